@@ -1,0 +1,242 @@
+/**
+ * The record schema: what the parser produces and everything downstream (ingest, publish, API) consumes.
+ * Field names here are a public contract (see README "Record schema"); add fields, never rename.
+ *
+ * Swedish terms: diarienummer = case number; justering = signing-off of the minutes; anslag = the notice on the
+ * digital anslagstavla (notice board) that the minutes are signed; expedieras till = sent to; beslutsunderlag =
+ * documents the decision rests on; reservation = a member's formal dissent; jäv = conflict of interest.
+ */
+
+/** One page of extracted text. `number` is the 1-based page number in the source document. */
+export interface PageText {
+  number: number;
+  text: string;
+}
+
+/** Where a record came from. */
+export interface SourceInfo {
+  fileName: string;
+  sha256: string;
+  /** Number of pages in the source (1 for plain text without form feeds). */
+  pages: number;
+  mediaType: string;
+}
+
+/** A position in the source: page (1-based) and line within that page (1-based). */
+export interface Position {
+  page: number;
+  line: number;
+}
+
+export type WarningCode =
+  | 'number-gap'
+  | 'number-duplicate'
+  | 'number-out-of-range'
+  | 'vote-roll-mismatch'
+  | 'unknown-heading'
+  | 'no-paragraphs'
+  | 'missing-metadata'
+  | 'empty-paragraph'
+  | 'date-unparsed'
+  | 'other';
+
+/** Content problems are data, never exceptions. */
+export interface ParseWarning {
+  code: WarningCode;
+  message: string;
+  position?: Position;
+  /** The § number the warning concerns, when there is one. */
+  paragraph?: string;
+}
+
+export interface Attendee {
+  name: string;
+  party?: string;
+  /** Role as printed in parentheses, e.g. "ordförande", "kommunsekreterare". */
+  role?: string;
+  /** § ranges the person took part in, as printed (e.g. "§§94-98"). Absent = the whole meeting. */
+  paragraphsRaw?: string;
+  /** The same ranges as inclusive number pairs. */
+  paragraphRanges?: Array<[number, number]>;
+  /** For a serving substitute: whom they replaced. */
+  replaces?: { name: string; party?: string };
+  /** The verbatim line(s). */
+  raw: string;
+}
+
+export interface Attendance {
+  /** Beslutande: members and serving substitutes (those with `replaces`). */
+  members: Attendee[];
+  /** Serving substitutes (tjänstgörande ersättare), also listed in `members`. */
+  substitutes: Attendee[];
+  /** Ej tjänstgörande ersättare. */
+  nonServingSubstitutes: Attendee[];
+  /** Övriga deltagare / närvarande. */
+  others: Attendee[];
+}
+
+export interface DateSpan {
+  /** ISO time "14:00". */
+  start?: string;
+  end?: string;
+  raw: string;
+}
+
+export interface Meeting {
+  /** Stable id: `<municipality-slug>-<body-slug>-<date>`. */
+  id: string;
+  municipality: string;
+  /** As printed, e.g. "Kommunstyrelsen". */
+  body: string;
+  /** ISO date of the meeting. */
+  date: string;
+  time?: DateSpan;
+  place?: string;
+  attendance: Attendance;
+  /** Utses att justera. */
+  justerare: string[];
+  chair?: string;
+  secretary?: string;
+  /** Justeringens plats och tid, as stated. */
+  justering: { date?: string; place?: string; raw?: string };
+  /** Anslag dates as stated in the protocol (often blank: then absent). */
+  notice: { posted?: string; removed?: string; raw?: string };
+  /** Printed § range, e.g. "§§94-110". */
+  paragraphRange?: { from: string; to: string; raw: string };
+  /** Computed, never stated: last day to appeal (KL 13 kap. 5 §, lag 1930:173). Absent when no notice date is known. */
+  appeal?: AppealDeadline;
+  source: SourceInfo;
+}
+
+export interface AppealDeadline {
+  /** The notice date the computation started from (stated in the protocol or supplied by the caller). */
+  noticeDate: string;
+  /** Last day an appeal may arrive (computed). */
+  lastDay: string;
+  /** Where the notice date came from. */
+  basis: 'stated-notice' | 'supplied-notice';
+}
+
+export interface CaseNumber {
+  /** Exactly as printed on the heading line. */
+  raw: string;
+  /** Label (Dnr, DNR:, Diarienummer, Ärendenummer) removed, upper-case, whitespace collapsed, dashes unified: "dnr: ku.2017.3" → "KU.2017.3". */
+  normalized: string;
+}
+
+export type SectionKind =
+  | 'description'
+  | 'preparation'
+  | 'motions'
+  | 'procedure'
+  | 'vote'
+  | 'decision'
+  | 'proposal'
+  | 'reservation'
+  | 'special-statement'
+  | 'minute-note'
+  | 'disqualification'
+  | 'recipients'
+  | 'documents'
+  | 'other';
+
+export interface Section {
+  /** The heading as printed ("Ärendebeskrivning", "Protokollsutdrag skickas till", …). */
+  heading: string;
+  kind: SectionKind;
+  text: string;
+  pages: [number, number];
+}
+
+export interface DecisionItem {
+  /** "1", "2", "a", "•", "att" … as printed (without the trailing dot). */
+  label: string;
+  text: string;
+}
+
+export type VoteChoice = 'yes' | 'no' | 'abstain' | 'absent';
+
+export interface RollEntry {
+  name: string;
+  party?: string;
+  vote: VoteChoice;
+}
+
+export interface Vote {
+  /** What a ja vote meant, e.g. "bifall till kommunstyrelsens förslag". */
+  yesMeans?: string;
+  noMeans?: string;
+  counts: { yes?: number; no?: number; abstain?: number; absent?: number };
+  /** The named roll (voteringslista) when printed. */
+  roll: RollEntry[];
+  /** null when there is no roll or no counts to compare. */
+  rollMatchesCounts: boolean | null;
+  raw: string;
+}
+
+export interface Reservation {
+  /** Names (with party) of those who reserved themselves. */
+  by: string[];
+  text: string;
+}
+
+export interface Reference {
+  raw: string;
+  body?: string;
+  /** ISO date when given. */
+  date?: string;
+  number?: string;
+}
+
+export interface Paragraph {
+  /** Stable id: `<meeting id>-<number>`, e.g. "alingsas-kommunstyrelsen-2024-02-05-28". */
+  id: string;
+  meetingId: string;
+  /** As printed ("28", "108", "1"). */
+  number: string;
+  /** The heading line as printed. */
+  heading: string;
+  caseNumbers: CaseNumber[];
+  title: string;
+  sections: Section[];
+  /** The Beslut text (verbatim, without the heading). Empty when there is none. */
+  decision: string;
+  decisionItems: DecisionItem[];
+  votes: Vote[];
+  reservations: Reservation[];
+  recipients: string[];
+  documents: string[];
+  references: Reference[];
+  /** True when text was removed for secrecy ("Borttagen på grund av sekretess"). */
+  redacted: boolean;
+  immediatelyJusterad: boolean;
+  /** True when another law's appeal route may apply (KL 13 kap. 3 §), e.g. bygglov or socialtjänst decisions. */
+  otherAppealRoute?: boolean;
+  /** Computed last day to appeal for this §, when known. */
+  appealLastDay?: string;
+  pages: [number, number];
+  /** Verbatim § text without page furniture. */
+  text: string;
+}
+
+export interface Protocol {
+  schemaVersion: 1;
+  meeting: Meeting;
+  paragraphs: Paragraph[];
+  warnings: ParseWarning[];
+}
+
+/** What the caller may know from outside the text (file name, CLI flags, ingest config). */
+export interface ParseHints {
+  municipality?: string;
+  body?: string;
+  date?: string;
+  /** A notice date known from the anslagstavla, used when the protocol states none. */
+  noticeDate?: string;
+}
+
+export interface ParseInput {
+  pages: PageText[];
+  source: SourceInfo;
+  hints?: ParseHints;
+}
