@@ -1,0 +1,116 @@
+import type { Protocol } from '../core/records/types.ts';
+
+/**
+ * The canonical record of one meeting, stored at `records/<municipalitySlug>/<bodySlug>/<year>/<meetingId>.json`
+ * (docs/store-layout.md). Ingest writes it; the publisher and the API read it. Exactly one per meeting id: a corrected
+ * protocol replaces it and the previous version moves to `records-history/` (see {@link MeetingRecordHistoryEntry}).
+ *
+ * Not public as such: `protocol` is already the publishable form (after the privacy gate), but `held` lists § that
+ * must not be published, and `ingest` names private store keys. The text of held § lives only under `review/`.
+ */
+export interface MeetingRecord {
+  schemaVersion: 1;
+  meetingId: string;
+  municipalitySlug: string;
+  bodySlug: string;
+  /** The year of `protocol.meeting.date` (the meeting, not the upload). */
+  year: number;
+  /** The protocol after the privacy gate: held § removed, personal numbers masked. */
+  protocol: Protocol;
+  /** § held back for review: ids and reasons only, never their text. */
+  held: HeldParagraphRef[];
+  ingest: IngestProvenance;
+}
+
+export interface HeldParagraphRef {
+  paragraphId: string;
+  /** The § number as printed. */
+  number: string;
+  /** Why it was held (privacy gate reason codes). */
+  reasons: string[];
+}
+
+export interface IngestProvenance {
+  /** sha256 of the original file; the original is at `originals/<sha256>`. */
+  sha256: string;
+  fileName: string;
+  /** ISO time this version was ingested. */
+  receivedAt: string;
+  /** 1 for the first version of the meeting, +1 for each replacement. */
+  version: number;
+  /** Present from version 2 on: the version this one replaced and why. */
+  replaced?: { sha256: string; reason: string };
+}
+
+/** A replaced version, stored at `records-history/<meetingId>/<version>-<sha256>.json`. Never rewritten. */
+export interface MeetingRecordHistoryEntry {
+  schemaVersion: 1;
+  meetingId: string;
+  /** The record exactly as it was before it was replaced. */
+  record: MeetingRecord;
+  replacedAt: string;
+  /** e.g. "replaced by kommunstyrelsen-2024-02-05-rev2.pdf (1a2b3c4d)". */
+  reason: string;
+  replacedBy: { sha256: string; fileName: string; version: number };
+}
+
+/** A marker for the publisher, stored at `pending/<time>-<meetingId>-<sha8>.json`; the publisher deletes it when done. */
+export interface PendingMarker {
+  schemaVersion: 1;
+  meetingId: string;
+  municipalitySlug: string;
+  recordKey: string;
+  sha256: string;
+  version: number;
+  change: 'ingested' | 'replaced';
+  at: string;
+}
+
+/** First-seen facts about an original, stored at `originals/<sha256>.json` next to the bytes. Written once. */
+export interface OriginalMeta {
+  schemaVersion: 1;
+  sha256: string;
+  size: number;
+  /** The file name it first arrived under (later uploads of the same bytes may use other names). */
+  fileName: string;
+  receivedAt: string;
+}
+
+/** A file that could not be published, stored at `quarantine/<sha256>.json`. */
+export interface QuarantineEntry {
+  schemaVersion: 1;
+  sha256: string;
+  fileName: string;
+  size: number;
+  /** Stable reason code (see {@link QuarantineReason}). */
+  reason: string;
+  /** One line, for people: what is wrong and, where possible, what to do. */
+  message: string;
+  quarantinedAt: string;
+  originalKey: string;
+}
+
+/** A § held back by the privacy gate, with its text, stored at `review/<meetingId>/<paragraphId>.json`. Never public. */
+export interface ReviewEntry {
+  schemaVersion: 1;
+  meetingId: string;
+  sha256: string;
+  fileName: string;
+  heldAt: string;
+  /** Whatever the privacy gate's `heldParagraphForReview` returns: the § and why it was held. */
+  paragraph: unknown;
+}
+
+export function isMeetingRecord(value: unknown): value is MeetingRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<MeetingRecord>;
+  return (
+    r.schemaVersion === 1 &&
+    typeof r.meetingId === 'string' &&
+    typeof r.protocol === 'object' &&
+    typeof r.ingest === 'object' &&
+    r.ingest !== null &&
+    typeof r.ingest.sha256 === 'string' &&
+    typeof r.ingest.version === 'number'
+  );
+}

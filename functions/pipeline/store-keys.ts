@@ -1,0 +1,92 @@
+import { isValidId } from '../core/records/ids.ts';
+
+/**
+ * Every key ingest writes, in one place, so the layout in docs/store-layout.md has a single implementation.
+ * Segments come only from sha256 hex digests and ids in [a-z0-9-] (validated here), never from file names, so no
+ * upload can choose where it lands.
+ */
+
+export const ORIGINALS_PREFIX = 'originals/';
+export const RECORDS_PREFIX = 'records/';
+export const HISTORY_PREFIX = 'records-history/';
+export const QUARANTINE_PREFIX = 'quarantine/';
+export const REVIEW_PREFIX = 'review/';
+export const PENDING_PREFIX = 'pending/';
+
+const SHA256_HEX = /^[0-9a-f]{64}$/u;
+
+export class InvalidStoreKeyPartError extends Error {
+  override name = 'InvalidStoreKeyPartError';
+}
+
+function sha(value: string): string {
+  if (!SHA256_HEX.test(value)) throw new InvalidStoreKeyPartError(`not a sha256 hex digest: ${JSON.stringify(value)}`);
+  return value;
+}
+
+function id(value: string, what: string): string {
+  if (!isValidId(value)) throw new InvalidStoreKeyPartError(`${what} is not an id [a-z0-9-]: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** The first 8 hex digits: enough to tell versions apart in a message or a key suffix. */
+export function sha8(sha256: string): string {
+  return sha(sha256).slice(0, 8);
+}
+
+export function originalKey(sha256: string): string {
+  return `${ORIGINALS_PREFIX}${sha(sha256)}`;
+}
+
+export function originalMetaKey(sha256: string): string {
+  return `${ORIGINALS_PREFIX}${sha(sha256)}.json`;
+}
+
+export interface RecordKeyParts {
+  municipalitySlug: string;
+  bodySlug: string;
+  year: number;
+  meetingId: string;
+}
+
+export function recordKey(p: RecordKeyParts): string {
+  if (!Number.isInteger(p.year) || p.year < 1000 || p.year > 9999) {
+    throw new InvalidStoreKeyPartError(`year out of range: ${p.year}`);
+  }
+  return `${RECORDS_PREFIX}${id(p.municipalitySlug, 'municipality')}/${id(p.bodySlug, 'body')}/${p.year}/${id(p.meetingId, 'meeting id')}.json`;
+}
+
+/** The folder of every replaced version of one meeting. */
+export function historyPrefix(meetingId: string): string {
+  return `${HISTORY_PREFIX}${id(meetingId, 'meeting id')}/`;
+}
+
+/** Versions are zero-padded so that a listing is in version order. */
+export function historyKey(meetingId: string, version: number, sha256: string): string {
+  return `${historyPrefix(meetingId)}${String(version).padStart(6, '0')}-${sha(sha256)}.json`;
+}
+
+export function quarantineKey(sha256: string): string {
+  return `${QUARANTINE_PREFIX}${sha(sha256)}.json`;
+}
+
+export function reviewPrefix(meetingId: string): string {
+  return `${REVIEW_PREFIX}${id(meetingId, 'meeting id')}/`;
+}
+
+export function reviewKey(meetingId: string, paragraphId: string): string {
+  return `${reviewPrefix(meetingId)}${id(paragraphId, 'paragraph id')}.json`;
+}
+
+/**
+ * `pending/<time>-<meetingId>-<sha8>.json`. The time is ISO 8601 basic format (20240205T143000123Z: no ':' so it is a
+ * valid key on every store and sorts in time order); meeting id and sha8 make the key unique per change even when two
+ * ingests share a millisecond.
+ */
+export function pendingKey(at: Date, meetingId: string, sha256: string): string {
+  return `${PENDING_PREFIX}${compactTime(at)}-${id(meetingId, 'meeting id')}-${sha8(sha256)}.json`;
+}
+
+export function compactTime(at: Date): string {
+  return at.toISOString().replace(/[-:]/gu, '').replace('.', '');
+}
