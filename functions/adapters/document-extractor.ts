@@ -1,0 +1,118 @@
+import {
+  UnreadableDocumentError,
+  type ExtractedDocument,
+  type TextExtractor,
+} from '../ports/text-extractor.ts';
+import type { PageText } from '../core/records/types.ts';
+import { sniffContent } from './content-sniffer.ts';
+import { extractPdfPages } from './pdf-text-extractor.ts';
+import { readTextPages } from './text-reader.ts';
+
+/**
+ * The one place that decides whether bytes are a readable protocol document, shared by `paragraf parse` and ingest.
+ * The type is detected from the content, never from the file name: municipal portals serve HTML error pages under
+ * `.pdf` names. Every refusal is an `UnreadableDocumentError` with a stable reason code and a one-line message.
+ */
+export interface DocumentExtractorOptions {
+  /** Larger files are refused with reason 'too-large'. Default 50 MiB. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * A PDF whose pages average fewer non-space characters than this has no usable text layer. Scanned protocols often
+ * carry a stamped page number or "Justerandes sign" on each page (≈ 10–35 characters); the thinnest real page in
+ * the corpus (a cover page) has 40, and real protocols average several hundred per page.
+ */
+const MIN_TEXT_CHARS_PER_PAGE = 50;
+
+export function createDocumentExtractor(options: DocumentExtractorOptions = {}): TextExtractor {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return {
+    async extract(bytes: Uint8Array): Promise<ExtractedDocument> {
+      assertWithinSizeLimit(bytes.length, maxBytes);
+      const sniffed = sniffContent(bytes);
+      switch (sniffed.kind) {
+        case 'empty':
+          throw new UnreadableDocumentError('empty', sniffed.detail);
+        case 'html':
+          throw new UnreadableDocumentError('html', sniffed.detail);
+        case 'binary':
+          throw new UnreadableDocumentError('binary', sniffed.detail);
+        case 'pdf':
+          return { pages: await readPdf(bytes), mediaType: 'application/pdf' };
+        case 'text':
+          return { ...readTextPages(bytes), mediaType: 'text/plain' };
+      }
+    },
+  };
+}
+
+/** Exported so callers holding only a file size (the CLI, before reading) refuse with the same message. */
+export function assertWithinSizeLimit(byteLength: number, maxBytes: number): void {
+  if (byteLength > maxBytes) {
+    throw new UnreadableDocumentError(
+      'too-large',
+      `file is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit`,
+    );
+  }
+}
+
+async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
+  // A PDF ends with %%EOF (ISO 32000-1 §7.5.5; readers look for it in the last 1024 bytes). Without it the file was
+  // cut off. pdf.js can sometimes still open such a file (e.g. an earlier revision of an incrementally updated PDF),
+  // but a record built from it would silently lack the §§ on the missing pages, so a truncated file is refused
+  // even when some pages parse.
+  if (!hasEofMarker(bytes)) {
+    throw new UnreadableDocumentError('truncated-pdf', 'truncated PDF: the file ends before the PDF end marker (%%EOF)');
+  }
+  let pages: PageText[];
+  try {
+    pages = (await extractPdfPages(bytes)).pages;
+  } catch (error) {
+    throw pdfError(error);
+  }
+  if (textCharacters(pages) < MIN_TEXT_CHARS_PER_PAGE * Math.max(1, pages.length)) {
+    throw new UnreadableDocumentError(
+      'no-text-layer',
+      `scanned: no text layer (${pages.length} ${pages.length === 1 ? 'page' : 'pages'}, ` +
+        `${textCharacters(pages)} characters of text); run OCR first`,
+    );
+  }
+  return pages;
+}
+
+function hasEofMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-1024);
+  return tail.includes('%%EOF', 0, 'latin1');
+}
+
+function pdfError(error: unknown): UnreadableDocumentError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') {
+    return new UnreadableDocumentError('encrypted-pdf', 'encrypted PDF: a password is needed to open it', {
+      cause: error,
+    });
+  }
+  const detail = oneLine(error instanceof Error ? error.message : String(error));
+  return new UnreadableDocumentError('damaged-pdf', `damaged PDF: ${detail || 'pdf.js could not read it'}`, {
+    cause: error,
+  });
+}
+
+function textCharacters(pages: readonly PageText[]): number {
+  let count = 0;
+  for (const page of pages) count += page.text.replace(/\s+/gu, '').length;
+  return count;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim().replace(/\.$/u, '').slice(0, 200);
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,51 @@
+import { getDocumentProxy } from 'unpdf';
+import type { PageText } from '../core/records/types.ts';
+import { layoutLines, type TextRun } from './pdf-layout.ts';
+
+/**
+ * PDF → text per page with pdf.js (through unpdf, pure JS, so it runs in Lambda). Page numbers are kept: page N of
+ * the result is page N of the PDF. Classifying unreadable PDFs (encrypted, truncated, no text layer) is done by the
+ * caller from the error this throws and from the text it returns.
+ */
+export interface PdfText {
+  pages: PageText[];
+}
+
+interface PdfJsTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+export async function extractPdfPages(bytes: Uint8Array): Promise<PdfText> {
+  // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
+  const doc = await getDocumentProxy(new Uint8Array(bytes), {
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+  });
+  try {
+    const pages: PageText[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const content = await page.getTextContent();
+      const runs: TextRun[] = [];
+      for (const item of content.items as unknown[]) {
+        if (!isTextItem(item)) continue;
+        const [, , , d = 0, x = 0, y = 0] = item.transform;
+        runs.push({ str: item.str, x, y, width: item.width, height: item.height || Math.abs(d) });
+      }
+      pages.push({ number, text: layoutLines(runs).join('\n') });
+      page.cleanup();
+    }
+    return { pages };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function isTextItem(item: unknown): item is PdfJsTextItem {
+  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+}
