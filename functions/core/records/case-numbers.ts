@@ -1,0 +1,91 @@
+/**
+ * Case numbers (diarienummer) on § heading lines. Every municipality has its own series: Alingsås "2023.563 KS",
+ * Göteborg "SLK-2024-00067", others "KS 2017/123", "KU.2017.3", "00322/2026", "2012-KS0123". They are recognised by
+ * shape; a label ("Dnr", "Diarienummer", "Ärendenummer") allows a looser shape, since the label says what follows.
+ * All regexes are anchored and free of nested quantifiers (linear on adversarial input).
+ */
+import type { CaseNumber } from './types.ts';
+
+const LABEL = String.raw`(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärendenr|Ärende nr)`;
+const LABEL_RE = new RegExp(String.raw`^${LABEL}\.?\s*:?\s*`, 'iu');
+const CODE = String.raw`(?: [A-ZÅÄÖ]{1,6}(?![\p{L}\d-]))?`;
+const DASH = String.raw`[-‐‑‒–—−]`;
+
+/** Shapes that are case numbers even without a label (upper-case series codes only, so titles are not eaten). */
+const STRICT_SHAPES = [
+  String.raw`\d{4}\.\d{1,6}${CODE}`, // 2023.563 KS
+  String.raw`[A-ZÅÄÖ]{1,6}${DASH}\d{4}${DASH}\d{1,7}`, // SLK-2024-00067
+  String.raw`\d{4}${DASH}[A-ZÅÄÖ]{1,6}\d{1,7}`, // 2012-KS0123
+  String.raw`[A-ZÅÄÖ]{1,6}[ .]?\d{4}[./]\d{1,7}(?:[./]\d{1,7})?`, // KS 2017/123, KU.2017.3
+  String.raw`\d{1,6}/\d{2,6}`, // 00322/2026
+];
+const END = String.raw`(?![\p{L}\d./-])`;
+const STRICT_RE = new RegExp(String.raw`^(?:${STRICT_SHAPES.join('|')})${END}`, 'u');
+/** After a label: any token with a digit ("ku.2017.3"), then an upper-case series code. Linear: no class overlap. */
+const LABELLED_TOKEN_RE = /^(?:\p{L}[\p{L}./-]*\d|\d)[\p{L}\d./-]*/u;
+const CODE_RE = new RegExp(`^${CODE}`, 'u');
+const SEPARATOR_RE = /^\s*(?:,|;|&|och\s)\s*/u;
+const TRAILING_LABEL_RE = new RegExp(String.raw`(?:^|[\s(,;–-])(?=${LABEL}\b)`, 'giu');
+
+/** "Dnr: ku.2017.3" → "KU.2017.3": label removed, upper-case, whitespace collapsed, dashes unified. */
+export function normalizeCaseNumber(raw: string): string {
+  return raw
+    .trim()
+    .replace(LABEL_RE, '')
+    .replace(new RegExp(DASH, 'gu'), '-')
+    .replace(/\s+/gu, ' ')
+    .replace(/ ?([-/]) ?/gu, '$1')
+    .replace(/^[\s,;:.]+|[\s,;:.]+$/gu, '')
+    .toUpperCase();
+}
+
+/**
+ * Splits the text after "§ N" on a heading line into case numbers and the title text that follows on the same line.
+ * "2023.563 KS" → one case number, empty title; "Redovisning av delegationsbeslut" → none, the whole text is title.
+ * A labelled case number at the end of the line ("Budget 2025 (Dnr KS 2024/12)") is split off as well.
+ */
+export function extractCaseNumbersFromHeading(rest: string): { caseNumbers: CaseNumber[]; titleRest: string } {
+  const leading = readCaseNumbers(rest, 0);
+  if (leading.caseNumbers.length > 0) {
+    return { caseNumbers: leading.caseNumbers, titleRest: rest.slice(leading.end).trim() };
+  }
+  for (const m of rest.matchAll(TRAILING_LABEL_RE)) {
+    const start = m.index + m[0].length;
+    const found = readCaseNumbers(rest, start);
+    if (found.caseNumbers.length > 0 && /^[\s).]*$/u.test(rest.slice(found.end))) {
+      const title = rest.slice(0, start).replace(/[\s(,;–-]+$/u, '').trim();
+      return { caseNumbers: found.caseNumbers, titleRest: title };
+    }
+  }
+  return { caseNumbers: [], titleRest: rest.trim() };
+}
+
+/** Reads one or more case numbers starting at `from` (after whitespace); returns them and where reading stopped. */
+function readCaseNumbers(text: string, from: number): { caseNumbers: CaseNumber[]; end: number } {
+  const caseNumbers: CaseNumber[] = [];
+  let pos = from;
+  for (;;) {
+    const start = pos + (/^\s*/u.exec(text.slice(pos))?.[0].length ?? 0);
+    const one = readOne(text.slice(start));
+    if (!one) break;
+    caseNumbers.push({ raw: one, normalized: normalizeCaseNumber(one) });
+    pos = start + one.length;
+    const sep = SEPARATOR_RE.exec(text.slice(pos));
+    if (!sep || !readOne(text.slice(pos + sep[0].length))) break;
+    pos += sep[0].length;
+  }
+  return { caseNumbers, end: caseNumbers.length > 0 ? pos : from };
+}
+
+/** One case number at the start of `text`, with its label when there is one, exactly as printed. */
+function readOne(text: string): string | undefined {
+  const label = LABEL_RE.exec(text);
+  if (label) {
+    const rest = text.slice(label[0].length);
+    const strict = STRICT_RE.exec(rest)?.[0];
+    if (strict) return label[0] + strict;
+    const token = LABELLED_TOKEN_RE.exec(rest)?.[0];
+    return token ? label[0] + token + (CODE_RE.exec(rest.slice(token.length))?.[0] ?? '') : undefined;
+  }
+  return STRICT_RE.exec(text)?.[0];
+}
