@@ -1,0 +1,26 @@
+/**
+ * JSON: the table as one array of row objects (Frictionless "inline/JSON tabular data" shape), written element by
+ * element so that a large table is streamed like NDJSON.
+ */
+import { mapRows, orderedRow, TextChunker, type Format } from './format.ts';
+
+export async function* renderJsonArray(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncIterable<Uint8Array> {
+  const out = new TextChunker();
+  let first = true;
+  out.push('[');
+  for await (const record of records) {
+    out.push(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`);
+    first = false;
+    if (out.full) yield out.take()!;
+  }
+  out.push(first ? ']\n' : '\n]\n');
+  yield out.take()!;
+}
+
+export const JSON_FORMAT: Format = {
+  id: 'json',
+  contentType: 'application/json',
+  extension: 'json',
+  render: (table, rows) => renderJsonArray(mapRows(rows, (row) => orderedRow(table, row))),
+};
+

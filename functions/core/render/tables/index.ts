@@ -1,0 +1,45 @@
+/**
+ * All published tables, in an order where every foreign key points to a table listed earlier, plus a streaming helper
+ * that turns a sequence of meeting records into one table's rows without holding more than one meeting at a time.
+ */
+import type { Meeting, Paragraph } from '../../records/types.ts';
+import type { RenderContext, Row, TableDef } from '../table.ts';
+import { attendanceTable } from './attendance.ts';
+import { decisionItemsTable } from './decision-items.ts';
+import { documentsTable } from './documents.ts';
+import { meetingsTable } from './meetings.ts';
+import { paragraphsTable } from './paragraphs.ts';
+import { referencesTable } from './references.ts';
+import { voteRollTable } from './vote-roll.ts';
+import { votesTable } from './votes.ts';
+
+export { attendanceTable, decisionItemsTable, documentsTable, meetingsTable, paragraphsTable, referencesTable, voteRollTable, votesTable };
+
+export const TABLES: readonly TableDef[] = [
+  meetingsTable,
+  paragraphsTable,
+  decisionItemsTable,
+  attendanceTable,
+  votesTable,
+  voteRollTable,
+  referencesTable,
+  documentsTable,
+];
+
+export function tableByName(name: string): TableDef | undefined {
+  return TABLES.find((t) => t.name === name);
+}
+
+/** A meeting record as the renderers need it: the meeting and its publishable §. */
+export interface MeetingRecord {
+  meeting: Meeting;
+  paragraphs: readonly Paragraph[];
+}
+
+export async function* tableRows(
+  table: TableDef,
+  records: Iterable<MeetingRecord> | AsyncIterable<MeetingRecord>,
+  ctx: RenderContext,
+): AsyncIterable<Row> {
+  for await (const { meeting, paragraphs } of records) yield* table.rows(meeting, paragraphs, ctx);
+}
