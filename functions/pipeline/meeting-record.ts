@@ -1,4 +1,5 @@
 import type { Protocol } from '../core/records/types.ts';
+import type { HoldReason, PrivateReviewParagraph } from './privacy-gate.ts';
 
 /**
  * The canonical record of one meeting, stored at `records/<municipalitySlug>/<bodySlug>/<year>/<meetingId>.json`
@@ -27,7 +28,7 @@ export interface HeldParagraphRef {
   /** The § number as printed. */
   number: string;
   /** Why it was held (privacy gate reason codes). */
-  reasons: string[];
+  reasons: HoldReason[];
 }
 
 export interface IngestProvenance {
@@ -97,8 +98,8 @@ export interface ReviewEntry {
   sha256: string;
   fileName: string;
   heldAt: string;
-  /** Whatever the privacy gate's `heldParagraphForReview` returns: the § and why it was held. */
-  paragraph: unknown;
+  /** The privacy gate's `heldParagraphForReview`: the whole § with its text, and why it was held. */
+  paragraph: PrivateReviewParagraph;
 }
 
 export function isMeetingRecord(value: unknown): value is MeetingRecord {

@@ -1,0 +1,48 @@
+import { findMunicipality } from '../core/records/municipalities.ts';
+import { slugify } from '../core/records/ids.ts';
+import type { ParseHints } from '../core/records/types.ts';
+
+/**
+ * Hints for the parser from a file name in the house convention `<municipality>-<body>-<YYYY-MM-DD>…` (e.g.
+ * `alingsas-kommunstyrelsen-2024-02-05-p28.txt`), or `<body>-<YYYY-MM-DD>…` when the municipality is known from
+ * elsewhere (a folder per municipality, `--municipality`, the MUNICIPALITY setting).
+ *
+ * Only hints: the parser prefers what the protocol itself says. A name that does not follow the convention
+ * ("Protokoll KS 2024-02-05.pdf") still yields the date, and a body only when the municipality is certain, so a
+ * random word is never passed on as a body name.
+ */
+export function fileNameHints(fileName: string, known: ParseHints = {}): ParseHints {
+  const base = fileName.replace(/^.*[\\/]/u, '').replace(/\.[A-Za-z0-9]{1,5}$/u, '');
+  const dateMatch = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/u.exec(base);
+  const hints: ParseHints = { ...known };
+  if (dateMatch === null || !isRealDate(dateMatch[0])) return hints;
+  hints.date ??= dateMatch[0];
+  const prefix = slugify(base.slice(0, dateMatch.index));
+  if (prefix === '') return hints;
+  const split = splitMunicipality(prefix, known.municipality);
+  if (split === undefined) return hints;
+  hints.municipality ??= split.municipality;
+  if (split.bodySlug !== '') hints.body ??= split.bodySlug.replace(/-/gu, ' ');
+  return hints;
+}
+
+/** The municipality at the start of a slug ("upplands-vasby-kommunstyrelsen") and the rest, longest name first. */
+function splitMunicipality(prefix: string, known: string | undefined): { municipality?: string; bodySlug: string } | undefined {
+  if (known !== undefined) {
+    const knownSlug = slugify(known.replace(/[\s-]+(?:kommuns?|stads?)$/iu, ''));
+    if (prefix === knownSlug) return { bodySlug: '' };
+    return { bodySlug: prefix.startsWith(`${knownSlug}-`) ? prefix.slice(knownSlug.length + 1) : prefix };
+  }
+  const parts = prefix.split('-');
+  for (let n = Math.min(parts.length, 3); n >= 1; n--) {
+    const municipality = findMunicipality(parts.slice(0, n).join('-'));
+    if (municipality !== undefined) return { municipality, bodySlug: parts.slice(n).join('-') };
+  }
+  return undefined;
+}
+
+function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}

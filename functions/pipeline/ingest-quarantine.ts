@@ -1,0 +1,59 @@
+import type { BlobStore } from '../ports/blob-store.ts';
+import type { QuarantinedOutcome, QuarantineReason } from './ingest-outcome.ts';
+import { readJson, toJson } from './ingest-json.ts';
+import type { QuarantineEntry } from './meeting-record.ts';
+import { originalKey, quarantineKey } from './store-keys.ts';
+
+export interface QuarantineInput {
+  sha256: string;
+  fileName: string;
+  size: number;
+  reason: QuarantineReason;
+  message: string;
+  at: Date;
+}
+
+/**
+ * Writes `quarantine/<sha256>.json` unless an entry with the same reason is already there (the same bad bytes again
+ * change nothing). A different reason replaces the entry: the verdict can change when the size limit or the parser
+ * changes, and the entry should say why the file is held now.
+ */
+export async function quarantine(store: BlobStore, input: QuarantineInput): Promise<QuarantinedOutcome> {
+  const key = quarantineKey(input.sha256);
+  const message = oneLine(input.message);
+  const existing = (await readJson(store, key)) as Partial<QuarantineEntry> | null;
+  const already = existing !== null && existing.reason === input.reason;
+  if (!already) {
+    const entry: QuarantineEntry = {
+      schemaVersion: 1,
+      sha256: input.sha256,
+      fileName: input.fileName,
+      size: input.size,
+      reason: input.reason,
+      message,
+      quarantinedAt: input.at.toISOString(),
+      originalKey: originalKey(input.sha256),
+    };
+    await store.put(key, toJson(entry), { contentType: 'application/json' });
+  }
+  return {
+    status: 'quarantined',
+    fileName: input.fileName,
+    sha256: input.sha256,
+    reason: input.reason,
+    message: already && typeof existing.message === 'string' ? existing.message : message,
+    alreadyQuarantined: already,
+  };
+}
+
+/** A file once quarantined and now published: its quarantine entry no longer describes it. */
+export async function clearQuarantine(store: BlobStore, sha256: string): Promise<void> {
+  const key = quarantineKey(sha256);
+  if ((await store.head(key)) !== null) await store.delete(key);
+}
+
+/** Messages go into one CLI line and one log field: collapse whitespace, cap the length. */
+export function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
