@@ -1,0 +1,70 @@
+import type { Meeting, Paragraph, ParseWarning, Section } from '../records/types.ts';
+import { paragraphId } from '../records/ids.ts';
+import type { Line } from './lines.ts';
+import type { Boundary } from './paragraph-boundaries.ts';
+import { splitSections, trimBlankLines } from './sections.ts';
+import { extractTitle } from './title.ts';
+import { decisionItemsFrom, documentsFrom, recipientsFrom } from './fields/lists.ts';
+import { referencesFrom } from './fields/references.ts';
+import { reservationsFrom } from './fields/reservations.ts';
+import { votesFrom } from './fields/votes.ts';
+import { isImmediatelyJusterad, isRedacted } from './fields/flags.ts';
+
+/** Builds one § record from its heading and the furniture-free lines up to the next §. */
+export function buildParagraph(
+  meeting: Meeting,
+  boundary: Boundary,
+  span: readonly Line[],
+  width: number,
+): { paragraph: Paragraph; warnings: ParseWarning[] } {
+  const number = boundary.match.number;
+  const headingLine = span[0] as Line;
+  const body = span.slice(1);
+  const { title, consumed } = extractTitle(body, boundary.titleRest, width);
+  const { sections, warnings } = splitSections(body.slice(consumed), number);
+  const texts = trimBlankLines(span.map((l) => l.text));
+  const text = texts.join('\n');
+  const bodyText = trimBlankLines(body.map((l) => l.text)).join('\n');
+  const content = span.filter((l) => l.text.trim() !== '');
+  const ofKind = (k: Section['kind']) => sections.filter((s) => s.kind === k);
+  const paragraph: Paragraph = {
+    id: paragraphId(meeting.id, number),
+    meetingId: meeting.id,
+    number,
+    heading: headingLine.text.trim(),
+    caseNumbers: boundary.caseNumbers,
+    title,
+    sections,
+    decision: ofKind('decision')[0]?.text ?? '',
+    decisionItems: decisionItemsFrom(ofKind('decision')[0]?.text ?? ''),
+    votes: votesFrom(sections),
+    reservations: reservationsFrom(sections, bodyText),
+    recipients: ofKind('recipients').flatMap((s) => recipientsFrom(s.text)),
+    documents: ofKind('documents').flatMap((s) => documentsFrom(s.text)),
+    references: referencesFrom(bodyText),
+    redacted: isRedacted(text),
+    immediatelyJusterad: isImmediatelyJusterad(text),
+    pages: [headingLine.page, content[content.length - 1]?.page ?? headingLine.page],
+    text,
+  };
+  if (meeting.appeal?.lastDay) paragraph.appealLastDay = meeting.appeal.lastDay;
+  const all = [...warnings, ...paragraphWarnings(paragraph, headingLine)];
+  return { paragraph, warnings: all };
+}
+
+function paragraphWarnings(p: Paragraph, heading: Line): ParseWarning[] {
+  const at = { page: heading.page, line: heading.line };
+  const out: ParseWarning[] = [];
+  if (p.sections.length === 0 && p.title === '') {
+    out.push({ code: 'empty-paragraph', paragraph: p.number, position: at, message: `§ ${p.number} has no text` });
+  }
+  p.votes.forEach((v, i) => {
+    if (v.rollMatchesCounts === false) {
+      out.push({
+        code: 'vote-roll-mismatch', paragraph: p.number, position: at,
+        message: `vote ${i + 1} in § ${p.number}: the named roll does not add up to the printed counts`,
+      });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Recognising the name of a council body in running text ("Kommunstyrelsens arbetsutskott", "Barn- och
+ * ungdomsnämnden", "Tekniska nämnden") and matching an abbreviation ("KSAU", "BUN AU", "TEN") against such a name.
+ * Token scanning only (no regex over unbounded letter runs), so adversarial text stays linear.
+ */
+const ROOTS = ['nämnd', 'styrelse', 'fullmäktige', 'utskott', 'presidi', 'beredning', 'förbund', 'revision'];
+const STOP = new Set(['och', 'i', 'för', 'av', 'till', 'med', 'om', 'på', 'den', 'det', 'har', 'som', 'att']);
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}]+-?/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function hasRoot(word: string): boolean {
+  const w = word.toLowerCase();
+  return ROOTS.some((r) => w.includes(r));
+}
+
+/** The first body name in `text`, as [start, end) offsets, or undefined. */
+export function firstBodyName(text: string): { start: number; end: number } | undefined {
+  const toks = tokens(text);
+  for (let k = 0; k < toks.length; k += 1) {
+    const t = toks[k] as Token;
+    if (!hasRoot(t.text)) continue;
+    let start = t.start;
+    let end = t.end;
+    const before = toks[k - 1];
+    const before2 = toks[k - 2];
+    if (before && before2 && before.text.toLowerCase() === 'och' && before2.text.endsWith('-')) start = before2.start;
+    else if (before && isAdjective(before.text) && text.slice(before.end, t.start).trim() === '') start = before.start;
+    const after = toks[k + 1];
+    if (after && hasRoot(after.text) && text.slice(t.end, after.start).trim() === '') end = after.end;
+    return { start, end };
+  }
+  return undefined;
+}
+
+/** "Tekniska", "Göteborgsregionens": an attribute printed before a body noun. */
+function isAdjective(word: string): boolean {
+  const w = word.toLowerCase();
+  return w.length >= 4 && !STOP.has(w) && /^\p{Lu}/u.test(word) && (w.endsWith('a') || w.endsWith('s'));
+}
+
+/** Splits compound words at the body roots: "kommunstyrelsens" → ["kommun", "styrelsens"]. */
+function parts(name: string): string[] {
+  const out: string[] = [];
+  for (const word of name.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (!word || STOP.has(word)) continue;
+    let rest = word;
+    for (const root of ROOTS) {
+      const at = rest.indexOf(root);
+      if (at > 0) {
+        out.push(rest.slice(0, at));
+        rest = rest.slice(at);
+        break;
+      }
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+/**
+ * True when `abbreviation` ("KSAU") can be read off `name` ("Kommunstyrelsens arbetsutskott"): its letters, in
+ * order, start every part of the name and may take further letters from within a part ("TEN" = TEkniska Nämnden).
+ */
+export function abbreviates(abbreviation: string, name: string): boolean {
+  const letters = abbreviation.toLowerCase().replace(/[^\p{L}]/gu, '');
+  const ps = parts(name);
+  if (letters.length === 0 || ps.length === 0 || letters.length > 12 || ps.length > 12) return false;
+  // reach[i][j]: letters[0..i) consumed, parts[0..j) fully used (each part starting with its own letter).
+  const match = (i: number, j: number): boolean => {
+    if (j === ps.length) return i === letters.length;
+    const part = ps[j] as string;
+    if (letters[i] !== part[0]) return false;
+    let k = i + 1;
+    let pos = 1;
+    if (match(k, j + 1)) return true;
+    while (k < letters.length) {
+      const found = part.indexOf(letters[k] as string, pos);
+      if (found < 0) return false;
+      k += 1;
+      pos = found + 1;
+      if (match(k, j + 1)) return true;
+    }
+    return false;
+  };
+  return match(0, 0);
+}

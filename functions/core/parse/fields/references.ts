@@ -1,0 +1,104 @@
+import type { Reference } from '../../records/types.ts';
+import { findDate } from '../../text/swedish-dates.ts';
+import { abbreviates, firstBodyName } from './body-names.ts';
+
+const SECTION_NUMBER_RE = /§\s{0,3}(\d{1,4}[a-z]?)(?![\d:/.]\d)/gu;
+/** A date right before "§ N": "den 20 maj 2026, ", "2022-10-24, ", "11 maj, " (year missing: no ISO date). */
+const DATE_BEFORE_RE =
+  /(?:den\s)?(?:\d{1,2}\s(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s\d{4})?|\d{4}-\d{2}-\d{2}),?\s?$/iu;
+const ABBREVIATION_AFTER_RE = /^\s?([A-ZÅÄÖ]{2,6}(?:\s[A-ZÅÄÖ]{2,4})?)(?![\p{L}\d])(?:\s?-?\s?(\d{4}-\d{2}-\d{2}))?/u;
+const ABBREVIATION_BEFORE_RE = /(?:^|[\s(])([A-ZÅÄÖ]{2,6})\s$/u;
+const LAW_BEFORE_RE = /kap\.?\s?\d{0,3}\s?$/iu;
+const WINDOW = 240;
+
+/**
+ * References to other §§: "Kommunstyrelsens arbetsutskott har den 20 maj 2026, § 68 behandlat ärendet",
+ * "Kommunfullmäktige antog den 6 november 2024, §149", "(KF 2024-11-06, §149)", and document lines such as
+ * "§68 KSAU …" or "§ 174 SBN 2022-10-24". Law citations ("4 kap. § 20") are not references. The same § cited twice
+ * (in prose and in Beslutsunderlag) is kept once, with the fuller wording.
+ */
+export function referencesFrom(text: string): Reference[] {
+  const flat = text.replace(/\s+/gu, ' ');
+  const found: Reference[] = [];
+  SECTION_NUMBER_RE.lastIndex = 0;
+  for (let m = SECTION_NUMBER_RE.exec(flat); m; m = SECTION_NUMBER_RE.exec(flat)) {
+    const at = m.index;
+    const before = flat.slice(Math.max(0, at - WINDOW), at);
+    if (LAW_BEFORE_RE.test(before.slice(-12)) || flat.slice(at - 1, at) === '§') continue;
+    const number = m[1] ?? '';
+    const after = flat.slice(at + m[0].length, at + m[0].length + 40);
+    const ref = prose(before, at, m[0].length, number, flat) ?? docLine(after, at, m[0].length, number, flat);
+    found.push(ref ?? { raw: m[0], number });
+  }
+  return dedupe(found);
+}
+
+function prose(before: string, at: number, len: number, number: string, flat: string): Reference | undefined {
+  const date = DATE_BEFORE_RE.exec(before.slice(-40));
+  if (!date) return undefined;
+  const dateStart = at - (before.slice(-40).length - date.index);
+  const iso = findDate(date[0]);
+  const sentence = sentenceStart(flat, dateStart);
+  const head = flat.slice(sentence, dateStart);
+  const abbr = ABBREVIATION_BEFORE_RE.exec(head);
+  const name = firstBodyName(head);
+  let start = dateStart;
+  const ref: Reference = { raw: '', number };
+  if (name) {
+    ref.body = head.slice(name.start, name.end);
+    start = sentence + name.start;
+  } else if (abbr) {
+    ref.body = abbr[1] ?? '';
+    start = dateStart - (head.length - head.lastIndexOf(ref.body));
+  }
+  if (iso) ref.date = iso;
+  ref.raw = flat.slice(start, at + len).trim();
+  return ref;
+}
+
+function docLine(after: string, at: number, len: number, number: string, flat: string): Reference | undefined {
+  const m = ABBREVIATION_AFTER_RE.exec(after);
+  if (!m) return undefined;
+  const ref: Reference = { raw: flat.slice(at, at + len + m[0].length).trim(), number, body: m[1] ?? '' };
+  if (m[2]) {
+    const iso = findDate(m[2]);
+    if (iso) ref.date = iso;
+  }
+  return ref;
+}
+
+/** Start of the sentence containing `pos`: after the last ". X" within the window, never before the window. */
+function sentenceStart(flat: string, pos: number): number {
+  const floor = Math.max(0, pos - WINDOW);
+  for (let i = pos - 2; i > floor; i -= 1) {
+    const c = flat[i];
+    if ((c === '.' || c === '!' || c === '?') && flat[i + 1] === ' ' && /\p{Lu}/u.test(flat[i + 2] ?? '')) {
+      const word = /(\p{L}+)$/u.exec(flat.slice(Math.max(floor, i - 6), i))?.[1] ?? '';
+      if (!/^(?:kap|kl|nr|m\.?fl|bl\.?a|resp|st|ca)$/iu.test(word)) return i + 2;
+    }
+  }
+  return floor;
+}
+
+function compatible(a: Reference, b: Reference): boolean {
+  if (a.number !== b.number) return false;
+  if (a.date && b.date && a.date !== b.date) return false;
+  if (!a.body || !b.body) return true;
+  const x = a.body.toLowerCase();
+  const y = b.body.toLowerCase();
+  return x === y || abbreviates(a.body, b.body) || abbreviates(b.body, a.body);
+}
+
+function richness(r: Reference): number {
+  return (r.date ? 2 : 0) + (r.body ? (r.body.length > 6 ? 2 : 1) : 0);
+}
+
+function dedupe(refs: Reference[]): Reference[] {
+  const out: Reference[] = [];
+  for (const r of refs) {
+    const i = out.findIndex((o) => compatible(o, r));
+    if (i < 0) out.push(r);
+    else if (richness(r) > richness(out[i] as Reference)) out[i] = r;
+  }
+  return out;
+}

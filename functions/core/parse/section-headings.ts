@@ -1,0 +1,64 @@
+import type { SectionKind } from '../records/types.ts';
+
+/**
+ * The section headings of a § as Swedish protocols print them, each on a line of its own. Matching is on the whole
+ * line (case-insensitive, trailing colon ignored), never on a prefix, so running text that starts with "Beslut om …"
+ * is not taken for a heading. KL 5 kap. 67 § lists what a protocol records per ärende (yrkanden, propositionsordning,
+ * omröstning, beslut, reservationer); the vocabulary follows it.
+ */
+const KNOWN: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
+  ['description', ['ärendebeskrivning', 'sammanfattning', 'sammanfattning av ärendet', 'bakgrund', 'ärendet', 'ärende']],
+  ['preparation', ['beredning', 'förvaltningens bedömning', 'bedömning', 'yttrande', 'utredning']],
+  [
+    'motions',
+    [
+      'yrkanden', 'yrkande', 'förslag till beslut på sammanträdet', 'förslag på sammanträdet', 'yrkanden på sammanträdet',
+      'förslag till beslut under sammanträdet',
+    ],
+  ],
+  ['procedure', ['propositionsordning', 'proposition', 'propositioner', 'beslutsgång', 'propositionsordning och beslutsgång']],
+  ['vote', ['omröstning', 'omröstningar', 'votering', 'omröstningsresultat', 'voteringslista', 'voteringsresultat']],
+  ['decision', ['beslut', 'beslutet', 'nämndens beslut', 'styrelsens beslut']],
+  ['proposal', ['förslag till beslut', 'förvaltningens förslag till beslut', 'arbetsutskottets förslag till beslut']],
+  ['reservation', ['reservation', 'reservationer']],
+  ['special-statement', ['särskilt yttrande', 'särskilda yttranden']],
+  ['minute-note', ['protokollsanteckning', 'protokollsanteckningar', 'anteckning', 'anteckningar']],
+  ['disqualification', ['jäv', 'jävsanmälan', 'anmälan om jäv']],
+  [
+    'recipients',
+    [
+      'expedieras till', 'expedieras', 'expediering', 'skickas till', 'protokollsutdrag skickas till',
+      'protokollsutdrag till', 'beslutet skickas till', 'beslutet expedieras till', 'sändlista',
+    ],
+  ],
+  ['documents', ['beslutsunderlag', 'handlingar', 'handling', 'underlag', 'underlag för beslut', 'bilagor']],
+  [
+    'other',
+    [
+      'anförande', 'anföranden', 'tidigare behandling', 'justering', 'omedelbar justering', 'delegationsbeslut',
+      'anmälningar', 'meddelanden', 'bilaga', 'föredragning', 'föredragningar', 'fråga', 'svar', 'interpellation',
+      'information', 'ajournering', 'överläggning', 'överläggningar', 'konsekvensbeskrivning', 'ekonomiska konsekvenser',
+      'barnperspektiv', 'barnrättsperspektiv', 'jämställdhetsperspektiv', 'miljöperspektiv',
+    ],
+  ],
+];
+
+const LOOKUP = new Map<string, SectionKind>();
+for (const [kind, names] of KNOWN) for (const name of names) LOOKUP.set(name, kind);
+
+export function normalizeHeading(text: string): string {
+  return text.trim().replace(/\s+/gu, ' ').replace(/\s*:$/u, '').toLowerCase();
+}
+
+/** The kind of a known section heading, or undefined when the line is not one. */
+export function knownHeadingKind(text: string): SectionKind | undefined {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 60) return undefined;
+  return LOOKUP.get(normalizeHeading(t));
+}
+
+/** Kinds whose content is a list or formal statement: no unknown sub-headings are looked for inside them. */
+export const LIST_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
+  'recipients', 'documents', 'decision', 'vote', 'motions', 'procedure', 'reservation', 'minute-note',
+  'special-statement', 'disqualification',
+]);

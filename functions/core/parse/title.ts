@@ -1,0 +1,52 @@
+import type { Line } from './lines.ts';
+import { matchHeadingLine } from './heading-line.ts';
+import { knownHeadingKind } from './section-headings.ts';
+import { endsDangling, firstWordLength, isBlank, isListItem, startsLower } from './text-shape.ts';
+
+const MAX_TITLE_LINES = 4;
+/** A line counts as wrapped when the next word would not have fitted: share of the text width a line fills. */
+const WRAP_SHARE = 0.62;
+
+/**
+ * The title of a §: the rest of the heading line after the case numbers, or the next non-empty line(s) up to the
+ * first section heading. A title wraps over several lines when the next line starts in lower case, the line ends in
+ * a word that cannot end a title, or the next word would not have fitted on the line (measured against `width`,
+ * the document's typical full line length).
+ */
+export function extractTitle(
+  body: readonly Line[],
+  titleRest: string,
+  width: number,
+): { title: string; consumed: number } {
+  const parts: string[] = [];
+  let i = 0;
+  if (titleRest) parts.push(titleRest);
+  else {
+    while (i < body.length && isBlank(body[i]?.text ?? '')) i += 1;
+    const first = body[i]?.text ?? '';
+    if (i >= body.length || !isTitleLine(first)) return { title: '', consumed: 0 };
+    parts.push(first.trim());
+    i += 1;
+  }
+  while (i < body.length && parts.length < MAX_TITLE_LINES) {
+    const next = body[i]?.text ?? '';
+    if (isBlank(next) || !isTitleLine(next)) break;
+    const previous = parts[parts.length - 1] ?? '';
+    const wraps = startsLower(next) || endsDangling(previous) || previous.length + 1 + firstWordLength(next) > width * WRAP_SHARE;
+    if (!wraps) break;
+    parts.push(next.trim());
+    i += 1;
+  }
+  return { title: parts.join(' '), consumed: i };
+}
+
+function isTitleLine(text: string): boolean {
+  return !isBlank(text) && !knownHeadingKind(text) && !matchHeadingLine(text) && !isListItem(text);
+}
+
+/** The document's typical full line length: the 90th percentile of non-blank line lengths. */
+export function typicalWidth(lines: readonly Line[]): number {
+  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  if (lengths.length === 0) return 80;
+  return Math.max(40, lengths[Math.floor(lengths.length * 0.9)] ?? 80);
+}
