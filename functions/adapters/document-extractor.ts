@@ -61,10 +61,10 @@ export function assertWithinSizeLimit(byteLength: number, maxBytes: number): voi
 
 async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
   // A PDF ends with %%EOF (ISO 32000-1 §7.5.5; readers look for it in the last 1024 bytes). Without it the file was
-  // cut off. pdf.js can sometimes still open such a file (e.g. an earlier revision of an incrementally updated PDF),
-  // but a record built from it would silently lack the §§ on the missing pages, so a truncated file is refused
-  // even when some pages parse.
-  if (!hasEofMarker(bytes)) {
+  // cut off. pdf.js can often still open such a file (e.g. the first revision of an incrementally updated PDF), but
+  // a record built from it would silently lack the §§ on the missing pages, so a truncated file is refused even when
+  // some pages parse.
+  if (!endsWithEofMarker(bytes)) {
     throw new UnreadableDocumentError('truncated-pdf', 'truncated PDF: the file ends before the PDF end marker (%%EOF)');
   }
   let pages: PageText[];
@@ -83,9 +83,15 @@ async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
   return pages;
 }
 
-function hasEofMarker(bytes: Uint8Array): boolean {
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-1024);
-  return tail.includes('%%EOF', 0, 'latin1');
+/**
+ * The last %%EOF must be in the last 1024 bytes and followed by no more PDF syntax: a file cut inside an incremental
+ * update (§7.5.6) still has the earlier revision's %%EOF near its end, followed by the cut-off update's objects.
+ * Other trailing bytes (padding, a mail or upload system's junk) are tolerated, as PDF readers do.
+ */
+function endsWithEofMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-1024).toString('latin1');
+  const eof = tail.lastIndexOf('%%EOF');
+  return eof !== -1 && !/\b(?:obj|endobj|stream|xref|trailer|startxref)\b/u.test(tail.slice(eof + 5));
 }
 
 function pdfError(error: unknown): UnreadableDocumentError {

@@ -24,10 +24,19 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextPag
 
 /** Strict UTF-8, or undefined when the bytes are not UTF-8. */
 function decodeUtf8(bytes: Uint8Array): string | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
-    // `stream: true` keeps an incomplete multi-byte sequence at the very end buffered instead of failing: a UTF-8
-    // file cut off mid-character is still UTF-8 (losing one character), not Windows-1252 (garbling every å, ä, ö).
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true });
+    // `stream: true` leaves an incomplete multi-byte sequence at the very end pending instead of failing.
+    const text = decoder.decode(bytes, { stream: true });
+    try {
+      decoder.decode();
+      return text;
+    } catch {
+      // The file ends inside a character. A UTF-8 file cut off mid-character is still UTF-8 (losing that character,
+      // rather than garbling every å, ä, ö) — but only with evidence: the rest must contain non-ASCII characters.
+      // Plain ASCII followed by one high byte is a Windows-1252 file ending in e.g. "på".
+      return /[^\u0000-\u007f]/u.test(text) ? text : undefined;
+    }
   } catch {
     return undefined;
   }
