@@ -1,20 +1,23 @@
 /**
  * The storage port. Keys are '/'-separated relative paths ("records/alingsas/…json"); adapters validate them with
  * `assertValidKey` before any I/O. Memory, filesystem and S3 adapters implement it and share one contract suite
- * (test/contract/blob-store.contract.ts).
+ * (test/contract/blob-store.contract.ts). See docs/storage.md.
  */
 export type BlobBody = Uint8Array | string | AsyncIterable<Uint8Array>;
 
 export interface BlobMeta {
   key: string;
   size: number;
-  /** Opaque version tag (content hash or S3 ETag). */
+  /** Opaque version tag (content hash or S3 ETag); changes when the object is overwritten with other content. */
   etag?: string;
   lastModified?: Date;
   contentType?: string;
+  /** Only adapters that keep it (memory, S3) report it, and only from head(). */
+  cacheControl?: string;
 }
 
 export interface PutOptions {
+  /** Defaults to a media type guessed from the key's extension. The filesystem adapter always guesses. */
   contentType?: string;
   /** Cache-Control to store with the object (S3) — ignored by adapters that cannot keep it. */
   cacheControl?: string;
@@ -23,11 +26,18 @@ export interface PutOptions {
 export interface BlobStore {
   /** The whole object, or null when absent. */
   get(key: string): Promise<Uint8Array | null>;
-  /** A stream of the object, or null when absent. For large files (CSV exports). */
+  /** A stream of the object, or null when absent. For large files (CSV exports). Consume it or break out of it. */
   getStream(key: string): Promise<AsyncIterable<Uint8Array> | null>;
+  /**
+   * Stores the whole body or nothing: a reader sees the old object or the new one, never a part. An error thrown by
+   * a streaming body propagates unchanged and leaves the old object in place.
+   */
   put(key: string, body: BlobBody, options?: PutOptions): Promise<void>;
   head(key: string): Promise<BlobMeta | null>;
-  /** All keys under a prefix ("" = everything), in lexicographic order. */
+  /**
+   * All keys under a prefix ("" = everything), in lexicographic order of Unicode code points (= UTF-8 byte order, the
+   * order S3 lists in; NOT Swedish collation: "ä" < "å" here). Stored names that are not valid keys are skipped.
+   */
   list(prefix: string): AsyncIterable<BlobMeta>;
   /** Removes the object; absent is not an error. */
   delete(key: string): Promise<void>;
@@ -50,24 +60,66 @@ export class StoreError extends Error {
   }
 }
 
-const SEGMENT = /^[A-Za-z0-9._~@=+,-][A-Za-z0-9 ._~@=+,()-]*$/u;
+/**
+ * One path segment: letters (any script, so "Håbo" and "Kommunfullmäktige" work), digits, and a small punctuation set
+ * that is safe in S3 keys, URLs and POSIX file names. No ':' (an NTFS alternate data stream), no '#', '%', '?', '\'.
+ * '#' in particular never occurs in a key, so the filesystem adapter can name its temp files with it.
+ */
+const SEGMENT = /^[\p{L}\p{N}._~@=+,-][\p{L}\p{M}\p{N} ._~@=+,()-]*$/u;
+/** S3 limits keys to 1024 UTF-8 bytes; most filesystems limit a name to 255 bytes. */
+const MAX_KEY_BYTES = 1024;
+const MAX_SEGMENT_BYTES = 255;
+const utf8 = new TextEncoder();
+
+/** Why `key` is not a valid storage key, or null when it is. */
+export function invalidKeyReason(key: string): string | null {
+  if (typeof key !== 'string' || key.length === 0) return 'empty';
+  if (key.includes('\0')) return 'NUL byte';
+  if (key.startsWith('/') || /^[A-Za-z]:/.test(key)) return 'absolute path';
+  if (key.includes('\\')) return 'backslash';
+  if (utf8.encode(key).length > MAX_KEY_BYTES) return `longer than ${MAX_KEY_BYTES} UTF-8 bytes`;
+  // One spelling per visible name: "å" as U+00E5 and as "a" + U+030A would otherwise be two different objects.
+  if (key.normalize('NFC') !== key) return 'not in Unicode normalization form C';
+  for (const segment of key.split('/')) {
+    if (segment === '') return 'empty path segment';
+    if (segment === '.' || segment === '..') return 'relative segment';
+    if (utf8.encode(segment).length > MAX_SEGMENT_BYTES) return `segment longer than ${MAX_SEGMENT_BYTES} UTF-8 bytes`;
+    if (!SEGMENT.test(segment)) {
+      return `segment ${JSON.stringify(segment)} has characters outside letters, digits and " ._~@=+,()-"`;
+    }
+  }
+  return null;
+}
 
 /** Throws InvalidKeyError unless `key` is a safe relative path: no "..", no absolute path, no empty segment. */
 export function assertValidKey(key: string): void {
-  if (typeof key !== 'string' || key.length === 0) throw new InvalidKeyError(String(key), 'empty');
-  if (key.length > 1024) throw new InvalidKeyError(key, 'longer than 1024 characters');
-  if (key.startsWith('/') || /^[A-Za-z]:/.test(key)) throw new InvalidKeyError(key, 'absolute path');
-  if (key.includes('\\')) throw new InvalidKeyError(key, 'backslash');
-  if (key.includes('\0')) throw new InvalidKeyError(key, 'NUL byte');
-  for (const segment of key.split('/')) {
-    if (segment === '' ) throw new InvalidKeyError(key, 'empty path segment');
-    if (segment === '.' || segment === '..') throw new InvalidKeyError(key, 'relative segment');
-    if (!SEGMENT.test(segment)) throw new InvalidKeyError(key, `segment ${JSON.stringify(segment)} has characters outside [A-Za-z0-9 ._~@=+,()-]`);
-  }
+  const reason = invalidKeyReason(key);
+  if (reason !== null) throw new InvalidKeyError(String(key), reason);
 }
 
 /** Prefixes may be empty or end with '/'; they follow the same rules as keys otherwise. */
 export function assertValidPrefix(prefix: string): void {
   if (prefix === '') return;
   assertValidKey(prefix.endsWith('/') ? prefix.slice(0, -1) : prefix);
+}
+
+/**
+ * The order of `list()`: by Unicode code point, which equals UTF-8 byte order (S3's documented list order). Plain
+ * `<` on JS strings compares UTF-16 code units and would put "𝐀" (U+1D400, a surrogate pair) before "ﬁ" (U+FB01).
+ */
+export function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+/** Moves surrogates (astral code points) above U+E000–U+FFFF so code units sort like code points. */
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  if (unit >= 0xe000) return unit - 0x800;
+  return unit;
 }

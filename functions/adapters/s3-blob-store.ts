@@ -1,0 +1,198 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import {
+  assertValidKey,
+  assertValidPrefix,
+  InvalidKeyError,
+  invalidKeyReason,
+  StoreError,
+  type BlobBody,
+  type BlobMeta,
+  type BlobStore,
+  type PutOptions,
+} from '../ports/blob-store.ts';
+import { mediaTypeByExtension } from './media-type-by-extension.ts';
+import { uploadStream, type ObjectTarget } from './s3-multipart-upload.ts';
+
+export interface S3BlobStoreOptions {
+  /** Keys live under this prefix in the bucket ("" or ending in '/', e.g. "paragraf/"); list() strips it again. */
+  prefix?: string;
+  /** Part size for streaming puts; S3 needs at least 5 MiB for all parts but the last. Default 8 MiB. */
+  partSize?: number;
+  /** Keys per ListObjectsV2 request, 1–1000 (S3's maximum and the default). */
+  pageSize?: number;
+}
+
+const MIN_PART_SIZE = 5 * 1024 * 1024;
+const utf8 = new TextEncoder();
+
+/**
+ * A BlobStore in an S3 bucket. The client is injected (created once per cold start by the handler), never made here.
+ * Every S3 write of a whole object is atomic; a streaming put is a multipart upload, which becomes visible only when
+ * completed and is aborted when the body or a part fails.
+ */
+export class S3BlobStore implements BlobStore {
+  readonly #client: S3Client;
+  readonly #bucket: string;
+  readonly #prefix: string;
+  readonly #partSize: number;
+  readonly #pageSize: number | undefined;
+
+  constructor(client: S3Client, bucket: string, options: S3BlobStoreOptions = {}) {
+    const prefix = options.prefix ?? '';
+    if (prefix !== '' && !prefix.endsWith('/')) throw new InvalidKeyError(prefix, 'a store prefix must end with "/"');
+    assertValidPrefix(prefix);
+    this.#client = client;
+    this.#bucket = bucket;
+    this.#prefix = prefix;
+    this.#partSize = Math.max(MIN_PART_SIZE, options.partSize ?? 8 * 1024 * 1024);
+    this.#pageSize = options.pageSize === undefined ? undefined : Math.min(1000, Math.max(1, options.pageSize));
+  }
+
+  async get(key: string): Promise<Uint8Array | null> {
+    const body = await this.#getBody(key);
+    if (!body) return null;
+    try {
+      return await body.transformToByteArray();
+    } catch (err) {
+      throw this.#error('GetObject', key, err);
+    }
+  }
+
+  async getStream(key: string): Promise<AsyncIterable<Uint8Array> | null> {
+    const body = await this.#getBody(key);
+    return body ? this.#guardStream(key, body as unknown as AsyncIterable<Uint8Array>) : null;
+  }
+
+  async put(key: string, body: BlobBody, options: PutOptions = {}): Promise<void> {
+    assertValidKey(key);
+    const target: ObjectTarget = {
+      client: this.#client,
+      Bucket: this.#bucket,
+      Key: this.#prefix + key,
+      ContentType: options.contentType ?? mediaTypeByExtension(key),
+      ...(options.cacheControl === undefined ? {} : { CacheControl: options.cacheControl }),
+    };
+    if (typeof body === 'string' || body instanceof Uint8Array) {
+      await this.#putWhole(key, target, typeof body === 'string' ? utf8.encode(body) : body);
+      return;
+    }
+    await uploadStream(target, body, this.#partSize, (bytes) => this.#putWhole(key, target, bytes), (op, err) =>
+      this.#error(op, key, err),
+    );
+  }
+
+  async head(key: string): Promise<BlobMeta | null> {
+    assertValidKey(key);
+    try {
+      const out = await this.#client.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key }));
+      return {
+        key,
+        size: out.ContentLength ?? 0,
+        ...(out.ETag === undefined ? {} : { etag: out.ETag }),
+        ...(out.LastModified === undefined ? {} : { lastModified: out.LastModified }),
+        ...(out.ContentType === undefined ? {} : { contentType: out.ContentType }),
+        ...(out.CacheControl === undefined ? {} : { cacheControl: out.CacheControl }),
+      };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw this.#error('HeadObject', key, err);
+    }
+  }
+
+  list(prefix: string): AsyncIterable<BlobMeta> {
+    assertValidPrefix(prefix);
+    return this.#list(prefix);
+  }
+
+  async delete(key: string): Promise<void> {
+    assertValidKey(key);
+    try {
+      // S3 answers 204 whether or not the key existed, which is exactly the port's "absent is not an error".
+      await this.#client.send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key }));
+    } catch (err) {
+      throw this.#error('DeleteObject', key, err);
+    }
+  }
+
+  async *#list(prefix: string): AsyncGenerator<BlobMeta> {
+    let token: string | undefined;
+    do {
+      let page;
+      try {
+        page = await this.#client.send(
+          new ListObjectsV2Command({
+            Bucket: this.#bucket,
+            Prefix: this.#prefix + prefix,
+            ContinuationToken: token,
+            MaxKeys: this.#pageSize,
+          }),
+        );
+      } catch (err) {
+        throw this.#error('ListObjectsV2', prefix, err);
+      }
+      for (const object of page.Contents ?? []) {
+        const key = (object.Key ?? '').slice(this.#prefix.length);
+        // Foreign objects whose names are not valid keys could not be read through the port either.
+        if (invalidKeyReason(key) !== null) continue;
+        yield {
+          key,
+          size: object.Size ?? 0,
+          ...(object.ETag === undefined ? {} : { etag: object.ETag }),
+          ...(object.LastModified === undefined ? {} : { lastModified: object.LastModified }),
+        };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  async #getBody(key: string) {
+    assertValidKey(key);
+    try {
+      const out = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key }));
+      if (!out.Body) throw new StoreError(`GetObject ${this.#describe(key)} returned no body`);
+      return out.Body;
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw this.#error('GetObject', key, err);
+    }
+  }
+
+  async *#guardStream(key: string, body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    try {
+      yield* body; // breaking out early returns the inner iterator, which destroys the HTTP response
+    } catch (err) {
+      throw this.#error('GetObject (stream)', key, err);
+    }
+  }
+
+  async #putWhole(key: string, target: ObjectTarget, bytes: Uint8Array): Promise<void> {
+    const { client, ...params } = target;
+    try {
+      await client.send(new PutObjectCommand({ ...params, Body: bytes, ContentLength: bytes.length }));
+    } catch (err) {
+      throw this.#error('PutObject', key, err);
+    }
+  }
+
+  #describe(key: string): string {
+    return `s3://${this.#bucket}/${this.#prefix}${key}`;
+  }
+
+  #error(op: string, key: string, err: unknown): StoreError {
+    if (err instanceof StoreError) return err;
+    const name = err instanceof Error ? err.name : String(err);
+    return new StoreError(`${op} ${this.#describe(key)} failed: ${name}`, { cause: err });
+  }
+}
+
+/** NoSuchKey (GetObject) and NotFound (HeadObject, no body to carry a code). NoSuchBucket stays an error. */
+function isNotFound(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'NoSuchKey' || err.name === 'NotFound');
+}
