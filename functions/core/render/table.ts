@@ -45,6 +45,12 @@ export interface RenderContext {
   withheld?: ReadonlySet<string>;
 }
 
+/** A meeting record as the renderers need it: the meeting and its publishable §. */
+export interface MeetingRecord {
+  meeting: Meeting;
+  paragraphs: readonly Paragraph[];
+}
+
 export interface TableDef {
   name: string;
   title: Bilingual;

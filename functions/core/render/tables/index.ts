@@ -2,8 +2,7 @@
  * All published tables, in an order where every foreign key points to a table listed earlier, plus a streaming helper
  * that turns a sequence of meeting records into one table's rows without holding more than one meeting at a time.
  */
-import type { Meeting, Paragraph } from '../../records/types.ts';
-import type { RenderContext, Row, TableDef } from '../table.ts';
+import type { MeetingRecord, RenderContext, Row, TableDef } from '../table.ts';
 import { attendanceTable } from './attendance.ts';
 import { decisionItemsTable } from './decision-items.ts';
 import { documentsTable } from './documents.ts';
@@ -14,6 +13,8 @@ import { voteRollTable } from './vote-roll.ts';
 import { votesTable } from './votes.ts';
 
 export { attendanceTable, decisionItemsTable, documentsTable, meetingsTable, paragraphsTable, referencesTable, voteRollTable, votesTable };
+
+export type { MeetingRecord };
 
 export const TABLES: readonly TableDef[] = [
   meetingsTable,
@@ -28,12 +29,6 @@ export const TABLES: readonly TableDef[] = [
 
 export function tableByName(name: string): TableDef | undefined {
   return TABLES.find((t) => t.name === name);
-}
-
-/** A meeting record as the renderers need it: the meeting and its publishable §. */
-export interface MeetingRecord {
-  meeting: Meeting;
-  paragraphs: readonly Paragraph[];
 }
 
 export async function* tableRows(

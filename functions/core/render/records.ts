@@ -1,0 +1,68 @@
+/**
+ * Full records, as opposed to flat tables: the § NDJSON (every Paragraph field, plus the meeting context a reader of
+ * a single line needs) and one JSON document per meeting. Both go through the same privacy filter as the tables.
+ */
+import type { Meeting, Paragraph } from '../records/types.ts';
+import { renderNdjson } from './formats/ndjson.ts';
+import { permalink, publishable, type MeetingRecord, type RenderContext } from './table.ts';
+
+/** One NDJSON line: the whole § record with the meeting context it would otherwise lack. */
+export type ParagraphRecord = Paragraph & {
+  permalink: string;
+  municipality: string;
+  body: string;
+  meetingDate: string;
+};
+
+/** One JSON file per meeting: the meeting and its publishable §. */
+export interface MeetingDocument {
+  schemaVersion: 1;
+  meeting: Meeting;
+  paragraphs: Array<Paragraph & { permalink: string }>;
+}
+
+export function paragraphRecord(meeting: Meeting, p: Paragraph, ctx: RenderContext): ParagraphRecord {
+  // Identity and context first so that a line is readable from its start; then the record itself, unchanged.
+  const { id, meetingId, ...rest } = p;
+  return {
+    id,
+    permalink: permalink(ctx, id),
+    meetingId,
+    municipality: meeting.municipality,
+    body: meeting.body,
+    meetingDate: meeting.date,
+    ...rest,
+  };
+}
+
+export function paragraphRecords(meeting: Meeting, paragraphs: readonly Paragraph[], ctx: RenderContext): ParagraphRecord[] {
+  return publishable(paragraphs, ctx).map((p) => paragraphRecord(meeting, p, ctx));
+}
+
+/** § NDJSON over any number of meetings, one meeting in memory at a time. */
+export function renderParagraphNdjson(
+  records: Iterable<MeetingRecord> | AsyncIterable<MeetingRecord>,
+  ctx: RenderContext,
+): AsyncIterable<Uint8Array> {
+  return renderNdjson(streamRecords(records, ctx));
+}
+
+async function* streamRecords(records: Iterable<MeetingRecord> | AsyncIterable<MeetingRecord>, ctx: RenderContext) {
+  for await (const { meeting, paragraphs } of records) yield* paragraphRecords(meeting, paragraphs, ctx);
+}
+
+export function meetingDocument(meeting: Meeting, paragraphs: readonly Paragraph[], ctx: RenderContext): MeetingDocument {
+  return {
+    schemaVersion: 1,
+    meeting,
+    paragraphs: publishable(paragraphs, ctx).map((p) => ({ ...p, permalink: permalink(ctx, p.id) })),
+  };
+}
+
+/** The meeting's JSON file. One meeting is small (tens to hundreds of kB), so it is rendered in one piece. */
+export function renderMeetingJson(meeting: Meeting, paragraphs: readonly Paragraph[], ctx: RenderContext): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(meetingDocument(meeting, paragraphs, ctx), null, 2)}\n`);
+}
+
+export const MEETING_JSON_CONTENT_TYPE = 'application/json';
+export const PARAGRAPH_NDJSON_CONTENT_TYPE = 'application/x-ndjson';
