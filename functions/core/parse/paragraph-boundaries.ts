@@ -2,7 +2,7 @@ import type { CaseNumber, ParseWarning } from '../records/types.ts';
 import type { Line } from './lines.ts';
 import { matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
 import { knownHeadingKind } from './section-headings.ts';
-import { extractCaseNumbersFromHeading } from './pending/case-numbers-stub.ts';
+import { extractCaseNumbersFromHeading, normalizeCaseNumber } from '../records/case-numbers.ts';
 
 /** A line chosen as the start of a §. `index` points into the furniture-free line list. */
 export interface Boundary {
@@ -45,7 +45,7 @@ function collectCandidates(lines: readonly Line[], range?: { from: string; to: s
     if (!match) return;
     const key = numberKey(match.number);
     if (Number.isNaN(key)) return;
-    const { caseNumbers, titleRest } = extractCaseNumbersFromHeading(match.rest);
+    const { caseNumbers, titleRest } = splitCaseNumbers(match.rest);
     found.push({ index, match, caseNumbers, titleRest, key, score: 0 });
   });
   const from = range ? numberValue(range.from) : Number.NaN;
@@ -56,6 +56,8 @@ function collectCandidates(lines: readonly Line[], range?: { from: string; to: s
     if (c.caseNumbers.length > 0) score += 2;
     if (hasSectionHeading(lines, c.index + 1, end)) score += 2;
     if (isFirstOnPage(lines, c.index)) score += 1;
+    // Table-of-contents entries and §-lists inside a § stand close together; a real § has a body.
+    if (found[k + 1] && contentLinesBetween(lines, c.index, found[k + 1]?.index ?? 0) <= 3) score -= 2;
     if (!Number.isNaN(from) && !Number.isNaN(to)) {
       const v = numberValue(c.match.number);
       score += v >= from && v <= to ? 1 : -6;
@@ -65,9 +67,29 @@ function collectCandidates(lines: readonly Line[], range?: { from: string; to: s
   return found;
 }
 
+/**
+ * Göteborg prints sub-case suffixes ("SLK-2023-00025:26", "SLK-2024-00008:-1"); records/case-numbers.ts stops
+ * before the colon, so the suffix is re-attached here to keep the case number exactly as printed.
+ */
+function splitCaseNumbers(rest: string): { caseNumbers: CaseNumber[]; titleRest: string } {
+  const split = extractCaseNumbersFromHeading(rest);
+  const suffix = /^:-?\d{1,6}(?=\s|$)/u.exec(split.titleRest);
+  const last = split.caseNumbers[split.caseNumbers.length - 1];
+  if (!suffix || !last) return split;
+  const raw = last.raw + suffix[0];
+  const caseNumbers = [...split.caseNumbers.slice(0, -1), { raw, normalized: normalizeCaseNumber(raw) }];
+  return { caseNumbers, titleRest: split.titleRest.slice(suffix[0].length).trim() };
+}
+
 function hasSectionHeading(lines: readonly Line[], start: number, end: number): boolean {
   for (let i = start; i < end; i += 1) if (knownHeadingKind(lines[i]?.text ?? '')) return true;
   return false;
+}
+
+function contentLinesBetween(lines: readonly Line[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from + 1; i < to && n <= 3; i += 1) if ((lines[i]?.text ?? '').trim() !== '') n += 1;
+  return n;
 }
 
 function isFirstOnPage(lines: readonly Line[], index: number): boolean {

@@ -53,7 +53,8 @@ export function normalizeHeading(text: string): string {
 /** The kind of a known section heading, or undefined when the line is not one. */
 export function knownHeadingKind(text: string): SectionKind | undefined {
   const t = text.trim();
-  if (t.length === 0 || t.length > 60) return undefined;
+  // Headings are printed capitalised; "protokollsanteckning:" ending a wrapped sentence is not one.
+  if (t.length === 0 || t.length > 60 || !/^\p{Lu}/u.test(t)) return undefined;
   return LOOKUP.get(normalizeHeading(t));
 }
 

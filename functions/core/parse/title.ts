@@ -1,7 +1,7 @@
 import type { Line } from './lines.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { knownHeadingKind } from './section-headings.ts';
-import { endsDangling, firstWordLength, isBlank, isListItem, startsLower } from './text-shape.ts';
+import { endsDangling, firstWordLength, isBlank, isListItem, listMarker, startsLower } from './text-shape.ts';
 
 const MAX_TITLE_LINES = 4;
 /** A line counts as wrapped when the next word would not have fitted: share of the text width a line fills. */
@@ -24,14 +24,18 @@ export function extractTitle(
   else {
     while (i < body.length && isBlank(body[i]?.text ?? '')) i += 1;
     const first = body[i]?.text ?? '';
-    if (i >= body.length || !isTitleLine(first)) return { title: '', consumed: 0 };
+    // A generic word such as "Meddelanden" or "Information" right after the number is the title, not a section.
+    const generic = knownHeadingKind(first) === 'other' && !matchHeadingLine(first) && !isListItem(first);
+    if (i >= body.length || !(isTitleLine(first) || generic)) return { title: '', consumed: 0 };
     parts.push(first.trim());
     i += 1;
   }
   while (i < body.length && parts.length < MAX_TITLE_LINES) {
     const next = body[i]?.text ?? '';
-    if (isBlank(next) || !isTitleLine(next)) break;
     const previous = parts[parts.length - 1] ?? '';
+    // "… om" / "att se över …": an att-clause continuing a title is not a list item.
+    const attContinues = endsDangling(previous) && listMarker(next)?.kind === 'att';
+    if (isBlank(next) || !(isTitleLine(next) || attContinues)) break;
     const wraps = startsLower(next) || endsDangling(previous) || previous.length + 1 + firstWordLength(next) > width * WRAP_SHARE;
     if (!wraps) break;
     parts.push(next.trim());

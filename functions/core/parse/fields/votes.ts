@@ -52,7 +52,7 @@ function meanings(flat: string, vote: Vote): void {
   vote.yesMeans = window.slice(0, no.index).trim();
   const rest = window.slice(no.index + no[0].length);
   const end = rest.search(/["”]|\.\s|\.$/u);
-  vote.noMeans = (end >= 0 ? rest.slice(0, end) : rest).trim();
+  vote.noMeans = (end >= 0 ? rest.slice(0, end) : rest).trim().replace(/\.$/u, '');
 }
 
 const COUNT_PATTERNS: ReadonlyArray<readonly [keyof Vote['counts'], RegExp]> = [
@@ -81,7 +81,7 @@ const PROSE_ROLL: ReadonlyArray<readonly [VoteChoice, RegExp]> = [
 /** "A (S), B (V) och ordföranden C (S) röstar Ja (7)." → three yes entries. */
 function proseRoll(flat: string): RollEntry[] {
   const roll: RollEntry[] = [];
-  for (const sentence of flat.split(/(?<=\.)\s(?=\p{Lu})/u)) {
+  for (const sentence of flat.split(/(?<=[.!?]["”]?)\s(?=\p{Lu})/u)) {
     for (const [choice, re] of PROSE_ROLL) {
       const m = re.exec(sentence);
       if (!m || m.index === 0) continue;
