@@ -1,0 +1,168 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
+import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
+import { findMunicipality } from '../../core/records/municipalities.ts';
+import type { ParseHints } from '../../core/records/types.ts';
+import { systemClock } from '../../ports/clock.ts';
+import { fileNameHints } from '../../pipeline/file-name-hints.ts';
+import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.ts';
+import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
+import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
+import { byteSizeOption, parseOptions } from '../options.ts';
+
+const NAME = 'ingest';
+export const DEFAULT_DATA_DIR = 'data/store';
+
+const OPTIONS = {
+  data: { type: 'string' },
+  municipality: { type: 'string' },
+  'max-bytes': { type: 'string' },
+} as const;
+
+export const ingestCommand: Command = {
+  name: NAME,
+  summary: 'Add protocol files (or folders of them) to the local store',
+  help: `Usage: paragraf ingest PATH… [options]
+
+Ingests protocols (PDF or text; the type is detected from the content) into the store: the original is kept by its
+sha256, the protocol is parsed, § with personal data are held for review, and one record per meeting is written
+(docs/store-layout.md). Folders are searched recursively; files whose names start with "." are skipped.
+
+Prints one line per file: ingested, replaced (a corrected protocol for a known meeting), unchanged (seen before) or
+quarantined with the reason, then a summary. Files that cannot be published are kept and listed under quarantine/.
+
+Options:
+  --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
+  --municipality NAME     the municipality, when neither the protocol nor the file or folder name says it
+  --max-bytes SIZE        quarantine larger files as too-large (default 50M; e.g. 5000000, 512K, 50M)
+  -h, --help              show this help
+
+A file name like alingsas-kommunstyrelsen-2024-02-05.pdf supplies municipality, body and date; a folder named after
+a municipality (alingsas/kommunstyrelsen-2026-06-01.pdf) supplies the municipality.
+
+Exit status: 0 every file ingested or unchanged; 1 some file was quarantined or failed; 2 usage error.
+`,
+  run: runIngest,
+};
+
+interface InputFile {
+  /** As shown to the user: the argument, or the argument joined with the path found under it. */
+  shown: string;
+  path: string;
+}
+
+type Line = { file: InputFile; outcome: IngestOutcome; ms: number } | { file: InputFile; error: string; ms: number };
+
+async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(NAME, args, OPTIONS);
+  if (positionals.length === 0) throw new UsageError('ingest needs at least one PATH (a file or a folder)', NAME);
+  const maxBytes = byteSizeOption(NAME, 'max-bytes', values['max-bytes']) ?? DEFAULT_MAX_BYTES;
+  const deps: IngestDeps = {
+    store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
+    extractor: createDocumentExtractor({ maxBytes }),
+    clock: systemClock,
+  };
+  const progress = createProgress(io);
+  const { files, missing } = await collectFiles(positionals);
+  const lines: Line[] = missing.map((m) => ({ file: m.file, error: m.error, ms: 0 }));
+  for (const line of lines) io.stdout(formatLine(line));
+  const started = Date.now();
+  for (const [i, file] of files.entries()) {
+    progress(`[${i + 1}/${files.length}] ${file.shown}`);
+    const line = await ingestOne(deps, file, values.municipality);
+    progress('');
+    io.stdout(formatLine(line));
+    lines.push(line);
+  }
+  io.stdout(formatSummary(lines, Date.now() - started));
+  return lines.every((l) => 'outcome' in l && l.outcome.status !== 'quarantined') ? EXIT.ok : EXIT.unreadable;
+}
+
+async function ingestOne(deps: IngestDeps, file: InputFile, municipality: string | undefined): Promise<Line> {
+  const t0 = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - t0);
+  try {
+    // Read whatever the size: a file over the limit is still kept as an original, then quarantined as too-large.
+    const bytes = new Uint8Array(await readFile(file.path));
+    const hints = hintsFor(file.path, municipality);
+    const outcome = await ingestDocument(deps, { bytes, fileName: basename(file.path), hints });
+    return { file, outcome, ms: elapsed() };
+  } catch (error) {
+    return { file, error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error)), ms: elapsed() };
+  }
+}
+
+/** The same precedence as `paragraf parse`: the flag, then the file name, then a folder named after a municipality. */
+function hintsFor(path: string, municipality: string | undefined): ParseHints {
+  if (municipality !== undefined) return { municipality };
+  if (fileNameHints(basename(path)).municipality !== undefined) return {};
+  const folder = findMunicipality(basename(dirname(resolve(path))));
+  return folder === undefined ? {} : { municipality: folder };
+}
+
+async function collectFiles(paths: readonly string[]): Promise<{ files: InputFile[]; missing: Array<{ file: InputFile; error: string }> }> {
+  const files: InputFile[] = [];
+  const missing: Array<{ file: InputFile; error: string }> = [];
+  for (const p of paths) {
+    const file = { shown: p, path: p };
+    try {
+      const info = await stat(p);
+      if (info.isDirectory()) files.push(...(await walk(p)));
+      else if (info.isFile()) files.push(file);
+      else missing.push({ file, error: 'not a regular file' });
+    } catch (error) {
+      missing.push({ file, error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : oneLine(String(error)) });
+    }
+  }
+  return { files, missing };
+}
+
+/** Regular files under `dir`, depth first, names sorted; dot files and folders skipped, symbolic links not followed. */
+async function walk(dir: string): Promise<InputFile[]> {
+  const entries: Dirent[] = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found: InputFile[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(path)));
+    else if (entry.isFile()) found.push({ shown: path, path });
+  }
+  return found;
+}
+
+function formatLine(line: Line): string {
+  const time = line.ms > 0 ? `  (${line.ms} ms)` : '';
+  if ('error' in line) return `${'failed'.padEnd(12)}${line.file.shown}  ${line.error}${time}\n`;
+  const o = line.outcome;
+  const status = o.status.padEnd(12);
+  if (o.status === 'quarantined') return `${status}${line.file.shown}  ${o.reason}: ${o.message}${time}\n`;
+  const held = o.heldCount > 0 ? `, ${o.heldCount} § held for review` : '';
+  const extra = o.status === 'unchanged' && o.message ? `, ${o.message}` : '';
+  return `${status}${line.file.shown}  → ${o.meetingId} v${o.version}${held}${extra}${time}\n`;
+}
+
+function formatSummary(lines: readonly Line[], ms: number): string {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const key = 'error' in line ? 'failed' : line.outcome.status;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const order = ['ingested', 'replaced', 'unchanged', 'quarantined', 'failed'];
+  const parts = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
+  const noun = lines.length === 1 ? 'file' : 'files';
+  return `${lines.length} ${noun}: ${parts.join(', ') || 'nothing to do'} in ${(ms / 1000).toFixed(1)} s\n`;
+}
+
+/** A self-overwriting status line on stderr, only when stderr is a terminal (never in pipes, logs or tests). */
+function createProgress(io: CliIo): (text: string) => void {
+  if (!process.stderr.isTTY || io.env['CI']) return () => {};
+  const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
+  return (text) => io.stderr(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim().slice(0, 300);
+}

@@ -1,0 +1,99 @@
+import { COMMANDS } from './commands/index.ts';
+import { EXIT, InputFileError, UsageError, type CliIo, type Command } from './command.ts';
+
+/**
+ * The `paragraf` command line: `paragraf <command> [options]`. Everything a command throws is caught here and turned
+ * into one line on stderr and an exit code (docs/cli.md): users see what is wrong with their input, never a stack
+ * trace (set PARAGRAF_DEBUG=1 to get it for unexpected errors).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) {
+      io.stderr(overview());
+      return EXIT.usage;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') return help(rest[0], io);
+    const command = findCommand(name);
+    if (wantsHelp(rest)) {
+      io.stdout(command.help);
+      return EXIT.ok;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    return report(error, io, name);
+  }
+}
+
+function help(topic: string | undefined, io: CliIo): number {
+  io.stdout(topic === undefined ? overview() : findCommand(topic).help);
+  return EXIT.ok;
+}
+
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+  }
+  return command;
+}
+
+/** --help anywhere before a `--` end-of-options marker. */
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  const options = end === -1 ? args : args.slice(0, end);
+  return options.includes('--help') || options.includes('-h');
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
+  return [
+    'paragraf: every § of Swedish council protocols as citable open-data records',
+    '',
+    'Usage: paragraf <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Run 'paragraf <command> --help' for the options of a command.",
+    '',
+  ].join('\n');
+}
+
+function report(error: unknown, io: CliIo, command: string | undefined): number {
+  if (error instanceof UsageError) {
+    const where = error.command ?? (COMMANDS.some((c) => c.name === command) ? command : undefined);
+    const hint = where === undefined ? "'paragraf --help'" : `'paragraf ${where} --help'`;
+    io.stderr(`paragraf: ${oneLine(error.message)} (see ${hint})\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InputFileError) {
+    io.stderr(`paragraf: ${oneLine(error.file)}: ${oneLine(error.message)}\n`);
+    return EXIT.unreadable;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (io.env.PARAGRAF_DEBUG) {
+    io.stderr(`paragraf: internal error: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+  } else {
+    io.stderr(`paragraf: internal error: ${oneLine(message)} (set PARAGRAF_DEBUG=1 to see the stack trace)\n`);
+  }
+  return EXIT.internal;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+function processIo(): CliIo {
+  // A closed pipe (`paragraf parse x.pdf | head`) is the reader's choice, not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`paragraf: cannot write output: ${oneLine(error.message)}\n`);
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? EXIT.ok) : EXIT.unreadable);
+  });
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+  };
+}

@@ -1,0 +1,42 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './command.ts';
+
+/**
+ * Flag parsing shared by the commands: node:util `parseArgs` in strict mode, with its errors turned into one-line
+ * usage errors.
+ */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: readonly string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // parseArgs explains at length how to pass a positional starting with "-"; the first sentence is the point.
+    const first = (message.split(/\.\s/u)[0] ?? message).replace(/\.$/u, '');
+    throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1), command);
+  }
+}
+
+/** A YYYY-MM-DD flag value that is a real calendar date, or a usage error naming the flag. */
+export function isoDateOption(command: string, flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (!m || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) {
+    throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, got '${value}'`, command);
+  }
+  return value;
+}
+
+/** A byte count: "5000000", "512K", "50M", "1G" (binary units). */
+export function byteSizeOption(command: string, flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)([KMG]?)(?:i?B)?$/iu.exec(value.trim());
+  if (!m) throw new UsageError(`--${flag} must be a size such as 5000000, 512K or 50M, got '${value}'`, command);
+  const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[(m[2] ?? '').toUpperCase() as '' | 'K' | 'M' | 'G'];
+  return Number(m[1]) * unit;
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { basename, dirname, resolve } from 'node:path';
+import { createDocumentExtractor } from '../adapters/document-extractor.ts';
+import { parseProtocol } from '../core/parse/parse-protocol.ts';
+import { findMunicipality } from '../core/records/municipalities.ts';
+import type { ParseHints, Protocol } from '../core/records/types.ts';
+import { fileNameHints } from '../pipeline/file-name-hints.ts';
+import { type ExtractedDocument, UnreadableDocumentError } from '../ports/text-extractor.ts';
+import { InputFileError } from './command.ts';
+import { readInputFile } from './read-input.ts';
+
+/**
+ * File on disk → protocol record: read, hash, extract (type by content), parse with hints. Unreadable input becomes
+ * an `InputFileError` naming the file, and so does a file without a single §: printing an empty protocol would
+ * look like success.
+ */
+export async function parseFile(path: string, flagHints: ParseHints, maxBytes: number): Promise<Protocol> {
+  const bytes = await readInputFile(path, maxBytes);
+  const fileName = basename(path);
+  const extracted = await extract(path, bytes, maxBytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const protocol = parseProtocol({
+    pages: extracted.pages,
+    source: { fileName, sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
+    hints: hintsFor(path, flagHints),
+  });
+  if (protocol.paragraphs.length === 0) {
+    throw new InputFileError(path, 'no § found: not a council protocol, or its § headings are not recognised');
+  }
+  return protocol;
+}
+
+async function extract(path: string, bytes: Uint8Array, maxBytes: number): Promise<ExtractedDocument> {
+  try {
+    return await createDocumentExtractor({ maxBytes }).extract(bytes, basename(path));
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) throw new InputFileError(path, error.message, { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Flags first, then the file name (`<municipality>-<body>-<date>…`, the convention ingest uses too, so parse and
+ * ingest see the same hints), then a folder named after a municipality, as the corpus is laid out.
+ */
+export function hintsFor(path: string, flagHints: ParseHints): ParseHints {
+  const fileName = basename(path);
+  const hints = fileNameHints(fileName, flagHints);
+  if (hints.municipality !== undefined) return hints;
+  const folderMunicipality = findMunicipality(basename(dirname(resolve(path))));
+  if (folderMunicipality === undefined) return hints;
+  return fileNameHints(fileName, { ...flagHints, municipality: folderMunicipality });
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CliIo } from '../../functions/cli/command.ts';
+import { main } from '../../functions/cli/main.ts';
+
+// A bug deep inside parse: what the user sees must still be one line, not a stack trace.
+vi.mock('../../functions/cli/parse-file.ts', () => ({
+  parseFile: () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'text')");
+  },
+}));
+
+function captureIo(env: Record<string, string> = {}): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    env,
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+  };
+  return io;
+}
+
+describe('main: unexpected errors', () => {
+  it('prints one line with a hint and exits 70', async () => {
+    const io = captureIo();
+    expect(await main(['parse', 'x.pdf'], io)).toBe(70);
+    expect(io.out).toBe('');
+    expect(io.err).toBe(
+      "paragraf: internal error: Cannot read properties of undefined (reading 'text') (set PARAGRAF_DEBUG=1 to see the stack trace)\n",
+    );
+  });
+
+  it('prints the stack trace when PARAGRAF_DEBUG is set', async () => {
+    const io = captureIo({ PARAGRAF_DEBUG: '1' });
+    expect(await main(['parse', 'x.pdf'], io)).toBe(70);
+    expect(io.err).toMatch(/^paragraf: internal error: TypeError: Cannot read properties/u);
+    expect(io.err).toMatch(/\n\s+at /u);
+  });
+});
+
+describe('main: dispatch', () => {
+  it('answers --help for a command without running it', async () => {
+    const io = captureIo();
+    expect(await main(['parse', 'x.pdf', '--help'], io)).toBe(0);
+    expect(io.out.split('\n')[0]).toBe('Usage: paragraf parse FILE [options]');
+  });
+
+  it('passes arguments after -- through, so a file may be named --help', async () => {
+    const io = captureIo();
+    expect(await main(['parse', '--', '--help'], io)).toBe(70); // reached parseFile (mocked to fail above)
+  });
+
+  it('explains an unknown help topic as a usage error', async () => {
+    const io = captureIo();
+    expect(await main(['help', 'frobnicate'], io)).toBe(2);
+    expect(io.err).toBe("paragraf: unknown command 'frobnicate' (commands: parse) (see 'paragraf --help')\n");
+  });
+});
