@@ -41,7 +41,7 @@ export function buildParagraph(
     reservations: reservationsFrom(sections, bodyText),
     recipients: ofKind('recipients').flatMap((s) => recipientsFrom(s.text)),
     documents: ofKind('documents').flatMap((s) => documentsFrom(s.text)),
-    references: referencesFrom(bodyText),
+    references: referencesFrom(sections.map((s) => s.text)),
     redacted: isRedacted(text),
     immediatelyJusterad: isImmediatelyJusterad(text),
     pages: [headingLine.page, content[content.length - 1]?.page ?? headingLine.page],

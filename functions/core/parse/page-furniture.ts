@@ -13,9 +13,6 @@ const MIN_PAGES = 3;
 
 /** Furniture wherever it appears. */
 const ALWAYS_FURNITURE = [
-  /^Utdragsbestyrkande$/iu,
-  /^(?:Justerandes?\s+(?:sign(?:atur)?|signaturer)\.?\s*)+(?:Utdragsbestyrkande)?$/iu,
-  /^Ordförandes\s+sign(?:atur)?\.?$/iu,
   /^Sida\s+\d{1,4}(?:\s*(?:av|\/)\s*\d{1,4}|\s*\(\d{1,4}\))?$/iu,
 ];
 /** Furniture when the same text recurs (≥ 2 times) in a document. */
@@ -25,7 +22,17 @@ const REPEATED_FURNITURE = [
   /^\d{4}-\d{2}-\d{2}$/u,
 ];
 /** Meaningful statements that must never be taken for furniture even when they repeat on most pages. */
-const NEVER_FURNITURE = /justera|sekretess|^§|reserv/iu;
+const NEVER_FURNITURE = /justerad|justerat|omedelbar|sekretess|^§|reserv/iu;
+/** Signature-box words: a line made only of these ("Justerandes sign Justerandes sign Utdragsbestyrkande"). */
+const SIGNATURE_WORDS = new Set([
+  'justerandes', 'justerande', 'ordförandes', 'sekreterarens', 'sign', 'sign.', 'signatur', 'signaturer',
+  'utdragsbestyrkande',
+]);
+
+function isSignatureBox(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/u);
+  return words.length <= 12 && words.every((w) => SIGNATURE_WORDS.has(w)) && !words.every((w) => w.startsWith('sign'));
+}
 
 export function stripPageFurniture(lines: readonly Line[]): Line[] {
   const pages = groupByPage(lines);
@@ -39,7 +46,7 @@ export function stripPageFurniture(lines: readonly Line[]): Line[] {
       if (NEVER_FURNITURE.test(t)) return;
       const inTop = i < TOP_ZONE;
       const inBottom = i >= content.length - BOTTOM_ZONE;
-      if (ALWAYS_FURNITURE.some((re) => re.test(t))) removed.add(l);
+      if (isSignatureBox(t) || ALWAYS_FURNITURE.some((re) => re.test(t))) removed.add(l);
       else if ((counts.get(t) ?? 0) >= 2 && REPEATED_FURNITURE.some((re) => re.test(t))) removed.add(l);
       else if (positional && inTop && (positional.top.has(t) || isPageNumber(t, l.page))) removed.add(l);
       else if (positional && inBottom && (positional.bottom.has(t) || isPageNumber(t, l.page))) removed.add(l);

@@ -17,7 +17,11 @@ const WINDOW = 240;
  * "§68 KSAU …" or "§ 174 SBN 2022-10-24". Law citations ("4 kap. § 20") are not references. The same § cited twice
  * (in prose and in Beslutsunderlag) is kept once, with the fuller wording.
  */
-export function referencesFrom(text: string): Reference[] {
+export function referencesFrom(texts: readonly string[]): Reference[] {
+  return dedupe(texts.flatMap(referencesIn));
+}
+
+function referencesIn(text: string): Reference[] {
   const flat = text.replace(/\s+/gu, ' ');
   const found: Reference[] = [];
   SECTION_NUMBER_RE.lastIndex = 0;
@@ -30,7 +34,7 @@ export function referencesFrom(text: string): Reference[] {
     const ref = prose(before, at, m[0].length, number, flat) ?? docLine(after, at, m[0].length, number, flat);
     found.push(ref ?? { raw: m[0], number });
   }
-  return dedupe(found);
+  return found;
 }
 
 function prose(before: string, at: number, len: number, number: string, flat: string): Reference | undefined {
@@ -72,7 +76,7 @@ function sentenceStart(flat: string, pos: number): number {
   const floor = Math.max(0, pos - WINDOW);
   for (let i = pos - 2; i > floor; i -= 1) {
     const c = flat[i];
-    if ((c === '.' || c === '!' || c === '?') && flat[i + 1] === ' ' && /\p{Lu}/u.test(flat[i + 2] ?? '')) {
+    if ((c === '.' || c === '!' || c === '?' || c === ':') && flat[i + 1] === ' ' && /\p{Lu}/u.test(flat[i + 2] ?? '')) {
       const word = /(\p{L}+)$/u.exec(flat.slice(Math.max(floor, i - 6), i))?.[1] ?? '';
       if (!/^(?:kap|kl|nr|m\.?fl|bl\.?a|resp|st|ca)$/iu.test(word)) return i + 2;
     }
@@ -84,8 +88,9 @@ function compatible(a: Reference, b: Reference): boolean {
   if (a.number !== b.number) return false;
   if (a.date && b.date && a.date !== b.date) return false;
   if (!a.body || !b.body) return true;
-  const x = a.body.toLowerCase();
-  const y = b.body.toLowerCase();
+  // "Kommunstyrelsen" and "kommunstyrelsens" (genitive) name the same body.
+  const x = a.body.toLowerCase().replace(/s$/u, '');
+  const y = b.body.toLowerCase().replace(/s$/u, '');
   return x === y || abbreviates(a.body, b.body) || abbreviates(b.body, a.body);
 }
 

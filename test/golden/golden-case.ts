@@ -1,0 +1,57 @@
+import { basename } from 'node:path';
+import { parseProtocol } from '../../functions/core/parse/parse-protocol.ts';
+import type { Paragraph, Protocol, Vote } from '../../functions/core/records/types.ts';
+import { readCasePages } from './load-case.ts';
+
+/** Parses a golden case's text (.txt beside the .pdf for PDF cases). */
+export function parseCase(txtPath: string): Protocol {
+  const pages = readCasePages(txtPath);
+  return parseProtocol({
+    pages,
+    source: { fileName: basename(txtPath), sha256: 'golden', pages: pages.length, mediaType: 'text/plain' },
+  });
+}
+
+/**
+ * What a golden expectation pins per §: everything a reader checks against the source. Long verbatim texts (the
+ * whole § text, section texts) are pinned by length only; the verbatim test checks they come from the source.
+ */
+export function projectParagraph(p: Paragraph): Record<string, unknown> {
+  return {
+    number: p.number,
+    heading: p.heading,
+    caseNumbers: p.caseNumbers,
+    title: p.title,
+    pages: p.pages,
+    sections: p.sections.map((s) => `${s.kind}: ${s.heading}`),
+    decision: p.decision,
+    decisionItems: p.decisionItems.map((i) => `${i.label} | ${i.text}`),
+    votes: p.votes.map(projectVote),
+    reservations: p.reservations,
+    recipients: p.recipients,
+    documents: p.documents,
+    references: p.references.map((r) => [r.body ?? '', r.date ?? '', r.number ?? '', r.raw].join(' | ')),
+    redacted: p.redacted,
+    immediatelyJusterad: p.immediatelyJusterad,
+    textLength: p.text.length,
+  };
+}
+
+function projectVote(v: Vote): Record<string, unknown> {
+  return {
+    yesMeans: v.yesMeans ?? null,
+    noMeans: v.noMeans ?? null,
+    counts: v.counts,
+    roll: v.roll.map((r) => `${r.vote}: ${r.name}${r.party ? ` (${r.party})` : ''}`),
+    rollMatchesCounts: v.rollMatchesCounts,
+  };
+}
+
+export function projectProtocol(p: Protocol): Record<string, unknown> {
+  return {
+    paragraphCount: p.paragraphs.length,
+    numbers: p.paragraphs.map((x) => x.number),
+    warnings: p.warnings.filter((w) => w.code !== 'missing-metadata').map((w) => `${w.code} ${w.paragraph ?? ''}`.trim()),
+    paragraphs: p.paragraphs.map(projectParagraph),
+  };
+}
