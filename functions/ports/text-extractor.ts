@@ -14,7 +14,15 @@ export interface TextExtractor {
   extract(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument>;
 }
 
-/** Why a document could not be read. Stable codes, used in quarantine entries and CLI output. */
+/**
+ * Why a document could not be read. Stable codes, used in quarantine entries and CLI output (docs/cli.md):
+ * - empty: 0 bytes or only whitespace; too-large: over the configured size limit;
+ * - html: an HTML page (typically a portal's error page saved as .pdf); binary: neither PDF nor text;
+ * - truncated-pdf: no %%EOF at the end (refused even if pdf.js can read some pages); damaged-pdf: pdf.js cannot read
+ *   the structure; encrypted-pdf: a password is needed to open it; no-text-layer: a scan without text ("scanned: no
+ *   text layer");
+ * - no-paragraphs: readable, but the parser found no § (decided by the caller after parsing, not by the extractor).
+ */
 export type UnreadableReason =
   | 'empty'
   | 'too-large'
