@@ -1,0 +1,161 @@
+/**
+ * Reads the labelled fields of a cover page ("Plats och tid", "Beslutande", "Utses att justera" …) into pieces of
+ * value text with their lines.
+ *
+ * The PDF extractor puts a two-column cover row on one line, the columns separated by a gap of three or more spaces:
+ * "Ej tjänstgörande   Irene Jonsson (S) §§94-98" / "ersättare   Morgan Fredvi (S) §§94-98". A label may therefore
+ * be split over two lines (its tail, "ersättare", starts the next line), a value may stand in the second column,
+ * and a second label may stand in the right column ("… Ajourneringar   Paragrafer §§94-110").
+ */
+import type { Line } from '../lines.ts';
+
+export type FieldKey =
+  | 'place' | 'time' | 'paragraphs' | 'members' | 'substitutes' | 'nonServing' | 'others' | 'justerare'
+  | 'justering' | 'secretary' | 'chair' | 'signers' | 'announcement' | 'anslag' | 'organ' | 'meetingDate'
+  | 'noticeDates' | 'keptAt' | 'signature';
+
+interface LabelDef {
+  key: FieldKey;
+  /** The whole label at the start of a segment. */
+  full: RegExp;
+  /** The first part of a label that wraps onto the next line, and what that next line starts with. */
+  head?: RegExp;
+  tail?: RegExp;
+  /** The label words are part of the value ("Protokollet är justerat. …"). */
+  keep?: boolean;
+}
+
+const LABELS: readonly LabelDef[] = [
+  { key: 'place', full: /^(?:Plats och tid|Tid och plats|Plats och datum|Sammanträdesplats)\b:?/u },
+  { key: 'paragraphs', full: /^Paragrafer?\b:?/u },
+  { key: 'time', full: /^Tid\b:?(?=\s*(?:kl|\d))/u },
+  { key: 'members', full: /^Beslutande(?: ledamöter)?\b:?/u },
+  {
+    key: 'nonServing',
+    full: /^(?:Ej|Icke) tjänstgörande ersättare\b:?/u,
+    head: /^(?:Ej|Icke) tjänstgörande\b/u,
+    tail: /^ersättare\b:?/u,
+  },
+  { key: 'substitutes', full: /^Tjänstgörande ersättare\b:?/u, head: /^Tjänstgörande\b/u, tail: /^ersättare\b:?/u },
+  { key: 'nonServing', full: /^(?:Närvarande )?[Ee]rsättare\b:?/u },
+  {
+    key: 'others',
+    full: /^(?:Övriga (?:deltagare|närvarande)|Närvarande tjänstepersoner|Tjänstepersoner|Övriga)\b:?/u,
+    head: /^Övriga\b/u,
+    tail: /^(?:deltagare|närvarande)\b:?/u,
+  },
+  { key: 'justerare', full: /^(?:Utses att justera|Justerare)\b:?/u, head: /^Utses att\b/u, tail: /^justera\b:?/u },
+  {
+    key: 'justering',
+    full: /^Justeringens (?:plats och tid|tid och plats)\b:?/u,
+    head: /^Justeringens(?: plats och| tid och)?(?=\s|$)/u,
+    tail: /^(?:plats och tid|tid och plats|tid|plats)\b:?/u,
+  },
+  { key: 'secretary', full: /^Sekreterare\b:?/u },
+  { key: 'chair', full: /^Ordförande\b:?/u },
+  { key: 'signers', full: /^Justerande\b:?/u },
+  { key: 'announcement', full: /^Protokollet är justerat\b/u, keep: true },
+  { key: 'anslag', full: /^ANSLAG\/BEVIS\b/u },
+  { key: 'organ', full: /^Organ\b:?/u },
+  { key: 'meetingDate', full: /^Sammanträdesdatum\b:?/u },
+  {
+    key: 'noticeDates',
+    full: /^Datum (?:för|då) anslag(?:et|s)? (?:uppsättande|nedtagande|sätts upp|sattes upp|tas ned|togs ned)\b:?/u,
+    head: /^Datum för anslags?\b/u,
+    tail: /^(?:uppsättande|nedtagande)\b:?/u,
+  },
+  {
+    key: 'keptAt',
+    full: /^Förvaringsplats för protokollet\b:?/u,
+    head: /^Förvaringsplats(?: för)?(?=\s|$)/u,
+    tail: /^protokollet\b:?/u,
+  },
+  { key: 'signature', full: /^Underskrift(?:er)?\b:?/u },
+];
+
+/** A piece of value text from one physical line. */
+export interface Piece {
+  text: string;
+  line: Line;
+}
+
+export interface Field {
+  key: FieldKey;
+  /** The line the label stands on. */
+  at: Line;
+  pieces: Piece[];
+}
+
+const COLUMN_GAP_RE = /\s{3,}/u;
+/** A right-column label after a single space: "Plats och tid Nolhaga slott Paragrafer §§32-40". */
+const INLINE_LABEL_RE = /\s(?=Paragrafer?\s+§)/u;
+
+interface LabelMatch {
+  def: LabelDef;
+  rest: string;
+  /** The label is incomplete; its tail starts the next line. */
+  wrapped: boolean;
+}
+
+function matchLabel(segment: string): LabelMatch | undefined {
+  for (const def of LABELS) {
+    const m = def.full.exec(segment);
+    if (m) return { def, rest: def.keep ? segment : segment.slice(m[0].length).trim(), wrapped: false };
+  }
+  for (const def of LABELS) {
+    const m = def.head?.exec(segment);
+    if (m) return { def, rest: segment.slice(m[0].length).trim(), wrapped: true };
+  }
+  return undefined;
+}
+
+export function isLabelLine(text: string): boolean {
+  const first = text.trim().split(COLUMN_GAP_RE)[0] ?? '';
+  return first !== '' && matchLabel(first) !== undefined;
+}
+
+function segments(text: string): string[] {
+  return text
+    .trim()
+    .split(COLUMN_GAP_RE)
+    .flatMap((s) => s.split(INLINE_LABEL_RE))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/**
+ * Fields in reading order. Continuation lines belong to the last field started in the left column; a label in
+ * a later column (a side field) takes only the rest of its own segment.
+ */
+export function collectFields(lines: readonly Line[]): Field[] {
+  const fields: Field[] = [];
+  let current: Field | undefined;
+  let pendingTails: RegExp[] = [];
+  for (const line of lines) {
+    const tails = pendingTails;
+    pendingTails = [];
+    segments(line.text).forEach((segment, column) => {
+      const tail = tails.find((re) => re.test(segment));
+      const text = tail ? segment.replace(tail, '').trim() : segment;
+      const label = tail ? undefined : matchLabel(text);
+      if (label) {
+        const field: Field = { key: label.def.key, at: line, pieces: [] };
+        fields.push(field);
+        if (column === 0 || !current) current = field;
+        if (label.wrapped && label.def.tail) pendingTails.push(label.def.tail);
+        if (label.rest) field.pieces.push({ text: label.rest, line });
+      } else if (text && current) {
+        current.pieces.push({ text, line });
+      }
+    });
+  }
+  return fields;
+}
+
+export function fieldsOf(fields: readonly Field[], key: FieldKey): Field[] {
+  return fields.filter((f) => f.key === key);
+}
+
+export function piecesOf(fields: readonly Field[], key: FieldKey): Piece[] {
+  return fieldsOf(fields, key).flatMap((f) => f.pieces);
+}

@@ -1,0 +1,102 @@
+/**
+ * Who met and when: the body (as printed in the page header), the meeting date and the municipality.
+ */
+import type { Line } from '../lines.ts';
+import { detectMunicipality, findMunicipality, MUNICIPALITIES } from '../../records/municipalities.ts';
+import { findDate, ISO_DATE_RE, MONTH_PATTERN } from '../../text/swedish-dates.ts';
+
+/** The last word of a body's name: "Kommunstyrelsen", "Barn- och ungdomsnämnden", "Kommunfullmäktige" … */
+const BODY_RE =
+  /(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|beredning|beredningen|revision|revisionen|revisorerna|direktion|direktionen|förbund|förbundet|råd|rådet|delegation|delegationen|presidium|presidiet)$/iu;
+const NOT_BODY_RE = /^(?:\d{1,4}|Protokoll|PROTOKOLL|Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Utdragsbestyrkande)$/u;
+const MAX_BODY_LINES = 3;
+const MAX_BODY_LENGTH = 80;
+
+/** A line that is only a date, maybe after "Sammanträdesdatum"/"Datum" or a weekday: "2026-06-01", "1 juni 2026". */
+const DATE_LINE_RE = new RegExp(
+  String.raw`^(?:(?:Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum):?\s*)?(?:[A-Za-zåäö]{3,5}dag(?:en)?\s+)?(?:den\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:${MONTH_PATTERN})\.?\s+\d{4})$`,
+  'iu',
+);
+
+/** The meeting date from the page header: the first line that is only a date. */
+export function headerDate(header: readonly Line[]): { date: string; line: Line } | undefined {
+  for (const line of header) {
+    const m = DATE_LINE_RE.exec(line.text.trim());
+    const date = m?.[1] ? findDate(m[1]) : undefined;
+    if (date) return { date, line };
+  }
+  return undefined;
+}
+
+/** A date stated in a field value ("Sammanträdesdatum 2018-03-28"). */
+export function dateIn(text: string): string | undefined {
+  return ISO_DATE_RE.test(text) || /\d\s+[a-zåäö]+\.?\s+\d{4}/iu.test(text) ? findDate(text) : undefined;
+}
+
+function isMunicipalityLine(text: string): boolean {
+  return detectMunicipality(text) !== undefined || findMunicipality(text) !== undefined;
+}
+
+/**
+ * The body as printed in the page header: consecutive header lines ending in a body word, joined
+ * ("Barn- och" + "ungdomsnämnden" → "Barn- och ungdomsnämnden"). Page numbers, "Protokoll", dates and the
+ * municipality's own name ("Göteborgs Stad") separate runs.
+ */
+export function headerBody(header: readonly Line[]): { body: string; line: Line } | undefined {
+  let run: Line[] = [];
+  const candidates: Line[][] = [];
+  for (const line of header) {
+    const t = line.text.trim();
+    if (NOT_BODY_RE.test(t) || DATE_LINE_RE.test(t) || isMunicipalityLine(t)) {
+      if (run.length > 0) candidates.push(run);
+      run = [];
+    } else {
+      run.push(line);
+    }
+  }
+  if (run.length > 0) candidates.push(run);
+  for (const c of candidates) {
+    for (let start = 0; start < c.length; start++) {
+      // Longest first: "Kommunstyrelsens" + "arbetsutskott" is one body.
+      for (let n = Math.min(MAX_BODY_LINES, c.length - start); n >= 1; n--) {
+        const body = joinWrapped(c.slice(start, start + n).map((l) => l.text.trim()));
+        const first = c[start];
+        if (first && body.length <= MAX_BODY_LENGTH && BODY_RE.test(body)) return { body, line: first };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Joins wrapped header lines; a hyphen at a line end before a lower-case letter is a word break and goes away. */
+export function joinWrapped(parts: readonly string[]): string {
+  return parts.reduce((acc, part) => {
+    if (acc === '') return part;
+    if (/\p{L}-$/u.test(acc) && /^\p{Ll}/u.test(part)) return acc.slice(0, -1) + part;
+    return `${acc} ${part}`;
+  }, '');
+}
+
+/**
+ * The municipality named in the front matter: first as an organisation ("… Alingsås kommuns digitala
+ * anslagstavla", "Göteborgs Stad"), else as the last part of a printed place ("Förvaringsplats för protokollet:
+ * Rådhuset, Alingsås"), since the 2018 template names the municipality nowhere else.
+ */
+export function detectMunicipalityIn(lines: readonly Line[], places: readonly string[]): string | undefined {
+  for (const line of lines) {
+    if (/anslagstavla/iu.test(line.text)) {
+      const found = detectMunicipality(line.text);
+      if (found) return found;
+    }
+  }
+  for (const line of lines) {
+    const found = detectMunicipality(line.text);
+    if (found) return found;
+  }
+  for (const place of places) {
+    const parts = place.split(/\s*,\s*/u).map((p) => p.replace(/[\s.]+$/u, ''));
+    const found = parts.reverse().find((p) => MUNICIPALITIES.includes(p));
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,20 @@
+/**
+ * § references on cover pages: "§§94-98", "§52", "§§ 27–54, 56", "§§ 1-3 och 5". Linear regexes only.
+ */
+const NUMBER_OR_RANGE = String.raw`\d{1,4}(?:\s*[-–—]\s*\d{1,4})?`;
+/** One § reference group, as printed. */
+export const PARAGRAPH_REFS_RE = new RegExp(
+  String.raw`§§?\s*${NUMBER_OR_RANGE}(?:\s*(?:,|och|&)\s*${NUMBER_OR_RANGE})*`,
+  'u',
+);
+export const PARAGRAPH_REFS_GLOBAL_RE = new RegExp(PARAGRAPH_REFS_RE.source, 'gu');
+
+/** "§§94-98, 100" → [[94, 98], [100, 100]]. Pairs are inclusive, in printed order. */
+export function parseParagraphRanges(raw: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of raw.matchAll(/(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?/gu)) {
+    const from = Number(m[1]);
+    out.push([from, m[2] === undefined ? from : Number(m[2])]);
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * Names from the signature block ("Sekreterare", "Ordförande", "Justerande", each followed by a name, in the 2018
+ * template after a dotted line) and from "Utses att justera". Names are kept as printed, without the party.
+ */
+import type { Piece } from './fields.ts';
+
+/** Dotted signature lines: "......", "………". */
+const LEADER_RE = /[.…_·]{3,}|…+/gu;
+const PARENS_RE = /\s*\([^()]*\)/gu;
+
+function clean(text: string): string {
+  return text.replace(LEADER_RE, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/** "Kristina Grapenholm (L)" → "Kristina Grapenholm"; § references dropped too. */
+export function personName(text: string): string {
+  return clean(text)
+    .replace(PARENS_RE, '')
+    .replace(/\s*§.*$/u, '')
+    .replace(/^[\s,;:]+|[\s,;:]+$/gu, '')
+    .trim();
+}
+
+/** The first name after a signature label. */
+export function signatureName(pieces: readonly Piece[]): string | undefined {
+  for (const piece of pieces) {
+    const name = personName(piece.text);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * All names in a list field: one per line, or several on a line separated by ",", "och", "&", or by a closing
+ * party parenthesis ("Leif Hansson (S) Anita Brodén (L)"). Names without any separator cannot be told apart and
+ * stay one name.
+ */
+export function listNames(pieces: readonly Piece[]): string[] {
+  return pieces
+    .flatMap((p) => clean(p.text).split(/\s*(?:,|;|&|\boch\b)\s*|(?<=\))\s+(?=\p{Lu})/u))
+    .map(personName)
+    .filter((n) => n !== '');
+}
