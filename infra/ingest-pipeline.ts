@@ -1,0 +1,130 @@
+/**
+ * Upload → ingest. An object created under inbox/ in the source bucket is announced on an SQS queue (S3 event
+ * notification); the ingest function reads it, stores the original, parses it and writes one meeting record (or a
+ * quarantine/review entry), then asks the publisher to run. A document that keeps failing is parked in the
+ * dead-letter queue after INGEST_MAX_RECEIVES attempts instead of blocking or looping.
+ */
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as lambdaEvents from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct, type IConstruct } from 'constructs';
+import { acknowledgePrefixWildcards, grantList, grantObjects, READ_WRITE_OBJECT } from './object-grants.ts';
+import { ParagrafFunction } from './paragraf-function.ts';
+import { DATA_PREFIXES, INBOX_PREFIX } from './storage.ts';
+
+/**
+ * Sized for the largest accepted upload (50 MiB, MAX_UPLOAD_BYTES): pdf.js keeps the file and its parsed objects in
+ * memory, several times the file size; 2 GiB also buys more than one vCPU. A batch of INGEST_BATCH_SIZE such
+ * documents must fit in the timeout; typical protocols (1–5 MB) take seconds.
+ */
+export const INGEST_MEMORY_MB = 2048;
+export const INGEST_TIMEOUT = Duration.minutes(10);
+export const INGEST_BATCH_SIZE = 4;
+export const INGEST_MAX_RECEIVES = 3;
+/** A bulk upload of a whole archive should not start hundreds of 2 GiB functions at once. */
+export const INGEST_MAX_CONCURRENCY = 5;
+
+export interface IngestPipelineProps {
+  readonly sourceBucket: s3.Bucket;
+  readonly dataBucket: s3.IBucket;
+  readonly publishQueue: sqs.IQueue;
+  readonly entry: string;
+  readonly projectRoot: string;
+  readonly environment: Record<string, string>;
+}
+
+export class IngestPipeline extends Construct {
+  readonly queue: sqs.Queue;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly function: ParagrafFunction;
+
+  constructor(scope: Construct, id: string, props: IngestPipelineProps) {
+    super(scope, id);
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.queue = new sqs.Queue(this, 'Uploads', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS's guidance for Lambda event sources: at least six times the function timeout, so a message is not
+      // handed out again while a (possibly throttled and retried) invocation still works on it.
+      visibilityTimeout: Duration.seconds(6 * INGEST_TIMEOUT.toSeconds()),
+      retentionPeriod: Duration.days(14),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: INGEST_MAX_RECEIVES },
+    });
+    props.sourceBucket.addEventNotification(
+      s3.EventType.OBJECT_CREATED,
+      new s3n.SqsDestination(this.queue),
+      { prefix: INBOX_PREFIX },
+    );
+    acknowledgeNotificationsHandler(this);
+
+    this.function = new ParagrafFunction(this, 'Function', {
+      entry: props.entry,
+      projectRoot: props.projectRoot,
+      description: 'Ingests uploaded protocols from inbox/ into meeting records',
+      memorySize: INGEST_MEMORY_MB,
+      timeout: INGEST_TIMEOUT,
+      environment: props.environment,
+    });
+    this.function.addEventSource(
+      new lambdaEvents.SqsEventSource(this.queue, {
+        batchSize: INGEST_BATCH_SIZE,
+        // The handler returns SQSBatchResponse: only the failed documents are retried, not the whole batch.
+        reportBatchItemFailures: true,
+        maxConcurrency: INGEST_MAX_CONCURRENCY,
+      }),
+    );
+
+    this.grant(props);
+  }
+
+  private grant(props: IngestPipelineProps): void {
+    const fn = this.function;
+    // Versioned bucket: the notification names a version, and reading that exact version needs GetObjectVersion.
+    grantObjects(fn, props.sourceBucket, [INBOX_PREFIX], ['s3:GetObject', 's3:GetObjectVersion']);
+    const written = [
+      DATA_PREFIXES.originals,
+      DATA_PREFIXES.records,
+      DATA_PREFIXES.recordsHistory,
+      DATA_PREFIXES.quarantine,
+      DATA_PREFIXES.review,
+    ];
+    grantList(fn, props.dataBucket);
+    grantObjects(fn, props.dataBucket, written, READ_WRITE_OBJECT);
+    props.publishQueue.grantSendMessages(fn);
+
+    const role = fn.role!;
+    acknowledgePrefixWildcards(role, props.sourceBucket, {
+      [INBOX_PREFIX]: 'Ingest reads whichever protocol was uploaded; uploads arrive under inbox/ with any file name.',
+    });
+    acknowledgePrefixWildcards(role, props.dataBucket, {
+      [DATA_PREFIXES.originals]: 'Originals are stored content-addressed (originals/<sha256>); the name is computed at run time.',
+      [DATA_PREFIXES.records]: 'Ingest writes the meeting record of the protocol it parsed; its id is known only after parsing.',
+      [DATA_PREFIXES.recordsHistory]: 'Before replacing a record, ingest keeps the previous version under records-history/.',
+      [DATA_PREFIXES.quarantine]: 'Documents that cannot be parsed are written to quarantine/ with the reason.',
+      [DATA_PREFIXES.review]: 'Paragraphs of review-first bodies (REVIEW_FIRST_BODIES) are held back under review/.',
+    });
+  }
+}
+
+/**
+ * addEventNotification makes aws-cdk-lib add its own singleton custom resource (BucketNotificationsHandler…), a
+ * function that writes the bucket's notification configuration during deployment. Its role carries the managed
+ * AWSLambdaBasicExecutionRole policy; aws-cdk-lib does not let the stack replace it.
+ */
+function acknowledgeNotificationsHandler(scope: IConstruct): void {
+  const handler = Stack.of(scope).node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
+  const role = handler?.node.tryFindChild('Role');
+  if (!role) throw new Error('aws-cdk-lib no longer creates BucketNotificationsHandler/Role; revisit this acknowledgement');
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    reason: 'Role of the aws-cdk-lib custom resource that sets the source bucket\'s inbox/ notification at deploy ' +
+      'time; it runs only during deployments and only needs to write its own logs, which this managed policy allows.',
+  });
+}

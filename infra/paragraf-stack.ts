@@ -1,0 +1,104 @@
+/**
+ * One deployable Paragraf for one municipality: storage, ingest, serialized publish, the public site, alarms.
+ * The functions' environment variables are the contract with functions/handlers (see ENVIRONMENT below).
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { OperationsAlarms } from './alarms.ts';
+import type { ParagrafConfig } from './config.ts';
+import { IngestPipeline } from './ingest-pipeline.ts';
+import { PublishPipeline } from './publish-pipeline.ts';
+import { distributionUrl, PublicSite } from './public-site.ts';
+import { INBOX_PREFIX, ParagrafStorage } from './storage.ts';
+
+export interface HandlerEntries {
+  readonly ingest: string;
+  readonly publish: string;
+  readonly api: string;
+}
+
+export interface ParagrafStackProps extends StackProps {
+  readonly config: ParagrafConfig;
+  /** Absolute paths of the handler entry files (functions/handlers/*.ts). */
+  readonly entries: HandlerEntries;
+  readonly projectRoot: string;
+}
+
+export class ParagrafStack extends Stack {
+  readonly storage: ParagrafStorage;
+  readonly ingest: IngestPipeline;
+  readonly publish: PublishPipeline;
+  readonly site: PublicSite;
+  readonly alarms: OperationsAlarms;
+
+  constructor(scope: Construct, id: string, props: ParagrafStackProps) {
+    super(scope, id, props);
+    const { config, entries, projectRoot } = props;
+    const common = {
+      MUNICIPALITY: config.municipality,
+      ORGANISATION_NUMBER: config.organisationNumber,
+      LOG_LEVEL: config.logLevel,
+    };
+
+    this.storage = new ParagrafStorage(this, 'Storage');
+    const { sourceBucket, dataBucket, logBucket } = this.storage;
+
+    // The API is the distribution's origin, so it cannot be given the distribution's own domain name (a cycle):
+    // it gets PUBLIC_BASE_URL only from a custom domain or the publicBaseUrl context (docs/deploy.md).
+    const apiBaseUrl: Record<string, string> = config.publicBaseUrl ? { PUBLIC_BASE_URL: config.publicBaseUrl } : {};
+    this.site = new PublicSite(this, 'Site', {
+      config,
+      dataBucket,
+      logBucket,
+      entry: entries.api,
+      projectRoot,
+      environment: { ...common, DATA_BUCKET: dataBucket.bucketName, ...apiBaseUrl },
+    });
+    const publicBaseUrl = config.publicBaseUrl ?? distributionUrl(this.site.distribution);
+
+    this.publish = new PublishPipeline(this, 'Publish', {
+      dataBucket,
+      entry: entries.publish,
+      projectRoot,
+      environment: { ...common, DATA_BUCKET: dataBucket.bucketName, PUBLIC_BASE_URL: publicBaseUrl },
+    });
+
+    this.ingest = new IngestPipeline(this, 'Ingest', {
+      sourceBucket,
+      dataBucket,
+      publishQueue: this.publish.queue,
+      entry: entries.ingest,
+      projectRoot,
+      environment: {
+        ...common,
+        DATA_BUCKET: dataBucket.bucketName,
+        SOURCE_BUCKET: sourceBucket.bucketName,
+        PUBLISH_QUEUE_URL: this.publish.queue.queueUrl,
+        REVIEW_FIRST_BODIES: config.reviewFirstBodies.join(','),
+        MAX_UPLOAD_BYTES: String(config.maxUploadBytes),
+      },
+    });
+
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      deadLetterQueues: { Ingest: this.ingest.deadLetterQueue, Publish: this.publish.deadLetterQueue },
+      functions: { Ingest: this.ingest.function, Publish: this.publish.function, Api: this.site.apiFunction },
+      uploadQueue: this.ingest.queue,
+      alarmEmail: config.alarmEmail,
+    });
+
+    this.outputs(publicBaseUrl);
+  }
+
+  private outputs(publicBaseUrl: string): void {
+    const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    out('SiteUrl', distributionUrl(this.site.distribution), 'CloudFront URL of the pages, the API (/v1) and datasets');
+    out('PublicBaseUrl', publicBaseUrl, 'Base URL used in published links');
+    out('InboxUri', `s3://${this.storage.sourceBucket.bucketName}/${INBOX_PREFIX}`, 'Upload protocols here (aws s3 cp)');
+    out('SourceBucketName', this.storage.sourceBucket.bucketName, 'Private bucket of uploaded originals');
+    out('DataBucketName', this.storage.dataBucket.bucketName, 'Private bucket of records and published datasets');
+    out('DistributionId', this.site.distribution.distributionId, 'For cache invalidations');
+    out('IngestDeadLetterQueueUrl', this.ingest.deadLetterQueue.queueUrl, 'Uploads that failed ingest repeatedly');
+    out('PublishDeadLetterQueueUrl', this.publish.deadLetterQueue.queueUrl, 'Publish requests that failed repeatedly');
+    out('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe to receive alarms');
+  }
+}

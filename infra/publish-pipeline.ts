@@ -1,0 +1,79 @@
+/**
+ * The publisher: derives every shared file (partitions, indexes, change feed, snapshot) from the records, one run
+ * at a time per municipality (ARCHITECTURE.md, "Serialized publish"). Serialisation comes from a FIFO queue: the
+ * ingest function sends with MessageGroupId = municipality slug, and Lambda never has two batches of one message
+ * group in flight, so shared files are never written concurrently. Reserved concurrency is not used: on accounts
+ * with the default quota it cannot be reserved at all, and FIFO already gives the guarantee per municipality.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as lambdaEvents from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledgePrefixWildcards, grantList, grantObjects, READ_OBJECT } from './object-grants.ts';
+import { ParagrafFunction } from './paragraf-function.ts';
+import { DATA_PREFIXES } from './storage.ts';
+
+export const PUBLISH_TIMEOUT = Duration.minutes(5);
+/** Retries before a publish request is parked in the dead-letter queue (and the DLQ alarm fires). */
+export const PUBLISH_MAX_RECEIVES = 3;
+
+export interface PublishPipelineProps {
+  readonly dataBucket: s3.IBucket;
+  readonly entry: string;
+  readonly projectRoot: string;
+  readonly environment: Record<string, string>;
+}
+
+export class PublishPipeline extends Construct {
+  readonly queue: sqs.Queue;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly function: ParagrafFunction;
+
+  constructor(scope: Construct, id: string, props: PublishPipelineProps) {
+    super(scope, id);
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      fifo: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.queue = new sqs.Queue(this, 'Requests', {
+      fifo: true,
+      // Deduplicates a retried SendMessage of the same request within 5 minutes. The ingest function's message
+      // body names the record it wrote, so two different ingests are never mistaken for one.
+      contentBasedDeduplication: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS's guidance for Lambda event sources: at least six times the function timeout.
+      visibilityTimeout: Duration.seconds(6 * PUBLISH_TIMEOUT.toSeconds()),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: PUBLISH_MAX_RECEIVES },
+    });
+
+    this.function = new ParagrafFunction(this, 'Function', {
+      entry: props.entry,
+      projectRoot: props.projectRoot,
+      description: 'Publishes datasets from the meeting records (one run at a time per municipality)',
+      // Parquet and CSV renderers hold one partition in memory; 1.5 GB also gives close to a full vCPU.
+      memorySize: 1536,
+      timeout: PUBLISH_TIMEOUT,
+      environment: props.environment,
+    });
+    // Up to ten queued requests are coalesced into one publish run: the run reads all records anyway.
+    this.function.addEventSource(new lambdaEvents.SqsEventSource(this.queue, { batchSize: 10 }));
+
+    grantList(this.function, props.dataBucket);
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.records], READ_OBJECT);
+    // Delete is allowed only under public/: the publisher removes partitions that no longer have records.
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], [
+      's3:GetObject',
+      's3:PutObject',
+      's3:DeleteObject',
+    ]);
+    acknowledgePrefixWildcards(this.function.role!, props.dataBucket, {
+      [DATA_PREFIXES.records]: 'The publisher reads every meeting record (records/<municipality>/…) to derive the datasets.',
+      [DATA_PREFIXES.public]: 'The publisher writes the published datasets, indexes and snapshots, all under public/.',
+    });
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The three buckets. Source: what municipalities upload (inbox/), kept with every version. Data: everything
+ * Paragraf derives, under the prefixes in DATA_PREFIXES; only public/ is ever served (via CloudFront, see
+ * public-site.ts). Logs: S3 server access logs and CloudFront standard logs.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export const INBOX_PREFIX = 'inbox/';
+
+/** Key prefixes of the data bucket (contract with functions/pipeline). */
+export const DATA_PREFIXES = {
+  /** Content-addressed originals: never expired, never deleted. */
+  originals: 'originals/',
+  records: 'records/',
+  recordsHistory: 'records-history/',
+  quarantine: 'quarantine/',
+  /** Held-back paragraphs awaiting review: private, never reachable through CloudFront. */
+  review: 'review/',
+  /** Published datasets: the only prefix CloudFront may read. */
+  public: 'public/',
+} as const;
+
+/** Superseded published files are derivable from records again; keep them a month for rollbacks, then drop. */
+const PUBLIC_NONCURRENT_DAYS = 30;
+/** Access logs hold viewer IP addresses (personal data); keep them a quarter for abuse investigations. */
+const ACCESS_LOG_DAYS = 90;
+
+export class ParagrafStorage extends Construct {
+  readonly sourceBucket: s3.Bucket;
+  readonly dataBucket: s3.Bucket;
+  readonly logBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.logBucket = new s3.Bucket(this, 'AccessLogs', {
+      ...privateBucketDefaults(),
+      // CloudFront standard logging writes with ACLs, so object ownership must allow them.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      versioned: false,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_DAYS) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.sourceBucket = new s3.Bucket(this, 'Source', {
+      ...privateBucketDefaults(),
+      versioned: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/source/',
+      // Uploads of 50 MB protocols are multipart (aws s3 cp); abandoned parts are billed until aborted. This rule
+      // expires no object: originals are kept.
+      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.dataBucket = new s3.Bucket(this, 'Data', {
+      ...privateBucketDefaults(),
+      versioned: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/data/',
+      lifecycleRules: [
+        {
+          id: 'public-noncurrent-versions',
+          prefix: DATA_PREFIXES.public,
+          noncurrentVersionExpiration: Duration.days(PUBLIC_NONCURRENT_DAYS),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}
+
+function privateBucketDefaults(): s3.BucketProps {
+  return {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+  };
+}
