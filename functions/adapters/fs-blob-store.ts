@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, type Dirent } from 'node:fs';
+import { constants, type BigIntStats, type Dirent } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -91,15 +91,7 @@ export class FsBlobStore implements BlobStore {
     });
     if (!stat || stat.isDirectory()) return null;
     if (stat.isSymbolicLink()) throw new StoreError(`refusing symbolic link at ${JSON.stringify(key)}`);
-    if (!stat.isFile()) return null;
-    return {
-      key,
-      size: Number(stat.size),
-      // A new file (new inode) on every put, and an mtime in nanoseconds: consecutive versions never share a tag.
-      etag: `W/"${stat.ino.toString(16)}-${stat.size.toString(16)}-${stat.mtimeNs.toString(16)}"`,
-      lastModified: new Date(Number(stat.mtimeMs)),
-      contentType: mediaTypeByExtension(key),
-    };
+    return stat.isFile() ? { ...metaOf(key, stat), contentType: mediaTypeByExtension(key) } : null;
   }
 
   list(prefix: string): AsyncIterable<BlobMeta> {
@@ -110,7 +102,9 @@ export class FsBlobStore implements BlobStore {
   async delete(key: string): Promise<void> {
     const target = await this.#locate(key);
     if (!target.dir) return;
-    const stat = await lstat(target.file).catch((err: unknown) => (isMissing(err) ? null : Promise.reject(err)));
+    const stat = await lstat(target.file).catch((err: unknown) =>
+      isMissing(err) ? null : Promise.reject(storeError('stat', key, err)),
+    );
     if (!stat || stat.isDirectory()) return; // absent, or only a prefix of other keys
     await unlink(target.file).catch((err: unknown) => {
       if (!isMissing(err)) throw storeError('delete', key, err);
@@ -247,14 +241,19 @@ async function* walk(dir: string, keyPrefix: string, namePrefix: string): AsyncG
       continue;
     }
     const stat = await lstat(full, { bigint: true }).catch(() => null);
-    if (!stat?.isFile()) continue; // deleted or replaced meanwhile
-    yield {
-      key,
-      size: Number(stat.size),
-      etag: `W/"${stat.ino.toString(16)}-${stat.size.toString(16)}-${stat.mtimeNs.toString(16)}"`,
-      lastModified: new Date(Number(stat.mtimeMs)),
-    };
+    if (stat?.isFile()) yield metaOf(key, stat); // else deleted or replaced meanwhile
   }
+}
+
+function metaOf(key: string, stat: BigIntStats): BlobMeta {
+  return {
+    key,
+    size: Number(stat.size),
+    // Every put makes a new file (new inode, while the old one still exists) with a nanosecond mtime: consecutive
+    // versions never share a tag.
+    etag: `W/"${stat.ino.toString(16)}-${stat.size.toString(16)}-${stat.mtimeNs.toString(16)}"`,
+    lastModified: new Date(Number(stat.mtimeMs)),
+  };
 }
 
 const utf8 = new TextEncoder();

@@ -56,15 +56,7 @@ export async function startS3rver(options: S3rverOptions = {}): Promise<RunningS
     env: { ...process.env, S3RVER_HOST_CONFIG: JSON.stringify({ directory, buckets }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const received: S3Event[] = [];
-  const listeners = new Set<(event: S3Event) => void>();
-  child.on('message', (message: { type?: string; event?: S3Event }) => {
-    if (message.type !== 'event' || !message.event) return;
-    const event = withEncodedKeys(message.event);
-    received.push(event);
-    for (const listener of listeners) listener(event);
-  });
-
+  const relay = relayEvents(child); // listening before the server answers, so no event is missed
   let port: number;
   try {
     port = await waitUntilReady(child, options.startTimeoutMs ?? 20_000);
@@ -74,7 +66,21 @@ export async function startS3rver(options: S3rverOptions = {}): Promise<RunningS
     throw err;
   }
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new S3Client({
+  const client = s3rverClient(endpoint);
+  return {
+    endpoint,
+    client,
+    ...relay,
+    stop: async () => {
+      client.destroy();
+      await stopChild(child);
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export function s3rverClient(endpoint: string): S3Client {
+  return new S3Client({
     region: 'us-east-1',
     endpoint,
     forcePathStyle: true,
@@ -82,22 +88,25 @@ export async function startS3rver(options: S3rverOptions = {}): Promise<RunningS
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+}
 
+function relayEvents(child: ChildProcess): Pick<RunningS3rver, 'events' | 'onEvent' | 'waitForEvent'> {
+  const received: S3Event[] = [];
+  const listeners = new Set<(event: S3Event) => void>();
+  child.on('message', (message: { type?: string; event?: S3Event }) => {
+    if (message.type !== 'event' || !message.event) return;
+    const event = withEncodedKeys(message.event);
+    received.push(event);
+    for (const listener of listeners) listener(event);
+  });
   const onEvent = (listener: (event: S3Event) => void): (() => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
   return {
-    endpoint,
-    client,
     events: () => received,
     onEvent,
     waitForEvent: (matches, timeoutMs = 5_000) => waitForEvent(received, onEvent, matches, timeoutMs),
-    stop: async () => {
-      client.destroy();
-      await stopChild(child);
-      await rm(directory, { recursive: true, force: true });
-    },
   };
 }
 
