@@ -23,6 +23,8 @@ export interface TextRun {
  * after list bullets reach 1.34 em, the narrowest label/value gap on a cover page ("Paragrafer   §§32-40") is 1.58 em.
  */
 const COLUMN_GAP_EM = 1.45;
+/** A list marker is followed by a tab stop, often wider than a column gap; it still starts running text. */
+const LIST_MARKER = /^(?:[-–—•·*▪◦]|\d{1,2}[.)]|[a-z][.)])$/u;
 /** A gap wider than this many font sizes is a word gap. */
 const WORD_GAP_EM = 0.12;
 
@@ -64,7 +66,7 @@ function rowText(row: Row): string {
     const em = run.height > 0 ? run.height : row.height || 10;
     if (end !== undefined) {
       const gap = run.x - end;
-      if (gap > COLUMN_GAP_EM * em) text = `${text.trimEnd()}   `;
+      if (gap > COLUMN_GAP_EM * em && !LIST_MARKER.test(text.trim())) text = `${text.trimEnd()}   `;
       else if (gap > WORD_GAP_EM * em && !text.endsWith(' ') && !run.str.startsWith(' ')) text += ' ';
     }
     text += run.str;

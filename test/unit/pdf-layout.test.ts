@@ -31,6 +31,16 @@ describe('layoutLines', () => {
     ]);
   });
 
+  it('puts one space after a list marker however far its tab stop is (a dash bullet at 1.8 em)', () => {
+    const lines = layoutLines([
+      run('-', 90, 500, 3.3),
+      run('En produkt: 2 000 kr', 90 + 3.3 + 18, 500, 90),
+      run('2.', 90, 480, 8),
+      run('Uppdraget', 90 + 8 + 20, 480, 45),
+    ]);
+    expect(lines).toEqual(['- En produkt: 2 000 kr', '2. Uppdraget']);
+  });
+
   it('joins runs that touch without adding a space (a word split into glyph runs)', () => {
     expect(layoutLines([run('Alings', 72, 500, 30), run('å', 102, 500, 5), run('s', 107, 500, 4)])).toEqual(['Alingsås']);
   });
