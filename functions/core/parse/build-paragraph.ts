@@ -4,7 +4,7 @@ import type { Line } from './lines.ts';
 import type { Boundary } from './paragraph-boundaries.ts';
 import { splitSections, trimBlankLines } from './sections.ts';
 import { extractTitle } from './title.ts';
-import { decisionItemsFrom, documentsFrom, recipientsFrom } from './fields/lists.ts';
+import { decisionItemsFrom, documentsFrom, isStatement, recipientsFrom } from './fields/lists.ts';
 import { referencesFrom } from './fields/references.ts';
 import { reservationsFrom } from './fields/reservations.ts';
 import { votesFrom } from './fields/votes.ts';
@@ -27,6 +27,7 @@ export function buildParagraph(
   const bodyText = trimBlankLines(body.map((l) => l.text)).join('\n');
   const content = span.filter((l) => l.text.trim() !== '');
   const ofKind = (k: Section['kind']) => sections.filter((s) => s.kind === k);
+  const decision = withoutTrailingStatements(ofKind('decision')[0]?.text ?? '');
   const paragraph: Paragraph = {
     id: paragraphId(meeting.id, number),
     meetingId: meeting.id,
@@ -35,8 +36,8 @@ export function buildParagraph(
     caseNumbers: boundary.caseNumbers,
     title,
     sections,
-    decision: ofKind('decision')[0]?.text ?? '',
-    decisionItems: decisionItemsFrom(ofKind('decision')[0]?.text ?? ''),
+    decision,
+    decisionItems: decisionItemsFrom(decision),
     votes: votesFrom(sections),
     reservations: reservationsFrom(sections, bodyText),
     recipients: ofKind('recipients').flatMap((s) => recipientsFrom(s.text)),
@@ -50,6 +51,15 @@ export function buildParagraph(
   if (meeting.appeal?.lastDay) paragraph.appealLastDay = meeting.appeal.lastDay;
   const all = [...warnings, ...paragraphWarnings(paragraph, headingLine)];
   return { paragraph, warnings: all };
+}
+
+/** A justering stamp ("Paragrafen är justerad") printed under the decision is not part of it. */
+function withoutTrailingStatements(text: string): string {
+  const lines = text.split('\n');
+  while (lines.length > 0 && (isStatement(lines[lines.length - 1] ?? '') || (lines[lines.length - 1] ?? '').trim() === '')) {
+    lines.pop();
+  }
+  return lines.join('\n');
 }
 
 function paragraphWarnings(p: Paragraph, heading: Line): ParseWarning[] {

@@ -7,7 +7,14 @@ import { rollFromTable } from './vote-table.ts';
  * in prose ("… röstar Ja (7).") or as a voteringslista table with X marks. `rollMatchesCounts` compares the two.
  */
 export function votesFrom(sections: readonly Section[]): Vote[] {
-  const blocks = sections.filter((s) => s.kind === 'vote').flatMap((s) => splitVotes(s.text));
+  // "Omröstning", "Omröstningsresultat", "Voteringslista" printed one after another describe one vote.
+  const merged: string[] = [];
+  sections.forEach((s, i) => {
+    if (s.kind !== 'vote') return;
+    if (i > 0 && sections[i - 1]?.kind === 'vote' && merged.length > 0) merged[merged.length - 1] += `\n${s.text}`;
+    else merged.push(s.text);
+  });
+  const blocks = merged.flatMap(splitVotes);
   return blocks.map(parseVote).filter((v): v is Vote => v !== undefined);
 }
 
@@ -49,7 +56,7 @@ function meanings(flat: string, vote: Vote): void {
   const window = flat.slice(from, from + 400);
   const no = /(?:,\s|\s)(?:och\s)?Nej(?:-röst(?:en)?)?\s(?:för|innebär|=)\s/iu.exec(window);
   if (!no) return;
-  vote.yesMeans = window.slice(0, no.index).trim();
+  vote.yesMeans = window.slice(0, no.index).trim().replace(/\.$/u, '');
   const rest = window.slice(no.index + no[0].length);
   const end = rest.search(/["”]|\.\s|\.$/u);
   vote.noMeans = (end >= 0 ? rest.slice(0, end) : rest).trim().replace(/\.$/u, '');
@@ -61,8 +68,8 @@ const COUNT_PATTERNS: ReadonlyArray<readonly [keyof Vote['counts'], RegExp]> = [
   ['abstain', /avstår[^.()]{0,40}\((\d{1,3})\)/iu],
   ['yes', /(\d{1,3})\sja-?röster/iu],
   ['no', /(\d{1,3})\snej-?röster/iu],
-  ['abstain', /(\d{1,3})\s(?:ledamöter\s|ledamot\s)?(?:avstår|avstod|avstående)/iu],
-  ['absent', /(\d{1,3})\s(?:ledamöter\s|ledamot\s)?(?:är\s)?(?:frånvarande|frånvarande)/iu],
+  ['abstain', /(\d{1,3})\s(?:ledamöter\s|ledamot\s)?(?:som\s)?(?:avstår|avstod|avstående)/iu],
+  ['absent', /(\d{1,3})\s(?:ledamöter\s|ledamot\s)?(?:som\s)?(?:är\s)?frånvarande/iu],
 ];
 
 function proseCounts(flat: string, vote: Vote): void {
