@@ -1,16 +1,14 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
-import { findMunicipality } from '../../core/records/municipalities.ts';
-import type { ParseHints } from '../../core/records/types.ts';
 import { systemClock } from '../../ports/clock.ts';
-import { fileNameHints } from '../../pipeline/file-name-hints.ts';
 import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { byteSizeOption, parseOptions } from '../options.ts';
+import { hintsFor } from '../parse-file.ts';
 
 const NAME = 'ingest';
 export const DEFAULT_DATA_DIR = 'data/store';
@@ -65,13 +63,12 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
     clock: systemClock,
   };
   const progress = createProgress(io);
-  const { files, missing } = await collectFiles(positionals);
-  const lines: Line[] = missing.map((m) => ({ file: m.file, error: m.error, ms: 0 }));
-  for (const line of lines) io.stdout(formatLine(line));
+  const entries = await collectFiles(positionals);
+  const lines: Line[] = [];
   const started = Date.now();
-  for (const [i, file] of files.entries()) {
-    progress(`[${i + 1}/${files.length}] ${file.shown}`);
-    const line = await ingestOne(deps, file, values.municipality);
+  for (const [i, entry] of entries.entries()) {
+    progress(`[${i + 1}/${entries.length}] ${entry.file.shown}`);
+    const line = entry.error === undefined ? await ingestOne(deps, entry.file, values.municipality) : { ...entry, error: entry.error, ms: 0 };
     progress('');
     io.stdout(formatLine(line));
     lines.push(line);
@@ -86,7 +83,7 @@ async function ingestOne(deps: IngestDeps, file: InputFile, municipality: string
   try {
     // Read whatever the size: a file over the limit is still kept as an original, then quarantined as too-large.
     const bytes = new Uint8Array(await readFile(file.path));
-    const hints = hintsFor(file.path, municipality);
+    const hints = hintsFor(file.path, municipality === undefined ? {} : { municipality });
     const outcome = await ingestDocument(deps, { bytes, fileName: basename(file.path), hints });
     return { file, outcome, ms: elapsed() };
   } catch (error) {
@@ -94,29 +91,22 @@ async function ingestOne(deps: IngestDeps, file: InputFile, municipality: string
   }
 }
 
-/** The same precedence as `paragraf parse`: the flag, then the file name, then a folder named after a municipality. */
-function hintsFor(path: string, municipality: string | undefined): ParseHints {
-  if (municipality !== undefined) return { municipality };
-  if (fileNameHints(basename(path)).municipality !== undefined) return {};
-  const folder = findMunicipality(basename(dirname(resolve(path))));
-  return folder === undefined ? {} : { municipality: folder };
-}
-
-async function collectFiles(paths: readonly string[]): Promise<{ files: InputFile[]; missing: Array<{ file: InputFile; error: string }> }> {
-  const files: InputFile[] = [];
-  const missing: Array<{ file: InputFile; error: string }> = [];
+/** Every file named or found under a named folder, in argument order; names that cannot be used carry an error. */
+async function collectFiles(paths: readonly string[]): Promise<Array<{ file: InputFile; error?: string }>> {
+  const entries: Array<{ file: InputFile; error?: string }> = [];
   for (const p of paths) {
     const file = { shown: p, path: p };
     try {
       const info = await stat(p);
-      if (info.isDirectory()) files.push(...(await walk(p)));
-      else if (info.isFile()) files.push(file);
-      else missing.push({ file, error: 'not a regular file' });
+      if (info.isDirectory()) entries.push(...(await walk(p)).map((f) => ({ file: f })));
+      else if (info.isFile()) entries.push({ file });
+      else entries.push({ file, error: 'not a regular file' });
     } catch (error) {
-      missing.push({ file, error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : oneLine(String(error)) });
+      const code = (error as NodeJS.ErrnoException).code;
+      entries.push({ file, error: code === 'ENOENT' ? 'no such file or folder' : oneLine(String(error)) });
     }
   }
-  return { files, missing };
+  return entries;
 }
 
 /** Regular files under `dir`, depth first, names sorted; dot files and folders skipped, symbolic links not followed. */

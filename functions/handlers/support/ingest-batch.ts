@@ -1,0 +1,61 @@
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { IngestInput } from '../../pipeline/ingest-document.ts';
+import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
+import { errorSummary, type Logger } from './json-logger.ts';
+import type { PublishNotifier } from './publish-queue.ts';
+import { decodeSqsS3Message, fileNameOfKey } from './s3-event-keys.ts';
+import type { SourceReader } from './s3-source.ts';
+
+export interface IngestBatchDeps {
+  readSource: SourceReader;
+  ingest: (input: IngestInput) => Promise<IngestOutcome>;
+  notify?: PublishNotifier;
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * Handles one SQS batch of S3 notifications. Messages are processed one after the other (a Lambda has little memory
+ * to spare for several PDFs at once), and a message that throws is reported in `batchItemFailures` so SQS retries
+ * only that one (ReportBatchItemFailures) and, after the retries, moves it to the dead-letter queue. A quarantined
+ * file is a success: it was handled, and retrying would give the same verdict.
+ */
+export async function processIngestBatch(event: SQSEvent, deps: IngestBatchDeps): Promise<SQSBatchResponse> {
+  const failures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    try {
+      await processMessage(record, deps);
+    } catch (error) {
+      deps.logger.error('ingest failed; message will be retried', { messageId: record.messageId, error: errorSummary(error) });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures: failures };
+}
+
+async function processMessage(record: SQSRecord, deps: IngestBatchDeps): Promise<void> {
+  const log = deps.logger.child({ messageId: record.messageId });
+  const decoded = decodeSqsS3Message(record);
+  if (decoded.testEvent) log.info('s3 test event ignored');
+  for (const skipped of decoded.skipped) log.info('skipped', { key: skipped.key, why: skipped.why });
+  for (const object of decoded.objects) {
+    const started = (deps.now ?? Date.now)();
+    const bytes = await deps.readSource(object.key);
+    if (bytes === null) {
+      log.warn('source object is gone', { key: object.key, outcome: 'missing' });
+      continue;
+    }
+    const outcome = await deps.ingest({ bytes, fileName: fileNameOfKey(object.key) });
+    if (deps.notify !== undefined) await deps.notify(outcome);
+    log.info('ingested', {
+      key: object.key,
+      sha256: outcome.sha256,
+      outcome: outcome.status,
+      meetingId: outcome.status === 'quarantined' ? undefined : outcome.meetingId,
+      version: outcome.status === 'quarantined' ? undefined : outcome.version,
+      heldCount: outcome.status === 'quarantined' ? undefined : outcome.heldCount,
+      reason: outcome.status === 'quarantined' ? outcome.reason : undefined,
+      ms: (deps.now ?? Date.now)() - started,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createDocumentExtractor } from '../../adapters/document-extractor.ts';
+import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import { type Clock, systemClock } from '../../ports/clock.ts';
+import { ingestDocument } from '../../pipeline/ingest-document.ts';
+import { processIngestBatch } from './ingest-batch.ts';
+import { readIngestConfig } from './ingest-config.ts';
+import { createJsonLogger, type Logger } from './json-logger.ts';
+import { createPublishNotifier } from './publish-queue.ts';
+import { createS3SourceReader } from './s3-source.ts';
+
+export interface IngestHandlerWiring {
+  s3: S3Client;
+  sqs: SQSClient;
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Builds the Lambda handler from clients made once per cold start (handlers/ingest.ts) or by a test (s3rver). */
+export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) => Promise<SQSBatchResponse> {
+  const config = readIngestConfig(w.env);
+  const deps = {
+    store: new S3BlobStore(w.s3, config.dataBucket),
+    extractor: createDocumentExtractor(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
+    clock: w.clock ?? systemClock,
+    ...(config.reviewFirstBodies === undefined ? {} : { reviewFirstBodies: config.reviewFirstBodies }),
+  };
+  const hints = config.municipality === undefined ? undefined : { municipality: config.municipality };
+  const batchDeps = {
+    readSource: createS3SourceReader(w.s3, config.sourceBucket),
+    ingest: (input: { bytes: Uint8Array; fileName: string }) => ingestDocument(deps, { ...input, ...(hints ? { hints } : {}) }),
+    logger: w.logger ?? createJsonLogger(),
+    ...(config.publishQueueUrl === undefined ? {} : { notify: createPublishNotifier(w.sqs, config.publishQueueUrl) }),
+  };
+  return (event) => processIngestBatch(event, batchDeps);
+}

@@ -1,0 +1,191 @@
+import { parseProtocol } from '../core/parse/parse-protocol.ts';
+import { isValidId } from '../core/records/ids.ts';
+import type { ParseHints, ParseInput, Protocol } from '../core/records/types.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import type { Clock } from '../ports/clock.ts';
+import { type TextExtractor, UnreadableDocumentError } from '../ports/text-extractor.ts';
+import { fileNameHints } from './file-name-hints.ts';
+import { keepOriginal, sha256Hex } from './ingest-original.ts';
+import type { IngestOutcome, QuarantineReason, UnchangedOutcome } from './ingest-outcome.ts';
+import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
+import {
+  commitVersion,
+  findParagraph,
+  isReplacedVersion,
+  type NewVersion,
+  placeRecord,
+  readRecord,
+  replacementReason,
+} from './ingest-record.ts';
+import type { MeetingRecord } from './meeting-record.ts';
+import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { recordKey } from './store-keys.ts';
+
+export interface IngestDeps {
+  store: BlobStore;
+  /** Detects the type from the bytes and reads the text; throws UnreadableDocumentError for what it cannot read. */
+  extractor: TextExtractor;
+  clock: Clock;
+  /** Bodies whose every § is held for review before publishing (individual cases). Default: the gate's default. */
+  reviewFirstBodies?: readonly string[];
+  /** The parser; replaceable in tests only. */
+  parse?: (input: ParseInput) => Protocol;
+}
+
+export interface IngestInput {
+  bytes: Uint8Array;
+  /** The name it arrived under (no directories needed); used for hints and provenance, never for the type. */
+  fileName: string;
+  /** What the caller knows from outside the file (e.g. `--municipality`); wins over hints from the file name. */
+  hints?: ParseHints;
+}
+
+interface Context {
+  deps: IngestDeps;
+  input: IngestInput;
+  sha256: string;
+  at: Date;
+}
+
+/**
+ * The ingest use case: one file in, one outcome out. Order matters:
+ *  1. keep the original (content-addressed) before anything can fail, so nothing is ever lost;
+ *  2. extract (type by content), parse, check the protocol can have a stable id, run the privacy gate;
+ *  3. compare with the stored record: the same bytes again → 'unchanged' with nothing written; other bytes for the
+ *     same meeting → 'replaced' (the old version moves to records-history/ with the reason); else 'ingested'.
+ * Files that cannot be published get a quarantine entry and the outcome 'quarantined'. Store failures and bugs throw
+ * (the caller retries or reports them: every step is safe to repeat).
+ */
+export async function ingestDocument(deps: IngestDeps, input: IngestInput): Promise<IngestOutcome> {
+  const ctx: Context = { deps, input, sha256: sha256Hex(input.bytes), at: deps.clock.now() };
+  await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at);
+  const parsed = await readProtocol(ctx);
+  if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
+  const gated = applyPrivacyGate(parsed.protocol, {
+    reviewFirstBodies: withAsciiSpellings(deps.reviewFirstBodies ?? DEFAULT_REVIEW_FIRST_BODIES),
+  });
+  const place = placeRecord(gated.publishable);
+  const key = recordKey(place);
+  const previous = await readRecord(deps.store, key);
+  const unchanged = previous === null ? null : await unchangedOutcome(ctx, previous, key);
+  if (unchanged !== null) {
+    await clearQuarantine(deps.store, ctx.sha256);
+    return unchanged;
+  }
+  const version = newVersion(ctx, parsed.protocol, gated, previous, key);
+  await commitVersion(deps.store, version);
+  await clearQuarantine(deps.store, ctx.sha256);
+  const { record } = version;
+  return {
+    status: previous === null ? 'ingested' : 'replaced',
+    fileName: input.fileName,
+    sha256: ctx.sha256,
+    meetingId: record.meetingId,
+    municipalitySlug: record.municipalitySlug,
+    recordKey: key,
+    version: record.ingest.version,
+    heldCount: record.held.length,
+    paragraphCount: parsed.protocol.paragraphs.length,
+    warningCount: parsed.protocol.warnings.length,
+  };
+}
+
+type Rejection = { reason: QuarantineReason; message: string };
+
+/** Extract, parse and check; a Rejection for what cannot be published. */
+async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Rejection> {
+  const { bytes, fileName } = ctx.input;
+  try {
+    const extracted = await ctx.deps.extractor.extract(bytes, fileName);
+    const parse = ctx.deps.parse ?? parseProtocol;
+    const protocol = parse({
+      pages: extracted.pages,
+      source: { fileName, sha256: ctx.sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
+      hints: fileNameHints(fileName, ctx.input.hints),
+    });
+    return unpublishable(protocol) ?? { protocol };
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) return { reason: error.reason, message: error.message };
+    throw error;
+  }
+}
+
+/** Why a parsed protocol cannot become a meeting record, or null. */
+function unpublishable(protocol: Protocol): Rejection | null {
+  const { meeting, paragraphs } = protocol;
+  if (paragraphs.length === 0) {
+    return { reason: 'no-paragraphs', message: 'no § found: not a protocol, or its § headings are not recognised' };
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(meeting.date)) {
+    return { reason: 'no-meeting-date', message: 'no meeting date in the text or the file name (<municipality>-<body>-<YYYY-MM-DD>)' };
+  }
+  if (!isValidId(meeting.id) || meeting.id.startsWith('okand-')) {
+    return { reason: 'no-municipality', message: 'municipality not found in the text; name it in the file name or with --municipality' };
+  }
+  return null;
+}
+
+/**
+ * The gate matches body names as printed ("socialnämnd"). A body name that came from an ASCII file name hint
+ * ("socialnamnden") must be held just the same, so every entry is also given without å/ä/ö.
+ */
+function withAsciiSpellings(bodies: readonly string[]): string[] {
+  const fold = (s: string): string => s.replace(/[åä]/gu, 'a').replace(/[ÅÄ]/gu, 'A').replace(/ö/gu, 'o').replace(/Ö/gu, 'O');
+  return [...new Set(bodies.flatMap((b) => [b, fold(b.normalize('NFC'))]))];
+}
+
+function reject(ctx: Context, reason: QuarantineReason, message: string): Promise<IngestOutcome> {
+  const { bytes, fileName } = ctx.input;
+  return quarantine(ctx.deps.store, { sha256: ctx.sha256, fileName, size: bytes.byteLength, reason, message, at: ctx.at });
+}
+
+/**
+ * 'unchanged' when these bytes are the current version, or a version that a later file already replaced (a late
+ * retry or a repeated upload must not roll a correction back). null when they are new for this meeting.
+ */
+async function unchangedOutcome(ctx: Context, previous: MeetingRecord, key: string): Promise<UnchangedOutcome | null> {
+  const isCurrent = previous.ingest.sha256 === ctx.sha256;
+  if (!isCurrent && !(await isReplacedVersion(ctx.deps.store, previous.meetingId, ctx.sha256))) return null;
+  return {
+    status: 'unchanged',
+    fileName: ctx.input.fileName,
+    sha256: ctx.sha256,
+    meetingId: previous.meetingId,
+    municipalitySlug: previous.municipalitySlug,
+    recordKey: key,
+    version: previous.ingest.version,
+    heldCount: previous.held.length,
+    ...(isCurrent ? {} : { message: `an older version; the record is at version ${previous.ingest.version}` }),
+  };
+}
+
+function newVersion(
+  ctx: Context,
+  protocol: Protocol,
+  gated: PrivacyOutcome,
+  previous: MeetingRecord | null,
+  key: string,
+): NewVersion {
+  const { fileName } = ctx.input;
+  const held = gated.held.map((h) => ({ paragraphId: h.paragraphId, number: h.number, reasons: [...h.reasons] }));
+  const record: MeetingRecord = {
+    schemaVersion: 1,
+    ...placeRecord(gated.publishable),
+    protocol: gated.publishable,
+    held,
+    ingest: {
+      sha256: ctx.sha256,
+      fileName,
+      receivedAt: ctx.at.toISOString(),
+      version: previous === null ? 1 : previous.ingest.version + 1,
+      ...(previous === null
+        ? {}
+        : { replaced: { sha256: previous.ingest.sha256, reason: replacementReason(fileName, ctx.sha256) } }),
+    },
+  };
+  const heldParagraphs = held.flatMap((ref) => {
+    const paragraph = findParagraph(protocol, ref.paragraphId);
+    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons) }];
+  });
+  return { record, recordKey: key, heldParagraphs, previous, at: ctx.at };
+}

@@ -1,0 +1,120 @@
+import { slugify } from '../core/records/ids.ts';
+import type { Paragraph, Protocol } from '../core/records/types.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import { readJson, toJson } from './ingest-json.ts';
+import type {
+  HeldParagraphRef,
+  MeetingRecord,
+  MeetingRecordHistoryEntry,
+  PendingMarker,
+  ReviewEntry,
+} from './meeting-record.ts';
+import type { PrivateReviewParagraph } from './privacy-gate.ts';
+import { historyKey, historyPrefix, pendingKey, reviewKey, reviewPrefix, sha8 } from './store-keys.ts';
+
+export interface RecordPlacement {
+  meetingId: string;
+  municipalitySlug: string;
+  bodySlug: string;
+  year: number;
+}
+
+/**
+ * Where a protocol's record goes. The municipality slug is taken from the meeting id (`<municipality>-<body>-<date>`)
+ * rather than re-slugged from the printed name, so the folder always agrees with the id, however the parser chose to
+ * name the municipality ("Alingsås" vs "Alingsås kommun"). The year is the meeting's, not the upload's.
+ */
+export function placeRecord(protocol: Protocol): RecordPlacement {
+  const { id, body, date, municipality } = protocol.meeting;
+  const bodySlug = slugify(body);
+  const tail = `-${bodySlug}-${date}`;
+  const municipalitySlug = id.endsWith(tail) && id.length > tail.length ? id.slice(0, -tail.length) : slugify(municipality);
+  return { meetingId: id, municipalitySlug, bodySlug, year: Number(date.slice(0, 4)) };
+}
+
+export interface NewVersion {
+  record: MeetingRecord;
+  recordKey: string;
+  /** The held § in full (text included), for review/ only. */
+  heldParagraphs: Array<{ ref: HeldParagraphRef; review: PrivateReviewParagraph }>;
+  previous: MeetingRecord | null;
+  at: Date;
+}
+
+/**
+ * Writes one new version of a meeting record and everything that belongs to it, in an order that makes the record the
+ * commit point: review entries, the history copy of the previous version and the publisher's pending marker come
+ * first, the record last. A crash before the record is written leaves the old record in place, so a retry sees
+ * "not ingested yet" and does it all again (every earlier write is keyed by this input, so repeating it is harmless).
+ * Stale review entries (§ the previous version held and this one does not) are removed after the commit.
+ */
+export async function commitVersion(store: BlobStore, v: NewVersion): Promise<void> {
+  const { record, at } = v;
+  const { meetingId, ingest } = record;
+  for (const held of v.heldParagraphs) {
+    const entry: ReviewEntry = {
+      schemaVersion: 1,
+      meetingId,
+      sha256: ingest.sha256,
+      fileName: ingest.fileName,
+      heldAt: at.toISOString(),
+      paragraph: held.review,
+    };
+    await store.put(reviewKey(meetingId, held.ref.paragraphId), toJson(entry), { contentType: 'application/json' });
+  }
+  if (v.previous !== null) await keepHistory(store, v.previous, record, at);
+  const marker: PendingMarker = {
+    schemaVersion: 1,
+    meetingId,
+    municipalitySlug: record.municipalitySlug,
+    recordKey: v.recordKey,
+    sha256: ingest.sha256,
+    version: ingest.version,
+    change: v.previous === null ? 'ingested' : 'replaced',
+    at: at.toISOString(),
+  };
+  await store.put(pendingKey(at, meetingId, ingest.sha256), toJson(marker), { contentType: 'application/json' });
+  await store.put(v.recordKey, toJson(record), { contentType: 'application/json' });
+  if (v.previous !== null) await removeStaleReviews(store, meetingId, record.held);
+}
+
+async function keepHistory(store: BlobStore, previous: MeetingRecord, next: MeetingRecord, at: Date): Promise<void> {
+  const entry: MeetingRecordHistoryEntry = {
+    schemaVersion: 1,
+    meetingId: previous.meetingId,
+    record: previous,
+    replacedAt: at.toISOString(),
+    reason: replacementReason(next.ingest.fileName, next.ingest.sha256),
+    replacedBy: { sha256: next.ingest.sha256, fileName: next.ingest.fileName, version: next.ingest.version },
+  };
+  const key = historyKey(previous.meetingId, previous.ingest.version, previous.ingest.sha256);
+  await store.put(key, toJson(entry), { contentType: 'application/json' });
+}
+
+export function replacementReason(fileName: string, sha256: string): string {
+  return `replaced by ${fileName} (${sha8(sha256)})`;
+}
+
+async function removeStaleReviews(store: BlobStore, meetingId: string, held: HeldParagraphRef[]): Promise<void> {
+  const keep = new Set(held.map((h) => reviewKey(meetingId, h.paragraphId)));
+  const stale: string[] = [];
+  for await (const meta of store.list(reviewPrefix(meetingId))) if (!keep.has(meta.key)) stale.push(meta.key);
+  for (const key of stale) await store.delete(key);
+}
+
+/** The current record of a meeting, or null. */
+export async function readRecord(store: BlobStore, key: string): Promise<MeetingRecord | null> {
+  return (await readJson(store, key)) as MeetingRecord | null;
+}
+
+/** Whether these bytes are a version of the meeting that was already replaced (a late or repeated upload). */
+export async function isReplacedVersion(store: BlobStore, meetingId: string, sha256: string): Promise<boolean> {
+  const suffix = `-${sha256}.json`;
+  for await (const meta of store.list(historyPrefix(meetingId))) if (meta.key.endsWith(suffix)) return true;
+  return false;
+}
+
+/** Looks up the § a held reference points to in the unfiltered protocol. */
+export function findParagraph(protocol: Protocol, paragraphId: string): Paragraph | undefined {
+  return protocol.paragraphs.find((p) => p.id === paragraphId);
+}
