@@ -4,7 +4,7 @@ import { stripPageFurniture } from './page-furniture.ts';
 import { findParagraphBoundaries } from './paragraph-boundaries.ts';
 import { buildParagraph } from './build-paragraph.ts';
 import { typicalWidth } from './title.ts';
-import { parseMeetingHeader } from './pending/meeting-header-stub.ts';
+import { parseMeetingHeader } from './meeting/index.ts';
 
 /**
  * Text (with page boundaries) → protocol: meeting metadata, § records and warnings. Pure and total: content
