@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestStack, logicalId, type BuiltStack } from './stack-fixture.ts';
+
+type Props = Record<string, any>;
+
+let built: BuiltStack;
+let names: Record<string, string>;
+
+beforeAll(() => {
+  built = buildTestStack();
+  // Logical id → readable name, for rendering resources as "data:/records/*".
+  names = {
+    [logicalId(built, 'Storage/Source')]: 'source',
+    [logicalId(built, 'Storage/Data')]: 'data',
+    [logicalId(built, 'Publish/Requests')]: 'publish-queue',
+    [logicalId(built, 'Ingest/Uploads')]: 'uploads-queue',
+    [logicalId(built, 'Ingest/FunctionLogs')]: 'ingest-logs',
+    [logicalId(built, 'Publish/FunctionLogs')]: 'publish-logs',
+    [logicalId(built, 'Site/ApiFunctionLogs')]: 'api-logs',
+  };
+});
+
+/** {"Fn::Join":["",[{"Fn::GetAtt":["Data…","Arn"]},"/records/*"]]} → "data:/records/*". */
+function render(resource: unknown): string {
+  const value = resource as Props;
+  if (typeof value === 'string') return value;
+  if (value['Fn::GetAtt']) return `${names[value['Fn::GetAtt'][0]] ?? value['Fn::GetAtt'][0]}:`;
+  if (value['Fn::Join']) return (value['Fn::Join'][1] as unknown[]).map(render).join('');
+  return JSON.stringify(value);
+}
+
+/** Every (action, resource) pair a function's role is allowed, as "action data:/prefix/*". */
+function allowed(functionPath: string): string[] {
+  const fn = built.template.toJSON().Resources[logicalId(built, functionPath)].Properties;
+  const role = fn.Role['Fn::GetAtt'][0] as string;
+  const statements = Object.values(built.template.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as Props[]).some((r) => r.Ref === role))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Props[]);
+  const pairs = statements.flatMap((s) => {
+    expect(s.Effect).toBe('Allow');
+    expect(s.Condition).toBeUndefined();
+    const actions = [s.Action].flat() as string[];
+    const resources = [s.Resource].flat().map(render);
+    return actions.flatMap((a) => resources.map((r) => `${a} ${r}`));
+  });
+  return pairs.sort();
+}
+
+const logs = (name: string) => [`logs:CreateLogStream ${name}:`, `logs:PutLogEvents ${name}:`];
+const consume = (queue: string) => ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']
+  .map((action) => `${action} ${queue}:`);
+
+describe('least privilege', () => {
+  it('ingest: reads inbox/, reads and writes its five data prefixes, sends publish requests; deletes nothing', () => {
+    const written = ['originals', 'quarantine', 'records', 'records-history', 'review'];
+    expect(allowed('Ingest/Function')).toEqual([
+      ...logs('ingest-logs'),
+      ...consume('uploads-queue'),
+      's3:GetObject source:/inbox/*',
+      's3:GetObjectVersion source:/inbox/*',
+      's3:ListBucket data:',
+      ...written.flatMap((prefix) => [`s3:GetObject data:/${prefix}/*`, `s3:PutObject data:/${prefix}/*`]),
+      'sqs:GetQueueAttributes publish-queue:',
+      'sqs:GetQueueUrl publish-queue:',
+      'sqs:SendMessage publish-queue:',
+    ].sort());
+  });
+
+  it('publish: reads records/, reads, writes and deletes under public/ only', () => {
+    expect(allowed('Publish/Function')).toEqual([
+      ...logs('publish-logs'),
+      ...consume('publish-queue'),
+      's3:ListBucket data:',
+      's3:GetObject data:/records/*',
+      's3:GetObject data:/public/*',
+      's3:PutObject data:/public/*',
+      's3:DeleteObject data:/public/*',
+    ].sort());
+  });
+
+  it('api: reads public/ and nothing else (no review/, no records/, no writes)', () => {
+    expect(allowed('Site/ApiFunction')).toEqual([
+      ...logs('api-logs'),
+      's3:ListBucket data:',
+      's3:GetObject data:/public/*',
+    ].sort());
+  });
+
+  it('gives no function a wildcard action or a whole-bucket object grant', () => {
+    for (const path of ['Ingest/Function', 'Publish/Function', 'Site/ApiFunction']) {
+      for (const pair of allowed(path)) {
+        const [action, resource] = pair.split(' ') as [string, string];
+        expect(action).not.toContain('*');
+        expect(resource).not.toMatch(/:\/\*$/u);
+        expect(resource).not.toBe('*');
+      }
+    }
+  });
+
+  it('uses own roles assumed by Lambda only, without AWS managed policies', () => {
+    for (const path of ['Ingest/FunctionRole', 'Publish/FunctionRole', 'Site/ApiFunctionRole']) {
+      const role = built.template.toJSON().Resources[logicalId(built, path)].Properties;
+      expect(role.ManagedPolicyArns).toBeUndefined();
+      expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+        { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+      ]);
+    }
+  });
+});
