@@ -12,17 +12,33 @@ const PARTY_RE = /^(?:-|–|[A-ZÅÄÖ]{1,5}|[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]{0
 const REPLACES_RE = /\s[Ee]rsätter\s/u;
 const MASK = '\u0000';
 
+interface Entry {
+  lines: string[];
+  /** The last characters of the entry, enough to see a dangling "ersätter" (kept short so grouping stays linear). */
+  tail: string;
+  /** Parenthesis depth at the end of the entry. */
+  depth: number;
+}
+
+const TAIL_LENGTH = 12;
+
 /** Groups pieces into entries (joining wrapped lines) and parses each. */
 export function parseAttendeeList(pieces: readonly Piece[]): Attendee[] {
-  const entries: string[][] = [];
-  for (const piece of pieces) {
+  const entries: Entry[] = [];
+  for (const { text } of pieces) {
     const last = entries.at(-1);
-    if (last && continues(last.join(' '), piece.text)) last.push(piece.text);
-    else entries.push([piece.text]);
+    if (last && continues(last, text)) {
+      last.lines.push(text);
+      last.tail = ` ${last.tail} ${text}`.slice(-TAIL_LENGTH);
+      last.depth = depthAfter(last.depth, text);
+    } else {
+      entries.push({ lines: [text], tail: ` ${text}`.slice(-TAIL_LENGTH), depth: depthAfter(0, text) });
+    }
   }
   return entries
-    .filter((lines) => !REFERRAL_RE.test(lines.join(' ')))
-    .map((lines) => parseAttendee(lines.join(' '), lines.join('\n')))
+    .map((e) => ({ text: e.lines.join(' '), raw: e.lines.join('\n') }))
+    .filter((e) => !REFERRAL_RE.test(e.text))
+    .map((e) => parseAttendee(e.text, e.raw))
     .filter((a) => a.name !== '');
 }
 
@@ -30,14 +46,14 @@ export function parseAttendeeList(pieces: readonly Piece[]): Attendee[] {
 const REFERRAL_RE = /^(?:Se|Enligt)\s.*(?:närvarolista|bilaga|sid)/iu;
 
 /** The next line continues the entry: an open parenthesis, a dangling "ersätter", or a lower-case/"("/"§" start. */
-function continues(entry: string, next: string): boolean {
-  if (depthAtEnd(entry) > 0) return true;
-  if (/(?:\s[Ee]rsätter|,|\s-)$/u.test(entry)) return true;
+function continues(entry: Entry, next: string): boolean {
+  if (entry.depth > 0) return true;
+  if (/(?:\s[Ee]rsätter|,|\s-)$/u.test(entry.tail)) return true;
   return /^(?:[a-zåäöé(§]|ersätter\s)/u.test(next);
 }
 
-function depthAtEnd(text: string): number {
-  let depth = 0;
+function depthAfter(start: number, text: string): number {
+  let depth = start;
   for (const c of text) depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth;
   return depth;
 }

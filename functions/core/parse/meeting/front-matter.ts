@@ -12,7 +12,7 @@ import { isLabelLine } from './fields.ts';
  */
 const HEADING_RES: readonly RegExp[] = [
   /^§(?!§)\s*\d/u,
-  /^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5} §(?!§)\s*\d/u,
+  /^[A-ZÅÄÖ]{2,6} §(?!§)\s*\d/u,
   /^[A-ZÅÄÖ][a-zåäö]{0,3} \d{1,4} (?:Dnr|DNR|Diarienummer)\b/u,
 ];
 
@@ -45,7 +45,8 @@ export function findFrontMatter(lines: readonly Line[]): FrontMatter {
   const front = lines.slice(0, end >= 0 ? end : lines.length);
   const header = headerZone(front);
   const headerTexts = new Set(header.map((l) => l.text.trim()));
-  const kept = front.filter((l, i) => !isFurniture(l, front, i, headerTexts));
+  const leading = leadingHeaderLines(front, headerTexts);
+  const kept = front.filter((l) => !isPlainFurniture(l.text.trim()) && !leading.has(l));
   const content = dropHeadingPagePrelude(kept, headingAt >= 0 ? lines[headingAt]?.page : undefined);
   return { end: end >= 0 ? end : lines.length, header, content };
 }
@@ -62,17 +63,28 @@ function headerZone(front: readonly Line[]): Line[] {
   return out;
 }
 
-/** Furniture: blank lines, page numbers, footers, and the repeated page header at the top of every page. */
-function isFurniture(line: Line, front: readonly Line[], i: number, headerTexts: ReadonlySet<string>): boolean {
-  const t = line.text.trim();
-  if (t === '' || FURNITURE_RE.test(t) || DATE_ONLY_RE.test(t)) return true;
-  if (!headerTexts.has(t)) return false;
-  // A header text counts as furniture only in the leading block of its page (page number, body, "Protokoll", date).
-  for (let j = i - 1; j >= 0 && front[j]?.page === line.page; j--) {
-    const prev = front[j]?.text.trim() ?? '';
-    if (!(prev === '' || FURNITURE_RE.test(prev) || DATE_ONLY_RE.test(prev) || headerTexts.has(prev))) return false;
+function isPlainFurniture(text: string): boolean {
+  return text === '' || FURNITURE_RE.test(text) || DATE_ONLY_RE.test(text);
+}
+
+/**
+ * The repeated page header: at the top of each page, the run of lines that are furniture or header texts (page
+ * number, body, "Protokoll", date). A header text further down the page is content. One pass over the lines.
+ */
+function leadingHeaderLines(front: readonly Line[], headerTexts: ReadonlySet<string>): Set<Line> {
+  const out = new Set<Line>();
+  let page = -1;
+  let inHeader = false;
+  for (const line of front) {
+    if (line.page !== page) {
+      page = line.page;
+      inHeader = true;
+    }
+    const t = line.text.trim();
+    inHeader &&= isPlainFurniture(t) || headerTexts.has(t);
+    if (inHeader) out.add(line);
   }
-  return true;
+  return out;
 }
 
 /**
