@@ -1,4 +1,4 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildDcatCatalog, DcatConfigError, publisherIri, type DcatInput } from '../../functions/core/render/dcat.ts';
 
@@ -42,7 +42,7 @@ function parseStrict(xml: string): Document {
     onError: (level, message) => {
       throw new Error(`${level}: ${message}`);
     },
-  }).parseFromString(xml, 'application/xml') as unknown as Document;
+  }).parseFromString(xml, 'application/xml');
 }
 
 function nodes(doc: Document, ns: string, local: string): Element[] {
@@ -56,7 +56,12 @@ function about(doc: Document, ns: string, local: string, iri: string): Element {
 }
 
 function props(el: Element, ns: string, local: string): Element[] {
-  return Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === local);
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    const e = n as Element;
+    if (n.nodeType === 1 && e.namespaceURI === ns && e.localName === local) out.push(e);
+  }
+  return out;
 }
 
 function resources(el: Element, ns: string, local: string): string[] {
@@ -150,7 +155,7 @@ describe('buildDcatCatalog', () => {
     for (const [ns, local] of keyClasses) {
       for (const el of nodes(doc, ns, local)) expect(el.getAttributeNS(RDF, 'about')).toMatch(/^https?:\/\//u);
     }
-    const all = Array.from(doc.getElementsByTagName('*'));
+    const all: Element[] = Array.from(doc.getElementsByTagName('*'));
     for (const el of all) {
       for (const attr of ['about', 'resource']) {
         const value = el.getAttributeNS(RDF, attr);
