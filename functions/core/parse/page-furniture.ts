@@ -41,22 +41,38 @@ export function stripPageFurniture(lines: readonly Line[]): Line[] {
   const removed = new Set<Line>();
   for (const [, pageLines] of pages) {
     const content = pageLines.filter((l) => l.text.trim() !== '');
-    content.forEach((l, i) => {
+    for (const l of content) {
       const t = l.text.trim();
-      if (NEVER_FURNITURE.test(t)) return;
-      const inTop = i < TOP_ZONE;
-      const inBottom = i >= content.length - BOTTOM_ZONE;
+      if (NEVER_FURNITURE.test(t)) continue;
       if (isSignatureBox(t) || ALWAYS_FURNITURE.some((re) => re.test(t))) removed.add(l);
       else if ((counts.get(t) ?? 0) >= 2 && REPEATED_FURNITURE.some((re) => re.test(t))) removed.add(l);
-      else if (positional && inTop && (positional.top.has(t) || isPageNumber(t, l.page))) removed.add(l);
-      else if (positional && inBottom && (positional.bottom.has(t) || isPageNumber(t, l.page))) removed.add(l);
       else if (/protokoll\b/iu.test(t) && !/^protokolls/iu.test(t) && t.length <= 60 && (counts.get(t) ?? 0) >= 3) {
         removed.add(l);
       }
-    });
+    }
+    if (positional) removeZones(content, positional, removed);
   }
   removeRepeatedBodyLines(lines, removed, counts);
   return lines.filter((l) => !removed.has(l));
+}
+
+/**
+ * Header and footer lines form a block at the very top and bottom of a page: zone furniture is removed only while
+ * it is contiguous from the page edge, so the same text further in (a recipient "Kommunstyrelsen") stays.
+ */
+function removeZones(content: readonly Line[], zones: { top: Set<string>; bottom: Set<string> }, removed: Set<Line>): void {
+  const isFurniture = (l: Line, set: Set<string>) =>
+    removed.has(l) || (!NEVER_FURNITURE.test(l.text.trim()) && (set.has(l.text.trim()) || isPageNumber(l.text.trim(), l.page)));
+  for (let i = 0; i < Math.min(TOP_ZONE, content.length); i += 1) {
+    const l = content[i] as Line;
+    if (!isFurniture(l, zones.top)) break;
+    removed.add(l);
+  }
+  for (let i = content.length - 1; i >= Math.max(0, content.length - BOTTOM_ZONE); i -= 1) {
+    const l = content[i] as Line;
+    if (!isFurniture(l, zones.bottom)) break;
+    removed.add(l);
+  }
 }
 
 function isPageNumber(text: string, page: number): boolean {
@@ -100,13 +116,14 @@ function zoneRepeats(pages: Map<number, Line[]>): { top: Set<string>; bottom: Se
 /**
  * A page header that survived inside running text (texts without page breaks) leaves the body name next to the
  * other header lines: "Kommunstyrelsen" … "Protokoll nr 1" / "Sammanträdesdatum: …". Such a short repeated line is
- * removed only where it stands within three lines of a removed header line, so a recipient "Kommunstyrelsen" stays.
+ * removed only where it stands up to four lines before a removed header line, so a recipient "Kommunstyrelsen" stays.
  */
 function removeRepeatedBodyLines(lines: readonly Line[], removed: Set<Line>, counts: Map<string, number>): void {
+  // The body name heads the surviving header block: it stands before "Protokoll nr N", never after it.
   const nearRemoved = (i: number): boolean => {
-    for (let d = -4; d <= 4; d += 1) {
+    for (let d = 1; d <= 4; d += 1) {
       const other = lines[i + d];
-      if (d !== 0 && other && removed.has(other) && other.page === lines[i]?.page) return true;
+      if (other && removed.has(other) && other.page === lines[i]?.page) return true;
     }
     return false;
   };
