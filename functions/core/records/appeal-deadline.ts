@@ -8,8 +8,8 @@
  *
  * Allmänna helgdagar (lag 1989:253) come from the maintained `date-holidays` calendar (type "public" for SE):
  * nyårsdagen, trettondedag jul, långfredagen, påskdagen, annandag påsk, 1 maj, Kristi himmelsfärdsdag, pingstdagen,
- * nationaldagen, midsommardagen, alla helgons dag, juldagen, annandag jul (and every Sunday). The three aftnar are
- * not helgdagar but lag 1930:173 names them, so they are added here explicitly.
+ * nationaldagen (from 2005; annandag pingst until 2004), midsommardagen, alla helgons dag, juldagen, annandag jul (and
+ * every Sunday). The three aftnar are not helgdagar but lag 1930:173 names them, so they are added here explicitly.
  *
  * Everything is compared as calendar-date strings "YYYY-MM-DD": the library's `date` field is the local Swedish
  * calendar date, whereas its `start` instants would shift by the UTC offset.
@@ -24,6 +24,12 @@ export class InvalidIsoDateError extends Error {
 /** KL 13 kap. 5 §: "inom tre veckor". */
 export const APPEAL_PERIOD_DAYS = 21;
 
+/**
+ * Annandag pingst was an allmän helgdag until 2004; from 2005 nationaldagen took its place. The library lists it
+ * only as an observance, so it is added back for those years (its rule is "easter 50": the day after pingstdagen).
+ */
+const LAST_YEAR_WITH_WHIT_MONDAY = 2004;
+
 let calendar: Holidays | undefined;
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
 
@@ -35,7 +41,7 @@ export function publicHolidays(year: number): ReadonlySet<string> {
   const days = new Set(
     calendar
       .getHolidays(year)
-      .filter((h) => h.type === 'public')
+      .filter((h) => h.type === 'public' || (year <= LAST_YEAR_WITH_WHIT_MONDAY && h.rule === 'easter 50'))
       .map((h) => h.date.slice(0, 10)),
   );
   holidaysByYear.set(year, days);
