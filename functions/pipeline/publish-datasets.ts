@@ -1,0 +1,229 @@
+import { CC0_IRI } from '../core/render/datapackage.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import type { Clock } from '../ports/clock.ts';
+import { allUnits } from './publish/all-units.ts';
+import { appendEvents, DEFAULT_CHUNK_SIZE, EMPTY_FEED } from './publish/change-feed.ts';
+import { commitManifest, nextSnapshotId } from './publish/commit.ts';
+import { countingStore, type CountingStore } from './publish/counting-store.ts';
+import { writeDump } from './publish/dump.ts';
+import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest } from './publish/manifest.ts';
+import type { PublisherConfig } from './publish/metadata.ts';
+import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
+import { isHandled, listPending, type PendingWork } from './publish/pending.ts';
+import { unitKey, type UnitRef } from './publish/public-paths.ts';
+import { readManifest } from './publish/public-store.ts';
+import type { PendingEvent, UnitUpdate } from './publish/unit-update.ts';
+
+export interface PublishDeps {
+  store: BlobStore;
+  clock: Clock;
+  /** Progress, for the CLI; the handler logs the summary only. */
+  onProgress?: (progress: PublishProgress) => void;
+}
+
+export interface PublishProgress {
+  phase: 'plan' | 'unit' | 'dump' | 'commit';
+  done: number;
+  total: number;
+  unit?: string;
+}
+
+export interface PublishOptions {
+  /** Absolute site URL: permalinks and download URLs hang off it. */
+  baseUrl: string;
+  publisher: PublisherConfig;
+  /**
+   * Rebuild every unit from `records/` instead of only those with pending markers (after a renderer change, or to
+   * repair), and materialise the "all" dump. Time grows with the archive; memory does not. Implied when the base
+   * URL differs from the published one, since every permalink changes.
+   */
+  full?: boolean;
+  /** Materialise the "all" dump in an incremental publish while the archive has at most this many §. */
+  autoDumpParagraphs?: number;
+  /** Events per change-feed chunk. */
+  chunkSize?: number;
+}
+
+export interface PublishSummary {
+  changed: boolean;
+  full: boolean;
+  sequence: number;
+  snapshot?: string;
+  units: { touched: number; rebuilt: number; removed: number };
+  events: { added: number; changed: number; withdrawn: number };
+  markers: { handled: number; kept: number; invalid: number };
+  /** Record keys that are not meeting records, found in touched units (never published). */
+  skipped: string[];
+  dump: 'written' | 'kept' | 'none';
+  puts: number;
+  deletes: number;
+  totals: PublicManifest['totals'];
+}
+
+/** Up to one large municipality's archive (~15 years of protocols) gets a current dump on every publish. */
+export const DEFAULT_AUTO_DUMP_PARAGRAPHS = 20_000;
+
+/**
+ * Publishes the datasets (docs/publishing.md): rebuilds the units touched since the last run, appends the change
+ * feed, snapshots, and switches `public/manifest.json`. Work is proportional to what changed: the pending markers, the
+ * touched units' records, their municipalities' indexes and the root manifest (one entry per municipality).
+ *
+ * One run at a time (a lock file locally, the FIFO queue on AWS): runs do not merge concurrent manifests.
+ */
+export async function publishDatasets(deps: PublishDeps, options: PublishOptions): Promise<PublishSummary> {
+  const store = countingStore(deps.store);
+  const now = deps.clock.now();
+  const current = await readManifest(store);
+  const full = options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
+  const work = full ? await allUnits(store, current) : await listPending(store);
+  const updates = await rebuildUnits(store, deps, work, current, options.baseUrl, now.toISOString());
+  const changed = updates.some((u) => u.changed) || current === null;
+  let manifest = current;
+  let dump: PublishSummary['dump'] = 'none';
+  if (changed) {
+    const draft = await draftManifest(store, current, updates, options, now);
+    dump = await maybeDump(store, deps, draft, { ...options, full });
+    deps.onProgress?.({ phase: 'commit', done: 0, total: 1 });
+    manifest = (await commitManifest(store, draft, options.publisher)).manifest;
+  }
+  const units = updates.flatMap((u) => u.units);
+  const markers = await retireMarkers(store, work, units, now);
+  return summarise({ manifest, changed, full, units, markers, dump, store });
+}
+
+async function rebuildUnits(
+  store: BlobStore,
+  deps: PublishDeps,
+  work: PendingWork,
+  current: PublicManifest | null,
+  baseUrl: string,
+  now: string,
+): Promise<MunicipalityUpdate[]> {
+  const total = work.units.size;
+  let done = 0;
+  deps.onProgress?.({ phase: 'plan', done, total });
+  const onUnit = (u: UnitUpdate) => deps.onProgress?.({ phase: 'unit', done: ++done, total, unit: unitKey(u.unit) });
+  const updates: MunicipalityUpdate[] = [];
+  for (const [slug, units] of groupByMunicipality([...work.units.values()])) {
+    updates.push(await updateMunicipality(store, slug, current?.municipalities[slug], units, { baseUrl, now, onUnit }));
+  }
+  return updates;
+}
+
+async function draftManifest(
+  store: BlobStore,
+  current: PublicManifest | null,
+  updates: readonly MunicipalityUpdate[],
+  options: PublishOptions,
+  now: Date,
+): Promise<PublicManifest> {
+  const time = now.toISOString();
+  const municipalities = mergeMunicipalities(current, updates);
+  const events = updates.flatMap((u) => u.events);
+  const feed = await appendEvents(store, current?.changes ?? EMPTY_FEED, events, time, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  return {
+    schemaVersion: 1,
+    sequence: (current?.sequence ?? 0) + 1,
+    publishedAt: time,
+    snapshot: await nextSnapshotId(store, current?.snapshot, now),
+    ...(current ? { previousSnapshot: current.snapshot } : {}),
+    baseUrl: options.baseUrl,
+    license: CC0_IRI,
+    totals: totalsOf(municipalities),
+    municipalities,
+    changes: feed.state,
+    metadata: {},
+    ...(current?.dump ? { dump: current.dump } : {}),
+  };
+}
+
+/** Writes the "all" dump into the draft when asked (full publish), when there is none yet, or while the archive is small. */
+async function maybeDump(
+  store: BlobStore,
+  deps: PublishDeps,
+  draft: PublicManifest,
+  options: PublishOptions,
+): Promise<PublishSummary['dump']> {
+  const small = draft.totals.paragraphs <= (options.autoDumpParagraphs ?? DEFAULT_AUTO_DUMP_PARAGRAPHS);
+  if (draft.totals.units === 0) {
+    delete draft.dump;
+    return 'none';
+  }
+  if (!(options.full || !draft.dump || small)) return 'kept';
+  deps.onProgress?.({ phase: 'dump', done: 0, total: 1 });
+  const { files } = await writeDump(store, draft, options.baseUrl);
+  draft.dump = { sequence: draft.sequence, snapshot: draft.snapshot, publishedAt: draft.publishedAt, lastSeq: draft.changes.lastSeq, files };
+  return 'written';
+}
+
+function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {
+  const out = new Map<string, UnitRef[]>();
+  for (const u of units) out.set(u.municipality, [...(out.get(u.municipality) ?? []), u]);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function mergeMunicipalities(current: PublicManifest | null, updates: readonly MunicipalityUpdate[]) {
+  const next: Record<string, MunicipalityEntry> = { ...(current?.municipalities ?? {}) };
+  for (const u of updates) {
+    if (u.entry) next[u.municipality] = u.entry;
+    else delete next[u.municipality];
+  }
+  return Object.fromEntries(Object.keys(next).sort().map((k) => [k, next[k]!]));
+}
+
+function totalsOf(municipalities: Record<string, MunicipalityEntry>): PublicManifest['totals'] {
+  const list = Object.values(municipalities);
+  const sum = (f: (m: MunicipalityEntry) => number) => list.reduce((n, m) => n + f(m), 0);
+  return {
+    municipalities: list.length,
+    units: sum((m) => m.units),
+    meetings: sum((m) => m.meetings),
+    paragraphs: sum((m) => m.paragraphs),
+    bytes: sum((m) => m.bytes),
+  };
+}
+
+/** Deletes the markers this run handled — after the switch, so a crash before it leaves them for the next run. */
+async function retireMarkers(store: BlobStore, work: PendingWork, units: readonly UnitUpdate[], now: Date) {
+  const builtFrom = new Map<string, { version: number; sha256: string }>();
+  for (const u of units) for (const [id, v] of u.builtFrom) builtFrom.set(id, v);
+  let handled = 0;
+  for (const item of work.markers) {
+    if (!isHandled(item, builtFrom, now)) continue;
+    await store.delete(item.key);
+    handled++;
+  }
+  for (const key of work.invalid) await store.delete(key);
+  return { handled, kept: work.markers.length - handled, invalid: work.invalid.length };
+}
+
+function summarise(r: {
+  manifest: PublicManifest | null;
+  changed: boolean;
+  full: boolean;
+  units: readonly UnitUpdate[];
+  markers: PublishSummary['markers'];
+  dump: PublishSummary['dump'];
+  store: CountingStore;
+}): PublishSummary {
+  const events: PendingEvent[] = r.units.flatMap((u) => u.events);
+  const count = (t: PendingEvent['type']) => events.filter((e) => e.type === t).length;
+  return {
+    changed: r.changed,
+    full: r.full,
+    sequence: r.manifest?.sequence ?? 0,
+    ...(r.changed && r.manifest ? { snapshot: r.manifest.snapshot } : {}),
+    units: {
+      touched: r.units.length,
+      rebuilt: r.units.filter((u) => u.changed && u.entry).length,
+      removed: r.units.filter((u) => u.changed && !u.entry).length,
+    },
+    events: { added: count('added'), changed: count('changed'), withdrawn: count('withdrawn') },
+    markers: r.markers,
+    skipped: r.units.flatMap((u) => u.skipped),
+    dump: r.dump,
+    puts: r.store.puts,
+    deletes: r.store.deletes,
+    totals: r.manifest?.totals ?? EMPTY_TOTALS,
+  };
+}

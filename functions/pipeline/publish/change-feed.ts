@@ -1,0 +1,101 @@
+import type { BlobStore } from '../../ports/blob-store.ts';
+import { shortHash } from './bytes.ts';
+import type { ChangeEvent, ChangeFeedState, ChunkEntry } from './manifest.ts';
+import { changeChunkPath, publicKey } from './public-paths.ts';
+import { putFile } from './public-store.ts';
+import type { PendingEvent } from './unit-update.ts';
+
+/**
+ * The change feed: every added, changed or withdrawn § with a sequence number and a time, in chunks of NDJSON.
+ *
+ * Append-only and immutable: a chunk is a file whose name carries its content hash. Appending to the open (last,
+ * not yet full) chunk writes a new version of it under a new name; the previous version stays for the snapshots that
+ * list it. Once a chunk holds `chunkSize` events it is never rewritten again, so one publish rewrites at most one
+ * chunk of bounded size, and "what changed since T" reads only the chunks whose last event is at or after T.
+ */
+export const DEFAULT_CHUNK_SIZE = 1000;
+export const EMPTY_FEED: ChangeFeedState = { lastSeq: 0, chunks: [] };
+
+export interface AppendResult {
+  state: ChangeFeedState;
+  events: ChangeEvent[];
+  writes: number;
+}
+
+export async function appendEvents(
+  store: BlobStore,
+  state: ChangeFeedState,
+  pending: readonly PendingEvent[],
+  time: string,
+  chunkSize = DEFAULT_CHUNK_SIZE,
+): Promise<AppendResult> {
+  if (pending.length === 0) return { state, events: [], writes: 0 };
+  const events = pending.map((e, i): ChangeEvent => ({ seq: state.lastSeq + 1 + i, time, ...e }));
+  const chunks = [...state.chunks];
+  let rest = events;
+  let writes = 0;
+  const open = chunks[chunks.length - 1];
+  if (open && open.count < chunkSize) {
+    const earlier = await readChunk(store, open);
+    const take = rest.slice(0, chunkSize - open.count);
+    rest = rest.slice(take.length);
+    chunks[chunks.length - 1] = await writeChunk(store, open.number, [...earlier, ...take]);
+    writes++;
+  }
+  for (let number = (chunks[chunks.length - 1]?.number ?? 0) + 1; rest.length > 0; number++) {
+    chunks.push(await writeChunk(store, number, rest.slice(0, chunkSize)));
+    rest = rest.slice(chunkSize);
+    writes++;
+  }
+  return { state: { lastSeq: events[events.length - 1]!.seq, chunks }, events, writes };
+}
+
+async function writeChunk(store: BlobStore, number: number, events: readonly ChangeEvent[]): Promise<ChunkEntry> {
+  const text = events.map((e) => `${JSON.stringify(e)}\n`).join('');
+  const bytes = new TextEncoder().encode(text);
+  const file = await putFile(store, changeChunkPath(number, shortHash(bytes)), bytes, 'application/x-ndjson');
+  const first = events[0]!;
+  const last = events[events.length - 1]!;
+  return {
+    ...file,
+    number,
+    count: events.length,
+    first: { seq: first.seq, time: first.time },
+    last: { seq: last.seq, time: last.time },
+  };
+}
+
+export async function readChunk(store: BlobStore, chunk: ChunkEntry): Promise<ChangeEvent[]> {
+  const bytes = await store.get(publicKey(chunk.path));
+  if (bytes === null) throw new Error(`change-feed chunk public/${chunk.path} is missing`);
+  return new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as ChangeEvent);
+}
+
+/**
+ * Events after a point, oldest first: `since` is an ISO time (events at or after it) or a sequence number (events
+ * after it, which is what a bulk user who remembers the last seq it applied asks for). Reads only the chunks that
+ * can contain such events.
+ */
+export async function readChangesSince(
+  store: BlobStore,
+  state: ChangeFeedState,
+  since: { time: string } | { seq: number },
+  limit = Number.POSITIVE_INFINITY,
+): Promise<ChangeEvent[]> {
+  const after = (e: { seq: number; time: string }): boolean =>
+    'seq' in since ? e.seq > since.seq : Date.parse(e.time) >= Date.parse(since.time);
+  const out: ChangeEvent[] = [];
+  for (const chunk of state.chunks) {
+    if (!after(chunk.last)) continue;
+    for (const event of await readChunk(store, chunk)) {
+      if (!after(event)) continue;
+      out.push(event);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import type { BlobStore } from '../../ports/blob-store.ts';
+import { jsonBytes, shortHash } from './bytes.ts';
+import type { FileEntry, PublicManifest } from './manifest.ts';
+import { catalog, rootDataPackage, type PublisherConfig } from './metadata.ts';
+import {
+  CATALOG_PATH,
+  CHANGES_INDEX_PATH,
+  DATAPACKAGE_PATH,
+  MANIFEST_PATH,
+  metadataPath,
+  snapshotManifestPath,
+} from './public-paths.ts';
+import { exists, IMMUTABLE, putFile, SHORT_LIVED } from './public-store.ts';
+
+/**
+ * The last step of a publish, after every data file is in place:
+ *  1. the package metadata (datapackage.json, catalog.rdf) as immutable copies the manifest points to, plus their
+ *     fixed-name copies for harvesters, and the fixed-name change-feed index;
+ *  2. the snapshot: an immutable copy of the new manifest under snapshots/<date>[-n]/;
+ *  3. manifest.json — the switch. Before this put, readers see the previous version and everything it lists; after
+ *     it, the new one. A crash anywhere before leaves the previous manifest intact and consistent, because nothing it
+ *     lists was overwritten (only new, content-addressed names were written). The fixed-name copies may already show
+ *     the new version, but everything they list exists.
+ */
+export async function commitManifest(
+  store: BlobStore,
+  draft: PublicManifest,
+  publisher: PublisherConfig,
+): Promise<{ manifest: PublicManifest; writes: number }> {
+  let writes = 0;
+  const metadata: PublicManifest['metadata'] = {};
+  if (draft.dump) {
+    metadata.datapackage = await putMetadata(store, 'datapackage.json', rootDataPackage(draft, draft.dump), 'application/json');
+    writes += 2;
+  }
+  const rdf = catalog(draft, draft.dump, publisher);
+  if (rdf !== null) {
+    metadata.catalog = await putMetadata(store, 'catalog.rdf', rdf, 'application/rdf+xml');
+    writes += 2;
+  }
+  const manifest: PublicManifest = { ...draft, metadata };
+  const feedIndex = { schemaVersion: 1, sequence: manifest.sequence, ...manifest.changes };
+  await putFile(store, CHANGES_INDEX_PATH, jsonBytes(feedIndex), 'application/json', SHORT_LIVED);
+  const bytes = jsonBytes(manifest);
+  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, 'application/json', IMMUTABLE);
+  await putFile(store, MANIFEST_PATH, bytes, 'application/json', SHORT_LIVED);
+  return { manifest, writes: writes + 3 };
+}
+
+async function putMetadata(
+  store: BlobStore,
+  name: 'datapackage.json' | 'catalog.rdf',
+  text: string,
+  mediaType: string,
+): Promise<FileEntry> {
+  const bytes = new TextEncoder().encode(text);
+  const file = await putFile(store, metadataPath(shortHash(bytes), name), bytes, mediaType, IMMUTABLE);
+  await putFile(store, name === 'datapackage.json' ? DATAPACKAGE_PATH : CATALOG_PATH, bytes, mediaType, SHORT_LIVED);
+  return file;
+}
+
+/**
+ * "2026-11-27" for the first publish of a UTC day, then "2026-11-27-2", "-3" …; a name that already exists (left by a
+ * run that crashed before its switch) is skipped, so a snapshot, once written, is never overwritten.
+ */
+export async function nextSnapshotId(store: BlobStore, previous: string | undefined, now: Date): Promise<string> {
+  const day = now.toISOString().slice(0, 10);
+  let n = 1;
+  if (previous?.startsWith(day)) n = previous === day ? 2 : Number(previous.slice(day.length + 1)) + 1;
+  for (; ; n++) {
+    const id = n === 1 ? day : `${day}-${n}`;
+    if (!(await exists(store, snapshotManifestPath(id)))) return id;
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The published indexes: a three-level tree, each level written before the one above it, so that switching the root
+ * (`public/manifest.json`) switches everything at once.
+ *
+ *   manifest.json ──► index/<m>/<id>.json (one per municipality) ──► units/<m>/<b>/<year>/<id>/unit.json
+ *
+ * A publish that touches one unit rewrites that unit's folder, its municipality's index and the root: the root has
+ * one entry per municipality (at most 290), an index one entry per unit of that municipality, so neither grows with
+ * the number of meetings in the archive. All paths are relative to `public/` (see public-paths.ts).
+ */
+
+/** One published file: where it is, how big, and its SHA-256 (lower-case hex). */
+export interface FileEntry {
+  path: string;
+  bytes: number;
+  sha256: string;
+  mediaType: string;
+}
+
+export interface PublicManifest {
+  schemaVersion: 1;
+  /** Incremented by every publish that changed anything; a publish that changes nothing writes nothing. */
+  sequence: number;
+  /** When this version was published, which is also when its data last changed. */
+  publishedAt: string;
+  /** This version's immutable copy: `snapshots/<snapshot>/manifest.json`. */
+  snapshot: string;
+  previousSnapshot?: string;
+  baseUrl: string;
+  license: string;
+  totals: Totals;
+  /** By municipality slug, in slug order. */
+  municipalities: Record<string, MunicipalityEntry>;
+  changes: ChangeFeedState;
+  /** The package-level metadata of this version (immutable copies; fixed-name copies are written beside them). */
+  metadata: { datapackage?: FileEntry; catalog?: FileEntry };
+  /** The latest materialised "all" partition, if any, and the version it reflects. */
+  dump?: DumpEntry;
+}
+
+export interface Totals {
+  municipalities: number;
+  units: number;
+  meetings: number;
+  paragraphs: number;
+  /** Bytes of every unit's files (meeting JSON files included). */
+  bytes: number;
+}
+
+export interface MunicipalityEntry {
+  /** Municipality name as printed in its protocols (from the most recently rebuilt unit). */
+  name: string;
+  index: FileEntry;
+  units: number;
+  meetings: number;
+  paragraphs: number;
+  bytes: number;
+  /** When a unit of this municipality last changed. */
+  modified: string;
+}
+
+/** `index/<m>/<id>.json`: the units of one municipality, by "<body>/<year>" in key order. */
+export interface MunicipalityIndex {
+  schemaVersion: 1;
+  municipality: string;
+  name: string;
+  units: Record<string, UnitEntry>;
+}
+
+export interface UnitEntry {
+  municipality: string;
+  body: string;
+  /** The body's name as printed, e.g. "Kommunstyrelsen". */
+  bodyName: string;
+  year: number;
+  /** The unit's immutable folder, e.g. "units/alingsas/kommunstyrelsen/2024/3f2a9c1e0b7d4a55/". */
+  dir: string;
+  meetings: number;
+  paragraphs: number;
+  /** Bytes of every file in the folder. */
+  bytes: number;
+  modified: string;
+  /** The unit's data files by name (tables, NDJSON, Parquet, datapackage.json, unit.json); meeting files are in unit.json. */
+  files: Record<string, FileEntry>;
+}
+
+/** `unit.json` in a unit folder: every file in the folder, and the state the change feed compares against. */
+export interface UnitManifest {
+  schemaVersion: 1;
+  municipality: string;
+  body: string;
+  bodyName: string;
+  municipalityName: string;
+  year: number;
+  /** Every file in the folder except unit.json itself, by name ("meetings/<id>.json" included). */
+  files: Record<string, Omit<FileEntry, 'path'>>;
+  /** By meeting id: the record version and source it was built from, and its number of published §. */
+  meetings: Record<string, { version: number; sourceSha256: string; paragraphs: number }>;
+  /** By § id: its meeting and a hash of the § as published (its NDJSON record). What the change feed diffs. */
+  paragraphs: Record<string, { meetingId: string; hash: string }>;
+}
+
+export interface ChangeFeedState {
+  /** Sequence number of the last event ever published (0 = none). */
+  lastSeq: number;
+  /** Chunks in order; only the last may be open (not yet full). */
+  chunks: ChunkEntry[];
+}
+
+export interface ChunkEntry extends FileEntry {
+  number: number;
+  count: number;
+  first: { seq: number; time: string };
+  last: { seq: number; time: string };
+}
+
+export type ChangeType = 'added' | 'changed' | 'withdrawn';
+
+/** One line of the change feed. A withdrawn § is a tombstone: its id and why, never its text. */
+export interface ChangeEvent {
+  seq: number;
+  time: string;
+  type: ChangeType;
+  id: string;
+  meetingId: string;
+  /** "<m>/<b>/<year>" */
+  unit: string;
+  /** For 'withdrawn': 'held' (held back for review), 'removed' (no longer in the protocol), 'meeting-removed'. */
+  reason?: WithdrawReason;
+  /** For 'added' and 'changed': the hash the § now has (as in unit.json). */
+  hash?: string;
+}
+
+export type WithdrawReason = 'held' | 'removed' | 'meeting-removed';
+
+export interface DumpEntry {
+  /** The manifest sequence whose data the dump holds; older than `sequence` means newer changes are in the feed. */
+  sequence: number;
+  snapshot: string;
+  publishedAt: string;
+  lastSeq: number;
+  files: Record<string, FileEntry>;
+}
+
+export const EMPTY_TOTALS: Totals = { municipalities: 0, units: 0, meetings: 0, paragraphs: 0, bytes: 0 };

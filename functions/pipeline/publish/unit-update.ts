@@ -1,0 +1,143 @@
+import type { BlobStore } from '../../ports/blob-store.ts';
+import { readJson } from '../ingest-json.ts';
+import { isMeetingRecord, type MeetingRecord } from '../meeting-record.ts';
+import type { ChangeEvent, FileEntry, UnitEntry, UnitManifest, WithdrawReason } from './manifest.ts';
+import { unitDir, unitKey, unitRecordsPrefix, type UnitRef } from './public-paths.ts';
+import { exists, putFile, readUnitManifest } from './public-store.ts';
+import { PARAGRAPH_NDJSON, renderUnit, TABLE_FILE_NAMES, UNIT_DATAPACKAGE, UNIT_MANIFEST, type RenderedUnit } from './render-unit.ts';
+
+/** A change-feed event before the feed numbers and dates it. */
+export type PendingEvent = Omit<ChangeEvent, 'seq' | 'time'>;
+
+export interface UnitUpdate {
+  unit: UnitRef;
+  /** The unit's new index entry; null when it has no records any more. */
+  entry: UnitEntry | null;
+  /** The municipality's name as printed in the unit's latest protocol (absent when the unit has no records). */
+  municipalityName?: string;
+  /** True when the unit's published content differs from before (its folder changed or it disappeared). */
+  changed: boolean;
+  events: PendingEvent[];
+  /** Meeting id → the record version the unit was built from (to retire pending markers). */
+  builtFrom: Map<string, { version: number; sha256: string }>;
+  /** Store writes made for this unit. */
+  writes: number;
+  /** Record keys under the unit that are not meeting records (reported, never published). */
+  skipped: string[];
+}
+
+/** Files whose entries the municipality index carries; the meeting files are listed in unit.json only. */
+const INDEXED_FILES = [...TABLE_FILE_NAMES, PARAGRAPH_NDJSON, UNIT_DATAPACKAGE, UNIT_MANIFEST];
+
+/**
+ * Rebuilds one unit from its records (`records/<m>/<b>/<year>/`, nothing else is read) and diffs it against what was
+ * published. The folder is content-addressed: the same records give the same folder, so an unchanged unit writes
+ * nothing, and a folder left complete by a crashed run is reused. unit.json is written last: its presence means the
+ * folder is complete.
+ */
+export async function updateUnit(
+  store: BlobStore,
+  unit: UnitRef,
+  previous: UnitEntry | undefined,
+  options: { baseUrl: string; now: string },
+): Promise<UnitUpdate> {
+  const { records, skipped } = await readUnitRecords(store, unit);
+  const builtFrom = new Map(records.map((r) => [r.meetingId, { version: r.ingest.version, sha256: r.ingest.sha256 }]));
+  const base = { unit, builtFrom, skipped };
+  if (records.length === 0) {
+    const old = previous ? await readUnitManifest(store, previous) : null;
+    const events = old ? diffParagraphs(unit, old, null, new Set()) : [];
+    return { ...base, entry: null, changed: previous !== undefined, events, writes: 0 };
+  }
+  const rendered = await renderUnit(unit, records, options.baseUrl);
+  const dir = unitDir(unit, rendered.id);
+  const named = { ...base, municipalityName: rendered.manifest.municipalityName };
+  if (previous?.dir === dir) return { ...named, entry: previous, changed: false, events: [], writes: 0 };
+  const writes = await writeFolder(store, dir, rendered);
+  const old = previous ? await readUnitManifest(store, previous) : null;
+  const held = new Set(records.flatMap((r) => r.held.map((h) => h.paragraphId)));
+  const events = diffParagraphs(unit, old, rendered.manifest, held);
+  return { ...named, entry: unitEntry(unit, dir, rendered, options.now), changed: true, events, writes };
+}
+
+async function readUnitRecords(store: BlobStore, unit: UnitRef): Promise<{ records: MeetingRecord[]; skipped: string[] }> {
+  const keys: string[] = [];
+  for await (const meta of store.list(unitRecordsPrefix(unit))) keys.push(meta.key);
+  const records: MeetingRecord[] = [];
+  const skipped: string[] = [];
+  for (const key of keys) {
+    // A corrupt object is skipped and reported rather than stopping every later publish.
+    const value = key.endsWith('.json') ? await readJson(store, key).catch(() => null) : null;
+    // Only the meeting's own folder counts: a record filed under another unit would publish in the wrong partition.
+    if (isMeetingRecord(value) && `${value.municipalitySlug}/${value.bodySlug}/${value.year}` === unitKey(unit)) {
+      records.push(value);
+    } else {
+      skipped.push(key);
+    }
+  }
+  return { records, skipped };
+}
+
+async function writeFolder(store: BlobStore, dir: string, rendered: RenderedUnit): Promise<number> {
+  if (await exists(store, `${dir}${UNIT_MANIFEST}`)) return 0;
+  let writes = 0;
+  for (const schema of rendered.schemas) {
+    if (await exists(store, schema.name)) continue;
+    await putFile(store, schema.name, schema.bytes, schema.mediaType);
+    writes++;
+  }
+  const last = rendered.files.filter((f) => f.name === UNIT_MANIFEST);
+  for (const f of [...rendered.files.filter((x) => x.name !== UNIT_MANIFEST), ...last]) {
+    await putFile(store, `${dir}${f.name}`, f.bytes, f.mediaType);
+  }
+  return writes + rendered.files.length;
+}
+
+function unitEntry(unit: UnitRef, dir: string, rendered: RenderedUnit, now: string): UnitEntry {
+  const byName = new Map(rendered.files.map((f) => [f.name, f]));
+  const files: Record<string, FileEntry> = {};
+  for (const name of INDEXED_FILES) {
+    const f = byName.get(name);
+    if (f) files[name] = { path: `${dir}${name}`, bytes: f.bytes.length, sha256: f.sha256, mediaType: f.mediaType };
+  }
+  const m = rendered.manifest;
+  return {
+    municipality: unit.municipality,
+    body: unit.body,
+    bodyName: m.bodyName,
+    year: unit.year,
+    dir,
+    meetings: Object.keys(m.meetings).length,
+    paragraphs: Object.keys(m.paragraphs).length,
+    bytes: rendered.files.reduce((n, f) => n + f.bytes.length, 0),
+    modified: now,
+    files,
+  };
+}
+
+/**
+ * Added, changed and withdrawn § between two versions of a unit, in § id order. A withdrawn § becomes a tombstone
+ * with a reason: held back by the privacy gate, its meeting gone from the unit, or no longer in the protocol.
+ */
+export function diffParagraphs(
+  unit: UnitRef,
+  before: UnitManifest | null,
+  after: UnitManifest | null,
+  held: ReadonlySet<string>,
+): PendingEvent[] {
+  const old = before?.paragraphs ?? {};
+  const now = after?.paragraphs ?? {};
+  const ids = [...new Set([...Object.keys(old), ...Object.keys(now)])].sort();
+  const events: PendingEvent[] = [];
+  for (const id of ids) {
+    const a = old[id];
+    const b = now[id];
+    if (b && (!a || a.hash !== b.hash)) {
+      events.push({ type: a ? 'changed' : 'added', id, meetingId: b.meetingId, unit: unitKey(unit), hash: b.hash });
+    } else if (a && !b) {
+      const reason: WithdrawReason = held.has(id) ? 'held' : after?.meetings[a.meetingId] ? 'removed' : 'meeting-removed';
+      events.push({ type: 'withdrawn', id, meetingId: a.meetingId, unit: unitKey(unit), reason });
+    }
+  }
+  return events;
+}

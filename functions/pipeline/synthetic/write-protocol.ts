@@ -1,0 +1,57 @@
+import type { Protocol } from '../../core/records/types.ts';
+import type { BlobStore } from '../../ports/blob-store.ts';
+import { commitVersion, findParagraph, placeRecord, readRecord, replacementReason } from '../ingest-record.ts';
+import type { MeetingRecord } from '../meeting-record.ts';
+import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview } from '../privacy-gate.ts';
+import { recordKey } from '../store-keys.ts';
+
+export interface WriteProtocolOptions {
+  /** Ingest time: the record's `receivedAt` and the pending marker's time. */
+  at: Date;
+  /** Stands in for the original's hash (there is no original file); must be 64 hex digits. */
+  sha256: string;
+  fileName: string;
+  reviewFirstBodies?: readonly string[];
+}
+
+export interface WrittenProtocol {
+  record: MeetingRecord;
+  recordKey: string;
+  status: 'ingested' | 'replaced' | 'unchanged';
+}
+
+/**
+ * Stores a parsed protocol exactly as ingest would after parsing — privacy gate, placement, versioning, review
+ * entries, history, pending marker, record (ingest-record.ts `commitVersion`) — without an original file. For the
+ * synthetic archive and for tests of the publisher: what the publisher reads is then indistinguishable from ingest's
+ * output, held § included.
+ */
+export async function writeProtocol(store: BlobStore, protocol: Protocol, options: WriteProtocolOptions): Promise<WrittenProtocol> {
+  const gated = applyPrivacyGate(protocol, { reviewFirstBodies: [...(options.reviewFirstBodies ?? DEFAULT_REVIEW_FIRST_BODIES)] });
+  const place = placeRecord(gated.publishable);
+  const key = recordKey(place);
+  const previous = await readRecord(store, key);
+  if (previous?.ingest.sha256 === options.sha256) return { record: previous, recordKey: key, status: 'unchanged' };
+  const held = gated.held.map((h) => ({ paragraphId: h.paragraphId, number: h.number, reasons: [...h.reasons] }));
+  const record: MeetingRecord = {
+    schemaVersion: 1,
+    ...place,
+    protocol: gated.publishable,
+    held,
+    ingest: {
+      sha256: options.sha256,
+      fileName: options.fileName,
+      receivedAt: options.at.toISOString(),
+      version: previous === null ? 1 : previous.ingest.version + 1,
+      ...(previous === null
+        ? {}
+        : { replaced: { sha256: previous.ingest.sha256, reason: replacementReason(options.fileName, options.sha256) } }),
+    },
+  };
+  const heldParagraphs = held.flatMap((ref) => {
+    const paragraph = findParagraph(protocol, ref.paragraphId);
+    return paragraph ? [{ ref, review: heldParagraphForReview(paragraph, ref.reasons) }] : [];
+  });
+  await commitVersion(store, { record, recordKey: key, heldParagraphs, previous, at: options.at });
+  return { record, recordKey: key, status: previous === null ? 'ingested' : 'replaced' };
+}
