@@ -39,20 +39,24 @@ export function stripPageFurniture(lines: readonly Line[]): Line[] {
   const positional = pages.size >= MIN_PAGES ? zoneRepeats(pages) : undefined;
   const counts = countTexts(lines);
   const removed = new Set<Line>();
+  const headerLines = new Set<Line>();
   for (const [, pageLines] of pages) {
     const content = pageLines.filter((l) => l.text.trim() !== '');
     for (const l of content) {
       const t = l.text.trim();
       if (NEVER_FURNITURE.test(t)) continue;
       if (isSignatureBox(t) || ALWAYS_FURNITURE.some((re) => re.test(t))) removed.add(l);
-      else if ((counts.get(t) ?? 0) >= 2 && REPEATED_FURNITURE.some((re) => re.test(t))) removed.add(l);
-      else if (/protokoll\b/iu.test(t) && !/^protokolls/iu.test(t) && t.length <= 60 && (counts.get(t) ?? 0) >= 3) {
+      else if (
+        ((counts.get(t) ?? 0) >= 2 && REPEATED_FURNITURE.some((re) => re.test(t))) ||
+        (/protokoll\b/iu.test(t) && !/^protokolls/iu.test(t) && t.length <= 60 && (counts.get(t) ?? 0) >= 3)
+      ) {
         removed.add(l);
+        headerLines.add(l);
       }
     }
     if (positional) removeZones(content, positional, removed);
   }
-  removeRepeatedBodyLines(lines, removed, counts);
+  if (!positional) removeRepeatedBodyLines(lines, removed, headerLines, counts);
   return lines.filter((l) => !removed.has(l));
 }
 
@@ -118,12 +122,14 @@ function zoneRepeats(pages: Map<number, Line[]>): { top: Set<string>; bottom: Se
  * other header lines: "Kommunstyrelsen" … "Protokoll nr 1" / "Sammanträdesdatum: …". Such a short repeated line is
  * removed only where it stands up to four lines before a removed header line, so a recipient "Kommunstyrelsen" stays.
  */
-function removeRepeatedBodyLines(lines: readonly Line[], removed: Set<Line>, counts: Map<string, number>): void {
+function removeRepeatedBodyLines(
+  lines: readonly Line[], removed: Set<Line>, headerLines: ReadonlySet<Line>, counts: Map<string, number>,
+): void {
   // The body name heads the surviving header block: it stands before "Protokoll nr N", never after it.
   const nearRemoved = (i: number): boolean => {
     for (let d = 1; d <= 4; d += 1) {
       const other = lines[i + d];
-      if (other && removed.has(other) && other.page === lines[i]?.page) return true;
+      if (other && headerLines.has(other) && other.page === lines[i]?.page) return true;
     }
     return false;
   };
