@@ -15,8 +15,18 @@ export function slugify(text: string): string {
     .slice(0, 80);
 }
 
+/**
+ * Habo and Håbo fold to the same slug; Håbo gets "haabo" (å written as "aa", as in older Swedish spelling) so the
+ * two municipalities can never share an id. Every other municipality's slug is its folded name.
+ */
+const MUNICIPALITY_SLUG_OVERRIDES: Readonly<Record<string, string>> = { håbo: 'haabo' };
+
+export function municipalitySlug(municipality: string): string {
+  return MUNICIPALITY_SLUG_OVERRIDES[municipality.trim().toLowerCase()] ?? slugify(municipality);
+}
+
 export function meetingId(municipality: string, body: string, date: string): string {
-  return [slugify(municipality) || 'okand', slugify(body) || 'okant-organ', date || 'okant-datum'].join('-');
+  return [municipalitySlug(municipality) || 'okand', slugify(body) || 'okant-organ', date || 'okant-datum'].join('-');
 }
 
 /** "28" → "<meeting>-28"; letters kept ("12 a" → "12a"). */

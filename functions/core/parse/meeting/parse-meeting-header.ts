@@ -3,6 +3,7 @@
  * who signed, when the justering was announced and hence the last day to appeal. Pure: content problems become
  * warnings with a position, never exceptions, and every value is taken from the text (dates and times normalised).
  */
+import { bodyNameFromHint } from '../../records/bodies.ts';
 import type { Line } from '../lines.ts';
 import type {
   AppealDeadline, Attendance, Meeting, ParseHints, ParseWarning, Position, SourceInfo,
@@ -100,7 +101,7 @@ function readDate(ctx: Context): string {
 
 function readBody(ctx: Context): string {
   const hinted = ctx.hints.body?.trim();
-  if (hinted) return hinted;
+  if (hinted) return bodyNameFromHint(hinted);
   return headerBody(ctx.front.header)?.body ?? (textOf(ctx.fields, 'organ') || '');
 }
 
