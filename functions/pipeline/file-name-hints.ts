@@ -8,8 +8,8 @@ import type { ParseHints } from '../core/records/types.ts';
  * elsewhere (a folder per municipality, `--municipality`, the MUNICIPALITY setting).
  *
  * Only hints: the parser prefers what the protocol itself says. A name that does not follow the convention
- * ("Protokoll KS 2024-02-05.pdf") still yields the date, and a body only when the municipality is certain, so a
- * random word is never passed on as a body name.
+ * ("Protokoll KS 2024-02-05.pdf") still yields the date, and a body only when the municipality is certain and the
+ * rest looks like a body name, so a random word is never passed on as a body name.
  */
 export function fileNameHints(fileName: string, known: ParseHints = {}): ParseHints {
   const base = fileName.replace(/^.*[\\/]/u, '').replace(/\.[A-Za-z0-9]{1,5}$/u, '');
@@ -22,8 +22,20 @@ export function fileNameHints(fileName: string, known: ParseHints = {}): ParseHi
   const split = splitMunicipality(prefix, known.municipality);
   if (split === undefined) return hints;
   hints.municipality ??= split.municipality;
-  if (split.bodySlug !== '') hints.body ??= split.bodySlug.replace(/-/gu, ' ');
+  if (looksLikeBody(split.bodySlug)) hints.body ??= split.bodySlug.replace(/-/gu, ' ');
   return hints;
+}
+
+/**
+ * The words council bodies are named with (kommunstyrelsen, socialnämnden, kommunfullmäktige, arbetsutskottet,
+ * presidiet, beredningen, förbundet, revisionen), as they look in an ASCII slug. A prefix without one of them
+ * ("protokoll-kf", "ks") is not passed on: the parser takes hints over a body it cannot find in the text, and a
+ * wrong body would give the meeting a wrong id.
+ */
+const BODY_ROOT = /namnd|styrelse|fullmaktige|utskott|presidi|beredning|forbund|revision/u;
+
+function looksLikeBody(slug: string): boolean {
+  return slug !== '' && BODY_ROOT.test(slug);
 }
 
 /** The municipality at the start of a slug ("upplands-vasby-kommunstyrelsen") and the rest, longest name first. */
