@@ -16,10 +16,17 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as __paragrafCreateRequire } from 'node:module'; " +
   'const require = __paragrafCreateRequire(import.meta.url);';
 
+/**
+ * Set as NODE_OPTIONS on every function: stack traces in the logs point into the TypeScript sources through the
+ * shipped index.mjs.map. Node reads the map lazily, so the cold start does not pay for it (bench/cold-start.ts
+ * measures with the same option).
+ */
+export const RUNTIME_NODE_OPTIONS = '--enable-source-maps';
+
 export interface BundleSettings {
   readonly target: string;
   readonly minify: boolean;
-  /** Written beside the bundle (index.mjs.map) for reading stack traces; not loaded at runtime. */
+  /** Written beside the bundle (index.mjs.map), without the sources' text, for RUNTIME_NODE_OPTIONS. */
   readonly sourcemap: boolean;
   readonly sourcesContent: boolean;
   /** Prefer ESM entry points so esbuild can drop unused exports. */

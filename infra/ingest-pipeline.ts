@@ -88,7 +88,9 @@ export class IngestPipeline extends Construct {
     const fn = this.function;
     // Versioned bucket: the notification names a version, and reading that exact version needs GetObjectVersion.
     grantObjects(fn, props.sourceBucket, [INBOX_PREFIX], ['s3:GetObject', 's3:GetObjectVersion']);
-    const written = [
+    // What ingest writes and deletes follows docs/store-layout.md: originals, records and their history are never
+    // deleted; stale review/ entries and superseded quarantine entries are.
+    const readWritten = [
       DATA_PREFIXES.originals,
       DATA_PREFIXES.records,
       DATA_PREFIXES.recordsHistory,
@@ -96,7 +98,9 @@ export class IngestPipeline extends Construct {
       DATA_PREFIXES.review,
     ];
     grantList(fn, props.dataBucket);
-    grantObjects(fn, props.dataBucket, written, READ_WRITE_OBJECT);
+    grantObjects(fn, props.dataBucket, readWritten, READ_WRITE_OBJECT);
+    grantObjects(fn, props.dataBucket, [DATA_PREFIXES.pending], ['s3:PutObject']);
+    grantObjects(fn, props.dataBucket, [DATA_PREFIXES.review, DATA_PREFIXES.quarantine], ['s3:DeleteObject']);
     props.publishQueue.grantSendMessages(fn);
 
     const role = fn.role!;
@@ -107,8 +111,11 @@ export class IngestPipeline extends Construct {
       [DATA_PREFIXES.originals]: 'Originals are stored content-addressed (originals/<sha256>); the name is computed at run time.',
       [DATA_PREFIXES.records]: 'Ingest writes the meeting record of the protocol it parsed; its id is known only after parsing.',
       [DATA_PREFIXES.recordsHistory]: 'Before replacing a record, ingest keeps the previous version under records-history/.',
-      [DATA_PREFIXES.quarantine]: 'Documents that cannot be parsed are written to quarantine/ with the reason.',
-      [DATA_PREFIXES.review]: 'Paragraphs of review-first bodies (REVIEW_FIRST_BODIES) are held back under review/.',
+      [DATA_PREFIXES.quarantine]: 'Documents that cannot be published get quarantine/<sha256>.json with the reason; ' +
+        'a later successful ingest of the same bytes removes it.',
+      [DATA_PREFIXES.review]: 'Paragraphs held back by the privacy gate go to review/<meetingId>/…; entries a new ' +
+        'version no longer holds are removed.',
+      [DATA_PREFIXES.pending]: 'Each changed meeting record leaves a pending/<time>-<meetingId>-<sha8>.json marker for the publisher.',
     });
   }
 }

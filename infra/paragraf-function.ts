@@ -9,7 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { cdkBundling } from './bundling.ts';
+import { cdkBundling, RUNTIME_NODE_OPTIONS } from './bundling.ts';
 
 /**
  * Logs may quote paragraph text, which can hold personal data until the privacy gate has run, so they are kept
@@ -51,7 +51,7 @@ export class ParagrafFunction extends NodejsFunction {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
-      environment: props.environment,
+      environment: { ...props.environment, NODE_OPTIONS: RUNTIME_NODE_OPTIONS },
       logGroup,
       role,
       bundling: cdkBundling(),

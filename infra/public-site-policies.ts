@@ -2,9 +2,11 @@
  * Cache and response-header policies of the distribution (public-site.ts).
  *
  * Caching: snapshot files never change once written (a new snapshot gets a new name), so they are cached for a
- * year at the edge and in browsers. Everything else under /datasets (indexes, "latest" files, change feed) changes
- * with every publish and is cached for a minute, at most five. API responses are cached per path and query string
- * for a minute unless the function's own Cache-Control says otherwise (from 0 up to a day).
+ * year at the edge and in browsers whatever the object says. Elsewhere under /datasets the publisher sets each
+ * object's Cache-Control (functions/pipeline/publish/public-store.ts): content-addressed files a year, the few
+ * fixed-name files that change with every publish (manifest.json, datapackage.json, catalog.rdf, changes/index.json)
+ * a minute; CloudFront follows it, and uses a minute for an object without one. API responses are cached per path
+ * and query string for a minute unless the function's own Cache-Control says otherwise (from 0 up to a day).
  *
  * Headers: the data is open (CC0), so any web page may fetch it (CORS for every origin, without credentials).
  */
@@ -14,7 +16,7 @@ import type { Construct } from 'constructs';
 
 export const SNAPSHOT_TTL = Duration.days(365);
 export const DATASETS_DEFAULT_TTL = Duration.seconds(60);
-export const DATASETS_MAX_TTL = Duration.minutes(5);
+export const DATASETS_MAX_TTL = SNAPSHOT_TTL;
 export const API_DEFAULT_TTL = Duration.seconds(60);
 export const API_MAX_TTL = Duration.days(1);
 
@@ -38,7 +40,7 @@ export function cachePolicies(scope: Construct): SitePolicies<cloudfront.CachePo
       cookieBehavior: cloudfront.CacheCookieBehavior.none(),
     }),
     datasets: new cloudfront.CachePolicy(scope, 'DatasetsCache', {
-      comment: 'Published indexes and current files: short cache, they change with every publish',
+      comment: 'Published files: as long as the object Cache-Control says (a minute for the fixed-name indexes)',
       ...compressed,
       defaultTtl: DATASETS_DEFAULT_TTL,
       minTtl: Duration.seconds(0),

@@ -10,7 +10,7 @@ import * as lambdaEvents from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledgePrefixWildcards, grantList, grantObjects, READ_OBJECT } from './object-grants.ts';
+import { acknowledgePrefixWildcards, grantList, grantObjects, READ_OBJECT, READ_WRITE_OBJECT } from './object-grants.ts';
 import { ParagrafFunction } from './paragraf-function.ts';
 import { DATA_PREFIXES } from './storage.ts';
 
@@ -41,8 +41,8 @@ export class PublishPipeline extends Construct {
     });
     this.queue = new sqs.Queue(this, 'Requests', {
       fifo: true,
-      // Deduplicates a retried SendMessage of the same request within 5 minutes. The ingest function's message
-      // body names the record it wrote, so two different ingests are never mistaken for one.
+      // The ingest function sets MessageDeduplicationId (meeting, sha256, version), which takes precedence; content
+      // dedup is the fallback for a sender that does not, and two different changes never have the same body.
       contentBasedDeduplication: true,
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -65,14 +65,13 @@ export class PublishPipeline extends Construct {
 
     grantList(this.function, props.dataBucket);
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.records], READ_OBJECT);
-    // Delete is allowed only under public/: the publisher removes partitions that no longer have records.
-    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], [
-      's3:GetObject',
-      's3:PutObject',
-      's3:DeleteObject',
-    ]);
+    // Markers are deleted once handled; published files are written once (content-addressed) or overwritten, never
+    // deleted, so the publisher gets no delete under public/.
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.pending], ['s3:GetObject', 's3:DeleteObject']);
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], READ_WRITE_OBJECT);
     acknowledgePrefixWildcards(this.function.role!, props.dataBucket, {
       [DATA_PREFIXES.records]: 'The publisher reads every meeting record (records/<municipality>/…) to derive the datasets.',
+      [DATA_PREFIXES.pending]: 'The publisher reads the pending/ markers of changed meetings and deletes those it handled.',
       [DATA_PREFIXES.public]: 'The publisher writes the published datasets, indexes and snapshots, all under public/.',
     });
   }

@@ -18,6 +18,8 @@ export const DATA_PREFIXES = {
   quarantine: 'quarantine/',
   /** Held-back paragraphs awaiting review: private, never reachable through CloudFront. */
   review: 'review/',
+  /** One marker per changed meeting record; the publisher deletes those it has handled (docs/store-layout.md). */
+  pending: 'pending/',
   /** Published datasets: the only prefix CloudFront may read. */
   public: 'public/',
 } as const;

@@ -51,7 +51,7 @@ const consume = (queue: string) => ['sqs:ChangeMessageVisibility', 'sqs:DeleteMe
   .map((action) => `${action} ${queue}:`);
 
 describe('least privilege', () => {
-  it('ingest: reads inbox/, reads and writes its five data prefixes, sends publish requests; deletes nothing', () => {
+  it('ingest: reads inbox/, reads and writes its data prefixes, deletes only stale review/ and quarantine/ entries', () => {
     const written = ['originals', 'quarantine', 'records', 'records-history', 'review'];
     expect(allowed('Ingest/Function')).toEqual([
       ...logs('ingest-logs'),
@@ -60,21 +60,25 @@ describe('least privilege', () => {
       's3:GetObjectVersion source:/inbox/*',
       's3:ListBucket data:',
       ...written.flatMap((prefix) => [`s3:GetObject data:/${prefix}/*`, `s3:PutObject data:/${prefix}/*`]),
+      's3:PutObject data:/pending/*',
+      's3:DeleteObject data:/review/*',
+      's3:DeleteObject data:/quarantine/*',
       'sqs:GetQueueAttributes publish-queue:',
       'sqs:GetQueueUrl publish-queue:',
       'sqs:SendMessage publish-queue:',
     ].sort());
   });
 
-  it('publish: reads records/, reads, writes and deletes under public/ only', () => {
+  it('publish: reads records/, consumes pending/ markers, reads and writes public/ (never deletes there)', () => {
     expect(allowed('Publish/Function')).toEqual([
       ...logs('publish-logs'),
       ...consume('publish-queue'),
       's3:ListBucket data:',
       's3:GetObject data:/records/*',
+      's3:GetObject data:/pending/*',
+      's3:DeleteObject data:/pending/*',
       's3:GetObject data:/public/*',
       's3:PutObject data:/public/*',
-      's3:DeleteObject data:/public/*',
     ].sort());
   });
 
@@ -84,6 +88,13 @@ describe('least privilege', () => {
       's3:ListBucket data:',
       's3:GetObject data:/public/*',
     ].sort());
+  });
+
+  it('never lets any function delete originals, records or their history', () => {
+    for (const path of ['Ingest/Function', 'Publish/Function', 'Site/ApiFunction']) {
+      const deletes = allowed(path).filter((pair) => pair.startsWith('s3:Delete'));
+      expect(deletes.filter((pair) => /\/(originals|records|records-history)\//u.test(pair))).toEqual([]);
+    }
   });
 
   it('gives no function a wildcard action or a whole-bucket object grant', () => {

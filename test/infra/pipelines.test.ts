@@ -133,7 +133,7 @@ describe('functions', () => {
 
   it('give each function exactly the environment variables of the handler contract', () => {
     const names = (id: string) => Object.keys(props(id).Environment.Variables).sort();
-    const common = ['DATA_BUCKET', 'LOG_LEVEL', 'MUNICIPALITY', 'ORGANISATION_NUMBER'];
+    const common = ['DATA_BUCKET', 'LOG_LEVEL', 'MUNICIPALITY', 'NODE_OPTIONS', 'ORGANISATION_NUMBER'];
     expect(names(ids.ingest)).toEqual(
       [...common, 'MAX_UPLOAD_BYTES', 'PUBLISH_QUEUE_URL', 'REVIEW_FIRST_BODIES', 'SOURCE_BUCKET'].sort(),
     );
@@ -145,6 +145,7 @@ describe('functions', () => {
   it('fills the environment from the configuration and the resources', () => {
     const ingest = props(ids.ingest).Environment.Variables;
     expect(ingest).toMatchObject({
+      NODE_OPTIONS: '--enable-source-maps',
       MUNICIPALITY: 'Göteborgs Stad',
       ORGANISATION_NUMBER: '212000-1355',
       LOG_LEVEL: 'info',

@@ -113,9 +113,9 @@ describe('datasets origin', () => {
     ]);
   });
 
-  it('caches indexes and current files for a minute, five at most, and lets the object say less', () => {
+  it("follows each published object's Cache-Control up to a year, a minute when it has none", () => {
     const datasets = behaviour('/datasets/*');
-    expect(resource(datasets.CachePolicyId.Ref).CachePolicyConfig).toMatchObject({ DefaultTTL: 60, MinTTL: 0, MaxTTL: 300 });
+    expect(resource(datasets.CachePolicyId.Ref).CachePolicyConfig).toMatchObject({ DefaultTTL: 60, MinTTL: 0, MaxTTL: YEAR });
     const headers = resource(datasets.ResponseHeadersPolicyId.Ref).ResponseHeadersPolicyConfig;
     expect(headers.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'public, max-age=60', Override: false }]);
     expect(headers.CorsConfig.AccessControlAllowOrigins).toEqual({ Items: ['*'] });
