@@ -149,7 +149,7 @@ function formatSummary(lines: readonly Line[], ms: number): string {
 /** A self-overwriting status line on stderr, only when stderr is a terminal (never in pipes, logs or tests). */
 function createProgress(io: CliIo): (text: string) => void {
   if (!process.stderr.isTTY || io.env['CI']) return () => {};
-  const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
+  const width = Math.max(20, (process.stderr.columns || 80) - 1);
   return (text) => io.stderr(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
 }
 
