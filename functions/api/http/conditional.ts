@@ -1,0 +1,67 @@
+import type { Context } from 'hono';
+
+/**
+ * Validators and caching for GET responses. Every representation depends only on the published data version and the
+ * request (path, query, negotiated format), so its ETag is derived from those without rendering the body: a 304
+ * costs no rendering at all, and a new publish changes every tag.
+ */
+export const CACHE = {
+  /** Lists and searches: cheap to revalidate, change with each publish. */
+  list: 'public, max-age=60, stale-while-revalidate=300',
+  /** A single § or meeting: rarely changes once published. */
+  resource: 'public, max-age=300, stale-while-revalidate=3600',
+  /** The change feed: clients poll it. */
+  feed: 'public, max-age=30',
+  /** The API description changes only with a deploy. */
+  static: 'public, max-age=3600',
+  /** Content-addressed published files never change. */
+  immutable: 'public, max-age=31536000, immutable',
+  /** Errors must not be cached as if they were the resource. */
+  none: 'no-store',
+} as const;
+
+/** FNV-1a, 32 bits, as 8 hex digits. */
+export function shortDigest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A strong ETag for a representation: the data version, and a digest of what was asked for. */
+export function etagFor(versionTag: string, ...parts: string[]): string {
+  return `"${versionTag}-${shortDigest(parts.join('\u0000'))}"`;
+}
+
+/** True when If-None-Match lists `etag` (weak comparison, RFC 9110 §13.1.2) or is "*". */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//u, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//u, '') === bare);
+}
+
+/** If-Modified-Since is only consulted when there is no If-None-Match (RFC 9110 §13.1.3). */
+function notModifiedSince(header: string | undefined, lastModified: Date | undefined): boolean {
+  if (!header || !lastModified) return false;
+  const since = Date.parse(header);
+  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+}
+
+export interface Validators {
+  etag: string;
+  lastModified?: Date;
+  cacheControl: string;
+}
+
+/** Sets the validator headers; returns a 304 response when the client's copy is current, else null. */
+export function conditional(c: Context, v: Validators): Response | null {
+  c.header('ETag', v.etag);
+  c.header('Cache-Control', v.cacheControl);
+  if (v.lastModified && !Number.isNaN(v.lastModified.getTime())) c.header('Last-Modified', v.lastModified.toUTCString());
+  const inm = c.req.header('If-None-Match');
+  const fresh = inm !== undefined ? matchesIfNoneMatch(inm, v.etag) : notModifiedSince(c.req.header('If-Modified-Since'), v.lastModified);
+  return fresh ? c.body(null, 304) : null;
+}

@@ -1,0 +1,263 @@
+import { normalizeCaseNumber } from '../../core/records/case-numbers.ts';
+import type { StringBlob } from './string-blob.ts';
+import type { TextIndex } from './text-index.ts';
+import type { BodySummary, MeetingSummary, MunicipalitySummary, ParagraphSummary, UnitInfo } from './types.ts';
+
+/** Bits of `ParagraphColumns.flags`. */
+export const FLAG = { vote: 1, reservation: 2, redacted: 4, immediate: 8, truncated: 16 } as const;
+/** Separates the string fields of one § inside the blob; control characters are removed from the fields. */
+export const FIELD_SEPARATOR = '\u0001';
+export const LIST_SEPARATOR = '\u001f';
+
+/** Per-§ columns, by document number; documents are ordered by meeting date, then meeting id, then printed order. */
+export interface ParagraphColumns {
+  meeting: Uint32Array;
+  /** yyyymmdd as a number (20240205), so a date range is a range of numbers and of documents. */
+  date: Uint32Array;
+  municipality: Uint16Array;
+  body: Uint16Array;
+  flags: Uint8Array;
+  pageStart: Uint16Array;
+  pageEnd: Uint16Array;
+  strChunk: Uint16Array;
+  strOffset: Uint32Array;
+  strLength: Uint32Array;
+}
+
+/** Meetings sorted by date, then id; a meeting's § are the documents first .. first + count - 1. */
+export interface MeetingColumns {
+  ids: string[];
+  date: Uint32Array;
+  municipality: Uint16Array;
+  body: Uint16Array;
+  /** The body's name as printed in this meeting's protocol. */
+  bodyName: string[];
+  unit: Uint32Array;
+  first: Uint32Array;
+  count: Uint32Array;
+}
+
+/** Sorted (hash, document) pairs: a compact multimap from a string key to documents, verified on lookup. */
+export interface HashedDocs {
+  hashes: Uint32Array;
+  docs: Uint32Array;
+}
+
+export interface ParagraphIndexParts {
+  units: UnitInfo[];
+  municipalities: Array<{ slug: string; name: string }>;
+  bodies: string[];
+  docs: ParagraphColumns;
+  meetings: MeetingColumns;
+  strings: StringBlob;
+  text: TextIndex;
+  byMunicipality: Uint32Array[];
+  byBody: Uint32Array[];
+  cases: HashedDocs;
+  references: HashedDocs;
+}
+
+/**
+ * The compact in-memory index of every published §: typed-array columns, interned municipality and body names,
+ * strings packed in a blob, an inverted index for full-text search and hashed multimaps for case numbers and
+ * § references. Immutable once built; a new publish builds a new one.
+ */
+export class ParagraphIndex {
+  readonly size: number;
+  readonly #meetingById: Map<string, number>;
+  readonly #municipalityBySlug: Map<string, number>;
+  readonly #bodyBySlug: Map<string, number>;
+
+  constructor(readonly parts: ParagraphIndexParts) {
+    this.size = parts.docs.meeting.length;
+    this.#meetingById = new Map(parts.meetings.ids.map((id, i) => [id, i]));
+    this.#municipalityBySlug = new Map(parts.municipalities.map((m, i) => [m.slug, i]));
+    this.#bodyBySlug = new Map(parts.bodies.map((b, i) => [b, i]));
+  }
+
+  get meetingCount(): number {
+    return this.parts.meetings.ids.length;
+  }
+
+  municipalityId(slug: string): number {
+    return this.#municipalityBySlug.get(slug) ?? -1;
+  }
+
+  bodyId(slug: string): number {
+    return this.#bodyBySlug.get(slug) ?? -1;
+  }
+
+  meetingIndex(id: string): number {
+    return this.#meetingById.get(id) ?? -1;
+  }
+
+  /** The document of a § id, or -1. The id is `<meeting id>-<suffix>`; the meeting is found by its longest prefix. */
+  paragraphIndex(id: string): number {
+    for (let dash = id.lastIndexOf('-'); dash > 0; dash = id.lastIndexOf('-', dash - 1)) {
+      const m = this.#meetingById.get(id.slice(0, dash));
+      if (m === undefined) continue;
+      const suffix = id.slice(dash + 1);
+      const { first, count } = this.parts.meetings;
+      for (let d = first[m]!; d < first[m]! + count[m]!; d++) if (this.#fields(d)[0] === suffix) return d;
+    }
+    return -1;
+  }
+
+  paragraph(doc: number): ParagraphSummary {
+    const { docs, meetings, municipalities, units } = this.parts;
+    const [suffix, number, title, cases, excerpt] = this.#fields(doc);
+    const m = docs.meeting[doc]!;
+    const unit = units[meetings.unit[m]!]!;
+    const flags = docs.flags[doc]!;
+    return {
+      id: `${meetings.ids[m]}-${suffix}`,
+      meetingId: meetings.ids[m]!,
+      municipality: unit.municipality,
+      municipalityName: municipalities[docs.municipality[doc]!]!.name,
+      body: unit.body,
+      bodyName: meetings.bodyName[m]!,
+      meetingDate: isoDate(docs.date[doc]!),
+      number: number ?? '',
+      title: title ?? '',
+      caseNumbers: cases ? cases.split(LIST_SEPARATOR) : [],
+      decisionExcerpt: excerpt ?? '',
+      decisionTruncated: (flags & FLAG.truncated) !== 0,
+      hasVote: (flags & FLAG.vote) !== 0,
+      hasReservation: (flags & FLAG.reservation) !== 0,
+      redacted: (flags & FLAG.redacted) !== 0,
+      immediatelyJusterad: (flags & FLAG.immediate) !== 0,
+      pages: [docs.pageStart[doc]!, docs.pageEnd[doc]!],
+    };
+  }
+
+  meeting(m: number): MeetingSummary {
+    const { meetings, municipalities, units } = this.parts;
+    const unit = units[meetings.unit[m]!]!;
+    return {
+      id: meetings.ids[m]!,
+      municipality: unit.municipality,
+      municipalityName: municipalities[meetings.municipality[m]!]!.name,
+      body: unit.body,
+      bodyName: meetings.bodyName[m]!,
+      date: isoDate(meetings.date[m]!),
+      paragraphs: meetings.count[m]!,
+    };
+  }
+
+  unitOfMeeting(m: number): UnitInfo {
+    return this.parts.units[this.parts.meetings.unit[m]!]!;
+  }
+
+  /** Documents whose case numbers include `caseNumber` (normalised as the parser does), ascending. */
+  docsWithCase(caseNumber: string): number[] {
+    const key = caseKey(caseNumber);
+    return lookupHashed(this.parts.cases, key, (d) => this.paragraph(d).caseNumbers.some((c) => caseKey(c) === key));
+  }
+
+  /** Documents whose § references resolve to the § `paragraphId` (candidates: the caller verifies if it must). */
+  docsReferencing(paragraphId: string): number[] {
+    return lookupHashed(this.parts.references, paragraphId, () => true);
+  }
+
+  municipalities(): MunicipalitySummary[] {
+    return this.parts.municipalities.map((m, i) => {
+      const bodies = this.bodies(m.slug);
+      const dates = bodies.flatMap((b) => [b.firstMeeting, b.lastMeeting]).filter((d): d is string => d !== undefined).sort();
+      return {
+        slug: m.slug,
+        name: m.name,
+        bodies: bodies.length,
+        meetings: bodies.reduce((n, b) => n + b.meetings, 0),
+        paragraphs: this.parts.byMunicipality[i]!.length,
+        ...(dates.length > 0 ? { firstMeeting: dates[0], lastMeeting: dates[dates.length - 1] } : {}),
+      };
+    });
+  }
+
+  /** Bodies by municipality, then body slug; optionally of one municipality. */
+  bodies(municipality?: string): BodySummary[] {
+    const { meetings, municipalities, bodies } = this.parts;
+    const only = municipality === undefined ? -1 : this.municipalityId(municipality);
+    if (municipality !== undefined && only < 0) return [];
+    const rows = new Map<string, BodySummary>();
+    for (let m = 0; m < meetings.ids.length; m++) {
+      const mu = meetings.municipality[m]!;
+      if (only >= 0 && mu !== only) continue;
+      const slug = bodies[meetings.body[m]!]!;
+      const key = `${municipalities[mu]!.slug}\u0000${slug}`;
+      const date = isoDate(meetings.date[m]!);
+      const row = rows.get(key) ?? {
+        municipality: municipalities[mu]!.slug,
+        municipalityName: municipalities[mu]!.name,
+        slug,
+        name: meetings.bodyName[m]!,
+        meetings: 0,
+        paragraphs: 0,
+        firstMeeting: date,
+      };
+      row.meetings++;
+      row.paragraphs += meetings.count[m]!;
+      row.lastMeeting = date;
+      row.name = meetings.bodyName[m]!; // meetings are in date order: the latest printed name wins
+      rows.set(key, row);
+    }
+    return [...rows.values()].sort((a, b) => cmp(a.municipality, b.municipality) || cmp(a.slug, b.slug));
+  }
+
+  /** Distinct meeting years, newest first (for the year filter of the pages). */
+  years(): number[] {
+    const years = new Set<number>();
+    for (const d of this.parts.meetings.date) years.add(Math.floor(d / 10000));
+    return [...years].filter((y) => y > 0).sort((a, b) => b - a);
+  }
+
+  #fields(doc: number): string[] {
+    const { strChunk, strOffset, strLength } = this.parts.docs;
+    return this.parts.strings.get(strChunk[doc]!, strOffset[doc]!, strLength[doc]!).split(FIELD_SEPARATOR);
+  }
+}
+
+/** Case numbers compare after the parser's normalisation, so "dnr ks 2017/123" finds "KS 2017/123". */
+export function caseKey(caseNumber: string): string {
+  return normalizeCaseNumber(caseNumber);
+}
+
+/** "2024-02-05" → 20240205; anything else → 0. */
+export function dateNumber(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/u.exec(iso);
+  return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
+}
+
+export function isoDate(n: number): string {
+  if (n === 0) return '';
+  const s = String(n);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+/** FNV-1a over UTF-16 code units: fast, and only needs to spread keys (collisions are verified). */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function lookupHashed(map: HashedDocs, key: string, verify: (doc: number) => boolean): number[] {
+  const h = hash32(key);
+  let lo = 0;
+  let hi = map.hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (map.hashes[mid]! < h) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < map.hashes.length && map.hashes[i] === h; i++) if (verify(map.docs[i]!)) out.push(map.docs[i]!);
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

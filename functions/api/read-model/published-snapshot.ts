@@ -1,0 +1,89 @@
+import { invalidKeyReason, type BlobStore } from '../../ports/blob-store.ts';
+import type { MeetingDocument } from '../../core/render/records.ts';
+import { readJson } from '../../pipeline/ingest-json.ts';
+import { readChangesSince } from '../../pipeline/publish/change-feed.ts';
+import type { ChangeEvent, PublicManifest } from '../../pipeline/publish/manifest.ts';
+import { concatenateParts, isConcatenable, mediaTypeOf } from '../../pipeline/publish/partitions.ts';
+import { publicKey } from '../../pipeline/publish/public-paths.ts';
+import { buildListing, PARTITION_FILES, partsOf, unitsOf } from './datasets.ts';
+import { LruCache } from './lru-cache.ts';
+import type { ParagraphIndex } from './paragraph-index.ts';
+import type { ChangesSince, DataVersion, DatasetListing, FileBody, Snapshot } from './read-model.ts';
+
+/** Paths under public/ that are content-addressed (never overwritten), so they may be cached forever. */
+const IMMUTABLE_PATH = /^(?:units|index|metadata|dumps|snapshots)\/|^changes\/\d{6}-/u;
+const MEETING_CACHE = 256;
+
+/** One published version, read from the store: the index in memory, meeting files and the change feed on demand. */
+export class PublishedSnapshot implements Snapshot {
+  readonly version: DataVersion;
+  readonly #meetings = new LruCache<number, Promise<MeetingDocument | null>>(MEETING_CACHE);
+
+  constructor(
+    readonly store: BlobStore,
+    readonly manifest: PublicManifest | null,
+    readonly index: ParagraphIndex,
+  ) {
+    this.version = versionOf(manifest);
+  }
+
+  meetingDocument(m: number): Promise<MeetingDocument | null> {
+    let doc = this.#meetings.get(m);
+    if (!doc) {
+      const unit = this.index.unitOfMeeting(m);
+      const path = `${unit.dir}meetings/${this.index.parts.meetings.ids[m]}.json`;
+      doc = readJson(this.store, publicKey(path)) as Promise<MeetingDocument | null>;
+      // A failed read is not cached: the next request tries again.
+      doc.catch(() => this.#meetings.delete(m));
+      this.#meetings.set(m, doc);
+    }
+    return doc;
+  }
+
+  async changes(since: ChangesSince, limit: number): Promise<ChangeEvent[]> {
+    if (!this.manifest) return [];
+    return readChangesSince(this.store, this.manifest.changes, since, limit);
+  }
+
+  async datasets(siteUrl: string, partition?: string): Promise<DatasetListing | null> {
+    return buildListing(siteUrl, this.manifest, this.index.parts.units, partition);
+  }
+
+  async partitionFile(partition: string, name: string): Promise<FileBody | null> {
+    if (!PARTITION_FILES.includes(name) || !isConcatenable(name)) return null;
+    const units = unitsOf(this.index.parts.units, partition);
+    if (units === null || units.length === 0) return null;
+    const { parts, bytes } = partsOf(units, name);
+    if (parts.length === 0) return null;
+    return { body: concatenateParts(this.store, parts, name), bytes, mediaType: mediaTypeOf(name), immutable: false };
+  }
+
+  async publicFile(path: string): Promise<FileBody | null> {
+    const key = publicKey(path);
+    // Only keys the port accepts (no "..", no absolute paths, no empty segments), and always under public/.
+    if (invalidKeyReason(key) !== null) return null;
+    const meta = await this.store.head(key);
+    if (meta === null) return null;
+    const body = await this.store.getStream(key);
+    if (body === null) return null;
+    return {
+      body,
+      bytes: meta.size,
+      mediaType: meta.contentType ?? 'application/octet-stream',
+      ...(meta.etag ? { etag: meta.etag.startsWith('"') ? meta.etag : `"${meta.etag}"` } : {}),
+      ...(meta.lastModified ? { lastModified: meta.lastModified } : {}),
+      immutable: IMMUTABLE_PATH.test(path),
+    };
+  }
+}
+
+export function versionOf(manifest: PublicManifest | null): DataVersion {
+  if (manifest === null) return { tag: 'v0', sequence: 0 };
+  return {
+    tag: `v${manifest.sequence}.${Date.parse(manifest.publishedAt).toString(36)}`,
+    sequence: manifest.sequence,
+    publishedAt: manifest.publishedAt,
+    snapshot: manifest.snapshot,
+    baseUrl: manifest.baseUrl,
+  };
+}

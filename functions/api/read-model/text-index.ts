@@ -1,0 +1,171 @@
+import { ChunkedUint32 } from './growable.ts';
+import { STOPWORDS, tokenize, type ParsedQuery } from './fold.ts';
+
+/** Beyond this many dictionary words a prefix is not expanded further (a two-letter prefix can match thousands). */
+export const MAX_PREFIX_TERMS = 4096;
+
+/**
+ * An inverted index: for every folded word, the ascending ids of the documents that contain it, as one Uint32Array of
+ * postings with per-word offsets (compressed sparse rows). Words are sorted, so the words with a prefix are a range.
+ */
+export class TextIndex {
+  constructor(
+    /** Sorted words; a word's id is its position. */
+    readonly words: readonly string[],
+    /** Postings of word i: postings[offsets[i] .. offsets[i + 1]). */
+    readonly offsets: Uint32Array,
+    readonly postings: Uint32Array,
+    readonly documents: number,
+  ) {}
+
+  /** Documents containing the word (ascending), or an empty array. A view: do not modify. */
+  postingsOf(word: string): Uint32Array {
+    const i = this.#find(word);
+    return i < 0 ? EMPTY : this.postings.subarray(this.offsets[i]!, this.offsets[i + 1]!);
+  }
+
+  /** Documents matching every term and, when given, some word starting with the prefix; ascending. */
+  search(query: ParsedQuery): Uint32Array {
+    const lists = query.terms.map((t) => this.postingsOf(t));
+    if (query.prefix !== undefined) {
+      const union = this.#prefixUnion(query.prefix);
+      if (union === null) return EMPTY;
+      lists.push(union);
+    }
+    if (lists.length === 0) return EMPTY;
+    lists.sort((a, b) => a.length - b.length);
+    let result = lists[0]!;
+    for (let i = 1; i < lists.length && result.length > 0; i++) result = intersect(result, lists[i]!);
+    return result;
+  }
+
+  /** Binary search for an exact word. */
+  #find(word: string): number {
+    let lo = 0;
+    let hi = this.words.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = this.words[mid]!;
+      if (w === word) return mid;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** First word ≥ `word`. */
+  #lowerBound(word: string): number {
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.words[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Union of the postings of every word with the prefix, via a bitmap (linear in the postings touched). */
+  #prefixUnion(prefix: string): Uint32Array | null {
+    const from = this.#lowerBound(prefix);
+    let to = from;
+    while (to < this.words.length && to - from < MAX_PREFIX_TERMS && this.words[to]!.startsWith(prefix)) to++;
+    if (to === from) return null;
+    if (to - from === 1) return this.postings.subarray(this.offsets[from]!, this.offsets[from + 1]!);
+    const seen = new Uint8Array(this.documents);
+    let count = 0;
+    for (let p = this.offsets[from]!; p < this.offsets[to]!; p++) {
+      const d = this.postings[p]!;
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        count++;
+      }
+    }
+    const out = new Uint32Array(count);
+    for (let d = 0, n = 0; n < count; d++) if (seen[d] === 1) out[n++] = d;
+    return out;
+  }
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** Intersection of two ascending lists; binary search in the longer one when it is much longer. */
+export function intersect(small: Uint32Array, large: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(small.length, large.length));
+  let n = 0;
+  if (large.length > small.length * 16) {
+    let lo = 0;
+    for (let i = 0; i < small.length; i++) {
+      const v = small[i]!;
+      let hi = large.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (large[mid]! < v) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < large.length && large[lo] === v) out[n++] = v;
+    }
+  } else {
+    for (let i = 0, j = 0; i < small.length && j < large.length; ) {
+      const a = small[i]!;
+      const b = large[j]!;
+      if (a === b) {
+        out[n++] = a;
+        i++;
+        j++;
+      } else if (a < b) i++;
+      else j++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * Builds a TextIndex while documents arrive in any order. Each document's distinct word ids are kept in a chunked
+ * forward list; `finish` turns it into postings in the final document order, which comes out sorted without a sort.
+ * Peak memory is the forward list plus the postings (4 bytes each per distinct word per document).
+ */
+export class TextIndexBuilder {
+  readonly #ids = new Map<string, number>();
+  readonly #words: string[] = [];
+  readonly #forward = new ChunkedUint32();
+  readonly #starts = new ChunkedUint32();
+
+  /** Adds the next document (its position = the number of documents added before it). */
+  add(text: string): void {
+    this.#starts.push(this.#forward.length);
+    const seen = new Set<number>();
+    for (const token of tokenize(text)) {
+      if (STOPWORDS.has(token)) continue;
+      let id = this.#ids.get(token);
+      if (id === undefined) {
+        id = this.#words.length;
+        this.#ids.set(token, id);
+        this.#words.push(token);
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      this.#forward.push(id);
+    }
+  }
+
+  /** `order[final] = added`: the document added as number `added` gets id `final`. */
+  finish(order: Uint32Array): TextIndex {
+    this.#starts.push(this.#forward.length);
+    const sorted = this.#words.map((w, id) => ({ w, id })).sort((a, b) => (a.w < b.w ? -1 : a.w > b.w ? 1 : 0));
+    const rank = new Uint32Array(this.#words.length);
+    sorted.forEach((s, i) => (rank[s.id] = i));
+    const counts = new Uint32Array(this.#words.length + 1);
+    for (let i = 0; i < this.#forward.length; i++) counts[rank[this.#forward.get(i)]! + 1]!++;
+    for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
+    const offsets = counts.slice();
+    const postings = new Uint32Array(this.#forward.length);
+    for (let final = 0; final < order.length; final++) {
+      const added = order[final]!;
+      for (let p = this.#starts.get(added); p < this.#starts.get(added + 1); p++) {
+        postings[counts[rank[this.#forward.get(p)]!]!++] = final;
+      }
+    }
+    return new TextIndex(sorted.map((s) => s.w), offsets, postings, order.length);
+  }
+}
