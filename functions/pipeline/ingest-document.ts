@@ -62,7 +62,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
   const gated = applyPrivacyGate(parsed.protocol, {
-    reviewFirstBodies: withAsciiSpellings(deps.reviewFirstBodies ?? DEFAULT_REVIEW_FIRST_BODIES),
+    reviewFirstBodies: [...(deps.reviewFirstBodies ?? DEFAULT_REVIEW_FIRST_BODIES)],
   });
   const place = placeRecord(gated.publishable);
   const key = recordKey(place);
@@ -123,15 +123,6 @@ function unpublishable(protocol: Protocol): Rejection | null {
     return { reason: 'no-municipality', message: 'municipality not found in the text; name it in the file name or with --municipality' };
   }
   return null;
-}
-
-/**
- * The gate matches body names as printed ("socialnämnd"). A body name that came from an ASCII file name hint
- * ("socialnamnden") must be held just the same, so every entry is also given without å/ä/ö.
- */
-function withAsciiSpellings(bodies: readonly string[]): string[] {
-  const fold = (s: string): string => s.replace(/[åä]/gu, 'a').replace(/[ÅÄ]/gu, 'A').replace(/ö/gu, 'o').replace(/Ö/gu, 'O');
-  return [...new Set(bodies.flatMap((b) => [b, fold(b.normalize('NFC'))]))];
 }
 
 function reject(ctx: Context, reason: QuarantineReason, message: string): Promise<IngestOutcome> {

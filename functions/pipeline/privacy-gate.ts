@@ -170,10 +170,13 @@ function holdReasons(findings: PersonalNumberFinding[], reviewFirst: boolean): H
   return reasons;
 }
 
+/** Case, dashes, spacing and å/ä/ö folded, so "Socialnämnden" and a file-name "socialnamnden" compare equal. */
 function normaliseName(name: string): string {
   return name
     .normalize('NFC')
     .toLowerCase()
+    .replace(/[åä]/gu, 'a')
+    .replace(/ö/gu, 'o')
     .replace(/[\u2010-\u2015\u2212]/gu, '-')
     .replace(/\s+/gu, ' ')
     .trim();

@@ -92,9 +92,14 @@ describe('hints', () => {
     expect([meeting.municipality, meeting.body, meeting.date]).toEqual(['Gotland', 'Regionstyrelsen', '2024-05-02']);
   });
 
-  it('prefers the hinted municipality (mapped to its proper name) and body', () => {
+  it('prefers the hinted municipality (mapped to its proper name) but the printed body over a hinted one', () => {
     const { meeting } = parsePages([cover], { municipality: 'Göteborgs Stad', body: 'Byggnadsnämnden' });
-    expect(meeting.id).toBe('goteborg-byggnadsnamnden-2024-05-02');
+    expect(meeting.id).toBe('goteborg-regionstyrelsen-2024-05-02');
+  });
+
+  it('takes the body from the hint when the text prints none, restoring a slug to the printed name', () => {
+    const { meeting } = parsePages(['2024-05-02\n§ 1 Val av justerare'], { municipality: 'alingsas', body: 'socialnamnden' });
+    expect([meeting.municipality, meeting.body, meeting.id]).toEqual(['Alingsås', 'Socialnämnden', 'alingsas-socialnamnden-2024-05-02']);
   });
 
   it('keeps an unknown hinted municipality as given', () => {

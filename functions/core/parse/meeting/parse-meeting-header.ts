@@ -100,9 +100,11 @@ function readDate(ctx: Context): string {
 }
 
 function readBody(ctx: Context): string {
+  // What the protocol prints wins; a hint (file name, flag) only fills in a body the text does not name.
+  const printed = headerBody(ctx.front.header)?.body ?? textOf(ctx.fields, 'organ');
+  if (printed) return printed;
   const hinted = ctx.hints.body?.trim();
-  if (hinted) return bodyNameFromHint(hinted);
-  return headerBody(ctx.front.header)?.body ?? (textOf(ctx.fields, 'organ') || '');
+  return hinted ? bodyNameFromHint(hinted) : '';
 }
 
 /** A hint may be a slug or an organisation name ("alingsas", "Göteborgs Stad"): mapped to the proper name. */
