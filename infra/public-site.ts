@@ -1,7 +1,7 @@
 /**
  * What the public sees, all behind one CloudFront distribution:
- *   /datasets/snapshots/*  → data bucket public/snapshots/ (immutable files: cached for a year)
- *   /datasets/*            → data bucket public/            (indexes and current files: cached briefly)
+ *   /datasets/snapshots/*  → data bucket public/snapshots/ (immutable: cached for a year)
+ *   /datasets/*            → data bucket public/            (cached as each object's Cache-Control says)
  *   everything else        → the API function (HTML pages /, /p/*, /m/*, /c/*, and the JSON API /v1/*)
  * Both origins are private and reachable only through this distribution: the bucket through origin access control
  * (OAC), the function URL through OAC with AWS_IAM auth. The function URL streams (RESPONSE_STREAM) so that large
@@ -16,7 +16,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { ParagrafConfig } from './config.ts';
-import { cachePolicies, responseHeadersPolicies } from './public-site-policies.ts';
+import { cachePolicies, responseHeadersPolicies, type SitePolicies } from './public-site-policies.ts';
 import { DATASETS_PREFIX, DATASETS_REWRITE_SOURCE } from './datasets-rewrite.ts';
 import { grantList, grantObjects, acknowledgePrefixWildcards, READ_OBJECT } from './object-grants.ts';
 import { ParagrafFunction } from './paragraf-function.ts';
@@ -38,7 +38,7 @@ export class PublicSite extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicSiteProps) {
     super(scope, id);
-    const { config, dataBucket } = props;
+    const { dataBucket } = props;
 
     this.apiFunction = new ParagrafFunction(this, 'ApiFunction', {
       entry: props.entry,
@@ -70,27 +70,8 @@ export class PublicSite extends Construct {
     const apiOrigin = origins.FunctionUrlOrigin.withOriginAccessControl(this.functionUrl, {
       readTimeout: Duration.seconds(60),
     });
-    const datasetsOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.dataBucket, {
-      originPath: `/${DATA_PREFIXES.public.replace(/\/$/u, '')}`,
-    });
-    const rewrite = new cloudfront.Function(this, 'DatasetsRewrite', {
-      runtime: cloudfront.FunctionRuntime.JS_2_0,
-      code: cloudfront.FunctionCode.fromInline(DATASETS_REWRITE_SOURCE),
-      comment: 'Maps /datasets/<path> to public/<path> in the data bucket',
-    });
     const caches = cachePolicies(this);
     const headers = responseHeadersPolicies(this);
-    const datasetsBehaviour = (cachePolicy: cloudfront.ICachePolicy, responseHeadersPolicy: cloudfront.IResponseHeadersPolicy) => ({
-      origin: datasetsOrigin,
-      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
-      cachePolicy,
-      responseHeadersPolicy,
-      compress: true,
-      functionAssociations: [{ function: rewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
-    });
-
     const distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `Paragraf – ${config.municipality}`,
       defaultBehavior: {
@@ -105,10 +86,7 @@ export class PublicSite extends Construct {
         responseHeadersPolicy: headers.api,
         compress: true,
       },
-      additionalBehaviors: {
-        [`${DATASETS_PREFIX}/snapshots/*`]: datasetsBehaviour(caches.immutable, headers.immutable),
-        [`${DATASETS_PREFIX}/*`]: datasetsBehaviour(caches.datasets, headers.datasets),
-      },
+      additionalBehaviors: this.datasetsBehaviours(props.dataBucket, caches, headers),
       // Europe and North America edges: the audience is Swedish; other viewers are served from these too.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
@@ -126,6 +104,36 @@ export class PublicSite extends Construct {
     });
     this.acknowledgeDistributionFindings(distribution, config);
     return distribution;
+  }
+
+  /** /datasets/snapshots/* first: CloudFront matches behaviours in order, and /datasets/* would match it too. */
+  private datasetsBehaviours(
+    dataBucket: s3.IBucket,
+    caches: SitePolicies<cloudfront.ICachePolicy>,
+    headers: SitePolicies<cloudfront.IResponseHeadersPolicy>,
+  ): Record<string, cloudfront.BehaviorOptions> {
+    const origin = origins.S3BucketOrigin.withOriginAccessControl(dataBucket, {
+      originPath: `/${DATA_PREFIXES.public.replace(/\/$/u, '')}`,
+    });
+    const rewrite = new cloudfront.Function(this, 'DatasetsRewrite', {
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(DATASETS_REWRITE_SOURCE),
+      comment: 'Maps /datasets/<path> to public/<path> in the data bucket',
+    });
+    const behaviour = (cachePolicy: cloudfront.ICachePolicy, responseHeadersPolicy: cloudfront.IResponseHeadersPolicy) => ({
+      origin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+      cachePolicy,
+      responseHeadersPolicy,
+      compress: true,
+      functionAssociations: [{ function: rewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+    });
+    return {
+      [`${DATASETS_PREFIX}/snapshots/*`]: behaviour(caches.immutable, headers.immutable),
+      [`${DATASETS_PREFIX}/*`]: behaviour(caches.datasets, headers.datasets),
+    };
   }
 
   /**
@@ -146,11 +154,11 @@ export class PublicSite extends Construct {
 
   private acknowledgeDistributionFindings(distribution: cloudfront.Distribution, config: ParagrafConfig): void {
     const ack = (id: string, reason: string) => Validations.of(distribution).acknowledge({ id, reason });
-    ack('AwsSolutions-CFR1', 'Open data under CC0 for anyone, as the law on open data intends; blocking countries ' +
-      'would contradict the purpose of publishing council decisions.');
+    ack('AwsSolutions-CFR1', 'Council decisions published as open data (CC0) for anyone, anywhere (lag 2022:818 ' +
+      'om den offentliga sektorns tillhandahållande av data); blocking countries would defeat that purpose.');
     if (!config.webAclArn) {
       ack('AwsSolutions-CFR2', 'No web ACL given (context webAclArn): a CLOUDFRONT-scope WAF must live in us-east-1 ' +
-        'and costs per month; the service is read-only, GET/HEAD only, and cached at the edge. See docs/deploy.md.');
+        'and costs per month; the service is read-only (GET/HEAD/OPTIONS) and cached at the edge. See docs/deploy.md.');
     }
     if (!config.domainName) {
       ack('AwsSolutions-CFR4', 'Without a custom domain the distribution uses the default *.cloudfront.net ' +
