@@ -68,7 +68,8 @@ export function responseHeadersPolicies(scope: Construct): SitePolicies<cloudfro
     accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
     accessControlAllowHeaders: ['*'],
     accessControlAllowCredentials: false,
-    accessControlExposeHeaders: ['ETag', 'Last-Modified', 'Content-Disposition', 'Link'],
+    // Content-Range and Accept-Ranges let a browser read Parquet/CSV by byte ranges.
+    accessControlExposeHeaders: ['ETag', 'Last-Modified', 'Content-Disposition', 'Content-Range', 'Accept-Ranges', 'Link'],
     accessControlMaxAge: Duration.days(1),
     // One source of CORS headers (this policy), whatever the function or object metadata say.
     originOverride: true,

@@ -9,10 +9,13 @@ interface Request {
   headers: Record<string, { value: string }>;
 }
 
-/** Runs the deployed source the way CloudFront does: a global `handler(event)` returning the request. */
+/** Runs the deployed source the way CloudFront does: a global `handler(event)` returning the request or a response. */
+function run(request: Request): any {
+  return runInNewContext(`${DATASETS_REWRITE_SOURCE}\nhandler(event);`, { event: { version: '1.0', request } });
+}
+
 function rewrite(uri: string): Request {
-  const request: Request = { uri, method: 'GET', querystring: { v: { value: '2' } }, headers: { host: { value: 'x' } } };
-  return runInNewContext(`${DATASETS_REWRITE_SOURCE}\nhandler(event);`, { event: { version: '1.0', request } }) as Request;
+  return run({ uri, method: 'GET', querystring: { v: { value: '2' } }, headers: { host: { value: 'x' } } }) as Request;
 }
 
 describe('datasets rewrite (CloudFront Function)', () => {
@@ -33,6 +36,29 @@ describe('datasets rewrite (CloudFront Function)', () => {
     expect(request.querystring).toEqual({ v: { value: '2' } });
     expect(request.method).toBe('GET');
     expect(request.headers).toEqual({ host: { value: 'x' } });
+  });
+
+  it('answers a CORS preflight itself, for any origin, echoing the requested headers', () => {
+    const response = run({
+      uri: '/datasets/goteborg/paragraphs.parquet',
+      method: 'OPTIONS',
+      querystring: {},
+      headers: {
+        origin: { value: 'https://observablehq.com' },
+        'access-control-request-method': { value: 'GET' },
+        'access-control-request-headers': { value: 'range' },
+      },
+    });
+    expect(response).toEqual({
+      statusCode: 204,
+      statusDescription: 'No Content',
+      headers: {
+        'access-control-allow-origin': { value: '*' },
+        'access-control-allow-methods': { value: 'GET, HEAD, OPTIONS' },
+        'access-control-max-age': { value: '86400' },
+        'access-control-allow-headers': { value: 'range' },
+      },
+    });
   });
 
   it('uses only syntax of the cloudfront-js runtime (no arrow functions, template literals, let/const, modules)', () => {
