@@ -1,6 +1,9 @@
 import type { Command } from '../command.ts';
+import { exportCommand } from './export.ts';
+import { generateCommand } from './generate.ts';
 import { ingestCommand } from './ingest.ts';
 import { parseCommand } from './parse.ts';
+import { publishCommand } from './publish.ts';
 
 /** Every `paragraf` subcommand, in the order `--help` lists them. Adding a command is one line here. */
-export const COMMANDS: readonly Command[] = [parseCommand, ingestCommand];
+export const COMMANDS: readonly Command[] = [parseCommand, ingestCommand, publishCommand, exportCommand, generateCommand];

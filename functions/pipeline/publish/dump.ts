@@ -9,7 +9,7 @@ import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
 import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts, partitionUnits } from './partitions.ts';
 import { dumpDir, publicKey } from './public-paths.ts';
 import { putFile, putStream, readUnitManifest } from './public-store.ts';
-import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from './render-unit.ts';
+import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from './unit-files.ts';
 
 const DUMP_INDEX = 'dump.json';
 
@@ -53,9 +53,9 @@ async function streamFile(store: BlobStore, path: string, mediaType: string, bod
 async function* paragraphRows(store: BlobStore, units: readonly UnitEntry[], baseUrl: string): AsyncIterable<Row> {
   for (const unit of units) {
     const manifest = await readUnitManifest(store, unit);
-    for (const meetingId of Object.keys(manifest.meetings)) {
-      const doc = (await readJson(store, publicKey(`${unit.dir}meetings/${meetingId}.json`))) as MeetingDocument | null;
-      if (doc === null) throw new Error(`public/${unit.dir}meetings/${meetingId}.json is missing`);
+    for (const meeting of Object.values(manifest.meetings)) {
+      const doc = (await readJson(store, publicKey(meeting.file.path))) as MeetingDocument | null;
+      if (doc === null) throw new Error(`public/${meeting.file.path} is missing`);
       yield* paragraphsTable.rows(doc.meeting, doc.paragraphs, { baseUrl });
     }
   }

@@ -77,14 +77,14 @@ export interface UnitEntry {
   dir: string;
   meetings: number;
   paragraphs: number;
-  /** Bytes of every file in the folder. */
+  /** Bytes of the folder's files and the unit's meeting files. */
   bytes: number;
   modified: string;
-  /** The unit's data files by name (tables, NDJSON, Parquet, datapackage.json, unit.json); meeting files are in unit.json. */
+  /** The folder's files by name (tables, NDJSON, Parquet, datapackage.json, unit.json); meeting files are in unit.json. */
   files: Record<string, FileEntry>;
 }
 
-/** `unit.json` in a unit folder: every file in the folder, and the state the change feed compares against. */
+/** `unit.json` in a unit folder: every file of the unit, and the state the change feed compares against. */
 export interface UnitManifest {
   schemaVersion: 1;
   municipality: string;
@@ -92,10 +92,14 @@ export interface UnitManifest {
   bodyName: string;
   municipalityName: string;
   year: number;
-  /** Every file in the folder except unit.json itself, by name ("meetings/<id>.json" included). */
-  files: Record<string, Omit<FileEntry, 'path'>>;
-  /** By meeting id: the record version and source it was built from, and its number of published §. */
-  meetings: Record<string, { version: number; sourceSha256: string; paragraphs: number }>;
+  /** The folder's files except unit.json itself, by name. */
+  files: Record<string, FileEntry>;
+  /**
+   * By meeting id: its JSON file (outside the folder, under `meetings/`, content-addressed, so a new version of the
+   * unit does not rewrite the meetings that did not change), the record version and source it was built from, and
+   * its number of published §.
+   */
+  meetings: Record<string, { file: FileEntry; version: number; sourceSha256: string; paragraphs: number }>;
   /** By § id: its meeting and a hash of the § as published (its NDJSON record). What the change feed diffs. */
   paragraphs: Record<string, { meetingId: string; hash: string }>;
 }

@@ -1,7 +1,7 @@
 import { buildDataPackage, type DataPackageResourceInput } from '../../core/render/datapackage.ts';
 import { buildDcatCatalog, type DcatDistribution } from '../../core/render/dcat.ts';
 import { trimSlash } from '../../core/render/table.ts';
-import { PARAGRAPH_NDJSON } from './render-unit.ts';
+import { PARAGRAPH_NDJSON } from './unit-files.ts';
 import { tableOfFile } from './partitions.ts';
 import type { DumpEntry, PublicManifest } from './manifest.ts';
 import { datasetUrl } from './public-paths.ts';

@@ -5,7 +5,7 @@ import type { TableDef } from '../../core/render/table.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
 import { publicKey } from './public-paths.ts';
 import { readMunicipalityIndex } from './public-store.ts';
-import { PARAGRAPH_NDJSON } from './render-unit.ts';
+import { PARAGRAPH_NDJSON } from './unit-files.ts';
 
 /**
  * Aggregate partitions — per municipality, per body, per year and "all" — are ordered lists of unit parts, never

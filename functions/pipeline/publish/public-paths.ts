@@ -59,6 +59,11 @@ export function unitDir(u: UnitRef, id: string): string {
   return `units/${checked(u).municipality}/${u.body}/${u.year}/${hex(id)}/`;
 }
 
+/** A meeting's immutable JSON file: `meetings/<m>/<b>/<year>/<meetingId>-<id>.json`. */
+export function meetingPath(u: UnitRef, meetingId: string, id: string): string {
+  return `meetings/${checked(u).municipality}/${u.body}/${u.year}/${slug(meetingId)}-${hex(id)}.json`;
+}
+
 /** An immutable municipality index: `index/<m>/<id>.json`. */
 export function municipalityIndexPath(municipality: string, id: string): string {
   return `index/${slug(municipality)}/${hex(id)}.json`;

@@ -1,10 +1,11 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { readJson } from '../ingest-json.ts';
 import { isMeetingRecord, type MeetingRecord } from '../meeting-record.ts';
-import type { ChangeEvent, FileEntry, UnitEntry, UnitManifest, WithdrawReason } from './manifest.ts';
-import { unitDir, unitKey, unitRecordsPrefix, type UnitRef } from './public-paths.ts';
+import type { ChangeEvent, UnitEntry, UnitManifest, WithdrawReason } from './manifest.ts';
+import { unitKey, unitRecordsPrefix, type UnitRef } from './public-paths.ts';
 import { exists, putFile, readUnitManifest } from './public-store.ts';
-import { PARAGRAPH_NDJSON, renderUnit, TABLE_FILE_NAMES, UNIT_DATAPACKAGE, UNIT_MANIFEST, type RenderedUnit } from './render-unit.ts';
+import { renderUnit, type RenderedUnit } from './render-unit.ts';
+import { entry, UNIT_MANIFEST } from './unit-files.ts';
 
 /** A change-feed event before the feed numbers and dates it. */
 export type PendingEvent = Omit<ChangeEvent, 'seq' | 'time'>;
@@ -25,9 +26,6 @@ export interface UnitUpdate {
   /** Record keys under the unit that are not meeting records (reported, never published). */
   skipped: string[];
 }
-
-/** Files whose entries the municipality index carries; the meeting files are listed in unit.json only. */
-const INDEXED_FILES = [...TABLE_FILE_NAMES, PARAGRAPH_NDJSON, UNIT_DATAPACKAGE, UNIT_MANIFEST];
 
 /**
  * Rebuilds one unit from its records (`records/<m>/<b>/<year>/`, nothing else is read) and diffs it against what was
@@ -50,14 +48,14 @@ export async function updateUnit(
     return { ...base, entry: null, changed: previous !== undefined, events, writes: 0 };
   }
   const rendered = await renderUnit(unit, records, options.baseUrl);
-  const dir = unitDir(unit, rendered.id);
+  const { dir } = rendered;
   const named = { ...base, municipalityName: rendered.manifest.municipalityName };
   if (previous?.dir === dir) return { ...named, entry: previous, changed: false, events: [], writes: 0 };
   const writes = await writeFolder(store, dir, rendered);
   const old = previous ? await readUnitManifest(store, previous) : null;
   const held = new Set(records.flatMap((r) => r.held.map((h) => h.paragraphId)));
   const events = diffParagraphs(unit, old, rendered.manifest, held);
-  return { ...named, entry: unitEntry(unit, dir, rendered, options.now), changed: true, events, writes };
+  return { ...named, entry: unitEntry(unit, rendered, options.now), changed: true, events, writes };
 }
 
 async function readUnitRecords(store: BlobStore, unit: UnitRef): Promise<{ records: MeetingRecord[]; skipped: string[] }> {
@@ -78,40 +76,36 @@ async function readUnitRecords(store: BlobStore, unit: UnitRef): Promise<{ recor
   return { records, skipped };
 }
 
+/**
+ * Shared files first (schemas, meeting files: content-addressed, written only if absent), then the folder, unit.json
+ * last: its presence means the folder is complete, so a folder left by a crashed run is completed, never trusted.
+ */
 async function writeFolder(store: BlobStore, dir: string, rendered: RenderedUnit): Promise<number> {
   if (await exists(store, `${dir}${UNIT_MANIFEST}`)) return 0;
   let writes = 0;
-  for (const schema of rendered.schemas) {
-    if (await exists(store, schema.name)) continue;
-    await putFile(store, schema.name, schema.bytes, schema.mediaType);
+  for (const f of [...rendered.schemas, ...rendered.meetings]) {
+    if (await exists(store, f.name)) continue;
+    await putFile(store, f.name, f.bytes, f.mediaType);
     writes++;
   }
-  const last = rendered.files.filter((f) => f.name === UNIT_MANIFEST);
-  for (const f of [...rendered.files.filter((x) => x.name !== UNIT_MANIFEST), ...last]) {
-    await putFile(store, `${dir}${f.name}`, f.bytes, f.mediaType);
-  }
+  for (const f of rendered.files) await putFile(store, `${dir}${f.name}`, f.bytes, f.mediaType);
   return writes + rendered.files.length;
 }
 
-function unitEntry(unit: UnitRef, dir: string, rendered: RenderedUnit, now: string): UnitEntry {
-  const byName = new Map(rendered.files.map((f) => [f.name, f]));
-  const files: Record<string, FileEntry> = {};
-  for (const name of INDEXED_FILES) {
-    const f = byName.get(name);
-    if (f) files[name] = { path: `${dir}${name}`, bytes: f.bytes.length, sha256: f.sha256, mediaType: f.mediaType };
-  }
+function unitEntry(unit: UnitRef, rendered: RenderedUnit, now: string): UnitEntry {
   const m = rendered.manifest;
+  const all = [...rendered.files, ...rendered.meetings];
   return {
     municipality: unit.municipality,
     body: unit.body,
     bodyName: m.bodyName,
     year: unit.year,
-    dir,
+    dir: rendered.dir,
     meetings: Object.keys(m.meetings).length,
     paragraphs: Object.keys(m.paragraphs).length,
-    bytes: rendered.files.reduce((n, f) => n + f.bytes.length, 0),
+    bytes: all.reduce((n, f) => n + f.bytes.length, 0),
     modified: now,
-    files,
+    files: Object.fromEntries(rendered.files.map((f) => [f.name, entry(f, rendered.dir)])),
   };
 }
 

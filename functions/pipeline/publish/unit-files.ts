@@ -1,0 +1,34 @@
+import { FORMATS, type FormatId } from '../../core/render/formats/index.ts';
+import type { TableDef } from '../../core/render/table.ts';
+import { paragraphsTable, TABLES } from '../../core/render/tables/index.ts';
+import { sha256Hex } from './bytes.ts';
+import type { FileEntry } from './manifest.ts';
+
+/** One file, rendered and hashed, not yet written. `name` is relative to the unit folder, or to public/ for shared files. */
+export interface RenderedFile {
+  name: string;
+  bytes: Uint8Array;
+  sha256: string;
+  mediaType: string;
+}
+
+/** The tabular files of every unit: each table as CSV, the § table also for Swedish Excel and as Parquet. */
+export const TABLE_FILES: ReadonlyArray<{ table: TableDef; format: FormatId; name: string }> = [
+  ...TABLES.map((table) => ({ table, format: 'csv' as const, name: `${table.name}.csv` })),
+  { table: paragraphsTable, format: 'csv-excel-sv', name: 'paragraphs-excel-sv.csv' },
+  { table: paragraphsTable, format: 'parquet', name: 'paragraphs.parquet' },
+];
+export const PARAGRAPH_NDJSON = 'paragraphs.ndjson';
+export const PARAGRAPH_NDJSON_TYPE = FORMATS.ndjson.contentType;
+export const UNIT_MANIFEST = 'unit.json';
+export const UNIT_DATAPACKAGE = 'datapackage.json';
+export const TABLE_FILE_NAMES: readonly string[] = TABLE_FILES.map((f) => f.name);
+
+export function fileOf(name: string, mediaType: string, body: Uint8Array | string): RenderedFile {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  return { name, bytes, sha256: sha256Hex(bytes), mediaType };
+}
+
+export function entry(f: RenderedFile, dir = ''): FileEntry {
+  return { path: `${dir}${f.name}`, bytes: f.bytes.length, sha256: f.sha256, mediaType: f.mediaType };
+}
