@@ -120,6 +120,10 @@ export class IngestPipeline extends Construct {
   }
 }
 
+export class CdkAssumptionError extends Error {
+  override name = 'CdkAssumptionError';
+}
+
 /**
  * addEventNotification makes aws-cdk-lib add its own singleton custom resource (BucketNotificationsHandler…), a
  * function that writes the bucket's notification configuration during deployment. Its role carries the managed
@@ -128,7 +132,9 @@ export class IngestPipeline extends Construct {
 function acknowledgeNotificationsHandler(scope: IConstruct): void {
   const handler = Stack.of(scope).node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
   const role = handler?.node.tryFindChild('Role');
-  if (!role) throw new Error('aws-cdk-lib no longer creates BucketNotificationsHandler/Role; revisit this acknowledgement');
+  if (!role) {
+    throw new CdkAssumptionError('aws-cdk-lib no longer creates BucketNotificationsHandler/Role; revisit this acknowledgement');
+  }
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     reason: 'Role of the aws-cdk-lib custom resource that sets the source bucket\'s inbox/ notification at deploy ' +
