@@ -6,15 +6,17 @@
  * same weekday, and when its last day is a Saturday, Sunday or other allmän helgdag, midsommarafton, julafton or
  * nyårsafton, the period instead ends on the next day that is none of these.
  *
- * Allmänna helgdagar (lag 1989:253) come from the maintained `date-holidays` calendar (type "public" for SE):
- * nyårsdagen, trettondedag jul, långfredagen, påskdagen, annandag påsk, 1 maj, Kristi himmelsfärdsdag, pingstdagen,
- * nationaldagen (from 2005; annandag pingst until 2004), midsommardagen, alla helgons dag, juldagen, annandag jul (and
- * every Sunday). The three aftnar are not helgdagar but lag 1930:173 names them, so they are added here explicitly.
+ * Allmänna helgdagar (lag 1989:253): nyårsdagen, trettondedag jul, långfredagen, påskdagen, annandag påsk, 1 maj,
+ * Kristi himmelsfärdsdag, pingstdagen, nationaldagen (from 2005; annandag pingst until 2004), midsommardagen, alla
+ * helgons dag, juldagen, annandag jul, and every Sunday. The movable feasts hang on Easter, which comes from the
+ * maintained `date-easter` package (the same author's `date-holidays` is far too large for a Lambda bundle: 1.5 MB);
+ * the statute's own rules place the rest. test/unit/appeal-deadline.test.ts cross-checks every year 1990–2100
+ * against the full `date-holidays` calendar. The three aftnar are not helgdagar but lag 1930:173 names them, so they
+ * are added here explicitly.
  *
- * Everything is compared as calendar-date strings "YYYY-MM-DD": the library's `date` field is the local Swedish
- * calendar date, whereas its `start` instants would shift by the UTC offset.
+ * Everything is compared as calendar-date strings "YYYY-MM-DD"; no time zone is involved.
  */
-import Holidays from 'date-holidays';
+import { easter } from 'date-easter';
 import { addDays, isoDate, weekday } from '../text/swedish-dates.ts';
 
 export class InvalidIsoDateError extends Error {
@@ -24,28 +26,40 @@ export class InvalidIsoDateError extends Error {
 /** KL 13 kap. 5 §: "inom tre veckor". */
 export const APPEAL_PERIOD_DAYS = 21;
 
-/**
- * Annandag pingst was an allmän helgdag until 2004; from 2005 nationaldagen took its place. The library lists it
- * only as an observance, so it is added back for those years (its rule is "easter 50": the day after pingstdagen).
- */
-const LAST_YEAR_WITH_WHIT_MONDAY = 2004;
+/** Lag 1989:253 as amended by SFS 2004:1320: nationaldagen replaced annandag pingst from 2005. */
+const FIRST_YEAR_WITH_NATIONAL_DAY = 2005;
 
-let calendar: Holidays | undefined;
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
 
-/** Allmänna helgdagar (lag 1989:253) of a year, as ISO date strings. Cached per year. */
+/** Allmänna helgdagar (lag 1989:253) of a year other than Sundays, as ISO date strings. Cached per year. */
 export function publicHolidays(year: number): ReadonlySet<string> {
   const cached = holidaysByYear.get(year);
   if (cached) return cached;
-  calendar ??= new Holidays('SE');
-  const days = new Set(
-    calendar
-      .getHolidays(year)
-      .filter((h) => h.type === 'public' || (year <= LAST_YEAR_WITH_WHIT_MONDAY && h.rule === 'easter 50'))
-      .map((h) => h.date.slice(0, 10)),
-  );
+  const e = easter(year);
+  const easterDay = isoDate(e.year, e.month, e.day) ?? `${year}-04-01`;
+  const fromEaster = (days: number): string => addDays(easterDay, days);
+  const days = new Set<string>([
+    `${year}-01-01`, // nyårsdagen
+    `${year}-01-06`, // trettondedag jul
+    fromEaster(-2), // långfredagen
+    easterDay, // påskdagen
+    fromEaster(1), // annandag påsk
+    `${year}-05-01`, // första maj
+    fromEaster(39), // Kristi himmelsfärdsdag
+    fromEaster(49), // pingstdagen
+    year >= FIRST_YEAR_WITH_NATIONAL_DAY ? `${year}-06-06` : fromEaster(50), // nationaldagen / annandag pingst
+    saturdayBetween(`${year}-06-20`), // midsommardagen: the Saturday 20–26 June
+    saturdayBetween(`${year}-10-31`), // alla helgons dag: the Saturday 31 October – 6 November
+    `${year}-12-25`, // juldagen
+    `${year}-12-26`, // annandag jul
+  ]);
   holidaysByYear.set(year, days);
   return days;
+}
+
+/** The Saturday in the seven days starting at `first`. */
+function saturdayBetween(first: string): string {
+  return addDays(first, (6 - weekday(first) + 7) % 7);
 }
 
 /**
