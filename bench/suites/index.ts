@@ -1,0 +1,22 @@
+/**
+ * The benchmark suites in the order `npm run bench` runs them (quick, CPU-bound ones first; the soak last). Each is a
+ * module in this folder exporting `run(ctx): Promise<ResultRow[]>` (bench/lib/types.ts).
+ */
+export interface SuiteEntry {
+  name: string;
+  file: string;
+  /** One line for the table and `--help`. */
+  summary: string;
+  /** The runner kills a suite that takes longer (full run; quick runs get a fifth, at least a minute). */
+  timeoutMinutes: number;
+}
+
+export const SUITES: readonly SuiteEntry[] = [
+  { name: 'parse', file: 'parse.ts', summary: 'text → records, § per second on one core', timeoutMinutes: 5 },
+  { name: 'pdf', file: 'pdf.ts', summary: 'PDF → records vs pdftotext -layout on the real corpus', timeoutMinutes: 10 },
+  { name: 'fuzz', file: 'fuzz.ts', summary: '100,000 generated inputs through the parser, per-input time budget', timeoutMinutes: 20 },
+];
+
+export function suiteByName(name: string): SuiteEntry | undefined {
+  return SUITES.find((s) => s.name === name);
+}

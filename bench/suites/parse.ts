@@ -1,0 +1,59 @@
+import { parseProtocol } from '../../functions/core/parse/parse-protocol.ts';
+import type { ParseInput } from '../../functions/core/records/types.ts';
+import { fileNameHints } from '../../functions/pipeline/file-name-hints.ts';
+import { corpusTexts } from '../lib/corpus.ts';
+import { median, percentile, round } from '../lib/stats.ts';
+import type { ResultRow, SuiteContext } from '../lib/types.ts';
+
+/**
+ * text → records: the pure parser alone (no I/O, no PDF), on the real corpus texts, one core (the parser is
+ * synchronous JavaScript on the main thread). Each sample parses the whole corpus repeatedly for at least
+ * `sampleMs`; the figure is the median of the samples' § per second.
+ */
+export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
+  const inputs = corpusTexts(ctx.repoRoot).map(
+    (c): ParseInput => ({
+      pages: c.pages,
+      source: { fileName: `${c.name}.txt`, sha256: '0'.repeat(64), pages: c.pages.length, mediaType: 'text/plain' },
+      hints: fileNameHints(`${c.name}.txt`),
+    }),
+  );
+  const bytes = inputs.reduce((n, i) => n + i.pages.reduce((m, p) => m + Buffer.byteLength(p.text), 0), 0);
+  const samples = ctx.quick ? 3 : 9;
+  const sampleMs = ctx.quick ? 300 : 1500;
+  parseAll(inputs); // warm-up: compile and optimise before timing
+  const rates: number[] = [];
+  const byteRates: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const { paragraphs, passes, ms } = sample(inputs, sampleMs);
+    rates.push((paragraphs / ms) * 1000);
+    byteRates.push((passes * bytes) / 1024 / 1024 / (ms / 1000));
+  }
+  const perPass = parseAll(inputs);
+  ctx.log(`${inputs.length} texts, ${perPass} §, ${(bytes / 1024).toFixed(0)} KiB; ${samples} samples of ≥ ${sampleMs} ms`);
+  const note = `median of ${samples} samples, ${inputs.length} corpus texts (${perPass} §) parsed repeatedly`;
+  return [
+    { name: 'parse.paragraphs-per-second', label: 'text → records, one core', value: round(median(rates)), unit: '§/s', goal: { op: '>=', target: 20_000 }, note },
+    { name: 'parse.paragraphs-per-second-p10', label: 'text → records, slowest decile of samples', value: round(percentile(rates, 10)), unit: '§/s', note },
+    { name: 'parse.megabytes-per-second', label: 'text → records, input text', value: round(median(byteRates)), unit: 'MiB/s', note },
+  ];
+}
+
+function parseAll(inputs: readonly ParseInput[]): number {
+  let paragraphs = 0;
+  for (const input of inputs) paragraphs += parseProtocol(input).paragraphs.length;
+  return paragraphs;
+}
+
+function sample(inputs: readonly ParseInput[], minMs: number): { paragraphs: number; passes: number; ms: number } {
+  const start = performance.now();
+  let paragraphs = 0;
+  let passes = 0;
+  let ms = 0;
+  while (ms < minMs) {
+    paragraphs += parseAll(inputs);
+    passes++;
+    ms = performance.now() - start;
+  }
+  return { paragraphs, passes, ms };
+}

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ResultsFile } from '../../bench/lib/results.ts';
+
+/** `npm run bench -- --quick --only parse` end to end: a child process per suite, a table, a well-formed results file. */
+describe('npm run bench -- --quick --only parse', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the table and writes the results file', () => {
+    const out = join(dir, 'results.json');
+    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/run.ts', '--quick', '--only', 'parse', '--out', out], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/\| parse \| text → records, one core \| [\d.]+ §\/s \|/u);
+
+    const results = JSON.parse(readFileSync(out, 'utf8')) as ResultsFile;
+    expect(results.schema).toBe('paragraf-bench/1');
+    expect(results.quick).toBe(true);
+    expect(Date.parse(results.date)).not.toBeNaN();
+    expect(results.machine.cores).toBeGreaterThan(0);
+    expect(results.machine.cpu).not.toBe('');
+    expect(results.machine.node).toBe(process.version);
+    expect(results.suites.parse).toMatchObject({ status: 'ok', quick: true });
+    expect(results.suites.parse?.peakRssMb).toBeGreaterThan(10);
+    expect(Object.keys(results.suites)).toEqual(['parse']);
+
+    const rate = results.results.find((r) => r.name === 'parse.paragraphs-per-second');
+    expect(rate).toMatchObject({ suite: 'parse', unit: '§/s', goal: { op: '>=', target: 20_000 } });
+    expect(rate?.value).toBeGreaterThan(0);
+    expect(rate?.met).toBe((rate?.value ?? 0) >= 20_000);
+    for (const row of results.results) {
+      expect(row.name.startsWith(`${row.suite}.`), row.name).toBe(true);
+      expect(Number.isFinite(row.value), row.name).toBe(true);
+      expect(row.unit.length, row.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses an unknown suite with the usage text', () => {
+    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/run.ts', '--only', 'nope'], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown suite nope');
+    expect(run.stderr).toContain('--quick');
+  });
+});
