@@ -56,7 +56,8 @@ export function unitDataPackage(input: UnitPackageInput): { text: string; schema
     sources: [{ title: 'Sammanträdesprotokoll / Meeting minutes' }],
     resources,
   });
-  return { text: `${JSON.stringify(pkg, null, 2)}\n`, schemas: shareSchemas(pkg.resources as Array<Record<string, unknown>>, resources, input.baseUrl) };
+  const schemas = shareSchemas(pkg.resources as Array<Record<string, unknown>>, resources, input.baseUrl);
+  return { text: `${JSON.stringify(pkg, null, 2)}\n`, schemas };
 }
 
 /** Replaces each inline table schema by the URL of a content-addressed schema file, and returns those files. */
