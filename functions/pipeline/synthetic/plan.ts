@@ -76,5 +76,6 @@ export function meetingDates(random: Random, year: number, n: number): string[] 
     while (weekday(date) === 0 || weekday(date) >= 5) date = addDays(date, 1);
     if (!dates.includes(date)) dates.push(date);
   }
-  return dates;
+  // A July date moved to August can pass a later one: sort, so § numbers run in date order.
+  return dates.sort();
 }
