@@ -59,7 +59,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError((error as Error).message, NAME);
   }
   if (table === PARAGRAPH_RECORDS && format !== 'ndjson') throw new UsageError(`${PARAGRAPH_RECORDS} can only be exported as ndjson`, NAME);
-  const baseUrl = (values['base-url'] ?? io.env.PUBLIC_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/u, '');
+  const baseUrl = (values['base-url'] ?? (io.env.PUBLIC_BASE_URL || DEFAULT_BASE_URL)).replace(/\/+$/u, '');
   const body = exportRecords(new FsBlobStore(values.data ?? DEFAULT_DATA_DIR), { table, format, partition, baseUrl });
   const started = performance.now();
   let bytes = 0;

@@ -75,7 +75,7 @@ export function publishOptions(
   values: { 'base-url'?: string; 'org-number'?: string; publisher?: string; 'contact-email'?: string; full?: boolean },
   env: Readonly<Record<string, string | undefined>>,
 ): PublishOptions {
-  const baseUrl = (values['base-url'] ?? env.PUBLIC_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/u, '');
+  const baseUrl = (values['base-url'] ?? (env.PUBLIC_BASE_URL || DEFAULT_BASE_URL)).replace(/\/+$/u, '');
   if (!/^https?:\/\/[^\s/]+(?:\/\S*)?$/u.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, got '${baseUrl}'`, NAME);
   const organisationNumber = values['org-number'] ?? (env.ORGANISATION_NUMBER || undefined);
   if (organisationNumber !== undefined && !isOrganisationNumber(organisationNumber)) {
