@@ -14,7 +14,9 @@ export interface SuiteEntry {
 export const SUITES: readonly SuiteEntry[] = [
   { name: 'parse', file: 'parse.ts', summary: 'text → records, § per second on one core', timeoutMinutes: 5 },
   { name: 'pdf', file: 'pdf.ts', summary: 'PDF → records vs pdftotext -layout on the real corpus', timeoutMinutes: 10 },
+  { name: 'cold-start', file: 'cold-start.ts', summary: 'Lambda bundle sizes and module init times', timeoutMinutes: 10 },
   { name: 'fuzz', file: 'fuzz.ts', summary: '100,000 generated inputs through the parser, per-input time budget', timeoutMinutes: 20 },
+  { name: 'csv', file: 'csv-export.ts', summary: 'CSV export of the 400,000-§ archive vs the sqlite3 CLI; peak RSS', timeoutMinutes: 40 },
 ];
 
 export function suiteByName(name: string): SuiteEntry | undefined {
