@@ -26,6 +26,8 @@ interface MeetingDraft {
   date: number;
   unit: number;
   bodyName: string;
+  /** Its published JSON file (path under public/), when known. */
+  file: string;
   docs: number[];
 }
 
@@ -57,13 +59,14 @@ export class IndexBuilder {
   }
 
   /** A meeting of a unit; also those without published § (all held back), so their page and record exist. */
-  addMeeting(unit: number, id: string, bodyName?: string): MeetingDraft {
+  addMeeting(unit: number, id: string, bodyName?: string, file?: string): MeetingDraft {
     let m = this.#meetings.get(id);
     if (!m) {
-      m = { id, date: dateNumber(id.slice(-10)), unit, bodyName: bodyName ?? this.#units[unit]!.bodyName, docs: [] };
+      m = { id, date: dateNumber(id.slice(-10)), unit, bodyName: bodyName ?? this.#units[unit]!.bodyName, file: '', docs: [] };
       this.#meetings.set(id, m);
     }
     if (bodyName) m.bodyName = bodyName;
+    if (file) m.file = file;
     return m;
   }
 
@@ -103,6 +106,7 @@ export class IndexBuilder {
       municipality: Uint16Array.from(meetings, (m) => muniId.get(this.#units[m.unit]!.municipality)!),
       body: Uint16Array.from(meetings, (m) => this.#bodies.get(this.#units[m.unit]!.body)!),
       bodyName: meetings.map((m) => m.bodyName),
+      file: meetings.map((m) => m.file),
       unit: Uint32Array.from(meetings, (m) => m.unit),
       first: new Uint32Array(M),
       count: Uint32Array.from(meetings, (m) => m.docs.length),

@@ -3,7 +3,7 @@ import type { BlobStore } from '../../ports/blob-store.ts';
 import type { PublicManifest, UnitEntry } from '../../pipeline/publish/manifest.ts';
 import { publicKey } from '../../pipeline/publish/public-paths.ts';
 import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../pipeline/publish/public-store.ts';
-import { PARAGRAPH_NDJSON } from '../../pipeline/publish/render-unit.ts';
+import { PARAGRAPH_NDJSON } from '../../pipeline/publish/unit-files.ts';
 import { IndexBuilder } from './index-builder.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import type { UnitInfo } from './types.ts';
@@ -46,7 +46,8 @@ export async function loadPublished(store: BlobStore): Promise<LoadedData> {
 }
 
 interface UnitFiles {
-  meetings: string[];
+  /** Meeting id → its published JSON file (path under public/). */
+  meetings: Array<[string, string]>;
   ndjson: string;
 }
 
@@ -55,7 +56,8 @@ async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> 
   const file = unit.files[PARAGRAPH_NDJSON];
   const bytes = file ? await store.get(publicKey(file.path)) : new Uint8Array(0);
   if (bytes === null) throw new PublishedDataError(`public/${file!.path} is listed but missing`);
-  return { meetings: Object.keys(unitManifest.meetings), ndjson: new TextDecoder().decode(bytes) };
+  const meetings = Object.entries(unitManifest.meetings).map(([id, m]): [string, string] => [id, meetingFilePath(unit, id, m)]);
+  return { meetings, ndjson: new TextDecoder().decode(bytes) };
 }
 
 function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEntry, files: UnitFiles): void {
@@ -72,7 +74,7 @@ function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEn
     paragraphs: unit.paragraphs,
   };
   const u = builder.addUnit(info);
-  for (const id of files.meetings) builder.addMeeting(u, id);
+  for (const [id, file] of files.meetings) builder.addMeeting(u, id, undefined, file);
   let start = 0;
   const text = files.ndjson;
   while (start < text.length) {
@@ -81,6 +83,12 @@ function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEn
     if (end > start) builder.addParagraph(u, parseLine(text.slice(start, end), unit.dir));
     start = end + 1;
   }
+}
+
+/** unit.json names each meeting's file; older layouts kept it in the unit folder as meetings/<id>.json. */
+function meetingFilePath(unit: UnitEntry, id: string, meta: unknown): string {
+  const path = (meta as { file?: { path?: unknown } } | null)?.file?.path;
+  return typeof path === 'string' ? path : `${unit.dir}meetings/${id}.json`;
 }
 
 function parseLine(line: string, dir: string): ParagraphRecord {

@@ -4,7 +4,7 @@ import { meetingDocument, paragraphRecord, type MeetingDocument } from '../../co
 import type { ChangeEvent } from '../../pipeline/publish/manifest.ts';
 import { IndexBuilder } from './index-builder.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
-import type { ChangesSince, DataVersion, DatasetListing, FileBody, ReadModel, Snapshot } from './read-model.ts';
+import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, ReadModel, Snapshot } from './read-model.ts';
 import type { UnitInfo } from './types.ts';
 
 export interface MemoryMeeting {
@@ -46,8 +46,9 @@ class MemorySnapshot implements Snapshot {
     const baseUrl = options.baseUrl ?? 'http://localhost:3000';
     const sequence = options.sequence ?? 1;
     const publishedAt = options.publishedAt ?? '2026-01-01T00:00:00.000Z';
-    this.version = { tag: `m${sequence}`, sequence, publishedAt, snapshot: publishedAt.slice(0, 10), baseUrl };
     this.#changes = options.changes ?? [];
+    const lastSeq = this.#changes.reduce((n, e) => Math.max(n, e.seq), 0);
+    this.version = { tag: `m${sequence}`, sequence, publishedAt, snapshot: publishedAt.slice(0, 10), baseUrl, lastSeq };
     const builder = new IndexBuilder();
     const units = new Map<string, number>();
     const byId = new Map<string, MeetingDocument>();
@@ -81,7 +82,7 @@ class MemorySnapshot implements Snapshot {
     return null;
   }
 
-  async publicFile(): Promise<FileBody | null> {
+  async publicFile(): Promise<PublicFile | null> {
     return null;
   }
 }

@@ -32,6 +32,8 @@ export interface MeetingColumns {
   body: Uint16Array;
   /** The body's name as printed in this meeting's protocol. */
   bodyName: string[];
+  /** The published meeting file, as a path under public/ ('' when not known). */
+  file: string[];
   unit: Uint32Array;
   first: Uint32Array;
   count: Uint32Array;
@@ -67,6 +69,8 @@ export class ParagraphIndex {
   readonly #meetingById: Map<string, number>;
   readonly #municipalityBySlug: Map<string, number>;
   readonly #bodyBySlug: Map<string, number>;
+  #municipalities: MunicipalitySummary[] | undefined;
+  readonly #bodies = new Map<string, BodySummary[]>();
 
   constructor(readonly parts: ParagraphIndexParts) {
     this.size = parts.docs.meeting.length;
@@ -160,6 +164,22 @@ export class ParagraphIndex {
   }
 
   municipalities(): MunicipalitySummary[] {
+    this.#municipalities ??= this.#summariseMunicipalities();
+    return this.#municipalities;
+  }
+
+  /** Bodies by municipality, then body slug; optionally of one municipality. Computed once per index. */
+  bodies(municipality?: string): BodySummary[] {
+    const key = municipality ?? '';
+    let rows = this.#bodies.get(key);
+    if (!rows) {
+      rows = municipality === undefined || this.municipalityId(municipality) >= 0 ? this.#summariseBodies(municipality) : [];
+      if (rows.length > 0 || municipality === undefined) this.#bodies.set(key, rows);
+    }
+    return rows;
+  }
+
+  #summariseMunicipalities(): MunicipalitySummary[] {
     return this.parts.municipalities.map((m, i) => {
       const bodies = this.bodies(m.slug);
       const dates = bodies.flatMap((b) => [b.firstMeeting, b.lastMeeting]).filter((d): d is string => d !== undefined).sort();
@@ -174,11 +194,9 @@ export class ParagraphIndex {
     });
   }
 
-  /** Bodies by municipality, then body slug; optionally of one municipality. */
-  bodies(municipality?: string): BodySummary[] {
+  #summariseBodies(municipality?: string): BodySummary[] {
     const { meetings, municipalities, bodies } = this.parts;
     const only = municipality === undefined ? -1 : this.municipalityId(municipality);
-    if (municipality !== undefined && only < 0) return [];
     const rows = new Map<string, BodySummary>();
     for (let m = 0; m < meetings.ids.length; m++) {
       const mu = meetings.municipality[m]!;

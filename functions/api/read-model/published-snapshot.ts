@@ -8,7 +8,7 @@ import { publicKey } from '../../pipeline/publish/public-paths.ts';
 import { buildListing, PARTITION_FILES, partsOf, unitsOf } from './datasets.ts';
 import { LruCache } from './lru-cache.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
-import type { ChangesSince, DataVersion, DatasetListing, FileBody, Snapshot } from './read-model.ts';
+import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, Snapshot } from './read-model.ts';
 
 /** Paths under public/ that are content-addressed (never overwritten), so they may be cached forever. */
 const IMMUTABLE_PATH = /^(?:units|index|metadata|dumps|snapshots)\/|^changes\/\d{6}-/u;
@@ -30,9 +30,8 @@ export class PublishedSnapshot implements Snapshot {
   meetingDocument(m: number): Promise<MeetingDocument | null> {
     let doc = this.#meetings.get(m);
     if (!doc) {
-      const unit = this.index.unitOfMeeting(m);
-      const path = `${unit.dir}meetings/${this.index.parts.meetings.ids[m]}.json`;
-      doc = readJson(this.store, publicKey(path)) as Promise<MeetingDocument | null>;
+      const path = this.index.parts.meetings.file[m];
+      doc = path ? (readJson(this.store, publicKey(path)) as Promise<MeetingDocument | null>) : Promise.resolve(null);
       // A failed read is not cached: the next request tries again.
       doc.catch(() => this.#meetings.delete(m));
       this.#meetings.set(m, doc);
@@ -58,16 +57,14 @@ export class PublishedSnapshot implements Snapshot {
     return { body: concatenateParts(this.store, parts, name), bytes, mediaType: mediaTypeOf(name), immutable: false };
   }
 
-  async publicFile(path: string): Promise<FileBody | null> {
+  async publicFile(path: string): Promise<PublicFile | null> {
     const key = publicKey(path);
     // Only keys the port accepts (no "..", no absolute paths, no empty segments), and always under public/.
     if (invalidKeyReason(key) !== null) return null;
     const meta = await this.store.head(key);
     if (meta === null) return null;
-    const body = await this.store.getStream(key);
-    if (body === null) return null;
     return {
-      body,
+      open: () => this.store.getStream(key),
       bytes: meta.size,
       mediaType: meta.contentType ?? 'application/octet-stream',
       ...(meta.etag ? { etag: meta.etag.startsWith('"') ? meta.etag : `"${meta.etag}"` } : {}),
@@ -78,12 +75,13 @@ export class PublishedSnapshot implements Snapshot {
 }
 
 export function versionOf(manifest: PublicManifest | null): DataVersion {
-  if (manifest === null) return { tag: 'v0', sequence: 0 };
+  if (manifest === null) return { tag: 'v0', sequence: 0, lastSeq: 0 };
   return {
     tag: `v${manifest.sequence}.${Date.parse(manifest.publishedAt).toString(36)}`,
     sequence: manifest.sequence,
     publishedAt: manifest.publishedAt,
     snapshot: manifest.snapshot,
     baseUrl: manifest.baseUrl,
+    lastSeq: manifest.changes.lastSeq,
   };
 }

@@ -16,7 +16,12 @@ const SEARCH_CACHE_SIZE = 64;
  */
 export function queryParagraphs(index: ParagraphIndex, filter: ParagraphFilter, page: PageRequest): PageResult {
   const { docs } = index.parts;
-  const [lo, hi] = dateRange(docs.date, filter);
+  let [lo, hi] = dateRange(docs.date, filter);
+  if (filter.meeting !== undefined) {
+    const m = index.meetingIndex(filter.meeting);
+    const first = m < 0 ? 0 : index.parts.meetings.first[m]!;
+    [lo, hi] = m < 0 ? [0, 0] : [Math.max(lo, first), Math.min(hi, first + index.parts.meetings.count[m]!)];
+  }
   const muni = filter.municipality === undefined ? -1 : index.municipalityId(filter.municipality);
   const body = filter.body === undefined ? -1 : index.bodyId(filter.body);
   if ((filter.municipality !== undefined && muni < 0) || (filter.body !== undefined && body < 0) || lo >= hi) {

@@ -20,6 +20,8 @@ export interface DataVersion {
   snapshot?: string;
   /** The site URL the published permalinks use. */
   baseUrl?: string;
+  /** Sequence number of the last change-feed event (0 = none). */
+  lastSeq: number;
 }
 
 /** A file (or a streamed concatenation of files) to send. */
@@ -32,6 +34,10 @@ export interface FileBody {
   lastModified?: Date;
   /** Content-addressed: may be cached forever. */
   immutable: boolean;
+}
+
+export interface PublicFile extends Omit<FileBody, 'body'> {
+  open(): Promise<AsyncIterable<Uint8Array> | null>;
 }
 
 /** One downloadable file in /v1/datasets. */
@@ -79,8 +85,8 @@ export interface Snapshot {
   datasets(siteUrl: string, partition?: string): Promise<DatasetListing | null>;
   /** One file of a partition, concatenated from its unit parts as it streams. */
   partitionFile(partition: string, name: string): Promise<FileBody | null>;
-  /** A file under public/ by its path there (what /datasets/<path> serves). */
-  publicFile(path: string): Promise<FileBody | null>;
+  /** A file under public/ by its path there (what /datasets/<path> serves); opened only when sent. */
+  publicFile(path: string): Promise<PublicFile | null>;
 }
 
 export type { ChangeEvent, FileEntry };

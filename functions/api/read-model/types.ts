@@ -74,6 +74,8 @@ export interface BodySummary {
 
 /** Filters of GET /v1/paragraphs. Unknown municipality or body slugs simply match nothing. */
 export interface ParagraphFilter {
+  /** Only the § of this meeting (id). */
+  meeting?: string;
   municipality?: string;
   body?: string;
   /** Inclusive ISO dates of the meeting. */

@@ -1,0 +1,107 @@
+import { Hono, type Context } from 'hono';
+import type { BlobStore } from '../ports/blob-store.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
+import { MethodNotAllowedError, NotFoundError, PROBLEM_CONTENT_TYPE, problemOf } from './errors.ts';
+import { CACHE } from './http/conditional.ts';
+import { errorPage } from './pages/error-page.ts';
+import { registerPages } from './pages/register-pages.ts';
+import { PublishedReadModel } from './read-model/published-read-model.ts';
+import type { ReadModel } from './read-model/read-model.ts';
+import { registerDocs } from './routes/docs.ts';
+import { registerFiles } from './routes/files.ts';
+import { registerApi } from './routes/register.ts';
+import type { AppDeps } from './schema/route.ts';
+
+export interface CreateAppDeps {
+  /** The store whose public/ the app serves (only public/ is ever read). */
+  store: BlobStore;
+  clock?: Clock;
+  /** The site's public URL (PUBLIC_BASE_URL); links use the request's origin when absent. */
+  baseUrl?: string;
+  /** Replaces the read model over `store` (tests use an in-memory one). */
+  readModel?: ReadModel;
+  /** How often to look for a new publish (ms). */
+  checkEveryMs?: number;
+  /** Told about unexpected errors (500s, failed reloads) with their stack; the client never sees them. */
+  logError?: (error: unknown, context: { path: string }) => void;
+}
+
+const ALLOWED = 'GET, HEAD, OPTIONS';
+
+/**
+ * The one app: the /v1 JSON API, the pages, the API docs and /datasets files. Used in-process by tests
+ * (`app.request`), by `paragraf serve` (@hono/node-server) and by the Lambda handler (hono/aws-lambda).
+ */
+export function createApp(options: CreateAppDeps): Hono {
+  const clock = options.clock ?? systemClock;
+  const logError = options.logError ?? defaultLog;
+  const readModel =
+    options.readModel ??
+    new PublishedReadModel(options.store, {
+      clock,
+      ...(options.checkEveryMs !== undefined ? { checkEveryMs: options.checkEveryMs } : {}),
+      onError: (error) => logError(error, { path: 'reload' }),
+    });
+  const deps: AppDeps = { readModel, clock, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    // Read-only and public: any origin may read it (CORS), nothing may be written.
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', 'ETag, Last-Modified, Link, Content-Disposition');
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', ALLOWED);
+      c.header('Access-Control-Allow-Headers', 'Accept, If-None-Match, If-Modified-Since');
+      c.header('Access-Control-Max-Age', '86400');
+      c.header('Allow', ALLOWED);
+      return c.body(null, 204);
+    }
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      c.header('Allow', ALLOWED);
+      throw new MethodNotAllowedError(c.req.method);
+    }
+    await next();
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+      // No scripts at all; inline styles only; forms post back to this site.
+      c.res.headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    }
+  });
+
+  registerApi(app, deps);
+  registerDocs(app, deps);
+  registerFiles(app, deps);
+  registerPages(app, deps);
+
+  app.notFound(() => {
+    throw new NotFoundError('no such resource');
+  });
+  app.onError((error, c) => {
+    const problem = problemOf(error, new URL(c.req.url).pathname);
+    if (problem.status >= 500) logError(error, { path: problem.instance });
+    return problemResponse(c, problem);
+  });
+  return app;
+}
+
+/** problem+json for programs; the same problem as an HTML page for a browser asking for a page. */
+function problemResponse(c: Context, problem: ReturnType<typeof problemOf>): Response {
+  const headers: Record<string, string> = {
+    'Cache-Control': CACHE.none,
+    'Access-Control-Allow-Origin': '*',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (problem.status === 405) headers.Allow = ALLOWED;
+  const path = problem.instance;
+  const wantsHtml = !path.startsWith('/v1/') && !path.startsWith('/datasets/') && /text\/html/u.test(c.req.header('Accept') ?? '');
+  if (wantsHtml) {
+    return new Response(errorPage(problem), { status: problem.status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+  }
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE } });
+}
+
+function defaultLog(error: unknown, context: { path: string }): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`${JSON.stringify({ level: 'error', path: context.path, error: detail })}\n`);
+}

@@ -1,0 +1,21 @@
+import type { ParagraphSummary } from '../read-model/types.ts';
+import { capitalised } from './html.ts';
+
+/**
+ * The "Citera" line: who decided, in which protocol, which §, on which page, and where it was retrieved.
+ * "Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28 (s. 3). Hämtad från <permalink>"
+ */
+export function citation(p: ParagraphSummary, permalink: string): string {
+  const [from, to] = p.pages;
+  const pages = from > 0 ? (to > from ? ` (s. ${from}–${to})` : ` (s. ${from})`) : '';
+  return `${municipalityOrganisation(p.municipalityName)}, ${capitalised(p.bodyName)}, protokoll ${p.meetingDate}, § ${p.number}${pages}. Hämtad från ${permalink}`;
+}
+
+/**
+ * "Alingsås" → "Alingsås kommun", "Göteborg" → "Göteborgs kommun": the organisation takes the genitive, which in
+ * Swedish is a plain -s, left out when the name already ends in s, x or z.
+ */
+export function municipalityOrganisation(name: string): string {
+  if (/\b(?:kommun|stad|region)$/iu.test(name)) return name;
+  return `${/[sxz]$/iu.test(name) ? name : `${name}s`} kommun`;
+}

@@ -1,0 +1,100 @@
+import type { Context, Hono } from 'hono';
+import { NotFoundError } from '../errors.ts';
+import { CACHE, conditional, etagFor } from '../http/conditional.ts';
+import { caseTimeline } from '../read-model/case-timeline.ts';
+import { fullParagraph, MissingRecordError } from '../read-model/full-records.ts';
+import type { Snapshot } from '../read-model/read-model.ts';
+import * as P from '../routes/common-params.ts';
+import { decodeCursor, resumeAfter } from '../routes/cursor.ts';
+import { siteUrlOf, withoutEmpty } from '../routes/register.ts';
+import { boolParam, parseParams, stringParam } from '../schema/params.ts';
+import type { AppDeps } from '../schema/route.ts';
+import { casePage } from './case-page.ts';
+import { homePage } from './home.ts';
+import { meetingPage } from './meeting-page.ts';
+import { paragraphPage } from './paragraph-page.ts';
+
+export const HTML_TYPE = 'text/html; charset=utf-8';
+
+const HOME_PARAMS = {
+  q: stringParam({ description: 'Sökord', maxLength: 200 }),
+  municipality: P.municipality,
+  body: P.body,
+  year: P.year,
+  hasVote: boolParam({ description: 'Med votering' }),
+  hasReservation: boolParam({ description: 'Med reservation' }),
+  cursor: P.cursor,
+};
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+const CASE_NUMBER = /^[\p{L}\p{N} ./:_-]{1,100}$/u;
+
+/** Server-rendered pages in Swedish: `/`, `/p/{id}`, `/m/{id}`, `/c/{caseNumber}`. No JavaScript anywhere. */
+export function registerPages(app: Hono, deps: AppDeps): void {
+  app.get('/', async (c) => {
+    const { values, problems } = parseParams(HOME_PARAMS, withoutEmpty(c.req.queries()), 'query');
+    const snapshot = await deps.readModel.snapshot();
+    const fresh = validate(c, snapshot, CACHE.list);
+    if (fresh) return fresh;
+    let after: number | undefined;
+    if (values.cursor) {
+      try {
+        after = resumeAfter(decodeCursor(values.cursor), snapshot.version.tag, (k) => snapshot.index.paragraphIndex(k)) ?? undefined;
+      } catch {
+        problems.push('Länken till nästa sida är ogiltig; sökningen börjar om.');
+      }
+    }
+    const listing = await snapshot.datasets(siteUrlOf(c, deps));
+    const { cursor: _cursor, ...query } = values;
+    const page = homePage(snapshot, problems.length > 0 ? {} : { ...query, ...(after !== undefined ? { after } : {}) }, listing, problems);
+    return c.html(page, problems.length > 0 ? 400 : 200);
+  });
+
+  app.get('/p/:id', async (c) => {
+    const id = checkedId(c.req.param('id'));
+    const snapshot = await deps.readModel.snapshot();
+    const doc = snapshot.index.paragraphIndex(id);
+    if (doc < 0) throw new NotFoundError(`no published § with id ${id}`);
+    const fresh = validate(c, snapshot, CACHE.resource);
+    if (fresh) return fresh;
+    return c.html(paragraphPage(snapshot, doc, await fullParagraph(snapshot, doc), siteUrlOf(c, deps)));
+  });
+
+  app.get('/m/:id', async (c) => {
+    const id = checkedId(c.req.param('id'));
+    const snapshot = await deps.readModel.snapshot();
+    const m = snapshot.index.meetingIndex(id);
+    if (m < 0) throw new NotFoundError(`no published meeting with id ${id}`);
+    const fresh = validate(c, snapshot, CACHE.resource);
+    if (fresh) return fresh;
+    const doc = await snapshot.meetingDocument(m);
+    if (!doc) throw new MissingRecordError(`the published file of meeting ${id} is missing`);
+    return c.html(meetingPage(snapshot, m, doc));
+  });
+
+  app.get('/c/:caseNumber{.+}', async (c) => {
+    const caseNumber = c.req.param('caseNumber');
+    const { values, problems } = parseParams({ municipality: P.municipality }, withoutEmpty(c.req.queries()), 'query');
+    if (!CASE_NUMBER.test(caseNumber) || problems.length > 0) throw new NotFoundError('no such case');
+    const snapshot = await deps.readModel.snapshot();
+    const fresh = validate(c, snapshot, CACHE.resource);
+    if (fresh) return fresh;
+    const timeline = await caseTimeline(snapshot, caseNumber, values.municipality);
+    if (!timeline) throw new NotFoundError(`no published § has case number ${caseNumber}`);
+    return c.html(casePage(snapshot, timeline, values.municipality));
+  });
+}
+
+/** An id that is not [a-z0-9-] cannot exist, so it is a 404 before anything is looked up. */
+function checkedId(id: string): string {
+  if (id.length > 200 || !ID.test(id)) throw new NotFoundError('no such page');
+  return id;
+}
+
+function validate(c: Context, snapshot: Snapshot, cacheControl: string): Response | null {
+  const url = new URL(c.req.url);
+  return conditional(c, {
+    etag: etagFor(snapshot.version.tag, url.pathname, url.search, 'html'),
+    cacheControl,
+    ...(snapshot.version.publishedAt ? { lastModified: new Date(snapshot.version.publishedAt) } : {}),
+  });
+}

@@ -1,0 +1,62 @@
+import { NotFoundError } from '../errors.ts';
+import { CACHE, conditional } from '../http/conditional.ts';
+import { toReadableStream } from '../http/streams.ts';
+import { PARTITION_FILES } from '../read-model/datasets.ts';
+import { ref } from '../schema/components.ts';
+import { enumParam, stringParam } from '../schema/params.ts';
+import { defineRoute } from '../schema/route.ts';
+import { sendJson, validatorsFor } from './respond.ts';
+
+const PARTITION = /^(?:all|year\/\d{4}|municipality\/[a-z0-9-]+|body\/[a-z0-9-]+\/[a-z0-9-]+|unit\/[a-z0-9-]+\/[a-z0-9-]+\/\d{4})$/u;
+const partitionDescription = 'Partition: all, year/<year>, municipality/<m>, body/<m>/<body>, unit/<m>/<body>/<year>.';
+
+export const listDatasets = defineRoute({
+  operationId: 'listDatasets',
+  path: '/v1/datasets',
+  tag: 'Dataset',
+  summary: 'Downloadable files with sizes and checksums',
+  description:
+    'The published files: datapackage.json and the DCAT-AP-SE catalogue, the whole archive as of its dump, and the ' +
+    'partitions (all, per municipality, per year; with `partition`: that one, its bodies and units and the part files ' +
+    'with their SHA-256). Aggregates are served as streamed concatenations of their unit files.',
+  query: { partition: stringParam({ description: partitionDescription, pattern: PARTITION, maxLength: 200, example: 'municipality/alingsas' }) },
+  pathParams: {},
+  response: { description: 'The files.', schema: ref('Datasets') },
+  notFound: true,
+  async handle({ c, query, snapshot, siteUrl }) {
+    const v = validatorsFor(c, snapshot, CACHE.list, 'json');
+    const fresh = conditional(c, v);
+    if (fresh) return fresh;
+    const listing = await snapshot.datasets(siteUrl, query.partition);
+    if (!listing) throw new NotFoundError(`no published partition ${query.partition}`);
+    return sendJson(c, listing, v);
+  },
+});
+
+export const downloadPartition = defineRoute({
+  operationId: 'downloadPartition',
+  path: '/v1/datasets/download',
+  tag: 'Dataset',
+  summary: 'One file of a partition, streamed',
+  description: 'The concatenation of the partition’s unit files (CSV header once), byte for byte what `paragraf export` writes for the same version.',
+  query: {
+    partition: stringParam({ description: partitionDescription, pattern: PARTITION, maxLength: 200, required: true, example: 'municipality/alingsas' }),
+    file: enumParam(PARTITION_FILES.filter((f) => !f.endsWith('.parquet')), { description: 'The file.', required: true, example: 'paragraphs.csv' }),
+  },
+  pathParams: {},
+  otherMediaTypes: ['text/csv', 'application/x-ndjson'],
+  response: { description: 'The file.', schema: { type: 'string', format: 'binary' } },
+  notFound: true,
+  async handle({ c, query, snapshot }) {
+    const v = validatorsFor(c, snapshot, CACHE.list, 'file');
+    const fresh = conditional(c, v);
+    if (fresh) return fresh;
+    const file = await snapshot.partitionFile(query.partition!, query.file!);
+    if (!file) throw new NotFoundError(`partition ${query.partition} has no ${query.file}`);
+    c.header('Content-Type', file.mediaType);
+    if (file.bytes !== undefined) c.header('Content-Length', String(file.bytes));
+    const name = `${query.partition!.replace(/\//gu, '-')}-${query.file}`;
+    c.header('Content-Disposition', `attachment; filename="${name}"`);
+    return c.body(toReadableStream(file.body));
+  },
+});

@@ -1,0 +1,85 @@
+import type { Row } from '../../core/render/table.ts';
+import { meetingsTable } from '../../core/render/tables/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { CACHE, conditional } from '../http/conditional.ts';
+import { MissingRecordError } from '../read-model/full-records.ts';
+import { queryMeetings } from '../read-model/query.ts';
+import type { Snapshot } from '../read-model/read-model.ts';
+import type { MeetingFilter } from '../read-model/types.ts';
+import { ref } from '../schema/components.ts';
+import { defineRoute, formatParam } from '../schema/route.ts';
+import * as P from './common-params.ts';
+import { decodeCursor, encodeCursor, resumeAfter } from './cursor.ts';
+import { meetingItem } from './present.ts';
+import { sendJson, sendTable, urlWith, validatorsFor } from './respond.ts';
+
+const FORMATS = ['csv', 'csv-excel-sv', 'ndjson'] as const;
+
+export const listMeetings = defineRoute({
+  operationId: 'listMeetings',
+  path: '/v1/meetings',
+  tag: 'Sammanträden',
+  summary: 'Meetings',
+  description: 'Meetings (one protocol each) filtered by municipality, body and date, newest first by default. CSV and NDJSON are rows of the published meetings table.',
+  query: { municipality: P.municipality, body: P.body, from: P.from, to: P.to, year: P.year, sort: P.sort, limit: P.limit, cursor: P.cursor, count: P.count, format: formatParam(FORMATS) },
+  pathParams: {},
+  formats: FORMATS,
+  response: { description: 'A page of meetings.', schema: ref('MeetingList') },
+  async handle({ c, query, format, snapshot, siteUrl }) {
+    const filter: MeetingFilter = {
+      ...(query.municipality !== undefined ? { municipality: query.municipality } : {}),
+      ...(query.body !== undefined ? { body: query.body } : {}),
+      ...(query.from !== undefined ? { from: query.from } : {}),
+      ...(query.to !== undefined ? { to: query.to } : {}),
+      ...(query.year !== undefined ? { year: query.year } : {}),
+    };
+    const index = snapshot.index;
+    const v = validatorsFor(c, snapshot, CACHE.list, format);
+    let after: number | undefined;
+    if (query.cursor !== undefined) after = resumeAfter(decodeCursor(query.cursor), snapshot.version.tag, (k) => index.meetingIndex(k)) ?? undefined;
+    const sort = query.sort ?? '-date';
+    const streamed = format !== 'json';
+    const limit = query.limit ?? (streamed ? Number.MAX_SAFE_INTEGER : P.DEFAULT_LIMIT);
+    const result = queryMeetings(index, filter, { sort, limit, ...(after !== undefined ? { after } : {}), total: !streamed && query.count === true });
+    if (streamed) return sendTable(c, meetingsTable, meetingRows(snapshot, result.items), format, 'sammantraden', v);
+    const last = result.items[result.items.length - 1];
+    const next = result.more && last !== undefined ? urlWith(c, siteUrl, { cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.parts.meetings.ids[last]! }) }) : undefined;
+    return sendJson(c, {
+      items: result.items.map((m) => meetingItem(index, siteUrl, m)),
+      ...(next ? { next } : {}),
+      ...(result.total !== undefined ? { total: result.total } : {}),
+    }, v);
+  },
+});
+
+export const getMeeting = defineRoute({
+  operationId: 'getMeeting',
+  path: '/v1/meetings/{id}',
+  tag: 'Sammanträden',
+  summary: 'One meeting with its §',
+  description: 'The published meeting file: the meeting (attendance, justering, notice, source) and its published § in full. For its § as CSV use /v1/paragraphs?meeting={id}&format=csv.',
+  query: {},
+  pathParams: { id: P.idParam('meeting', 'alingsas-kommunstyrelsen-2024-02-05') },
+  response: { description: 'The meeting file.', schema: ref('MeetingDocument') },
+  notFound: true,
+  async handle({ c, params, snapshot, siteUrl }) {
+    const m = snapshot.index.meetingIndex(params.id!);
+    if (m < 0) throw new NotFoundError(`no published meeting with id ${params.id}`);
+    const v = validatorsFor(c, snapshot, CACHE.resource, 'json', snapshot.index.unitOfMeeting(m).modified);
+    const fresh = conditional(c, v);
+    if (fresh) return fresh;
+    const doc = await snapshot.meetingDocument(m);
+    if (!doc) throw new MissingRecordError(`the published file of meeting ${params.id} is missing`);
+    const links = { self: `${siteUrl}/v1/meetings/${params.id}`, html: `${siteUrl}/m/${params.id}`, paragraphsCsv: `${siteUrl}/v1/paragraphs?meeting=${params.id}&format=csv` };
+    return sendJson(c, { ...doc, links }, v);
+  },
+});
+
+async function* meetingRows(snapshot: Snapshot, meetings: number[]): AsyncIterable<Row> {
+  const ctx = { baseUrl: snapshot.version.baseUrl ?? '' };
+  for (const m of meetings) {
+    const doc = await snapshot.meetingDocument(m);
+    if (!doc) throw new MissingRecordError(`the published file of meeting ${snapshot.index.parts.meetings.ids[m]} is missing`);
+    yield* meetingsTable.rows(doc.meeting, doc.paragraphs, ctx);
+  }
+}

@@ -1,0 +1,125 @@
+import { paragraphRecord } from '../../core/render/records.ts';
+import { paragraphsTable } from '../../core/render/tables/index.ts';
+import type { Row } from '../../core/render/table.ts';
+import { NotFoundError } from '../errors.ts';
+import { CACHE } from '../http/conditional.ts';
+import { fullParagraph, fullParagraphs } from '../read-model/full-records.ts';
+import { queryParagraphs } from '../read-model/query.ts';
+import type { Snapshot } from '../read-model/read-model.ts';
+import type { PageRequest, ParagraphFilter } from '../read-model/types.ts';
+import { ref } from '../schema/components.ts';
+import { boolParam, stringParam } from '../schema/params.ts';
+import { defineRoute, formatParam } from '../schema/route.ts';
+import * as P from './common-params.ts';
+import { decodeCursor, encodeCursor, resumeAfter } from './cursor.ts';
+import { paragraphItem, paragraphLinks } from './present.ts';
+import { sendJson, sendNdjson, sendTable, urlWith, validatorsFor } from './respond.ts';
+
+const FORMATS = ['csv', 'csv-excel-sv', 'ndjson'] as const;
+
+export const listParagraphs = defineRoute({
+  operationId: 'listParagraphs',
+  path: '/v1/paragraphs',
+  tag: 'Paragrafer',
+  summary: 'Search and filter §',
+  description:
+    'Published § filtered by municipality, body, date, case number, full text, vote and reservation. JSON is paged ' +
+    '(`limit`, `next`); CSV and NDJSON stream every match unless `limit` is given. Full text (`q`) searches title, ' +
+    'decision and case numbers, case-insensitively with å, ä and ö as letters of their own; the last word also ' +
+    'matches as a prefix.',
+  query: {
+    meeting: stringParam({ description: 'Only the § of this meeting (its id).', pattern: P.ID, maxLength: 200 }),
+    municipality: P.municipality,
+    body: P.body,
+    from: P.from,
+    to: P.to,
+    year: P.year,
+    caseNumber: stringParam({ description: 'Case number (diarienummer), e.g. "KS 2023/123"; normalised as the parser does.', maxLength: 100 }),
+    q: stringParam({ description: 'Full-text query.', maxLength: 200, example: 'detaljplan' }),
+    hasVote: boolParam({ description: 'Only § with (true) or without (false) a vote.' }),
+    hasReservation: boolParam({ description: 'Only § with (true) or without (false) a reservation.' }),
+    sort: P.sort,
+    limit: P.limit,
+    cursor: P.cursor,
+    count: P.count,
+    format: formatParam(FORMATS),
+  },
+  pathParams: {},
+  formats: FORMATS,
+  response: { description: 'A page of §.', schema: ref('ParagraphList') },
+  async handle({ c, query, format, snapshot, siteUrl }) {
+    const filter: ParagraphFilter = {
+      ...(query.meeting !== undefined ? { meeting: query.meeting } : {}),
+      ...(query.municipality !== undefined ? { municipality: query.municipality } : {}),
+      ...(query.body !== undefined ? { body: query.body } : {}),
+      ...(query.from !== undefined ? { from: query.from } : {}),
+      ...(query.to !== undefined ? { to: query.to } : {}),
+      ...(query.year !== undefined ? { year: query.year } : {}),
+      ...(query.caseNumber !== undefined ? { caseNumber: query.caseNumber } : {}),
+      ...(query.q !== undefined ? { q: query.q } : {}),
+      ...(query.hasVote !== undefined ? { hasVote: query.hasVote } : {}),
+      ...(query.hasReservation !== undefined ? { hasReservation: query.hasReservation } : {}),
+    };
+    const v = validatorsFor(c, snapshot, CACHE.list, format);
+    const index = snapshot.index;
+    let after: number | undefined;
+    if (query.cursor !== undefined) after = resumeAfter(decodeCursor(query.cursor), snapshot.version.tag, (k) => index.paragraphIndex(k)) ?? undefined;
+    const sort = query.sort ?? '-date';
+    if (format !== 'json') {
+      const page: PageRequest = { sort, limit: query.limit ?? Number.MAX_SAFE_INTEGER, ...(after !== undefined ? { after } : {}) };
+      const docs = queryParagraphs(index, filter, page).items;
+      if (format === 'ndjson') return sendNdjson(c, records(snapshot, docs), v);
+      return sendTable(c, paragraphsTable, rows(snapshot, docs), format, 'paragrafer', v);
+    }
+    const limit = query.limit ?? P.DEFAULT_LIMIT;
+    const result = queryParagraphs(index, filter, { sort, limit, ...(after !== undefined ? { after } : {}), total: query.count === true });
+    const last = result.items[result.items.length - 1];
+    const next =
+      result.more && last !== undefined
+        ? urlWith(c, siteUrl, { cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraph(last).id }) })
+        : undefined;
+    return sendJson(c, {
+      items: result.items.map((d) => paragraphItem(snapshot, siteUrl, d)),
+      ...(next ? { next } : {}),
+      ...(result.total !== undefined ? { total: result.total } : {}),
+    }, v);
+  },
+});
+
+export const getParagraph = defineRoute({
+  operationId: 'getParagraph',
+  path: '/v1/paragraphs/{id}',
+  tag: 'Paragrafer',
+  summary: 'One § in full',
+  description: 'The full record of a § exactly as in the published NDJSON (sections, votes with roll, reservations, references, verbatim text), plus links.',
+  query: { format: formatParam(FORMATS) },
+  pathParams: { id: P.idParam('§', 'alingsas-kommunstyrelsen-2024-02-05-28') },
+  formats: FORMATS,
+  response: { description: 'The § record.', schema: ref('ParagraphRecord') },
+  notFound: true,
+  async handle({ c, params, format, snapshot, siteUrl }) {
+    const doc = snapshot.index.paragraphIndex(params.id!);
+    if (doc < 0) throw new NotFoundError(`no published § with id ${params.id}`);
+    const m = snapshot.index.parts.docs.meeting[doc]!;
+    const v = validatorsFor(c, snapshot, CACHE.resource, format, snapshot.index.unitOfMeeting(m).modified);
+    if (format === 'ndjson') return sendNdjson(c, records(snapshot, [doc]), v);
+    if (format !== 'json') return sendTable(c, paragraphsTable, rows(snapshot, [doc]), format, params.id!, v);
+    const { meeting, paragraph } = await fullParagraph(snapshot, doc);
+    const record = paragraphRecord(meeting, paragraph, renderContext(snapshot, siteUrl));
+    return sendJson(c, { ...record, links: paragraphLinks(siteUrl, record.id, record.meetingId) }, v);
+  },
+});
+
+export function renderContext(snapshot: Snapshot, siteUrl: string) {
+  return { baseUrl: snapshot.version.baseUrl ?? siteUrl };
+}
+
+async function* records(snapshot: Snapshot, docs: Iterable<number>) {
+  const ctx = { baseUrl: snapshot.version.baseUrl ?? '' };
+  for await (const { meeting, paragraph } of fullParagraphs(snapshot, docs)) yield paragraphRecord(meeting, paragraph, ctx);
+}
+
+async function* rows(snapshot: Snapshot, docs: Iterable<number>): AsyncIterable<Row> {
+  const ctx = { baseUrl: snapshot.version.baseUrl ?? '' };
+  for await (const { meeting, paragraph } of fullParagraphs(snapshot, docs)) yield* paragraphsTable.rows(meeting, [paragraph], ctx);
+}

@@ -1,0 +1,65 @@
+import type { Context } from 'hono';
+import type { Clock } from '../../ports/clock.ts';
+import type { ReadModel, Snapshot } from '../read-model/read-model.ts';
+import { enumParam, type JsonSchema, type ParamMap, type ParamValues } from './params.ts';
+
+/** Response formats a route can negotiate. JSON is always the default. */
+export const FORMAT_TYPES = {
+  json: 'application/json',
+  csv: 'text/csv',
+  'csv-excel-sv': 'text/csv',
+  ndjson: 'application/x-ndjson',
+} as const;
+export type ResponseFormat = keyof typeof FORMAT_TYPES;
+
+export interface AppDeps {
+  readModel: ReadModel;
+  clock: Clock;
+  /** The site's public URL; when absent, the request's own origin is used for links. */
+  baseUrl?: string;
+}
+
+export interface RouteContext<Q extends ParamMap, P extends ParamMap> {
+  c: Context;
+  query: ParamValues<Q>;
+  params: ParamValues<P>;
+  format: ResponseFormat;
+  snapshot: Snapshot;
+  deps: AppDeps;
+  /** The site URL for absolute links (no trailing slash). */
+  siteUrl: string;
+}
+
+/**
+ * One API operation, declared once: the path, its parameters (parsed and documented by the same declarations), the
+ * formats it speaks and its response schema. The router and the OpenAPI document are both generated from these.
+ */
+export interface RouteDef<Q extends ParamMap = ParamMap, P extends ParamMap = ParamMap> {
+  operationId: string;
+  /** OpenAPI form: /v1/paragraphs/{id}. */
+  path: string;
+  summary: string;
+  description: string;
+  tag: string;
+  query: Q;
+  pathParams: P;
+  /** Formats besides JSON, negotiated by ?format= or Accept. */
+  formats?: readonly ResponseFormat[];
+  /** Media types other than JSON that the 200 response may have (e.g. Atom). */
+  otherMediaTypes?: readonly string[];
+  response: { description: string; schema: JsonSchema };
+  /** Whether a 404 is a possible answer (an unknown id). */
+  notFound?: boolean;
+  handle(ctx: RouteContext<Q, P>): Promise<Response>;
+}
+
+export function defineRoute<Q extends ParamMap, P extends ParamMap>(def: RouteDef<Q, P>): RouteDef<Q, P> {
+  return def;
+}
+
+/** The `format` query parameter of a route that speaks several formats. */
+export function formatParam(formats: readonly ResponseFormat[]) {
+  return enumParam(['json', ...formats] as const, {
+    description: 'Response format. Also negotiated by the Accept header (text/csv, application/x-ndjson); this parameter wins.',
+  });
+}
