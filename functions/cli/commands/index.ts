@@ -4,6 +4,8 @@ import { generateCommand } from './generate.ts';
 import { ingestCommand } from './ingest.ts';
 import { parseCommand } from './parse.ts';
 import { publishCommand } from './publish.ts';
+import { serveCommand } from './serve.ts';
+import { startCommand } from './start.ts';
 
 /** Every `paragraf` subcommand, in the order `--help` lists them. Adding a command is one line here. */
-export const COMMANDS: readonly Command[] = [parseCommand, ingestCommand, publishCommand, exportCommand, generateCommand];
+export const COMMANDS: readonly Command[] = [parseCommand, ingestCommand, publishCommand, exportCommand, generateCommand, serveCommand, startCommand];

@@ -1,0 +1,96 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
+import { createApp } from '../../api/create-app.ts';
+import { EXIT, UsageError, type Command } from '../command.ts';
+import { parseOptions } from '../options.ts';
+import { DEFAULT_DATA_DIR } from './ingest.ts';
+
+const NAME = 'serve';
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+
+const OPTIONS = {
+  data: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'base-url': { type: 'string' },
+} as const;
+
+export const serveCommand: Command = {
+  name: NAME,
+  summary: 'Serve the API, the web pages and the published files from the store',
+  help: `Usage: paragraf serve [options]
+
+Serves what 'paragraf publish' wrote (docs/api.md): the JSON API under /v1 (docs at /v1/docs), the web pages and
+the published files under /datasets. Picks up a new publish within seconds, without a restart. Stop with Ctrl-C.
+
+Options:
+  --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
+  --port N                TCP port (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)
+  --host ADDR             address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)
+  --base-url URL          public URL for links (default $PUBLIC_BASE_URL, else the request's own address)
+  -h, --help              show this help
+
+Exit status: 0 stopped by a signal; 2 usage error; 70 internal error (e.g. the port is taken).
+`,
+  run: async (args, io) => {
+    const { values, positionals } = parseOptions(NAME, args, OPTIONS);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, NAME);
+    const server = await startServer({
+      dataDir: values.data ?? DEFAULT_DATA_DIR,
+      port: portOption(values.port ?? io.env.PORT, NAME),
+      host: values.host ?? DEFAULT_HOST,
+      ...(values['base-url'] ?? io.env.PUBLIC_BASE_URL ? { baseUrl: (values['base-url'] ?? io.env.PUBLIC_BASE_URL)! } : {}),
+    });
+    io.stdout(`Paragraf is serving ${values.data ?? DEFAULT_DATA_DIR} on ${server.url}  (API docs: ${server.url}v1/docs; Ctrl-C stops)\n`);
+    return untilSignal(server.server);
+  },
+};
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  baseUrl?: string;
+}
+
+export interface RunningServer {
+  server: ServerType;
+  /** http://host:port/ as a browser would type it. */
+  url: string;
+  port: number;
+}
+
+/** Starts the app on @hono/node-server; resolves once it listens (rejects when the port cannot be bound). */
+export function startServer(options: ServeOptions): Promise<RunningServer> {
+  const app = createApp({ store: new FsBlobStore(options.dataDir), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+      const host = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+      resolve({ server, url: `http://${host}:${info.port}/`, port: info.port });
+    });
+    server.once('error', reject);
+  });
+}
+
+export function portOption(value: string | undefined, command: string): number {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  if (!/^\d{1,5}$/u.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a number 0-65535, got '${value}'`, command);
+  return Number(value);
+}
+
+/** Runs until SIGINT or SIGTERM, then closes the server (finishing requests in flight) and returns exit code 0. */
+export function untilSignal(server: ServerType): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      server.close(() => resolve(EXIT.ok));
+      // Keep-alive connections would hold close() open; nothing here needs them to finish gracefully.
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
