@@ -44,7 +44,8 @@ export function queryParagraphs(index: ParagraphIndex, filter: ParagraphFilter, 
     (body < 0 || docs.body[d] === body) &&
     (filter.hasVote === undefined || ((docs.flags[d]! & FLAG.vote) !== 0) === filter.hasVote) &&
     (filter.hasReservation === undefined || ((docs.flags[d]! & FLAG.reservation) !== 0) === filter.hasReservation);
-  return scan(driver, lo, hi, want, page);
+  const { meetings } = index.parts;
+  return scan(driver, lo, hi, want, page, { of: docs.meeting, first: meetings.first, count: meetings.count });
 }
 
 /** Meetings by filter, over the meeting table (which is in date order, so date filters are a range). */
@@ -100,18 +101,21 @@ function lowerBound(values: Uint32Array, v: number): number {
   return lo;
 }
 
+/** Documents grouped by meeting: newest-first lists keep each meeting's § in printed order. */
+interface Blocks {
+  of: Uint32Array;
+  first: Uint32Array;
+  count: Uint32Array;
+}
+
 /**
- * Walks positions in [lo, hi) — all of them, or those in `driver` (ascending) — in the requested direction, starting
- * after `page.after`, and collects up to `limit` that pass `want`. The total, when asked for, counts the whole
- * result (not only what follows the cursor).
+ * Walks positions in [lo, hi) — all of them, or those in `driver` (ascending) — in the requested order, starting after
+ * `page.after`, and collects up to `limit` that pass `want`. Newest first (-date) goes backwards by meeting but keeps
+ * the printed order inside a meeting (`blocks`), so a page never lists § 2 before § 1. The total, when asked for,
+ * counts the whole result, not only what follows the cursor.
  */
-function scan(driver: Uint32Array | null, lo: number, hi: number, want: (i: number) => boolean, page: PageRequest): PageResult {
+function scan(driver: Uint32Array | null, lo: number, hi: number, want: (i: number) => boolean, page: PageRequest, blocks?: Blocks): PageResult {
   const total = page.total ? count(driver, lo, hi, want) : undefined;
-  const desc = page.sort === '-date';
-  if (page.after !== undefined) {
-    if (desc) hi = Math.min(hi, page.after);
-    else lo = Math.max(lo, page.after + 1);
-  }
   const items: number[] = [];
   let more = false;
   const visit = (i: number): boolean => {
@@ -120,14 +124,31 @@ function scan(driver: Uint32Array | null, lo: number, hi: number, want: (i: numb
     more = true;
     return false;
   };
-  if (driver === null) {
-    if (desc) for (let i = hi - 1; i >= lo && visit(i); i--);
-    else for (let i = lo; i < hi && visit(i); i++);
-  } else {
-    const a = lowerBound(driver, lo);
-    const b = lowerBound(driver, hi);
-    if (desc) for (let k = b - 1; k >= a && visit(driver[k]!); k--);
-    else for (let k = a; k < b && visit(driver[k]!); k++);
+  const at = (k: number) => (driver === null ? k : driver[k]!);
+  const pos = (i: number) => (driver === null ? i : lowerBound(driver, i));
+  if (page.sort === 'date') {
+    for (let k = pos(page.after !== undefined ? Math.max(lo, page.after + 1) : lo), end = pos(hi); k < end && visit(at(k)); k++);
+    return { items, more, ...(total !== undefined ? { total } : {}) };
+  }
+  let top = hi;
+  if (page.after !== undefined) {
+    // The rest of the cursor's meeting (printed order), then everything before that meeting.
+    const m = blocks ? blocks.of[page.after]! : -1;
+    const blockStart = blocks ? blocks.first[m]! : page.after;
+    const blockEnd = blocks ? blocks.first[m]! + blocks.count[m]! : page.after;
+    let go = true;
+    for (let k = pos(Math.max(lo, page.after + 1)), end = pos(Math.min(hi, blockEnd)); go && k < end; k++) go = visit(at(k));
+    if (!go) return { items, more, ...(total !== undefined ? { total } : {}) };
+    top = Math.min(hi, blockStart);
+  }
+  const start = pos(lo);
+  let k = pos(top) - 1;
+  let go = true;
+  while (go && k >= start) {
+    let j = k;
+    if (blocks) while (j - 1 >= start && blocks.of[at(j - 1)] === blocks.of[at(k)]) j--;
+    for (let i = j; go && i <= k; i++) go = visit(at(i));
+    k = j - 1;
   }
   return { items, more, ...(total !== undefined ? { total } : {}) };
 }

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { intersect, TextIndexBuilder } from '../../functions/api/read-model/text-index.ts';
+
+function build(texts: string[], order?: number[]) {
+  const b = new TextIndexBuilder();
+  for (const t of texts) b.add(t);
+  return b.finish(Uint32Array.from(order ?? texts.map((_, i) => i)));
+}
+
+describe('TextIndex', () => {
+  const index = build(['Detaljplan för förskola', 'Förskolans lokaler', 'Får i hagen', 'Far och son', 'Detaljplan för bostäder']);
+
+  it('finds whole words, all terms required', () => {
+    expect([...index.search({ terms: ['detaljplan'] })]).toEqual([0, 4]);
+    expect([...index.search({ terms: ['detaljplan', 'bostäder'] })]).toEqual([4]);
+    expect([...index.search({ terms: ['detaljplan', 'hagen'] })]).toEqual([]);
+    expect([...index.search({ terms: ['saknas'] })]).toEqual([]);
+  });
+
+  it('matches the prefix against every word that starts with it', () => {
+    expect([...index.search({ terms: [], prefix: 'försk' })]).toEqual([0, 1]);
+    expect([...index.search({ terms: ['detaljplan'], prefix: 'försk' })]).toEqual([0]);
+  });
+
+  it('keeps får and far apart', () => {
+    expect([...index.search({ terms: ['får'] })]).toEqual([2]);
+    expect([...index.search({ terms: ['far'] })]).toEqual([3]);
+    expect([...index.search({ terms: [], prefix: 'fa' })]).toEqual([3]);
+  });
+
+  it('numbers documents in the final order and keeps postings ascending', () => {
+    // Added as 0..2, final order: the third first.
+    const reordered = build(['alfa beta', 'beta', 'beta gamma'], [2, 0, 1]);
+    expect([...reordered.search({ terms: ['beta'] })]).toEqual([0, 1, 2]);
+    expect([...reordered.search({ terms: ['gamma'] })]).toEqual([0]);
+    expect([...reordered.search({ terms: ['alfa'] })]).toEqual([1]);
+  });
+
+  it('agrees with a naive search on random documents', () => {
+    const word = fc.constantFrom('plan', 'planen', 'skola', 'skolan', 'får', 'far', 'väg', 'vägen', 'budget');
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 30 }), fc.array(word, { minLength: 1, maxLength: 3 }), (docs, query) => {
+        const idx = build(docs.map((d) => d.join(' ')));
+        const [prefix, ...terms] = query;
+        const naive = docs
+          .map((d, i) => ({ d, i }))
+          .filter(({ d }) => terms.every((t) => d.includes(t)) && d.some((w) => w.startsWith(prefix!)))
+          .map(({ i }) => i);
+        expect([...idx.search({ terms, prefix: prefix! })]).toEqual(naive);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('intersects sorted lists by merge and by binary search alike', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(2000)), fc.uniqueArray(fc.nat(2000)), (a, b) => {
+        const A = Uint32Array.from(a.sort((x, y) => x - y));
+        const B = Uint32Array.from(b.sort((x, y) => x - y));
+        const expected = a.filter((x) => b.includes(x));
+        expect([...intersect(A, B)]).toEqual(expected);
+        expect([...intersect(A.subarray(0, 3), B)]).toEqual(expected.filter((x) => [...A.subarray(0, 3)].includes(x)));
+      }),
+    );
+  });
+});
