@@ -17,6 +17,7 @@ export const SUITES: readonly SuiteEntry[] = [
   { name: 'cold-start', file: 'cold-start.ts', summary: 'Lambda bundle sizes and module init times', timeoutMinutes: 10 },
   { name: 'fuzz', file: 'fuzz.ts', summary: '100,000 generated inputs through the parser, per-input time budget', timeoutMinutes: 20 },
   { name: 'csv', file: 'csv-export.ts', summary: 'CSV export of the 400,000-§ archive vs the sqlite3 CLI; peak RSS', timeoutMinutes: 40 },
+  { name: 'publish', file: 'publish.ts', summary: 'incremental publish: one protocol into 100 vs 30,000 meetings', timeoutMinutes: 40 },
 ];
 
 export function suiteByName(name: string): SuiteEntry | undefined {
