@@ -44,7 +44,7 @@ export async function caseTimeline(snapshot: Snapshot, caseNumber: string, munic
     for (const d of index.docsReferencing(paragraph.id)) if (!via.has(d) && (await refersTo(snapshot, d, paragraph.id))) via.set(d, 'referenced-by');
   }
   const entries = [...via].sort(([a], [b]) => a - b).map(([doc, v]) => ({ doc, via: v }));
-  const municipalities = [...new Set(own.map((d) => index.parts.municipalities[index.parts.docs.municipality[d]!]!.slug))];
+  const municipalities = [...new Set(own.map((d) => index.parts.municipalities[index.parts.docs.municipality[d]!]!.slug))].sort();
   return { caseNumber: caseKey(caseNumber), municipalities, entries, unresolved };
 }
 
