@@ -18,6 +18,7 @@ export function casePage(snapshot: Snapshot, timeline: CaseTimeline, municipalit
 <p>Ärendets väg genom nämnder och styrelser, äldst först: paragrafer med diarienumret och paragrafer som de hänvisar till eller som hänvisar till dem.</p>
 ${many ? html`<p class="error">Diarienumret förekommer i flera kommuner (${timeline.municipalities.join(', ')}); varje kommun har sin egen nummerserie.
 Välj en: ${timeline.municipalities.map((m, i) => html`${i > 0 ? ', ' : ''}<a href="${href(`/c/${encodeURIComponent(timeline.caseNumber)}`, { municipality: m })}">${m}</a>`)}.</p>` : ''}
+<h2>Tidslinje</h2>
 <ol class="results">${timeline.entries.map((e) => paragraphListItem(index.paragraph(e.doc), html`<span class="tag">${VIA[e.via]}</span>`))}</ol>
 ${timeline.unresolved.length > 0 ? unresolvedBlock(timeline) : ''}
 <p><a href="${href(`/v1/cases/${encodeURIComponent(timeline.caseNumber)}`, { municipality })}">Tidslinjen som JSON</a> ·

@@ -33,20 +33,23 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   app.get('/', async (c) => {
     const { values, problems } = parseParams(HOME_PARAMS, withoutEmpty(c.req.queries()), 'query');
     const snapshot = await deps.readModel.snapshot();
-    const fresh = validate(c, snapshot, CACHE.list);
-    if (fresh) return fresh;
     let after: number | undefined;
     if (values.cursor) {
       try {
         after = resumeAfter(decodeCursor(values.cursor), snapshot.version.tag, (k) => snapshot.index.paragraphIndex(k)) ?? undefined;
       } catch {
-        problems.push('Länken till nästa sida är ogiltig; sökningen börjar om.');
+        problems.push('cursor: the link to the next page is not valid; start the search again');
       }
     }
     const listing = await snapshot.datasets(siteUrlOf(c, deps));
+    if (problems.length > 0) {
+      c.header('Cache-Control', CACHE.none);
+      return c.html(homePage(snapshot, {}, listing, problems), 400);
+    }
+    const fresh = validate(c, snapshot, CACHE.list);
+    if (fresh) return fresh;
     const { cursor: _cursor, ...query } = values;
-    const page = homePage(snapshot, problems.length > 0 ? {} : { ...query, ...(after !== undefined ? { after } : {}) }, listing, problems);
-    return c.html(page, problems.length > 0 ? 400 : 200);
+    return c.html(homePage(snapshot, { ...query, ...(after !== undefined ? { after } : {}) }, listing));
   });
 
   app.get('/p/:id', async (c) => {

@@ -18,6 +18,7 @@ const MEETING_CACHE = 256;
 export class PublishedSnapshot implements Snapshot {
   readonly version: DataVersion;
   readonly #meetings = new LruCache<number, Promise<MeetingDocument | null>>(MEETING_CACHE);
+  readonly #overviews = new LruCache<string, DatasetListing | null>(4);
 
   constructor(
     readonly store: BlobStore,
@@ -45,7 +46,11 @@ export class PublishedSnapshot implements Snapshot {
   }
 
   async datasets(siteUrl: string, partition?: string): Promise<DatasetListing | null> {
-    return buildListing(siteUrl, this.manifest, this.index.parts.units, partition);
+    if (partition !== undefined) return buildListing(siteUrl, this.manifest, this.index.parts.units, partition);
+    // The overview is the same for every request of this version (the home page shows it): built once per site URL.
+    let overview = this.#overviews.get(siteUrl);
+    if (!overview) this.#overviews.set(siteUrl, (overview = buildListing(siteUrl, this.manifest, this.index.parts.units)));
+    return overview;
   }
 
   async partitionFile(partition: string, name: string): Promise<FileBody | null> {
