@@ -4,8 +4,8 @@
  *
  *  1. Generator speed: synthetic archives of --small and --large meetings into filesystem stores.
  *  2. Incremental publish: after the first (full) publish of each store, one new protocol is added and published,
- *     --runs times (the same new unit in both stores, so the work per run is the same); median time per store and
- *     the ratio large/small. Pure incremental path: autoDumpParagraphs 0 (no "all" dump rewrite).
+ *     --runs times per store, alternating (the same new unit in every store, so the work per run is the same);
+ *     median per store and the ratio large/small. Pure incremental path: autoDumpParagraphs 0 (no dump rewrite).
  *  3. Full export of --export meetings (≈ 13 § each) to CSV in a child process: wall time and peak RSS; compared with
  *     sqlite3 `.mode csv` exporting the same rows from a table, as a yardstick for "how fast can a CSV dump be".
  *
@@ -13,7 +13,7 @@
  * printed and appended to bench/results/publish-scale.json.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FsBlobStore } from '../functions/adapters/fs-blob-store.ts';
@@ -43,13 +43,12 @@ async function main(): Promise<void> {
   if (values['child-export']) return childExport(values['child-export'], values.work!);
   const runs = Number(values.runs);
   const result: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
-  const incremental: Record<string, number> = {};
-  for (const n of [Number(values.small), Number(values.large)]) {
-    const dir = join(values.work!, `m${n}`);
-    result[`generate_${n}`] = await ensureArchive(dir, n);
-    incremental[n] = await incrementalMedian(dir, runs);
-    log(`incremental publish, ${n} meetings in the store: median ${incremental[n]!.toFixed(0)} ms of ${runs}`);
-  }
+  const sizes = [Number(values.small), Number(values.large)];
+  const dirs = sizes.map((n) => join(values.work!, `m${n}`));
+  for (const [i, n] of sizes.entries()) result[`generate_${n}`] = await ensureArchive(dirs[i]!, n);
+  const medians = await incrementalMedians(dirs, runs);
+  const incremental = Object.fromEntries(sizes.map((n, i) => [n, medians[i]!]));
+  for (const n of sizes) log(`incremental publish, ${n} meetings in the store: median ${incremental[n]!.toFixed(0)} ms of ${runs}`);
   result.incremental_ms = incremental;
   result.incremental_ratio = incremental[Number(values.large)]! / incremental[Number(values.small)]!;
   log(`ratio ${values.large}/${values.small}: ${(result.incremental_ratio as number).toFixed(2)}`);
@@ -76,28 +75,35 @@ async function ensureArchive(dir: string, meetings: number): Promise<Record<stri
 }
 
 /**
- * Adds `runs` meetings of one new unit (a body-year no store has: 2030) and publishes after each; the median time.
- * The same meetings in every store, so the only difference between stores is what else they hold.
+ * Adds one meeting of a new unit (a body-year no store has: 2030 and later) to each store and publishes it, `runs`
+ * times, alternating between the stores so that JIT warm-up and page-cache state do not favour one of them (a first,
+ * untimed round warms up). The same meetings go into every store, so the only difference is what else they hold.
  */
-async function incrementalMedian(dir: string, runs: number): Promise<number> {
-  const store = new FsBlobStore(dir);
+async function incrementalMedians(dirs: readonly string[], runs: number): Promise<number[]> {
+  const times: number[][] = dirs.map(() => []);
+  const counters = dirs.map((dir) => (existsSync(join(dir, 'bench-runs')) ? Number(readFileSync(join(dir, 'bench-runs'), 'utf8')) : 0));
   const clock = fixedClock('2026-11-28T08:00:00Z');
-  const times: number[] = [];
-  const previous = existsSync(join(dir, 'bench-runs')) ? Number(readFileSync(join(dir, 'bench-runs'), 'utf8')) : 0;
-  for (let i = 0; i < runs; i++) {
-    const month = String(1 + ((previous + i) % 12)).padStart(2, '0');
-    const year = 2030 + Math.floor((previous + i) / 12);
-    const spec = { municipality: 'Ydre', body: COMMITTEES[1]!, date: `${year}-${month}-14`, firstNumber: 1 + i * 12, paragraphCount: 12, bodySeed: 99, caseStyle: 'dotted' as const };
-    const protocol = buildMeetingProtocol(spec, 7);
-    await writeProtocol(store, protocol, { at: clock.now(), sha256: protocol.meeting.source.sha256, fileName: `${protocol.meeting.id}.pdf` });
-    const t0 = performance.now();
-    const s = await publishDatasets({ store, clock }, OPTIONS);
-    times.push(performance.now() - t0);
-    if (!s.changed || s.units.rebuilt !== 1) throw new Error(`expected one rebuilt unit, got ${JSON.stringify(s.units)}`);
-    clock.advance(60_000);
+  for (let round = 0; round <= runs; round++) {
+    for (const [i, dir] of dirs.entries()) {
+      const ms = await addAndPublish(new FsBlobStore(dir), counters[i]!++, clock);
+      if (round > 0) times[i]!.push(ms);
+    }
   }
-  execFileSync('sh', ['-c', `echo ${previous + runs} > ${join(dir, 'bench-runs')}`]);
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  dirs.forEach((dir, i) => writeFileSync(join(dir, 'bench-runs'), String(counters[i])));
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+}
+
+async function addAndPublish(store: FsBlobStore, n: number, clock: ReturnType<typeof fixedClock>): Promise<number> {
+  const date = `${2030 + Math.floor(n / 12)}-${String(1 + (n % 12)).padStart(2, '0')}-14`;
+  const spec = { municipality: 'Ydre', body: COMMITTEES[1]!, date, firstNumber: 1 + (n % 12) * 12, paragraphCount: 12, bodySeed: 99, caseStyle: 'dotted' as const };
+  const protocol = buildMeetingProtocol(spec, 7);
+  await writeProtocol(store, protocol, { at: clock.now(), sha256: protocol.meeting.source.sha256, fileName: `${protocol.meeting.id}.pdf` });
+  clock.advance(60_000);
+  const t0 = performance.now();
+  const s = await publishDatasets({ store, clock }, OPTIONS);
+  const ms = performance.now() - t0;
+  if (!s.changed || s.units.rebuilt !== 1) throw new Error(`expected one rebuilt unit, got ${JSON.stringify(s.units)}`);
+  return ms;
 }
 
 async function exportBench(dir: string, meetings: number): Promise<Record<string, unknown>> {

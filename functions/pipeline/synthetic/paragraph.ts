@@ -28,6 +28,18 @@ export interface ParagraphSpec {
   firstPage: number;
 }
 
+/** What a § says, apart from its number, heading and text. */
+interface Content {
+  sections: Section[];
+  decision: string;
+  items: string[];
+  vote?: Vote;
+  reservations: Array<{ by: string[]; text: string }>;
+  recipients: string[];
+  documents: string[];
+  references: Reference[];
+}
+
 /** One § as the parser would produce it: heading, title, sections, decision, votes, reservations … and its text. */
 export function buildParagraph(random: Random, ctx: MeetingContext, spec: ParagraphSpec): Paragraph {
   const recurring = spec.fixedTitle !== undefined;
@@ -35,31 +47,12 @@ export function buildParagraph(random: Random, ctx: MeetingContext, spec: Paragr
   const title = redacted ? T.REDACTED_TITLE : (spec.fixedTitle ?? fill(random.pick(T.TITLES), ctx, random));
   const caseNumber = recurring ? undefined : caseNumberOf(random, ctx);
   const heading = `§ ${spec.number}${caseNumber ? ` ${caseNumber}` : ''}`;
-  const sections: Section[] = [];
-  const references: Reference[] = [];
-  const add = (kind: SectionKind, head: string, text: string) => sections.push({ heading: head, kind, text, pages: [spec.firstPage, spec.firstPage] });
-  if (redacted) add('description', 'Ärendebeskrivning', T.REDACTED_TEXT);
-  else if (!recurring) add('description', 'Ärendebeskrivning', describe(random, ctx));
-  if (!recurring && !redacted && random.chance(0.6)) add('preparation', 'Beredning', prepare(random, ctx, references));
-  const vote = !recurring && !redacted && random.chance(ctx.body.voteRate) ? buildVote(random, ctx) : undefined;
-  const reserving = !recurring && !redacted && (vote !== undefined || random.chance(ctx.body.reservationRate));
-  if (vote || reserving) {
-    add('motions', 'Förslag till beslut på sammanträdet', [0, 1].map(() => fill(random.pick(T.MOTIONS), ctx, random)).join('\n'));
-    add('procedure', 'Beslutsgång', fill(random.pick(T.PROCEDURES), ctx, random));
+  const c = recurring ? recurringContent(random, ctx, title) : redacted ? redactedContent() : itemContent(random, ctx, title);
+  if (!recurring && !redacted && random.chance(ctx.holdRate)) {
+    c.sections[0]!.text += ` Sökanden, personnummer ${personalNumber(random)}, har yttrat sig.`;
   }
-  if (vote) add('vote', 'Omröstning', vote.raw);
-  const items = !recurring && !redacted && random.chance(0.3) ? random.sample(T.DECISION_ITEMS, random.int(2, 4)).map((t) => fill(t, ctx, random)) : [];
-  const decision = items.length > 0 ? items.map((t, i) => `${i + 1}. ${t}`).join('\n') : decisionText(random, ctx, title, recurring);
-  add('decision', 'Beslut', decision);
-  const reservations = reserving ? [reservation(random, ctx)] : [];
-  for (const r of reservations) add('reservation', 'Reservation', r.text);
-  const recipients = !recurring && random.chance(0.7) ? random.sample(T.RECIPIENTS, random.int(1, 3)).map((t) => fill(t, ctx, random)) : [];
-  if (recipients.length > 0) add('recipients', 'Expedieras till', recipients.join('\n'));
-  const documents = !recurring && !redacted && random.chance(0.7) ? random.sample(T.DOCUMENTS, random.int(1, 4)).map((t) => fill(t, { ...ctx, titel: title }, random)) : [];
-  if (documents.length > 0) add('documents', 'Beslutsunderlag', documents.map((d) => `• ${d}`).join('\n'));
-  if (!recurring && !redacted && random.chance(ctx.holdRate)) sections[0]!.text += ` Sökanden, personnummer ${personalNumber(random)}, har yttrat sig.`;
-  const lastPage = spec.firstPage + (sections.length > 5 ? random.int(1, 2) : random.int(0, 1));
-  sections.forEach((s) => (s.pages = [spec.firstPage, lastPage]));
+  const lastPage = spec.firstPage + (c.sections.length > 5 ? random.int(1, 2) : random.int(0, 1));
+  for (const section of c.sections) section.pages = [spec.firstPage, lastPage];
   return {
     id: paragraphId(ctx.meetingId, String(spec.number)),
     meetingId: ctx.meetingId,
@@ -67,20 +60,61 @@ export function buildParagraph(random: Random, ctx: MeetingContext, spec: Paragr
     heading,
     caseNumbers: caseNumber ? [{ raw: caseNumber, normalized: normalizeCaseNumber(caseNumber) }] : [],
     title,
-    sections,
-    decision,
-    decisionItems: items.map((text, i) => ({ label: String(i + 1), text })),
-    votes: vote ? [vote] : [],
-    reservations,
-    recipients,
-    documents,
-    references,
+    sections: c.sections,
+    decision: c.decision,
+    decisionItems: c.items.map((text, i) => ({ label: String(i + 1), text })),
+    votes: c.vote ? [c.vote] : [],
+    reservations: c.reservations,
+    recipients: c.recipients,
+    documents: c.documents,
+    references: c.references,
     redacted,
     immediatelyJusterad: !recurring && random.chance(0.03),
     ...(T.OTHER_APPEAL_ROUTE.test(title) ? { otherAppealRoute: true } : {}),
     pages: [spec.firstPage, lastPage],
-    text: [heading, '', title, ...sections.flatMap((s) => [s.heading, s.text, ''])].join('\n').trimEnd(),
+    text: [heading, '', title, ...c.sections.flatMap((x) => [x.heading, x.text, ''])].join('\n').trimEnd(),
   };
+}
+
+function section(kind: SectionKind, heading: string, text: string): Section {
+  return { heading, kind, text, pages: [1, 1] };
+}
+
+function empty(decision: string, sections: Section[] = []): Content {
+  return { sections, decision, items: [], reservations: [], recipients: [], documents: [], references: [] };
+}
+
+/** "Val av justerare", "Meddelanden" …: a fixed title and a standard decision. */
+function recurringContent(random: Random, ctx: MeetingContext, title: string): Content {
+  const decision = decisionText(random, ctx, title, true);
+  return empty(decision, [section('decision', 'Beslut', decision)]);
+}
+
+function redactedContent(): Content {
+  return empty('', [section('description', 'Ärendebeskrivning', T.REDACTED_TEXT), section('decision', 'Beslut', '')]);
+}
+
+/** An ordinary item: description, often preparation, sometimes motions, a vote and reservations, then the lists. */
+function itemContent(random: Random, ctx: MeetingContext, title: string): Content {
+  const c = empty('', [section('description', 'Ärendebeskrivning', describe(random, ctx))]);
+  if (random.chance(0.6)) c.sections.push(section('preparation', 'Beredning', prepare(random, ctx, c.references)));
+  if (random.chance(ctx.body.voteRate)) c.vote = buildVote(random, ctx);
+  const reserving = c.vote !== undefined || random.chance(ctx.body.reservationRate);
+  if (reserving) {
+    c.sections.push(section('motions', 'Förslag till beslut på sammanträdet', [0, 1].map(() => fill(random.pick(T.MOTIONS), ctx, random)).join('\n')));
+    c.sections.push(section('procedure', 'Beslutsgång', fill(random.pick(T.PROCEDURES), ctx, random)));
+  }
+  if (c.vote) c.sections.push(section('vote', 'Omröstning', c.vote.raw));
+  if (random.chance(0.3)) c.items = random.sample(T.DECISION_ITEMS, random.int(2, 4)).map((t) => fill(t, ctx, random));
+  c.decision = c.items.length > 0 ? c.items.map((t, i) => `${i + 1}. ${t}`).join('\n') : decisionText(random, ctx, title, false);
+  c.sections.push(section('decision', 'Beslut', c.decision));
+  if (reserving) c.reservations = [reservation(random, ctx)];
+  for (const r of c.reservations) c.sections.push(section('reservation', 'Reservation', r.text));
+  if (random.chance(0.7)) c.recipients = random.sample(T.RECIPIENTS, random.int(1, 3)).map((t) => fill(t, ctx, random));
+  if (c.recipients.length > 0) c.sections.push(section('recipients', 'Expedieras till', c.recipients.join('\n')));
+  if (random.chance(0.7)) c.documents = random.sample(T.DOCUMENTS, random.int(1, 4)).map((t) => fill(t, { ...ctx, titel: title }, random));
+  if (c.documents.length > 0) c.sections.push(section('documents', 'Beslutsunderlag', c.documents.map((d) => `• ${d}`).join('\n')));
+  return c;
 }
 
 function caseNumberOf(random: Random, ctx: MeetingContext): string {

@@ -31,51 +31,33 @@ export function fill(template: string, ctx: TextContext, random: Random): string
   return template.replace(/\{([A-Za-zÅÄÖåäö]+)\}/gu, (whole, name: string) => value(name, ctx, random) ?? whole);
 }
 
+type Filler = (ctx: TextContext, random: Random) => string | undefined;
+
+const FILLERS: Readonly<Record<string, Filler>> = {
+  kommun: (c) => c.kommun,
+  Kommun: (c) => capitalise(c.kommun),
+  ort: (c) => c.ort,
+  organ: (c) => c.organ,
+  Organ: (c) => capitalise(c.organ),
+  förkortning: (c) => c.förkortning,
+  förvaltning: (c) => c.förvaltning,
+  Förvaltning: (c) => capitalise(c.förvaltning),
+  år: (c) => String(c.år),
+  förraÅr: (c) => String(c.år - 1),
+  nästaÅr: (c) => String(c.år + 1),
+  slutÅr: (c) => String(c.år + 3),
+  titel: (c) => c.titel,
+  person: (c, r) => c.person ?? label(person(r)),
+  parti: (c, r) => c.parti ?? person(r).party,
+  datum: (c, r) => swedishDate(`${c.år}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`),
+  belopp: (_c, r) => `${r.int(1, 48)},${r.int(0, 9)}`,
+  plats: (_c, r) => r.pick(PLACES),
+  nummer: (_c, r) => String(r.int(1, 180)),
+  liten: (_c, r) => String(r.int(2, 6)),
+};
+
 function value(name: string, ctx: TextContext, random: Random): string | undefined {
-  switch (name) {
-    case 'kommun':
-      return ctx.kommun;
-    case 'Kommun':
-      return capitalise(ctx.kommun);
-    case 'ort':
-      return ctx.ort;
-    case 'organ':
-      return ctx.organ;
-    case 'Organ':
-      return capitalise(ctx.organ);
-    case 'förkortning':
-      return ctx.förkortning;
-    case 'förvaltning':
-      return ctx.förvaltning;
-    case 'Förvaltning':
-      return capitalise(ctx.förvaltning);
-    case 'år':
-      return String(ctx.år);
-    case 'förraÅr':
-      return String(ctx.år - 1);
-    case 'nästaÅr':
-      return String(ctx.år + 1);
-    case 'slutÅr':
-      return String(ctx.år + 3);
-    case 'titel':
-      return ctx.titel;
-    case 'person':
-      return ctx.person ?? label(person(random));
-    case 'parti':
-      return ctx.parti ?? person(random).party;
-    case 'datum':
-      return swedishDate(`${ctx.år}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
-    case 'belopp':
-      return `${random.int(1, 48)},${random.int(0, 9)}`;
-    case 'plats':
-      return random.pick(PLACES);
-    case 'nummer':
-      return String(random.int(1, 180));
-    case 'liten':
-      return String(random.int(2, 6));
-    default:
-      return undefined;
-  }
+  return Object.hasOwn(FILLERS, name) ? FILLERS[name]!(ctx, random) : undefined;
 }
 
 export function randomAdministration(random: Random): string {
