@@ -9,6 +9,7 @@ import { referencesFrom } from './fields/references.ts';
 import { reservationsFrom } from './fields/reservations.ts';
 import { votesFrom } from './fields/votes.ts';
 import { isImmediatelyJusterad, isRedacted } from './fields/flags.ts';
+import { isBlank } from './text-shape.ts';
 
 /** Builds one § record from its heading and the furniture-free lines up to the next §. */
 export function buildParagraph(
@@ -24,8 +25,8 @@ export function buildParagraph(
   const { sections, warnings } = splitSections(body.slice(consumed), number);
   const texts = trimBlankLines(span.map((l) => l.text));
   const text = texts.join('\n');
-  const bodyText = trimBlankLines(body.map((l) => l.text)).join('\n');
-  const content = span.filter((l) => l.text.trim() !== '');
+  const bodyText = bodyOf(texts, text);
+  const lastPage = lastContentPage(span) ?? headingLine.page;
   const ofKind = (k: Section['kind']) => sections.filter((s) => s.kind === k);
   const decision = withoutTrailingStatements(ofKind('decision')[0]?.text ?? '');
   const paragraph: Paragraph = {
@@ -45,12 +46,28 @@ export function buildParagraph(
     references: referencesFrom(sections.map((s) => s.text)),
     redacted: isRedacted(text),
     immediatelyJusterad: isImmediatelyJusterad(text),
-    pages: [headingLine.page, content[content.length - 1]?.page ?? headingLine.page],
+    pages: [headingLine.page, lastPage],
     text,
   };
   if (meeting.appeal?.lastDay) paragraph.appealLastDay = meeting.appeal.lastDay;
   const all = [...warnings, ...paragraphWarnings(paragraph, headingLine)];
   return { paragraph, warnings: all };
+}
+
+/**
+ * The § text without its heading line and the blank lines after it. The heading line is never blank, so the trimmed
+ * span starts with it and ends where the trimmed body ends.
+ */
+function bodyOf(texts: readonly string[], text: string): string {
+  let k = 1;
+  let offset = (texts[0] ?? '').length + 1;
+  while (k < texts.length && isBlank(texts[k] as string)) offset += (texts[k++] as string).length + 1;
+  return k < texts.length ? text.slice(offset) : '';
+}
+
+function lastContentPage(span: readonly Line[]): number | undefined {
+  for (let i = span.length - 1; i >= 0; i -= 1) if (!isBlank((span[i] as Line).text)) return (span[i] as Line).page;
+  return undefined;
 }
 
 /** A justering stamp ("Paragrafen är justerad") printed under the decision is not part of it. */

@@ -26,15 +26,25 @@ const LABELLED_RE = /^([A-Za-zÅÄÖåäö]{1,6})\s+(\d{1,4})\s+((?:Dnr|DNR|dnr|
 export function matchHeadingLine(text: string): HeadingMatch | undefined {
   const line = text.trim();
   if (line.length === 0 || line.length > MAX_HEADING_LENGTH) return undefined;
+  // Both forms start with "§" or a letter: lines starting with anything else (digits, bullets, brackets) are not headings.
+  const c = line.charCodeAt(0);
+  if (c !== 0xa7 && !isHeadingLetter(c)) return undefined;
   const sign = SECTION_SIGN_RE.exec(line);
   if (sign) {
     const m: HeadingMatch = { number: sign[2] ?? '', rest: (sign[3] ?? '').trim() };
     if (sign[1]) m.prefix = sign[1];
     return m;
   }
+  if (c === 0xa7) return undefined;
   const labelled = LABELLED_RE.exec(line);
   if (labelled) return { number: labelled[2] ?? '', prefix: labelled[1] ?? '', rest: (labelled[3] ?? '').trim() };
   return undefined;
+}
+
+/** A-Z, a-z, Å, Ä, Ö, å, ä, ö: the letters of the prefix in both heading forms. */
+function isHeadingLetter(c: number): boolean {
+  const lower = c | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || lower === 0xe5 || lower === 0xe4 || lower === 0xf6;
 }
 
 /** "12a" → [12, 'a'] for ordering; numbers compare first, then the letter. */

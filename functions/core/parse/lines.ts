@@ -16,16 +16,38 @@ export interface Line {
 export function toLines(pages: readonly PageText[]): Line[] {
   const out: Line[] = [];
   for (const page of pages) {
-    const rows = normalizeText(page.text).split('\n');
-    rows.forEach((text, i) => out.push({ text, page: page.number, line: i + 1 }));
+    // Without odd characters "\n" is the only line end, so trailing space can be cut per line after the split.
+    const odd = ODD_RE.test(page.text);
+    const rows = (odd ? normalizeOdd(page.text) : page.text).split('\n');
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i] as string;
+      out.push({ text: odd ? row : withoutTrailingSpace(row), page: page.number, line: i + 1 });
+    }
   }
   return out;
 }
 
+function withoutTrailingSpace(row: string): string {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === ' ' || row[end - 1] === '\t')) end -= 1;
+  return end === row.length ? row : row.slice(0, end);
+}
+
+/** Characters the first three replacements touch, and the separators (besides \n) that end a line for `$`. */
+const ODD_RE = /[\r\u00a0\u2000-\u200a\u202f\u205f\u3000\u00ad\u200b\u200c\u200d\ufeff\u2028\u2029]/u;
+const TRAILING_RE = /[ \t]\n|[ \t]$/u;
+const TRAILING_SPACE_RE = /[ \t]+$/gmu;
+
 export function normalizeText(text: string): string {
+  // Extracted text rarely holds any of these: one scan decides whether the replacements are needed at all.
+  if (ODD_RE.test(text)) return normalizeOdd(text);
+  return TRAILING_RE.test(text) ? text.replace(TRAILING_SPACE_RE, '') : text;
+}
+
+function normalizeOdd(text: string): string {
   return text
     .replace(/\r\n?/gu, '\n')
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/gu, ' ')
     .replace(/[\u00ad\u200b\u200c\u200d\ufeff]/gu, '')
-    .replace(/[ \t]+$/gmu, '');
+    .replace(TRAILING_SPACE_RE, '');
 }

@@ -29,89 +29,161 @@ const SIGNATURE_WORDS = new Set([
   'utdragsbestyrkande',
 ]);
 
+/** The first two letters of the signature words ("ju", "or", "se", "si", "ut"), as char codes OR-ed with 0x20. */
+const SIGNATURE_STARTS = new Set([...SIGNATURE_WORDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+
 function isSignatureBox(text: string): boolean {
+  // One lookup on the first two characters rules out almost every line (ASCII letters only: | 0x20 lower-cases them).
+  if (!SIGNATURE_STARTS.has((text.charCodeAt(0) | 0x20) * 0x10000 + (text.charCodeAt(1) | 0x20))) return false;
   const words = text.toLowerCase().split(/\s+/u);
   return words.length <= 12 && words.every((w) => SIGNATURE_WORDS.has(w)) && !words.every((w) => w.startsWith('sign'));
 }
 
+const PROTOKOLL_WORD_RE = /protokoll\b/iu;
+const PROTOKOLLS_START_RE = /^protokolls/iu;
+const PAGE_NUMBER_RE = /^\d{1,4}$/u;
+const BODY_LINE_SHAPE_RE = /^[A-ZÅÄÖ][\p{L}-]*(?:\s[\p{L}-]+){0,2}$/u;
+const BODY_WORD_END_RE = /(?:styrelse|nämnd|fullmäktige|utskott)\p{L}*$/iu;
+
+/** What a line's text alone says about it; bits of `Doc.shape`. */
+const ANYWHERE = 1;
+const REPEATED = 2;
+const PROTOKOLL = 4;
+const BODY = 8;
+
+/**
+ * The document's lines seen once: trimmed texts, what each text looks like, and how often the texts that may be
+ * repeated furniture occur. Only those are counted: a text's count matters only when its shape allows removal, and
+ * every line with the same text has the same shape. Stages below work on line indices.
+ */
+interface Doc {
+  lines: readonly Line[];
+  texts: string[];
+  shape: Uint8Array;
+  counts: Map<string, number>;
+  /** NEVER_FURNITURE per line, tested only for lines that would otherwise be removed: 0 not yet known, 1 no, 2 yes. */
+  never: Uint8Array;
+  removed: Uint8Array;
+  header: Uint8Array;
+}
+
+function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): Doc {
+  const n = lines.length;
+  const shape = new Uint8Array(n);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i += 1) {
+    const t = texts[i] as string;
+    if (t === '') continue;
+    const s = shapeOf(t, bodyLines);
+    shape[i] = s;
+    if (s & (REPEATED | PROTOKOLL | BODY)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const flags = () => new Uint8Array(n);
+  return { lines, texts, shape, counts, never: flags(), removed: flags(), header: flags() };
+}
+
+function shapeOf(t: string, bodyLines: boolean): number {
+  if (isSignatureBox(t) || (startsWithS(t) && ALWAYS_FURNITURE.some((re) => re.test(t)))) return ANYWHERE;
+  let s = 0;
+  const c = t.charCodeAt(0);
+  // REPEATED_FURNITURE starts with "Protokoll", "Sammanträdesdatum" (/iu: also "ſ") or a digit.
+  const repeatable = (c | 0x20) === 0x70 || startsWithS(t) || (c >= 0x30 && c <= 0x39);
+  if (repeatable && REPEATED_FURNITURE.some((re) => re.test(t))) s |= REPEATED;
+  if (t.length <= 60 && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
+  if (bodyLines && t.length <= 40 && BODY_LINE_SHAPE_RE.test(t) && BODY_WORD_END_RE.test(t)) s |= BODY;
+  return s;
+}
+
+/** "s", "S" or "ſ" (which /iu folds to "s"). */
+function startsWithS(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c | 0x20) === 0x73 || c === 0x17f;
+}
+
+function isNever(doc: Doc, i: number): boolean {
+  if (doc.never[i] === 0) doc.never[i] = NEVER_FURNITURE.test(doc.texts[i] as string) ? 2 : 1;
+  return doc.never[i] === 2;
+}
+
 export function stripPageFurniture(lines: readonly Line[]): Line[] {
-  const pages = groupByPage(lines);
-  const positional = pages.size >= MIN_PAGES ? zoneRepeats(pages) : undefined;
-  const counts = countTexts(lines);
-  const removed = new Set<Line>();
-  const headerLines = new Set<Line>();
-  for (const [, pageLines] of pages) {
-    const content = pageLines.filter((l) => l.text.trim() !== '');
-    for (const l of content) {
-      const t = l.text.trim();
-      if (NEVER_FURNITURE.test(t)) continue;
-      if (isSignatureBox(t) || ALWAYS_FURNITURE.some((re) => re.test(t))) removed.add(l);
-      else if (
-        ((counts.get(t) ?? 0) >= 2 && REPEATED_FURNITURE.some((re) => re.test(t))) ||
-        (/protokoll\b/iu.test(t) && !/^protokolls/iu.test(t) && t.length <= 60 && (counts.get(t) ?? 0) >= 3)
-      ) {
-        removed.add(l);
-        headerLines.add(l);
+  const texts = lines.map((l) => l.text.trim());
+  const pages = groupByPage(lines, texts);
+  const positional = pages.length >= MIN_PAGES;
+  const doc = readDoc(lines, texts, !positional);
+  const zones = positional ? zoneRepeats(doc, pages) : undefined;
+  for (const content of pages) {
+    for (const i of content) {
+      const s = doc.shape[i] as number;
+      if (s === 0) continue;
+      const count = s & ANYWHERE ? 0 : (doc.counts.get(doc.texts[i] as string) ?? 0);
+      if (s & ANYWHERE) {
+        if (!isNever(doc, i)) doc.removed[i] = 1;
+      } else if (((s & REPEATED && count >= 2) || (s & PROTOKOLL && count >= 3)) && !isNever(doc, i)) {
+        doc.removed[i] = 1;
+        doc.header[i] = 1;
       }
     }
-    if (positional) removeZones(content, positional, removed);
+    if (zones) removeZones(doc, content, zones);
   }
-  if (!positional) removeRepeatedBodyLines(lines, removed, headerLines, counts);
-  return lines.filter((l) => !removed.has(l));
+  if (!zones) removeRepeatedBodyLines(doc);
+  const kept: Line[] = [];
+  for (let i = 0; i < lines.length; i += 1) if (!doc.removed[i]) kept.push(lines[i] as Line);
+  return kept;
 }
 
 /**
  * Header and footer lines form a block at the very top and bottom of a page: zone furniture is removed only while
  * it is contiguous from the page edge, so the same text further in (a recipient "Kommunstyrelsen") stays.
  */
-function removeZones(content: readonly Line[], zones: { top: Set<string>; bottom: Set<string> }, removed: Set<Line>): void {
-  const isFurniture = (l: Line, set: Set<string>) =>
-    removed.has(l) || (!NEVER_FURNITURE.test(l.text.trim()) && (set.has(l.text.trim()) || isPageNumber(l.text.trim(), l.page)));
-  for (let i = 0; i < Math.min(TOP_ZONE, content.length); i += 1) {
-    const l = content[i] as Line;
-    if (!isFurniture(l, zones.top)) break;
-    removed.add(l);
+function removeZones(doc: Doc, content: readonly number[], zones: { top: Set<string>; bottom: Set<string> }): void {
+  const isFurniture = (i: number, set: Set<string>) => {
+    const t = doc.texts[i] as string;
+    return doc.removed[i] === 1 || ((set.has(t) || isPageNumber(t, (doc.lines[i] as Line).page)) && !isNever(doc, i));
+  };
+  for (let k = 0; k < Math.min(TOP_ZONE, content.length); k += 1) {
+    const i = content[k] as number;
+    if (!isFurniture(i, zones.top)) break;
+    doc.removed[i] = 1;
   }
-  for (let i = content.length - 1; i >= Math.max(0, content.length - BOTTOM_ZONE); i -= 1) {
-    const l = content[i] as Line;
-    if (!isFurniture(l, zones.bottom)) break;
-    removed.add(l);
+  for (let k = content.length - 1; k >= Math.max(0, content.length - BOTTOM_ZONE); k -= 1) {
+    const i = content[k] as number;
+    if (!isFurniture(i, zones.bottom)) break;
+    doc.removed[i] = 1;
   }
 }
 
 function isPageNumber(text: string, page: number): boolean {
-  return /^\d{1,4}$/u.test(text) && Number(text) === page;
+  return PAGE_NUMBER_RE.test(text) && Number(text) === page;
 }
 
-function groupByPage(lines: readonly Line[]): Map<number, Line[]> {
-  const pages = new Map<number, Line[]>();
-  for (const l of lines) {
-    const list = pages.get(l.page);
-    if (list) list.push(l);
-    else pages.set(l.page, [l]);
+/** Indices of the non-blank lines of each page, pages in order of first appearance. */
+function groupByPage(lines: readonly Line[], texts: readonly string[]): number[][] {
+  const pages = new Map<number, number[]>();
+  let page = Number.NaN;
+  let list: number[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const p = (lines[i] as Line).page;
+    if (p !== page) {
+      page = p;
+      const known = pages.get(p);
+      if (known) list = known;
+      else pages.set(p, (list = []));
+    }
+    if (texts[i] !== '') list.push(i);
   }
-  return pages;
-}
-
-function countTexts(lines: readonly Line[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    const t = l.text.trim();
-    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  return counts;
+  return [...pages.values()];
 }
 
 /** Texts found in the top (bottom) zone of at least half of the pages. */
-function zoneRepeats(pages: Map<number, Line[]>): { top: Set<string>; bottom: Set<string> } {
+function zoneRepeats(doc: Doc, pages: readonly number[][]): { top: Set<string>; bottom: Set<string> } {
   const top = new Map<string, number>();
   const bottom = new Map<string, number>();
-  for (const [, pageLines] of pages) {
-    const content = pageLines.map((l) => l.text.trim()).filter((t) => t !== '');
-    for (const t of new Set(content.slice(0, TOP_ZONE))) top.set(t, (top.get(t) ?? 0) + 1);
-    for (const t of new Set(content.slice(-BOTTOM_ZONE))) bottom.set(t, (bottom.get(t) ?? 0) + 1);
+  for (const content of pages) {
+    const texts = content.map((i) => doc.texts[i] as string);
+    for (const t of new Set(texts.slice(0, TOP_ZONE))) top.set(t, (top.get(t) ?? 0) + 1);
+    for (const t of new Set(texts.slice(-BOTTOM_ZONE))) bottom.set(t, (bottom.get(t) ?? 0) + 1);
   }
-  const need = Math.max(2, Math.ceil(pages.size / 2));
+  const need = Math.max(2, Math.ceil(pages.length / 2));
   const pick = (m: Map<string, number>): Set<string> =>
     new Set([...m].filter(([t, n]) => n >= need && !NEVER_FURNITURE.test(t)).map(([t]) => t));
   return { top: pick(top), bottom: pick(bottom) };
@@ -122,21 +194,17 @@ function zoneRepeats(pages: Map<number, Line[]>): { top: Set<string>; bottom: Se
  * other header lines: "Kommunstyrelsen" … "Protokoll nr 1" / "Sammanträdesdatum: …". Such a short repeated line is
  * removed only where it stands up to four lines before a removed header line, so a recipient "Kommunstyrelsen" stays.
  */
-function removeRepeatedBodyLines(
-  lines: readonly Line[], removed: Set<Line>, headerLines: ReadonlySet<Line>, counts: Map<string, number>,
-): void {
+function removeRepeatedBodyLines(doc: Doc): void {
+  const { lines, texts, removed, header } = doc;
   // The body name heads the surviving header block: it stands before "Protokoll nr N", never after it.
   const nearRemoved = (i: number): boolean => {
-    for (let d = 1; d <= 4; d += 1) {
-      const other = lines[i + d];
-      if (other && headerLines.has(other) && other.page === lines[i]?.page) return true;
+    for (let d = 1; d <= 4 && i + d < lines.length; d += 1) {
+      if (header[i + d] && lines[i + d]?.page === lines[i]?.page) return true;
     }
     return false;
   };
-  lines.forEach((l, i) => {
-    const t = l.text.trim();
-    if (removed.has(l) || t.length === 0 || t.length > 40 || (counts.get(t) ?? 0) < 3) return;
-    if (!/^[A-ZÅÄÖ][\p{L}-]*(?:\s[\p{L}-]+){0,2}$/u.test(t) || NEVER_FURNITURE.test(t)) return;
-    if (/(?:styrelse|nämnd|fullmäktige|utskott)\p{L}*$/iu.test(t) && nearRemoved(i)) removed.add(l);
+  texts.forEach((t, i) => {
+    if (removed[i] || !((doc.shape[i] as number) & BODY) || (doc.counts.get(t) ?? 0) < 3 || isNever(doc, i)) return;
+    if (nearRemoved(i)) removed[i] = 1;
   });
 }

@@ -103,7 +103,8 @@ function isFirstOnPage(lines: readonly Line[], index: number): boolean {
 }
 
 function gapCost(previous: Candidate, next: Candidate): number {
-  const gap = numberValue(next.match.number) - numberValue(previous.match.number) - 1;
+  // key = numberKey(number), so key / 32 rounded down is numberValue(number), without parsing the number again.
+  const gap = Math.floor(next.key / 32) - Math.floor(previous.key / 32) - 1;
   return 2 * Math.min(Math.max(gap, 0), 20);
 }
 

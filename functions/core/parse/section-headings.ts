@@ -1,4 +1,5 @@
 import type { SectionKind } from '../records/types.ts';
+import { collapseWhitespace } from '../text/whitespace.ts';
 
 /**
  * The section headings of a § as Swedish protocols print them, each on a line of its own. Matching is on the whole
@@ -45,17 +46,32 @@ const KNOWN: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
 
 const LOOKUP = new Map<string, SectionKind>();
 for (const [kind, names] of KNOWN) for (const name of names) LOOKUP.set(name, kind);
+/**
+ * The first words of the known headings, followed by whitespace, a colon or the end: one test, without copying or
+ * lower-casing the line, rules out almost every line that is not a heading (/iu accepts every spelling that
+ * lower-cases to the word).
+ */
+const FIRST_WORD_RE = new RegExp(
+  `^(?:${[...new Set(KNOWN.flatMap(([, names]) => names.map((n) => n.split(' ')[0])))].join('|')})(?=\\s|:|$)`,
+  'iu',
+);
+const UPPER_START_RE = /^\p{Lu}/u;
 
 export function normalizeHeading(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ').replace(/\s*:$/u, '').toLowerCase();
+  return collapseWhitespace(text.trim()).replace(/\s*:$/u, '').toLowerCase();
 }
 
 /** The kind of a known section heading, or undefined when the line is not one. */
 export function knownHeadingKind(text: string): SectionKind | undefined {
   const t = text.trim();
   // Headings are printed capitalised; "protokollsanteckning:" ending a wrapped sentence is not one.
-  if (t.length === 0 || t.length > 60 || !/^\p{Lu}/u.test(t)) return undefined;
-  return LOOKUP.get(normalizeHeading(t));
+  if (t.length === 0 || t.length > 60) return undefined;
+  const c = t.charCodeAt(0);
+  // ASCII outside A-Z is never an upper-case letter; other characters go to the Unicode test.
+  if (c < 0x80 ? c < 0x41 || c > 0x5a : !UPPER_START_RE.test(t)) return undefined;
+  if (!FIRST_WORD_RE.test(t)) return undefined;
+  // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised.
+  return LOOKUP.get(t.toLowerCase()) ?? LOOKUP.get(normalizeHeading(t));
 }
 
 /** Kinds whose content is a list or formal statement: no unknown sub-headings are looked for inside them. */

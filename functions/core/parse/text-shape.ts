@@ -1,4 +1,5 @@
 /** Small predicates on the shape of a line, shared by the parse stages. All regexes are anchored and linear. */
+import { collapseWhitespace } from '../text/whitespace.ts';
 
 /** Bullet glyphs: •, ▪, the Symbol-font bullet U+F0B7 that PDFs from Word leave behind, dashes and "o". */
 const BULLET_RE = /^(?:[•▪●◦‣∙\uf0b7\uf0a7]|[-–—](?=\s|\p{Lu})|o(?=\s))\s*/u;
@@ -14,15 +15,25 @@ export interface ListMarker {
   rest: string;
 }
 
+/** Characters a bullet marker starts with (BULLET_RE). */
+const BULLET_STARTS = new Set(['•', '▪', '●', '◦', '‣', '∙', '\uf0b7', '\uf0a7', '-', '–', '—', 'o']);
+
+/**
+ * The list marker a line starts with. Each regex is tried, in order, only where the first characters allow it to
+ * match: most lines start with none of these and are decided without running a regex.
+ */
 export function listMarker(text: string): ListMarker | undefined {
   const t = text.trim();
-  let m = NUMBERED_RE.exec(t);
+  const c = t.charCodeAt(0);
+  let m = c >= 0x30 && c <= 0x39 ? NUMBERED_RE.exec(t) : null;
   if (m) return { label: m[1] ?? '', kind: 'number', rest: t.slice(m[0].length) };
-  m = LETTERED_RE.exec(t);
+  const second = t[1];
+  const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  m = letter && (second === '.' || second === ')' || second === '/') ? LETTERED_RE.exec(t) : null;
   if (m) return { label: m[1] ?? '', kind: 'letter', rest: t.slice(m[0].length) };
-  m = BULLET_RE.exec(t);
+  m = BULLET_STARTS.has(t[0] ?? '') ? BULLET_RE.exec(t) : null;
   if (m) return { label: m[0].trim() || '•', kind: 'bullet', rest: t.slice(m[0].length) };
-  m = ATT_RE.exec(t);
+  m = t.startsWith('att') ? ATT_RE.exec(t) : null;
   if (m) return { label: 'att', kind: 'att', rest: t.slice(m[0].length) };
   return undefined;
 }
@@ -54,11 +65,33 @@ const DANGLING = new Set([
   'efter', 'är', 'en', 'ett', 'den', 'det', 'de', 'eller', 'genom', 'gällande', 'avseende', 'angående', 'inför', 'mellan',
 ]);
 
+const LONGEST_DANGLING = Math.max(...[...DANGLING].map((w) => w.length));
+const LETTER_RE = /^\p{L}$/u;
+
 export function endsDangling(text: string): boolean {
   const t = text.trim();
-  if (/[-–,]$/u.test(t)) return true;
-  const last = /(\p{L}+)$/u.exec(t)?.[1]?.toLowerCase();
-  return last !== undefined && DANGLING.has(last);
+  const end = t[t.length - 1];
+  if (end === '-' || end === '–' || end === ',') return true;
+  // The last word: the run of letters (\p{L}) at the end, read backwards; a run longer than any dangling word stops.
+  let start = t.length;
+  while (start > 0 && t.length - start <= LONGEST_DANGLING) {
+    const width = letterBefore(t, start);
+    if (width === 0) break;
+    start -= width;
+  }
+  const word = t.slice(start);
+  return word.length > 0 && word.length <= LONGEST_DANGLING && start >= 0 && DANGLING.has(word.toLowerCase());
+}
+
+/** The length (1 or 2 code units) of the letter that ends at `end`, or 0 when the character there is no letter. */
+function letterBefore(t: string, end: number): number {
+  const c = t.charCodeAt(end - 1);
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? 1 : 0;
+  if (c >= 0xdc00 && c <= 0xdfff && end >= 2) {
+    const high = t.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return LETTER_RE.test(t.slice(end - 2, end)) ? 2 : 0;
+  }
+  return LETTER_RE.test(t[end - 1] as string) ? 1 : 0;
 }
 
 export function firstWordLength(text: string): number {
@@ -67,5 +100,5 @@ export function firstWordLength(text: string): number {
 
 /** Collapses all whitespace runs to one space. */
 export function squash(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return collapseWhitespace(text).trim();
 }

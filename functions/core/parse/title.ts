@@ -50,7 +50,21 @@ function isTitleLine(text: string): boolean {
 
 /** The document's typical full line length: the 90th percentile of non-blank line lengths. */
 export function typicalWidth(lines: readonly Line[]): number {
-  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
-  if (lengths.length === 0) return 80;
-  return Math.max(40, lengths[Math.floor(lengths.length * 0.9)] ?? 80);
+  // Counting, not sorting: line lengths are small integers.
+  const counts: number[] = [];
+  let n = 0;
+  for (const l of lines) {
+    const len = l.text.trim().length;
+    if (len === 0) continue;
+    counts[len] = (counts[len] ?? 0) + 1;
+    n += 1;
+  }
+  if (n === 0) return 80;
+  const rank = Math.floor(n * 0.9);
+  let seen = 0;
+  for (let len = 1; len < counts.length; len += 1) {
+    seen += counts[len] ?? 0;
+    if (seen > rank) return Math.max(40, len);
+  }
+  return 80;
 }

@@ -10,6 +10,7 @@ const LABEL = String.raw`(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärendenr|Ä
 const LABEL_RE = new RegExp(String.raw`^${LABEL}\.?\s*:?\s*`, 'iu');
 const CODE = String.raw`(?: [A-ZÅÄÖ]{1,6}(?![\p{L}\d-]))?`;
 const DASH = String.raw`[-‐‑‒–—−]`;
+const DASH_GLOBAL_RE = new RegExp(DASH, 'gu');
 
 /** Shapes that are case numbers even without a label (upper-case series codes only, so titles are not eaten). */
 const STRICT_SHAPES = [
@@ -32,7 +33,7 @@ export function normalizeCaseNumber(raw: string): string {
   return raw
     .trim()
     .replace(LABEL_RE, '')
-    .replace(new RegExp(DASH, 'gu'), '-')
+    .replace(DASH_GLOBAL_RE, '-')
     .replace(/\s+/gu, ' ')
     .replace(/ ?([-/]) ?/gu, '$1')
     .replace(/^[\s,;:.]+|[\s,;:.]+$/gu, '')

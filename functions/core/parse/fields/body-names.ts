@@ -12,10 +12,14 @@ interface Token {
   end: number;
 }
 
+const TOKEN_RE = /[\p{L}]+-?/gu;
+
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  const re = /[\p{L}]+-?/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
   return out;
 }
 
@@ -26,6 +30,9 @@ function hasRoot(word: string): boolean {
 
 /** The first body name in `text`, as [start, end) offsets, or undefined. */
 export function firstBodyName(text: string): { start: number; end: number } | undefined {
+  // A word holds a root only if the lower-cased text does (lower-casing a word is lower-casing its part of the text).
+  const lower = text.toLowerCase();
+  if (!ROOTS.some((r) => lower.includes(r))) return undefined;
   const toks = tokens(text);
   for (let k = 0; k < toks.length; k += 1) {
     const t = toks[k] as Token;

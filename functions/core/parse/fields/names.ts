@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../../text/whitespace.ts';
 /**
  * Lists of people as protocols print them: "Axel Josefson (M), Hampus Magnusson (M) och tjänstgörande ersättaren
  * Johannes Hulter (S)". Role words in lower case before a name are dropped. When an item does not read as a name
@@ -11,7 +12,7 @@ export interface PersonRef {
 const ITEM_RE = /^(?:\p{Ll}+\s){0,3}(\p{Lu}[^\s(),]{0,40}(?:\s[^\s(),]{1,40}){0,5})\s?\(([^()]{1,12})\)$/u;
 
 export function parseNameList(text: string): PersonRef[] | undefined {
-  const flat = text.replace(/\s+/gu, ' ').trim();
+  const flat = collapseWhitespace(text).trim();
   if (flat.length === 0 || flat.length > 2000) return undefined;
   const items = flat.split(/,\s|\soch\s/u).map((s) => s.trim()).filter((s) => s !== '');
   const people: PersonRef[] = [];

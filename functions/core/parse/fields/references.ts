@@ -1,8 +1,11 @@
 import type { Reference } from '../../records/types.ts';
 import { findDate } from '../../text/swedish-dates.ts';
 import { abbreviates, firstBodyName } from './body-names.ts';
+import { collapseWhitespace, isWhitespaceCode } from '../../text/whitespace.ts';
 
-const SECTION_NUMBER_RE = /§\s{0,3}(\d{1,4}[a-z]?)(?![\d:/.]\d)/gu;
+/** "§ 68" at a "§" found by indexOf (sticky: matched only where it stands). */
+const SECTION_NUMBER_RE = /§\s{0,3}(\d{1,4}[a-z]?)(?![\d:/.]\d)/uy;
+
 /** A date right before "§ N": "den 20 maj 2026, ", "2022-10-24, ", "11 maj, " (year missing: no ISO date). */
 const DATE_BEFORE_RE =
   /(?:den\s)?(?:\d{1,2}\s(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s\d{4})?|\d{4}-\d{2}-\d{2}),?\s?$/iu;
@@ -22,11 +25,13 @@ export function referencesFrom(texts: readonly string[]): Reference[] {
 }
 
 function referencesIn(text: string): Reference[] {
-  const flat = text.replace(/\s+/gu, ' ');
+  if (!hasSectionNumber(text)) return [];
+  const flat = collapseWhitespace(text);
   const found: Reference[] = [];
-  SECTION_NUMBER_RE.lastIndex = 0;
-  for (let m = SECTION_NUMBER_RE.exec(flat); m; m = SECTION_NUMBER_RE.exec(flat)) {
-    const at = m.index;
+  for (let at = flat.indexOf('§'); at >= 0; at = flat.indexOf('§', at + 1)) {
+    SECTION_NUMBER_RE.lastIndex = at;
+    const m = SECTION_NUMBER_RE.exec(flat);
+    if (!m) continue;
     const before = flat.slice(Math.max(0, at - WINDOW), at);
     if (LAW_BEFORE_RE.test(before.slice(-12)) || flat.slice(at - 1, at) === '§') continue;
     const number = m[1] ?? '';
@@ -35,6 +40,20 @@ function referencesIn(text: string): Reference[] {
     found.push(ref ?? { raw: m[0], number });
   }
   return found;
+}
+
+/**
+ * A "§" followed (after any whitespace) by a digit: texts without one have no reference. A loop, because a regex
+ * search for "§" is many times slower than indexOf.
+ */
+function hasSectionNumber(text: string): boolean {
+  for (let at = text.indexOf('§'); at >= 0; at = text.indexOf('§', at + 1)) {
+    let i = at + 1;
+    while (i < text.length && isWhitespaceCode(text.charCodeAt(i))) i += 1;
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 function prose(before: string, at: number, len: number, number: string, flat: string): Reference | undefined {

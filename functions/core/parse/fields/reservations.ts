@@ -1,5 +1,6 @@
 import type { Reservation, Section } from '../../records/types.ts';
 import { formatPerson, parseNameList } from './names.ts';
+import { collapseWhitespace } from '../../text/whitespace.ts';
 
 /** "X (Y) och Z (W) reserverar sig mot beslutet …" (KL 4 kap. 27 §): the subject before "reserverar sig". */
 const RESERVES_RE = /reserverar\s+sig/iu;
@@ -12,6 +13,8 @@ const RESERVES_RE = /reserverar\s+sig/iu;
 export function reservationsFrom(sections: readonly Section[], fullText: string): Reservation[] {
   const own = sections.filter((s) => s.kind === 'reservation');
   if (own.length > 0) return own.flatMap((s) => fromBlock(s.text));
+  // Whitespace runs stay whitespace when squashed, so a text without the phrase has no sentence with it.
+  if (!RESERVES_RE.test(fullText)) return [];
   return sentences(fullText).filter((s) => RESERVES_RE.test(s)).map(toReservation);
 }
 
@@ -36,7 +39,7 @@ function toReservation(sentence: string): Reservation {
 
 /** Sentences of squashed text: split after ". ! ?" followed by a capital letter. */
 export function sentences(text: string): string[] {
-  const flat = text.replace(/\s+/gu, ' ').trim();
+  const flat = collapseWhitespace(text).trim();
   if (!flat) return [];
   const out: string[] = [];
   let start = 0;

@@ -1,6 +1,7 @@
 import type { RollEntry, Section, Vote, VoteChoice } from '../../records/types.ts';
 import { parseNameList } from './names.ts';
 import { rollFromTable } from './vote-table.ts';
+import { collapseWhitespace } from '../../text/whitespace.ts';
 
 /**
  * Votes (omröstning, KL 5 kap. 67 §): what ja and nej meant, the counts, and the named roll when printed — either
@@ -31,7 +32,7 @@ function splitVotes(text: string): string[] {
 }
 
 function parseVote(raw: string): Vote | undefined {
-  const flat = raw.replace(/\s+/gu, ' ').trim();
+  const flat = collapseWhitespace(raw).trim();
   const vote: Vote = { counts: {}, roll: [], rollMatchesCounts: null, raw };
   meanings(flat, vote);
   proseCounts(flat, vote);

@@ -6,6 +6,7 @@
 import type { Attendee } from '../../records/types.ts';
 import type { Piece } from './fields.ts';
 import { PARAGRAPH_REFS_GLOBAL_RE, parseParagraphRanges } from './paragraph-refs.ts';
+import { collapseWhitespace } from '../../text/whitespace.ts';
 
 /** A party letter code as printed in parentheses: S, M, SD, KD, MP, V, C, L, Fi, or "-" for a member without party. */
 const PARTY_RE = /^(?:-|–|[A-ZÅÄÖ]{1,5}|[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]{0,3})$/u;
@@ -53,6 +54,7 @@ function continues(entry: Entry, next: string): boolean {
 }
 
 function depthAfter(start: number, text: string): number {
+  if (!text.includes('(') && !text.includes(')')) return start;
   let depth = start;
   for (const c of text) depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth;
   return depth;
@@ -60,6 +62,8 @@ function depthAfter(start: number, text: string): number {
 
 /** Text with everything inside parentheses (and the parentheses) masked, so searches see only the top level. */
 function maskParentheses(text: string): string {
+  // Without "(" the depth never rises, so nothing is masked.
+  if (!text.includes('(')) return text;
   let depth = 0;
   let out = '';
   for (const c of text) {
@@ -94,8 +98,8 @@ interface Person {
 /** Name (text before the first parenthesis or §), party (first party-like parenthetical) and other parentheticals. */
 function person(text: string, masked: string): Person {
   const cut = masked.search(/[\u0000§]/u);
-  const name = (cut >= 0 ? text.slice(0, cut) : text).replace(/[\s,;:]+$/u, '').trim().replace(/\s+/gu, ' ');
-  const parts = parentheticals(text, masked).map((p) => p.replace(/\s+/gu, ' ').trim());
+  const name = collapseWhitespace(withoutTrailingPunctuation(cut >= 0 ? text.slice(0, cut) : text).trim());
+  const parts = parentheticals(text, masked).map((p) => collapseWhitespace(p).trim());
   const partyAt = parts.findIndex((p) => PARTY_RE.test(p));
   return {
     name,
@@ -104,10 +108,21 @@ function person(text: string, masked: string): Person {
   };
 }
 
+const TRAILING_PUNCTUATION_RE = /[\s,;:]+$/u;
+
+/** Same as `replace(/[\s,;:]+$/u, '')`, without running the regex where the last character ends nothing. */
+function withoutTrailingPunctuation(text: string): string {
+  const last = text[text.length - 1];
+  if (last === undefined || !(last === ',' || last === ';' || last === ':' || /\s/u.test(last))) return text;
+  return text.replace(TRAILING_PUNCTUATION_RE, '');
+}
+
 /** One attendee from its text (wrapped lines joined by a space) and its verbatim lines. */
 export function parseAttendee(text: string, raw: string = text): Attendee {
   const masked = maskParentheses(text);
-  const refs = [...masked.matchAll(PARAGRAPH_REFS_GLOBAL_RE)].map((m) => text.slice(m.index, m.index + m[0].length));
+  const refs = masked.includes('§')
+    ? [...masked.matchAll(PARAGRAPH_REFS_GLOBAL_RE)].map((m) => text.slice(m.index, m.index + m[0].length))
+    : [];
   const split = masked.search(REPLACES_RE);
   const self = split >= 0 ? text.slice(0, split) : text;
   const selfMasked = split >= 0 ? masked.slice(0, split) : masked;

@@ -87,6 +87,9 @@ export interface Field {
 }
 
 const COLUMN_GAP_RE = /\s{3,}/u;
+/** Splitting is slow even where nothing splits: these tests say whether a line has a column gap / inline label. */
+const HAS_COLUMN_GAP_RE = /\s{3}/u;
+const HAS_INLINE_LABEL_RE = /\sParagrafer?\s/u;
 /** A right-column label after a single space: "Plats och tid Nolhaga slott Paragrafer §§32-40". */
 const INLINE_LABEL_RE = /\s(?=Paragrafer?\s+§)/u;
 
@@ -97,7 +100,14 @@ interface LabelMatch {
   wrapped: boolean;
 }
 
+/** All labels in one anchored alternation: most segments are values, and one test rules them out. */
+const ANY_LABEL_RE = new RegExp(
+  LABELS.flatMap((d) => [d.full, ...(d.head ? [d.head] : [])]).map((re) => `(?:${re.source})`).join('|'),
+  'u',
+);
+
 function matchLabel(segment: string): LabelMatch | undefined {
+  if (!ANY_LABEL_RE.test(segment)) return undefined;
   for (const def of LABELS) {
     const m = def.full.exec(segment);
     if (m) return { def, rest: def.keep ? segment : segment.slice(m[0].length).trim(), wrapped: false };
@@ -110,15 +120,15 @@ function matchLabel(segment: string): LabelMatch | undefined {
 }
 
 export function isLabelLine(text: string): boolean {
-  const first = text.trim().split(COLUMN_GAP_RE)[0] ?? '';
+  const t = text.trim();
+  const first = HAS_COLUMN_GAP_RE.test(t) ? (t.split(COLUMN_GAP_RE)[0] ?? '') : t;
   return first !== '' && matchLabel(first) !== undefined;
 }
 
 function segments(text: string): string[] {
-  return text
-    .trim()
-    .split(COLUMN_GAP_RE)
-    .flatMap((s) => s.split(INLINE_LABEL_RE))
+  const t = text.trim();
+  const columns = HAS_COLUMN_GAP_RE.test(t) ? t.split(COLUMN_GAP_RE) : [t];
+  return (HAS_INLINE_LABEL_RE.test(t) ? columns.flatMap((s) => s.split(INLINE_LABEL_RE)) : columns)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

@@ -33,6 +33,9 @@ export function dateIn(text: string): string | undefined {
   return ISO_DATE_RE.test(text) || /\d\s+[a-zåäö]+\.?\s+\d{4}/iu.test(text) ? findDate(text) : undefined;
 }
 
+/** The words records/municipalities.ts detectMunicipality requires (it matches "<Name> kommun(s)", "<Name>s Stad"). */
+const ORGANISATION_WORD_RE = /[Kk]ommun|KOMMUN|[Ss]tad|STAD|Region Gotland/u;
+
 function isMunicipalityLine(text: string): boolean {
   return detectMunicipality(text) !== undefined || findMunicipality(text) !== undefined;
 }
@@ -83,13 +86,15 @@ export function joinWrapped(parts: readonly string[]): string {
  * Rådhuset, Alingsås"), since the 2018 template names the municipality nowhere else.
  */
 export function detectMunicipalityIn(lines: readonly Line[], places: readonly string[]): string | undefined {
-  for (const line of lines) {
+  // detectMunicipality needs "kommun", "stad" or "Region Gotland" in the text: lines without one are skipped.
+  const named = lines.filter((l) => ORGANISATION_WORD_RE.test(l.text));
+  for (const line of named) {
     if (/anslagstavla/iu.test(line.text)) {
       const found = detectMunicipality(line.text);
       if (found) return found;
     }
   }
-  for (const line of lines) {
+  for (const line of named) {
     const found = detectMunicipality(line.text);
     if (found) return found;
   }
