@@ -89,4 +89,19 @@ describe('publish: change feed', () => {
     ]);
     expect(m.totals).toMatchObject({ units: 1, meetings: 1, paragraphs: 1 });
   });
+
+  it('rebuilds everything when the base URL changes: every permalink changed, every § reported as changed', async () => {
+    const store = memoryStore();
+    const clock = newClock();
+    await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{}, {}]), clock);
+    await ingest(store, protocol('Annaby', 'Kommunstyrelsen', '2026-03-02', [{}]), clock);
+    await publish(store, clock);
+    const summary = await publish(store, clock, { baseUrl: 'https://ny.example.se' });
+    expect(summary).toMatchObject({ full: true, changed: true, units: { rebuilt: 2 }, events: { changed: 3, added: 0, withdrawn: 0 } });
+    const m = await currentManifest(store);
+    expect(m.baseUrl).toBe('https://ny.example.se');
+    const texts = await publicTexts(store);
+    const ndjson = texts.filter(([k]) => m.municipalities.testby && k.endsWith('paragraphs.ndjson') && k.includes('/units/testby/'));
+    expect(ndjson.some(([, t]) => t.includes('"permalink":"https://ny.example.se/p/testby-kommunstyrelsen-2026-03-02-1"'))).toBe(true);
+  });
 });

@@ -35,7 +35,7 @@ export function protocol(
 ): Protocol {
   const id = meetingId(municipality, body, date);
   return buildProtocol({
-    meeting: { id, municipality: `${municipality} kommun`, body, date, source: { fileName: `${id}.pdf`, sha256: sha(id), pages: 3, mediaType: 'application/pdf' } },
+    meeting: { id, municipality, body, date, source: { fileName: `${id}.pdf`, sha256: sha(id), pages: 3, mediaType: 'application/pdf' } },
     paragraphs,
   });
 }

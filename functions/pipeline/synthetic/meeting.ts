@@ -90,7 +90,7 @@ function buildMeetingHeader(
   const secretary = person(random);
   return {
     id,
-    municipality: `${spec.municipality} kommun`,
+    municipality: spec.municipality, // as the parser names it: "Alingsås", "Göteborg"
     body: spec.body.name,
     date: spec.date,
     time: { start: '13:00', end: `${random.int(14, 18)}:${random.pick(['00', '15', '30', '45'])}`, raw: 'kl. 13.00' },
