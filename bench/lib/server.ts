@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/**
+ * A server under test in its own process (so its memory is its own): started, waited for until it answers, its
+ * resident memory read from /proc, stopped.
+ */
+export class ServerStartError extends Error {
+  override name = 'ServerStartError';
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  /** From spawn to the first successful answer to the readiness path. */
+  readyMs: number;
+  /** Current and peak resident set size, MB (/proc/PID/status VmRSS, VmHWM). */
+  memory(): { rssMb: number; peakRssMb: number };
+  stop(): Promise<void>;
+}
+
+export async function startServer(command: string, args: (port: number) => string[], readyPath: string, timeoutMs = 300_000, cwd?: string): Promise<RunningServer> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(command, args(port), { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(child, `${url}${readyPath}`, timeoutMs);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new ServerStartError(`${command} ${args(port).join(' ')}: ${(error as Error).message}; stderr: ${stderr.trim().slice(-500)}`, { cause: error });
+  }
+  const pid = child.pid!;
+  return { url, pid, readyMs: performance.now() - started, memory: () => memoryOf(pid), stop: () => stop(child) };
+}
+
+async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+    const ok = await fetch(url).then((r) => r.arrayBuffer().then(() => r.ok), () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not ready after ${timeoutMs / 1000} s`);
+}
+
+function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'mu').exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
