@@ -49,6 +49,21 @@ describe('csv (RFC 4180)', () => {
     expect(lines[3]).toBe('comma,"ett, två",,,,');
   });
 
+  it('quotes every value that holds a line break, even a bare LF or CR, so line-oriented readers keep the row', async () => {
+    const text = await collectText(CSV.render(mixedTable, TRICKY.filter((r) => r.id === 'lf' || r.id === 'crlf')));
+    const [, lf, crlf] = text.split(/\r\n(?=[a-z]+,)/u);
+    expect(lf).toBe('lf,"rad ett\nrad två","a\nb",2,true,');
+    expect(crlf).toBe('crlf,"rad ett\r\nrad två\rrad tre",,3,false,\r\n');
+    // No unquoted line break anywhere: outside quotes, a CR or LF only appears as the CRLF record delimiter.
+    let inQuotes = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"') inQuotes = !inQuotes;
+      else if (!inQuotes && c === '\n') expect(text[i - 1]).toBe('\r');
+      else if (!inQuotes && c === '\r') expect(text[i + 1]).toBe('\n');
+    }
+  });
+
   it('never alters a value: a leading = or + is kept as is', async () => {
     const records: string[][] = parse(await collectText(CSV.render(mixedTable, TRICKY)));
     expect(records.find((r) => r[0] === 'equals')![1]).toBe('=HYPERLINK("http://evil","klick")');

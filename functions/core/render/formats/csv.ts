@@ -41,7 +41,15 @@ export const CSV_EXCEL_SV = csvFormat({ id: 'csv-excel-sv', delimiter: ';', bom:
 async function* renderCsv(profile: CsvProfile, table: TableDef, rows: RowSource): AsyncIterable<Uint8Array> {
   if (profile.bom) yield UTF8_BOM;
   const write = (records: string[][]): string =>
-    stringify(records, { delimiter: profile.delimiter, record_delimiter: 'windows', quote: '"', escape: '"' });
+    stringify(records, {
+      delimiter: profile.delimiter,
+      record_delimiter: 'windows',
+      quote: '"',
+      escape: '"',
+      // csv-stringify only quotes the CRLF record delimiter; a bare LF or CR inside a value (numbered decision items)
+      // must be quoted too, or Excel, sqlite and most readers split the row (RFC 4180 2.6).
+      quoted_match: /[\r\n]/u,
+    });
   const out = new TextChunker();
   out.push(write([table.fields.map((f) => f.name)]));
   let batch: string[][] = [];
