@@ -1,4 +1,5 @@
 import type { Line } from './lines.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
 
 /**
  * Removes page furniture: the lines a template prints on every page (body name, "Protokoll", the meeting date, the
@@ -29,16 +30,22 @@ const SIGNATURE_WORDS = new Set([
   'utdragsbestyrkande',
 ]);
 
+const LONGEST_SIGNATURE_WORD = Math.max(...[...SIGNATURE_WORDS].map((w) => w.length));
 /** The first two letters of the signature words ("ju", "or", "se", "si", "ut"), as char codes OR-ed with 0x20. */
 const SIGNATURE_STARTS = new Set([...SIGNATURE_WORDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
 
 function isSignatureBox(text: string): boolean {
   // One lookup on the first two characters rules out almost every line (ASCII letters only: | 0x20 lower-cases them).
   if (!SIGNATURE_STARTS.has((text.charCodeAt(0) | 0x20) * 0x10000 + (text.charCodeAt(1) | 0x20))) return false;
-  const words = text.toLowerCase().split(/\s+/u);
+  // The first word must be one of them before the line is split.
+  let end = 0;
+  while (end < text.length && end <= LONGEST_SIGNATURE_WORD && !isWhitespaceCode(text.charCodeAt(end))) end += 1;
+  if (end > LONGEST_SIGNATURE_WORD || !SIGNATURE_WORDS.has(text.slice(0, end).toLowerCase())) return false;
+  const words = text.toLowerCase().split(SPACES_RE);
   return words.length <= 12 && words.every((w) => SIGNATURE_WORDS.has(w)) && !words.every((w) => w.startsWith('sign'));
 }
 
+const SPACES_RE = /\s+/u;
 const PROTOKOLL_WORD_RE = /protokoll\b/iu;
 const PROTOKOLLS_START_RE = /^protokolls/iu;
 const PAGE_NUMBER_RE = /^\d{1,4}$/u;
@@ -53,8 +60,8 @@ const BODY = 8;
 
 /**
  * The document's lines seen once: trimmed texts, what each text looks like, and how often the texts that may be
- * repeated furniture occur. Only those are counted: a text's count matters only when its shape allows removal, and
- * every line with the same text has the same shape. Stages below work on line indices.
+ * repeated furniture occur. A text's count matters only when its shape allows removal, and every line with the same
+ * text has the same shape, so only shaped texts are counted. Stages below work on line indices.
  */
 interface Doc {
   lines: readonly Line[];
@@ -90,7 +97,7 @@ function shapeOf(t: string, bodyLines: boolean): number {
   const repeatable = (c | 0x20) === 0x70 || startsWithS(t) || (c >= 0x30 && c <= 0x39);
   if (repeatable && REPEATED_FURNITURE.some((re) => re.test(t))) s |= REPEATED;
   if (t.length <= 60 && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
-  if (bodyLines && t.length <= 40 && BODY_LINE_SHAPE_RE.test(t) && BODY_WORD_END_RE.test(t)) s |= BODY;
+  if (bodyLines && t.length <= 40 && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t)) s |= BODY;
   return s;
 }
 
@@ -179,9 +186,9 @@ function zoneRepeats(doc: Doc, pages: readonly number[][]): { top: Set<string>; 
   const top = new Map<string, number>();
   const bottom = new Map<string, number>();
   for (const content of pages) {
-    const texts = content.map((i) => doc.texts[i] as string);
-    for (const t of new Set(texts.slice(0, TOP_ZONE))) top.set(t, (top.get(t) ?? 0) + 1);
-    for (const t of new Set(texts.slice(-BOTTOM_ZONE))) bottom.set(t, (bottom.get(t) ?? 0) + 1);
+    const textOf = (i: number) => doc.texts[i] as string;
+    for (const t of new Set(content.slice(0, TOP_ZONE).map(textOf))) top.set(t, (top.get(t) ?? 0) + 1);
+    for (const t of new Set(content.slice(-BOTTOM_ZONE).map(textOf))) bottom.set(t, (bottom.get(t) ?? 0) + 1);
   }
   const need = Math.max(2, Math.ceil(pages.length / 2));
   const pick = (m: Map<string, number>): Set<string> =>

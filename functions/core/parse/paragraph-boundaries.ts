@@ -21,6 +21,7 @@ interface Candidate extends Boundary {
 const WINDOW = 200;
 /** How far ahead a heading's body is inspected for section headings. */
 const LOOKAHEAD = 400;
+const SUFFIX_RE = /^:-?\d{1,6}(?=\s|$)/u;
 
 /**
  * Chooses which heading-shaped lines really open a §. Table-of-contents entries, and lines inside a § that list
@@ -73,7 +74,7 @@ function collectCandidates(lines: readonly Line[], range?: { from: string; to: s
  */
 function splitCaseNumbers(rest: string): { caseNumbers: CaseNumber[]; titleRest: string } {
   const split = extractCaseNumbersFromHeading(rest);
-  const suffix = /^:-?\d{1,6}(?=\s|$)/u.exec(split.titleRest);
+  const suffix = SUFFIX_RE.exec(split.titleRest);
   const last = split.caseNumbers[split.caseNumbers.length - 1];
   if (!suffix || !last) return split;
   const raw = last.raw + suffix[0];

@@ -56,9 +56,10 @@ const FIRST_WORD_RE = new RegExp(
   'iu',
 );
 const UPPER_START_RE = /^\p{Lu}/u;
+const TRAILING_COLON_RE = /\s*:$/u;
 
 export function normalizeHeading(text: string): string {
-  return collapseWhitespace(text.trim()).replace(/\s*:$/u, '').toLowerCase();
+  return collapseWhitespace(text.trim()).replace(TRAILING_COLON_RE, '').toLowerCase();
 }
 
 /** The kind of a known section heading, or undefined when the line is not one. */

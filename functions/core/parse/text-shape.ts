@@ -47,16 +47,21 @@ export function isBlank(text: string): boolean {
 }
 
 /** Ends a sentence (or a lead-in): ". ! ? :" possibly followed by a closing quote or bracket. */
+const SENTENCE_END_RE = /[.!?:]["”’)]?$/u;
+const UPPER_START_RE = /^\p{Lu}/u;
+const LOWER_START_RE = /^[\p{Ll}0-9(]/u;
+const FIRST_WORD_RE = /^\S*/u;
+
 export function endsSentence(text: string): boolean {
-  return /[.!?:]["”’)]?$/u.test(text.trim());
+  return SENTENCE_END_RE.test(text.trim());
 }
 
 export function startsUpper(text: string): boolean {
-  return /^\p{Lu}/u.test(text.trim());
+  return UPPER_START_RE.test(text.trim());
 }
 
 export function startsLower(text: string): boolean {
-  return /^[\p{Ll}0-9(]/u.test(text.trim());
+  return LOWER_START_RE.test(text.trim());
 }
 
 /** Words that cannot end a heading or a title line that is complete: a line ending in one of them wraps. */
@@ -80,7 +85,7 @@ export function endsDangling(text: string): boolean {
     start -= width;
   }
   const word = t.slice(start);
-  return word.length > 0 && word.length <= LONGEST_DANGLING && start >= 0 && DANGLING.has(word.toLowerCase());
+  return word.length > 0 && word.length <= LONGEST_DANGLING && DANGLING.has(word.toLowerCase());
 }
 
 /** The length (1 or 2 code units) of the letter that ends at `end`, or 0 when the character there is no letter. */
@@ -95,7 +100,7 @@ function letterBefore(t: string, end: number): number {
 }
 
 export function firstWordLength(text: string): number {
-  return /^\S*/u.exec(text.trim())?.[0].length ?? 0;
+  return FIRST_WORD_RE.exec(text.trim())?.[0].length ?? 0;
 }
 
 /** Collapses all whitespace runs to one space. */

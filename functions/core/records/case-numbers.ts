@@ -11,6 +11,13 @@ const LABEL_RE = new RegExp(String.raw`^${LABEL}\.?\s*:?\s*`, 'iu');
 const CODE = String.raw`(?: [A-ZÅÄÖ]{1,6}(?![\p{L}\d-]))?`;
 const DASH = String.raw`[-‐‑‒–—−]`;
 const DASH_GLOBAL_RE = new RegExp(DASH, 'gu');
+/** Dashes other than "-" (the ones DASH_GLOBAL_RE changes). */
+const OTHER_DASH_RE = /[‐‑‒–—−]/u;
+const HAS_SPACE_RE = /\s/u;
+const SPACES_RE = /\s+/gu;
+const SPACE_AROUND_SEPARATOR_RE = / ?([-/]) ?/gu;
+const EDGE_CHAR_RE = /^[\s,;:.]$/u;
+const EDGE_RE = /^[\s,;:.]+|[\s,;:.]+$/gu;
 
 /** Shapes that are case numbers even without a label (upper-case series codes only, so titles are not eaten). */
 const STRICT_SHAPES = [
@@ -30,14 +37,12 @@ const TRAILING_LABEL_RE = new RegExp(String.raw`(?:^|[\s(,;–-])(?=${LABEL}\b)`
 
 /** "Dnr: ku.2017.3" → "KU.2017.3": label removed, upper-case, whitespace collapsed, dashes unified. */
 export function normalizeCaseNumber(raw: string): string {
-  return raw
-    .trim()
-    .replace(LABEL_RE, '')
-    .replace(DASH_GLOBAL_RE, '-')
-    .replace(/\s+/gu, ' ')
-    .replace(/ ?([-/]) ?/gu, '$1')
-    .replace(/^[\s,;:.]+|[\s,;:.]+$/gu, '')
-    .toUpperCase();
+  // Each step runs only where it can change something (they are no-ops otherwise); this runs for every heading.
+  let s = raw.trim().replace(LABEL_RE, '');
+  if (OTHER_DASH_RE.test(s)) s = s.replace(DASH_GLOBAL_RE, '-');
+  if (HAS_SPACE_RE.test(s)) s = s.replace(SPACES_RE, ' ').replace(SPACE_AROUND_SEPARATOR_RE, '$1');
+  if (EDGE_CHAR_RE.test(s[0] ?? '') || EDGE_CHAR_RE.test(s[s.length - 1] ?? '')) s = s.replace(EDGE_RE, '');
+  return s.toUpperCase();
 }
 
 /**

@@ -14,15 +14,6 @@ interface Token {
 
 const TOKEN_RE = /[\p{L}]+-?/gu;
 
-function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-
 function hasRoot(word: string): boolean {
   const w = word.toLowerCase();
   return ROOTS.some((r) => w.includes(r));
@@ -30,24 +21,40 @@ function hasRoot(word: string): boolean {
 
 /** The first body name in `text`, as [start, end) offsets, or undefined. */
 export function firstBodyName(text: string): { start: number; end: number } | undefined {
-  // A word holds a root only if the lower-cased text does (lower-casing a word is lower-casing its part of the text).
+  const { toks, k } = tokensToFirstBody(text);
+  const t = toks[k];
+  if (!t) return undefined;
+  let start = t.start;
+  let end = t.end;
+  const before = toks[k - 1];
+  const before2 = toks[k - 2];
+  if (before && before2 && before.text.toLowerCase() === 'och' && before2.text.endsWith('-')) start = before2.start;
+  else if (before && isAdjective(before.text) && text.slice(before.end, t.start).trim() === '') start = before.start;
+  const after = toks[k + 1];
+  if (after && hasRoot(after.text) && text.slice(t.end, after.start).trim() === '') end = after.end;
+  return { start, end };
+}
+
+/**
+ * The words (letter runs, with a trailing hyphen) up to the first one holding a body root (index `k`, -1 when none)
+ * and the word after it. A word holds a root only if the lower-cased text does; when lower-casing kept every offset
+ * (no character changed length), the first root in the text lies in the first word that holds one.
+ */
+function tokensToFirstBody(text: string): { toks: Token[]; k: number } {
   const lower = text.toLowerCase();
-  if (!ROOTS.some((r) => lower.includes(r))) return undefined;
-  const toks = tokens(text);
-  for (let k = 0; k < toks.length; k += 1) {
-    const t = toks[k] as Token;
-    if (!hasRoot(t.text)) continue;
-    let start = t.start;
-    let end = t.end;
-    const before = toks[k - 1];
-    const before2 = toks[k - 2];
-    if (before && before2 && before.text.toLowerCase() === 'och' && before2.text.endsWith('-')) start = before2.start;
-    else if (before && isAdjective(before.text) && text.slice(before.end, t.start).trim() === '') start = before.start;
-    const after = toks[k + 1];
-    if (after && hasRoot(after.text) && text.slice(t.end, after.start).trim() === '') end = after.end;
-    return { start, end };
+  const at = Math.min(...ROOTS.map((r) => lower.indexOf(r)).filter((i) => i >= 0));
+  const toks: Token[] = [];
+  if (at === Infinity) return { toks, k: -1 };
+  const aligned = lower.length === text.length;
+  let k = -1;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const token = { text: m[0], start: m.index, end: m.index + m[0].length };
+    toks.push(token);
+    if (k >= 0) break; // the word after the body word
+    if (aligned ? token.end > at : hasRoot(token.text)) k = toks.length - 1;
   }
-  return undefined;
+  return { toks, k };
 }
 
 /** "Tekniska", "Göteborgsregionens": an attribute printed before a body noun. */

@@ -13,6 +13,10 @@ const ABBREVIATION_AFTER_RE = /^\s?([A-ZÅÄÖ]{2,6}(?:\s[A-ZÅÄÖ]{2,4})?)(?![
 const ABBREVIATION_BEFORE_RE = /(?:^|[\s(])([A-ZÅÄÖ]{2,6})\s$/u;
 const LAW_BEFORE_RE = /kap\.?\s?\d{0,3}\s?$/iu;
 const WINDOW = 240;
+const UPPER_RE = /\p{Lu}/u;
+const LAST_WORD_RE = /(\p{L}+)$/u;
+/** Words whose abbreviation dot does not end a sentence: "4 kap. Kommunallagen", "bl.a. Kommunstyrelsen". */
+const ABBREVIATED_WORD_RE = /^(?:kap|kl|nr|m\.?fl|bl\.?a|resp|st|ca)$/iu;
 
 /**
  * References to other §§: "Kommunstyrelsens arbetsutskott har den 20 maj 2026, § 68 behandlat ärendet",
@@ -95,9 +99,9 @@ function sentenceStart(flat: string, pos: number): number {
   const floor = Math.max(0, pos - WINDOW);
   for (let i = pos - 2; i > floor; i -= 1) {
     const c = flat[i];
-    if ((c === '.' || c === '!' || c === '?' || c === ':') && flat[i + 1] === ' ' && /\p{Lu}/u.test(flat[i + 2] ?? '')) {
-      const word = /(\p{L}+)$/u.exec(flat.slice(Math.max(floor, i - 6), i))?.[1] ?? '';
-      if (!/^(?:kap|kl|nr|m\.?fl|bl\.?a|resp|st|ca)$/iu.test(word)) return i + 2;
+    if ((c === '.' || c === '!' || c === '?' || c === ':') && flat[i + 1] === ' ' && UPPER_RE.test(flat[i + 2] ?? '')) {
+      const word = LAST_WORD_RE.exec(flat.slice(Math.max(floor, i - 6), i))?.[1] ?? '';
+      if (!ABBREVIATED_WORD_RE.test(word)) return i + 2;
     }
   }
   return floor;

@@ -4,6 +4,7 @@ import { collapseWhitespace } from '../../text/whitespace.ts';
 
 /** "X (Y) och Z (W) reserverar sig mot beslutet …" (KL 4 kap. 27 §): the subject before "reserverar sig". */
 const RESERVES_RE = /reserverar\s+sig/iu;
+const UPPER_RE = /\p{Lu}/u;
 
 /**
  * Reservations: every sentence that says someone "reserverar sig", from the Reservation section or, when the
@@ -45,7 +46,7 @@ export function sentences(text: string): string[] {
   let start = 0;
   for (let i = 0; i < flat.length - 2; i += 1) {
     const c = flat[i];
-    if ((c === '.' || c === '!' || c === '?') && flat[i + 1] === ' ' && /\p{Lu}/u.test(flat[i + 2] ?? '')) {
+    if ((c === '.' || c === '!' || c === '?') && flat[i + 1] === ' ' && UPPER_RE.test(flat[i + 2] ?? '')) {
       out.push(flat.slice(start, i + 1));
       start = i + 2;
     }
