@@ -1,15 +1,11 @@
-import { basename } from 'node:path';
 import { parseProtocol } from '../../functions/core/parse/parse-protocol.ts';
 import type { Paragraph, Protocol, Vote } from '../../functions/core/records/types.ts';
-import { readCasePages } from './load-case.ts';
+import { caseSource, readCasePages, type GoldenCase } from './load-case.ts';
 
-/** Parses a golden case's text (.txt beside the .pdf for PDF cases). */
-export function parseCase(txtPath: string): Protocol {
-  const pages = readCasePages(txtPath);
-  return parseProtocol({
-    pages,
-    source: { fileName: basename(txtPath), sha256: 'golden', pages: pages.length, mediaType: 'text/plain' },
-  });
+/** Reads a golden case the way ingest does (PDF extractor or text reader) and parses it. */
+export async function parseCase(c: GoldenCase): Promise<Protocol> {
+  const pages = await readCasePages(c);
+  return parseProtocol({ pages, source: caseSource(c, pages) });
 }
 
 /**

@@ -1,21 +1,37 @@
-import { readFileSync } from 'node:fs';
-import type { PageText } from '../../functions/core/records/types.ts';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { extractPdfPages } from '../../functions/adapters/pdf-text-extractor.ts';
+import { readTextPages } from '../../functions/adapters/text-reader.ts';
+import type { PageText, SourceInfo } from '../../functions/core/records/types.ts';
 
 /**
- * Reads a golden case's text. PDF cases are stored as the text the PDF extractor produced, with "=== page N"
- * marker lines between pages; plain-text cases (no markers) are one page.
+ * A golden case is a source document as ingest receives it: <case>.pdf, read with the production PDF extractor, or
+ * <case>.txt (a protocol published as text), read with the production text reader. So the golden test runs the
+ * whole way from the document to the records, and a change in the extractor shows up in the expectations.
  */
-export function readCasePages(path: string): PageText[] {
-  const raw = readFileSync(path, 'utf8');
-  if (!/^=== page \d+$/mu.test(raw)) return [{ number: 1, text: raw }];
-  const pages: PageText[] = [];
-  let current: PageText | undefined;
-  for (const line of raw.split('\n')) {
-    const m = /^=== page (\d+)$/u.exec(line);
-    if (m) {
-      current = { number: Number(m[1]), text: '' };
-      pages.push(current);
-    } else if (current) current.text += current.text === '' ? line : `\n${line}`;
-  }
-  return pages;
+export interface GoldenCase {
+  name: string;
+  path: string;
+  mediaType: 'application/pdf' | 'text/plain';
+}
+
+export function listCases(dir: string): GoldenCase[] {
+  const names = new Set(
+    readdirSync(dir).filter((f) => /\.(?:pdf|txt)$/u.test(f)).map((f) => f.replace(/\.(?:pdf|txt)$/u, '')),
+  );
+  return [...names].sort().map((name) => {
+    const pdf = join(dir, `${name}.pdf`);
+    return existsSync(pdf)
+      ? { name, path: pdf, mediaType: 'application/pdf' }
+      : { name, path: join(dir, `${name}.txt`), mediaType: 'text/plain' };
+  });
+}
+
+export async function readCasePages(c: GoldenCase): Promise<PageText[]> {
+  const bytes = readFileSync(c.path);
+  return c.mediaType === 'application/pdf' ? (await extractPdfPages(bytes)).pages : readTextPages(bytes).pages;
+}
+
+export function caseSource(c: GoldenCase, pages: readonly PageText[]): SourceInfo {
+  return { fileName: basename(c.path), sha256: 'golden', pages: pages.length, mediaType: c.mediaType };
 }

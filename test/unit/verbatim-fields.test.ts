@@ -1,10 +1,9 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toLines } from '../../functions/core/parse/lines.ts';
 import { stripPageFurniture } from '../../functions/core/parse/page-furniture.ts';
 import { parseCase } from '../golden/golden-case.ts';
-import { readCasePages } from '../golden/load-case.ts';
+import { listCases, readCasePages } from '../golden/load-case.ts';
 
 /**
  * Traceability: every extracted text field is found verbatim in the source, whitespace aside. Fields may run across
@@ -12,19 +11,19 @@ import { readCasePages } from '../golden/load-case.ts';
  * that removal only ever deletes whole source lines (nothing is rewritten).
  */
 const dir = join(import.meta.dirname, '..', 'golden');
-const cases = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+const cases = listCases(dir);
 const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
 describe('every extracted field is verbatim in the source', () => {
-  for (const file of cases) {
-    it(file, () => {
-      const pages = readCasePages(join(dir, file));
+  for (const c of cases) {
+    it(c.name, async () => {
+      const pages = await readCasePages(c);
       const lines = toLines(pages);
       const kept = stripPageFurniture(lines);
       const sourceLines = new Set(lines.map((l) => l.text));
       for (const l of kept) expect(sourceLines.has(l.text)).toBe(true);
       const source = squash(kept.map((l) => l.text).join('\n'));
-      const protocol = parseCase(join(dir, file));
+      const protocol = await parseCase(c);
       let checked = 0;
       const check = (what: string, value: string) => {
         if (squash(value) === '') return;
@@ -50,6 +49,6 @@ describe('every extracted field is verbatim in the source', () => {
         });
       }
       expect(checked).toBeGreaterThan(protocol.paragraphs.length);
-    });
+    }, 60_000); // PDF cases run through pdf.js
   }
 });
