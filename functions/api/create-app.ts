@@ -3,6 +3,8 @@ import type { BlobStore } from '../ports/blob-store.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import { MethodNotAllowedError, NotFoundError, PROBLEM_CONTENT_TYPE, problemOf } from './errors.ts';
 import { CACHE } from './http/conditional.ts';
+import { COMMON_HEADERS, fastResponse, isComplete } from './http/fast-response.ts';
+import { ResponseCache } from './http/response-cache.ts';
 import { errorPage } from './pages/error-page.ts';
 import { registerPages } from './pages/register-pages.ts';
 import { PublishedReadModel } from './read-model/published-read-model.ts';
@@ -22,11 +24,14 @@ export interface CreateAppDeps {
   readModel?: ReadModel;
   /** How often to look for a new publish (ms). */
   checkEveryMs?: number;
+  /** Bytes of rendered JSON kept for repeated requests (0 turns the cache off). */
+  responseCacheBytes?: number;
   /** Told about unexpected errors (500s, failed reloads) with their stack; the client never sees them. */
   logError?: (error: unknown, context: { path: string }) => void;
 }
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
+export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
 
 /**
  * The one app: the /v1 JSON API, the pages, the API docs and /datasets files. Used in-process by tests
@@ -42,27 +47,24 @@ export function createApp(options: CreateAppDeps): Hono {
       ...(options.checkEveryMs !== undefined ? { checkEveryMs: options.checkEveryMs } : {}),
       onError: (error) => logError(error, { path: 'reload' }),
     });
-  const deps: AppDeps = { readModel, clock, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  const responses = new ResponseCache(options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
+  const deps: AppDeps = { readModel, clock, responses, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
   const app = new Hono();
 
   app.use('*', async (c, next) => {
     // Read-only and public: any origin may read it (CORS), nothing may be written.
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', 'ETag, Last-Modified, Link, Content-Disposition');
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', ALLOWED);
-      c.header('Access-Control-Allow-Headers', 'Accept, If-None-Match, If-Modified-Since');
-      c.header('Access-Control-Max-Age', '86400');
-      c.header('Allow', ALLOWED);
-      return c.body(null, 204);
+      return fastResponse(null, 204, {
+        'Access-Control-Allow-Methods': ALLOWED,
+        'Access-Control-Allow-Headers': 'Accept, If-None-Match, If-Modified-Since',
+        'Access-Control-Max-Age': '86400',
+        Allow: ALLOWED,
+      });
     }
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      c.header('Allow', ALLOWED);
-      throw new MethodNotAllowedError(c.req.method);
-    }
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new MethodNotAllowedError(c.req.method);
     await next();
+    if (isComplete(c.res)) return;
+    for (const [k, v] of Object.entries(COMMON_HEADERS)) c.res.headers.set(k, v);
     if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
       // No scripts at all; inline styles only; forms post back to this site.
       c.res.headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
@@ -87,18 +89,14 @@ export function createApp(options: CreateAppDeps): Hono {
 
 /** problem+json for programs; the same problem as an HTML page for a browser asking for a page. */
 function problemResponse(c: Context, problem: ReturnType<typeof problemOf>): Response {
-  const headers: Record<string, string> = {
-    'Cache-Control': CACHE.none,
-    'Access-Control-Allow-Origin': '*',
-    'X-Content-Type-Options': 'nosniff',
-  };
+  const headers: Record<string, string> = { 'Cache-Control': CACHE.none };
   if (problem.status === 405) headers.Allow = ALLOWED;
   const path = problem.instance;
   const wantsHtml = !path.startsWith('/v1/') && !path.startsWith('/datasets/') && /text\/html/u.test(c.req.header('Accept') ?? '');
   if (wantsHtml) {
-    return new Response(errorPage(problem), { status: problem.status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+    return fastResponse(errorPage(problem), problem.status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
   }
-  return new Response(JSON.stringify(problem), { status: problem.status, headers: { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE } });
+  return fastResponse(JSON.stringify(problem), problem.status, { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE });
 }
 
 function defaultLog(error: unknown, context: { path: string }): void {

@@ -56,12 +56,21 @@ export interface Validators {
   cacheControl: string;
 }
 
+/** The validator headers of a representation, as a plain object. */
+export function validatorHeaders(v: Validators): Record<string, string> {
+  const h: Record<string, string> = { ETag: v.etag, 'Cache-Control': v.cacheControl };
+  if (v.lastModified && !Number.isNaN(v.lastModified.getTime())) h['Last-Modified'] = v.lastModified.toUTCString();
+  return h;
+}
+
+/** Whether the client's copy (If-None-Match, else If-Modified-Since) is current. */
+export function isFresh(c: Context, v: Validators): boolean {
+  const inm = c.req.header('If-None-Match');
+  return inm !== undefined ? matchesIfNoneMatch(inm, v.etag) : notModifiedSince(c.req.header('If-Modified-Since'), v.lastModified);
+}
+
 /** Sets the validator headers; returns a 304 response when the client's copy is current, else null. */
 export function conditional(c: Context, v: Validators): Response | null {
-  c.header('ETag', v.etag);
-  c.header('Cache-Control', v.cacheControl);
-  if (v.lastModified && !Number.isNaN(v.lastModified.getTime())) c.header('Last-Modified', v.lastModified.toUTCString());
-  const inm = c.req.header('If-None-Match');
-  const fresh = inm !== undefined ? matchesIfNoneMatch(inm, v.etag) : notModifiedSince(c.req.header('If-Modified-Since'), v.lastModified);
-  return fresh ? c.body(null, 304) : null;
+  for (const [k, value] of Object.entries(validatorHeaders(v))) c.header(k, value);
+  return isFresh(c, v) ? c.body(null, 304) : null;
 }

@@ -19,6 +19,11 @@ export class LruCache<K, V> {
     if (this.#map.size > this.capacity) this.#map.delete(this.#map.keys().next().value as K);
   }
 
+  /** The least recently used entry. */
+  oldest(): [K, V] | undefined {
+    return this.#map.entries().next().value;
+  }
+
   delete(key: K): void {
     this.#map.delete(key);
   }

@@ -24,7 +24,7 @@ export const getCase = defineRoute({
   pathParams: { caseNumber: stringParam({ description: 'The case number, as printed or normalised.', pattern: CASE_NUMBER, maxLength: 100, required: true, example: '2023.563 KS' }) },
   response: { description: 'The timeline.', schema: ref('CaseTimeline') },
   notFound: true,
-  async handle({ c, params, query, snapshot, siteUrl }) {
+  async handle({ c, params, query, snapshot, siteUrl, deps }) {
     const v = validatorsFor(c, snapshot, CACHE.resource, 'json');
     const timeline = await caseTimeline(snapshot, params.caseNumber!, query.municipality);
     if (!timeline) throw new NotFoundError(`no published § has case number ${params.caseNumber}`);
@@ -33,6 +33,6 @@ export const getCase = defineRoute({
       municipalities: timeline.municipalities,
       items: timeline.entries.map((e) => ({ paragraph: paragraphItem(snapshot, siteUrl, e.doc), via: e.via })),
       unresolved: timeline.unresolved,
-    }, v);
+    }, v, deps.responses);
   },
 });

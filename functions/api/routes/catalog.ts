@@ -13,13 +13,13 @@ export const listMunicipalities = defineRoute({
   query: {},
   pathParams: {},
   response: { description: 'The municipalities.', schema: ref('MunicipalityList') },
-  async handle({ c, snapshot, siteUrl }) {
+  async handle({ c, snapshot, siteUrl, deps }) {
     const v = validatorsFor(c, snapshot, CACHE.list, 'json');
     const items = snapshot.index.municipalities().map((m) => ({
       ...m,
       links: { bodies: `${siteUrl}/v1/bodies?municipality=${m.slug}`, paragraphs: `${siteUrl}/v1/paragraphs?municipality=${m.slug}` },
     }));
-    return sendJson(c, { items }, v);
+    return sendJson(c, { items }, v, deps.responses);
   },
 });
 
@@ -32,7 +32,7 @@ export const listBodies = defineRoute({
   query: { municipality: P.municipality },
   pathParams: {},
   response: { description: 'The bodies.', schema: ref('BodyList') },
-  async handle({ c, query, snapshot, siteUrl }) {
+  async handle({ c, query, snapshot, siteUrl, deps }) {
     const v = validatorsFor(c, snapshot, CACHE.list, 'json');
     const items = snapshot.index.bodies(query.municipality).map((b) => ({
       ...b,
@@ -41,6 +41,6 @@ export const listBodies = defineRoute({
         paragraphs: `${siteUrl}/v1/paragraphs?municipality=${b.municipality}&body=${b.slug}`,
       },
     }));
-    return sendJson(c, { items }, v);
+    return sendJson(c, { items }, v, deps.responses);
   },
 });

@@ -32,7 +32,7 @@ export const listChanges = defineRoute({
   pathParams: {},
   formats: ['ndjson'],
   response: { description: 'Events, oldest first.', schema: ref('ChangeList') },
-  async handle({ c, query, format, snapshot, siteUrl }) {
+  async handle({ c, query, format, snapshot, siteUrl, deps }) {
     const v = validatorsFor(c, snapshot, CACHE.feed, format);
     const limit = query.limit ?? 1000;
     const events = await snapshot.changes(query.since ?? { seq: 0 }, limit);
@@ -43,6 +43,6 @@ export const listChanges = defineRoute({
       items: events,
       ...(more ? { next: urlWith(c, siteUrl, { since: String(last.seq) }) } : {}),
       lastSeq: snapshot.version.lastSeq,
-    }, v);
+    }, v, deps.responses);
   },
 });

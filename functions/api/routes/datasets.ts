@@ -23,13 +23,13 @@ export const listDatasets = defineRoute({
   pathParams: {},
   response: { description: 'The files.', schema: ref('Datasets') },
   notFound: true,
-  async handle({ c, query, snapshot, siteUrl }) {
+  async handle({ c, query, snapshot, siteUrl, deps }) {
     const v = validatorsFor(c, snapshot, CACHE.list, 'json');
     const fresh = conditional(c, v);
     if (fresh) return fresh;
     const listing = await snapshot.datasets(siteUrl, query.partition);
     if (!listing) throw new NotFoundError(`no published partition ${query.partition}`);
-    return sendJson(c, listing, v);
+    return sendJson(c, listing, v, deps.responses);
   },
 });
 

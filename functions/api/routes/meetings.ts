@@ -25,7 +25,7 @@ export const listMeetings = defineRoute({
   pathParams: {},
   formats: FORMATS,
   response: { description: 'A page of meetings.', schema: ref('MeetingList') },
-  async handle({ c, query, format, snapshot, siteUrl }) {
+  async handle({ c, query, format, snapshot, siteUrl, deps }) {
     const filter: MeetingFilter = {
       ...(query.municipality !== undefined ? { municipality: query.municipality } : {}),
       ...(query.body !== undefined ? { body: query.body } : {}),
@@ -48,7 +48,7 @@ export const listMeetings = defineRoute({
       items: result.items.map((m) => meetingItem(index, siteUrl, m)),
       ...(next ? { next } : {}),
       ...(result.total !== undefined ? { total: result.total } : {}),
-    }, v);
+    }, v, deps.responses);
   },
 });
 
@@ -62,7 +62,7 @@ export const getMeeting = defineRoute({
   pathParams: { id: P.idParam('meeting', 'alingsas-kommunstyrelsen-2024-02-05') },
   response: { description: 'The meeting file.', schema: ref('MeetingDocument') },
   notFound: true,
-  async handle({ c, params, snapshot, siteUrl }) {
+  async handle({ c, params, snapshot, siteUrl, deps }) {
     const m = snapshot.index.meetingIndex(params.id!);
     if (m < 0) throw new NotFoundError(`no published meeting with id ${params.id}`);
     const v = validatorsFor(c, snapshot, CACHE.resource, 'json', snapshot.index.unitOfMeeting(m).modified);
@@ -71,7 +71,7 @@ export const getMeeting = defineRoute({
     const doc = await snapshot.meetingDocument(m);
     if (!doc) throw new MissingRecordError(`the published file of meeting ${params.id} is missing`);
     const links = { self: `${siteUrl}/v1/meetings/${params.id}`, html: `${siteUrl}/m/${params.id}`, paragraphsCsv: `${siteUrl}/v1/paragraphs?meeting=${params.id}&format=csv` };
-    return sendJson(c, { ...doc, links }, v);
+    return sendJson(c, { ...doc, links }, v, deps.responses);
   },
 });
 

@@ -47,7 +47,7 @@ export const listParagraphs = defineRoute({
   pathParams: {},
   formats: FORMATS,
   response: { description: 'A page of §.', schema: ref('ParagraphList') },
-  async handle({ c, query, format, snapshot, siteUrl }) {
+  async handle({ c, query, format, snapshot, siteUrl, deps }) {
     const filter: ParagraphFilter = {
       ...(query.meeting !== undefined ? { meeting: query.meeting } : {}),
       ...(query.municipality !== undefined ? { municipality: query.municipality } : {}),
@@ -82,7 +82,7 @@ export const listParagraphs = defineRoute({
       items: result.items.map((d) => paragraphItem(snapshot, siteUrl, d)),
       ...(next ? { next } : {}),
       ...(result.total !== undefined ? { total: result.total } : {}),
-    }, v);
+    }, v, deps.responses);
   },
 });
 
@@ -97,7 +97,7 @@ export const getParagraph = defineRoute({
   formats: FORMATS,
   response: { description: 'The § record.', schema: ref('ParagraphRecord') },
   notFound: true,
-  async handle({ c, params, format, snapshot, siteUrl }) {
+  async handle({ c, params, format, snapshot, siteUrl, deps }) {
     const doc = snapshot.index.paragraphIndex(params.id!);
     if (doc < 0) throw new NotFoundError(`no published § with id ${params.id}`);
     const m = snapshot.index.parts.docs.meeting[doc]!;
@@ -106,7 +106,7 @@ export const getParagraph = defineRoute({
     if (format !== 'json') return sendTable(c, paragraphsTable, rows(snapshot, [doc]), format, params.id!, v);
     const { meeting, paragraph } = await fullParagraph(snapshot, doc);
     const record = paragraphRecord(meeting, paragraph, renderContext(snapshot, siteUrl));
-    return sendJson(c, { ...record, links: paragraphLinks(siteUrl, record.id, record.meetingId) }, v);
+    return sendJson(c, { ...record, links: paragraphLinks(siteUrl, record.id, record.meetingId) }, v, deps.responses);
   },
 });
 

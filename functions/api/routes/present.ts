@@ -24,7 +24,6 @@ export function paragraphItem(snapshot: Snapshot, siteUrl: string, doc: number) 
     redacted: p.redacted,
     immediatelyJusterad: p.immediatelyJusterad,
     pages: p.pages,
-    links: paragraphLinks(siteUrl, p.id, p.meetingId),
   };
 }
 

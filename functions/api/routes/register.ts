@@ -9,7 +9,7 @@ import { downloadPartition, listDatasets } from './datasets.ts';
 import { paragraphFeed } from './feed.ts';
 import { getMeeting, listMeetings } from './meetings.ts';
 import { getParagraph, listParagraphs } from './paragraphs.ts';
-import { negotiate } from './respond.ts';
+import { cachedResponse, negotiate, representationTag } from './respond.ts';
 
 /** Every /v1 operation; the router and the OpenAPI document are generated from this list. */
 export const API_ROUTES: readonly RouteDef[] = [
@@ -51,6 +51,10 @@ export function registerApi(app: Hono, deps: AppDeps): void {
       const explicit = (query.values as { format?: ResponseFormat }).format;
       const format = route.formats ? negotiate(c.req.header('Accept'), route.formats, explicit) : 'json';
       const snapshot = await deps.readModel.snapshot();
+      if (format === 'json') {
+        const cached = cachedResponse(c, deps.responses, representationTag(c, snapshot, format));
+        if (cached) return cached;
+      }
       return route.handle({ c, query: query.values, params: path.values, format, snapshot, deps, siteUrl: siteUrlOf(c, deps) });
     });
   }

@@ -3,7 +3,9 @@ import { FORMATS } from '../../core/render/formats/index.ts';
 import { renderNdjson } from '../../core/render/formats/ndjson.ts';
 import type { Row, TableDef } from '../../core/render/table.ts';
 import { NotAcceptableError } from '../errors.ts';
-import { conditional, etagFor, type Validators } from '../http/conditional.ts';
+import { conditional, etagFor, isFresh, validatorHeaders, type Validators } from '../http/conditional.ts';
+import { fastResponse } from '../http/fast-response.ts';
+import type { ResponseCache } from '../http/response-cache.ts';
 import { toReadableStream } from '../http/streams.ts';
 import type { ResponseFormat } from '../schema/route.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
@@ -33,21 +35,42 @@ function typeOf(f: ResponseFormat): string {
   return f === 'ndjson' ? 'application/x-ndjson' : f === 'json' ? 'application/json' : 'text/csv';
 }
 
+/** The ETag of what this request asks for: data version, path, query and format. */
+export function representationTag(c: Context, snapshot: Snapshot, format: string): string {
+  const url = new URL(c.req.url);
+  return etagFor(snapshot.version.tag, url.pathname, url.search, format);
+}
+
 /** Validators for a representation of the current data version: computed before any rendering. */
 export function validatorsFor(c: Context, snapshot: Snapshot, cacheControl: string, format: string, lastModified?: string): Validators {
-  const url = new URL(c.req.url);
   return {
-    etag: etagFor(snapshot.version.tag, url.pathname, url.search, format),
+    etag: representationTag(c, snapshot, format),
     cacheControl,
     ...(lastModified ?? snapshot.version.publishedAt ? { lastModified: new Date((lastModified ?? snapshot.version.publishedAt)!) } : {}),
   };
 }
 
-export function sendJson(c: Context, body: unknown, v: Validators): Response {
-  const fresh = conditional(c, v);
-  if (fresh) return fresh;
-  c.header('Content-Type', 'application/json; charset=utf-8');
-  return c.body(JSON.stringify(body));
+const JSON_TYPE = 'application/json; charset=utf-8';
+const utf8 = new TextEncoder();
+
+/** Sends JSON and keeps the rendered body for the next request with the same ETag (see cachedResponse). */
+export function sendJson(c: Context, body: unknown, v: Validators, cache?: ResponseCache): Response {
+  const validators = validatorHeaders(v);
+  if (isFresh(c, v)) return fastResponse(null, 304, validators);
+  const bytes = utf8.encode(JSON.stringify(body));
+  const headers = { ...validators, 'Content-Type': JSON_TYPE };
+  cache?.set(v.etag, { body: bytes, headers });
+  return fastResponse(bytes, 200, headers);
+}
+
+/** A body rendered before for this exact representation, or a 304 when the client has it; null when not cached. */
+export function cachedResponse(c: Context, cache: ResponseCache, etag: string): Response | null {
+  const hit = cache.get(etag);
+  if (!hit) return null;
+  const lastModified = hit.headers['Last-Modified'];
+  const v = { etag, cacheControl: hit.headers['Cache-Control']!, ...(lastModified ? { lastModified: new Date(lastModified) } : {}) };
+  if (isFresh(c, v)) return fastResponse(null, 304, validatorHeaders(v));
+  return fastResponse(hit.body, 200, hit.headers);
 }
 
 /** A table streamed through the shared renderer (CSV, Excel CSV or NDJSON rows). */

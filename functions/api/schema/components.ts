@@ -59,9 +59,9 @@ export const SCHEMAS = {
       redacted: bool('Text was removed for secrecy.'),
       immediatelyJusterad: bool('The § was signed off at once (omedelbar justering).'),
       pages: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: 'First and last page in the source.' },
-      links,
     },
-    ['id', 'permalink', 'meetingId', 'municipality', 'body', 'meetingDate', 'number', 'title', 'caseNumbers', 'links'],
+    ['id', 'permalink', 'meetingId', 'municipality', 'body', 'meetingDate', 'number', 'title', 'caseNumbers'],
+    { description: 'A § in a list. The permalink is its web page; the full record is GET /v1/paragraphs/{id}.' },
   ),
   ParagraphList: object(
     {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Clock } from '../../ports/clock.ts';
+import type { ResponseCache } from '../http/response-cache.ts';
 import type { ReadModel, Snapshot } from '../read-model/read-model.ts';
 import { enumParam, type JsonSchema, type ParamMap, type ParamValues } from './params.ts';
 
@@ -15,6 +16,8 @@ export type ResponseFormat = keyof typeof FORMAT_TYPES;
 export interface AppDeps {
   readModel: ReadModel;
   clock: Clock;
+  /** Rendered JSON bodies by ETag (see http/response-cache.ts). */
+  responses: ResponseCache;
   /** The site's public URL; when absent, the request's own origin is used for links. */
   baseUrl?: string;
 }

@@ -14,6 +14,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   'base-url': { type: 'string' },
+  'cache-mb': { type: 'string' },
 } as const;
 
 export const serveCommand: Command = {
@@ -29,6 +30,7 @@ Options:
   --port N                TCP port (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --host ADDR             address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)
   --base-url URL          public URL for links (default $PUBLIC_BASE_URL, else the request's own address)
+  --cache-mb N            memory for rendered JSON answers, reused until the next publish (default 32; 0 = off)
   -h, --help              show this help
 
 Exit status: 0 stopped by a signal; 2 usage error; 70 internal error (e.g. the port is taken).
@@ -40,6 +42,7 @@ Exit status: 0 stopped by a signal; 2 usage error; 70 internal error (e.g. the p
       dataDir: values.data ?? DEFAULT_DATA_DIR,
       port: portOption(values.port ?? io.env.PORT, NAME),
       host: values.host ?? DEFAULT_HOST,
+      ...(values['cache-mb'] !== undefined ? { cacheMb: cacheOption(values['cache-mb']) } : {}),
       ...(values['base-url'] ?? io.env.PUBLIC_BASE_URL ? { baseUrl: (values['base-url'] ?? io.env.PUBLIC_BASE_URL)! } : {}),
     });
     io.stdout(`Paragraf is serving ${values.data ?? DEFAULT_DATA_DIR} on ${server.url}  (API docs: ${server.url}v1/docs; Ctrl-C stops)\n`);
@@ -52,6 +55,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   baseUrl?: string;
+  /** Response cache size in MB (default 32, 0 = off). */
+  cacheMb?: number;
 }
 
 export interface RunningServer {
@@ -63,7 +68,11 @@ export interface RunningServer {
 
 /** Starts the app on @hono/node-server; resolves once it listens (rejects when the port cannot be bound). */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
-  const app = createApp({ store: new FsBlobStore(options.dataDir), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const app = createApp({
+    store: new FsBlobStore(options.dataDir),
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.cacheMb !== undefined ? { responseCacheBytes: options.cacheMb * 1024 * 1024 } : {}),
+  });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
       const host = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -71,6 +80,11 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     });
     server.once('error', reject);
   });
+}
+
+function cacheOption(value: string): number {
+  if (!/^\d{1,5}$/u.test(value)) throw new UsageError(`--cache-mb must be a whole number of megabytes, got '${value}'`, NAME);
+  return Number(value);
 }
 
 export function portOption(value: string | undefined, command: string): number {
