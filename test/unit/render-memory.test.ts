@@ -11,7 +11,7 @@ import { FORMATS } from '../../functions/core/render/formats/index.ts';
 import { parquetFormat } from '../../functions/core/render/formats/parquet.ts';
 import type { Format } from '../../functions/core/render/formats/format.ts';
 import { paragraphsTable, tableRows } from '../../functions/core/render/tables/index.ts';
-import type { MeetingRecord } from '../../functions/core/render/table.ts';
+import type { RenderableMeeting } from '../../functions/core/render/table.ts';
 import { buildMeeting, buildParagraph } from '../support/protocol-builder.ts';
 
 setFlagsFromString('--expose-gc');
@@ -30,7 +30,7 @@ function sample(): void {
   peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
 }
 
-function* records(): Iterable<MeetingRecord> {
+function* records(): Iterable<RenderableMeeting> {
   for (let m = 0; m < MEETINGS; m++) {
     if (m % 1000 === 999) sample();
     const meeting = buildMeeting({ id: `testby-kf-${m}`, date: '2024-02-05' });

@@ -4,7 +4,7 @@
  */
 import type { Meeting, Paragraph } from '../records/types.ts';
 import { renderNdjson } from './formats/ndjson.ts';
-import { permalink, publishable, type MeetingRecord, type RenderContext } from './table.ts';
+import { permalink, publishable, type RenderableMeeting, type RenderContext } from './table.ts';
 
 /** One NDJSON line: the whole § record with the meeting context it would otherwise lack. */
 export type ParagraphRecord = Paragraph & {
@@ -41,13 +41,13 @@ export function paragraphRecords(meeting: Meeting, paragraphs: readonly Paragrap
 
 /** § NDJSON over any number of meetings, one meeting in memory at a time. */
 export function renderParagraphNdjson(
-  records: Iterable<MeetingRecord> | AsyncIterable<MeetingRecord>,
+  records: Iterable<RenderableMeeting> | AsyncIterable<RenderableMeeting>,
   ctx: RenderContext,
 ): AsyncIterable<Uint8Array> {
   return renderNdjson(streamRecords(records, ctx));
 }
 
-async function* streamRecords(records: Iterable<MeetingRecord> | AsyncIterable<MeetingRecord>, ctx: RenderContext) {
+async function* streamRecords(records: Iterable<RenderableMeeting> | AsyncIterable<RenderableMeeting>, ctx: RenderContext) {
   for await (const { meeting, paragraphs } of records) yield* paragraphRecords(meeting, paragraphs, ctx);
 }
 

@@ -45,8 +45,8 @@ export interface RenderContext {
   withheld?: ReadonlySet<string>;
 }
 
-/** A meeting record as the renderers need it: the meeting and its publishable §. */
-export interface MeetingRecord {
+/** A meeting as the renderers need it: the meeting and its publishable § (not the stored MeetingRecord of pipeline/). */
+export interface RenderableMeeting {
   meeting: Meeting;
   paragraphs: readonly Paragraph[];
 }

@@ -1,6 +1,6 @@
 import { FORMATS, type FormatId } from '../../core/render/formats/index.ts';
 import { renderParagraphNdjson } from '../../core/render/records.ts';
-import type { MeetingRecord as RenderRecord } from '../../core/render/table.ts';
+import type { RenderableMeeting as RenderRecord } from '../../core/render/table.ts';
 import { tableByName, tableRows } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { readJson } from '../ingest-json.ts';

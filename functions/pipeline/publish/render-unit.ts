@@ -1,6 +1,6 @@
 import { FORMATS } from '../../core/render/formats/index.ts';
 import { paragraphRecords, renderMeetingJson, renderParagraphNdjson } from '../../core/render/records.ts';
-import type { MeetingRecord as RenderRecord, RenderContext } from '../../core/render/table.ts';
+import type { RenderableMeeting as RenderRecord, RenderContext } from '../../core/render/table.ts';
 import { tableRows } from '../../core/render/tables/index.ts';
 import type { MeetingRecord } from '../meeting-record.ts';
 import { collectBytes, shortHash } from './bytes.ts';

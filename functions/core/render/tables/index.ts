@@ -2,7 +2,7 @@
  * All published tables, in an order where every foreign key points to a table listed earlier, plus a streaming helper
  * that turns a sequence of meeting records into one table's rows without holding more than one meeting at a time.
  */
-import type { MeetingRecord, RenderContext, Row, TableDef } from '../table.ts';
+import type { RenderableMeeting, RenderContext, Row, TableDef } from '../table.ts';
 import { attendanceTable } from './attendance.ts';
 import { decisionItemsTable } from './decision-items.ts';
 import { documentsTable } from './documents.ts';
@@ -14,7 +14,7 @@ import { votesTable } from './votes.ts';
 
 export { attendanceTable, decisionItemsTable, documentsTable, meetingsTable, paragraphsTable, referencesTable, voteRollTable, votesTable };
 
-export type { MeetingRecord };
+export type { RenderableMeeting };
 
 export const TABLES: readonly TableDef[] = [
   meetingsTable,
@@ -33,7 +33,7 @@ export function tableByName(name: string): TableDef | undefined {
 
 export async function* tableRows(
   table: TableDef,
-  records: Iterable<MeetingRecord> | AsyncIterable<MeetingRecord>,
+  records: Iterable<RenderableMeeting> | AsyncIterable<RenderableMeeting>,
   ctx: RenderContext,
 ): AsyncIterable<Row> {
   for await (const { meeting, paragraphs } of records) yield* table.rows(meeting, paragraphs, ctx);
