@@ -8,7 +8,8 @@ import { decisionItemsFrom, documentsFrom, isStatement, recipientsFrom } from '.
 import { referencesFrom } from './fields/references.ts';
 import { reservationsFrom } from './fields/reservations.ts';
 import { votesFrom } from './fields/votes.ts';
-import { isImmediatelyJusterad, isRedacted } from './fields/flags.ts';
+import { isRedacted } from './fields/flags.ts';
+import { isImmediatelyJusterad } from './fields/immediate-justering.ts';
 import { isBlank } from './text-shape.ts';
 
 /** Builds one § record from its heading and the furniture-free lines up to the next §. */
@@ -45,7 +46,7 @@ export function buildParagraph(
     documents: ofKind('documents').flatMap((s) => documentsFrom(s.text)),
     references: referencesFrom(sections.map((s) => s.text)),
     redacted: isRedacted(text),
-    immediatelyJusterad: isImmediatelyJusterad(text),
+    immediatelyJusterad: isImmediatelyJusterad(sections),
     pages: [headingLine.page, lastPage],
     text,
   };
@@ -70,7 +71,7 @@ function lastContentPage(span: readonly Line[]): number | undefined {
   return undefined;
 }
 
-/** A justering stamp ("Paragrafen är justerad") printed under the decision is not part of it. */
+/** A statement printed under the decision ("Paragrafen förklaras omedelbart justerad") is not part of it. */
 function withoutTrailingStatements(text: string): string {
   const lines = text.split('\n');
   while (lines.length > 0 && (isStatement(lines[lines.length - 1] ?? '') || (lines[lines.length - 1] ?? '').trim() === '')) {

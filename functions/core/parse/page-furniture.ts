@@ -22,6 +22,11 @@ const REPEATED_FURNITURE = [
   /^Sammanträdesdatum:?(?:\s+\d{4}-\d{2}-\d{2})?$/iu,
   /^\d{4}-\d{2}-\d{2}$/u,
 ];
+/**
+ * Alingsås prints "Paragrafen är justerad" on the pages of a § once it is signed: a stamp, furniture wherever it stands
+ * (it is not omedelbar justering, see fields/immediate-justering.ts), although NEVER_FURNITURE guards "justerad".
+ */
+const JUSTERING_STAMP_RE = /^Paragrafen\s+är\s+justerad\.?$/iu;
 /** Meaningful statements that must never be taken for furniture even when they repeat on most pages. */
 const NEVER_FURNITURE = /justerad|justerat|omedelbar|sekretess|^§|reserv/iu;
 /** Signature-box words: a line made only of these ("Justerandes sign Justerandes sign Utdragsbestyrkande"). */
@@ -57,6 +62,7 @@ const ANYWHERE = 1;
 const REPEATED = 2;
 const PROTOKOLL = 4;
 const BODY = 8;
+const STAMP = 16;
 
 /**
  * The document's lines seen once: trimmed texts, what each text looks like, and how often the texts that may be
@@ -90,6 +96,7 @@ function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): D
 }
 
 function shapeOf(t: string, bodyLines: boolean): number {
+  if ((t.charCodeAt(0) | 0x20) === 0x70 && JUSTERING_STAMP_RE.test(t)) return STAMP;
   if (isSignatureBox(t) || (startsWithS(t) && ALWAYS_FURNITURE.some((re) => re.test(t)))) return ANYWHERE;
   let s = 0;
   const c = t.charCodeAt(0);
@@ -123,7 +130,8 @@ export function stripPageFurniture(lines: readonly Line[]): Line[] {
       const s = doc.shape[i] as number;
       if (s === 0) continue;
       const count = s & ANYWHERE ? 0 : (doc.counts.get(doc.texts[i] as string) ?? 0);
-      if (s & ANYWHERE) {
+      if (s & STAMP) doc.removed[i] = 1;
+      else if (s & ANYWHERE) {
         if (!isNever(doc, i)) doc.removed[i] = 1;
       } else if (((s & REPEATED && count >= 2) || (s & PROTOKOLL && count >= 3)) && !isNever(doc, i)) {
         doc.removed[i] = 1;

@@ -1,8 +1,8 @@
 import type { DecisionItem } from '../../records/types.ts';
 import { endsSentence, isBlank, listMarker, startsLower, squash, type ListMarker } from '../text-shape.ts';
 
-/** Statements printed at the end of a § that are not part of any list (justering stamp, secrecy note). */
-const STATEMENT_RE = /^(?:Paragrafen\s+(?:är|förklaras)|Protokollet\s+(?:under\s+denna\s+paragraf\s+)?förklaras|Borttagen?\s+på\s+grund\s+av\s+sekretess)/iu;
+/** Statements printed at the end of a § that are not part of any list (justering, secrecy note). */
+const STATEMENT_RE = /^(?:Paragrafen\s+(?:är|förklaras|justeras)|Protokollet\s+(?:under\s+denna\s+paragraf\s+)?förklaras|Borttagen?\s+på\s+grund\s+av\s+sekretess)/iu;
 
 export function isStatement(text: string): boolean {
   return STATEMENT_RE.test(text.trim());
