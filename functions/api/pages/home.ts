@@ -86,9 +86,9 @@ ${dump ? html`<h3>Hela arkivet (publicering ${dump.snapshot})</h3>
 <tbody>${dump.files.map((f) => html`<tr><td><a href="${f.url}" download>${f.name}</a></td><td class="num">${bytes(f.bytes)}</td><td><code>${f.sha256 ?? ''}</code></td></tr>`)}</tbody></table>` : ''}
 ${partitions.length > 0 ? html`<h3>Per kommun</h3>
 <form method="get" action="/v1/datasets/download">
-<label for="partition">Kommun</label>
+<label for="partition">Kommun att ladda ner</label>
 <select id="partition" name="partition">${partitions.map((p) => html`<option value="${p.id}">${p.title} (${number(p.paragraphs)} §)</option>`)}</select>
-<label for="file">Fil</label>
+<label for="file">Fil att ladda ner</label>
 <select id="file" name="file">
 <option value="paragraphs.csv">Paragrafer (CSV)</option>
 <option value="paragraphs-excel-sv.csv">Paragrafer (CSV för Excel)</option>
