@@ -79,7 +79,7 @@ function datasetsSection(listing: DatasetListing | null): Html {
   return html`<section aria-labelledby="dataset" id="dataset-section">
 <h2 id="dataset">Ladda ner data</h2>
 <p>Alla publicerade paragrafer som öppna data (CC0). Filerna och API:t visar samma data.
-${listing?.metadata.map((m) => html` <a href="${m.url}">${m.name}</a>`) ?? ''} · <a href="/v1/datasets">Alla filer (JSON)</a></p>
+${listing?.metadata.map((m) => html` <a href="${m.url}">${m.name}</a> ·`) ?? ''} <a href="/v1/datasets">Alla filer (JSON)</a></p>
 ${dump ? html`<h3>Hela arkivet (publicering ${dump.snapshot})</h3>
 <table><caption class="meta">Filer med storlek och SHA-256-kontrollsumma</caption>
 <thead><tr><th scope="col">Fil</th><th scope="col" class="num">Storlek</th><th scope="col">SHA-256</th></tr></thead>
