@@ -7,7 +7,6 @@ import {
   FIELD_SEPARATOR,
   FLAG,
   hash32,
-  LIST_SEPARATOR,
   ParagraphIndex,
   type HashedDocs,
 } from './paragraph-index.ts';
@@ -18,8 +17,6 @@ import type { UnitInfo } from './types.ts';
 /** Lists show this much of a decision; the whole text is one request away (GET /v1/paragraphs/{id}). */
 export const EXCERPT_CHARS = 280;
 const MAX_TITLE_CHARS = 1000;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]+/gu;
 
 interface MeetingDraft {
   id: string;
@@ -84,9 +81,10 @@ export class IndexBuilder {
     const { excerpt, truncated } = excerptOf(p.decision);
     if (truncated) this.#flags[doc]! |= FLAG.truncated;
     const suffix = p.id.startsWith(`${p.meetingId}-`) ? p.id.slice(p.meetingId.length + 1) : p.id;
-    const cases = p.caseNumbers.map((c) => clean(c.normalized));
-    const fields = [suffix, clean(p.number), clean(p.title).slice(0, MAX_TITLE_CHARS), cases.join(LIST_SEPARATOR), excerpt];
-    const ref = this.#strings.add(fields.join(FIELD_SEPARATOR));
+    const cases = p.caseNumbers.map((c) => c.normalized);
+    // Kept as a ready JSON fragment: a list response is then assembled by concatenation, not re-serialised.
+    const fragment = JSON.stringify({ number: p.number, title: p.title.slice(0, MAX_TITLE_CHARS), caseNumbers: cases, decisionExcerpt: excerpt }).slice(1, -1);
+    const ref = this.#strings.add(`${suffix}${FIELD_SEPARATOR}${fragment}`);
     this.#str.set([ref.chunk, ref.offset, ref.length], doc * 3);
     this.#text.add(`${p.title}\n${p.decision}\n${cases.join(' ')}`);
     for (const c of new Set(cases.map(caseKey))) this.#pair(this.#cases, hash32(c), doc);
@@ -175,10 +173,6 @@ function flagsOf(p: ParagraphRecord): number {
     (p.redacted ? FLAG.redacted : 0) |
     (p.immediatelyJusterad ? FLAG.immediate : 0)
   );
-}
-
-function clean(text: string): string {
-  return text.replace(CONTROL, ' ');
 }
 
 function clampPage(page: number | undefined): number {

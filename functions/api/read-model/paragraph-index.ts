@@ -5,9 +5,19 @@ import type { BodySummary, MeetingSummary, MunicipalitySummary, ParagraphSummary
 
 /** Bits of `ParagraphColumns.flags`. */
 export const FLAG = { vote: 1, reservation: 2, redacted: 4, immediate: 8, truncated: 16 } as const;
-/** Separates the string fields of one § inside the blob; control characters are removed from the fields. */
+/** Separates a §'s id suffix ([a-z0-9]) from its JSON fragment inside the blob. */
 export const FIELD_SEPARATOR = '\u0001';
-export const LIST_SEPARATOR = '\u001f';
+
+/** The flag members of a list item as JSON, for each combination of flags. */
+const FLAG_JSON = Array.from({ length: 32 }, (_, f) =>
+  [
+    `"decisionTruncated":${(f & FLAG.truncated) !== 0}`,
+    `"hasVote":${(f & FLAG.vote) !== 0}`,
+    `"hasReservation":${(f & FLAG.reservation) !== 0}`,
+    `"redacted":${(f & FLAG.redacted) !== 0}`,
+    `"immediatelyJusterad":${(f & FLAG.immediate) !== 0}`,
+  ].join(','),
+);
 
 /** Per-§ columns, by document number; documents are ordered by meeting date, then meeting id, then printed order. */
 export interface ParagraphColumns {
@@ -70,6 +80,7 @@ export class ParagraphIndex {
   readonly #municipalityBySlug: Map<string, number>;
   readonly #bodyBySlug: Map<string, number>;
   #municipalities: MunicipalitySummary[] | undefined;
+  readonly #meetingJsonCache: Array<string | undefined> = [];
   readonly #bodies = new Map<string, BodySummary[]>();
 
   constructor(readonly parts: ParagraphIndexParts) {
@@ -102,36 +113,45 @@ export class ParagraphIndex {
       if (m === undefined) continue;
       const suffix = id.slice(dash + 1);
       const { first, count } = this.parts.meetings;
-      for (let d = first[m]!; d < first[m]! + count[m]!; d++) if (this.#fields(d)[0] === suffix) return d;
+      for (let d = first[m]!; d < first[m]! + count[m]!; d++) if (this.#suffix(d) === suffix) return d;
     }
     return -1;
   }
 
   paragraph(doc: number): ParagraphSummary {
-    const { docs, meetings, municipalities, units } = this.parts;
-    const [suffix, number, title, cases, excerpt] = this.#fields(doc);
+    return JSON.parse(this.itemJson(doc, null)) as ParagraphSummary;
+  }
+
+  /**
+   * A § as the JSON object of a list item, built from stored fragments by concatenation. With `permalinkBase`, a
+   * `permalink` member follows the id (the summary shape has none).
+   */
+  itemJson(doc: number, permalinkBase: string | null): string {
+    const { docs, meetings } = this.parts;
     const m = docs.meeting[doc]!;
-    const unit = units[meetings.unit[m]!]!;
-    const flags = docs.flags[doc]!;
-    return {
-      id: `${meetings.ids[m]}-${suffix}`,
-      meetingId: meetings.ids[m]!,
-      municipality: unit.municipality,
-      municipalityName: municipalities[docs.municipality[doc]!]!.name,
-      body: unit.body,
-      bodyName: meetings.bodyName[m]!,
-      meetingDate: isoDate(docs.date[doc]!),
-      number: number ?? '',
-      title: title ?? '',
-      caseNumbers: cases ? cases.split(LIST_SEPARATOR) : [],
-      decisionExcerpt: excerpt ?? '',
-      decisionTruncated: (flags & FLAG.truncated) !== 0,
-      hasVote: (flags & FLAG.vote) !== 0,
-      hasReservation: (flags & FLAG.reservation) !== 0,
-      redacted: (flags & FLAG.redacted) !== 0,
-      immediatelyJusterad: (flags & FLAG.immediate) !== 0,
-      pages: [docs.pageStart[doc]!, docs.pageEnd[doc]!],
-    };
+    const text = this.#record(doc);
+    const cut = text.indexOf(FIELD_SEPARATOR);
+    const id = `${meetings.ids[m]}-${text.slice(0, cut)}`;
+    const permalink = permalinkBase === null ? '' : `"permalink":${JSON.stringify(`${permalinkBase}/p/${id}`)},`;
+    return `{"id":"${id}",${permalink}"meetingId":"${meetings.ids[m]}",${this.#meetingJson(m)},${text.slice(cut + 1)},${FLAG_JSON[docs.flags[doc]! & 31]},"pages":[${docs.pageStart[doc]},${docs.pageEnd[doc]}]}`;
+  }
+
+  /** The meeting members of a list item, built once per meeting. */
+  #meetingJson(m: number): string {
+    let json = this.#meetingJsonCache[m];
+    if (json === undefined) {
+      const { meetings, municipalities, units } = this.parts;
+      const unit = units[meetings.unit[m]!]!;
+      json = JSON.stringify({
+        municipality: unit.municipality,
+        municipalityName: municipalities[meetings.municipality[m]!]!.name,
+        body: unit.body,
+        bodyName: meetings.bodyName[m],
+        meetingDate: isoDate(meetings.date[m]!),
+      }).slice(1, -1);
+      this.#meetingJsonCache[m] = json;
+    }
+    return json;
   }
 
   meeting(m: number): MeetingSummary {
@@ -229,9 +249,14 @@ export class ParagraphIndex {
     return [...years].filter((y) => y > 0).sort((a, b) => b - a);
   }
 
-  #fields(doc: number): string[] {
+  #record(doc: number): string {
     const { strChunk, strOffset, strLength } = this.parts.docs;
-    return this.parts.strings.get(strChunk[doc]!, strOffset[doc]!, strLength[doc]!).split(FIELD_SEPARATOR);
+    return this.parts.strings.get(strChunk[doc]!, strOffset[doc]!, strLength[doc]!);
+  }
+
+  #suffix(doc: number): string {
+    const text = this.#record(doc);
+    return text.slice(0, text.indexOf(FIELD_SEPARATOR));
   }
 }
 

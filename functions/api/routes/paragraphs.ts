@@ -12,8 +12,8 @@ import { boolParam, stringParam } from '../schema/params.ts';
 import { defineRoute, formatParam } from '../schema/route.ts';
 import * as P from './common-params.ts';
 import { decodeCursor, encodeCursor, resumeAfter } from './cursor.ts';
-import { paragraphItem, paragraphLinks } from './present.ts';
-import { sendJson, sendNdjson, sendTable, urlWith, validatorsFor } from './respond.ts';
+import { paragraphItemJson, paragraphLinks } from './present.ts';
+import { sendJson, sendJsonText, sendNdjson, sendTable, urlWith, validatorsFor } from './respond.ts';
 
 const FORMATS = ['csv', 'csv-excel-sv', 'ndjson'] as const;
 
@@ -78,11 +78,10 @@ export const listParagraphs = defineRoute({
       result.more && last !== undefined
         ? urlWith(c, siteUrl, { cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraph(last).id }) })
         : undefined;
-    return sendJson(c, {
-      items: result.items.map((d) => paragraphItem(snapshot, siteUrl, d)),
-      ...(next ? { next } : {}),
-      ...(result.total !== undefined ? { total: result.total } : {}),
-    }, v, deps.responses);
+    const render = () =>
+      `{"items":[${result.items.map((d) => paragraphItemJson(snapshot, siteUrl, d)).join(',')}]` +
+      `${next ? `,"next":${JSON.stringify(next)}` : ''}${result.total !== undefined ? `,"total":${result.total}` : ''}}`;
+    return sendJsonText(c, render, v, deps.responses);
   },
 });
 

@@ -1,30 +1,16 @@
 import { trimSlash } from '../../core/render/table.ts';
 import type { ParagraphIndex } from '../read-model/paragraph-index.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
+import type { ParagraphSummary } from '../read-model/types.ts';
 
-/** JSON shapes of list items: the index's summaries plus permalink and links. */
+/** A § as a list item: the index's summary with the permalink of the published files. */
 export function paragraphItem(snapshot: Snapshot, siteUrl: string, doc: number) {
-  const p = snapshot.index.paragraph(doc);
-  return {
-    id: p.id,
-    permalink: permalinkOf(snapshot, siteUrl, p.id),
-    meetingId: p.meetingId,
-    municipality: p.municipality,
-    municipalityName: p.municipalityName,
-    body: p.body,
-    bodyName: p.bodyName,
-    meetingDate: p.meetingDate,
-    number: p.number,
-    title: p.title,
-    caseNumbers: p.caseNumbers,
-    decisionExcerpt: p.decisionExcerpt,
-    decisionTruncated: p.decisionTruncated,
-    hasVote: p.hasVote,
-    hasReservation: p.hasReservation,
-    redacted: p.redacted,
-    immediatelyJusterad: p.immediatelyJusterad,
-    pages: p.pages,
-  };
+  return JSON.parse(paragraphItemJson(snapshot, siteUrl, doc)) as ParagraphSummary & { permalink: string };
+}
+
+/** The same item as JSON text, assembled from the index's stored fragments (what list responses concatenate). */
+export function paragraphItemJson(snapshot: Snapshot, siteUrl: string, doc: number): string {
+  return snapshot.index.itemJson(doc, trimSlash(snapshot.version.baseUrl ?? siteUrl));
 }
 
 export function paragraphLinks(siteUrl: string, id: string, meetingId: string) {

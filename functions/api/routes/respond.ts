@@ -55,9 +55,14 @@ const utf8 = new TextEncoder();
 
 /** Sends JSON and keeps the rendered body for the next request with the same ETag (see cachedResponse). */
 export function sendJson(c: Context, body: unknown, v: Validators, cache?: ResponseCache): Response {
+  return sendJsonText(c, () => JSON.stringify(body), v, cache);
+}
+
+/** Like sendJson, for JSON already assembled as text (rendered only when the client's copy is not current). */
+export function sendJsonText(c: Context, render: () => string, v: Validators, cache?: ResponseCache): Response {
   const validators = validatorHeaders(v);
   if (isFresh(c, v)) return fastResponse(null, 304, validators);
-  const bytes = utf8.encode(JSON.stringify(body));
+  const bytes = utf8.encode(render());
   const headers = { ...validators, 'Content-Type': JSON_TYPE };
   cache?.set(v.etag, { body: bytes, headers });
   return fastResponse(bytes, 200, headers);
