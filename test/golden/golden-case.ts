@@ -29,6 +29,8 @@ export function projectParagraph(p: Paragraph): Record<string, unknown> {
     references: p.references.map((r) => [r.body ?? '', r.date ?? '', r.number ?? '', r.raw].join(' | ')),
     redacted: p.redacted,
     immediatelyJusterad: p.immediatelyJusterad,
+    // Pinned where set; absent elsewhere (toEqual fails on an unexpected key).
+    ...(p.otherAppealRoute !== undefined ? { otherAppealRoute: p.otherAppealRoute } : {}),
     textLength: p.text.length,
   };
 }

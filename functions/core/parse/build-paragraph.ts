@@ -10,6 +10,7 @@ import { reservationsFrom } from './fields/reservations.ts';
 import { votesFrom } from './fields/votes.ts';
 import { isRedacted } from './fields/flags.ts';
 import { isImmediatelyJusterad } from './fields/immediate-justering.ts';
+import { hasOtherAppealRoute } from './fields/appeal-route.ts';
 import { isBlank } from './text-shape.ts';
 
 /** Builds one § record from its heading and the furniture-free lines up to the next §. */
@@ -47,6 +48,7 @@ export function buildParagraph(
     references: referencesFrom(sections.map((s) => s.text)),
     redacted: isRedacted(text),
     immediatelyJusterad: isImmediatelyJusterad(sections),
+    ...(hasOtherAppealRoute(title, decision) ? { otherAppealRoute: true } : {}),
     pages: [headingLine.page, lastPage],
     text,
   };
