@@ -62,6 +62,31 @@ describe('extractCaseNumbersFromHeading', () => {
     });
   });
 
+  it.each([
+    ['Ärendenummer SLK-2023-00025:26', 'SLK-2023-00025:26'],
+    ['Ärendenummer SLK-2024-00008:-1', 'SLK-2024-00008:-1'],
+    ['SLK-2023-00023:6', 'SLK-2023-00023:6'],
+  ])('Göteborg sub-case suffix belongs to the case number: %j', (raw, normalized) => {
+    expect(extractCaseNumbersFromHeading(raw)).toEqual({ caseNumbers: one(raw, normalized), titleRest: '' });
+  });
+
+  it('a suffix on a case number in a list, and a title after the last', () => {
+    expect(extractCaseNumbersFromHeading('Ärendenummer SLK-2023-00025:26 och SLK-2023-00025:27 Val av ombud')).toEqual({
+      caseNumbers: [
+        { raw: 'Ärendenummer SLK-2023-00025:26', normalized: 'SLK-2023-00025:26' },
+        { raw: 'SLK-2023-00025:27', normalized: 'SLK-2023-00025:27' },
+      ],
+      titleRest: 'Val av ombud',
+    });
+  });
+
+  it.each(['SLK-2023-00025: Val av ombud', 'SLK-2023-00025:26a', 'SLK-2023-00025:1234567'])(
+    'a colon not followed by a number alone is no suffix: %j',
+    (rest) => {
+      expect(extractCaseNumbersFromHeading(rest).caseNumbers).toEqual(one('SLK-2023-00025', 'SLK-2023-00025'));
+    },
+  );
+
   it('"§ 162      Diarienummer 00322/2026" (wide gap after the number)', () => {
     expect(extractCaseNumbersFromHeading('      Diarienummer 00322/2026')).toEqual({
       caseNumbers: one('Diarienummer 00322/2026', '00322/2026'),

@@ -2,7 +2,7 @@ import type { CaseNumber, ParseWarning } from '../records/types.ts';
 import type { Line } from './lines.ts';
 import { matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
 import { knownHeadingKind } from './section-headings.ts';
-import { extractCaseNumbersFromHeading, normalizeCaseNumber } from '../records/case-numbers.ts';
+import { extractCaseNumbersFromHeading } from '../records/case-numbers.ts';
 
 /** A line chosen as the start of a §. `index` points into the furniture-free line list. */
 export interface Boundary {
@@ -21,7 +21,6 @@ interface Candidate extends Boundary {
 const WINDOW = 200;
 /** How far ahead a heading's body is inspected for section headings. */
 const LOOKAHEAD = 400;
-const SUFFIX_RE = /^:-?\d{1,6}(?=\s|$)/u;
 
 /**
  * Chooses which heading-shaped lines really open a §. Table-of-contents entries, and lines inside a § that list
@@ -46,7 +45,7 @@ function collectCandidates(lines: readonly Line[], range?: { from: string; to: s
     if (!match) return;
     const key = numberKey(match.number);
     if (Number.isNaN(key)) return;
-    const { caseNumbers, titleRest } = splitCaseNumbers(match.rest);
+    const { caseNumbers, titleRest } = extractCaseNumbersFromHeading(match.rest);
     found.push({ index, match, caseNumbers, titleRest, key, score: 0 });
   });
   const from = range ? numberValue(range.from) : Number.NaN;
@@ -66,20 +65,6 @@ function collectCandidates(lines: readonly Line[], range?: { from: string; to: s
     c.score = score;
   });
   return found;
-}
-
-/**
- * Göteborg prints sub-case suffixes ("SLK-2023-00025:26", "SLK-2024-00008:-1"); records/case-numbers.ts stops
- * before the colon, so the suffix is re-attached here to keep the case number exactly as printed.
- */
-function splitCaseNumbers(rest: string): { caseNumbers: CaseNumber[]; titleRest: string } {
-  const split = extractCaseNumbersFromHeading(rest);
-  const suffix = SUFFIX_RE.exec(split.titleRest);
-  const last = split.caseNumbers[split.caseNumbers.length - 1];
-  if (!suffix || !last) return split;
-  const raw = last.raw + suffix[0];
-  const caseNumbers = [...split.caseNumbers.slice(0, -1), { raw, normalized: normalizeCaseNumber(raw) }];
-  return { caseNumbers, titleRest: split.titleRest.slice(suffix[0].length).trim() };
 }
 
 function hasSectionHeading(lines: readonly Line[], start: number, end: number): boolean {

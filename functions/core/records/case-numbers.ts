@@ -33,6 +33,8 @@ const STRICT_RE = new RegExp(String.raw`^(?:${STRICT_SHAPES.join('|')})${END}`, 
 const LABELLED_TOKEN_RE = /^(?:\p{L}[\p{L}./-]*\d|\d)[\p{L}\d./-]*/u;
 const CODE_RE = new RegExp(`^${CODE}`, 'u');
 const SEPARATOR_RE = /^\s*(?:,|;|&|och\s)\s*/u;
+/** Göteborg's sub-case suffix, part of the case number: "SLK-2023-00025:26", "SLK-2024-00008:-1". */
+const SUFFIX_RE = /^:-?\d{1,6}(?=\s|$)/u;
 const TRAILING_LABEL_RE = new RegExp(String.raw`(?:^|[\s(,;–-])(?=${LABEL}\b)`, 'giu');
 
 /** "Dnr: ku.2017.3" → "KU.2017.3": label removed, upper-case, whitespace collapsed, dashes unified. */
@@ -83,8 +85,13 @@ function readCaseNumbers(text: string, from: number): { caseNumbers: CaseNumber[
   return { caseNumbers, end: caseNumbers.length > 0 ? pos : from };
 }
 
-/** One case number at the start of `text`, with its label when there is one, exactly as printed. */
+/** One case number at the start of `text`, with its label and sub-case suffix when there are, exactly as printed. */
 function readOne(text: string): string | undefined {
+  const one = readNumber(text);
+  return one === undefined ? undefined : one + (SUFFIX_RE.exec(text.slice(one.length))?.[0] ?? '');
+}
+
+function readNumber(text: string): string | undefined {
   const label = LABEL_RE.exec(text);
   if (label) {
     const rest = text.slice(label[0].length);
