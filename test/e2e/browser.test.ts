@@ -94,7 +94,7 @@ describe('a journalist in Chromium', () => {
     await caseLink.click();
     await page.waitForURL(/\/c\//u);
     expect(await page.locator('h1').textContent()).toBe(`Ärende ${caseNumber}`);
-    const timeline = await page.locator('ol.results h3 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const timeline = await page.locator('ol.results h3 a').evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href));
     expect(timeline).toContain(paragraphUrl);
 
     // The search results as CSV, from the home page: every row is a § that matched.
