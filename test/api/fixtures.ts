@@ -89,8 +89,10 @@ export function sha(text: string): string {
 }
 
 /** A store with the fixtures written as ingest would, published once (clock at 2026-11-27T10:00Z). */
-export async function publishedFixtures(protocols = fixtureProtocols()): Promise<{ store: MemoryBlobStore; clock: ReturnType<typeof fixedClock>; summary: PublishSummary }> {
-  const store = new MemoryBlobStore();
+export async function publishedFixtures<S extends BlobStore = MemoryBlobStore>(
+  protocols = fixtureProtocols(),
+  store: S = new MemoryBlobStore() as unknown as S,
+): Promise<{ store: S; clock: ReturnType<typeof fixedClock>; summary: PublishSummary }> {
   const clock = fixedClock('2026-11-27T10:00:00Z');
   for (const p of protocols) await ingestProtocol(store, p, clock);
   const summary = await publish(store, clock);
