@@ -33,7 +33,7 @@ export function homePage(snapshot: Snapshot, query: HomeQuery, listing: DatasetL
   const result = queryParagraphs(index, filter, { sort: '-date', limit: PAGE, total: true, ...(query.after !== undefined ? { after: query.after } : {}) });
   const params = { q: query.q, municipality: query.municipality, body: query.body, year: query.year, hasVote: query.hasVote, hasReservation: query.hasReservation };
   const last = result.items[result.items.length - 1];
-  const next = result.more && last !== undefined ? href('/', { ...params, cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraph(last).id }) }) : undefined;
+  const next = result.more && last !== undefined ? href('/', { ...params, cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraphId(last) }) }) : undefined;
   const feed = href('/v1/feed.atom', { q: query.q, municipality: query.municipality, body: query.body, hasVote: query.hasVote, hasReservation: query.hasReservation });
   const content = html`<h1>Sök i kommunala protokoll</h1>
 <p>${number(index.size)} paragrafer från ${number(index.meetingCount)} sammanträden i ${number(index.parts.municipalities.length)} kommuner.</p>

@@ -118,6 +118,11 @@ export class ParagraphIndex {
     return -1;
   }
 
+  /** The id of a §, without building its summary. */
+  paragraphId(doc: number): string {
+    return `${this.parts.meetings.ids[this.parts.docs.meeting[doc]!]}-${this.#suffix(doc)}`;
+  }
+
   paragraph(doc: number): ParagraphSummary {
     return JSON.parse(this.itemJson(doc, null)) as ParagraphSummary;
   }

@@ -76,7 +76,7 @@ export const listParagraphs = defineRoute({
     const last = result.items[result.items.length - 1];
     const next =
       result.more && last !== undefined
-        ? urlWith(c, siteUrl, { cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraph(last).id }) })
+        ? urlWith(c, siteUrl, { cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraphId(last) }) })
         : undefined;
     const render = () =>
       `{"items":[${result.items.map((d) => paragraphItemJson(snapshot, siteUrl, d)).join(',')}]` +
