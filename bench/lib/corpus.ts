@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extractPdfPages } from '../../functions/adapters/pdf-text-extractor.ts';
 import { readTextPages } from '../../functions/adapters/text-reader.ts';
@@ -22,11 +22,13 @@ export function corpusPdfs(repoRoot: string): CorpusFile[] {
 /**
  * Every corpus protocol as text pages, read the way ingest reads it: PDFs with the production extractor, text files
  * with the production text reader. For the benchmarks that start from text (parse, fuzz); the reading is not timed.
+ * `maxPdfBytes` leaves out the larger PDFs (quick runs: extracting them takes seconds).
  */
-export async function corpusTexts(repoRoot: string): Promise<Array<CorpusFile & { pages: PageText[]; mediaType: string }>> {
+export async function corpusTexts(repoRoot: string, options: { maxPdfBytes?: number } = {}): Promise<Array<CorpusFile & { pages: PageText[]; mediaType: string }>> {
   const dir = join(repoRoot, CORPUS_DIR);
+  const small = (f: CorpusFile) => options.maxPdfBytes === undefined || statSync(f.path).size <= options.maxPdfBytes;
   const pdfs = await Promise.all(
-    listFiles(dir, '.pdf').map(async (f) => ({ ...f, mediaType: 'application/pdf', pages: (await extractPdfPages(new Uint8Array(readFileSync(f.path)))).pages })),
+    listFiles(dir, '.pdf').filter(small).map(async (f) => ({ ...f, mediaType: 'application/pdf', pages: (await extractPdfPages(new Uint8Array(readFileSync(f.path)))).pages })),
   );
   const texts = listFiles(dir, '.txt').map((f) => ({ ...f, mediaType: 'text/plain', pages: readTextPages(new Uint8Array(readFileSync(f.path))).pages }));
   return [...pdfs, ...texts].sort((a, b) => a.name.localeCompare(b.name));

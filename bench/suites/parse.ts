@@ -12,7 +12,7 @@ import type { ResultRow, SuiteContext } from '../lib/types.ts';
  * `sampleMs`; the figure is the median of the samples' § per second.
  */
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
-  const inputs = (await corpusTexts(ctx.repoRoot)).map(
+  const inputs = (await corpusTexts(ctx.repoRoot, ctx.quick ? { maxPdfBytes: 1_300_000 } : {})).map(
     (c): ParseInput => ({
       pages: c.pages,
       source: { fileName: basename(c.path), sha256: '0'.repeat(64), pages: c.pages.length, mediaType: c.mediaType },
