@@ -72,8 +72,19 @@ const KL_MATTER_RE = words(
 /** Decisions that are not the body's own decision on the matter: a proposal to another body, an opinion, a deferral. */
 const NOT_DECIDED_RE = words(String.raw`föreslå(?:r|s)|yttrande(?:t|n)?|återremitte\p{L}*|bordlägg\p{L}*`);
 
+/**
+ * A word each subject contains: texts without any are ruled out by two literal searches before the subjects, with
+ * their word boundaries (which keep the regex engine from skipping ahead), are tried.
+ */
+const SUBJECT_HINT_RE =
+  /bygglov|rivningslov|marklov|förhandsbesked|strandskydd|detaljplan|områdesbestämmelse|socialtjänstlagen|stöd\s+och\s+service|vård\s+av|miljöbalken|serveringstillstånd|alkohollagen|allmänn?a?\s+handling|utlämnande|sekretesslagen/iu;
+const ABBREVIATION_HINT_RE = /SoL|LSS|LVU|LVM|MB|OSL/u;
+
 export function hasOtherAppealRoute(title: string, decision: string): boolean {
-  if (decision.trim() === '' || KL_MATTER_RE.test(title) || NOT_DECIDED_RE.test(decision)) return false;
+  if (decision.trim() === '') return false;
+  const hinted = (t: string) => SUBJECT_HINT_RE.test(t) || ABBREVIATION_HINT_RE.test(t);
+  if (!hinted(title) && !hinted(decision)) return false;
+  if (KL_MATTER_RE.test(title) || NOT_DECIDED_RE.test(decision)) return false;
   const named = (r: Route) => r.subject.some((re) => re.test(title) || re.test(decision));
   return ROUTES.some((r) => r.action.test(decision) && named(r));
 }

@@ -30,7 +30,8 @@ const OWN_SECTION_HEADINGS = new Set(['', 'justering', 'omedelbar justering']);
 const LIST_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['recipients', 'documents']);
 
 export function isImmediatelyJusterad(sections: readonly Section[]): boolean {
-  return sections.some((s) => statesImmediateJustering(decidedText(s)));
+  // The decided text is part of the section text: a section without "omedelbar" is ruled out first.
+  return sections.some((s) => OMEDELBAR_RE.test(s.text) && statesImmediateJustering(decidedText(s)));
 }
 
 /** The part of a section that can state what was decided ('' when none can). */

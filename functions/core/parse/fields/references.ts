@@ -13,6 +13,8 @@ const ABBREVIATION_AFTER_RE = /^\s?([A-ZÅÄÖ]{2,6}(?:\s[A-ZÅÄÖ]{2,4})?)(?![
 const ABBREVIATION_BEFORE_RE = /(?:^|[\s(])([A-ZÅÄÖ]{2,6})\s$/u;
 const LAW_BEFORE_RE = /kap\.?\s?\d{0,3}\s?$/iu;
 const WINDOW = 240;
+/** The last letters of the month names, in the case variants /iu accepts ("ſ" folds to "s"). */
+const MONTH_ENDINGS = new Set(['i', 'l', 's', 'j', 'r', 'I', 'L', 'S', 'J', 'R', 'ſ']);
 const UPPER_RE = /\p{Lu}/u;
 const LAST_WORD_RE = /(\p{L}+)$/u;
 /** Words whose abbreviation dot does not end a sentence: "4 kap. Kommunallagen", "bl.a. Kommunstyrelsen". */
@@ -61,7 +63,7 @@ function hasSectionNumber(text: string): boolean {
 }
 
 function prose(before: string, at: number, len: number, number: string, flat: string): Reference | undefined {
-  const date = DATE_BEFORE_RE.exec(before.slice(-40));
+  const date = mayEndInDate(before) ? DATE_BEFORE_RE.exec(before.slice(-40)) : null;
   if (!date) return undefined;
   const dateStart = at - (before.slice(-40).length - date.index);
   const iso = findDate(date[0]);
@@ -81,6 +83,18 @@ function prose(before: string, at: number, len: number, number: string, flat: st
   if (iso) ref.date = iso;
   ref.raw = flat.slice(start, at + len).trim();
   return ref;
+}
+
+/**
+ * DATE_BEFORE_RE ends in a digit (year, ISO date) or the last letter of a month name (januari, mars, april, maj,
+ * september …), then an optional comma and one optional space: one character decides before the regex runs.
+ */
+function mayEndInDate(before: string): boolean {
+  let end = before.length;
+  if (end > 0 && isWhitespaceCode(before.charCodeAt(end - 1))) end -= 1;
+  if (end > 0 && before[end - 1] === ',') end -= 1;
+  const c = before[end - 1] ?? '';
+  return (c >= '0' && c <= '9') || MONTH_ENDINGS.has(c);
 }
 
 function docLine(after: string, at: number, len: number, number: string, flat: string): Reference | undefined {
