@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -17,6 +17,8 @@ export interface RunningServer {
   readyMs: number;
   /** Current and peak resident set size, MB (/proc/PID/status VmRSS, VmHWM). */
   memory(): { rssMb: number; peakRssMb: number };
+  /** CPU time (user + system) the server process has used so far, ms (/proc/PID/stat). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function startServer(command: string, args: (port: number) => strin
     throw new ServerStartError(`${command} ${args(port).join(' ')}: ${(error as Error).message}; stderr: ${stderr.trim().slice(-500)}`, { cause: error });
   }
   const pid = child.pid!;
-  return { url, pid, readyMs: performance.now() - started, memory: () => memoryOf(pid), stop: () => stop(child) };
+  return { url, pid, readyMs: performance.now() - started, memory: () => memoryOf(pid), cpuMs: () => cpuOf(pid), stop: () => stop(child) };
 }
 
 async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
@@ -52,6 +54,16 @@ function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'mu').exec(status)?.[1] ?? Number.NaN);
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+}
+
+/** Clock ticks per second of /proc/PID/stat times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+function cpuOf(pid: number): number {
+  // Fields after the parenthesised command name: utime and stime are the 12th and 13th (fields 14 and 15 of stat).
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1000;
 }
 
 function stop(child: ChildProcess): Promise<void> {
