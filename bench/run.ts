@@ -54,7 +54,7 @@ function exitCode(results: ResultsFile): number {
 async function runSuite(suite: SuiteEntry, quick: boolean, ranAt: string): Promise<{ status: SuiteStatus; rows: SuiteOutput['rows'] }> {
   const outDir = join(repoRoot, 'bench/.work');
   mkdirSync(outDir, { recursive: true });
-  const outFile = join(outDir, `${suite.name}.result.json`);
+  const outFile = join(outDir, `${suite.name}.${process.pid}.result.json`);
   rmSync(outFile, { force: true });
   const timeoutMs = (quick ? Math.max(1, suite.timeoutMinutes / 5) : suite.timeoutMinutes) * 60_000;
   const args = [join(repoRoot, 'bin/run-ts.js'), join(repoRoot, 'bench/lib/child.ts'), suite.name, outFile, ...(quick ? ['--quick'] : [])];
@@ -64,6 +64,7 @@ async function runSuite(suite: SuiteEntry, quick: boolean, ranAt: string): Promi
     child.on('close', (code, signal) => done(signal ? `killed (${signal}) after ${timeoutMs / 60_000} min` : code === 0 ? undefined : `exit ${code}`));
   });
   const output = readOutput(outFile);
+  rmSync(outFile, { force: true });
   if (output?.skipped) return { status: { status: 'skipped', reason: output.skipped, ranAt, quick }, rows: [] };
   if (exit !== undefined || !output || output.failed) {
     return { status: { status: 'failed', reason: output?.failed ?? exit ?? 'no results written', ranAt, quick }, rows: [] };
