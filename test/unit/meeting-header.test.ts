@@ -126,7 +126,7 @@ describe('Alingsås KF 2018-03-28 (2018 template, ANSLAG/BEVIS block on page 3)'
   it('reads the notice dates from the two-column ANSLAG block', () => {
     expect(meeting.notice.posted).toBe('2018-04-09');
     expect(meeting.notice.removed).toBe('2018-05-01');
-    expect(meeting.notice.raw).toContain('Datum för anslags   2018-04-09 Datum för anslags   2018-05-01\nuppsättande   nedtagande');
+    expect(meeting.notice.raw).toContain('Datum för anslags   2018-04-09   Datum för anslags   2018-05-01\nuppsättande   nedtagande');
   });
 
   it('computes the last day to appeal: 2018-04-09 + 21 days = Monday 2018-04-30', () => {

@@ -134,8 +134,9 @@ function segments(text: string): string[] {
 }
 
 /**
- * Fields in reading order. Continuation lines belong to the last field started in the left column; a label in
- * a later column (a side field) takes only the rest of its own segment.
+ * Fields in reading order. Continuation lines belong to the last field started in the left column. A label in a
+ * later column (a side field) takes the rest of its own segment, or, when the extractor put a column gap between
+ * label and value ("Paragrafer   §§94-110"), the segments after it on the same line.
  */
 export function collectFields(lines: readonly Line[]): Field[] {
   const fields: Field[] = [];
@@ -144,6 +145,7 @@ export function collectFields(lines: readonly Line[]): Field[] {
   for (const line of lines) {
     const tails = pendingTails;
     pendingTails = [];
+    let onLine: Field | undefined;
     segments(line.text).forEach((segment, column) => {
       const tail = tails.find((re) => re.test(segment));
       const text = tail ? segment.replace(tail, '').trim() : segment;
@@ -152,10 +154,11 @@ export function collectFields(lines: readonly Line[]): Field[] {
         const field: Field = { key: label.def.key, at: line, pieces: [] };
         fields.push(field);
         if (column === 0 || !current) current = field;
+        onLine = field;
         if (label.wrapped && label.def.tail) pendingTails.push(label.def.tail);
         if (label.rest) field.pieces.push({ text: label.rest, line });
-      } else if (text && current) {
-        current.pieces.push({ text, line });
+      } else if (text && (onLine ?? current)) {
+        (onLine ?? (current as Field)).pieces.push({ text, line });
       }
     });
   }
