@@ -8,16 +8,29 @@ export const FLAG = { vote: 1, reservation: 2, redacted: 4, immediate: 8, trunca
 /** Separates a §'s id suffix ([a-z0-9]) from its JSON fragment inside the blob. */
 export const FIELD_SEPARATOR = '\u0001';
 
-/** The flag members of a list item as JSON, for each combination of flags. */
+/** The flag members of a list item as JSON bytes, for each combination of flags. */
 const FLAG_JSON = Array.from({ length: 32 }, (_, f) =>
-  [
-    `"decisionTruncated":${(f & FLAG.truncated) !== 0}`,
-    `"hasVote":${(f & FLAG.vote) !== 0}`,
-    `"hasReservation":${(f & FLAG.reservation) !== 0}`,
-    `"redacted":${(f & FLAG.redacted) !== 0}`,
-    `"immediatelyJusterad":${(f & FLAG.immediate) !== 0}`,
-  ].join(','),
+  Buffer.from(
+    [
+      `,"decisionTruncated":${(f & FLAG.truncated) !== 0}`,
+      `"hasVote":${(f & FLAG.vote) !== 0}`,
+      `"hasReservation":${(f & FLAG.reservation) !== 0}`,
+      `"redacted":${(f & FLAG.redacted) !== 0}`,
+      `"immediatelyJusterad":${(f & FLAG.immediate) !== 0}`,
+    ].join(','),
+  ),
 );
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const B = {
+  open: ascii('{"id":"'),
+  dash: ascii('-'),
+  permalink: ascii('","permalink":"'),
+  meetingId: ascii('","meetingId":"'),
+  quoteComma: ascii('",'),
+  comma: ascii(','),
+  pages: ascii(',"pages":['),
+  close: ascii(']}'),
+};
 
 /** Per-§ columns, by document number; documents are ordered by meeting date, then meeting id, then printed order. */
 export interface ParagraphColumns {
@@ -80,7 +93,7 @@ export class ParagraphIndex {
   readonly #municipalityBySlug: Map<string, number>;
   readonly #bodyBySlug: Map<string, number>;
   #municipalities: MunicipalitySummary[] | undefined;
-  readonly #meetingJsonCache: Array<string | undefined> = [];
+  readonly #meetingJsonCache: Array<{ id: Buffer; json: Buffer } | undefined> = [];
   readonly #bodies = new Map<string, BodySummary[]>();
 
   constructor(readonly parts: ParagraphIndexParts) {
@@ -127,36 +140,49 @@ export class ParagraphIndex {
     return JSON.parse(this.itemJson(doc, null)) as ParagraphSummary;
   }
 
-  /**
-   * A § as the JSON object of a list item, built from stored fragments by concatenation. With `permalinkBase`, a
-   * `permalink` member follows the id (the summary shape has none).
-   */
+  /** A § as the JSON text of a list item (see appendItem). */
   itemJson(doc: number, permalinkBase: string | null): string {
-    const { docs, meetings } = this.parts;
-    const m = docs.meeting[doc]!;
-    const text = this.#record(doc);
-    const cut = text.indexOf(FIELD_SEPARATOR);
-    const id = `${meetings.ids[m]}-${text.slice(0, cut)}`;
-    const permalink = permalinkBase === null ? '' : `"permalink":${JSON.stringify(`${permalinkBase}/p/${id}`)},`;
-    return `{"id":"${id}",${permalink}"meetingId":"${meetings.ids[m]}",${this.#meetingJson(m)},${text.slice(cut + 1)},${FLAG_JSON[docs.flags[doc]! & 31]},"pages":[${docs.pageStart[doc]},${docs.pageEnd[doc]}]}`;
+    const parts: Uint8Array[] = [];
+    this.appendItem(parts, doc, permalinkBase === null ? null : permalinkPrefix(permalinkBase));
+    return Buffer.concat(parts).toString('utf8');
   }
 
-  /** The meeting members of a list item, built once per meeting. */
-  #meetingJson(m: number): string {
-    let json = this.#meetingJsonCache[m];
-    if (json === undefined) {
+  /**
+   * Appends a § as the UTF-8 bytes of a list item's JSON object, assembled from stored fragments without decoding
+   * them: ids are [a-z0-9-], the title/case numbers/excerpt fragment was JSON-encoded when the index was built, the
+   * meeting's members are encoded once per meeting. With a permalink prefix (see permalinkPrefix), a `permalink`
+   * member follows the id (the summary shape has none).
+   */
+  appendItem(parts: Uint8Array[], doc: number, permalinkPrefix: Buffer | null): void {
+    const { docs, strings } = this.parts;
+    const m = docs.meeting[doc]!;
+    const record = strings.view(docs.strChunk[doc]!, docs.strOffset[doc]!, docs.strLength[doc]!);
+    const cut = record.indexOf(1);
+    const suffix = record.subarray(0, cut);
+    const meetingId = this.#meetingBytes(m);
+    parts.push(B.open, meetingId.id, B.dash, suffix);
+    if (permalinkPrefix) parts.push(B.permalink, permalinkPrefix, meetingId.id, B.dash, suffix);
+    parts.push(B.meetingId, meetingId.id, B.quoteComma, meetingId.json, B.comma, record.subarray(cut + 1), FLAG_JSON[docs.flags[doc]! & 31]!);
+    parts.push(B.pages, ascii(`${docs.pageStart[doc]},${docs.pageEnd[doc]}`), B.close);
+  }
+
+  /** A meeting's id and its members of a list item (municipality, names, date), encoded once per meeting. */
+  #meetingBytes(m: number): { id: Buffer; json: Buffer } {
+    let cached = this.#meetingJsonCache[m];
+    if (cached === undefined) {
       const { meetings, municipalities, units } = this.parts;
       const unit = units[meetings.unit[m]!]!;
-      json = JSON.stringify({
+      const json = JSON.stringify({
         municipality: unit.municipality,
         municipalityName: municipalities[meetings.municipality[m]!]!.name,
         body: unit.body,
         bodyName: meetings.bodyName[m],
         meetingDate: isoDate(meetings.date[m]!),
       }).slice(1, -1);
-      this.#meetingJsonCache[m] = json;
+      cached = { id: ascii(meetings.ids[m]!), json: Buffer.from(json, 'utf8') };
+      this.#meetingJsonCache[m] = cached;
     }
-    return json;
+    return cached;
   }
 
   meeting(m: number): MeetingSummary {
@@ -263,6 +289,11 @@ export class ParagraphIndex {
     const text = this.#record(doc);
     return text.slice(0, text.indexOf(FIELD_SEPARATOR));
   }
+}
+
+/** The bytes that precede a § id in its permalink: the JSON-escaped base URL and "/p/". */
+export function permalinkPrefix(base: string): Buffer {
+  return Buffer.from(`${JSON.stringify(base).slice(1, -1)}/p/`, 'utf8');
 }
 
 /** Case numbers compare after the parser's normalisation, so "dnr ks 2017/123" finds "KS 2017/123". */

@@ -33,6 +33,11 @@ export class StringBlob {
     return this.#chunks[chunk]!.toString('utf8', offset, offset + length);
   }
 
+  /** The UTF-8 bytes themselves, without copying (a view: do not modify). */
+  view(chunk: number, offset: number, length: number): Buffer {
+    return this.#chunks[chunk]!.subarray(offset, offset + length);
+  }
+
   /** Bytes held, for memory reports. */
   get bytes(): number {
     return this.#chunks.length * CHUNK_BYTES;

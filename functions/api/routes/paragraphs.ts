@@ -12,10 +12,14 @@ import { boolParam, stringParam } from '../schema/params.ts';
 import { defineRoute, formatParam } from '../schema/route.ts';
 import * as P from './common-params.ts';
 import { decodeCursor, encodeCursor, resumeAfter } from './cursor.ts';
-import { paragraphItemJson, paragraphLinks } from './present.ts';
+import { paragraphLinks } from './present.ts';
+import { permalinkPrefix } from '../read-model/paragraph-index.ts';
+import { trimSlash } from '../../core/render/table.ts';
 import { sendJson, sendJsonText, sendNdjson, sendTable, urlWith, validatorsFor } from './respond.ts';
 
 const FORMATS = ['csv', 'csv-excel-sv', 'ndjson'] as const;
+const ITEMS_OPEN = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');
 
 export const listParagraphs = defineRoute({
   operationId: 'listParagraphs',
@@ -78,9 +82,17 @@ export const listParagraphs = defineRoute({
       result.more && last !== undefined
         ? urlWith(c, siteUrl, { cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraphId(last) }) })
         : undefined;
-    const render = () =>
-      `{"items":[${result.items.map((d) => paragraphItemJson(snapshot, siteUrl, d)).join(',')}]` +
-      `${next ? `,"next":${JSON.stringify(next)}` : ''}${result.total !== undefined ? `,"total":${result.total}` : ''}}`;
+    // Assembled as bytes from the index's stored JSON fragments: nothing is decoded, re-serialised or re-encoded.
+    const render = () => {
+      const prefix = permalinkPrefix(trimSlash(snapshot.version.baseUrl ?? siteUrl));
+      const parts: Uint8Array[] = [ITEMS_OPEN];
+      result.items.forEach((d, i) => {
+        if (i > 0) parts.push(COMMA);
+        index.appendItem(parts, d, prefix);
+      });
+      parts.push(Buffer.from(`]${next ? `,"next":${JSON.stringify(next)}` : ''}${result.total !== undefined ? `,"total":${result.total}` : ''}}`));
+      return new Uint8Array(Buffer.concat(parts));
+    };
     return sendJsonText(c, render, v, deps.responses);
   },
 });

@@ -59,10 +59,11 @@ export function sendJson(c: Context, body: unknown, v: Validators, cache?: Respo
 }
 
 /** Like sendJson, for JSON already assembled as text (rendered only when the client's copy is not current). */
-export function sendJsonText(c: Context, render: () => string, v: Validators, cache?: ResponseCache): Response {
+export function sendJsonText(c: Context, render: () => string | Uint8Array<ArrayBuffer>, v: Validators, cache?: ResponseCache): Response {
   const validators = validatorHeaders(v);
   if (isFresh(c, v)) return fastResponse(null, 304, validators);
-  const bytes = utf8.encode(render());
+  const rendered = render();
+  const bytes = typeof rendered === 'string' ? utf8.encode(rendered) : rendered;
   const headers = { ...validators, 'Content-Type': JSON_TYPE };
   cache?.set(v.etag, { body: bytes, headers });
   return fastResponse(bytes, 200, headers);
