@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
+import { createApp } from '../../functions/api/create-app.ts';
+import { ResponseCache } from '../../functions/api/http/response-cache.ts';
+import { MemoryReadModel } from '../../functions/api/read-model/memory-read-model.ts';
+import type { Snapshot } from '../../functions/api/read-model/read-model.ts';
+import { fixtureProtocols } from './fixtures.ts';
+
+const body = (n: number) => new Uint8Array(new ArrayBuffer(n));
+
+describe('ResponseCache', () => {
+  it('keeps bodies by ETag within its byte budget, dropping the least recently used', () => {
+    const cache = new ResponseCache(100, 60);
+    cache.set('"a"', { body: body(40), headers: {} });
+    cache.set('"b"', { body: body(40), headers: {} });
+    expect(cache.get('"a"')).toBeDefined(); // a is now the most recently used
+    cache.set('"c"', { body: body(40), headers: {} });
+    expect(cache.get('"b"')).toBeUndefined();
+    expect(cache.get('"a"')).toBeDefined();
+    expect(cache.get('"c"')).toBeDefined();
+    cache.set('"big"', { body: body(61), headers: {} });
+    expect(cache.get('"big"')).toBeUndefined();
+  });
+
+  it('is off with a budget of 0', () => {
+    const cache = new ResponseCache(0);
+    cache.set('"a"', { body: body(1), headers: {} });
+    expect(cache.get('"a"')).toBeUndefined();
+  });
+
+  it('serves a repeated request without querying again, and a new version renders anew', async () => {
+    const protocols = fixtureProtocols().filter((p) => p.meeting.body !== 'Socialnämnden');
+    let version = 1;
+    let queries = 0;
+    const models = [new MemoryReadModel(protocols, { sequence: 1 }), new MemoryReadModel(protocols, { sequence: 2 })];
+    const counting = async (): Promise<Snapshot> => {
+      const snap = await models[version - 1]!.snapshot();
+      // Count the meeting-file reads of the full records that a CSV or § request would make, and index use by lists.
+      return new Proxy(snap, {
+        get(target, prop, receiver) {
+          if (prop === 'index') queries++;
+          return Reflect.get(target, prop, receiver) as unknown;
+        },
+      });
+    };
+    const app = createApp({ store: new MemoryBlobStore(), readModel: { snapshot: counting } });
+    const first = await (await app.request('/v1/paragraphs?q=detaljplan')).text();
+    const used = queries;
+    const second = await app.request('/v1/paragraphs?q=detaljplan');
+    expect(await second.text()).toBe(first);
+    expect(second.headers.get('access-control-allow-origin')).toBe('*');
+    expect(queries).toBe(used);
+    version = 2;
+    const third = await app.request('/v1/paragraphs?q=detaljplan');
+    expect(third.headers.get('etag')).not.toBe(second.headers.get('etag'));
+    expect(queries).toBeGreaterThan(used);
+  });
+});
