@@ -135,12 +135,20 @@ function richness(r: Reference): number {
   return (r.date ? 2 : 0) + (r.body ? (r.body.length > 6 ? 2 : 1) : 0);
 }
 
+/**
+ * Keeps the first of compatible references (the richer wording in its place). Only references to the same § number
+ * can be compatible, so each is compared with those alone (in order): linear in the number of distinct §§ cited.
+ */
 function dedupe(refs: Reference[]): Reference[] {
   const out: Reference[] = [];
+  const byNumber = new Map<string, number[]>();
   for (const r of refs) {
-    const i = out.findIndex((o) => compatible(o, r));
-    if (i < 0) out.push(r);
-    else if (richness(r) > richness(out[i] as Reference)) out[i] = r;
+    const same = byNumber.get(r.number ?? '') ?? [];
+    const i = same.find((k) => compatible(out[k] as Reference, r));
+    if (i === undefined) {
+      byNumber.set(r.number ?? '', [...same, out.length]);
+      out.push(r);
+    } else if (richness(r) > richness(out[i] as Reference)) out[i] = r;
   }
   return out;
 }
