@@ -2,6 +2,7 @@
  * The API over real published files (the publisher's output for the fixtures): files and API must never disagree,
  * held-back § must appear nowhere, and a new publish must be picked up without a restart.
  */
+import { DOMParser } from '@xmldom/xmldom';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
@@ -136,6 +137,22 @@ describe('the API serves the published files', () => {
     expect(Buffer.byteLength(body)).toBe(csv.bytes);
     expect(parse(body, { columns: true })).toHaveLength(8);
     expect(partitions.map((p) => p.id)).toContain('unit/testby/kommunstyrelsen/2024');
+  });
+
+  it('serves an Atom feed (RFC 4287) for a saved filter: well-formed, newest § first, permalinks as ids', async () => {
+    const res = await app.request('/v1/feed.atom?municipality=testby&q=detaljplan');
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const doc = new DOMParser().parseFromString(await res.text(), 'application/xml');
+    const feed = doc.documentElement!;
+    expect(feed.namespaceURI).toBe('http://www.w3.org/2005/Atom');
+    const entries = Array.from(feed.getElementsByTagName('entry'));
+    expect(entries.map((e) => e.getElementsByTagName('id')[0]!.textContent)).toEqual([
+      `${BASE_URL}/p/testby-kommunfullmaktige-2024-03-01-10`,
+      `${BASE_URL}/p/testby-kommunstyrelsen-2024-02-05-1`,
+      `${BASE_URL}/p/testby-kommunstyrelsens-arbetsutskott-2024-01-20-3`,
+    ]);
+    expect(entries[0]!.getElementsByTagName('title')[0]!.textContent).toBe('Testby, Kommunfullmäktige 2024-03-01 § 10: Antagande av detaljplan för förskola vid Åsen');
+    for (const e of entries) expect(e.getElementsByTagName('updated')[0]!.textContent).toMatch(/^\d{4}-\d{2}-\d{2}T/u);
   });
 
   it('serves the change feed with events since a sequence number or a time', async () => {
