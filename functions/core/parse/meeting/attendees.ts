@@ -60,18 +60,29 @@ function depthAfter(start: number, text: string): number {
   return depth;
 }
 
-/** Text with everything inside parentheses (and the parentheses) masked, so searches see only the top level. */
+/**
+ * Text with everything inside parentheses (and the parentheses) masked, so searches see only the top level. One MASK
+ * per code point (a surrogate pair inside parentheses becomes one MASK); unmasked runs are copied as slices, not
+ * character by character.
+ */
 function maskParentheses(text: string): string {
   // Without "(" the depth never rises, so nothing is masked.
   if (!text.includes('(')) return text;
   let depth = 0;
   let out = '';
-  for (const c of text) {
-    if (c === '(') depth++;
-    out += depth > 0 ? MASK : c;
-    if (c === ')') depth = Math.max(0, depth - 1);
+  let from = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    const width = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    if (c === 0x28) depth++;
+    if (depth > 0) {
+      out += text.slice(from, i) + MASK;
+      from = i + width;
+    }
+    if (c === 0x29) depth = Math.max(0, depth - 1);
+    i += width;
   }
-  return out;
+  return out + text.slice(from);
 }
 
 /** Top-level parenthesised texts, without their outer parentheses ("Ersätter tom (V)-plats" keeps its inner one). */
