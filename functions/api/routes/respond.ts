@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { FORMATS } from '../../core/render/formats/index.ts';
+import { TEXT_FORMATS } from '../../core/render/formats/text-formats.ts';
 import { renderNdjson } from '../../core/render/formats/ndjson.ts';
 import type { Row, TableDef } from '../../core/render/table.ts';
 import { NotAcceptableError } from '../errors.ts';
@@ -83,7 +83,7 @@ export function cachedResponse(c: Context, cache: ResponseCache, etag: string): 
 export function sendTable(c: Context, table: TableDef, rows: AsyncIterable<Row>, format: 'csv' | 'csv-excel-sv' | 'ndjson', fileName: string, v: Validators): Response {
   const fresh = conditional(c, v);
   if (fresh) return fresh;
-  const renderer = FORMATS[format];
+  const renderer = TEXT_FORMATS[format];
   c.header('Content-Type', renderer.contentType);
   if (format !== 'ndjson') c.header('Content-Disposition', `attachment; filename="${fileName}.csv"`);
   return c.body(toReadableStream(renderer.render(table, rows)));
@@ -93,7 +93,7 @@ export function sendTable(c: Context, table: TableDef, rows: AsyncIterable<Row>,
 export function sendNdjson(c: Context, records: AsyncIterable<unknown>, v: Validators): Response {
   const fresh = conditional(c, v);
   if (fresh) return fresh;
-  c.header('Content-Type', FORMATS.ndjson.contentType);
+  c.header('Content-Type', TEXT_FORMATS.ndjson.contentType);
   return c.body(toReadableStream(renderNdjson(records)));
 }
 

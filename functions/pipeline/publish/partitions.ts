@@ -1,5 +1,5 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { FORMATS } from '../../core/render/formats/index.ts';
+import { MEDIA_TYPES } from '../../core/render/formats/media-types.ts';
 import { paragraphsTable, TABLES } from '../../core/render/tables/index.ts';
 import type { TableDef } from '../../core/render/table.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
@@ -136,7 +136,7 @@ function checkHeader(header: Uint8Array | null, bytes: Uint8Array, offset: numbe
 
 /** Content-Type of a partition file, from the format registry. */
 export function mediaTypeOf(name: string): string {
-  if (name === PARAGRAPH_NDJSON) return FORMATS.ndjson.contentType;
+  if (name === PARAGRAPH_NDJSON) return MEDIA_TYPES.ndjson;
   const t = tableOfFile(name);
-  return t ? FORMATS[t.format].contentType : 'application/octet-stream';
+  return t ? MEDIA_TYPES[t.format] : 'application/octet-stream';
 }

@@ -11,6 +11,7 @@
  * csv-stringify's `sync` entry is used once per batch of rows: it imports no node: module (it uses the global Buffer,
  * present in Node and Lambda), so the core stays pure while the output is still streamed.
  */
+import { MEDIA_TYPES } from './media-types.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { TableDef } from '../table.ts';
 import { flatCell, TextChunker, type Format, type RowSource } from './format.ts';
@@ -20,7 +21,7 @@ const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const FORMULA_START = /^[=+\-@\t\r]/u;
 
 export interface CsvProfile {
-  id: string;
+  id: 'csv' | 'csv-excel-sv';
   delimiter: ',' | ';';
   bom: boolean;
   guardFormulas: boolean;
@@ -29,7 +30,7 @@ export interface CsvProfile {
 export function csvFormat(profile: CsvProfile): Format {
   return {
     id: profile.id,
-    contentType: 'text/csv; charset=utf-8; header=present',
+    contentType: MEDIA_TYPES[profile.id],
     extension: 'csv',
     render: (table, rows) => renderCsv(profile, table, rows),
   };

@@ -1,21 +1,15 @@
 /** The format registry: one renderer per format, shared by the publisher and the API. */
-import { CSV, CSV_EXCEL_SV } from './csv.ts';
 import type { Format } from './format.ts';
-import { JSON_FORMAT } from './json.ts';
-import { NDJSON } from './ndjson.ts';
+import type { FormatId } from './media-types.ts';
 import { PARQUET } from './parquet.ts';
+import { TEXT_FORMATS } from './text-formats.ts';
 
 export type { Format, RowSource } from './format.ts';
+export type { FormatId } from './media-types.ts';
+export { MEDIA_TYPES } from './media-types.ts';
+export { TEXT_FORMATS } from './text-formats.ts';
 
-export const FORMATS = {
-  csv: CSV,
-  'csv-excel-sv': CSV_EXCEL_SV,
-  ndjson: NDJSON,
-  json: JSON_FORMAT,
-  parquet: PARQUET,
-} as const satisfies Record<string, Format>;
-
-export type FormatId = keyof typeof FORMATS;
+export const FORMATS = { ...TEXT_FORMATS, parquet: PARQUET } as const satisfies Record<FormatId, Format>;
 
 export function isFormatId(id: string): id is FormatId {
   return Object.hasOwn(FORMATS, id);
