@@ -61,14 +61,24 @@ describe('paragraf generate / publish / export', () => {
     expect(again.stdout).toContain('writes:     0 files, 0 deletions');
   });
 
-  it('exports the § table from the records, byte-equal to the published dump, and it parses', async () => {
-    const out = join(tmp, 'all.csv');
-    const run = await paragraf(['export', '--data', store, '--base-url', 'https://p.example.se', '--out', out]);
-    expect(run.code, run.stderr).toBe(0);
+  it('exports the § table from the records and from the published files, both byte-equal to the dump, and it parses', async () => {
     const manifest = publicJson('manifest.json') as { dump: { files: Record<string, { path: string; sha256: string }> }; totals: { paragraphs: number } };
-    const bytes = readFileSync(out);
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.dump.files['paragraphs.csv']!.sha256);
-    expect(parse(bytes, { columns: true })).toHaveLength(manifest.totals.paragraphs);
+    for (const from of ['records', 'published'] as const) {
+      const out = join(tmp, `all-${from}.csv`);
+      const run = await paragraf(['export', '--data', store, '--from', from, '--base-url', 'https://p.example.se', '--out', out]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(from === 'records' ? 'from records' : 'from published files');
+      const bytes = readFileSync(out);
+      expect(createHash('sha256').update(bytes).digest('hex'), from).toBe(manifest.dump.files['paragraphs.csv']!.sha256);
+      expect(parse(bytes, { columns: true })).toHaveLength(manifest.totals.paragraphs);
+    }
+  });
+
+  it('falls back to the records for a file that is not published per partition (JSON)', async () => {
+    const run = await paragraf(['export', '--data', store, '--format', 'json', '--table', 'meetings', '--out', '-']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('from records');
+    expect(JSON.parse(run.stdout)).toHaveLength(40);
   });
 
   it('streams an export to standard output', async () => {

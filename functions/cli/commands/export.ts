@@ -3,6 +3,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { isFormatId } from '../../core/render/formats/index.ts';
+import { exportPublished } from '../../pipeline/publish/export-published.ts';
 import { exportRecords, PARAGRAPH_RECORDS } from '../../pipeline/publish/export-records.ts';
 import { parsePartition } from '../../pipeline/publish/partitions.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
@@ -19,15 +20,18 @@ const OPTIONS = {
   partition: { type: 'string' },
   'base-url': { type: 'string' },
   out: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 export const exportCommand: Command = {
   name: NAME,
-  summary: 'Stream one table of the archive (or a partition) to a file, straight from the records',
+  summary: 'Stream one table of the archive (or a partition) to a file, from the published files or the records',
   help: `Usage: paragraf export --out FILE [options]
 
-Writes one table of the stored meeting records as CSV, Excel CSV, NDJSON, JSON or Parquet, reading one record at a
-time, so memory stays flat however large the archive. Held-back § are left out, as in every published file.
+Writes one table of the archive as CSV, Excel CSV, NDJSON, JSON or Parquet, with flat memory however large the
+archive. By default the published partition files are streamed as they are downloaded (byte for byte the file the
+API serves); with --from records, or when a file is not published per partition, every stored meeting record is
+read and rendered again (what a full republish does). Held-back § are left out either way.
 
 Options:
   --out FILE              where to write; "-" for standard output (required)
@@ -37,7 +41,9 @@ Options:
   --partition ID          all (default), year/2026, municipality/alingsas, body/alingsas/kommunstyrelsen,
                           unit/alingsas/kommunstyrelsen/2026
   --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
-  --base-url URL          site URL for permalinks (default $PUBLIC_BASE_URL or ${DEFAULT_BASE_URL})
+  --from SOURCE           published (default; falls back to records) or records
+  --base-url URL          site URL for permalinks when rendering from records (default $PUBLIC_BASE_URL or
+                          ${DEFAULT_BASE_URL})
   -h, --help              show this help
 
 Exit status: 0 written; 2 usage error; 70 internal error.
@@ -60,13 +66,18 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (table === PARAGRAPH_RECORDS && format !== 'ndjson') throw new UsageError(`${PARAGRAPH_RECORDS} can only be exported as ndjson`, NAME);
   const baseUrl = (values['base-url'] ?? (io.env.PUBLIC_BASE_URL || DEFAULT_BASE_URL)).replace(/\/+$/u, '');
-  const body = exportRecords(new FsBlobStore(values.data ?? DEFAULT_DATA_DIR), { table, format, partition, baseUrl });
+  const from = values.from ?? 'published';
+  if (from !== 'published' && from !== 'records') throw new UsageError(`unknown --from '${from}' (published or records)`, NAME);
+  const store = new FsBlobStore(values.data ?? DEFAULT_DATA_DIR);
+  const published = from === 'published' ? await exportPublished(store, { table, format, partition }) : null;
+  const body = published ?? exportRecords(store, { table, format, partition, baseUrl });
   const started = performance.now();
   let bytes = 0;
   const counted = Readable.from(count(body, (n) => (bytes += n)));
   await pipeline(counted, values.out === '-' ? stdoutSink() : createWriteStream(values.out));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  io.stderr(`export: ${table} (${format}, ${partition}) ${bytes} bytes in ${seconds} s → ${values.out}\n`);
+  const source = published ? 'published files' : 'records';
+  io.stderr(`export: ${table} (${format}, ${partition}) from ${source}: ${bytes} bytes in ${seconds} s → ${values.out}\n`);
   return EXIT.ok;
 }
 
