@@ -6,7 +6,7 @@ import { publishDatasets, type PublishOptions } from '../../functions/pipeline/p
 import { COMMITTEES } from '../../functions/pipeline/synthetic/bodies.ts';
 import { buildMeetingProtocol, type MeetingSpec } from '../../functions/pipeline/synthetic/meeting.ts';
 import { writeProtocol } from '../../functions/pipeline/synthetic/write-protocol.ts';
-import { paragraf } from '../lib/archive.ts';
+import { ensurePublishedArchive } from '../lib/archive.ts';
 import { interleave, median, pairedRatios, round } from '../lib/stats.ts';
 import type { ResultRow, SuiteContext } from '../lib/types.ts';
 
@@ -84,13 +84,7 @@ function newMeeting(index: number): MeetingSpec {
   return { municipality: 'Ydre', body: COMMITTEES[1]!, date: `${2101 + index}-03-14`, firstNumber: 1, paragraphCount: 12, bodySeed: 99, caseStyle: 'dotted' };
 }
 
+/** A published archive of its own (this suite adds meetings to it), rebuilt when generator or publisher change. */
 async function publishedStore(ctx: SuiteContext, meetings: number): Promise<string> {
-  const dir = join(ctx.repoRoot, 'bench/.work/archives', `publish-${meetings}`);
-  if (!existsSync(join(dir, '.bench-published'))) {
-    ctx.log(`generating and publishing ${meetings} meetings into ${dir} (kept for later runs)`);
-    await paragraf(ctx, ['generate', '--meetings', String(meetings), '--data', dir]);
-    const m = await paragraf(ctx, ['publish', '--data', dir, '--base-url', OPTIONS.baseUrl]);
-    writeFileSync(join(dir, '.bench-published'), `${JSON.stringify({ meetings, publishSeconds: Math.round(m.wallMs / 1000) })}\n`);
-  }
-  return dir;
+  return (await ensurePublishedArchive(ctx, meetings, { name: `publish-${meetings}`, baseUrl: OPTIONS.baseUrl })).dir;
 }
