@@ -75,13 +75,22 @@ async function publishNewMeeting(dir: string, next: Record<string, number>, cloc
   return { ms, cpuMs: (user + system) / 1000 };
 }
 
+/** Small municipalities whose new units the suite opens, one meeting each, in years the generator never uses. */
+const NEW_UNIT_MUNICIPALITIES = ['Ydre', 'Boxholm', 'Dorotea', 'Sorsele', 'Bjurholm', 'Åsele', 'Arjeplog', 'Gnosjö', 'Vilhelmina', 'Storuman'];
+/** The dates Paragraf handles end in 2199 (the holiday table behind the appeal deadline). */
+const NEW_UNIT_YEARS = { first: 2040, count: 160 };
+const NEW_UNIT_CAPACITY = NEW_UNIT_MUNICIPALITIES.length * NEW_UNIT_YEARS.count;
+
 /**
- * Meeting `index`: Ydre's second committee in the year 2101 + index, a body-year (unit) no archive has. Each new
- * meeting opens a unit of its own, so both stores always rebuild a unit of exactly one meeting, however many runs
- * came before.
+ * Meeting `index`: a barn- och ungdomsnämnd meeting that opens a unit (municipality-body-year) no archive has, so
+ * both stores always rebuild a unit of exactly one meeting, however many runs came before. 1,600 such units are
+ * enough for ~70 full runs; then the publish archives must be deleted (they are rebuilt).
  */
 function newMeeting(index: number): MeetingSpec {
-  return { municipality: 'Ydre', body: COMMITTEES[1]!, date: `${2101 + index}-03-14`, firstNumber: 1, paragraphCount: 12, bodySeed: 99, caseStyle: 'dotted' };
+  if (index >= NEW_UNIT_CAPACITY) throw new Error(`all ${NEW_UNIT_CAPACITY} new units are used: delete bench/.work/archives/publish-* and publish-new-units`);
+  const municipality = NEW_UNIT_MUNICIPALITIES[Math.floor(index / NEW_UNIT_YEARS.count)]!;
+  const year = NEW_UNIT_YEARS.first + (index % NEW_UNIT_YEARS.count);
+  return { municipality, body: COMMITTEES[1]!, date: `${year}-03-14`, firstNumber: 1, paragraphCount: 12, bodySeed: 99, caseStyle: 'dotted' };
 }
 
 /** A published archive of its own (this suite adds meetings to it), rebuilt when generator or publisher change. */
