@@ -30,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const results: ResultsFile = { schema: 'paragraf-bench/1', date, quick: args.quick, machine: machineInfo(repoRoot), suites: {}, results: [] };
   for (const suite of selected) {
     process.stderr.write(`bench: ${suite.name}: ${suite.summary}\n`);
-    const { status, rows } = await runSuite(suite, args.quick, date);
+    const { status, rows } = await runSuite(suite, args.quick, { ranAt: date, commit: results.machine.commit, load: Math.round(loadavg()[0]! * 100) / 100, quick: args.quick });
     results.suites[suite.name] = status;
     results.results.push(...withMet(suite.name, rows));
     process.stderr.write(`bench: ${suite.name}: ${status.status}${status.reason ? ` (${status.reason})` : ''}${status.seconds ? ` in ${status.seconds} s` : ''}\n`);
@@ -51,7 +51,9 @@ function exitCode(results: ResultsFile): number {
   return Object.values(results.suites).some((s) => s.status === 'failed') ? 1 : 0;
 }
 
-async function runSuite(suite: SuiteEntry, quick: boolean, ranAt: string): Promise<{ status: SuiteStatus; rows: SuiteOutput['rows'] }> {
+type RunInfo = Pick<SuiteStatus, 'ranAt' | 'commit' | 'load' | 'quick'>;
+
+async function runSuite(suite: SuiteEntry, quick: boolean, info: RunInfo): Promise<{ status: SuiteStatus; rows: SuiteOutput['rows'] }> {
   const outDir = join(repoRoot, 'bench/.work');
   mkdirSync(outDir, { recursive: true });
   const outFile = join(outDir, `${suite.name}.${process.pid}.result.json`);
@@ -65,11 +67,11 @@ async function runSuite(suite: SuiteEntry, quick: boolean, ranAt: string): Promi
   });
   const output = readOutput(outFile);
   rmSync(outFile, { force: true });
-  if (output?.skipped) return { status: { status: 'skipped', reason: output.skipped, ranAt, quick }, rows: [] };
+  if (output?.skipped) return { status: { status: 'skipped', reason: output.skipped, ...info }, rows: [] };
   if (exit !== undefined || !output || output.failed) {
-    return { status: { status: 'failed', reason: output?.failed ?? exit ?? 'no results written', ranAt, quick }, rows: [] };
+    return { status: { status: 'failed', reason: output?.failed ?? exit ?? 'no results written', ...info }, rows: [] };
   }
-  return { status: { status: 'ok', seconds: output.seconds, peakRssMb: output.peakRssMb, ranAt, quick }, rows: output.rows };
+  return { status: { status: 'ok', seconds: output.seconds, peakRssMb: output.peakRssMb, ...info }, rows: output.rows };
 }
 
 function readOutput(path: string): SuiteOutput | undefined {

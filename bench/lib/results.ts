@@ -22,8 +22,11 @@ export interface SuiteStatus {
   reason?: string;
   seconds?: number;
   peakRssMb?: number;
-  /** When this suite ran (a partial `--only` run replaces only its own suites in bench-results.json). */
+  /** When this suite ran, at which commit and with which 1-minute load average at its start (a partial `--only` run
+   * replaces only its own suites in bench-results.json, so suites may come from different runs). */
   ranAt: string;
+  commit: string;
+  load: number;
   quick: boolean;
 }
 

@@ -29,5 +29,7 @@ export function format(value: number): string {
 export function machineLine(results: ResultsFile): string {
   const m = results.machine;
   const load = m.load.end === undefined ? `${m.load.start}` : `${m.load.start} → ${m.load.end}`;
-  return `${results.date.slice(0, 10)}, ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.os}, commit ${m.commit}, load average ${load}${results.quick ? ', QUICK run (indicative only)' : ''}`;
+  const runs = new Set(Object.values(results.suites).map((s) => s.ranAt)).size;
+  const mixed = runs > 1 ? `; suites from ${runs} runs (each suite's commit and load in bench-results.json)` : '';
+  return `${results.date.slice(0, 10)}, ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.os}, commit ${m.commit}, load average ${load}${results.quick ? ', QUICK run (indicative only)' : ''}${mixed}`;
 }
