@@ -57,14 +57,25 @@ function uniqueSlugs(names: readonly string[]): Map<string, string> {
 /** Names used for a municipality that are not "<name> kommun" (the organisation's own name). */
 const ALIASES: ReadonlyMap<string, string> = new Map([['region gotland', 'Gotland']]);
 
-const SUFFIX_RE = /[\s-]+(?:kommuns?|stads?|municipality)$/iu;
+/** The organisation word at the end, after a space or dash; no leading quantifier, so a failed match is linear. */
+const SUFFIX_WORD_RE = /[\s-](?:kommuns?|stads?|municipality)$/iu;
+
+/** "Lunds kommun" → "Lunds"; the run of spaces/dashes before the word is trimmed by a loop, not a regex quantifier
+ * (`/[\s-]+word$/` is quadratic on a long run of "- " without the word, found by the fuzz bench). */
+function withoutSuffix(name: string): string {
+  const m = SUFFIX_WORD_RE.exec(name);
+  if (!m) return name;
+  let end = m.index;
+  while (end > 0 && /[\s-]/u.test(name[end - 1]!)) end -= 1;
+  return name.slice(0, end);
+}
 
 /**
  * The proper name for a municipality written as a name, slug or organisation name ("alingsas", "Alingsås kommun",
  * "Göteborgs Stad", "Lunds kommun"), or undefined when it is not one of the 290.
  */
 export function findMunicipality(text: string): string | undefined {
-  const name = text.trim().replace(/\s+/gu, ' ').replace(SUFFIX_RE, '');
+  const name = withoutSuffix(text.trim().replace(/\s+/gu, ' '));
   if (!name) return undefined;
   // Genitive: "Göteborgs Stad", "Lunds kommun". Names already ending in s (Alingsås, Borås) match as they are.
   return lookup(name) ?? (/s$/iu.test(name) ? lookup(name.slice(0, -1)) : undefined);
