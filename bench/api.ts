@@ -21,6 +21,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listPaths } from './lib/api-targets.ts';
 
 interface Histogram {
   average: number;
@@ -128,19 +129,6 @@ async function ensurePublished(dir: string, meetings: number): Promise<void> {
     await run(process.execPath, ['bin/paragraf.js', 'publish', '--data', dir]);
     writeFileSync(join(dir, '.bench-published'), `${JSON.stringify({ seconds: Math.round((performance.now() - started) / 1000) })}\n`);
   }
-}
-
-/** 64 filtered list requests over real municipality/body pairs, some narrowed by year or to § with a vote. */
-async function listPaths(url: string): Promise<string[]> {
-  const bodies = ((await getJson(`${url}/v1/bodies`)) as { items: Array<{ municipality: string; slug: string; lastMeeting?: string }> }).items;
-  const step = Math.max(1, Math.floor(bodies.length / 64));
-  const out: string[] = [];
-  for (let i = 0; out.length < 64 && i < bodies.length; i += step) {
-    const b = bodies[i]!;
-    const extra = out.length % 4 === 1 ? `&year=${b.lastMeeting?.slice(0, 4) ?? '2024'}` : out.length % 4 === 3 ? '&hasVote=true' : '';
-    out.push(`/v1/paragraphs?municipality=${b.municipality}&body=${b.slug}${extra}&limit=20`);
-  }
-  return out;
 }
 
 /**

@@ -35,7 +35,7 @@ export async function collectTargets(baseUrl: string): Promise<Targets> {
 }
 
 /** Up to 64 filtered lists over real municipality/body pairs; every 4th narrowed by year, every 4th to votes. */
-async function listPaths(baseUrl: string): Promise<string[]> {
+export async function listPaths(baseUrl: string): Promise<string[]> {
   const bodies = ((await getJson(`${baseUrl}/v1/bodies`)) as { items: Array<{ municipality: string; slug: string; lastMeeting?: string }> }).items;
   const step = Math.max(1, Math.floor(bodies.length / 64));
   const out: string[] = [];
