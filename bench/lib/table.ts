@@ -18,7 +18,7 @@ export function resultsTable(results: ResultsFile): string {
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** Thousands separated by a thin space (20 000), three significant digits below that. */
+/** Thousands separated by a space (20 000), three significant digits below that. */
 export function format(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const rounded = round(value);

@@ -20,17 +20,25 @@ function paragraf(args: string[]) {
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
+  /** The first match of `pattern` in standard output, or undefined when the process exits first: no deadline of its own. */
+  const waitFor = (pattern: RegExp) =>
+    new Promise<string | undefined>((done) => {
+      const look = () => {
+        const match = pattern.exec(stdout)?.[1];
+        if (match) done(match);
+        return match;
+      };
+      if (look()) return;
+      child.stdout.on('data', look);
+      void exited.then(() => done(look()));
+    });
+  return { child, exited, waitFor, out: () => stdout, err: () => stderr };
 }
 
 describe('paragraf serve', () => {
   it('prints its URL, serves the published data, and exits 0 on SIGTERM', async () => {
     const run = paragraf(['serve', '--data', dir, '--port', '0']);
-    let url: string | undefined;
-    for (let i = 0; i < 200 && !url; i++) {
-      url = /on (http:\/\/localhost:\d+\/)/u.exec(run.out())?.[1];
-      if (!url) await new Promise((r) => setTimeout(r, 100));
-    }
+    const url = await run.waitFor(/on (http:\/\/localhost:\d+\/)/u);
     expect(url, run.err()).toBeDefined();
     const res = await fetch(`${url!.replace('localhost', '127.0.0.1')}v1/paragraphs?count=true&limit=1`);
     expect(res.status).toBe(200);

@@ -88,7 +88,7 @@ describe('paragraf generate / publish / export', () => {
   });
 
   it('refuses to run while another publish holds the lock, and takes over a dead holder’s lock', async () => {
-    const sleeper = spawn('sleep', ['30']);
+    const sleeper = spawn('sleep', ['3600']); // a live holder until killed below, however long the publish takes
     try {
       writeFileSync(join(store, '.#publish.lock'), `${sleeper.pid}\n`);
       const locked = await paragraf(['publish', '--data', store]);

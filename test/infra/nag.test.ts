@@ -105,7 +105,7 @@ describe('synth gate', () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
-  }, 180_000); // the schema validation alone takes 10–25 s on a busy 2-core machine
+  }); // the schema validation alone takes 10–25 s on a busy 2-core machine (the global timeout only catches a hang)
 
   it('fails the synth when a finding is not acknowledged', () => {
     const { app, stack } = buildParagrafApp({

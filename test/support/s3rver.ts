@@ -59,7 +59,7 @@ export async function startS3rver(options: S3rverOptions = {}): Promise<RunningS
   const relay = relayEvents(child); // listening before the server answers, so no event is missed
   let port: number;
   try {
-    port = await waitUntilReady(child, options.startTimeoutMs ?? 20_000);
+    port = await waitUntilReady(child, options.startTimeoutMs ?? 120_000);
   } catch (err) {
     child.kill('SIGKILL');
     await rm(directory, { recursive: true, force: true });
@@ -106,7 +106,7 @@ function relayEvents(child: ChildProcess): Pick<RunningS3rver, 'events' | 'onEve
   return {
     events: () => received,
     onEvent,
-    waitForEvent: (matches, timeoutMs = 5_000) => waitForEvent(received, onEvent, matches, timeoutMs),
+    waitForEvent: (matches, timeoutMs = 60_000) => waitForEvent(received, onEvent, matches, timeoutMs),
   };
 }
 

@@ -19,6 +19,8 @@ describe('bench statistics', () => {
     expect(round(45123.7)).toBe(45124);
     expect(format(45123.7)).toBe('45 124');
     expect(format(1234.5)).toBe('1235');
+    expect(format(22_587)).toBe('22 587'); // what the table prints on a quiet machine: a plain space, not a digit or dot
+    expect(format(1_234_567.8)).toBe('1 234 568');
   });
 
   it('alternates subject and baseline and reports a ratio per mirrored pair of passes', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ResultsFile } from '../../bench/lib/results.ts';
+import { format } from '../../bench/lib/table.ts';
 
 /** `npm run bench -- --quick --only parse` end to end: a child process per suite, a table, a well-formed results file. */
 describe('npm run bench -- --quick --only parse', () => {
@@ -12,11 +13,15 @@ describe('npm run bench -- --quick --only parse', () => {
 
   it('prints the table and writes the results file', () => {
     const out = join(dir, 'results.json');
-    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/run.ts', '--quick', '--only', 'parse', '--out', out], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/run.ts', '--quick', '--only', 'parse', '--out', out], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/\| parse \| text → records, one core \| [\d.]+ §\/s \|/u);
 
     const results = JSON.parse(readFileSync(out, 'utf8')) as ResultsFile;
+    // The printed table shows exactly the figures of the results file, formatted as the table formats them (a thin
+    // space between thousands), so the check holds however fast this machine parses.
+    for (const row of results.results) {
+      expect(run.stdout).toContain(`| ${row.suite} | ${row.label} | ${format(row.value)} ${row.unit} |`);
+    }
     expect(results.schema).toBe('paragraf-bench/1');
     expect(results.quick).toBe(true);
     expect(Date.parse(results.date)).not.toBeNaN();
@@ -28,6 +33,7 @@ describe('npm run bench -- --quick --only parse', () => {
     expect(Object.keys(results.suites)).toEqual(['parse']);
 
     const rate = results.results.find((r) => r.name === 'parse.paragraphs-per-second');
+    expect(results.results.map((r) => r.name)).toContain('parse.paragraphs-per-second');
     expect(rate).toMatchObject({ suite: 'parse', unit: '§/s', goal: { op: '>=', target: 20_000 } });
     expect(rate?.value).toBeGreaterThan(0);
     expect(rate?.met).toBe((rate?.value ?? 0) >= 20_000);
@@ -39,7 +45,7 @@ describe('npm run bench -- --quick --only parse', () => {
   });
 
   it('refuses an unknown suite with the usage text', () => {
-    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/run.ts', '--only', 'nope'], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/run.ts', '--only', 'nope'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('unknown suite nope');
     expect(run.stderr).toContain('--quick');

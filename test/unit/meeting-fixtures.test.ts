@@ -26,6 +26,6 @@ describe('meeting fixtures match the PDF extractor', () => {
       const fixture = fixturePages(`${name}.txt`);
       expect(fixture.map((p) => p.number)).toEqual(pages.map((p) => p.number));
       fixture.forEach((p, i) => expect(p.text.replace(/\n$/u, ''), `page ${p.number}`).toBe(pages[i]?.text));
-    }, 60_000);
+    });
   }
 });

@@ -49,6 +49,6 @@ describe('every extracted field is verbatim in the source', () => {
         });
       }
       expect(checked).toBeGreaterThan(protocol.paragraphs.length);
-    }, 60_000); // PDF cases run through pdf.js
+    }); // PDF cases run through pdf.js
   }
 });
