@@ -1,6 +1,6 @@
 import { getDocumentProxy } from 'unpdf';
 import type { PageText } from '../core/records/types.ts';
-import { layoutLines, type TextRun } from './pdf-layout.ts';
+import { fontCounts, layoutPage, type TextRun } from './pdf-layout.ts';
 
 /**
  * PDF → text per page with pdf.js (through unpdf, pure JS, so it runs in Lambda). Page numbers are kept: page N of
@@ -16,6 +16,7 @@ interface PdfJsTextItem {
   transform: number[];
   width: number;
   height: number;
+  fontName?: string;
 }
 
 export async function extractPdfPages(bytes: Uint8Array): Promise<PdfText> {
@@ -28,19 +29,24 @@ export async function extractPdfPages(bytes: Uint8Array): Promise<PdfText> {
     disableFontFace: true,
   });
   try {
-    const pages: PageText[] = [];
+    const perPage: Array<{ runs: TextRun[]; width: number }> = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
       for (const item of content.items as unknown[]) {
         if (!isTextItem(item)) continue;
-        const [, , , d = 0, x = 0, y = 0] = item.transform;
-        runs.push({ str: item.str, x, y, width: item.width, height: item.height || Math.abs(d) });
+        runs.push(toRun(item));
       }
-      pages.push({ number, text: layoutLines(runs).join('\n') });
+      perPage.push({ runs, width: pageWidth(page.view) });
       page.cleanup();
     }
+    // Layout marks come from the same runs, in the same pass over the PDF: no page is read twice.
+    const fonts = fontCounts(perPage.map((p) => p.runs));
+    const pages: PageText[] = perPage.map((p, i) => {
+      const laid = layoutPage(p.runs, p.width, fonts);
+      return { number: i + 1, text: laid.lines.join('\n'), layout: laid.layout };
+    });
     return { pages };
   } finally {
     await doc.destroy();
@@ -57,6 +63,23 @@ export async function extractPdfPages(bytes: Uint8Array): Promise<PdfText> {
  */
 function preferSynchronousInflate(): void {
   if ('DecompressionStream' in globalThis) Reflect.deleteProperty(globalThis, 'DecompressionStream');
+}
+
+/** A pdf.js text item as a run: position, size, font, and whether its text direction is turned on the page. */
+function toRun(item: PdfJsTextItem): TextRun {
+  const [a = 1, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+  const rotated = Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a < 0;
+  const size = rotated ? Math.hypot(a, b) : item.height || Math.abs(d);
+  const run: TextRun = { str: item.str, x, y, width: item.width, height: size };
+  if (item.fontName !== undefined) run.font = item.fontName;
+  if (rotated) run.rotated = true;
+  return run;
+}
+
+/** Page width from the view box [x0, y0, x1, y1]. */
+function pageWidth(view: number[]): number {
+  const [x0 = 0, , x1 = 0] = view;
+  return Math.abs(x1 - x0);
 }
 
 function isTextItem(item: unknown): item is PdfJsTextItem {

@@ -1,4 +1,4 @@
-import type { PageText } from '../records/types.ts';
+import type { LineLayout, PageText } from '../records/types.ts';
 
 /** One line of source text with its position. The unit every parse stage works on. */
 export interface Line {
@@ -7,6 +7,8 @@ export interface Line {
   page: number;
   /** 1-based line number within the page. */
   line: number;
+  /** Layout marks, when the extractor gave them (PDF, Markdown, HTML). */
+  layout?: LineLayout;
 }
 
 /**
@@ -19,9 +21,14 @@ export function toLines(pages: readonly PageText[]): Line[] {
     // Without odd characters "\n" is the only line end, so trailing space can be cut per line after the split.
     const odd = ODD_RE.test(page.text);
     const rows = (odd ? normalizeOdd(page.text) : page.text).split('\n');
+    // Marks are used only when they line up one to one with the lines (an extractor's own output always does).
+    const layout = page.layout && page.layout.length === rows.length ? page.layout : undefined;
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i] as string;
-      out.push({ text: odd ? row : withoutTrailingSpace(row), page: page.number, line: i + 1 });
+      const line: Line = { text: odd ? row : withoutTrailingSpace(row), page: page.number, line: i + 1 };
+      const mark = layout?.[i];
+      if (mark) line.layout = mark;
+      out.push(line);
     }
   }
   return out;

@@ -1,0 +1,139 @@
+import type { LineLayout, SectionKind } from '../records/types.ts';
+import { knownHeadingKind, normalizeHeading } from './section-headings.ts';
+
+/**
+ * Section markers beyond the fixed vocabulary of section-headings.ts, recognised by what every template's markers
+ * share rather than by a list of bodies:
+ *
+ * - decision: a short line that is only a marker and carries a form of "beslut" — "Beslut", "Kommunstyrelsens
+ *   beslut", "Välfärdsnämndens beslut:", "SAMHÄLLSPLANERINGSNÄMNDENS BESLUT", "Nämnden beslutar", "Kommunstyrelsen
+ *   beslutade:", an all-caps "… BESLUTSFÖRSLAG TILL KOMMUNFULLMÄKTIGE" (the body decides to propose), or a "Beslut:"
+ *   label with the decision on the same line;
+ * - proposal: "Förslag:", "Ordförandes förslag:", "Stadsdirektör NN:s förslag:" (someone's proposal), "Förslag till
+ *   <this body>" (the office's proposal to the body that decides), "Beslutsförslag";
+ * - any known heading used as a label with its text on the same line ("Beredning: Kanslichef NN").
+ *
+ * A marker never contains a sentence: "Kommunstyrelsen beslutar att …" is decision text, not a marker. Layout helps
+ * where the wording is damaged (an emphasised short line ending in a colon is a marker of unknown kind).
+ */
+export interface Marker {
+  kind: SectionKind;
+  /** The marker as printed (without the inline text). */
+  heading: string;
+  /** Text after "Label:" on the same line ('' when the marker stands alone). */
+  rest: string;
+  /** A decision marker naming a body in the genitive ("Stadsstyrelsens beslut"): that body, lower-cased. */
+  body?: string;
+  /** How the marker was recognised: the fixed vocabulary, the general wording rules, or layout alone. */
+  basis: 'vocabulary' | 'wording' | 'layout';
+}
+
+const MAX_MARKER_LENGTH = 90;
+/** Every worded marker holds one of these: one test rules out almost every line. */
+const MARKER_WORD_RE = /[bB]eslut|BESLUT|[fF]örslag|FÖRSLAG|EXPEDIER|SKICKAS/u;
+/** Roots of body names: a genitive holding one of these names a body. */
+const BODY_ROOT_RE = /(?:nämnd|styrelse|fullmäktige|utskott|råd|beredning|direktion|förbund|presidi|revision|delegation)/iu;
+/** A body's name in the definite form ends so: "barn- och utbildningsnämnden", "kommunstyrelsen". */
+const BODY_NAME_END_RE = /(?:nämnden|styrelsen|fullmäktige|utskottet|rådet|beredningen|direktionen|förbundet|presidiet|revisionen|delegationen)$/iu;
+const GENITIVE_DECISION_RE = /^((?:[\p{L}-]+\s+){0,5}[\p{L}-]*[sS])\s+(beslut|BESLUT)$/u;
+const BODY_DECIDES_RE = /^((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:beslutar|beslutade|beslöt|BESLUTAR|BESLUTADE|BESLÖT)$/u;
+const PERSON_PROPOSAL_RE = /^(\p{Lu}[^:]{0,120}[sS]|Förslag|FÖRSLAG)\s*(?:förslag|FÖRSLAG)?(?:\s+till\s+beslut)?$/u;
+const PREPOSITION_START_RE = /^(?:Enligt|På|Med|I|Till|Efter|Om|Av|Från|Utifrån|Mot|Genom|Vid|Se|Ur)\s/u;
+const PROPOSAL_TO_RE = /^Förslag\s+till\s+(.{3,80})$/iu;
+const ALL_CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const INLINE_LABEL_RE = /^([\p{L}][\p{L} -]{1,50}?)\s*:\s+(\S.*)$/u;
+const TRAILING_COLON_RE = /\s*:\s*$/u;
+
+/** The marker a line is, or undefined. `body` is the meeting's body name (for "Förslag till <body>"). */
+export function sectionMarker(text: string, layout?: LineLayout, body = ''): Marker | undefined {
+  const t = text.trim();
+  if (t.length === 0 || t.length > MAX_MARKER_LENGTH * 2) return undefined;
+  const known = knownHeadingKind(t);
+  if (known) return { kind: known, heading: t, rest: '', basis: 'vocabulary' };
+  if (t.length <= MAX_MARKER_LENGTH) {
+    const bare = t.replace(TRAILING_COLON_RE, '');
+    const worded = wordedMarker(bare, body, bare.length < t.length);
+    if (worded) return { ...worded, heading: t, rest: '' };
+  }
+  const inline = inlineLabel(t, body);
+  if (inline) return inline;
+  if (layout && isEmphasisedLabel(t, layout)) return { kind: 'other', heading: t, rest: '', basis: 'layout' };
+  return undefined;
+}
+
+/** "Välfärdsnämndens beslut", "Nämnden beslutar", "ORDFÖRANDES FÖRSLAG", "Förslag till barn- och utbildningsnämnden". */
+function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'heading' | 'rest'> | undefined {
+  const c = t.charCodeAt(0);
+  if (c < 0x41 || (c >= 0x61 && c <= 0x7a) || !MARKER_WORD_RE.test(t)) return undefined;
+  if (ALL_CAPS_RE.test(t) && t.length >= 6) return capsMarker(t);
+  const genitive = GENITIVE_DECISION_RE.exec(t);
+  if (genitive && isBodyPhrase(genitive[1] ?? '')) {
+    const named = genitive[1] ?? '';
+    return BODY_ROOT_RE.test(named)
+      ? { kind: 'decision', body: named.toLowerCase(), basis: 'wording' }
+      : { kind: 'decision', basis: 'wording' };
+  }
+  const decides = BODY_DECIDES_RE.exec(t);
+  if (decides && BODY_ROOT_RE.test(decides[1] ?? '') && isBodyPhrase(decides[1] ?? '')) {
+    return { kind: 'decision', basis: 'wording' };
+  }
+  if (/^Beslutsförslag$/iu.test(t)) return { kind: 'proposal', basis: 'wording' };
+  const to = PROPOSAL_TO_RE.exec(t);
+  if (to) return sameBody(to[1] ?? '', body) ? { kind: 'proposal', basis: 'wording' } : undefined;
+  const words = t.split(' ').length;
+  if (/förslag$/iu.test(t) && (colon || words <= 3) && words <= 10 && !PREPOSITION_START_RE.test(t) && PERSON_PROPOSAL_RE.test(t)) {
+    return { kind: 'proposal', basis: 'wording' };
+  }
+  return undefined;
+}
+
+/**
+ * The words of a body's name before "beslut"/"beslutar": capitalised words, "och", words ending in a hyphen ("Barn-")
+ * and words holding a body root ("nämndens", "arbetsutskott"). A sentence ("Per Palm yrkar bifall till
+ * kommunstyrelsens beslut") has other words and is no marker.
+ */
+function isBodyPhrase(phrase: string): boolean {
+  const words = phrase.split(/\s+/u);
+  return words.every((w) => /^\p{Lu}/u.test(w) || w === 'och' || w.endsWith('-') || BODY_ROOT_RE.test(w));
+}
+
+/** An all-caps marker: what it says decides its kind. */
+function capsMarker(t: string): Omit<Marker, 'heading' | 'rest'> | undefined {
+  if (/BESLUTSUNDERLAG/u.test(t)) return { kind: 'documents', basis: 'wording' };
+  if (/BESLUTSGÅNG/u.test(t)) return { kind: 'procedure', basis: 'wording' };
+  if (/^FÖRSLAG\b|\bFÖRSLAG$/u.test(t)) return { kind: 'proposal', basis: 'wording' };
+  if (/BESLUT/u.test(t)) return { kind: 'decision', basis: 'wording' };
+  if (/EXPEDIER|SKICKAS\sTILL/u.test(t)) return { kind: 'recipients', basis: 'wording' };
+  return undefined;
+}
+
+/** "Förslag till barn- och utbildningsnämnden" addresses the meeting's own body. */
+function sameBody(named: string, body: string): boolean {
+  if (body === '') return named.split(/\s+/u).length <= 5 && BODY_NAME_END_RE.test(named.trim());
+  const stem = (s: string) => s.toLowerCase().replace(/[^\p{L}]/gu, '').replace(/(?:en|et|s|n)$/u, '');
+  return stem(named) === stem(body);
+}
+
+/** "Beslut: Enligt förslag.", "Beredning: Kanslichef NN", "Beslutet expedieras till: Kommunstyrelsen". */
+function inlineLabel(t: string, body: string): Marker | undefined {
+  if (!t.includes(':')) return undefined;
+  const m = INLINE_LABEL_RE.exec(t);
+  if (!m) return undefined;
+  const label = (m[1] ?? '').trim();
+  const rest = (m[2] ?? '').trim();
+  const kind = knownHeadingKind(label) ?? (label.length <= MAX_MARKER_LENGTH ? wordedMarker(label, body, true)?.kind : undefined);
+  // "Bilaga: Överenskommelse …", "Information: …" inside running text are references, not parts of the §.
+  if (!kind || kind === 'other') return undefined;
+  return { kind, heading: `${label}:`, rest, basis: 'vocabulary' };
+}
+
+/**
+ * Layout alone: a short emphasised line that ends in a colon and is not a sentence ("Vvllvrdsnvrndens beslut:" in a
+ * damaged text layer still stands out as the template's bold marker).
+ */
+function isEmphasisedLabel(t: string, layout: LineLayout): boolean {
+  // A colon at the end, or followed by a stray glyph the damaged layer left ("beslut:i").
+  return layout.emphasis >= 0.8 && t.length <= 80 && /:\p{L}?$/u.test(t) && t.split(' ').length <= 12 && !/[.!?]\s/u.test(t);
+}
+
+export { normalizeHeading };
