@@ -29,7 +29,13 @@ export function markdownPages(text: string): PageText[] {
     const out: Out = { lines: [], layout: [] };
     const rows = part.replace(/\r\n?/gu, '\n').split('\n');
     const start = i === 0 ? frontMatterEnd(rows) : 0;
-    for (let k = start; k < rows.length; k += 1) readLine(rows[k] as string, out);
+    for (let k = start; k < rows.length; k += 1) {
+      if (isTableRow(rows[k] as string)) {
+        k = readTable(rows, k, out) - 1;
+        continue;
+      }
+      readLine(rows[k] as string, out);
+    }
     pages.push({ number: i + 1, text: out.lines.join('\n'), layout: out.layout });
   });
   if (pages.length > 1 && (pages[pages.length - 1]?.text ?? '').trim() === '') pages.pop();
@@ -57,29 +63,48 @@ function readLine(raw: string, out: Out): void {
   if (TABLE_SEPARATOR_RE.test(line) && line.includes('-') && line.includes('|')) return;
   // A converter glues a line to the next: "## BEHANDLING **Nämndens beslut**", "BEHANDLING **Yrkanden**" (caps first).
   const glued = GLUED_RE.exec(line.trim());
-  if (glued && !heading && /\p{Ll}/u.test(glued[1] as string)) return push(out, isTableRow(line) ? tableRow(line) : line, false);
+  if (glued && !heading && /\p{Ll}/u.test(glued[1] as string)) return push(out, line, false);
   if (glued) {
     push(out, glued[1] as string, true);
     push(out, `**${glued[2] as string}**`, true);
     return;
   }
-  push(out, isTableRow(line) ? tableRow(line) : line, heading !== null);
+  push(out, line, heading !== null);
+}
+
+/**
+ * A pipe table as rows of cells in fixed columns (each as wide as its widest cell, three spaces apart), so that a
+ * voteringslista keeps its X marks under the Ja / Nej / Avstår headers, as layout text from a PDF does. Returns the
+ * index after the table.
+ */
+function readTable(rows: readonly string[], from: number, out: Out): number {
+  let end = from;
+  while (end < rows.length && isTableRow(rows[end] as string)) end += 1;
+  const cells = rows
+    .slice(from, end)
+    .filter((r) => !(TABLE_SEPARATOR_RE.test(r) && r.includes('-')))
+    .map((r) => splitCells(r).map((c) => inline(c)));
+  const widths: number[] = [];
+  for (const row of cells) row.forEach((c, j) => (widths[j] = Math.max(widths[j] ?? 0, c.text.length)));
+  for (const row of cells) {
+    const last = row.reduce((n, c, j) => (c.text !== '' ? j : n), -1);
+    const text = row.slice(0, last + 1).map((c, j) => (j < last ? c.text.padEnd(widths[j] ?? 0) : c.text)).join('   ');
+    const strong = row.reduce((n, c) => n + c.strong, 0);
+    const visible = text.replace(/\s+/gu, '').length;
+    out.lines.push(text.replace(/\s+$/u, ''));
+    out.layout.push({ x: 0, right: 0, size: 1, emphasis: visible > 0 ? Math.round(Math.min(1, strong / visible) * 1000) / 1000 : 0 });
+  }
+  return end;
+}
+
+function splitCells(line: string): string[] {
+  const t = line.trim();
+  return t.slice(1, t.endsWith('|') ? -1 : undefined).split('|').map((c) => c.trim());
 }
 
 function isTableRow(line: string): boolean {
   const t = line.trim();
   return t.startsWith('|') && t.endsWith('|') && t.length > 1;
-}
-
-/** "|16.|Informationsärenden|4|" → "16.   Informationsärenden   4" (empty cells dropped). */
-function tableRow(line: string): string {
-  const t = line.trim();
-  return t
-    .slice(1, -1)
-    .split('|')
-    .map((c) => c.trim())
-    .filter((c) => c !== '')
-    .join('   ');
 }
 
 /** The line without inline markup, and the share of its characters that were bold or in a heading. */

@@ -46,7 +46,8 @@ export function buildParagraph(
   const caseNumbers = [...boundary.caseNumbers];
   const afterTitle = takeCaseNumberLines(body, consumed, caseNumbers);
   const { sections, warnings } = splitSections(body.slice(afterTitle), number, { body: meeting.body });
-  const kept = span.filter((_, i) => !skip.has(i));
+  // The § text stays verbatim: a repeated heading line is left out of the sections, not out of the text.
+  const kept = span;
   const texts = trimBlankLines(kept.map((l) => l.text));
   const text = texts.join('\n');
   const bodyText = bodyOf(texts, text, headingAt);

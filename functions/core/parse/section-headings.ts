@@ -58,6 +58,32 @@ const FIRST_WORD_RE = new RegExp(
 const UPPER_START_RE = /^\p{Lu}/u;
 const TRAILING_COLON_RE = /\s*:$/u;
 
+/**
+ * A heading printed with a typo ("Omrösningsresultat" for "Omröstningsresultat"): the kind of the one vocabulary entry
+ * of eight letters or more within one edit, or undefined. Only for lines the layout marks as headings (the caller
+ * decides), so running text is never bent into a heading.
+ */
+export function nearHeadingKind(text: string): SectionKind | undefined {
+  const t = normalizeHeading(text);
+  if (t.length < 8 || t.length > 40) return undefined;
+  let found: SectionKind | undefined;
+  for (const [key, kind] of LOOKUP) {
+    if (key.length < 8 || Math.abs(key.length - t.length) > 1 || key[0] !== t[0]) continue;
+    if (withinOneEdit(key, t)) {
+      if (found !== undefined && found !== kind) return undefined;
+      found = kind;
+    }
+  }
+  return found;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 export function normalizeHeading(text: string): string {
   return collapseWhitespace(text.trim()).replace(TRAILING_COLON_RE, '').toLowerCase();
 }

@@ -1,5 +1,5 @@
 import type { LineLayout, SectionKind } from '../records/types.ts';
-import { knownHeadingKind, normalizeHeading } from './section-headings.ts';
+import { knownHeadingKind, nearHeadingKind, normalizeHeading } from './section-headings.ts';
 
 /**
  * Section markers beyond the fixed vocabulary of section-headings.ts, recognised by what every template's markers
@@ -57,7 +57,11 @@ export function sectionMarker(text: string, layout?: LineLayout, body = ''): Mar
   }
   const inline = inlineLabel(t, body);
   if (inline) return inline;
-  if (layout && isEmphasisedLabel(t, layout)) return { kind: 'other', heading: t, rest: '', basis: 'layout' };
+  if (layout && layout.emphasis >= 0.8) {
+    const near = nearHeadingKind(t);
+    if (near) return { kind: near, heading: t, rest: '', basis: 'layout' };
+    if (isEmphasisedLabel(t, layout)) return { kind: 'other', heading: t, rest: '', basis: 'layout' };
+  }
   return undefined;
 }
 

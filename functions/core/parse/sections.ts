@@ -51,6 +51,10 @@ export function splitSections(
       open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
     } else if (marker) {
       i = openMarker(open, marker, line, body, i);
+    } else if (endsBulletedList(current, body, i)) {
+      // "- Skrivelse …" items, a blank line, then "Kommunfullmäktiges handläggning": the list has ended.
+      const heading = isEmphasisedHeading(body, i) || looksLikeHeadingLine(line.text);
+      open.push(heading ? { heading: line.text.trim(), kind: 'other', lines: [], headingLine: line } : { heading: '', kind: 'other', lines: [line] });
     } else if (!LIST_KINDS.has(current.kind) && isEmphasisedHeading(body, i)) {
       // The document marks it as a heading (bold, a Markdown/HTML heading): a section of its own, no warning.
       open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
@@ -118,6 +122,21 @@ function isAttachmentStart(body: readonly Line[], i: number): boolean {
     if (above > 1) return false;
   }
   return false;
+}
+
+/** A bulleted list (Beslutsunderlag, Expedieras till) ends at a line after a blank line that is not an item. */
+function endsBulletedList(current: OpenSection, body: readonly Line[], i: number): boolean {
+  if (current.kind !== 'documents' && current.kind !== 'recipients') return false;
+  const text = (body[i] as Line).text;
+  if (isBlank(text) || isListItem(text) || !startsUpper(text) || i === 0 || !isBlank((body[i - 1] as Line).text)) return false;
+  const items = current.lines.filter((l) => !isBlank(l.text));
+  return items.length > 0 && isListItem((items[0] as Line).text);
+}
+
+/** Short, capitalised, no sentence: "Kommunfullmäktiges handläggning". */
+function looksLikeHeadingLine(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 4 && t.length <= 60 && HEADING_SHAPE.test(t) && !endsDangling(t);
 }
 
 function hasContent(s: OpenSection): boolean {
