@@ -58,7 +58,7 @@ export function matchHeadingLine(text: string): HeadingMatch | undefined {
     return bare && bare.rest === '' ? bare : undefined;
   }
   const c = line.charCodeAt(0);
-  const continued = (c | 0x20) === 0x66 ? continuedBefore(line) : undefined;
+  const continued = (c | 0x20) === 0x66 && (line.startsWith('orts', 1) || line.startsWith('ORTS', 1)) ? continuedBefore(line) : undefined;
   if (continued) return continued;
   if (c >= 0x30 && c <= 0x39) return continuedAfter(numberSign(line));
   if ((c === 0x50 || c === 0x70) && line.startsWith('aragraf', 1)) return wordNumber(line);

@@ -87,6 +87,8 @@ interface Doc {
   never: Uint8Array;
   removed: Uint8Array;
   header: Uint8Array;
+  /** Shape keys of the zone lines, computed once (by line index). */
+  keys: Array<string | undefined>;
 }
 
 function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): Doc {
@@ -101,14 +103,18 @@ function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): D
     if (s & (REPEATED | PROTOKOLL | BODY)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const flags = () => new Uint8Array(n);
-  return { lines, texts, shape, counts, never: flags(), removed: flags(), header: flags() };
+  return { lines, texts, shape, counts, never: flags(), removed: flags(), header: flags(), keys: [] };
 }
 
 function shapeOf(t: string, bodyLines: boolean, line: Line): number {
   if (line.layout?.rotated) return STAMP;
   if ((t.charCodeAt(0) | 0x20) === 0x70 && JUSTERING_STAMP_RE.test(t)) return STAMP;
-  if (t.length <= 60 && t.includes('orts') && matchHeadingLine(t)?.continuation) return STAMP;
-  if (t.length >= 32 && t.length <= 90 && t.includes('-') && SIGNATURE_REFERENCE_RE.test(t)) return STAMP;
+  const c0 = t.charCodeAt(0);
+  // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line.
+  if (t.length <= 60 && (c0 === 0x46 || c0 === 0x66 || c0 === 0xa7 || t.charCodeAt(1) === 0x20 || t.charCodeAt(2) === 0x20 || t.charCodeAt(3) === 0x20 || (c0 >= 0x30 && c0 <= 0x39)) && t.includes('orts') && matchHeadingLine(t)?.continuation) {
+    return STAMP;
+  }
+  if (t.length >= 32 && t.length <= 90 && isReferenceStart(c0) && SIGNATURE_REFERENCE_RE.test(t)) return STAMP;
   if (isSignatureBox(t) || (startsWithS(t) && ALWAYS_FURNITURE.some((re) => re.test(t)))) return ANYWHERE;
   let s = 0;
   const c = t.charCodeAt(0);
@@ -118,6 +124,11 @@ function shapeOf(t: string, bodyLines: boolean, line: Line): number {
   if (t.length <= 60 && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
   if (bodyLines && t.length <= 40 && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t)) s |= BODY;
   return s;
+}
+
+/** A signature reference starts with a hex digit or its label (Signature, Document/Dokument, Transaction/Transaktion). */
+function isReferenceStart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || c === 0x53 || c === 0x54;
 }
 
 /** "s", "S" or "ſ" (which /iu folds to "s"). */
@@ -191,7 +202,7 @@ function removeZones(doc: Doc, content: readonly number[], zones: { top: Set<str
   const isFurniture = (i: number, set: Set<string>) => {
     const t = doc.texts[i] as string;
     if (doc.removed[i] === 1) return true;
-    if (!(set.has(shapeKey(t)) || isPageNumber(t, (doc.lines[i] as Line).page))) return false;
+    if (!(set.has(keyOf(doc, i)) || isPageNumber(t, (doc.lines[i] as Line).page))) return false;
     return !isNever(doc, i) && !isContent(t);
   };
   for (let k = 0; k < Math.min(TOP_ZONE, content.length); k += 1) {
@@ -211,7 +222,22 @@ const SPACE_RUN_RE = /\s+/gu;
 
 /** A line's shape: digit runs as "#", whitespace runs as one space. */
 export function shapeKey(text: string): string {
-  return text.replace(DIGITS_RE, '#').replace(SPACE_RUN_RE, ' ');
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c === 0x20 && text.charCodeAt(i + 1) === 0x20) || c === 0x09) plain = false;
+  }
+  return plain ? text : text.replace(DIGITS_RE, '#').replace(SPACE_RUN_RE, ' ');
+}
+
+/** The shape of line i, computed once. */
+function keyOf(doc: Doc, i: number): string {
+  let k = doc.keys[i];
+  if (k === undefined) {
+    k = shapeKey(doc.texts[i] as string);
+    doc.keys[i] = k;
+  }
+  return k;
 }
 
 /** What must stay however often its shape recurs: a § heading, a case number. */
@@ -247,14 +273,23 @@ function zoneRepeats(doc: Doc, pages: readonly number[][]): { top: Set<string>; 
   const top = new Map<string, number>();
   const bottom = new Map<string, number>();
   for (const content of pages) {
-    const keyOf = (i: number) => shapeKey(doc.texts[i] as string);
-    for (const t of new Set(content.slice(0, TOP_ZONE).map(keyOf))) top.set(t, (top.get(t) ?? 0) + 1);
-    for (const t of new Set(content.slice(-BOTTOM_ZONE).map(keyOf))) bottom.set(t, (bottom.get(t) ?? 0) + 1);
+    countZone(doc, content, 0, Math.min(TOP_ZONE, content.length), top);
+    countZone(doc, content, Math.max(0, content.length - BOTTOM_ZONE), content.length, bottom);
   }
   const need = Math.max(2, Math.ceil(pages.length / 2));
   const pick = (m: Map<string, number>): Set<string> =>
     new Set([...m].filter(([t, n]) => n >= need && !NEVER_FURNITURE.test(t)).map(([t]) => t));
   return { top: pick(top), bottom: pick(bottom) };
+}
+
+/** Counts each shape once per page among the lines content[from..to). */
+function countZone(doc: Doc, content: readonly number[], from: number, to: number, counts: Map<string, number>): void {
+  for (let k = from; k < to; k += 1) {
+    const key = keyOf(doc, content[k] as number);
+    let seen = false;
+    for (let j = from; j < k && !seen; j += 1) seen = keyOf(doc, content[j] as number) === key;
+    if (!seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
 }
 
 /**

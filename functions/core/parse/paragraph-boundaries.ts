@@ -2,6 +2,9 @@ import type { CaseNumber, ParseWarning, TemplateProfile } from '../records/types
 import type { Line } from './lines.ts';
 import { matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
 import { sectionMarker } from './section-markers.ts';
+import { knownHeadingKind } from './section-headings.ts';
+
+const MARKER_HINT_RE = /[bB]eslut|BESLUT|[fF]örslag|FÖRSLAG/u;
 import { caseNumbersOnlyLine, extractCaseNumbersFromHeading } from '../records/case-numbers.ts';
 import { scoreCandidate, type CandidateEvidence } from './heading-score.ts';
 
@@ -96,7 +99,11 @@ function scoreAll(
 ): void {
   const from = range ? numberValue(range.from) : Number.NaN;
   const to = range ? numberValue(range.to) : Number.NaN;
-  const marker = (i: number) => sectionMarker(lines[i]?.text ?? '', undefined, options.body ?? '') !== undefined;
+  // The fixed vocabulary first (cheap, and what most templates print); the general wording only for lines holding it.
+  const marker = (i: number) => {
+    const t = lines[i]?.text ?? '';
+    return knownHeadingKind(t) !== undefined || (MARKER_HINT_RE.test(t) && sectionMarker(t, undefined, options.body ?? '') !== undefined);
+  };
   found.forEach((c, k) => {
     const next = found[k + 1]?.index ?? lines.length;
     const end = Math.min(next, c.index + LOOKAHEAD);

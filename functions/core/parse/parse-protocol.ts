@@ -6,7 +6,7 @@ import { findParagraphBoundaries, type Boundary } from './paragraph-boundaries.t
 import { buildParagraph, type BuiltParagraph } from './build-paragraph.ts';
 import { typicalWidth } from './title.ts';
 import { parseMeetingHeader } from './meeting/index.ts';
-import { assessTextLayer } from './text-layer-quality.ts';
+import { assessTextLayer, intactTextLayer } from './text-layer-quality.ts';
 import { endOfProceedings } from './appendix.ts';
 import { inferDecisions } from './document-template.ts';
 import { repairTitlesFromContents } from './contents-repair.ts';
@@ -22,7 +22,8 @@ import { learnTemplate } from './template-profile.ts';
  */
 export function parseProtocol(input: ParseInput): Protocol {
   const lines = inferPages(toLines(input.pages));
-  const textLayer = assessTextLayer(input.pages);
+  // A text layer is a PDF's: text, Markdown and HTML input is what its author wrote.
+  const textLayer = input.source.mediaType === 'application/pdf' ? assessTextLayer(input.pages) : intactTextLayer(input.pages);
   const header = parseMeetingHeader(lines, { source: input.source, ...(input.hints ? { hints: input.hints } : {}) });
   const meeting = header.meeting;
   const furniture = findPageFurniture(lines, input.template);

@@ -42,22 +42,52 @@ const PREPOSITION_START_RE = /^(?:Enligt|På|Med|I|Till|Efter|Om|Av|Från|Utifr�
 const PROPOSAL_TO_RE = /^Förslag\s+till\s+(.{3,80})$/iu;
 const ALL_CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const INLINE_LABEL_RE = /^([\p{L}][\p{L} -]{1,50}?)\s*:\s+(\S.*)$/u;
-const TRAILING_COLON_RE = /\s*:\s*$/u;
+
+function withoutTrailingColon(t: string): string {
+  return t.endsWith(':') ? t.slice(0, -1).trimEnd() : t;
+}
+
+/** A-Z, Å Ä Ö É, or another upper-case letter. */
+function startsCapital(t: string): boolean {
+  return startsCapitalAt(t, 0);
+}
+
+function startsCapitalAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER_RE.test(t[i] as string);
+}
+
+function firstNonSpace(t: string): number {
+  let i = 0;
+  while (i < t.length && (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09)) i += 1;
+  return i;
+}
+
+const UPPER_RE = /^\p{Lu}/u;
 
 /** The marker a line is, or undefined. `body` is the meeting's body name (for "Förslag till <body>"). */
 export function sectionMarker(text: string, layout?: LineLayout, body = ''): Marker | undefined {
-  const t = text.trim();
+  // Most lines start with a lower-case letter, a digit or a bullet and carry no emphasis: ruled out before any copy.
+  const emphasised = layout !== undefined && layout.emphasis >= 0.8;
+  if (!emphasised && !startsCapitalAt(text, firstNonSpace(text))) return undefined;
+  const t = text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 ? text.trim() : text;
   if (t.length === 0 || t.length > MAX_MARKER_LENGTH * 2) return undefined;
-  const known = knownHeadingKind(t);
-  if (known) return { kind: known, heading: t, rest: '', basis: 'vocabulary' };
-  if (t.length <= MAX_MARKER_LENGTH) {
-    const bare = t.replace(TRAILING_COLON_RE, '');
-    const worded = wordedMarker(bare, body, bare.length < t.length);
-    if (worded) return { ...worded, heading: t, rest: '' };
+  // Every worded marker starts with a capital; a line starting otherwise can only be marked by its layout.
+  if (startsCapital(t)) {
+    const known = knownHeadingKind(t);
+    if (known) return { kind: known, heading: t, rest: '', basis: 'vocabulary' };
+    // A marker is no sentence: a line ending in a full stop is ruled out before the wording is read.
+    if (t.length <= MAX_MARKER_LENGTH && t.charCodeAt(t.length - 1) !== 0x2e && MARKER_WORD_RE.test(t)) {
+      const bare = withoutTrailingColon(t);
+      const worded = wordedMarker(bare, body, bare.length < t.length);
+      if (worded) return { ...worded, heading: t, rest: '' };
+    }
+    const colon = t.indexOf(':');
+    const inline = colon > 0 && colon <= 52 ? inlineLabel(t, body) : undefined;
+    if (inline) return inline;
   }
-  const inline = inlineLabel(t, body);
-  if (inline) return inline;
-  if (layout && layout.emphasis >= 0.8) {
+  if (layout && emphasised) {
     const near = nearHeadingKind(t);
     if (near) return { kind: near, heading: t, rest: '', basis: 'layout' };
     if (isEmphasisedLabel(t, layout)) return { kind: 'other', heading: t, rest: '', basis: 'layout' };
@@ -69,26 +99,42 @@ export function sectionMarker(text: string, layout?: LineLayout, body = ''): Mar
 function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'heading' | 'rest'> | undefined {
   const c = t.charCodeAt(0);
   if (c < 0x41 || (c >= 0x61 && c <= 0x7a) || !MARKER_WORD_RE.test(t)) return undefined;
-  if (ALL_CAPS_RE.test(t) && t.length >= 6) return capsMarker(t);
-  const genitive = GENITIVE_DECISION_RE.exec(t);
-  if (genitive && isBodyPhrase(genitive[1] ?? '')) {
+  if (isUpper(c) && isUpper(t.charCodeAt(1)) && t.length >= 6 && ALL_CAPS_RE.test(t)) return capsMarker(t);
+  // A marker ends in its marker word (or names the body it addresses): the ending decides which rule can apply.
+  const ending = lastWord(t).toLowerCase();
+  if (ending === 'beslut') {
+    const genitive = GENITIVE_DECISION_RE.exec(t);
+    if (!genitive || !isBodyPhrase(genitive[1] ?? '')) return undefined;
     const named = genitive[1] ?? '';
     return BODY_ROOT_RE.test(named)
       ? { kind: 'decision', body: named.toLowerCase(), basis: 'wording' }
       : { kind: 'decision', basis: 'wording' };
   }
-  const decides = BODY_DECIDES_RE.exec(t);
-  if (decides && BODY_ROOT_RE.test(decides[1] ?? '') && isBodyPhrase(decides[1] ?? '')) {
-    return { kind: 'decision', basis: 'wording' };
+  if (ending === 'beslutar' || ending === 'beslutade' || ending === 'beslöt') {
+    const decides = BODY_DECIDES_RE.exec(t);
+    return decides && BODY_ROOT_RE.test(decides[1] ?? '') && isBodyPhrase(decides[1] ?? '') ? { kind: 'decision', basis: 'wording' } : undefined;
   }
-  if (/^Beslutsförslag$/iu.test(t)) return { kind: 'proposal', basis: 'wording' };
-  const to = PROPOSAL_TO_RE.exec(t);
-  if (to) return sameBody(to[1] ?? '', body) ? { kind: 'proposal', basis: 'wording' } : undefined;
+  if (ending === 'beslutsförslag' && t.length === ending.length) return { kind: 'proposal', basis: 'wording' };
+  if (c === 0x46 || c === 0x66) {
+    const to = PROPOSAL_TO_RE.exec(t);
+    if (to) return sameBody(to[1] ?? '', body) ? { kind: 'proposal', basis: 'wording' } : undefined;
+  }
+  if (ending !== 'förslag') return undefined;
   const words = t.split(' ').length;
-  if (/förslag$/iu.test(t) && (colon || words <= 3) && words <= 10 && !PREPOSITION_START_RE.test(t) && PERSON_PROPOSAL_RE.test(t)) {
+  if ((colon || words <= 3) && words <= 10 && !PREPOSITION_START_RE.test(t) && PERSON_PROPOSAL_RE.test(t)) {
     return { kind: 'proposal', basis: 'wording' };
   }
   return undefined;
+}
+
+function isUpper(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9;
+}
+
+/** The text after the last space. */
+function lastWord(t: string): string {
+  const at = t.lastIndexOf(' ');
+  return at < 0 ? t : t.slice(at + 1);
 }
 
 /**

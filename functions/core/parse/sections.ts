@@ -104,6 +104,11 @@ const CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const RULE_RE = /^[_\-–—=]{3,}$/u;
 
 export function isRule(text: string): boolean {
+  // A rule starts with one of its characters: every other line is ruled out by one comparison.
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
+  const c = text.charCodeAt(i);
+  if (c !== 0x5f && c !== 0x2d && c !== 0x2013 && c !== 0x2014 && c !== 0x3d) return false;
   const t = text.trim();
   return t.length >= 3 && RULE_RE.test(t);
 }
@@ -113,7 +118,7 @@ const ATTACHMENT_RE = /^(?:[\p{L} -]{1,40}:\s+)?Bilaga\b/u;
 /** A "Bilaga …" line among the first two lines of a page other than the §'s first. */
 function isAttachmentStart(body: readonly Line[], i: number): boolean {
   const line = body[i] as Line;
-  if (!ATTACHMENT_RE.test(line.text.trim()) || line.text.length > 120) return false;
+  if (line.text.length > 120 || !line.text.includes('Bilaga') || !ATTACHMENT_RE.test(line.text.trim())) return false;
   let above = 0;
   for (let j = i - 1; j >= 0; j -= 1) {
     const l = body[j] as Line;
@@ -201,13 +206,27 @@ function looksLikeHeading(body: readonly Line[], i: number, current: OpenSection
  */
 function isEmphasisedHeading(body: readonly Line[], i: number): boolean {
   const line = body[i] as Line;
+  if (line.text.length > 90) return false;
+  const emphasised = (line.layout?.emphasis ?? 0) >= 0.8;
+  if (!emphasised && !twoCapitals(line.text)) return false;
   const text = line.text.trim();
   // Capitals are emphasis too ("BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING"), in text without layout marks as well.
-  const caps = text.length >= 8 && text.includes(' ') && CAPS_RE.test(text) && !/\d/u.test(text);
-  if ((line.layout?.emphasis ?? 0) < 0.8 && !caps) return false;
+  const caps = !emphasised && text.length >= 8 && text.includes(' ') && CAPS_RE.test(text) && !/\d/u.test(text);
+  if (!emphasised && !caps) return false;
   if (text.length < 3 || text.length > 70 || !startsUpper(text) || isListItem(text) || /[.;,]$/u.test(text)) return false;
   if (endsDangling(text)) return false;
   return neighbour(body, i, 1) !== undefined;
+}
+
+/** The first two non-space characters are capital letters (a cheap test before the all-caps regex). */
+function twoCapitals(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
+  return isCapitalCode(text.charCodeAt(i)) && isCapitalCode(text.charCodeAt(i + 1));
+}
+
+function isCapitalCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9;
 }
 
 function neighbour(body: readonly Line[], i: number, step: 1 | -1): string | undefined {

@@ -23,13 +23,18 @@ export interface TextLayerAssessment {
 
 const DAMAGED_BELOW = 0.6;
 /** Letters needed before the ligature-pair rate says anything. */
-const MIN_LETTERS = 1500;
-const MIN_PAGE_LETTERS = 400;
-/** Ligature pairs per 1000 letters: at or above INTACT is normal text, at or below BROKEN no ligature survived. */
-const INTACT_PER_MILLE = 17;
-const BROKEN_PER_MILLE = 6;
+const MIN_LETTERS = 2000;
+const MIN_PAGE_LETTERS = 500;
+/**
+ * Ligature pairs per 1000 characters (letters, spaces, digits and punctuation alike, which is cheaper to count): at or
+ * above INTACT is normal text, at or below BROKEN no ligature survived. Measured on the corpus: intact protocols
+ * 13.3–22.4, the damaged KTweb protocols 5.8 and 10.5.
+ */
+const INTACT_PER_MILLE = 13;
+const BROKEN_PER_MILLE = 4;
 
 interface Counts {
+  /** Characters (the name is kept from the letter count it approximates). */
   letters: number;
   ligatures: number;
   at: number;
@@ -63,12 +68,17 @@ export function assessTextLayer(pages: readonly PageText[]): TextLayerAssessment
   };
 }
 
+/** The assessment of text that is no PDF text layer: trustworthy as written. */
+export function intactTextLayer(pages: readonly PageText[]): TextLayerAssessment {
+  return { damaged: false, score: 1, reasons: [], pages: pages.map((p) => ({ number: p.number, score: 1, damaged: false })) };
+}
+
 function judge(c: Counts, minLetters: number, reasons: string[]): number {
   let score = 1;
   if (c.letters >= minLetters) {
     const perMille = (1000 * c.ligatures) / c.letters;
     const s = clamp((perMille - BROKEN_PER_MILLE) / (INTACT_PER_MILLE - BROKEN_PER_MILLE));
-    if (s < 1) reasons.push(`few ligature letter pairs (tt, ti, fi, ft, fl, ff): ${perMille.toFixed(1)} per 1000 letters`);
+    if (s < 1) reasons.push(`few ligature letter pairs (tt, ti, fi, ft, fl, ff): ${perMille.toFixed(1)} per 1000 characters`);
     score = Math.min(score, s);
   }
   if (c.at + c.att >= 5 && c.at >= 2) {
@@ -89,51 +99,26 @@ function clamp(n: number): number {
   return Math.min(1, Math.max(0, n));
 }
 
-/** One pass over the character codes: letters, ligature pairs, the words "at"/"att", and junk. */
+/**
+ * Counts with three native regex scans (faster than a character loop in JavaScript): characters, ligature pairs, the
+ * words "at"/"att", and junk.
+ */
 function count(text: string): Counts {
-  const c: Counts = { letters: 0, ligatures: 0, at: 0, att: 0, junk: 0 };
-  let previous = 0;
-  // The current word's first letters (up to 4) as codes, and its length.
-  let w0 = 0;
-  let w1 = 0;
-  let w2 = 0;
-  let length = 0;
-  for (let i = 0; i <= text.length; i += 1) {
-    const code = i < text.length ? text.charCodeAt(i) : 0x20;
-    const letter = letterCode(code);
-    if (letter !== 0) {
-      c.letters += 1;
-      if ((previous === T && (letter === T || letter === I || letter === F)) || (previous === F && (letter === I || letter === F || letter === L || letter === T))) {
-        c.ligatures += 1;
-      }
-      if (length === 0) w0 = letter;
-      else if (length === 1) w1 = letter;
-      else if (length === 2) w2 = letter;
-      length += 1;
-      previous = letter;
-      continue;
-    }
-    if (length === 2 && w0 === A && w1 === T) c.at += 1;
-    else if (length === 3 && w0 === A && w1 === T && w2 === T) c.att += 1;
-    length = 0;
-    previous = 0;
-    if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff && code !== 0xf0b7 && code !== 0xf0a7) || (code < 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0c && code !== 0x0d)) {
-      c.junk += 1;
-    }
+  let at = 0;
+  let att = 0;
+  for (const word of text.match(AT_ATT_RE) ?? []) {
+    if (word.length === 2) at += 1;
+    else att += 1;
   }
-  return c;
+  return { letters: text.length, ligatures: occurrences(text, LIGATURE_RE), at, att, junk: occurrences(text, JUNK_RE) };
 }
 
-const A = 0x61;
-const F = 0x66;
-const I = 0x69;
-const L = 0x6c;
-const T = 0x74;
+const LIGATURE_RE = /t[tif]|f[iflt]/gi;
+/** "at" or "att" as a word (the letters around are Latin or Swedish). */
+const AT_ATT_RE = /(?<![a-zåäöéA-ZÅÄÖÉ])[aA][tT][tT]?(?![a-zåäöéA-ZÅÄÖÉ])/g;
+/** U+FFFD, private-use code points except the Symbol-font bullets (U+F0A7, U+F0B7), control characters. */
+const JUNK_RE = /[\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff\u0000-\u0008\u000b\u000e-\u001f]/gu;
 
-/** The lower-case code of a Latin letter (a–z, å ä ö é ü), 0 for anything else. */
-function letterCode(code: number): number {
-  const lower = code | 0x20;
-  if (code < 0x80) return lower >= 0x61 && lower <= 0x7a ? lower : 0;
-  if (code >= 0xc0 && code <= 0xfe && code !== 0xd7 && code !== 0xf7) return lower;
-  return 0;
+function occurrences(text: string, re: RegExp): number {
+  return text.match(re)?.length ?? 0;
 }

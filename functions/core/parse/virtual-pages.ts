@@ -52,7 +52,10 @@ interface Counter {
 function findCounters(lines: readonly Line[]): Counter[] {
   const byTotal = new Map<number, Counter[]>();
   for (let i = 0; i < lines.length; i += 1) {
-    const t = (lines[i] as Line).text.trim();
+    const raw = (lines[i] as Line).text;
+    // Counters are short: most lines are ruled out by their length before anything is allocated.
+    if (raw.length === 0 || raw.length > 40) continue;
+    const t = raw.trim();
     if (t.length === 0 || t.length > 16) continue;
     const c = t.charCodeAt(0);
     if (!((c >= 0x30 && c <= 0x39) || c === 0x53 || c === 0x73)) continue;

@@ -117,10 +117,20 @@ function readBody(ctx: Context): string {
  * text layer may garble one of them.
  */
 function organName(ctx: Context): string {
-  const names = fieldsOf(ctx.fields, 'organ').map((f) => f.pieces[0]?.text.trim() ?? '').filter((n) => n !== '');
+  const names = [...new Set(fieldsOf(ctx.fields, 'organ').map((f) => f.pieces[0]?.text.trim() ?? '').filter((n) => n !== ''))];
   if (names.length <= 1) return names[0] ?? '';
-  const score = (name: string) => ctx.lines.reduce((n, l) => n + (l.text.trimStart().startsWith(name) ? 1 : 0), 0);
-  return names.reduce((best, n) => (score(n) > score(best) ? n : best), names[0] as string);
+  const scores = names.map(() => 0);
+  for (const l of ctx.lines) {
+    const t = l.text.trimStart();
+    names.forEach((name, k) => {
+      if (t.startsWith(name)) scores[k] = (scores[k] ?? 0) + 1;
+    });
+  }
+  let best = 0;
+  scores.forEach((n, k) => {
+    if (n > (scores[best] ?? 0)) best = k;
+  });
+  return names[best] as string;
 }
 
 /**
