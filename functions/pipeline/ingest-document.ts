@@ -20,6 +20,7 @@ import {
 import type { MeetingRecord } from './meeting-record.ts';
 import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
 import { recordKey } from './store-keys.ts';
+import { parseWithTemplate, type TemplateSource } from './template-learning.ts';
 
 export interface IngestDeps {
   store: BlobStore;
@@ -30,6 +31,8 @@ export interface IngestDeps {
   reviewFirstBodies?: readonly string[];
   /** The parser; replaceable in tests only. */
   parse?: (input: ParseInput) => Protocol;
+  /** Where the body's template comes from (the batch, the store): a prior for the parser (template-learning.ts). */
+  templates?: TemplateSource;
 }
 
 export interface IngestInput {
@@ -98,11 +101,11 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Reje
   try {
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
     const parse = ctx.deps.parse ?? parseProtocol;
-    const protocol = parse({
+    const protocol = await parseWithTemplate({
       pages: extracted.pages,
       source: { fileName, sha256: ctx.sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
       hints: fileNameHints(fileName, ctx.input.hints),
-    });
+    }, ctx.deps.templates, parse);
     return unpublishable(protocol) ?? { protocol };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return { reason: error.reason, message: error.message };

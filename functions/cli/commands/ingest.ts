@@ -5,6 +5,8 @@ import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/docum
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.ts';
+import { learnBatch } from '../learn-batch.ts';
+import { combineSources, StoreTemplateSource } from '../../pipeline/template-learning.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { byteSizeOption, parseOptions } from '../options.ts';
@@ -64,6 +66,8 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
   };
   const progress = createProgress(io);
   const entries = await collectFiles(positionals);
+  // Protocols of one body share a template: learn it from the whole batch (and the store) before ingesting each.
+  deps.templates = combineSources(await learnBatch(deps, entries, values.municipality, progress), new StoreTemplateSource(deps.store));
   const lines: Line[] = [];
   const started = Date.now();
   for (const [i, entry] of entries.entries()) {
