@@ -42,7 +42,7 @@ export function htmlPages(html: string): PageText[] {
   }
   endLine(st);
   endPage(st);
-  return st.pages.length > 0 ? st.pages : [{ number: 1, text: '', layout: [] }];
+  return st.pages.length > 0 ? st.pages : [{ number: 1, text: '', layout: [{ x: 0, right: 0, size: 1, emphasis: 0 }] }];
 }
 
 function text(st: State, chunk: string): void {
@@ -107,7 +107,9 @@ function pushLine(st: State, t: string, emphasis: number): void {
 
 function endPage(st: State): void {
   if (st.lines.length === 0 && st.pages.length > 0) return;
-  st.pages.push({ number: st.pages.length + 1, text: st.lines.join('\n'), layout: st.layout });
+  // An empty page is one empty line, with its mark, so that marks and lines always line up.
+  const layout = st.layout.length > 0 ? st.layout : [{ x: 0, right: 0, size: 1, emphasis: 0 }];
+  st.pages.push({ number: st.pages.length + 1, text: st.lines.join('\n'), layout });
   st.lines = [];
   st.layout = [];
 }

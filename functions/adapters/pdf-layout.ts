@@ -32,6 +32,17 @@ export interface TextRun {
 export interface LaidOutPage {
   lines: string[];
   layout: LineLayout[];
+  /** Holes in running text (possible black-box redaction): the line they are on and where, in page units. */
+  holes: Hole[];
+}
+
+export interface Hole {
+  line: number;
+  x0: number;
+  x1: number;
+  /** Baseline and font size of the line. */
+  y: number;
+  size: number;
 }
 
 /**
@@ -70,18 +81,20 @@ export function layoutPage(runs: readonly TextRun[], pageWidth: number, document
   rows.sort((a, b) => b.y - a.y);
   const lines: string[] = [];
   const layout: LineLayout[] = [];
+  const holes: Hole[] = [];
   const width = pageWidth > 0 ? pageWidth : 1;
   for (const row of rows) {
     const built = rowText(row);
     if (built.text.trim().length === 0) continue;
+    for (const h of built.holes) holes.push({ line: lines.length, x0: h[0], x1: h[1], y: row.y, size: row.height });
     lines.push(built.text);
-    layout.push(marks(row, body, width, built.holes));
+    layout.push(marks(row, body, width));
   }
   for (const column of rotatedLines(visible.filter((r) => r.rotated))) {
     lines.push(column.text);
-    layout.push({ ...column.layout, x: column.layout.x / width, right: column.layout.right / width });
+    layout.push({ ...column.layout, x: round(column.layout.x / width), right: round(column.layout.right / width) });
   }
-  return { lines, layout };
+  return { lines, layout, holes };
 }
 
 /**
@@ -124,7 +137,7 @@ function argmax<K>(counts: Map<K, number>): K | undefined {
   return best;
 }
 
-function marks(row: Row, body: { font: string | undefined; size: number }, width: number, holes: number): LineLayout {
+function marks(row: Row, body: { font: string | undefined; size: number }, width: number): LineLayout {
   let left = Number.POSITIVE_INFINITY;
   let right = 0;
   let chars = 0;
@@ -144,7 +157,6 @@ function marks(row: Row, body: { font: string | undefined; size: number }, width
     size: round(body.size > 0 ? size / body.size : 1),
     emphasis: round(chars > 0 ? apart / chars : 0),
   };
-  if (holes > 0) out.gaps = holes;
   return out;
 }
 
@@ -170,17 +182,17 @@ function groupRows(runs: readonly TextRun[]): Row[] {
   return rows;
 }
 
-function rowText(row: Row): { text: string; holes: number } {
+function rowText(row: Row): { text: string; holes: Array<[number, number]> } {
   const runs = [...row.runs].sort((a, b) => a.x - b.x);
   let text = '';
   let end: number | undefined;
-  let holes = 0;
+  const holes: Array<[number, number]> = [];
   for (const run of runs) {
     const em = run.height > 0 ? run.height : row.height || 10;
     if (end !== undefined) {
       const gap = run.x - end;
       if (gap > COLUMN_GAP_EM * em && !LIST_MARKER.test(text.trim())) {
-        if (gap > HOLE_EM * em && isHole(text, run.str)) holes += 1;
+        if (gap > HOLE_EM * em && isHole(text, run.str)) holes.push([end, run.x]);
         text = `${text.trimEnd()}   `;
       } else if (gap > WORD_GAP_EM * em && !text.endsWith(' ') && !run.str.startsWith(' ')) text += ' ';
     }

@@ -1,6 +1,7 @@
 import { getDocumentProxy } from 'unpdf';
 import type { PageText } from '../core/records/types.ts';
-import { fontCounts, layoutPage, type TextRun } from './pdf-layout.ts';
+import { fontCounts, layoutPage, type LaidOutPage, type TextRun } from './pdf-layout.ts';
+import { covers, filledBoxes } from './pdf-filled-boxes.ts';
 
 /**
  * PDF → text per page with pdf.js (through unpdf, pure JS, so it runs in Lambda). Page numbers are kept: page N of
@@ -43,10 +44,13 @@ export async function extractPdfPages(bytes: Uint8Array): Promise<PdfText> {
     }
     // Layout marks come from the same runs, in the same pass over the PDF: no page is read twice.
     const fonts = fontCounts(perPage.map((p) => p.runs));
-    const pages: PageText[] = perPage.map((p, i) => {
+    const pages: PageText[] = [];
+    for (const [i, p] of perPage.entries()) {
       const laid = layoutPage(p.runs, p.width, fonts);
-      return { number: i + 1, text: laid.lines.join('\n'), layout: laid.layout };
-    });
+      // Only a page whose text shows a hole is read again, for the boxes that would confirm a black-box redaction.
+      if (laid.holes.length > 0) await markRedactions(await doc.getPage(i + 1), laid);
+      pages.push({ number: i + 1, text: laid.lines.join('\n'), layout: laid.layout });
+    }
     return { pages };
   } finally {
     await doc.destroy();
@@ -80,6 +84,23 @@ function toRun(item: PdfJsTextItem): TextRun {
 function pageWidth(view: number[]): number {
   const [x0 = 0, , x1 = 0] = view;
   return Math.abs(x1 - x0);
+}
+
+/**
+ * A hole in running text is a redaction when a filled box covers it (text removed and blacked out); a hole without a
+ * box is left alone (a tab stop, a table cell). Counted per line in `layout.gaps`.
+ */
+async function markRedactions(page: Parameters<typeof filledBoxes>[0] & { cleanup(): void }, laid: LaidOutPage): Promise<void> {
+  try {
+    const boxes = await filledBoxes(page);
+    for (const hole of laid.holes) {
+      if (!boxes.some((b) => covers(b, hole))) continue;
+      const mark = laid.layout[hole.line];
+      if (mark) mark.gaps = (mark.gaps ?? 0) + 1;
+    }
+  } finally {
+    page.cleanup();
+  }
 }
 
 function isTextItem(item: unknown): item is PdfJsTextItem {

@@ -92,6 +92,7 @@ export const SCHEMAS = {
       references: list({ type: 'object' }, 'References to other § (raw, body, date, number).'),
       pages: { type: 'array', items: { type: 'integer' }, description: 'First and last page.' },
       text: str('Verbatim § text.'),
+      confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How reliably the § was read (0–1); below 0.6 a person should check it.' },
       links,
     },
     ['id', 'permalink', 'meetingId', 'number', 'title', 'decision', 'pages', 'text'],

@@ -48,7 +48,8 @@ function isMunicipalityLine(text: string): boolean {
 export function headerBody(header: readonly Line[]): { body: string; line: Line } | undefined {
   let run: Line[] = [];
   const candidates: Line[][] = [];
-  for (const line of header) {
+  // "SAMHÄLLSBYGGNADSNÄMNDEN   SAMMANTRÄDESPROTOKOLL": each column of a header line is read on its own.
+  for (const line of header.flatMap(columnsOf)) {
     const t = withoutMunicipality(line.text.trim());
     if (t !== line.text.trim() && t !== '') {
       // "JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden": the body follows the municipality on one line.
@@ -76,6 +77,11 @@ export function headerBody(header: readonly Line[]): { body: string; line: Line 
     }
   }
   return undefined;
+}
+
+function columnsOf(line: Line): Line[] {
+  if (!/\S\s{3,}\S/u.test(line.text)) return [line];
+  return line.text.split(/\s{3,}/u).map((text) => ({ ...line, text: text.trim() })).filter((l) => l.text !== '');
 }
 
 /** "JÖNKÖPINGS KOMMUN Barn- och …" → "Barn- och …"; lines that do not start with "<Name>s kommun" are returned as they are. */
