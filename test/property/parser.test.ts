@@ -149,7 +149,6 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
     ['capitals', (n) => 'BESLUT '.repeat(n), 30_000],
     ['leader dots', (n) => `1 § Titel ${'.'.repeat(n)} 3`, 100_000],
     ['page counters', (n) => Array.from({ length: n }, (_, i) => `${i + 1} (${n})\nText.`).join('\n'), 10_000],
-    ['"at" and "att"', (n) => 'at att tt ff '.repeat(n), 50_000],
   ];
   for (const [name, make, large] of cases) {
     it(name, () => {
