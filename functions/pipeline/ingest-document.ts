@@ -100,7 +100,14 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Reje
     const parse = ctx.deps.parse ?? parseProtocol;
     const protocol = parse({
       pages: extracted.pages,
-      source: { fileName, sha256: ctx.sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
+      source: {
+        fileName,
+        sha256: ctx.sha256,
+        pages: extracted.pages.length,
+        mediaType: extracted.mediaType,
+        ...(extracted.textSource ? { textSource: extracted.textSource } : {}),
+        ...(extracted.ocrPages ? { ocrPages: extracted.ocrPages } : {}),
+      },
       hints: fileNameHints(fileName, ctx.input.hints),
     });
     return unpublishable(protocol) ?? { protocol };

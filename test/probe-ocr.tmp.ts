@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { extractPageImages } from '../functions/adapters/ocr/pdf-page-images.ts';
+import { createTesseractOcr } from '../functions/adapters/ocr/tesseract-ocr.ts';
+import { installedOcrAssets } from '../functions/adapters/ocr/ocr-assets.ts';
+const pdf = readFileSync('/tmp/scan-jpeg.pdf');
+const imgs = await extractPageImages(pdf, [1, 2]);
+const ocr = createTesseractOcr({ assets: installedOcrAssets() });
+const t = performance.now();
+const pages = await Promise.all(imgs.map((i) => ocr.recognize(i)));
+console.log(Math.round(performance.now() - t));
+for (const p of pages) console.log(p.number, p.confidence, p.uncertainNumbers, p.skewDegrees, '\n' + p.text.slice(0, 1200));
+await ocr.close();
