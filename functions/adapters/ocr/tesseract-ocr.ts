@@ -14,7 +14,8 @@ import { LANGUAGE, type OcrAssets } from './ocr-assets.ts';
 import { type OcrBlock, ocrPageLines } from './ocr-lines.ts';
 
 export interface TesseractOcrOptions {
-  assets: OcrAssets;
+  /** The engine's files, or how to find them when the first engine starts (so a cold start never pays for it). */
+  assets: OcrAssets | (() => OcrAssets);
   /** Engines running at once. Default: the cores available to this process. */
   workers?: number;
   /** Detect and undo page skew before recognition (Leptonica). Default true. */
@@ -55,7 +56,7 @@ export function createTesseractOcr(options: TesseractOcrOptions): Ocr {
     if (ready) return ready;
     if (started < size) {
       started++;
-      const pending = startWorker(options.assets);
+      const pending = startWorker(typeof options.assets === 'function' ? options.assets() : options.assets);
       all.add(pending);
       try {
         return await pending;
