@@ -80,7 +80,7 @@ async function readPdf(bytes: Uint8Array, ocr: Ocr | undefined): Promise<Omit<Ex
       'no-text-layer',
       `scanned: no text layer (${pages.length} ${pages.length === 1 ? 'page' : 'pages'}, ` +
         `${textCharacters(read.pages)} characters of text); ` +
-        (ocr === undefined ? 'run OCR first' : 'OCR found no page images to read'),
+        (ocr === undefined ? 'run OCR first' : 'OCR found no page image with text to read'),
     );
   }
   return read;
