@@ -47,39 +47,35 @@ export function createTesseractOcr(options: TesseractOcrOptions): Ocr {
   const size = Math.max(1, options.workers ?? availableParallelism());
   const deskew = options.deskew ?? true;
   const idle: TesseractWorker[] = [];
-  const waiting: Array<(worker: TesseractWorker) => void> = [];
-  const all = new Set<Promise<TesseractWorker>>();
-  let started = 0;
+  const waiting: Array<{ resolve: (w: TesseractWorker) => void; reject: (e: unknown) => void }> = [];
+  const live = new Set<TesseractWorker>();
+  const starting = new Set<Promise<TesseractWorker>>();
 
   const acquire = async (): Promise<TesseractWorker> => {
     const ready = idle.pop();
     if (ready) return ready;
-    if (started < size) {
-      started++;
-      const pending = startWorker(typeof options.assets === 'function' ? options.assets() : options.assets);
-      all.add(pending);
-      try {
-        return await pending;
-      } catch (error) {
-        all.delete(pending);
-        started--;
-        throw error;
-      }
+    if (live.size + starting.size >= size) return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    const pending = startWorker(typeof options.assets === 'function' ? options.assets() : options.assets);
+    starting.add(pending);
+    try {
+      const worker = await pending;
+      live.add(worker);
+      return worker;
+    } finally {
+      starting.delete(pending);
     }
-    return new Promise((resolve) => waiting.push(resolve));
   };
   const release = (worker: TesseractWorker): void => {
     const next = waiting.shift();
-    if (next) next(worker);
+    if (next) next.resolve(worker);
     else idle.push(worker);
   };
+  /** A failed engine is ended; a page waiting for an engine gets a fresh one. */
   const discard = (worker: TesseractWorker): void => {
-    started--;
-    for (const p of all) void p.then((w) => w === worker && all.delete(p));
+    live.delete(worker);
     void worker.terminate().catch(() => undefined);
-    // A page waiting for an engine gets a fresh one.
     const next = waiting.shift();
-    if (next) void acquire().then(next, () => undefined);
+    if (next) acquire().then(next.resolve, next.reject);
   };
 
   const run = async (image: PageImage, attempt: number): Promise<OcrPageText> => {
@@ -102,11 +98,12 @@ export function createTesseractOcr(options: TesseractOcrOptions): Ocr {
     concurrency: size,
     recognize: (image) => run(image, 0),
     async close() {
-      const workers = await Promise.allSettled([...all]);
-      all.clear();
+      const started = await Promise.allSettled([...starting]);
+      for (const result of started) if (result.status === 'fulfilled') live.add(result.value);
+      const workers = [...live];
+      live.clear();
       idle.length = 0;
-      started = 0;
-      await Promise.allSettled(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
+      await Promise.allSettled(workers.map((w) => w.terminate()));
     },
   };
 }
