@@ -11,6 +11,7 @@ import { createDocumentExtractor } from '../../functions/adapters/document-extra
 import { installedOcrAssets } from '../../functions/adapters/ocr/ocr-assets.ts';
 import { createTesseractOcr } from '../../functions/adapters/ocr/tesseract-ocr.ts';
 import { parseProtocol } from '../../functions/core/parse/parse-protocol.ts';
+import { applyPrivacyGate, DEFAULT_PRIVACY_POLICY } from '../../functions/pipeline/privacy-gate.ts';
 import { sourceInfo } from '../../functions/pipeline/source-info.ts';
 import { imageOnlyPdf, rasterise } from '../support/image-pdf.ts';
 import { type GoldenParagraph, scoreScan } from './scan-accuracy.ts';
@@ -22,7 +23,7 @@ const ocr = createTesseractOcr({ assets: installedOcrAssets() });
 const extractor = createDocumentExtractor({ ocr });
 afterAll(() => ocr.close());
 
-const totals = { correct: 0, total: 0 };
+const totals = { correct: 0, total: 0, paragraphs: 0, unsure: 0 };
 
 describe('OCR of rasterised corpus protocols against the goldens of the originals', () => {
   for (const name of CASES) {
@@ -37,8 +38,13 @@ describe('OCR of rasterised corpus protocols against the goldens of the original
       totals.correct += score.correct;
       totals.total += score.total;
       const confidences = extracted.ocrPages!.map((p) => p.confidence);
+      const unsure = applyPrivacyGate(protocol, DEFAULT_PRIVACY_POLICY).held.filter((h) => h.reasons.includes('low-ocr-confidence'));
+      totals.paragraphs += protocol.paragraphs.length;
+      totals.unsure += unsure.length;
       console.log(`${name}: ${score.correct}/${score.total} = ${(score.correct / score.total).toFixed(3)}; ` +
-        `page confidence ${Math.min(...confidences)}–${Math.max(...confidences)}` +
+        `page confidence ${Math.min(...confidences)}–${Math.max(...confidences)}; ` +
+        `uncertain digit words ${extracted.ocrPages!.reduce((n, p) => n + p.uncertainNumbers, 0)}; ` +
+        `§ held as low-ocr-confidence: ${unsure.map((h) => h.number).join(', ') || 'none'}` +
         (score.misses.length ? `\n  ${score.misses.join('\n  ')}` : ''));
       expect(protocol.meeting.source.textSource).toBe('ocr');
       expect(score.correct / score.total).toBeGreaterThanOrEqual(0.9);
@@ -46,8 +52,11 @@ describe('OCR of rasterised corpus protocols against the goldens of the original
   }
 
   it('reaches 0.9 over all of them', () => {
-    console.log(`OCR field accuracy over ${CASES.length} protocols: ${totals.correct}/${totals.total} = ${(totals.correct / totals.total).toFixed(3)}`);
+    console.log(`OCR field accuracy over ${CASES.length} protocols: ${totals.correct}/${totals.total} = ${(totals.correct / totals.total).toFixed(3)}; ` +
+      `${totals.unsure} of ${totals.paragraphs} § held as low-ocr-confidence`);
     expect(totals.total).toBeGreaterThan(0);
     expect(totals.correct / totals.total).toBeGreaterThanOrEqual(0.9);
+    // Clean scans are published: the confidence hold is for pages where a number may really be misread.
+    expect(totals.unsure).toBeLessThanOrEqual(totals.paragraphs / 2);
   });
 });

@@ -53,6 +53,7 @@ describe('OCR without a network', () => {
       expect(page.text).toMatch(/^Cykelplan$/mu);
     }
     expect(pages[0]!.skewDegrees).toBe(0);
-    expect(Math.abs(pages[1]!.skewDegrees)).toBeGreaterThan(1);
+    // Measured on the page as scanned (image y downwards), then turned straight before the second reading.
+    expect(pages[1]!.skewDegrees).toBeCloseTo(2, 0);
   });
 });

@@ -18,12 +18,25 @@ export interface TesseractOcrOptions {
   assets: OcrAssets | (() => OcrAssets);
   /** Engines running at once. Default: the cores available to this process. */
   workers?: number;
-  /** Detect and undo page skew before recognition (Leptonica). Default true. */
+  /**
+   * Undo page skew: a page whose text lines slope more than {@link DESKEW_MIN_DEGREES} is read again, turned
+   * straight (Leptonica). Default true. Straight pages (most scans) are read once; Tesseract's own line finding copes
+   * with the small skew below the threshold.
+   */
   deskew?: boolean;
+  /** Tesseract's page segmentation mode. Default '3' (automatic layout, as the tesseract command line). */
+  pageSegMode?: string;
 }
 
-/** A word with a digit below this confidence counts as an uncertain number (OcrPageText.uncertainNumbers). */
-export const UNCERTAIN_WORD_CONFIDENCE = 50;
+export const DESKEW_MIN_DEGREES = 0.5;
+
+/**
+ * A word with at least {@link UNCERTAIN_MIN_DIGITS} digits (enough to be part of a personnummer: a birth date or
+ * the last four) read with less than this confidence counts as an uncertain number (OcrPageText.uncertainNumbers).
+ * Shorter digit words (a stray "8" in a signature, a page number) cannot hide a personnummer.
+ */
+export const UNCERTAIN_WORD_CONFIDENCE = 60;
+export const UNCERTAIN_MIN_DIGITS = 4;
 
 interface TesseractWorker {
   recognize(image: Uint8Array, options: Record<string, unknown>, output: Record<string, boolean>): Promise<{ data: RecognizeData }>;
@@ -82,9 +95,15 @@ export function createTesseractOcr(options: TesseractOcrOptions): Ocr {
     const worker = await acquire();
     let data: RecognizeData;
     try {
-      await worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)) });
+      await worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)), tessedit_pageseg_mode: options.pageSegMode ?? '3' });
       const pgm = encodePgm(image.width, image.height, image.data);
-      ({ data } = await worker.recognize(pgm, { rotateAuto: deskew }, { text: false, blocks: true }));
+      ({ data } = await worker.recognize(pgm, {}, { text: false, blocks: true }));
+      const skew = deskew ? textSkew(data.blocks ?? [], image.width) : 0;
+      if (Math.abs(skew) >= (DESKEW_MIN_DEGREES * Math.PI) / 180) {
+        // Leptonica turns by the opposite of the slope measured with y downwards.
+        ({ data } = await worker.recognize(pgm, { rotateRadians: -skew }, { text: false, blocks: true }));
+        data.rotateRadians = skew;
+      }
     } catch (error) {
       discard(worker);
       if (attempt === 0) return run(image, 1);
@@ -123,6 +142,25 @@ async function startWorker(assets: OcrAssets): Promise<TesseractWorker> {
   });
 }
 
+/**
+ * The page's skew in radians (image y down, as Leptonica rotates): the median slope of the baselines of lines wider
+ * than a fifth of the page, where a slope is measured well; 0 when there are none.
+ */
+export function textSkew(blocks: readonly OcrBlock[], pageWidth: number): number {
+  const slopes: number[] = [];
+  for (const block of blocks) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const { x0, y0, x1, y1 } = line.baseline;
+        if (x1 - x0 > pageWidth / 5) slopes.push(Math.atan2(y1 - y0, x1 - x0));
+      }
+    }
+  }
+  if (slopes.length === 0) return 0;
+  slopes.sort((a, b) => a - b);
+  return slopes[Math.floor(slopes.length / 2)]!;
+}
+
 function pageText(image: PageImage, data: RecognizeData): OcrPageText {
   const blocks = data.blocks ?? [];
   let uncertainNumbers = 0;
@@ -130,7 +168,8 @@ function pageText(image: PageImage, data: RecognizeData): OcrPageText {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
         for (const word of line.words) {
-          if (/\d/u.test(word.text) && word.confidence < UNCERTAIN_WORD_CONFIDENCE) uncertainNumbers++;
+          const digits = word.text.replace(/\D/gu, '').length;
+          if (digits >= UNCERTAIN_MIN_DIGITS && word.confidence < UNCERTAIN_WORD_CONFIDENCE) uncertainNumbers++;
         }
       }
     }
