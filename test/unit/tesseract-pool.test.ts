@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTesseractOcr } from '../../functions/adapters/ocr/tesseract-ocr.ts';
+import { createTesseractOcr, textSkew } from '../../functions/adapters/ocr/tesseract-ocr.ts';
 import type { PageImage } from '../../functions/ports/ocr.ts';
 
 interface FakeState { started: number; terminated: number; running: number; maxRunning: number; failNext: number }
@@ -36,5 +36,19 @@ describe('createTesseractOcr: the engine pool', () => {
     await expect(ocr.recognize(image(3))).resolves.toMatchObject({ number: 3 });
     await ocr.close();
     expect(state().terminated).toBe(state().started);
+  });
+});
+
+describe('textSkew: the page slope that decides a second, straightened reading', () => {
+  const lineWith = (x0: number, y0: number, x1: number, y1: number) => ({
+    text: 'x', bbox: { x0, y0: y0 - 20, x1, y1 }, baseline: { x0, y0, x1, y1 }, words: [],
+  });
+  it('is the median baseline slope of lines wider than a fifth of the page, in radians with y downwards', () => {
+    const lines = [lineWith(100, 100, 1100, 135), lineWith(100, 200, 1100, 234), lineWith(100, 300, 1100, 336), lineWith(100, 400, 150, 460)];
+    expect(textSkew([{ paragraphs: [{ lines }] }], 1600)).toBeCloseTo(Math.atan2(35, 1000), 6);
+  });
+  it('is 0 for a page without long lines', () => {
+    expect(textSkew([{ paragraphs: [{ lines: [lineWith(100, 100, 200, 140)] }] }], 1600)).toBe(0);
+    expect(textSkew([], 1600)).toBe(0);
   });
 });
