@@ -19,6 +19,7 @@ import {
 } from './ingest-record.ts';
 import type { MeetingRecord } from './meeting-record.ts';
 import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { sourceInfo } from './source-info.ts';
 import { recordKey } from './store-keys.ts';
 import { parseWithTemplate, type TemplateSource } from './template-learning.ts';
 
@@ -103,7 +104,7 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Reje
     const parse = ctx.deps.parse ?? parseProtocol;
     const protocol = await parseWithTemplate({
       pages: extracted.pages,
-      source: { fileName, sha256: ctx.sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
+      source: sourceInfo(extracted, fileName, ctx.sha256),
       hints: fileNameHints(fileName, ctx.input.hints),
     }, ctx.deps.templates, parse);
     return unpublishable(protocol) ?? { protocol };

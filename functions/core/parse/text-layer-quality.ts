@@ -122,3 +122,6 @@ const JUNK_RE = /[\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff\u0000-\u0008\u00
 function occurrences(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
 }
+
+/** The name the OCR trigger (functions/adapters/ocr/ocr-plan.ts) was written against. */
+export type TextLayerQuality = TextLayerAssessment;
