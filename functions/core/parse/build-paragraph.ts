@@ -41,7 +41,7 @@ export function buildParagraph(
   const headingAt = boundary.index - spanStart;
   const headingLine = span[headingAt] as Line;
   const skip = new Set(boundary.skip.map((i) => i - spanStart));
-  const body = span.filter((_, i) => i > headingAt && !skip.has(i));
+  const body = skip.size === 0 ? span.slice(headingAt + 1) : span.filter((_, i) => i > headingAt && !skip.has(i));
   const { title, consumed } = extractTitle(body, boundary.titleRest, width, headingLine);
   const caseNumbers = [...boundary.caseNumbers];
   const afterTitle = takeCaseNumberLines(body, consumed, caseNumbers);

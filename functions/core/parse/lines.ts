@@ -7,8 +7,16 @@ export interface Line {
   page: number;
   /** 1-based line number within the page. */
   line: number;
-  /** Layout marks, when the extractor gave them (PDF, Markdown, HTML). */
-  layout?: LineLayout;
+  /** Layout marks, when the extractor gave them (PDF, Markdown, HTML); undefined for plain text. */
+  layout: LineLayout | undefined;
+}
+
+/**
+ * Every Line is made here, with its properties always in the same order and always present: one object shape for
+ * every line of every document keeps the property reads in every parse stage monomorphic (fast).
+ */
+export function makeLine(text: string, page: number, line: number, layout: LineLayout | undefined): Line {
+  return { text, page, line, layout };
 }
 
 /**
@@ -25,10 +33,7 @@ export function toLines(pages: readonly PageText[]): Line[] {
     const layout = page.layout && page.layout.length === rows.length ? page.layout : undefined;
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i] as string;
-      const line: Line = { text: odd ? row : withoutTrailingSpace(row), page: page.number, line: i + 1 };
-      const mark = layout?.[i];
-      if (mark) line.layout = mark;
-      out.push(line);
+      out.push(makeLine(odd ? row : withoutTrailingSpace(row), page.number, i + 1, layout?.[i]));
     }
   }
   return out;

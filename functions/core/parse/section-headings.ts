@@ -1,5 +1,5 @@
 import type { SectionKind } from '../records/types.ts';
-import { collapseWhitespace } from '../text/whitespace.ts';
+import { collapseWhitespace, isWhitespaceCode } from '../text/whitespace.ts';
 
 /**
  * The section headings of a § as Swedish protocols print them, each on a line of its own. Matching is on the whole
@@ -51,10 +51,8 @@ for (const [kind, names] of KNOWN) for (const name of names) LOOKUP.set(name, ki
  * lower-casing the line, rules out almost every line that is not a heading (/iu accepts every spelling that
  * lower-cases to the word).
  */
-const FIRST_WORD_RE = new RegExp(
-  `^(?:${[...new Set(KNOWN.flatMap(([, names]) => names.map((n) => n.split(' ')[0])))].join('|')})(?=\\s|:|$)`,
-  'iu',
-);
+const FIRST_WORDS: ReadonlySet<string> = new Set(KNOWN.flatMap(([, names]) => names.map((n) => n.split(' ')[0] ?? '')));
+const LONGEST_FIRST_WORD = Math.max(...[...FIRST_WORDS].map((w) => w.length));
 const UPPER_START_RE = /^\p{Lu}/u;
 const TRAILING_COLON_RE = /\s*:$/u;
 
@@ -64,17 +62,27 @@ const TRAILING_COLON_RE = /\s*:$/u;
  * decides), so running text is never bent into a heading.
  */
 export function nearHeadingKind(text: string): SectionKind | undefined {
+  if (text.length < 8 || text.length > 48) return undefined;
   const t = normalizeHeading(text);
   if (t.length < 8 || t.length > 40) return undefined;
   let found: SectionKind | undefined;
-  for (const [key, kind] of LOOKUP) {
-    if (key.length < 8 || Math.abs(key.length - t.length) > 1 || key[0] !== t[0]) continue;
+  for (const [key, kind] of NEAR_KEYS.get(t[0] ?? '') ?? []) {
+    if (Math.abs(key.length - t.length) > 1) continue;
     if (withinOneEdit(key, t)) {
       if (found !== undefined && found !== kind) return undefined;
       found = kind;
     }
   }
   return found;
+}
+
+/** Vocabulary entries of eight letters or more, by first letter. */
+const NEAR_KEYS = new Map<string, Array<[string, SectionKind]>>();
+for (const [key, kind] of LOOKUP) {
+  if (key.length < 8) continue;
+  const list = NEAR_KEYS.get(key[0] ?? '') ?? [];
+  list.push([key, kind]);
+  NEAR_KEYS.set(key[0] ?? '', list);
 }
 
 function withinOneEdit(a: string, b: string): boolean {
@@ -90,15 +98,21 @@ export function normalizeHeading(text: string): string {
 
 /** The kind of a known section heading, or undefined when the line is not one. */
 export function knownHeadingKind(text: string): SectionKind | undefined {
-  const t = text.trim();
+  const t = text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 ? text.trim() : text;
   // Headings are printed capitalised; "protokollsanteckning:" ending a wrapped sentence is not one.
   if (t.length === 0 || t.length > 60) return undefined;
   const c = t.charCodeAt(0);
   // ASCII outside A-Z is never an upper-case letter; other characters go to the Unicode test.
   if (c < 0x80 ? c < 0x41 || c > 0x5a : !UPPER_START_RE.test(t)) return undefined;
-  if (!FIRST_WORD_RE.test(t)) return undefined;
-  // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised.
-  return LOOKUP.get(t.toLowerCase()) ?? LOOKUP.get(normalizeHeading(t));
+  // The first word (up to whitespace, a colon or the end) must start some heading: one Set lookup, no regex.
+  let end = 1;
+  while (end < t.length && end <= LONGEST_FIRST_WORD && !isWhitespaceCode(t.charCodeAt(end)) && t.charCodeAt(end) !== 0x3a) end += 1;
+  if (end > LONGEST_FIRST_WORD || !FIRST_WORDS.has(t.slice(0, end).toLowerCase())) return undefined;
+  // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised; only a line with a
+  // colon or a run of spaces needs normalising.
+  const direct = LOOKUP.get(t.toLowerCase());
+  if (direct || (!t.includes(':') && !t.includes('  ') && !t.includes('\t'))) return direct;
+  return LOOKUP.get(normalizeHeading(t));
 }
 
 /** Kinds whose content is a list or formal statement: no unknown sub-headings are looked for inside them. */

@@ -41,7 +41,30 @@ const PERSON_PROPOSAL_RE = /^(\p{Lu}[^:]{0,120}[sS]|Förslag|FÖRSLAG)\s*(?:för
 const PREPOSITION_START_RE = /^(?:Enligt|På|Med|I|Till|Efter|Om|Av|Från|Utifrån|Mot|Genom|Vid|Se|Ur)\s/u;
 const PROPOSAL_TO_RE = /^Förslag\s+till\s+(.{3,80})$/iu;
 const ALL_CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-const INLINE_LABEL_RE = /^([\p{L}][\p{L} -]{1,50}?)\s*:\s+(\S.*)$/u;
+/** A label is letters, spaces and hyphens ("Beslut", "Beslutet expedieras till", "Ordförandes förslag"). */
+const LABEL_SHAPE_RE = /^\p{L}[\p{L} -]{1,50}$/u;
+
+function mayBeWordedMarker(t: string): boolean {
+  let end = t.length;
+  if (t.charCodeAt(end - 1) === 0x3a) end -= 1;
+  while (end > 0 && t.charCodeAt(end - 1) === 0x20) end -= 1;
+  const last = t.charCodeAt(end - 1) | 0x20;
+  // beslut, beslöt (t), beslutar (r), beslutade (e), förslag (g) as the last word; capitals; "Förslag till <body>".
+  if ((last === 0x74 || last === 0x72 || last === 0x65 || last === 0x67) && MARKER_ENDINGS.has(lastWordBefore(t, end))) return true;
+  const c0 = t.charCodeAt(0);
+  const c1 = t.charCodeAt(1);
+  if (c1 >= 0x41 && c1 <= 0x5a) return true;
+  return (c0 === 0x46 && t.startsWith('Förslag')) || (c0 === 0x42 && t.startsWith('Beslutsförslag'));
+}
+
+const MARKER_ENDINGS: ReadonlySet<string> = new Set(['beslut', 'beslutar', 'beslutade', 'beslöt', 'förslag', 'beslutsförslag']);
+
+/** The lower-cased word that ends at `end` (at most 15 letters: longer words are no marker word). */
+function lastWordBefore(t: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start <= 15 && t.charCodeAt(start - 1) !== 0x20) start -= 1;
+  return t.slice(start, end).toLowerCase();
+}
 
 function withoutTrailingColon(t: string): string {
   return t.endsWith(':') ? t.slice(0, -1).trimEnd() : t;
@@ -77,8 +100,9 @@ export function sectionMarker(text: string, layout?: LineLayout, body = ''): Mar
   if (startsCapital(t)) {
     const known = knownHeadingKind(t);
     if (known) return { kind: known, heading: t, rest: '', basis: 'vocabulary' };
-    // A marker is no sentence: a line ending in a full stop is ruled out before the wording is read.
-    if (t.length <= MAX_MARKER_LENGTH && t.charCodeAt(t.length - 1) !== 0x2e && MARKER_WORD_RE.test(t)) {
+    // A worded marker ends in its marker word, starts with "Förslag"/"Beslutsförslag", or is in capitals: a few
+    // character comparisons rule out running text before any regex reads the line.
+    if (t.length <= MAX_MARKER_LENGTH && mayBeWordedMarker(t)) {
       const bare = withoutTrailingColon(t);
       const worded = wordedMarker(bare, body, bare.length < t.length);
       if (worded) return { ...worded, heading: t, rest: '' };
@@ -166,12 +190,14 @@ function sameBody(named: string, body: string): boolean {
 
 /** "Beslut: Enligt förslag.", "Beredning: Kanslichef NN", "Beslutet expedieras till: Kommunstyrelsen". */
 function inlineLabel(t: string, body: string): Marker | undefined {
-  if (!t.includes(':')) return undefined;
-  const m = INLINE_LABEL_RE.exec(t);
-  if (!m) return undefined;
-  const label = (m[1] ?? '').trim();
-  const rest = (m[2] ?? '').trim();
-  const kind = knownHeadingKind(label) ?? (label.length <= MAX_MARKER_LENGTH ? wordedMarker(label, body, true)?.kind : undefined);
+  // The label is the text before the first colon, which a space and the text follow: read by hand, then judged by
+  // the vocabulary (cheap) before the wording rules.
+  const colon = t.indexOf(':');
+  if (colon < 2 || colon > 52 || t.charCodeAt(colon + 1) !== 0x20) return undefined;
+  const label = t.slice(0, colon).trim();
+  const rest = t.slice(colon + 1).trim();
+  if (rest === '' || !LABEL_SHAPE_RE.test(label)) return undefined;
+  const kind = knownHeadingKind(label) ?? (mayBeWordedMarker(label) ? wordedMarker(label, body, true)?.kind : undefined);
   // "Bilaga: Överenskommelse …", "Information: …" inside running text are references, not parts of the §.
   if (!kind || kind === 'other') return undefined;
   return { kind, heading: `${label}:`, rest, basis: 'vocabulary' };

@@ -1,5 +1,5 @@
 import type { ParseWarning, Section, SectionKind } from '../records/types.ts';
-import type { Line } from './lines.ts';
+import { makeLine, type Line } from './lines.ts';
 import { knownHeadingKind, LIST_KINDS } from './section-headings.ts';
 import { sectionMarker, type Marker } from './section-markers.ts';
 import { endsDangling, endsSentence, isBlank, isListItem, startsUpper } from './text-shape.ts';
@@ -81,7 +81,7 @@ function openMarker(open: OpenSection[], marker: Marker, line: Line, body: reado
     heading = `${heading} ${next.text.trim()}`;
     consumed = i + 1;
   }
-  const rest = marker.rest ? [{ ...line, text: marker.rest }] : [];
+  const rest = marker.rest ? [makeLine(marker.rest, line.page, line.line, line.layout)] : [];
   // "Beslut" directly followed by "Kommunfullmäktiges beslut:": one marker, printed twice.
   if (marker.kind === 'decision' && current.kind === 'decision' && !hasContent(current)) {
     current.lines.push(...rest);

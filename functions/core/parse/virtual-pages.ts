@@ -1,4 +1,4 @@
-import type { Line } from './lines.ts';
+import { makeLine, type Line } from './lines.ts';
 
 /**
  * Protocols converted to text or Markdown often lose their page breaks but keep what every page printed: the page
@@ -37,7 +37,7 @@ export function inferPages(lines: readonly Line[]): Line[] {
     const l = lines[i] as Line;
     // Before the first counter the page is the one before it (the cover page carries no counter in some templates).
     const number = k === 0 ? Math.max(1, page - 1) : page;
-    out.push({ ...l, page: number, line: k === 0 ? l.line : i - first + 1 });
+    out.push(makeLine(l.text, number, k === 0 ? l.line : i - first + 1, l.layout));
   }
   return out;
 }

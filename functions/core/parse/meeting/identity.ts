@@ -1,7 +1,7 @@
 /**
  * Who met and when: the body (as printed in the page header), the meeting date and the municipality.
  */
-import type { Line } from '../lines.ts';
+import { makeLine, type Line } from '../lines.ts';
 import { detectMunicipality, findMunicipality, MUNICIPALITIES } from '../../records/municipalities.ts';
 import { findDate, ISO_DATE_RE, MONTH_PATTERN } from '../../text/swedish-dates.ts';
 
@@ -54,7 +54,7 @@ export function headerBody(header: readonly Line[]): { body: string; line: Line 
     if (t !== line.text.trim() && t !== '') {
       // "JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden": the body follows the municipality on one line.
       if (run.length > 0) candidates.push(run);
-      candidates.push([{ ...line, text: t }]);
+      candidates.push([makeLine(t, line.page, line.line, line.layout)]);
       run = [];
       continue;
     }
@@ -81,7 +81,7 @@ export function headerBody(header: readonly Line[]): { body: string; line: Line 
 
 function columnsOf(line: Line): Line[] {
   if (!/\S\s{3,}\S/u.test(line.text)) return [line];
-  return line.text.split(/\s{3,}/u).map((text) => ({ ...line, text: text.trim() })).filter((l) => l.text !== '');
+  return line.text.split(/\s{3,}/u).map((text) => makeLine(text.trim(), line.page, line.line, line.layout)).filter((l) => l.text !== '');
 }
 
 /** "JÖNKÖPINGS KOMMUN Barn- och …" → "Barn- och …"; lines that do not start with "<Name>s kommun" are returned as they are. */
