@@ -56,6 +56,11 @@ export function buildPdf(pages: readonly PdfPage[]): Uint8Array {
     kids.push(`${objects.length} 0 R`);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${kids.length} >>`;
+  return new Uint8Array(assemblePdf(objects));
+}
+
+/** A minimal PDF 1.4 file: `objects[i]` is the body of object i + 1; object 1 must be the catalog. */
+export function assemblePdf(objects: readonly string[]): Buffer {
   let body = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
   objects.forEach((obj, i) => {
@@ -66,5 +71,5 @@ export function buildPdf(pages: readonly PdfPage[]): Uint8Array {
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
+  return Buffer.from(body, 'latin1');
 }
