@@ -10,7 +10,7 @@ import {
   type PortalDocument,
   type PortalMeeting,
 } from '../../ports/portal-connector.ts';
-import { CiceronRpc, jsonInside } from './ciceron-rpc.ts';
+import { CiceronRpc, CiceronRpcError, jsonInside } from './ciceron-rpc.ts';
 import { fetchDocumentBytes, type ConnectorContext } from './portal-http.ts';
 
 /** Limits of 100–250 work (PORTALS.md); 100 keeps every reply small. */
@@ -115,12 +115,19 @@ export class CiceronConnector implements PortalConnector {
     return meetings;
   }
 
-  /** The meeting's details, or undefined when its position is unknown or now names another meeting. */
+  /** The meeting's details, or undefined when its position is unknown, its search is gone, or it names another meeting. */
   private async details(meeting: PortalMeeting): Promise<Record<string, unknown> | undefined> {
     const search = this.searches.get(meeting.body.id);
     const position = search?.positions.get(meeting.key);
     if (search === undefined || position === undefined) return undefined;
-    const result = await this.rpc.call('ReadObjectDetails', { search_id: search.searchId, id: position });
+    let result: unknown;
+    try {
+      result = await this.rpc.call('ReadObjectDetails', { search_id: search.searchId, id: position });
+    } catch (error) {
+      // A new session (the old one expired) knows no earlier search: the caller searches again.
+      if (error instanceof CiceronRpcError) return undefined;
+      throw error;
+    }
     const details = jsonInside((result as { value?: unknown } | null)?.value, this.endpoint, 'ReadObjectDetails value');
     const link = details['object_link'];
     const title = details['title'];

@@ -98,8 +98,11 @@ export class NetpublicatorConnector implements PortalConnector {
       const v = value as Record<string, unknown> | null;
       if (v === null || typeof v !== 'object') return [];
       const id = v['id'];
-      if ((typeof id !== 'string' && typeof id !== 'number') || !/^[\w.~]+$/u.test(String(id))) return [];
-      return [{ id: String(id), text: String(v['text'] ?? ''), type: String(v['type'] ?? '') }];
+      const type = String(v['type'] ?? '');
+      // Channel and meeting ids become path segments joined by "-", so they cannot contain one; document ids are UUIDs.
+      const pattern = type === 'document' ? /^[\w.~-]{1,100}$/u : /^[\w.~]{1,100}$/u;
+      if ((typeof id !== 'string' && typeof id !== 'number') || !pattern.test(String(id))) return [];
+      return [{ id: String(id), text: String(v['text'] ?? ''), type }];
     });
   }
 

@@ -9,7 +9,7 @@ export function dateInName(name: string): string | undefined {
   const full = findDate(text);
   if (full !== undefined) return full;
   // Six digits standing alone (not part of a case number such as 2024.563 or a longer digit run): YYMMDD, 20YY.
-  for (const m of text.matchAll(/(?<![\d.])(\d{2})(\d{2})(\d{2})(?![\d.])/gu)) {
+  for (const m of text.matchAll(/(?<!\d|\d\.)(\d{2})(\d{2})(\d{2})(?!\d|\.\d)/gu)) {
     const iso = isoDate(2000 + Number(m[1]), Number(m[2]), Number(m[3]));
     if (iso !== undefined) return iso;
   }
