@@ -69,7 +69,7 @@ describe('Ciceron traps', () => {
 
   it('opens a session with CiceronsokServer:Test and sends session_id at the top level and as the cicsoksid cookie', async () => {
     await f.connector.listBodies();
-    const calls = f.fake.requests.filter((r) => r.pathname === '/json').map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), cookie: r.headers['cookie'] }));
+    const calls = f.fake.requests.filter((r) => r.pathname === '/json').map((r): Record<string, unknown> => ({ ...(JSON.parse(r.body) as Record<string, unknown>), cookie: r.headers['cookie'] }));
     expect(calls[0]).toMatchObject({ jsonrpc: '2.0', method: 'CiceronsokServer:Test' });
     const later = calls.find((c) => c['method'] === 'CiceronsokServer:ReadDiaries')!;
     expect(later['session_id']).toMatch(/^sid\d+$/u);
