@@ -14,11 +14,12 @@ import { ESM_REQUIRE_BANNER } from '../../infra/bundling.ts';
 import { importInFreshNode } from '../../infra/bundle-probe.ts';
 import { buildParagrafApp, handlerEntries, PROJECT_ROOT } from '../../infra/paragraf-app.ts';
 import type { HandlerEntries } from '../../infra/paragraf-stack.ts';
+import { HARVEST_CONTEXT } from './harvest-context.ts';
 import { FIXTURE_ENTRIES, TEST_CONTEXT } from './stack-fixture.ts';
 
 /** Goals of the issue, in bytes (1 KB = 1000 B). */
-const MAX_BYTES = { api: 500_000, ingest: 3_000_000, publish: 3_000_000 } as const;
-const FUNCTION_PATHS = { ingest: 'Ingest/Function', publish: 'Publish/Function', api: 'Site/ApiFunction' } as const;
+const MAX_BYTES = { api: 500_000, ingest: 3_000_000, publish: 3_000_000, harvest: 1_500_000 } as const;
+const FUNCTION_PATHS = { ingest: 'Ingest/Function', publish: 'Publish/Function', api: 'Site/ApiFunction', harvest: 'Harvest/Function' } as const;
 type Name = keyof typeof FUNCTION_PATHS;
 
 const outdirs: string[] = [];
@@ -30,7 +31,7 @@ afterAll(() => {
 function synthWithBundling(entries: HandlerEntries): Record<Name, string> {
   const outdir = mkdtempSync(join(tmpdir(), 'paragraf-bundle-'));
   outdirs.push(outdir);
-  const { app, stack } = buildParagrafApp({ outdir, entries, context: TEST_CONTEXT });
+  const { app, stack } = buildParagrafApp({ outdir, entries, context: { ...TEST_CONTEXT, ...HARVEST_CONTEXT } });
   const assembly = app.synth();
   const template = assembly.getStackArtifact(stack.artifactId).template as { Resources: Record<string, any> };
   const bundles = {} as Record<Name, string>;

@@ -64,7 +64,7 @@ async function runHarvest(args: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, NAME);
   const since = isoDateOption(NAME, 'since', values.since);
   const contact = contactOption(values.contact ?? io.env['HARVEST_CONTACT']);
-  const all = await sourcesOption(values.sources ?? DEFAULT_SOURCES_PATH);
+  const all = sourcesOption(values.sources ?? DEFAULT_SOURCES_PATH);
   const selected = selectSources(all, values.source ?? [], io);
   const dryRun = values['dry-run'] === true;
   const store = new FsBlobStore(values.data ?? DEFAULT_DATA_DIR);
@@ -102,9 +102,9 @@ function contactOption(value: string | undefined): string {
   }
 }
 
-async function sourcesOption(path: string): Promise<SourceDefinition[]> {
+function sourcesOption(path: string): SourceDefinition[] {
   try {
-    return await loadSources(path);
+    return loadSources(path);
   } catch (error) {
     if (error instanceof SourceFilesError) throw new UsageError(error.message, NAME);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`--sources: no such file or folder: ${path}`, NAME);

@@ -51,7 +51,8 @@ export const RECHECK_DAYS = 90;
  * Harvests one source: its configured bodies, their meetings from `since` to today, the full protocol of each.
  * New or changed protocols go to the inbox with their provenance (URL, portal and document id, notice date); the
  * state records what was seen after every delivery, so a run that stops half-way loses nothing. Errors are counted by
- * host and the run goes on with the next meeting; only when the bodies cannot be listed at all is the run `failed`.
+ * host and the run goes on with the next meeting; when there were errors and not one meeting could be checked (the
+ * portal is down, or changed its shape), the run is `failed`.
  */
 export async function harvestSource(source: SourceDefinition, deps: HarvestDeps, options: HarvestOptions = {}): Promise<HarvestSummary> {
   const startedAt = deps.clock.now();
@@ -108,7 +109,8 @@ class Run {
         await this.meeting(meeting);
       }
     }
-    if (selected.length > 0 && this.counter.meetings === 0 && this.counter.errorCount() > 0) this.counter.failed = true;
+    // Errors and not one meeting checked: the portal is down or changed; the run failed (and alarms, on AWS).
+    if (this.counter.errorCount() > 0 && this.counter.checked() === 0) this.counter.failed = true;
   }
 
   private async meeting(meeting: PortalMeeting): Promise<void> {

@@ -74,6 +74,12 @@ export class HarvestCounter {
     return this.errors.length;
   }
 
+  /** Meetings that were checked without an error (whatever they held). */
+  checked(): number {
+    const { new: added, changed, unchanged, missing, wouldFetch } = this.counts;
+    return added + changed + unchanged + missing + wouldFetch;
+  }
+
   errorsByHost(): Record<string, number> {
     const byHost: Record<string, number> = {};
     for (const e of this.errors) byHost[e.host] = (byHost[e.host] ?? 0) + 1;

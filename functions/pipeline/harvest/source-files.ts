@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSourceDefinition, SourceDefinitionError, type SourceDefinition } from '../../core/harvest/source-definition.ts';
 
@@ -15,18 +15,19 @@ export class SourceFilesError extends Error {
 
 /**
  * Every source in a file (`{"sources":[…]}` or a bare list) or in every *.json file of a folder, in file order.
- * All problems of all files are reported together; two sources with one id are a problem too.
+ * All problems of all files are reported together; two sources with one id are a problem too. Synchronous, so the CDK
+ * app (which builds its stack synchronously) reads the same files the same way as the CLI.
  */
-export async function loadSources(path: string = DEFAULT_SOURCES_PATH): Promise<SourceDefinition[]> {
-  const files = (await stat(path)).isDirectory()
-    ? (await readdir(path)).filter((name) => name.endsWith('.json')).sort().map((name) => join(path, name))
+export function loadSources(path: string = DEFAULT_SOURCES_PATH): SourceDefinition[] {
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path).filter((name) => name.endsWith('.json')).sort().map((name) => join(path, name))
     : [path];
   const problems: string[] = [];
   const sources: SourceDefinition[] = [];
   for (const file of files) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+      parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     } catch (error) {
       problems.push(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
       continue;
