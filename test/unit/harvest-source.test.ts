@@ -154,6 +154,13 @@ describe('harvestSource', () => {
     expect(await run()).toMatchObject({ new: 1, unchanged: 1, errors: [] });
   });
 
+  it('fails the run when every meeting errs (the portal changed its downloads), so the schedule alarms', async () => {
+    connector.failFetch.add('D-2026-02-09');
+    connector.failFetch.add('D-2026-05-04');
+    connector.meetings = connector.meetings.filter((m) => m.date !== '2026-06-15');
+    expect(await run()).toMatchObject({ failed: true, meetings: 2, new: 0 });
+  });
+
   it('fails the run when the portal cannot list its bodies, and names bodies it does not have', async () => {
     connector.failBodies = true;
     expect(await run()).toMatchObject({ failed: true, meetings: 0, errorsByHost: { 'diariet.goteborg.example': 1 } });
