@@ -53,13 +53,8 @@ async function readLimited(url: string, response: Response, maxBytes: number): P
     if (error instanceof ResponseTooLargeError) throw error;
     throw new HttpNetworkError(url, `reading ${url} failed: ${reason(error)}`, { cause: error });
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  // A fresh, unshared buffer: Buffer.concat may hand out a slice of Node's pool, which a PDF reader must not detach.
+  return new Uint8Array(Buffer.concat(chunks, total));
 }
 
 function reason(error: unknown): string {
