@@ -8,7 +8,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Node } from 'constructs';
-import { checkedContact, InvalidContactError } from '../functions/adapters/portals/harvest-client.ts';
+import { checkedContact, InvalidContactError } from '../functions/core/harvest/contact.ts';
 import type { SourceDefinition } from '../functions/core/harvest/source-definition.ts';
 import { loadSources, SourceFilesError } from '../functions/pipeline/harvest/source-files.ts';
 

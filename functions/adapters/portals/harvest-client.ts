@@ -1,3 +1,4 @@
+import { checkedContact } from '../../core/harvest/contact.ts';
 import { sourceHosts, type SourceDefinition } from '../../core/harvest/source-definition.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { HttpTransport, Sleep } from '../../ports/http-client.ts';
@@ -5,26 +6,6 @@ import type { PortalConnector } from '../../ports/portal-connector.ts';
 import { createFetchTransport } from '../http/fetch-transport.ts';
 import { DEFAULT_POLITENESS, PoliteHttpClient, userAgent, type HttpEvent, type PolitenessOptions } from '../http/polite-http-client.ts';
 import { createConnector, hostPolicies } from './connectors.ts';
-
-/** The contact sent in the User-Agent is missing or could break the header. */
-export class InvalidContactError extends Error {
-  override name = 'InvalidContactError';
-}
-
-/**
- * The operator's contact for the User-Agent: an e-mail address or an http(s) URL, one line, at most 200 characters.
- * Required: a site owner who sees Paragraf in the logs must be able to reach whoever runs it.
- */
-export function checkedContact(contact: string | undefined): string {
-  const value = contact?.trim() ?? '';
-  if (value === '') throw new InvalidContactError('a contact (e-mail address or URL) is required: it is sent in the User-Agent');
-  const email = /^[^@\s<>()"]+@[^@\s<>()"]+\.[^@\s<>()"]+$/u.test(value);
-  const url = /^https?:\/\/[^\s<>()"]+$/u.test(value);
-  if (value.length > 200 || /[\p{Cc}]/u.test(value) || !(email || url)) {
-    throw new InvalidContactError(`the contact must be an e-mail address or an http(s) URL on one line, got ${JSON.stringify(value.slice(0, 80))}`);
-  }
-  return value;
-}
 
 export interface HarvestClientDeps {
   clock: Clock;

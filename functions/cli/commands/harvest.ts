@@ -1,6 +1,7 @@
 import { createDocumentExtractor } from '../../adapters/document-extractor.ts';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
-import { checkedContact, createHarvestClient, InvalidContactError } from '../../adapters/portals/harvest-client.ts';
+import { createHarvestClient } from '../../adapters/portals/harvest-client.ts';
+import { checkedContact, InvalidContactError } from '../../core/harvest/contact.ts';
 import { missingOptions, type SourceDefinition } from '../../core/harvest/source-definition.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { realSleep } from '../../ports/http-client.ts';

@@ -1,4 +1,4 @@
-import { checkedContact, InvalidContactError } from '../../adapters/portals/harvest-client.ts';
+import { checkedContact, InvalidContactError } from '../../core/harvest/contact.ts';
 
 /**
  * The harvest Lambda's settings, read once per cold start from its environment (set by the CDK stack).
