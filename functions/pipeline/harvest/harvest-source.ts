@@ -4,7 +4,7 @@ import { addDays } from '../../core/text/swedish-dates.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Inbox } from '../../ports/inbox.ts';
-import type { PortalBody, PortalConnector, PortalMeeting } from '../../ports/portal-connector.ts';
+import type { PortalBody, PortalConnector, PortalDocument, PortalMeeting } from '../../ports/portal-connector.ts';
 import { sha256Hex } from '../ingest-original.ts';
 import { selectBodies } from './body-match.ts';
 import { HarvestCounter, type HarvestSummary } from './harvest-summary.ts';
@@ -130,41 +130,43 @@ class Run {
     }
   }
 
+  /** Lists the meeting's documents, picks the protocol, and fetches and delivers it unless it was seen before. */
   private async check(meeting: PortalMeeting, entry: MeetingState, now: string): Promise<void> {
     const { connector } = this.deps;
     const listed = await connector.listDocuments(meeting);
     const choice = connector.pickProtocol(listed.documents);
-    const commit = async (): Promise<void> => {
-      entry.lastCheckedAt = now;
-      this.state.meetings[meeting.key] = entry;
-      if (!this.dryRun) await writeHarvestState(this.deps.store, this.state);
-    };
     entry.related = choice.related.map((d) => ({ id: d.id, name: d.name }));
     const doc = choice.protocol;
     if (doc === null) {
       entry.missing = listed.note ?? 'no-protocol';
       this.report(meeting, 'missing', entry.missing);
-      return commit();
+      return this.commit(meeting, entry, now);
     }
     delete entry.missing;
     const seen = entry.protocol;
     if (seen !== undefined && seen.id === doc.id && (seen.version ?? '') === (doc.version ?? '')) {
       this.report(meeting, 'unchanged');
-      return commit();
+      return this.commit(meeting, entry, now);
     }
     if (this.dryRun) {
       this.report(meeting, 'would-fetch', doc.name);
       return;
     }
+    await this.fetchAndDeliver(meeting, entry, doc, doc.noticeDate ?? listed.noticeDate, now);
+    return this.commit(meeting, entry, now, true);
+  }
+
+  /** Fetches the protocol; delivers it to the inbox with its provenance unless these bytes were delivered before. */
+  private async fetchAndDeliver(meeting: PortalMeeting, entry: MeetingState, doc: PortalDocument, noticeDate: string | undefined, now: string): Promise<void> {
+    const { connector } = this.deps;
     const fetched = await connector.fetchDocument(doc);
     const sha256 = sha256Hex(fetched.bytes);
-    const noticeDate = doc.noticeDate ?? listed.noticeDate;
-    const record = { id: doc.id, name: doc.name, url: doc.url, ...(doc.version ? { version: doc.version } : {}), sha256, fetchedAt: now, ...(noticeDate ? { noticeDate } : {}) };
+    const seen = entry.protocol;
+    entry.protocol = { id: doc.id, name: doc.name, url: doc.url, ...(doc.version ? { version: doc.version } : {}), sha256, fetchedAt: now, ...(noticeDate ? { noticeDate } : {}) };
     if (this.hashes.has(sha256)) {
-      // Bytes delivered before (a re-published file under a new id or version): remember the new id, deliver nothing.
-      entry.protocol = record;
+      // Bytes delivered before (a re-published file under a new id or version): the new id is remembered, nothing delivered.
       this.report(meeting, 'unchanged', 'same bytes as a protocol delivered before');
-      return commit();
+      return;
     }
     await this.deps.inbox.deliver({
       path: this.inboxPath(meeting, sha256, fetched.mediaType),
@@ -174,11 +176,19 @@ class Run {
     });
     this.hashes.add(sha256);
     if (seen !== undefined) entry.previous = [...(entry.previous ?? []), seen];
-    entry.protocol = record;
     const status = seen === undefined ? 'new' : 'changed';
     this.counter.delivered.push({ meetingKey: meeting.key, body: meeting.body.name, date: meeting.date, sha256, sourceUrl: doc.url, status });
     this.report(meeting, status, doc.name);
-    return commit();
+  }
+
+  /**
+   * Keeps the meeting's state; after a fetch it is written at once, so a run that stops half-way never fetches or
+   * delivers that protocol again. Everything else is written with the run's record at the end.
+   */
+  private async commit(meeting: PortalMeeting, entry: MeetingState, now: string, persist = false): Promise<void> {
+    entry.lastCheckedAt = now;
+    this.state.meetings[meeting.key] = entry;
+    if (persist && !this.dryRun) await writeHarvestState(this.deps.store, this.state);
   }
 
   /**
