@@ -33,7 +33,7 @@ describe('paragraf harvest refuses before any request', () => {
   it('when no source is active (every shipped source is unverified), saying how many were skipped', async () => {
     const r = await run([]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/harvest: 28 unverified source\(s\) skipped/u);
+    expect(r.err).toMatch(/harvest: \d+ unverified source\(s\) skipped/u);
     expect(r.err).toMatch(/no active sources to harvest: name one with --source ID/u);
   });
 
