@@ -139,4 +139,21 @@ describe('Ciceron traps', () => {
     expect(head.status).toBe(404);
     await expect(f.connector.fetchDocument(protocol)).resolves.toMatchObject({ mediaType: 'application/pdf' });
   });
+
+  it('reads a long result list page by page, 100 at a time (limits above 250 are refused)', async () => {
+    const days = Array.from({ length: 230 }, (_, i) => new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+    const big = await startFakeCiceron({ diaries: [{ name: 'KS', instances: [KF] }], meetings: days.map((date) => ({ diary: 'KS', board: KF, date, documents: [] })) });
+    try {
+      const source = testSource({ id: 'test-ciceron-big', system: 'ciceron', baseUrl: big.origin, bodies: [KF] });
+      const connector = harness([source]).client.connectorFor(source);
+      const [body] = await connector.listBodies();
+      const meetings = await connector.listMeetings(body!, { from: '2025-01-01', to: '2025-12-31' });
+      expect(meetings.map((m) => m.date).sort()).toEqual(days);
+      const pages = big.requests.map((r) => (r.pathname === '/json' ? (JSON.parse(r.body) as { method: string; params: { offset?: number; limit?: number } }) : undefined))
+        .filter((c) => c?.method === 'CiceronsokServer:ReadItems').map((c) => [c!.params.offset, c!.params.limit]);
+      expect(pages).toEqual([[0, 100], [100, 100], [200, 100]]);
+    } finally {
+      await big.stop();
+    }
+  });
 });
