@@ -20,6 +20,7 @@ import {
 } from './ingest-record.ts';
 import type { MeetingRecord } from './meeting-record.ts';
 import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { sourceInfo } from './source-info.ts';
 import { recordKey } from './store-keys.ts';
 
 export interface IngestDeps {
@@ -107,7 +108,7 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Reje
   try {
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
     const parse = ctx.deps.parse ?? parseProtocol;
-    const source = { fileName, sha256: ctx.sha256, pages: extracted.pages.length, mediaType: extracted.mediaType, ...ctx.provenance };
+    const source = { ...sourceInfo(extracted, fileName, ctx.sha256), ...ctx.provenance };
     const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(fileNameHints(fileName, ctx.input.hints), ctx.provenance) });
     // The record's source is the ingest's to state, whatever the parser copied of it.
     const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };

@@ -10,6 +10,7 @@ import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { byteSizeOption, isoDateOption, parseOptions } from '../options.ts';
+import { withLocalOcr, OCR_HELP } from '../local-ocr.ts';
 import { hintsFor } from '../parse-file.ts';
 
 const NAME = 'ingest';
@@ -19,6 +20,7 @@ const OPTIONS = {
   data: { type: 'string' },
   municipality: { type: 'string' },
   'max-bytes': { type: 'string' },
+  'no-ocr': { type: 'boolean' },
   'source-url': { type: 'string' },
   'notice-date': { type: 'string' },
 } as const;
@@ -39,6 +41,7 @@ Options:
   --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
   --municipality NAME     the municipality, when neither the protocol nor the file or folder name says it
   --max-bytes SIZE        quarantine larger files as too-large (default 50M; e.g. 5000000, 512K, 50M)
+${OCR_HELP}
   --source-url URL        where the original is published (http/https; one file only): kept as its provenance,
                           and the § pages link to it at the right page (URL#page=N)
   --notice-date YYYY-MM-DD  the day the justering was announced on the anslagstavla (one file only); used for the
@@ -66,27 +69,15 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError('ingest needs at least one PATH (a file or a folder)', NAME);
   const maxBytes = byteSizeOption(NAME, 'max-bytes', values['max-bytes']) ?? DEFAULT_MAX_BYTES;
   const provenance = provenanceOptions(values['source-url'], values['notice-date']);
-  const deps: IngestDeps = {
-    store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
-    extractor: createDocumentExtractor({ maxBytes }),
-    clock: systemClock,
-  };
-  const progress = createProgress(io);
   const entries = await collectFiles(positionals);
   if (provenance !== undefined && entries.length !== 1) {
     throw new UsageError(`--source-url and --notice-date describe one file; ${entries.length} files were named or found`, NAME);
   }
-  const lines: Line[] = [];
-  const started = Date.now();
-  for (const [i, entry] of entries.entries()) {
-    progress(`[${i + 1}/${entries.length}] ${entry.file.shown}`);
-    const line = entry.error === undefined ? await ingestOne(deps, entry.file, values.municipality, provenance) : { ...entry, error: entry.error, ms: 0 };
-    progress('');
-    io.stdout(formatLine(line));
-    lines.push(line);
-  }
-  io.stdout(formatSummary(lines, Date.now() - started));
-  return lines.every((l) => 'outcome' in l && l.outcome.status !== 'quarantined') ? EXIT.ok : EXIT.unreadable;
+  return withLocalOcr(!values['no-ocr'], (ocr) => ingestAll(entries, io, {
+    store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
+    extractor: createDocumentExtractor({ maxBytes, ...(ocr ? { ocr } : {}) }),
+    clock: systemClock,
+  }, { municipality: values.municipality, provenance }));
 }
 
 /** `--source-url` and `--notice-date` as provenance, checked here so a typo is a usage error; undefined without them. */
@@ -97,7 +88,27 @@ function provenanceOptions(sourceUrl: string | undefined, noticeDate: string | u
   return { ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(date === undefined ? {} : { noticeDate: date }) };
 }
 
-async function ingestOne(deps: IngestDeps, file: InputFile, municipality: string | undefined, provenance?: SourceProvenance): Promise<Line> {
+interface Given {
+  municipality: string | undefined;
+  provenance: SourceProvenance | undefined;
+}
+
+async function ingestAll(entries: Array<{ file: InputFile; error?: string }>, io: CliIo, deps: IngestDeps, given: Given): Promise<number> {
+  const progress = createProgress(io);
+  const lines: Line[] = [];
+  const started = Date.now();
+  for (const [i, entry] of entries.entries()) {
+    progress(`[${i + 1}/${entries.length}] ${entry.file.shown}`);
+    const line = entry.error === undefined ? await ingestOne(deps, entry.file, given) : { ...entry, error: entry.error, ms: 0 };
+    progress('');
+    io.stdout(formatLine(line));
+    lines.push(line);
+  }
+  io.stdout(formatSummary(lines, Date.now() - started));
+  return lines.every((l) => 'outcome' in l && l.outcome.status !== 'quarantined') ? EXIT.ok : EXIT.unreadable;
+}
+
+async function ingestOne(deps: IngestDeps, file: InputFile, { municipality, provenance }: Given): Promise<Line> {
   const t0 = performance.now();
   const elapsed = (): number => Math.round(performance.now() - t0);
   try {

@@ -6,6 +6,8 @@
  *  REVIEW_FIRST_BODIES      comma-separated body names whose § are all held for review; unset = the gate's default
  *  MAX_UPLOAD_BYTES         files above this size are quarantined as 'too-large'; unset = the extractor's default
  *  MUNICIPALITY             the municipality this deployment serves, a parser hint
+ *  OCR_ASSETS_DIR           the OCR engine's folder in the function's asset (infra/ocr-asset.ts); unset = node_modules
+ *  OCR_WORKERS              pages read at once; unset = one per vCPU; 0 = no OCR (scans are quarantined)
  */
 export interface IngestConfig {
   dataBucket: string;
@@ -14,6 +16,8 @@ export interface IngestConfig {
   reviewFirstBodies?: string[];
   maxBytes?: number;
   municipality?: string;
+  ocrAssetsDir?: string;
+  ocrWorkers?: number;
 }
 
 export class IngestConfigError extends Error {
@@ -40,5 +44,13 @@ export function readIngestConfig(env: Record<string, string | undefined>): Inges
   }
   const municipality = optional('MUNICIPALITY');
   if (municipality) config.municipality = municipality;
+  const ocrDir = optional('OCR_ASSETS_DIR');
+  if (ocrDir) config.ocrAssetsDir = ocrDir;
+  const workers = optional('OCR_WORKERS');
+  if (workers) {
+    const n = Number(workers);
+    if (!Number.isSafeInteger(n) || n < 0) throw new IngestConfigError(`OCR_WORKERS must be a whole number ≥ 0, got ${JSON.stringify(workers)}`);
+    config.ocrWorkers = n;
+  }
   return config;
 }
