@@ -12,6 +12,7 @@ import { ingestDocument } from '../../pipeline/ingest-document.ts';
 import { ingestStoreInbox, StoreInbox } from '../../pipeline/store-inbox.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { formatInboxResult, formatInboxSummary, formatProgress, formatSourceSummary } from '../harvest-report.ts';
+import { OCR_HELP, withLocalOcr } from '../local-ocr.ts';
 import { isoDateOption, parseOptions } from '../options.ts';
 import { DEFAULT_DATA_DIR } from './ingest.ts';
 
@@ -26,6 +27,7 @@ const OPTIONS = {
   data: { type: 'string' },
   sources: { type: 'string' },
   contact: { type: 'string' },
+  'no-ocr': { type: 'boolean' },
 } as const;
 
 export const harvestCommand: Command = {
@@ -50,6 +52,7 @@ Options:
   --sources PATH          a sources file or folder (default ${DEFAULT_SOURCES_PATH})
   --contact ADDR          e-mail address or URL of whoever runs the harvest, sent in the User-Agent
                           (default $HARVEST_CONTACT; required)
+${OCR_HELP}
   -h, --help              show this help
 
 Progress goes to stderr, one line per meeting; the summary per source (meetings seen, new, changed, unchanged,
@@ -80,14 +83,18 @@ async function runHarvest(args: readonly string[], io: CliIo): Promise<number> {
   });
   for (const [i, summary] of summaries.entries()) io.stdout(formatSourceSummary(selected[i]!, summary));
 
-  let quarantined = false;
-  if (!dryRun) {
-    const ingestDeps = { store, extractor: createDocumentExtractor(), clock: systemClock };
-    const results = await ingestStoreInbox(store, (input) => ingestDocument(ingestDeps, input), (r) => io.stdout(formatInboxResult(r)));
-    io.stdout(formatInboxSummary(results));
-    quarantined = results.some((r) => !('outcome' in r) || r.outcome.status === 'quarantined');
-  }
+  const quarantined = dryRun ? false : await ingestInbox(store, io, values['no-ocr'] !== true);
   return failed(summaries) || quarantined ? EXIT.unreadable : EXIT.ok;
+}
+
+/** Ingests what waits in the store's inbox (this run's deliveries and any a stopped run left); true if one failed. */
+function ingestInbox(store: FsBlobStore, io: CliIo, ocrEnabled: boolean): Promise<boolean> {
+  return withLocalOcr(ocrEnabled, async (ocr) => {
+    const deps = { store, extractor: createDocumentExtractor(ocr ? { ocr } : {}), clock: systemClock };
+    const results = await ingestStoreInbox(store, (input) => ingestDocument(deps, input), (r) => io.stdout(formatInboxResult(r)));
+    io.stdout(formatInboxSummary(results));
+    return results.some((r) => !('outcome' in r) || r.outcome.status === 'quarantined');
+  });
 }
 
 function failed(summaries: readonly HarvestSummary[]): boolean {
