@@ -20,10 +20,15 @@ const FURNITURE_LIKE_RE = new RegExp(
   ].join('|'),
   'iu',
 );
-const FIRST_CHARS = new Set(['j', 'o', 's', 'u', 'p', 'r', 'd', 't', '_', '-', '–', '—', '=', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+/** The first four characters (lower-cased) of every wording above: one Set lookup rules out almost every line. */
+const PREFIXES = new Set(['just', 'ordf', 'sekr', 'utdr', 'prot', 'rätt', 'doku', 'sign', 'docu', 'tran', 'sida']);
+const RULE_CHARS = new Set(['_', '-', '–', '—', '=']);
 
 export function isFurnitureLike(text: string): boolean {
   const t = text.trim();
-  if (t.length === 0 || t.length > 120 || !FIRST_CHARS.has((t[0] ?? '').toLowerCase())) return false;
+  if (t.length === 0 || t.length > 120) return false;
+  const c = t.charCodeAt(0);
+  const digit = c >= 0x30 && c <= 0x39;
+  if (!digit && !RULE_CHARS.has(t[0] as string) && !PREFIXES.has(t.slice(0, 4).toLowerCase())) return false;
   return FURNITURE_LIKE_RE.test(t);
 }

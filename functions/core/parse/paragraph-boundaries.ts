@@ -1,10 +1,8 @@
 import type { CaseNumber, ParseWarning, TemplateProfile } from '../records/types.ts';
 import type { Line } from './lines.ts';
 import { matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
-import { sectionMarker } from './section-markers.ts';
+import { couldBeMarker, sectionMarker } from './section-markers.ts';
 import { knownHeadingKind } from './section-headings.ts';
-
-const MARKER_HINT_RE = /[bB]eslut|BESLUT|[fF]örslag|FÖRSLAG/u;
 import { caseNumbersOnlyLine, extractCaseNumbersFromHeading } from '../records/case-numbers.ts';
 import { scoreCandidate, type CandidateEvidence } from './heading-score.ts';
 
@@ -102,7 +100,7 @@ function scoreAll(
   // The fixed vocabulary first (cheap, and what most templates print); the general wording only for lines holding it.
   const marker = (i: number) => {
     const t = lines[i]?.text ?? '';
-    return knownHeadingKind(t) !== undefined || (MARKER_HINT_RE.test(t) && sectionMarker(t, undefined, options.body ?? '') !== undefined);
+    return knownHeadingKind(t) !== undefined || (couldBeMarker(t) && sectionMarker(t, undefined, options.body ?? '') !== undefined);
   };
   found.forEach((c, k) => {
     const next = found[k + 1]?.index ?? lines.length;

@@ -1,5 +1,5 @@
 import type { SectionKind } from '../records/types.ts';
-import { collapseWhitespace, isWhitespaceCode } from '../text/whitespace.ts';
+import { collapseWhitespace } from '../text/whitespace.ts';
 
 /**
  * The section headings of a § as Swedish protocols print them, each on a line of its own. Matching is on the whole
@@ -51,8 +51,10 @@ for (const [kind, names] of KNOWN) for (const name of names) LOOKUP.set(name, ki
  * lower-casing the line, rules out almost every line that is not a heading (/iu accepts every spelling that
  * lower-cases to the word).
  */
-const FIRST_WORDS: ReadonlySet<string> = new Set(KNOWN.flatMap(([, names]) => names.map((n) => n.split(' ')[0] ?? '')));
-const LONGEST_FIRST_WORD = Math.max(...[...FIRST_WORDS].map((w) => w.length));
+const FIRST_WORD_RE = new RegExp(
+  `^(?:${[...new Set(KNOWN.flatMap(([, names]) => names.map((n) => n.split(' ')[0])))].join('|')})(?=\\s|:|$)`,
+  'iu',
+);
 const UPPER_START_RE = /^\p{Lu}/u;
 const TRAILING_COLON_RE = /\s*:$/u;
 
@@ -104,10 +106,8 @@ export function knownHeadingKind(text: string): SectionKind | undefined {
   const c = t.charCodeAt(0);
   // ASCII outside A-Z is never an upper-case letter; other characters go to the Unicode test.
   if (c < 0x80 ? c < 0x41 || c > 0x5a : !UPPER_START_RE.test(t)) return undefined;
-  // The first word (up to whitespace, a colon or the end) must start some heading: one Set lookup, no regex.
-  let end = 1;
-  while (end < t.length && end <= LONGEST_FIRST_WORD && !isWhitespaceCode(t.charCodeAt(end)) && t.charCodeAt(end) !== 0x3a) end += 1;
-  if (end > LONGEST_FIRST_WORD || !FIRST_WORDS.has(t.slice(0, end).toLowerCase())) return undefined;
+  // The first word must start some heading: one anchored test, without copying the line.
+  if (!FIRST_WORD_RE.test(t)) return undefined;
   // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised; only a line with a
   // colon or a run of spaces needs normalising.
   const direct = LOOKUP.get(t.toLowerCase());

@@ -44,26 +44,44 @@ const ALL_CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 /** A label is letters, spaces and hyphens ("Beslut", "Beslutet expedieras till", "Ordförandes förslag"). */
 const LABEL_SHAPE_RE = /^\p{L}[\p{L} -]{1,50}$/u;
 
+/**
+ * A cheap test whether a line could be a worded marker at all (short, ending in a marker word or a colon, or in
+ * capitals); for callers that only need a yes/no over many lines.
+ */
+export function couldBeMarker(text: string): boolean {
+  const t = text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 ? text.trim() : text;
+  if (t.length < 4 || t.length > MAX_MARKER_LENGTH || !startsCapital(t)) return false;
+  return t.charCodeAt(t.length - 1) === 0x3a || mayBeWordedMarker(t);
+}
+
 function mayBeWordedMarker(t: string): boolean {
   let end = t.length;
   if (t.charCodeAt(end - 1) === 0x3a) end -= 1;
   while (end > 0 && t.charCodeAt(end - 1) === 0x20) end -= 1;
   const last = t.charCodeAt(end - 1) | 0x20;
   // beslut, beslöt (t), beslutar (r), beslutade (e), förslag (g) as the last word; capitals; "Förslag till <body>".
-  if ((last === 0x74 || last === 0x72 || last === 0x65 || last === 0x67) && MARKER_ENDINGS.has(lastWordBefore(t, end))) return true;
+  if ((last === 0x74 || last === 0x72 || last === 0x65 || last === 0x67) && endsInMarkerWord(t, end)) return true;
   const c0 = t.charCodeAt(0);
   const c1 = t.charCodeAt(1);
   if (c1 >= 0x41 && c1 <= 0x5a) return true;
   return (c0 === 0x46 && t.startsWith('Förslag')) || (c0 === 0x42 && t.startsWith('Beslutsförslag'));
 }
 
-const MARKER_ENDINGS: ReadonlySet<string> = new Set(['beslut', 'beslutar', 'beslutade', 'beslöt', 'förslag', 'beslutsförslag']);
+const MARKER_ENDINGS = ['beslut', 'beslutar', 'beslutade', 'beslöt', 'förslag'];
 
-/** The lower-cased word that ends at `end` (at most 15 letters: longer words are no marker word). */
-function lastWordBefore(t: string, end: number): string {
-  let start = end;
-  while (start > 0 && end - start <= 15 && t.charCodeAt(start - 1) !== 0x20) start -= 1;
-  return t.slice(start, end).toLowerCase();
+/**
+ * The text ending at `end` ends in a marker word, also as the end of a compound ("Beslutsförslag"); compared in place,
+ * case-insensitively, nothing copied. A gate only: the wording rules decide.
+ */
+function endsInMarkerWord(t: string, end: number): boolean {
+  for (const word of MARKER_ENDINGS) {
+    const start = end - word.length;
+    if (start < 0) continue;
+    let same = true;
+    for (let k = 0; k < word.length && same; k += 1) same = (t.charCodeAt(start + k) | 0x20) === word.charCodeAt(k) || (t[start + k] as string).toLowerCase() === word[k];
+    if (same) return true;
+  }
+  return false;
 }
 
 function withoutTrailingColon(t: string): string {
@@ -89,8 +107,26 @@ function firstNonSpace(t: string): number {
 
 const UPPER_RE = /^\p{Lu}/u;
 
-/** The marker a line is, or undefined. `body` is the meeting's body name (for "Förslag till <body>"). */
+/**
+ * The marker a line is, or undefined. `body` is the meeting's body name (for "Förslag till <body>"). The fixed
+ * vocabulary is tried first; the general rules only where a cheap look at the line allows a marker (short and
+ * ending in a marker word or colon, a label with a colon early on, or emphasised by the layout).
+ */
 export function sectionMarker(text: string, layout?: LineLayout, body = ''): Marker | undefined {
+  const known = knownHeadingKind(text);
+  if (known) return { kind: known, heading: text.trim(), rest: '', basis: 'vocabulary' };
+  const emphasised = layout !== undefined && layout.emphasis >= 0.8;
+  if (!emphasised && !couldBeMarker(text) && !colonEarly(text)) return undefined;
+  return generalMarker(text, layout, body);
+}
+
+/** A colon within the first 53 characters, followed by a space: where an inline label can stand. */
+function colonEarly(text: string): boolean {
+  const at = text.indexOf(':');
+  return at > 1 && at <= 60 && text.charCodeAt(at + 1) === 0x20;
+}
+
+function generalMarker(text: string, layout: LineLayout | undefined, body: string): Marker | undefined {
   // Most lines start with a lower-case letter, a digit or a bullet and carry no emphasis: ruled out before any copy.
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
   if (!emphasised && !startsCapitalAt(text, firstNonSpace(text))) return undefined;

@@ -55,8 +55,8 @@ export function extractTitle(
 
 function isTitleLine(text: string): boolean {
   return (
-    !isBlank(text) && !knownHeadingKind(text) && !matchHeadingLine(text) && !isListItem(text) && !isRule(text) &&
-    sectionMarker(text) === undefined && caseNumbersOnlyLine(text) === undefined
+    !isBlank(text) && !isListItem(text) && !isRule(text) && !knownHeadingKind(text) && !matchHeadingLine(text) &&
+    sectionMarker(text) === undefined && (text.length > 80 || caseNumbersOnlyLine(text) === undefined)
   );
 }
 
