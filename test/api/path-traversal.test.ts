@@ -16,10 +16,22 @@ let port: number;
 
 function spy(store: BlobStore): BlobStore {
   return {
-    get: (key) => (touched.push(key), store.get(key)),
-    getStream: (key) => (touched.push(key), store.getStream(key)),
-    head: (key) => (touched.push(key), store.head(key)),
-    list: (prefix) => (touched.push(prefix), store.list(prefix)),
+    get: (key) => {
+      touched.push(key);
+      return store.get(key);
+    },
+    getStream: (key) => {
+      touched.push(key);
+      return store.getStream(key);
+    },
+    head: (key) => {
+      touched.push(key);
+      return store.head(key);
+    },
+    list: (prefix) => {
+      touched.push(prefix);
+      return store.list(prefix);
+    },
     put: () => Promise.reject(new Error('the API must never write')),
     delete: () => Promise.reject(new Error('the API must never delete')),
   };

@@ -14,8 +14,12 @@ function captureIo(env: Record<string, string> = {}): CliIo & { out: string; err
     out: '',
     err: '',
     env,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
   };
   return io;
 }

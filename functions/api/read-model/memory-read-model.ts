@@ -56,7 +56,10 @@ class MemorySnapshot implements Snapshot {
       const info = unitOf(meeting, publishedAt);
       const key = `${info.municipality}/${info.body}/${info.year}`;
       let u = units.get(key);
-      if (u === undefined) units.set(key, (u = builder.addUnit(info)));
+      if (u === undefined) {
+        u = builder.addUnit(info);
+        units.set(key, u);
+      }
       builder.addMeeting(u, meeting.id, meeting.body);
       for (const p of paragraphs) builder.addParagraph(u, paragraphRecord(meeting, p, { baseUrl }));
       byId.set(meeting.id, meetingDocument(meeting, paragraphs, { baseUrl }));

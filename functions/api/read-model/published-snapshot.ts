@@ -49,7 +49,10 @@ export class PublishedSnapshot implements Snapshot {
     if (partition !== undefined) return buildListing(siteUrl, this.manifest, this.index.parts.units, partition);
     // The overview is the same for every request of this version (the home page shows it): built once per site URL.
     let overview = this.#overviews.get(siteUrl);
-    if (!overview) this.#overviews.set(siteUrl, (overview = buildListing(siteUrl, this.manifest, this.index.parts.units)));
+    if (!overview) {
+      overview = buildListing(siteUrl, this.manifest, this.index.parts.units);
+      this.#overviews.set(siteUrl, overview);
+    }
     return overview;
   }
 

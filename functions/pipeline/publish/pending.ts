@@ -57,7 +57,7 @@ async function readMarker(store: BlobStore, key: string): Promise<PendingMarker 
     return null; // not JSON: nothing to act on
   }
   const m = value as Partial<PendingMarker> | null;
-  if (!m || m.schemaVersion !== 1 || typeof m.recordKey !== 'string' || typeof m.meetingId !== 'string') return null;
+  if (m?.schemaVersion !== 1 || typeof m.recordKey !== 'string' || typeof m.meetingId !== 'string') return null;
   if (typeof m.sha256 !== 'string' || typeof m.version !== 'number' || typeof m.at !== 'string') return null;
   return m as PendingMarker;
 }
