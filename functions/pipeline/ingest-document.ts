@@ -17,9 +17,9 @@ import {
   readRecord,
   replacementReason,
 } from './ingest-record.ts';
-import type { MeetingRecord } from './meeting-record.ts';
+import type { MeetingRecord } from '../store/meeting-record.ts';
 import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
-import { recordKey } from './store-keys.ts';
+import { recordKey } from '../store/keys.ts';
 
 export interface IngestDeps {
   store: BlobStore;

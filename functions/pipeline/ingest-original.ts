@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { BlobStore } from '../ports/blob-store.ts';
-import type { OriginalMeta } from './meeting-record.ts';
-import { originalKey, originalMetaKey } from './store-keys.ts';
-import { toJson } from './ingest-json.ts';
+import type { OriginalMeta } from '../store/meeting-record.ts';
+import { originalKey, originalMetaKey } from '../store/keys.ts';
+import { toJson } from '../store/json.ts';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -1,8 +1,8 @@
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { QuarantinedOutcome, QuarantineReason } from './ingest-outcome.ts';
-import { readJson, toJson } from './ingest-json.ts';
-import type { QuarantineEntry } from './meeting-record.ts';
-import { originalKey, quarantineKey } from './store-keys.ts';
+import { readJson, toJson } from '../store/json.ts';
+import type { QuarantineEntry } from '../store/meeting-record.ts';
+import { originalKey, quarantineKey } from '../store/keys.ts';
 
 export interface QuarantineInput {
   sha256: string;

@@ -1,16 +1,16 @@
 import { slugify } from '../core/records/ids.ts';
 import type { Paragraph, Protocol } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
-import { readJson, toJson } from './ingest-json.ts';
+import { readJson, toJson } from '../store/json.ts';
 import type {
   HeldParagraphRef,
   MeetingRecord,
   MeetingRecordHistoryEntry,
   PendingMarker,
   ReviewEntry,
-} from './meeting-record.ts';
+} from '../store/meeting-record.ts';
 import type { PrivateReviewParagraph } from './privacy-gate.ts';
-import { historyKey, historyPrefix, pendingKey, reviewKey, reviewPrefix, sha8 } from './store-keys.ts';
+import { historyKey, historyPrefix, pendingKey, reviewKey, reviewPrefix, sha8 } from '../store/keys.ts';
 
 export interface RecordPlacement {
   meetingId: string;

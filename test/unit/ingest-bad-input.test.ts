@@ -5,7 +5,7 @@ import { createDocumentExtractor } from '../../functions/adapters/document-extra
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { type IngestDeps, ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import type { MeetingRecord, QuarantineEntry } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord, QuarantineEntry } from '../../functions/store/meeting-record.ts';
 import { CountingStore, keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

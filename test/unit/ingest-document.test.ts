@@ -12,7 +12,7 @@ import type {
   OriginalMeta,
   PendingMarker,
   ReviewEntry,
-} from '../../functions/pipeline/meeting-record.ts';
+} from '../../functions/store/meeting-record.ts';
 import { CountingStore, DEFAULT_PARAGRAPHS, keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -10,7 +10,7 @@ import type { IngestOutcome } from '../../functions/pipeline/ingest-outcome.ts';
 import { processIngestBatch } from '../../functions/handlers/support/ingest-batch.ts';
 import { IngestConfigError, readIngestConfig } from '../../functions/handlers/support/ingest-config.ts';
 import { createJsonLogger } from '../../functions/handlers/support/json-logger.ts';
-import { createPublishNotifier } from '../../functions/handlers/support/publish-queue.ts';
+import { createPublishNotifier } from '../../functions/adapters/sqs-publish-notifier.ts';
 import { DEFAULT_PARAGRAPHS, keys, protocolText, utf8 } from './ingest-support.ts';
 
 const fixture = (name: string): SQSEvent =>

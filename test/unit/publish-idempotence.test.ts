@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PendingMarker } from '../../functions/pipeline/meeting-record.ts';
+import type { PendingMarker } from '../../functions/store/meeting-record.ts';
 import { StoreError } from '../../functions/ports/blob-store.ts';
 import { currentManifest, ingest, memoryStore, newClock, protocol, publish, RecordingStore } from './publish-support.ts';
 

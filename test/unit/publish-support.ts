@@ -11,9 +11,9 @@ import type { Paragraph, Protocol } from '../../functions/core/records/types.ts'
 import type { BlobBody, BlobStore, PutOptions } from '../../functions/ports/blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { publishDatasets, type PublishOptions, type PublishSummary } from '../../functions/pipeline/publish-datasets.ts';
-import type { FileEntry, PublicManifest } from '../../functions/pipeline/publish/manifest.ts';
-import { publicKey } from '../../functions/pipeline/publish/public-paths.ts';
-import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../functions/pipeline/publish/public-store.ts';
+import type { FileEntry, PublicManifest } from '../../functions/published/manifest.ts';
+import { publicKey } from '../../functions/published/paths.ts';
+import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../functions/published/public-store.ts';
 import { writeProtocol } from '../../functions/pipeline/synthetic/write-protocol.ts';
 import { buildProtocol } from '../support/protocol-builder.ts';
 

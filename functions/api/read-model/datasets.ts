@@ -1,7 +1,7 @@
 import { trimSlash } from '../../core/render/table.ts';
-import type { FileEntry, PublicManifest } from '../../pipeline/publish/manifest.ts';
-import { headerLength, isConcatenable, parsePartition } from '../../pipeline/publish/partitions.ts';
-import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from '../../pipeline/publish/unit-files.ts';
+import type { FileEntry, PublicManifest } from '../../published/manifest.ts';
+import { headerLength, isConcatenable, parsePartition } from '../../published/partitions.ts';
+import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from '../../published/unit-files.ts';
 import type { DatasetFile, DatasetListing, DatasetPartition } from './read-model.ts';
 import type { UnitInfo } from './types.ts';
 

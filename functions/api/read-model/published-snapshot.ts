@@ -1,10 +1,10 @@
 import { invalidKeyReason, type BlobStore } from '../../ports/blob-store.ts';
 import type { MeetingDocument } from '../../core/render/records.ts';
-import { readJson } from '../../pipeline/ingest-json.ts';
+import { readJson } from '../../store/json.ts';
 import { readChangesSince } from '../../pipeline/publish/change-feed.ts';
-import type { ChangeEvent, PublicManifest } from '../../pipeline/publish/manifest.ts';
-import { concatenateParts, isConcatenable, mediaTypeOf } from '../../pipeline/publish/partitions.ts';
-import { publicKey } from '../../pipeline/publish/public-paths.ts';
+import type { ChangeEvent, PublicManifest } from '../../published/manifest.ts';
+import { concatenateParts, isConcatenable, mediaTypeOf } from '../../published/partitions.ts';
+import { publicKey } from '../../published/paths.ts';
 import { buildListing, PARTITION_FILES, partsOf, unitsOf } from './datasets.ts';
 import { LruCache } from './lru-cache.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';

@@ -1,5 +1,5 @@
 import type { MeetingDocument } from '../../core/render/records.ts';
-import type { ChangeEvent, FileEntry } from '../../pipeline/publish/manifest.ts';
+import type { ChangeEvent, FileEntry } from '../../published/manifest.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 
 /**

@@ -2,9 +2,9 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { IngestInput } from '../../pipeline/ingest-document.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { errorSummary, type Logger } from './json-logger.ts';
-import type { PublishNotifier } from './publish-queue.ts';
+import type { PublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
 import { decodeSqsS3Message, fileNameOfKey } from './s3-event-keys.ts';
-import type { SourceReader } from './s3-source.ts';
+import type { SourceReader } from '../../adapters/s3-source-reader.ts';
 
 export interface IngestBatchDeps {
   readSource: SourceReader;

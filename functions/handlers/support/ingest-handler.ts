@@ -8,8 +8,8 @@ import { ingestDocument } from '../../pipeline/ingest-document.ts';
 import { processIngestBatch } from './ingest-batch.ts';
 import { readIngestConfig } from './ingest-config.ts';
 import { createJsonLogger, type Logger } from './json-logger.ts';
-import { createPublishNotifier } from './publish-queue.ts';
-import { createS3SourceReader } from './s3-source.ts';
+import { createPublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
+import { createS3SourceReader } from '../../adapters/s3-source-reader.ts';
 
 export interface IngestHandlerWiring {
   s3: S3Client;

@@ -1,8 +1,8 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { shortHash } from './bytes.ts';
-import type { ChangeEvent, ChangeFeedState, ChunkEntry } from './manifest.ts';
-import { changeChunkPath, publicKey } from './public-paths.ts';
-import { putFile } from './public-store.ts';
+import { shortHash } from '../../lib/hash.ts';
+import type { ChangeEvent, ChangeFeedState, ChunkEntry } from '../../published/manifest.ts';
+import { changeChunkPath, publicKey } from '../../published/paths.ts';
+import { putFile } from '../../published/public-store.ts';
 import type { PendingEvent } from './unit-update.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { jsonBytes, shortHash } from './bytes.ts';
-import type { FileEntry, PublicManifest } from './manifest.ts';
+import { jsonBytes, shortHash } from '../../lib/hash.ts';
+import type { FileEntry, PublicManifest } from '../../published/manifest.ts';
 import { catalog, rootDataPackage, type PublisherConfig } from './metadata.ts';
 import {
   CATALOG_PATH,
@@ -9,8 +9,8 @@ import {
   MANIFEST_PATH,
   metadataPath,
   snapshotManifestPath,
-} from './public-paths.ts';
-import { exists, IMMUTABLE, putFile, SHORT_LIVED } from './public-store.ts';
+} from '../../published/paths.ts';
+import { exists, IMMUTABLE, putFile, SHORT_LIVED } from '../../published/public-store.ts';
 
 /**
  * The last step of a publish, after every data file is in place:

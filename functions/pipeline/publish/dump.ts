@@ -3,13 +3,13 @@ import type { MeetingDocument } from '../../core/render/records.ts';
 import type { Row } from '../../core/render/table.ts';
 import { paragraphsTable } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import { HashingStream, jsonBytes, shortHash } from './bytes.ts';
-import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
-import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts, partitionUnits } from './partitions.ts';
-import { dumpDir, publicKey } from './public-paths.ts';
-import { putFile, putStream, readUnitManifest } from './public-store.ts';
-import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from './unit-files.ts';
+import { readJson } from '../../store/json.ts';
+import { HashingStream, jsonBytes, shortHash } from '../../lib/hash.ts';
+import type { FileEntry, PublicManifest, UnitEntry } from '../../published/manifest.ts';
+import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts, partitionUnits } from '../../published/partitions.ts';
+import { dumpDir, publicKey } from '../../published/paths.ts';
+import { putFile, putStream, readUnitManifest } from '../../published/public-store.ts';
+import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from '../../published/unit-files.ts';
 
 const DUMP_INDEX = 'dump.json';
 

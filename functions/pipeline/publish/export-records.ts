@@ -3,10 +3,10 @@ import { renderParagraphNdjson } from '../../core/render/records.ts';
 import type { RenderableMeeting as RenderRecord } from '../../core/render/table.ts';
 import { tableByName, tableRows } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import { isMeetingRecord } from '../meeting-record.ts';
-import { RECORDS_PREFIX } from '../store-keys.ts';
-import { parsePartition, PartitionError, type PartitionId } from './partitions.ts';
+import { readJson } from '../../store/json.ts';
+import { isMeetingRecord } from '../../store/meeting-record.ts';
+import { RECORDS_PREFIX } from '../../store/keys.ts';
+import { parsePartition, PartitionError, type PartitionId } from '../../published/partitions.ts';
 
 /** The full § records (every field), as opposed to a table. Only as NDJSON. */
 export const PARAGRAPH_RECORDS = 'paragraph-records';

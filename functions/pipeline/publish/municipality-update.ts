@@ -1,8 +1,8 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { jsonBytes, sha256Hex, shortHash } from './bytes.ts';
-import type { FileEntry, MunicipalityEntry, MunicipalityIndex, UnitEntry } from './manifest.ts';
-import { municipalityIndexPath, unitName, type UnitRef } from './public-paths.ts';
-import { exists, putFile, readMunicipalityIndex } from './public-store.ts';
+import { jsonBytes, sha256Hex, shortHash } from '../../lib/hash.ts';
+import type { FileEntry, MunicipalityEntry, MunicipalityIndex, UnitEntry } from '../../published/manifest.ts';
+import { municipalityIndexPath, unitName, type UnitRef } from '../../published/paths.ts';
+import { exists, putFile, readMunicipalityIndex } from '../../published/public-store.ts';
 import { updateUnit, type PendingEvent, type UnitUpdate } from './unit-update.ts';
 
 export interface MunicipalityUpdate {

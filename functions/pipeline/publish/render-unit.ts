@@ -2,14 +2,14 @@ import { FORMATS } from '../../core/render/formats/index.ts';
 import { paragraphRecords, renderMeetingJson, renderParagraphNdjson } from '../../core/render/records.ts';
 import type { RenderableMeeting as RenderRecord, RenderContext } from '../../core/render/table.ts';
 import { tableRows } from '../../core/render/tables/index.ts';
-import type { MeetingRecord } from '../meeting-record.ts';
-import { collectBytes, shortHash } from './bytes.ts';
-import type { UnitManifest } from './manifest.ts';
-import { meetingPath, unitDir, type UnitRef } from './public-paths.ts';
+import type { MeetingRecord } from '../../store/meeting-record.ts';
+import { collectBytes, shortHash } from '../../lib/hash.ts';
+import type { UnitManifest } from '../../published/manifest.ts';
+import { meetingPath, unitDir, type UnitRef } from '../../published/paths.ts';
 import { unitDataPackage } from './unit-datapackage.ts';
-import { entry, fileOf, PARAGRAPH_NDJSON, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST, type RenderedFile } from './unit-files.ts';
+import { entry, fileOf, PARAGRAPH_NDJSON, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST, type RenderedFile } from '../../published/unit-files.ts';
 
-export { PARAGRAPH_NDJSON, TABLE_FILE_NAMES, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST } from './unit-files.ts';
+export { PARAGRAPH_NDJSON, TABLE_FILE_NAMES, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST } from '../../published/unit-files.ts';
 
 export interface RenderedUnit {
   /** Hash of the unit's content: names its folder. Same records and base URL → same id. */

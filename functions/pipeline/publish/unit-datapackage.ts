@@ -1,6 +1,6 @@
 import { buildDataPackage, type DataPackageResourceInput } from '../../core/render/datapackage.ts';
-import { datasetUrl, type UnitRef } from './public-paths.ts';
-import { fileOf, PARAGRAPH_NDJSON, TABLE_FILES, type RenderedFile } from './unit-files.ts';
+import { datasetUrl, type UnitRef } from '../../published/paths.ts';
+import { fileOf, PARAGRAPH_NDJSON, TABLE_FILES, type RenderedFile } from '../../published/unit-files.ts';
 
 export interface UnitPackageInput {
   unit: UnitRef;

@@ -1,11 +1,11 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import { isMeetingRecord, type MeetingRecord } from '../meeting-record.ts';
-import type { ChangeEvent, UnitEntry, UnitManifest, WithdrawReason } from './manifest.ts';
-import { unitKey, unitRecordsPrefix, type UnitRef } from './public-paths.ts';
-import { exists, putFile, readUnitManifest } from './public-store.ts';
+import { readJson } from '../../store/json.ts';
+import { isMeetingRecord, type MeetingRecord } from '../../store/meeting-record.ts';
+import type { ChangeEvent, UnitEntry, UnitManifest, WithdrawReason } from '../../published/manifest.ts';
+import { unitKey, unitRecordsPrefix, type UnitRef } from '../../published/paths.ts';
+import { exists, putFile, readUnitManifest } from '../../published/public-store.ts';
 import { renderUnit, type RenderedUnit } from './render-unit.ts';
-import { entry, UNIT_MANIFEST } from './unit-files.ts';
+import { entry, UNIT_MANIFEST } from '../../published/unit-files.ts';
 
 /** A change-feed event before the feed numbers and dates it. */
 export type PendingEvent = Omit<ChangeEvent, 'seq' | 'time'>;

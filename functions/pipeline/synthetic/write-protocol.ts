@@ -1,9 +1,9 @@
 import type { Protocol } from '../../core/records/types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { commitVersion, findParagraph, placeRecord, readRecord, replacementReason } from '../ingest-record.ts';
-import type { MeetingRecord } from '../meeting-record.ts';
+import type { MeetingRecord } from '../../store/meeting-record.ts';
 import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview } from '../privacy-gate.ts';
-import { recordKey } from '../store-keys.ts';
+import { recordKey } from '../../store/keys.ts';
 
 export interface WriteProtocolOptions {
   /** Ingest time: the record's `receivedAt` and the pending marker's time. */

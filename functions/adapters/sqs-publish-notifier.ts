@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
+import type { IngestOutcome } from '../pipeline/ingest-outcome.ts';
 
 /** Tells the publisher that a municipality's records changed. */
 export type PublishNotifier = (outcome: IngestOutcome) => Promise<void>;

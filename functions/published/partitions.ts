@@ -1,9 +1,9 @@
-import type { BlobStore } from '../../ports/blob-store.ts';
-import { MEDIA_TYPES } from '../../core/render/formats/media-types.ts';
-import { paragraphsTable, TABLES } from '../../core/render/tables/index.ts';
-import type { TableDef } from '../../core/render/table.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import { MEDIA_TYPES } from '../core/render/formats/media-types.ts';
+import { paragraphsTable, TABLES } from '../core/render/tables/index.ts';
+import type { TableDef } from '../core/render/table.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
-import { publicKey } from './public-paths.ts';
+import { publicKey } from './paths.ts';
 import { readMunicipalityIndex } from './public-store.ts';
 import { PARAGRAPH_NDJSON } from './unit-files.ts';
 

@@ -1,5 +1,5 @@
 import type { Protocol } from '../core/records/types.ts';
-import type { HoldReason, PrivateReviewParagraph } from './privacy-gate.ts';
+import type { HoldReason, PrivateReviewParagraph } from '../pipeline/privacy-gate.ts';
 
 /**
  * The canonical record of one meeting, stored at `records/<municipalitySlug>/<bodySlug>/<year>/<meetingId>.json`

@@ -1,6 +1,6 @@
-import { isValidId } from '../../core/records/ids.ts';
-import { trimSlash } from '../../core/render/table.ts';
-import { RECORDS_PREFIX } from '../store-keys.ts';
+import { isValidId } from '../core/records/ids.ts';
+import { trimSlash } from '../core/render/table.ts';
+import { RECORDS_PREFIX } from '../store/keys.ts';
 
 /**
  * Every key the publisher writes, in one place (docs/publishing.md, "Layout"). Paths inside the manifest are relative

@@ -1,8 +1,8 @@
-import type { BlobBody, BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import { sha256Hex } from './bytes.ts';
+import type { BlobBody, BlobStore } from '../ports/blob-store.ts';
+import { readJson } from '../store/json.ts';
+import { sha256Hex } from '../lib/hash.ts';
 import type { FileEntry, MunicipalityEntry, MunicipalityIndex, PublicManifest, UnitEntry, UnitManifest } from './manifest.ts';
-import { MANIFEST_PATH, publicKey } from './public-paths.ts';
+import { MANIFEST_PATH, publicKey } from './paths.ts';
 
 /** Content-addressed files never change: caches may keep them for a year without asking again. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';

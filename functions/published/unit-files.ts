@@ -1,7 +1,7 @@
-import { MEDIA_TYPES, type FormatId } from '../../core/render/formats/media-types.ts';
-import type { TableDef } from '../../core/render/table.ts';
-import { paragraphsTable, TABLES } from '../../core/render/tables/index.ts';
-import { sha256Hex } from './bytes.ts';
+import { MEDIA_TYPES, type FormatId } from '../core/render/formats/media-types.ts';
+import type { TableDef } from '../core/render/table.ts';
+import { paragraphsTable, TABLES } from '../core/render/tables/index.ts';
+import { sha256Hex } from '../lib/hash.ts';
 import type { FileEntry } from './manifest.ts';
 
 /** One file, rendered and hashed, not yet written. `name` is relative to the unit folder, or to public/ for shared files. */

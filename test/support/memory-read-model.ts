@@ -1,11 +1,11 @@
-import { slugify } from '../../core/records/ids.ts';
-import type { Meeting, Paragraph } from '../../core/records/types.ts';
-import { meetingDocument, paragraphRecord, type MeetingDocument } from '../../core/render/records.ts';
-import type { ChangeEvent } from '../../pipeline/publish/manifest.ts';
-import { IndexBuilder } from './index-builder.ts';
-import type { ParagraphIndex } from './paragraph-index.ts';
-import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, ReadModel, Snapshot } from './read-model.ts';
-import type { UnitInfo } from './types.ts';
+import { slugify } from '../../functions/core/records/ids.ts';
+import type { Meeting, Paragraph } from '../../functions/core/records/types.ts';
+import { meetingDocument, paragraphRecord, type MeetingDocument } from '../../functions/core/render/records.ts';
+import type { ChangeEvent } from '../../functions/published/manifest.ts';
+import { IndexBuilder } from '../../functions/api/read-model/index-builder.ts';
+import type { ParagraphIndex } from '../../functions/api/read-model/paragraph-index.ts';
+import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, ReadModel, Snapshot } from '../../functions/api/read-model/read-model.ts';
+import type { UnitInfo } from '../../functions/api/read-model/types.ts';
 
 export interface MemoryMeeting {
   meeting: Meeting;
