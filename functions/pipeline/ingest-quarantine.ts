@@ -1,6 +1,7 @@
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { QuarantinedOutcome, QuarantineReason } from './ingest-outcome.ts';
-import { readJson, toJson } from '../store/json.ts';
+import { readJson } from '../ports/blob-json.ts';
+import { toJson } from '../store/json.ts';
 import type { QuarantineEntry } from '../store/meeting-record.ts';
 import { originalKey, quarantineKey } from '../store/keys.ts';
 

@@ -1,7 +1,8 @@
 import { slugify } from '../core/records/ids.ts';
 import type { Paragraph, Protocol } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
-import { readJson, toJson } from '../store/json.ts';
+import { readJson } from '../ports/blob-json.ts';
+import { toJson } from '../store/json.ts';
 import type {
   HeldParagraphRef,
   MeetingRecord,

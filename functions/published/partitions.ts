@@ -22,11 +22,16 @@ export class PartitionError extends Error {
   override name = 'PartitionError';
 }
 
-interface Selector {
+/** What a partition id selects: every unit whose fields equal the ones given. */
+export interface Selector {
   municipality?: string;
   body?: string;
   year?: number;
 }
+
+/** Every partition id parsePartition accepts, and nothing else (the API's `partition` parameter checks with it). */
+export const PARTITION_PATTERN =
+  /^(?:all|year\/\d{4}|municipality\/[a-z0-9-]+|body\/[a-z0-9-]+\/[a-z0-9-]+|unit\/[a-z0-9-]+\/[a-z0-9-]+\/\d{4})$/u;
 
 export function parsePartition(id: PartitionId): Selector {
   if (id === 'all') return {};
@@ -41,6 +46,15 @@ export function parsePartition(id: PartitionId): Selector {
   throw new PartitionError(`unknown partition "${id}" (all, year/<y>, municipality/<m>, body/<m>/<b>, unit/<m>/<b>/<y>)`);
 }
 
+/** Whether a unit belongs to the partition `sel` selects. */
+export function inPartition(sel: Selector, unit: { municipality: string; body: string; year: number }): boolean {
+  return (
+    (sel.municipality === undefined || unit.municipality === sel.municipality) &&
+    (sel.body === undefined || unit.body === sel.body) &&
+    (sel.year === undefined || unit.year === sel.year)
+  );
+}
+
 /**
  * The units of a partition in order (municipality, body, year). Reads only the indexes of the municipalities the
  * partition can contain: one for a municipality or body, all of them for a year or "all".
@@ -53,7 +67,7 @@ export async function partitionUnits(store: BlobStore, manifest: PublicManifest,
     const index = await readMunicipalityIndex(store, manifest.municipalities[slug]!);
     for (const name of Object.keys(index.units).sort()) {
       const u = index.units[name]!;
-      if ((sel.body === undefined || u.body === sel.body) && (sel.year === undefined || u.year === sel.year)) units.push(u);
+      if (inPartition(sel, u)) units.push(u);
     }
   }
   return units;
@@ -81,8 +95,8 @@ export function isConcatenable(name: string): boolean {
   return name === PARAGRAPH_NDJSON || (tableOfFile(name)?.format ?? 'parquet') !== 'parquet';
 }
 
-/** The parts of one file of a partition, and the size of their concatenation. */
-export function partitionParts(units: readonly UnitEntry[], name: string): { parts: FileEntry[]; bytes: number } {
+/** The parts of one file of a partition, and the size of their concatenation (later CSV headers dropped). */
+export function partitionParts(units: ReadonlyArray<Pick<UnitEntry, 'files'>>, name: string): { parts: FileEntry[]; bytes: number } {
   const parts = units.flatMap((u) => (u.files[name] ? [u.files[name]!] : []));
   if (!isConcatenable(name)) return { parts, bytes: parts.reduce((n, p) => n + p.bytes, 0) };
   const skip = headerLength(name);

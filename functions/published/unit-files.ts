@@ -23,6 +23,8 @@ export const PARAGRAPH_NDJSON_TYPE = MEDIA_TYPES.ndjson;
 export const UNIT_MANIFEST = 'unit.json';
 export const UNIT_DATAPACKAGE = 'datapackage.json';
 export const TABLE_FILE_NAMES: readonly string[] = TABLE_FILES.map((f) => f.name);
+/** The files every partition offers (per unit, and concatenated for aggregates), in the order they are listed. */
+export const PARTITION_FILES: readonly string[] = [...TABLE_FILE_NAMES, PARAGRAPH_NDJSON];
 
 export function fileOf(name: string, mediaType: string, body: Uint8Array | string): RenderedFile {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;

@@ -1,6 +1,7 @@
 import { slugify } from '../../functions/core/records/ids.ts';
 import type { Meeting, Paragraph } from '../../functions/core/records/types.ts';
 import { meetingDocument, paragraphRecord, type MeetingDocument } from '../../functions/core/render/records.ts';
+import { isAfter } from '../../functions/published/change-feed.ts';
 import type { ChangeEvent } from '../../functions/published/manifest.ts';
 import { IndexBuilder } from '../../functions/api/read-model/index-builder.ts';
 import type { ParagraphIndex } from '../../functions/api/read-model/paragraph-index.ts';
@@ -73,8 +74,7 @@ class MemorySnapshot implements Snapshot {
   }
 
   async changes(since: ChangesSince, limit: number): Promise<ChangeEvent[]> {
-    const after = (e: ChangeEvent) => ('seq' in since ? e.seq > since.seq : Date.parse(e.time) >= Date.parse(since.time));
-    return this.#changes.filter(after).slice(0, limit);
+    return this.#changes.filter((e) => isAfter(since, e)).slice(0, limit);
   }
 
   async datasets(): Promise<DatasetListing | null> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readChangesSince, readChunk } from '../../functions/pipeline/publish/change-feed.ts';
+import { readChangesSince, readChunk } from '../../functions/published/change-feed.ts';
 import type { ChangeEvent } from '../../functions/published/manifest.ts';
 import { currentManifest, ingest, memoryStore, newClock, protocol, publicTexts, publish } from './publish-support.ts';
 

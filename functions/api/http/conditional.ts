@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { IMMUTABLE } from '../../published/paths.ts';
 
 /**
  * Validators and caching for GET responses. Every representation depends only on the published data version and the
@@ -15,7 +16,7 @@ export const CACHE = {
   /** The API description changes only with a deploy. */
   static: 'public, max-age=3600',
   /** Content-addressed published files never change. */
-  immutable: 'public, max-age=31536000, immutable',
+  immutable: IMMUTABLE,
   /** Errors must not be cached as if they were the resource. */
   none: 'no-store',
 } as const;

@@ -1,17 +1,16 @@
 import { invalidKeyReason, type BlobStore } from '../../ports/blob-store.ts';
 import type { MeetingDocument } from '../../core/render/records.ts';
-import { readJson } from '../../store/json.ts';
-import { readChangesSince } from '../../pipeline/publish/change-feed.ts';
+import { readChangesSince } from '../../published/change-feed.ts';
 import type { ChangeEvent, PublicManifest } from '../../published/manifest.ts';
-import { concatenateParts, isConcatenable, mediaTypeOf } from '../../published/partitions.ts';
-import { publicKey } from '../../published/paths.ts';
-import { buildListing, PARTITION_FILES, partsOf, unitsOf } from './datasets.ts';
+import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts } from '../../published/partitions.ts';
+import { isImmutablePath, publicKey } from '../../published/paths.ts';
+import { readMeetingDocument } from '../../published/public-store.ts';
+import { PARTITION_FILES } from '../../published/unit-files.ts';
+import { buildListing, unitsOf } from './datasets.ts';
 import { LruCache } from './lru-cache.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, Snapshot } from './read-model.ts';
 
-/** Paths under public/ that are content-addressed (never overwritten), so they may be cached forever. */
-const IMMUTABLE_PATH = /^(?:units|index|metadata|dumps|snapshots)\/|^changes\/\d{6}-/u;
 const MEETING_CACHE = 256;
 
 /** One published version, read from the store: the index in memory, meeting files and the change feed on demand. */
@@ -32,7 +31,7 @@ export class PublishedSnapshot implements Snapshot {
     let doc = this.#meetings.get(m);
     if (!doc) {
       const path = this.index.parts.meetings.file[m];
-      doc = path ? (readJson(this.store, publicKey(path)) as Promise<MeetingDocument | null>) : Promise.resolve(null);
+      doc = path ? readMeetingDocument(this.store, path) : Promise.resolve(null);
       // A failed read is not cached: the next request tries again.
       doc.catch(() => this.#meetings.delete(m));
       this.#meetings.set(m, doc);
@@ -60,7 +59,7 @@ export class PublishedSnapshot implements Snapshot {
     if (!PARTITION_FILES.includes(name) || !isConcatenable(name)) return null;
     const units = unitsOf(this.index.parts.units, partition);
     if (units === null || units.length === 0) return null;
-    const { parts, bytes } = partsOf(units, name);
+    const { parts, bytes } = partitionParts(units, name);
     if (parts.length === 0) return null;
     return { body: concatenateParts(this.store, parts, name), bytes, mediaType: mediaTypeOf(name), immutable: false };
   }
@@ -77,7 +76,7 @@ export class PublishedSnapshot implements Snapshot {
       mediaType: meta.contentType ?? 'application/octet-stream',
       ...(meta.etag ? { etag: meta.etag.startsWith('"') ? meta.etag : `"${meta.etag}"` } : {}),
       ...(meta.lastModified ? { lastModified: meta.lastModified } : {}),
-      immutable: IMMUTABLE_PATH.test(path),
+      immutable: isImmutablePath(path),
     };
   }
 }

@@ -1,9 +1,9 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { RECORDS_PREFIX } from '../../store/keys.ts';
+import { RECORDS_PREFIX, unitOfRecordKey } from '../../store/keys.ts';
 import type { PublicManifest } from '../../published/manifest.ts';
 import type { PendingWork } from './pending.ts';
 import { listPending } from './pending.ts';
-import { unitKey, unitOfRecordKey, type UnitRef } from '../../published/paths.ts';
+import { unitKey, type UnitRef } from '../../published/paths.ts';
 import { readMunicipalityIndex } from '../../published/public-store.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { jsonBytes, shortHash } from '../../lib/hash.ts';
+import { shortHash } from '../../lib/hash.ts';
 import type { FileEntry, PublicManifest } from '../../published/manifest.ts';
 import { catalog, rootDataPackage, type PublisherConfig } from './metadata.ts';
 import {
@@ -10,7 +10,7 @@ import {
   metadataPath,
   snapshotManifestPath,
 } from '../../published/paths.ts';
-import { exists, IMMUTABLE, putFile, SHORT_LIVED } from '../../published/public-store.ts';
+import { exists, jsonBytes, putFile } from '../../published/public-store.ts';
 
 /**
  * The last step of a publish, after every data file is in place:
@@ -40,10 +40,10 @@ export async function commitManifest(
   }
   const manifest: PublicManifest = { ...draft, metadata };
   const feedIndex = { schemaVersion: 1, sequence: manifest.sequence, ...manifest.changes };
-  await putFile(store, CHANGES_INDEX_PATH, jsonBytes(feedIndex), 'application/json', SHORT_LIVED);
+  await putFile(store, CHANGES_INDEX_PATH, jsonBytes(feedIndex), 'application/json');
   const bytes = jsonBytes(manifest);
-  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, 'application/json', IMMUTABLE);
-  await putFile(store, MANIFEST_PATH, bytes, 'application/json', SHORT_LIVED);
+  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, 'application/json');
+  await putFile(store, MANIFEST_PATH, bytes, 'application/json');
   return { manifest, writes: writes + 3 };
 }
 
@@ -54,8 +54,8 @@ async function putMetadata(
   mediaType: string,
 ): Promise<FileEntry> {
   const bytes = new TextEncoder().encode(text);
-  const file = await putFile(store, metadataPath(shortHash(bytes), name), bytes, mediaType, IMMUTABLE);
-  await putFile(store, name === 'datapackage.json' ? DATAPACKAGE_PATH : CATALOG_PATH, bytes, mediaType, SHORT_LIVED);
+  const file = await putFile(store, metadataPath(shortHash(bytes), name), bytes, mediaType);
+  await putFile(store, name === 'datapackage.json' ? DATAPACKAGE_PATH : CATALOG_PATH, bytes, mediaType);
   return file;
 }
 

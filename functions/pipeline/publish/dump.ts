@@ -3,12 +3,11 @@ import type { MeetingDocument } from '../../core/render/records.ts';
 import type { Row } from '../../core/render/table.ts';
 import { paragraphsTable } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../../store/json.ts';
-import { HashingStream, jsonBytes, shortHash } from '../../lib/hash.ts';
+import { HashingStream, shortHash } from '../../lib/hash.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from '../../published/manifest.ts';
 import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts, partitionUnits } from '../../published/partitions.ts';
-import { dumpDir, publicKey } from '../../published/paths.ts';
-import { putFile, putStream, readUnitManifest } from '../../published/public-store.ts';
+import { dumpDir } from '../../published/paths.ts';
+import { jsonBytes, putFile, putStream, readPublishedJson, readReferenced, readUnitManifest } from '../../published/public-store.ts';
 import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from '../../published/unit-files.ts';
 
 const DUMP_INDEX = 'dump.json';
@@ -29,7 +28,7 @@ export interface DumpFiles {
 export async function writeDump(store: BlobStore, manifest: PublicManifest, baseUrl: string): Promise<DumpFiles> {
   const units = await partitionUnits(store, manifest, 'all');
   const dir = dumpDir(shortHash(units.map((u) => u.dir).join('\n')));
-  const previous = (await readJson(store, publicKey(`${dir}${DUMP_INDEX}`))) as { files: Record<string, FileEntry> } | null;
+  const previous = (await readPublishedJson(store, `${dir}${DUMP_INDEX}`)) as { files: Record<string, FileEntry> } | null;
   if (previous) return { files: previous.files, writes: 0 };
   const files: Record<string, FileEntry> = {};
   for (const name of [...TABLE_FILE_NAMES.filter(isConcatenable), PARAGRAPH_NDJSON]) {
@@ -54,8 +53,7 @@ async function* paragraphRows(store: BlobStore, units: readonly UnitEntry[], bas
   for (const unit of units) {
     const manifest = await readUnitManifest(store, unit);
     for (const meeting of Object.values(manifest.meetings)) {
-      const doc = (await readJson(store, publicKey(meeting.file.path))) as MeetingDocument | null;
-      if (doc === null) throw new Error(`public/${meeting.file.path} is missing`);
+      const doc = (await readReferenced(store, meeting.file)) as MeetingDocument;
       yield* paragraphsTable.rows(doc.meeting, doc.paragraphs, { baseUrl });
     }
   }

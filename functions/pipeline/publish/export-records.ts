@@ -3,7 +3,7 @@ import { renderParagraphNdjson } from '../../core/render/records.ts';
 import type { RenderableMeeting as RenderRecord } from '../../core/render/table.ts';
 import { tableByName, tableRows } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../../store/json.ts';
+import { readJson } from '../../ports/blob-json.ts';
 import { isMeetingRecord } from '../../store/meeting-record.ts';
 import { RECORDS_PREFIX } from '../../store/keys.ts';
 import { parsePartition, PartitionError, type PartitionId } from '../../published/partitions.ts';

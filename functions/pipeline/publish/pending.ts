@@ -1,8 +1,8 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../../store/json.ts';
+import { readJson } from '../../ports/blob-json.ts';
 import type { PendingMarker } from '../../store/meeting-record.ts';
-import { PENDING_PREFIX } from '../../store/keys.ts';
-import { unitKey, unitOfRecordKey, type UnitRef } from '../../published/paths.ts';
+import { PENDING_PREFIX, unitOfRecordKey } from '../../store/keys.ts';
+import { unitKey, type UnitRef } from '../../published/paths.ts';
 
 /**
  * The publisher's work list: ingest leaves one `pending/` marker per changed meeting record (docs/store-layout.md), so

@@ -3,7 +3,8 @@ import { paragraphRecords, renderMeetingJson, renderParagraphNdjson } from '../.
 import type { RenderableMeeting as RenderRecord, RenderContext } from '../../core/render/table.ts';
 import { tableRows } from '../../core/render/tables/index.ts';
 import type { MeetingRecord } from '../../store/meeting-record.ts';
-import { collectBytes, shortHash } from '../../lib/hash.ts';
+import { collectBytes } from '../../core/bytes.ts';
+import { shortHash } from '../../lib/hash.ts';
 import type { UnitManifest } from '../../published/manifest.ts';
 import { meetingPath, unitDir, type UnitRef } from '../../published/paths.ts';
 import { unitDataPackage } from './unit-datapackage.ts';

@@ -1,8 +1,9 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../../store/json.ts';
+import { readJson } from '../../ports/blob-json.ts';
 import { isMeetingRecord, type MeetingRecord } from '../../store/meeting-record.ts';
 import type { ChangeEvent, UnitEntry, UnitManifest, WithdrawReason } from '../../published/manifest.ts';
-import { unitKey, unitRecordsPrefix, type UnitRef } from '../../published/paths.ts';
+import { unitKey, type UnitRef } from '../../published/paths.ts';
+import { unitRecordsPrefix } from '../../store/keys.ts';
 import { exists, putFile, readUnitManifest } from '../../published/public-store.ts';
 import { renderUnit, type RenderedUnit } from './render-unit.ts';
 import { entry, UNIT_MANIFEST } from '../../published/unit-files.ts';
