@@ -1,12 +1,7 @@
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
+import type { SourceReader } from '../ports/source-reader.ts';
 
-/**
- * Reads an upload from the source bucket. Deliberately not a BlobStore: uploads are named by people, and S3 accepts
- * keys our store keys refuse (decomposed "å" from macOS, '#', '%', '&' …). The bytes are copied into the store under
- * their hash, so the upload's own key never needs to be a valid store key.
- */
-export type SourceReader = (key: string) => Promise<Uint8Array | null>;
-
+/** Reads an upload from the source bucket (see ports/source-reader.ts for why this is not a BlobStore). */
 export function createS3SourceReader(client: S3Client, bucket: string): SourceReader {
   return async (key) => {
     try {

@@ -8,7 +8,7 @@ import { exportRecords, PARAGRAPH_RECORDS } from '../../pipeline/publish/export-
 import { parsePartition } from '../../published/partitions.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
-import { DEFAULT_DATA_DIR } from './ingest.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { DEFAULT_BASE_URL } from './publish.ts';
 
 const NAME = 'export';

@@ -2,14 +2,14 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { IngestInput } from '../../pipeline/ingest-document.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { errorSummary, type Logger } from './json-logger.ts';
-import type { PublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
 import { decodeSqsS3Message, fileNameOfKey } from './s3-event-keys.ts';
-import type { SourceReader } from '../../adapters/s3-source-reader.ts';
+import type { SourceReader } from '../../ports/source-reader.ts';
 
 export interface IngestBatchDeps {
   readSource: SourceReader;
   ingest: (input: IngestInput) => Promise<IngestOutcome>;
-  notify?: PublishNotifier;
+  /** Told about every outcome (the wiring decides which reach the publisher). */
+  notify?: (outcome: IngestOutcome) => Promise<void>;
   logger: Logger;
   now?: () => number;
 }

@@ -4,17 +4,20 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDocumentExtractor } from '../../adapters/document-extractor.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
+import { createS3SourceReader } from '../../adapters/s3-source-reader.ts';
+import { createPublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
 import { ingestDocument } from '../../pipeline/ingest-document.ts';
+import { type IngestOutcome, publishRequestOf } from '../../pipeline/ingest-outcome.ts';
+import type { PublishNotifier } from '../../ports/publish-notifier.ts';
+import type { Env } from './env.ts';
 import { processIngestBatch } from './ingest-batch.ts';
 import { readIngestConfig } from './ingest-config.ts';
 import { createJsonLogger, type Logger } from './json-logger.ts';
-import { createPublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
-import { createS3SourceReader } from '../../adapters/s3-source-reader.ts';
 
 export interface IngestHandlerWiring {
   s3: S3Client;
   sqs: SQSClient;
-  env: Record<string, string | undefined>;
+  env: Env;
   clock?: Clock;
   logger?: Logger;
 }
@@ -32,8 +35,16 @@ export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) =
   const batchDeps = {
     readSource: createS3SourceReader(w.s3, config.sourceBucket),
     ingest: (input: { bytes: Uint8Array; fileName: string }) => ingestDocument(deps, { ...input, ...(hints ? { hints } : {}) }),
-    logger: w.logger ?? createJsonLogger(),
-    ...(config.publishQueueUrl === undefined ? {} : { notify: createPublishNotifier(w.sqs, config.publishQueueUrl) }),
+    logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'ingest' }),
+    ...(config.publishQueueUrl === undefined ? {} : { notify: notifyPublisher(createPublishNotifier(w.sqs, config.publishQueueUrl)) }),
   };
   return (event) => processIngestBatch(event, batchDeps);
+}
+
+/** Every outcome the batch reports becomes a publish request, except a quarantined file's (nothing to publish). */
+function notifyPublisher(notifier: PublishNotifier): (outcome: IngestOutcome) => Promise<void> {
+  return async (outcome) => {
+    const request = publishRequestOf(outcome);
+    if (request !== null) await notifier(request);
+  };
 }
