@@ -4,21 +4,14 @@ import type { ParseHints, ParseInput, Protocol } from '../core/records/types.ts'
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type TextExtractor, UnreadableDocumentError } from '../ports/text-extractor.ts';
-import { fileNameHints } from './file-name-hints.ts';
-import { keepOriginal, sha256Hex } from './ingest-original.ts';
+import { sourceHints } from './file-name-hints.ts';
+import { sha256Hex } from '../lib/hash.ts';
+import { keepOriginal } from './ingest-original.ts';
 import type { IngestOutcome, QuarantineReason, UnchangedOutcome } from './ingest-outcome.ts';
 import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
-import {
-  commitVersion,
-  findParagraph,
-  isReplacedVersion,
-  type NewVersion,
-  placeRecord,
-  readRecord,
-  replacementReason,
-} from './ingest-record.ts';
+import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPolicy, readRecord } from './ingest-record.ts';
 import type { MeetingRecord } from '../store/meeting-record.ts';
-import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { applyPrivacyGate } from './privacy-gate.ts';
 import { recordKey } from '../store/keys.ts';
 
 export interface IngestDeps {
@@ -36,6 +29,8 @@ export interface IngestInput {
   bytes: Uint8Array;
   /** The name it arrived under (no directories needed); used for hints and provenance, never for the type. */
   fileName: string;
+  /** The folder it was found in, when that can name the municipality (`paragraf ingest` of a folder tree). */
+  folder?: string;
   /** What the caller knows from outside the file (e.g. `--municipality`); wins over hints from the file name. */
   hints?: ParseHints;
 }
@@ -61,9 +56,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
-  const gated = applyPrivacyGate(parsed.protocol, {
-    reviewFirstBodies: [...(deps.reviewFirstBodies ?? DEFAULT_REVIEW_FIRST_BODIES)],
-  });
+  const gated = applyPrivacyGate(parsed.protocol, privacyPolicy(deps.reviewFirstBodies));
   const place = placeRecord(gated.publishable);
   const key = recordKey(place);
   const previous = await readRecord(deps.store, key);
@@ -72,7 +65,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     await clearQuarantine(deps.store, ctx.sha256);
     return unchanged;
   }
-  const version = newVersion(ctx, parsed.protocol, gated, previous, key);
+  const version = buildVersion(parsed.protocol, gated, previous, key, { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at });
   await commitVersion(deps.store, version);
   await clearQuarantine(deps.store, ctx.sha256);
   const { record } = version;
@@ -101,7 +94,7 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Reje
     const protocol = parse({
       pages: extracted.pages,
       source: { fileName, sha256: ctx.sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
-      hints: fileNameHints(fileName, ctx.input.hints),
+      hints: sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints),
     });
     return unpublishable(protocol) ?? { protocol };
   } catch (error) {
@@ -148,35 +141,4 @@ async function unchangedOutcome(ctx: Context, previous: MeetingRecord, key: stri
     heldCount: previous.held.length,
     ...(isCurrent ? {} : { message: `an older version; the record is at version ${previous.ingest.version}` }),
   };
-}
-
-function newVersion(
-  ctx: Context,
-  protocol: Protocol,
-  gated: PrivacyOutcome,
-  previous: MeetingRecord | null,
-  key: string,
-): NewVersion {
-  const { fileName } = ctx.input;
-  const held = gated.held.map((h) => ({ paragraphId: h.paragraphId, number: h.number, reasons: [...h.reasons] }));
-  const record: MeetingRecord = {
-    schemaVersion: 1,
-    ...placeRecord(gated.publishable),
-    protocol: gated.publishable,
-    held,
-    ingest: {
-      sha256: ctx.sha256,
-      fileName,
-      receivedAt: ctx.at.toISOString(),
-      version: previous === null ? 1 : previous.ingest.version + 1,
-      ...(previous === null
-        ? {}
-        : { replaced: { sha256: previous.ingest.sha256, reason: replacementReason(fileName, ctx.sha256) } }),
-    },
-  };
-  const heldParagraphs = held.flatMap((ref) => {
-    const paragraph = findParagraph(protocol, ref.paragraphId);
-    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons) }];
-  });
-  return { record, recordKey: key, heldParagraphs, previous, at: ctx.at };
 }

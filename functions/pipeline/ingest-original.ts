@@ -1,12 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { OriginalMeta } from '../store/meeting-record.ts';
 import { originalKey, originalMetaKey } from '../store/keys.ts';
-import { toJson } from '../store/json.ts';
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+import { putJson } from '../store/json.ts';
 
 /**
  * Keeps the uploaded bytes at `originals/<sha256>` before anything else happens, so no file is ever lost, whatever
@@ -36,7 +31,7 @@ export async function keepOriginal(
       fileName,
       receivedAt: receivedAt.toISOString(),
     };
-    await store.put(metaKey, toJson(meta), { contentType: 'application/json' });
+    await putJson(store, metaKey, meta);
   }
   return isNew;
 }

@@ -10,8 +10,6 @@ import type { PublishRequest } from '../ports/publish-notifier.ts';
  */
 export type IngestOutcome = IngestedOutcome | UnchangedOutcome | QuarantinedOutcome;
 
-export type IngestStatus = IngestOutcome['status'];
-
 interface OutcomeBase {
   fileName: string;
   sha256: string;
@@ -56,11 +54,6 @@ export interface QuarantinedOutcome extends OutcomeBase {
  * under a placeholder id would let two unrelated protocols replace each other.
  */
 export type QuarantineReason = UnreadableReason | 'no-meeting-date' | 'no-municipality';
-
-/** true when the outcome counts as a failure for the caller's exit code (the file did not get published). */
-export function isFailure(outcome: IngestOutcome): boolean {
-  return outcome.status === 'quarantined';
-}
 
 /** What the publisher is told about an outcome: every stored (or unchanged) record; nothing for a quarantined file. */
 export function publishRequestOf(outcome: IngestOutcome): PublishRequest | null {

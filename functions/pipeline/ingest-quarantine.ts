@@ -2,7 +2,7 @@ import { oneLine } from '../core/text/whitespace.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { QuarantinedOutcome, QuarantineReason } from './ingest-outcome.ts';
 import { readJson } from '../ports/blob-json.ts';
-import { toJson } from '../store/json.ts';
+import { putJson } from '../store/json.ts';
 import type { QuarantineEntry } from '../store/meeting-record.ts';
 import { originalKey, quarantineKey } from '../store/keys.ts';
 
@@ -39,7 +39,7 @@ export async function quarantine(store: BlobStore, input: QuarantineInput): Prom
       quarantinedAt: input.at.toISOString(),
       originalKey: originalKey(input.sha256),
     };
-    await store.put(key, toJson(entry), { contentType: 'application/json' });
+    await putJson(store, key, entry);
   }
   return {
     status: 'quarantined',

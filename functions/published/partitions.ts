@@ -1,5 +1,6 @@
+import { concatBytes } from '../core/bytes.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
-import { MEDIA_TYPES } from '../core/render/formats/media-types.ts';
+import { FORMAT_ENTRIES } from '../core/render/formats/media-types.ts';
 import { paragraphsTable, TABLES } from '../core/render/tables/index.ts';
 import type { TableDef } from '../core/render/table.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
@@ -120,7 +121,7 @@ export async function* concatenateParts(store: BlobStore, parts: readonly FileEn
     for await (const chunk of stream) {
       let c = chunk;
       if (i === 0 && header === null && skip > 0) {
-        prefix = join(prefix, c.subarray(0, skip - prefix.length));
+        prefix = concatBytes([prefix, c.subarray(0, skip - prefix.length)]);
         if (prefix.length === skip) header = prefix;
       }
       if (dropped < skip) {
@@ -134,13 +135,6 @@ export async function* concatenateParts(store: BlobStore, parts: readonly FileEn
   }
 }
 
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 function checkHeader(header: Uint8Array | null, bytes: Uint8Array, offset: number, path: string): void {
   if (header === null) return; // the first part: its header is what the others are compared with
   for (let i = 0; i < bytes.length; i++) {
@@ -150,7 +144,7 @@ function checkHeader(header: Uint8Array | null, bytes: Uint8Array, offset: numbe
 
 /** Content-Type of a partition file, from the format registry. */
 export function mediaTypeOf(name: string): string {
-  if (name === PARAGRAPH_NDJSON) return MEDIA_TYPES.ndjson;
+  if (name === PARAGRAPH_NDJSON) return FORMAT_ENTRIES.ndjson.contentType;
   const t = tableOfFile(name);
-  return t ? MEDIA_TYPES[t.format] : 'application/octet-stream';
+  return t ? FORMAT_ENTRIES[t.format].contentType : 'application/octet-stream';
 }

@@ -1,3 +1,4 @@
+import { FORMAT_ENTRIES } from '../core/render/formats/media-types.ts';
 import type { MeetingDocument } from '../core/render/records.ts';
 import { sha256Hex } from '../lib/hash.ts';
 import { readJson } from '../ports/blob-json.ts';
@@ -10,6 +11,9 @@ import { UNIT_MANIFEST } from './unit-files.ts';
  * Reading and writing the files under public/: every path here is relative to public/ (see paths.ts), every file
  * written gets the Cache-Control its name allows, and every file the indexes list must exist when read.
  */
+
+/** The media type of the published JSON files: manifests, indexes, unit manifests, meeting files, schemas. */
+export const JSON_TYPE = FORMAT_ENTRIES.json.contentType;
 
 export class PublishedTreeError extends Error {
   override name = 'PublishedTreeError';

@@ -1,4 +1,4 @@
-import { MEDIA_TYPES, type FormatId } from '../core/render/formats/media-types.ts';
+import type { FormatId } from '../core/render/formats/media-types.ts';
 import type { TableDef } from '../core/render/table.ts';
 import { paragraphsTable, TABLES } from '../core/render/tables/index.ts';
 import { sha256Hex } from '../lib/hash.ts';
@@ -19,7 +19,6 @@ export const TABLE_FILES: ReadonlyArray<{ table: TableDef; format: FormatId; nam
   { table: paragraphsTable, format: 'parquet', name: 'paragraphs.parquet' },
 ];
 export const PARAGRAPH_NDJSON = 'paragraphs.ndjson';
-export const PARAGRAPH_NDJSON_TYPE = MEDIA_TYPES.ndjson;
 export const UNIT_MANIFEST = 'unit.json';
 export const UNIT_DATAPACKAGE = 'datapackage.json';
 export const TABLE_FILE_NAMES: readonly string[] = TABLE_FILES.map((f) => f.name);

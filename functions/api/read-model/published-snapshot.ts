@@ -1,4 +1,5 @@
 import { invalidKeyReason, type BlobStore } from '../../ports/blob-store.ts';
+import { formatOfPath } from '../../core/render/formats/media-types.ts';
 import type { MeetingDocument } from '../../core/render/records.ts';
 import { readChangesSince } from '../../published/change-feed.ts';
 import type { ChangeEvent, PublicManifest } from '../../published/manifest.ts';
@@ -73,7 +74,8 @@ export class PublishedSnapshot implements Snapshot {
     return {
       open: () => this.store.getStream(key),
       bytes: meta.size,
-      mediaType: meta.contentType ?? 'application/octet-stream',
+      // Paragraf's own formats by the registry, whatever a store guessed from the extension (the filesystem adapter).
+      mediaType: formatOfPath(path)?.contentType ?? meta.contentType ?? 'application/octet-stream',
       ...(meta.etag ? { etag: meta.etag.startsWith('"') ? meta.etag : `"${meta.etag}"` } : {}),
       ...(meta.lastModified ? { lastModified: meta.lastModified } : {}),
       immutable: isImmutablePath(path),

@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { oneLine } from '../../core/text/whitespace.ts';
 import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
@@ -10,7 +10,7 @@ import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { byteSizeOption, parseOptions } from '../options.ts';
-import { hintsFor } from '../parse-file.ts';
+import { fileSource } from '../parse-file.ts';
 
 const NAME = 'ingest';
 /** An unexpected error is printed on the file's line, cut to this many characters. */
@@ -86,8 +86,8 @@ async function ingestOne(deps: IngestDeps, file: InputFile, municipality: string
   try {
     // Read whatever the size: a file over the limit is still kept as an original, then quarantined as too-large.
     const bytes = new Uint8Array(await readFile(file.path));
-    const hints = hintsFor(file.path, municipality === undefined ? {} : { municipality });
-    const outcome = await ingestDocument(deps, { bytes, fileName: basename(file.path), hints });
+    const hints = municipality === undefined ? {} : { municipality };
+    const outcome = await ingestDocument(deps, { bytes, ...fileSource(file.path), hints });
     return { file, outcome, ms: elapsed() };
   } catch (error) {
     return { file, error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error), MAX_ERROR), ms: elapsed() };

@@ -1,3 +1,4 @@
+import { FORMAT_ENTRIES } from '../../core/render/formats/media-types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { shortHash } from '../../lib/hash.ts';
 import type { ChangeEvent, ChangeFeedState, ChunkEntry } from '../../published/manifest.ts';
@@ -53,7 +54,7 @@ export async function appendEvents(
 
 async function writeChunk(store: BlobStore, number: number, events: readonly ChangeEvent[]): Promise<ChunkEntry> {
   const bytes = encodeChunk(events);
-  const file = await putFile(store, changeChunkPath(number, shortHash(bytes)), bytes, 'application/x-ndjson');
+  const file = await putFile(store, changeChunkPath(number, shortHash(bytes)), bytes, FORMAT_ENTRIES.ndjson.contentType);
   const first = events[0]!;
   const last = events[events.length - 1]!;
   return {

@@ -1,3 +1,4 @@
+import { RDF_XML } from '../../core/render/formats/media-types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { shortHash } from '../../lib/hash.ts';
 import type { FileEntry, PublicManifest } from '../../published/manifest.ts';
@@ -10,7 +11,7 @@ import {
   metadataPath,
   snapshotManifestPath,
 } from '../../published/paths.ts';
-import { exists, jsonBytes, putFile } from '../../published/public-store.ts';
+import { exists, JSON_TYPE, jsonBytes, putFile } from '../../published/public-store.ts';
 
 /**
  * The last step of a publish, after every data file is in place:
@@ -30,20 +31,20 @@ export async function commitManifest(
   let writes = 0;
   const metadata: PublicManifest['metadata'] = {};
   if (draft.dump) {
-    metadata.datapackage = await putMetadata(store, 'datapackage.json', rootDataPackage(draft, draft.dump), 'application/json');
+    metadata.datapackage = await putMetadata(store, 'datapackage.json', rootDataPackage(draft, draft.dump), JSON_TYPE);
     writes += 2;
   }
   const rdf = catalog(draft, draft.dump, publisher);
   if (rdf !== null) {
-    metadata.catalog = await putMetadata(store, 'catalog.rdf', rdf, 'application/rdf+xml');
+    metadata.catalog = await putMetadata(store, 'catalog.rdf', rdf, RDF_XML.contentType);
     writes += 2;
   }
   const manifest: PublicManifest = { ...draft, metadata };
   const feedIndex = { schemaVersion: 1, sequence: manifest.sequence, ...manifest.changes };
-  await putFile(store, CHANGES_INDEX_PATH, jsonBytes(feedIndex), 'application/json');
+  await putFile(store, CHANGES_INDEX_PATH, jsonBytes(feedIndex), JSON_TYPE);
   const bytes = jsonBytes(manifest);
-  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, 'application/json');
-  await putFile(store, MANIFEST_PATH, bytes, 'application/json');
+  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, JSON_TYPE);
+  await putFile(store, MANIFEST_PATH, bytes, JSON_TYPE);
   return { manifest, writes: writes + 3 };
 }
 

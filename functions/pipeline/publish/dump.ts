@@ -7,7 +7,7 @@ import { HashingStream, shortHash } from '../../lib/hash.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from '../../published/manifest.ts';
 import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts, partitionUnits } from '../../published/partitions.ts';
 import { dumpDir } from '../../published/paths.ts';
-import { jsonBytes, putFile, putStream, readPublishedJson, readReferenced, readUnitManifest } from '../../published/public-store.ts';
+import { JSON_TYPE, jsonBytes, putFile, putStream, readPublishedJson, readReferenced, readUnitManifest } from '../../published/public-store.ts';
 import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from '../../published/unit-files.ts';
 
 const DUMP_INDEX = 'dump.json';
@@ -38,7 +38,7 @@ export async function writeDump(store: BlobStore, manifest: PublicManifest, base
   const parquet = FORMATS.parquet.render(paragraphsTable, paragraphRows(store, units, baseUrl));
   files['paragraphs.parquet'] = await streamFile(store, `${dir}paragraphs.parquet`, FORMATS.parquet.contentType, parquet);
   // Written last: its presence means the dump folder is complete.
-  await putFile(store, `${dir}${DUMP_INDEX}`, jsonBytes({ files }), 'application/json');
+  await putFile(store, `${dir}${DUMP_INDEX}`, jsonBytes({ files }), JSON_TYPE);
   return { files, writes: Object.keys(files).length + 1 };
 }
 

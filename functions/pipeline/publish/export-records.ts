@@ -4,7 +4,7 @@ import type { RenderableMeeting as RenderRecord } from '../../core/render/table.
 import { tableByName, tableRows } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { readJson } from '../../ports/blob-json.ts';
-import { isMeetingRecord } from '../../store/meeting-record.ts';
+import { isMeetingRecord, publishableMeeting } from '../../store/meeting-record.ts';
 import { RECORDS_PREFIX } from '../../store/keys.ts';
 import { parsePartition, PartitionError, type PartitionId } from '../../published/partitions.ts';
 
@@ -45,8 +45,7 @@ async function* readRecords(store: BlobStore, partition: PartitionId): AsyncIter
     if (!m || (sel.year !== undefined && Number(m[1]) !== sel.year)) continue;
     const record = await readJson(store, meta.key).catch(() => null);
     if (!isMeetingRecord(record)) continue;
-    const held = new Set(record.held.map((h) => h.paragraphId));
-    yield { meeting: record.protocol.meeting, paragraphs: record.protocol.paragraphs.filter((p) => !held.has(p.id)) };
+    yield publishableMeeting(record);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { readJson } from '../../ports/blob-json.ts';
-import { isMeetingRecord, type MeetingRecord } from '../../store/meeting-record.ts';
+import { heldIds, isMeetingRecord, type MeetingRecord } from '../../store/meeting-record.ts';
 import type { ChangeEvent, UnitEntry, UnitManifest, WithdrawReason } from '../../published/manifest.ts';
 import { unitKey, type UnitRef } from '../../published/paths.ts';
 import { unitRecordsPrefix } from '../../store/keys.ts';
@@ -54,7 +54,7 @@ export async function updateUnit(
   if (previous?.dir === dir) return { ...named, entry: previous, changed: false, events: [], writes: 0 };
   const writes = await writeFolder(store, dir, rendered);
   const old = previous ? await readUnitManifest(store, previous) : null;
-  const held = new Set(records.flatMap((r) => r.held.map((h) => h.paragraphId)));
+  const held = new Set(records.flatMap((r) => [...heldIds(r)]));
   const events = diffParagraphs(unit, old, rendered.manifest, held);
   return { ...named, entry: unitEntry(unit, rendered, options.now), changed: true, events, writes };
 }
