@@ -13,48 +13,23 @@ import { createApp } from '../../functions/api/create-app.ts';
 import { decodeSqsS3Message } from '../../functions/handlers/support/s3-event-keys.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
 import { publishDatasets } from '../../functions/pipeline/publish-datasets.ts';
-import type { BlobBody, BlobMeta, BlobStore, PutOptions } from '../../functions/ports/blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { DATASETS_URL_PREFIX, datasetUrl, PUBLIC_PREFIX } from '../../functions/published/paths.ts';
 import { INBOX_PREFIX, STORE_PREFIXES } from '../../functions/store/keys.ts';
 import { DATASETS_REWRITE_SOURCE } from '../../infra/datasets-rewrite.ts';
 import { DATA_PREFIXES } from '../../infra/storage.ts';
+import { RecordingStore } from '../support/recording-store.ts';
 import { protocolText, utf8 } from '../unit/ingest-support.ts';
 import { buildTestStack, grantsOf, logicalId, type BuiltStack } from './stack-fixture.ts';
 
 type Action = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject' | 's3:ListBucket';
 
-/** Passes everything through and records each operation as the S3 action it needs (HEAD needs s3:GetObject). */
-class RecordingStore implements BlobStore {
-  readonly ops: Array<{ action: Action; key: string }> = [];
-  constructor(readonly inner: BlobStore) {}
-  get(key: string): Promise<Uint8Array | null> {
-    this.ops.push({ action: 's3:GetObject', key });
-    return this.inner.get(key);
-  }
-  getStream(key: string): Promise<AsyncIterable<Uint8Array> | null> {
-    this.ops.push({ action: 's3:GetObject', key });
-    return this.inner.getStream(key);
-  }
-  head(key: string): Promise<BlobMeta | null> {
-    this.ops.push({ action: 's3:GetObject', key });
-    return this.inner.head(key);
-  }
-  list(prefix: string): AsyncIterable<BlobMeta> {
-    this.ops.push({ action: 's3:ListBucket', key: prefix });
-    return this.inner.list(prefix);
-  }
-  put(key: string, body: BlobBody, options?: PutOptions): Promise<void> {
-    this.ops.push({ action: 's3:PutObject', key });
-    return this.inner.put(key, body, options);
-  }
-  delete(key: string): Promise<void> {
-    this.ops.push({ action: 's3:DeleteObject', key });
-    return this.inner.delete(key);
-  }
-  take(): Array<{ action: Action; key: string }> {
-    return this.ops.splice(0);
-  }
+/** The S3 action each store call needs (a HEAD needs s3:GetObject), for the calls recorded since the last take. */
+function take(store: RecordingStore): Array<{ action: Action; key: string }> {
+  const action = { get: 's3:GetObject', getStream: 's3:GetObject', head: 's3:GetObject', list: 's3:ListBucket', put: 's3:PutObject', delete: 's3:DeleteObject' } as const;
+  const ops = store.ops.map((o) => ({ action: action[o.op], key: o.key }));
+  store.reset();
+  return ops;
 }
 
 /** The operations the function's grants do not cover, as "action key". */
@@ -93,14 +68,14 @@ describe('the code writes where the stack grants and serves', () => {
     const corrected = [{ number: 5, title: 'Tillstånd', decision: 'Ansökan avslås.' }, first[1]!];
     await ingestDocument(deps, { bytes: utf8(protocolText('2024-02-05', corrected)), fileName: 'ks-2024-02-05-rattad.txt', hints: { municipality: 'Göteborg' } });
     await ingestDocument(deps, { bytes: new Uint8Array(0), fileName: 'tom.pdf' });
-    const ops = store.take();
+    const ops = take(store);
     expect(new Set(ops.map((o) => o.key.split('/')[0]))).toEqual(new Set(['originals', 'records', 'records-history', 'review', 'pending', 'quarantine']));
     expect(ungranted(grantsOf(built, 'Ingest/Function'), ops)).toEqual([]);
   });
 
   it('publish: every operation of a publish is granted, and it writes under public/ only', async () => {
     await publishDatasets({ store, clock }, { baseUrl: 'https://protokoll.example.se', publisher: { name: 'Göteborgs Stad', organisationNumber: '212000-1355' } });
-    const ops = store.take();
+    const ops = take(store);
     expect(ops.filter((o) => o.action === 's3:PutObject').every((o) => o.key.startsWith(PUBLIC_PREFIX))).toBe(true);
     expect(ops.some((o) => o.action === 's3:DeleteObject' && o.key.startsWith(STORE_PREFIXES.pending))).toBe(true);
     expect(ungranted(grantsOf(built, 'Publish/Function'), ops)).toEqual([]);
@@ -111,7 +86,7 @@ describe('the code writes where the stack grants and serves', () => {
     for (const path of ['/', '/v1/paragraphs', '/v1/meetings', '/v1/changes?since=0', '/v1/datasets', `${DATASETS_URL_PREFIX}manifest.json`]) {
       expect((await app.request(path)).status, path).toBe(200);
     }
-    const ops = store.take();
+    const ops = take(store);
     expect(ops.length).toBeGreaterThan(0);
     expect(ops.filter((o) => o.action !== 's3:ListBucket').every((o) => o.key.startsWith(PUBLIC_PREFIX))).toBe(true);
     expect(ungranted(grantsOf(built, 'Site/ApiFunction'), ops)).toEqual([]);
