@@ -96,6 +96,12 @@ const API_PARTS_MAY_NOT: Record<string, readonly string[]> = {
 const ADMIN_ENTRY = { from: 'functions/api/admin/', to: 'functions/pipeline/use-cases.ts' };
 
 /**
+ * Asset folders infra builds for an adapter: infra takes their layout from the adapter that reads them, as it takes
+ * the bucket prefixes from store/ and published/ (the OCR engine's folder: infra/ocr-asset.ts).
+ */
+const INFRA_READS_LAYOUT_OF = ['functions/adapters/ocr/ocr-assets.ts'];
+
+/**
  * Known exceptions, each with its reason; type-only, and checked to still be needed. The privacy gate is pure (it
  * imports only the core) and belongs in core/privacy; it moves there on the privacy branch, which removes this.
  */
@@ -117,6 +123,12 @@ function layerOf(file: string): Layer | undefined {
   if (file.startsWith('infra/')) return 'infra';
   const m = /^functions\/([^/]+)\//u.exec(file);
   return m && m[1]! in MAY_IMPORT ? (m[1] as Layer) : undefined;
+}
+
+/** An adapter is a file of adapters/, or a folder of them (adapters/ocr/): the unit that implements a port. */
+function adapterOf(file: string): string {
+  const m = /^functions\/adapters\/([^/]+)\//u.exec(file);
+  return m ? `functions/adapters/${m[1]}/` : file;
 }
 
 function apiPart(file: string): string | undefined {
@@ -143,13 +155,14 @@ function dependencyViolations(sources: ReadonlyMap<string, string>): Violation[]
         bad(`${from} imports only functions/ and infra/`);
         continue;
       }
-      if (to === 'adapters' && from !== 'adapters') adapterImporters.set(target, [...(adapterImporters.get(target) ?? []), file]);
+      if (to === 'adapters' && from !== 'adapters') adapterImporters.set(adapterOf(target), [...(adapterImporters.get(adapterOf(target)) ?? []), file]);
       const exception = EXCEPTIONS.find((e) => e.from === file && e.to === target);
       if (exception && r.kind === 'type') {
         usedExceptions.add(`${exception.from} → ${exception.to}`);
         continue;
       }
       if (from === 'api' && to === 'pipeline' && file.startsWith(ADMIN_ENTRY.from) && target === ADMIN_ENTRY.to) continue;
+      if (from === 'infra' && INFRA_READS_LAYOUT_OF.includes(target)) continue;
       if (!MAY_IMPORT[from].includes(to)) bad(`${from} may not import ${to}`);
       const part = apiPart(file);
       const targetPart = apiPart(target);
@@ -158,11 +171,10 @@ function dependencyViolations(sources: ReadonlyMap<string, string>): Violation[]
   }
   // Adapters implement ports: one that code outside adapters uses must implement a port (helpers of adapters need not).
   for (const [adapter, importers] of adapterImporters) {
-    const source = sources.get(adapter);
-    if (source === undefined) continue;
-    if (!importsOf(adapter, source).some((r) => r.target !== undefined && layerOf(r.target) === 'ports')) {
-      out.push({ file: importers[0]!, specifier: adapter, rule: 'an adapter used outside adapters/ implements a port' });
-    }
+    const files = [...sources.keys()].filter((f) => f === adapter || (adapter.endsWith('/') && f.startsWith(adapter)));
+    if (files.length === 0) continue;
+    const implementsPort = files.some((f) => importsOf(f, sources.get(f)!).some((r) => r.target !== undefined && layerOf(r.target) === 'ports'));
+    if (!implementsPort) out.push({ file: importers[0]!, specifier: adapter, rule: 'an adapter used outside adapters/ implements a port' });
   }
   for (const e of EXCEPTIONS) {
     if (sources.has(e.from) && !usedExceptions.has(`${e.from} → ${e.to}`)) out.push({ file: e.from, specifier: e.to, rule: `exception no longer needed: remove it (${e.why})` });
@@ -183,7 +195,12 @@ describe('architecture: the dependency rule', () => {
       ['functions/adapters/fs-blob-store.ts', "import { join } from 'node:path';"],
       ['functions/cli/ok.ts', "import { FsBlobStore } from '../adapters/fs-blob-store.ts';\nimport { createApp } from '../api/create-app.ts';"],
       ['functions/handlers/bad.ts', "import { main } from '../cli/main.ts';"],
-      ['infra/bad.ts', "import { publishDatasets } from '../functions/pipeline/publish-datasets.ts';"],
+      ['infra/bad.ts', "import { publishDatasets } from '../functions/pipeline/publish-datasets.ts';\nimport { S3BlobStore } from '../functions/adapters/s3-blob-store.ts';"],
+      // A folder of adapters is one adapter: its configuration helper may be used by a composition root.
+      ['functions/adapters/ocr/ocr-assets.ts', "import { join } from 'node:path';"],
+      ['functions/adapters/ocr/engine.ts', "import type { Ocr } from '../../ports/ocr.ts';\nimport { join } from 'node:path';"],
+      ['functions/cli/ocr.ts', "import { locate } from '../adapters/ocr/ocr-assets.ts';"],
+      ['infra/asset.ts', "import { BUNDLED } from '../functions/adapters/ocr/ocr-assets.ts';"],
       // Comments and strings that look like imports are not imports.
       ['functions/core/ok.ts', "// import { x } from '../pipeline/y.ts';\n/* export * from 'node:fs'; */\nexport const s = 'no import here';"],
     ]);
@@ -200,6 +217,7 @@ describe('architecture: the dependency rule', () => {
       'functions/core/bad.ts → ../pipeline/x.ts: core may not import pipeline',
       'functions/handlers/bad.ts → ../cli/main.ts: handlers may not import cli',
       'infra/bad.ts → ../functions/pipeline/publish-datasets.ts: infra may not import pipeline',
+      'infra/bad.ts → ../functions/adapters/s3-blob-store.ts: infra may not import adapters',
       'functions/pipeline/bad.ts → functions/adapters/fs-blob-store.ts: an adapter used outside adapters/ implements a port',
     ]);
   });

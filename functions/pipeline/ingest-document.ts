@@ -12,6 +12,7 @@ import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
 import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPolicy, readRecord } from './ingest-record.ts';
 import type { MeetingRecord } from '../store/meeting-record.ts';
 import { applyPrivacyGate } from './privacy-gate.ts';
+import { sourceInfo } from './source-info.ts';
 import { recordKey } from '../store/keys.ts';
 
 export interface IngestDeps {
@@ -93,7 +94,7 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Reje
     const parse = ctx.deps.parse ?? parseProtocol;
     const protocol = parse({
       pages: extracted.pages,
-      source: { fileName, sha256: ctx.sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
+      source: sourceInfo(extracted, fileName, ctx.sha256),
       hints: sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints),
     });
     return unpublishable(protocol) ?? { protocol };

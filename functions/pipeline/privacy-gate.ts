@@ -11,6 +11,9 @@
  * - In a review-first body every § is held ('review-first-body'); the meeting record itself is still published.
  * - Personal numbers in meeting fields and parse warnings are masked in place; the meeting stays published.
  * - Warnings that concern a held § are dropped from the publishable protocol, since they may quote its text.
+ * - A § on a page read by OCR with a mean confidence under the policy's minimum, or with a digit word the engine was
+ *   unsure of, is held ('low-ocr-confidence'): a misread digit breaks a personnummer's check digit, so the detector
+ *   cannot be trusted to find it there.
  * - Redacted § ("Borttagen på grund av sekretess", `redacted: true`, set by the parser) pass through unchanged unless
  *   a rule above holds them; the gate never un-redacts or guesses.
  *
@@ -24,7 +27,7 @@ import {
 } from '../core/privacy/personal-numbers.ts';
 import type { Paragraph, ParseWarning, Protocol } from '../core/records/types.ts';
 
-export type HoldReason = 'personal-number' | 'review-first-body';
+export type HoldReason = 'personal-number' | 'review-first-body' | 'low-ocr-confidence';
 
 export interface PersonalNumberFinding {
   kind: PersonalNumberKind;
@@ -47,7 +50,15 @@ export interface PrivacyPolicy {
    * whitespace and dash normalisation, by containment: "socialnämnd" matches "Arbetsmarknads- och socialnämnden".
    */
   reviewFirstBodies: string[];
+  /** OCR'd pages with a lower mean word confidence (0–100) hold their §. Default {@link DEFAULT_MIN_OCR_CONFIDENCE}. */
+  minOcrConfidence?: number;
 }
+
+/**
+ * Clean 200–300 dpi scans of protocols read at 85–95 (test/integration/ocr-corpus.test.ts); a page under 70 is
+ * blurred, faint or mostly non-text, and its digits are not to be trusted.
+ */
+export const DEFAULT_MIN_OCR_CONFIDENCE = 70;
 
 export interface PrivacyOutcome {
   /** The protocol as it may be published: held § removed, personal numbers in meeting and warnings masked. */
@@ -88,11 +99,13 @@ const MEETING_ID_FIELDS: ReadonlySet<string> = new Set(['id', 'source.sha256']);
 
 export function applyPrivacyGate(protocol: Protocol, policy: PrivacyPolicy): PrivacyOutcome {
   const reviewFirst = isReviewFirstBody(protocol.meeting.body, policy);
+  const doubtful = doubtfulOcrPages(protocol, policy);
   const held: HeldParagraph[] = [];
   const paragraphs: Paragraph[] = [];
   for (const paragraph of protocol.paragraphs) {
     const findings = personalNumberFindings(paragraph);
     const reasons = holdReasons(findings, reviewFirst);
+    if (onPages(paragraph, doubtful)) reasons.push('low-ocr-confidence');
     if (reasons.length === 0) paragraphs.push(paragraph);
     else held.push({ paragraphId: paragraph.id, number: paragraph.number, reasons, findings });
   }
@@ -106,6 +119,20 @@ export function applyPrivacyGate(protocol: Protocol, policy: PrivacyPolicy): Pri
     meetingMasked: meeting.changed,
     warningsMasked: warnings.changed,
   };
+}
+
+/** Pages read by OCR whose text cannot be trusted to show every personal number. */
+function doubtfulOcrPages(protocol: Protocol, policy: PrivacyPolicy): Set<number> {
+  const min = policy.minOcrConfidence ?? DEFAULT_MIN_OCR_CONFIDENCE;
+  const pages = protocol.meeting.source.ocrPages ?? [];
+  return new Set(pages.filter((p) => p.confidence < min || p.uncertainNumbers > 0).map((p) => p.page));
+}
+
+function onPages(paragraph: Paragraph, pages: ReadonlySet<number>): boolean {
+  if (pages.size === 0) return false;
+  const [first, last] = paragraph.pages;
+  for (let page = first; page <= last; page++) if (pages.has(page)) return true;
+  return false;
 }
 
 /** True when `body` names a review-first body under `policy`. Blank policy entries are ignored. */

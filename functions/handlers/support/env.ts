@@ -16,6 +16,8 @@ export interface EnvReader {
   optional(name: string): string | undefined;
   /** A whole number > 0, or undefined when unset. */
   positiveInteger(name: string): number | undefined;
+  /** A whole number ≥ 0, or undefined when unset. */
+  wholeNumber(name: string): number | undefined;
   /** Comma-separated items, trimmed, blanks dropped; undefined when unset. */
   list(name: string): string[] | undefined;
   /** LOG_LEVEL: debug, info, warn or error; undefined when unset. */
@@ -36,6 +38,13 @@ export function envReader(env: Env, fail: (message: string) => Error): EnvReader
       if (value === undefined) return undefined;
       const n = Number(value);
       if (!Number.isSafeInteger(n) || n <= 0) throw fail(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+      return n;
+    },
+    wholeNumber(name) {
+      const value = optional(name);
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isSafeInteger(n) || n < 0) throw fail(`${name} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
       return n;
     },
     list(name) {

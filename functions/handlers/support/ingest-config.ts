@@ -10,6 +10,8 @@ import { type Env, envReader } from './env.ts';
  *  MAX_UPLOAD_BYTES         files above this size are quarantined as 'too-large'; unset = the extractor's default
  *  MUNICIPALITY             the municipality this deployment serves, a parser hint
  *  LOG_LEVEL                debug, info (default), warn or error
+ *  OCR_ASSETS_DIR           the OCR engine's folder in the function's asset (infra/ocr-asset.ts); unset = node_modules
+ *  OCR_WORKERS              pages read at once; unset = one per vCPU; 0 = no OCR (scans are quarantined)
  */
 export interface IngestConfig {
   dataBucket: string;
@@ -19,6 +21,8 @@ export interface IngestConfig {
   maxBytes?: number;
   municipality?: string;
   logLevel?: LogLevel;
+  ocrAssetsDir?: string;
+  ocrWorkers?: number;
 }
 
 export class IngestConfigError extends Error {
@@ -38,5 +42,9 @@ export function readIngestConfig(env: Env): IngestConfig {
   if (municipality) config.municipality = municipality;
   const logLevel = read.logLevel();
   if (logLevel) config.logLevel = logLevel;
+  const ocrDir = read.optional('OCR_ASSETS_DIR');
+  if (ocrDir) config.ocrAssetsDir = ocrDir;
+  const workers = read.wholeNumber('OCR_WORKERS');
+  if (workers !== undefined) config.ocrWorkers = workers;
   return config;
 }

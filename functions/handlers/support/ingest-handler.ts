@@ -2,7 +2,10 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDocumentExtractor } from '../../adapters/document-extractor.ts';
+import { locateOcrAssets } from '../../adapters/ocr/ocr-assets.ts';
+import { createTesseractOcr } from '../../adapters/ocr/tesseract-ocr.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import type { Ocr } from '../../ports/ocr.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
 import { createS3SourceReader } from '../../adapters/s3-source-reader.ts';
 import { createPublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
@@ -11,7 +14,7 @@ import { type IngestOutcome, publishRequestOf } from '../../pipeline/ingest-outc
 import type { PublishNotifier } from '../../ports/publish-notifier.ts';
 import type { Env } from './env.ts';
 import { processIngestBatch } from './ingest-batch.ts';
-import { readIngestConfig } from './ingest-config.ts';
+import { type IngestConfig, readIngestConfig } from './ingest-config.ts';
 import { createJsonLogger, type Logger } from './json-logger.ts';
 
 export interface IngestHandlerWiring {
@@ -20,6 +23,16 @@ export interface IngestHandlerWiring {
   env: Env;
   clock?: Clock;
   logger?: Logger;
+  /** Replaces the engine (tests); default: tesseract.js from OCR_ASSETS_DIR, kept warm between invocations. */
+  ocr?: Ocr;
+}
+
+/** Engines start on the first scan and stay for the next invocations of this warm instance. */
+function lambdaOcr(config: IngestConfig): Ocr {
+  return createTesseractOcr({
+    assets: () => locateOcrAssets(config.ocrAssetsDir),
+    ...(config.ocrWorkers === undefined ? {} : { workers: config.ocrWorkers }),
+  });
 }
 
 /** Builds the Lambda handler from clients made once per cold start (handlers/ingest.ts) or by a test (s3rver). */
@@ -27,7 +40,10 @@ export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) =
   const config = readIngestConfig(w.env);
   const deps = {
     store: new S3BlobStore(w.s3, config.dataBucket),
-    extractor: createDocumentExtractor(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
+    extractor: createDocumentExtractor({
+      ...(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
+      ...(config.ocrWorkers === 0 ? {} : { ocr: w.ocr ?? lambdaOcr(config) }),
+    }),
     clock: w.clock ?? systemClock,
     ...(config.reviewFirstBodies === undefined ? {} : { reviewFirstBodies: config.reviewFirstBodies }),
   };
