@@ -1,3 +1,4 @@
+import type { SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { OriginalMeta } from '../store/meeting-record.ts';
 import { originalKey, originalMetaKey } from '../store/keys.ts';
@@ -7,7 +8,7 @@ import { putJson } from '../store/json.ts';
  * Keeps the uploaded bytes at `originals/<sha256>` before anything else happens, so no file is ever lost, whatever
  * fails later. Content-addressed: the same bytes always land on the same key, so they are written at most once and an
  * existing original is never overwritten (a `head` first; two racing first uploads write identical bytes). The
- * metadata next to it records the first name and time the bytes were seen.
+ * metadata next to it records the first name and time the bytes were seen, and where they came from when known.
  *
  * Returns true when the bytes were new to the store.
  */
@@ -17,6 +18,7 @@ export async function keepOriginal(
   sha256: string,
   fileName: string,
   receivedAt: Date,
+  provenance: SourceProvenance = {},
 ): Promise<boolean> {
   const key = originalKey(sha256);
   const isNew = (await store.head(key)) === null;
@@ -30,6 +32,7 @@ export async function keepOriginal(
       size: bytes.byteLength,
       fileName,
       receivedAt: receivedAt.toISOString(),
+      ...(Object.keys(provenance).length > 0 ? { provenance } : {}),
     };
     await putJson(store, metaKey, meta);
   }

@@ -13,6 +13,8 @@ export const HISTORY_PREFIX = 'records-history/';
 export const QUARANTINE_PREFIX = 'quarantine/';
 export const REVIEW_PREFIX = 'review/';
 export const PENDING_PREFIX = 'pending/';
+/** What the harvester has seen of each source: `harvest/<sourceId>/state.json` (pipeline/harvest/harvest-state.ts). */
+export const HARVEST_PREFIX = 'harvest/';
 
 /** The private prefixes of the store, by role: nothing under them is ever served. */
 export const STORE_PREFIXES = {
@@ -25,10 +27,18 @@ export const STORE_PREFIXES = {
   review: REVIEW_PREFIX,
   /** One marker per changed meeting record; the publisher deletes those it has handled. */
   pending: PENDING_PREFIX,
+  /** What the harvester has seen of each source. */
+  harvest: HARVEST_PREFIX,
 } as const;
 
-/** Where uploads arrive to be ingested: the source bucket's inbox/ on AWS (outside the data store). */
+/**
+ * Where files arrive to be ingested: the source bucket's inbox/ on AWS, the store's own inbox/ locally
+ * (pipeline/store-inbox.ts). Not one of STORE_PREFIXES: on AWS it is not in the data bucket.
+ */
 export const INBOX_PREFIX = 'inbox/';
+/** The harvester's folder inside the inbox: it delivers `inbox/harvest/<sourceId>/…`, which ingest picks up as any upload. */
+export const HARVEST_INBOX_FOLDER = 'harvest/';
+export const HARVEST_INBOX_PREFIX = `${INBOX_PREFIX}${HARVEST_INBOX_FOLDER}`;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/u;
 

@@ -1,16 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTestStack, grantsOf, logicalId, type BuiltStack } from './stack-fixture.ts';
+import { allowedPairs, resourceNames } from './grants.ts';
+import { buildTestStack, logicalId, type BuiltStack } from './stack-fixture.ts';
 
 let built: BuiltStack;
+let names: Record<string, string>;
 
 beforeAll(() => {
   built = buildTestStack();
+  // Logical id → readable name, for rendering resources as "data:/records/*".
+  names = resourceNames(built, {
+    'Storage/Source': 'source',
+    'Storage/Data': 'data',
+    'Publish/Requests': 'publish-queue',
+    'Ingest/Uploads': 'uploads-queue',
+    'Ingest/FunctionLogs': 'ingest-logs',
+    'Publish/FunctionLogs': 'publish-logs',
+    'Site/ApiFunctionLogs': 'api-logs',
+  });
 });
 
 /** Every (action, resource) pair a function's role is allowed, as "action data:/prefix/*". */
-function allowed(functionPath: string): string[] {
-  return grantsOf(built, functionPath);
-}
+const allowed = (functionPath: string): string[] => allowedPairs(built, names, functionPath);
 
 const logs = (name: string) => [`logs:CreateLogStream ${name}:`, `logs:PutLogEvents ${name}:`];
 const consume = (queue: string) => ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']

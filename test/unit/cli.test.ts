@@ -3,8 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../functions/cli/command.ts';
 import { main } from '../../functions/cli/main.ts';
+import { captureIo } from '../support/cli-io.ts';
 import type { Protocol } from '../../functions/core/records/types.ts';
 
 interface Run {
@@ -19,19 +19,9 @@ interface Run {
  * in test/e2e and test/api/serve-cli.test.ts.
  */
 async function paragraf(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: { ...process.env, PARAGRAF_DEBUG: '' },
-  };
+  const io = captureIo({ ...process.env, PARAGRAF_DEBUG: '' });
   const code = await main(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 const SEED = 'data/samples/alingsas-kommunstyrelsen-2024-02-05-p28.txt';

@@ -2,7 +2,7 @@ import type { LogLevel } from './json-logger.ts';
 
 /**
  * Reading a Lambda function's environment, the same way for every handler: once per cold start, with a named error
- * (IngestConfigError, PublishConfigError, ApiConfigError) that says which variable is missing or malformed, so a
+ * (IngestConfigError, PublishConfigError, ApiConfigError, HarvestConfigError) that says which variable is missing or malformed, so a
  * misconfigured stack fails at its first invocation with a line that names the fix.
  */
 export type Env = Readonly<Record<string, string | undefined>>;
