@@ -1,4 +1,4 @@
-import { slugify } from '../core/records/ids.ts';
+import { bodySlug as slugOfBody, slugify } from '../core/records/ids.ts';
 import type { Paragraph, Protocol } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import { readJson, toJson } from './ingest-json.ts';
@@ -26,7 +26,7 @@ export interface RecordPlacement {
  */
 export function placeRecord(protocol: Protocol): RecordPlacement {
   const { id, body, date, municipality } = protocol.meeting;
-  const bodySlug = slugify(body);
+  const bodySlug = slugOfBody(body);
   const tail = `-${bodySlug}-${date}`;
   const municipalitySlug = id.endsWith(tail) && id.length > tail.length ? id.slice(0, -tail.length) : slugify(municipality);
   return { meetingId: id, municipalitySlug, bodySlug, year: Number(date.slice(0, 4)) };
