@@ -220,6 +220,8 @@ function* stringFields(value: unknown, path: string): Generator<[string, string]
   }
 }
 
+const NORMALISED_VALUE = /^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2})$/u;
+
 /**
  * A copy of `value` with personal numbers masked in every string except those at `skip` paths, and the digit
  * `fragments` of numbers seen only in the pages masked where they stand as whole digit runs.
@@ -231,7 +233,8 @@ function maskStrings<T>(value: T, skip: ReadonlySet<string>, fragments: readonly
     if (typeof v === 'string') {
       if (skip.has(path)) return v;
       let masked = maskPersonalNumbers(v);
-      if (fragmentRe !== null) masked = masked.replace(fragmentRe, PERSONAL_NUMBER_MASK);
+      // Dates and times are the parser's normalised values, never free text that could hold a piece of a number.
+      if (fragmentRe !== null && !NORMALISED_VALUE.test(v)) masked = masked.replace(fragmentRe, PERSONAL_NUMBER_MASK);
       if (masked !== v) changed = true;
       return masked;
     }

@@ -63,8 +63,11 @@ function acrossPageBreaks(pages: readonly PageText[]): PageHit[] {
       for (const start of head) {
         const joined = `${end}\n${start}`;
         for (const h of findPersonalNumberHits(joined)) {
-          // Only numbers that need both halves: one whole on either line is found by the whole-document look.
-          if (h.index < end.length && h.index + h.length > end.length + 1) {
+          // Only numbers that need both halves: one whole on either line is found by the whole-document look. Trying
+          // every pair of lines meets dates ("2024-03-06" in the next page's header): four digits that go on as a
+          // date, decimal or case number are not the end of a personnummer.
+          const following = joined.slice(h.index + h.length, h.index + h.length + 2);
+          if (h.index < end.length && h.index + h.length > end.length + 1 && !/^[-.,/:]\d/u.test(following)) {
             hits.push({ kind: h.kind, pages: [before.number, after.number], digits: h.digits, groups: h.groups });
           }
         }

@@ -60,6 +60,14 @@ const FORMS: readonly RegExp[] = [
   new RegExp(`(?<!\\d)(\\d{4})${IN_DATE}(\\d{2})${IN_DATE}(\\d{2})${SAME_LINE_GAP}(\\d{4})(?![\\d]|[.,:/]\\d)`, 'g'),
 ];
 
+/**
+ * Arabic-Indic digits are right-to-left: PDF text extraction (pdf.js applies the Unicode bidi algorithm) gives the
+ * groups of "٨٥٠٧٠٩-٩٨٠٥" in visual order, "٩٨٠٥-٨٥٠٧٠٩". So for numbers written in those digits the last four may
+ * come first. Tried only where the original text has such digits, so ASCII "1234-567890" stays what it is.
+ */
+const REVERSED = new RegExp(`(?<!\\d)(\\d{4})${GAP}(\\d{6}|\\d{8})(?!\\d)`, 'g');
+const RIGHT_TO_LEFT_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/u;
+
 /** Centuries accepted in the 12-digit form; anything else (e.g. the "16" prefix of an organisationsnummer) is not a birth year. */
 const CENTURIES = new Set(['18', '19', '20']);
 
@@ -78,7 +86,7 @@ export interface PersonalNumberHit extends PersonalNumberMatch {
 export function findPersonalNumberHits(text: string): PersonalNumberHit[] {
   if (typeof text !== 'string' || text.length < 10) return [];
   const running = runningText(text);
-  const found: Array<{ from: number; to: number; kind: PersonalNumberKind; digits: string; groups: string[] }> = [];
+  const found: Found[] = [];
   for (const form of FORMS) {
     const pattern = new RegExp(form.source, 'g');
     for (let m = pattern.exec(running.text); m !== null; m = pattern.exec(running.text)) {
@@ -91,6 +99,7 @@ export function findPersonalNumberHits(text: string): PersonalNumberHit[] {
       pattern.lastIndex = m.index + 1;
     }
   }
+  if (RIGHT_TO_LEFT_DIGIT.test(text)) found.push(...reversedHits(running));
   found.sort((a, b) => a.from - b.from || b.to - a.to);
   const hits: PersonalNumberHit[] = [];
   let end = 0;
@@ -101,6 +110,22 @@ export function findPersonalNumberHits(text: string): PersonalNumberHit[] {
     hits.push({ kind: f.kind, index: start, length: stop - start, digits: f.digits, groups: f.groups });
   }
   return hits;
+}
+
+type Found = { from: number; to: number; kind: PersonalNumberKind; digits: string; groups: string[] };
+
+function reversedHits(running: ReturnType<typeof runningText>): Found[] {
+  const out: Found[] = [];
+  const pattern = new RegExp(REVERSED.source, 'g');
+  for (let m = pattern.exec(running.text); m !== null; m = pattern.exec(running.text)) {
+    const span = originalSpan(running, m.index, m.index + m[0].length);
+    const lastFour = m[1] ?? '';
+    const datePart = m[2] ?? '';
+    const kind = RIGHT_TO_LEFT_DIGIT.test(running.source.slice(span.start, span.end)) ? classifyPersonalNumber(datePart, lastFour) : null;
+    if (kind !== null) out.push({ from: m.index, to: m.index + m[0].length, kind, digits: datePart.slice(-6) + lastFour, groups: [datePart, lastFour] });
+    pattern.lastIndex = m.index + 1;
+  }
+  return out;
 }
 
 /** All personnummer and samordningsnummer in `text`, in order, non-overlapping. Never throws. */
