@@ -68,7 +68,7 @@ export const PERSON_ROLES: readonly string[] = [
   'mamma', 'pappa', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'den unge', 'ungdomen', 'klienten',
   'den enskilde', 'sökanden', 'sökande', 'klaganden', 'brukaren', 'patienten', 'eleven', 'elevens', 'mannen',
   'kvinnan', 'makarna', 'sambon', 'fastighetsägaren', 'verksamhetsutövaren', 'tillståndshavaren', 'hyresgästen',
-  'dödsboet', 'den avlidne', 'familjen',
+  'dödsboet', 'den avlidne', 'familjen', 'han', 'hon', 'hans', 'hennes', 'honom', 'huvudmannen', 'huvudmannens',
 ];
 
 /** A title with one of these is about something general (a policy, a plan, money), not one person. */
@@ -77,7 +77,7 @@ export const GENERAL_TITLE_WORDS: readonly string[] = [
   'prognos', 'bokslut', 'årsredovisning', 'delårsrapport', 'verksamhetsplan', 'handlingsplan', 'internkontroll',
   'intern kontroll', 'statistik', 'rapport', 'redovisning', 'strategi', 'program', 'plan för', 'detaljplan',
   'översiktsplan', 'motion', 'medborgarförslag', 'remiss', 'upphandling', 'avtal', 'överenskommelse', 'partnerskap',
-  'information', 'anmälningar', 'delegationsbeslut', 'val av', 'genomlysning', 'sammanträdesplan', 'mål', 'organisation',
+  'information', 'anmälningar', 'delegationsbeslut', 'val av', 'genomlysning', 'sammanträdesplan', 'målsättning', 'organisation', 'regler', 'föreskrifter', 'ordning',
 ];
 
 /** Words that make a pair of capitalised words an organisation, place or body rather than a person. */
@@ -107,5 +107,5 @@ export const ROLE_TITLES: ReadonlySet<string> = new Set([
   'ekonomen', 'jurist', 'juristen', 'inspektör', 'inspektören', 'miljöinspektör', 'byggnadsinspektör', 'bygglovshandläggare',
   'rektor', 'rektorn', 'skolchef', 'skolchefen', 'föredragande', 'föredraganden', 'tjänsteperson', 'tjänstepersonen',
   'verksamhetschef', 'verksamhetschefen', 'kommunjurist', 'kommunjuristen', 'samordnare', 'samordnaren', 'chef',
-  'kommunalråd', 'kommunalrådet', 'oppositionsråd', 'gruppledare', 'revisor', 'revisorn', 'justerare', 'av',
+  'kommunalråd', 'kommunalrådet', 'oppositionsråd', 'gruppledare', 'revisor', 'revisorn', 'justerare',
 ]);

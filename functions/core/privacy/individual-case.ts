@@ -47,26 +47,28 @@ export interface IndividualCaseAssessment {
 
 const IDENTIFYING: readonly IndividualCaseSignal[] = ['name', 'address', 'phone', 'email', 'birth-date', 'initials', 'age'];
 
-function phrases(list: readonly string[]): RegExp {
+function phrases(list: readonly string[], wordStart = true): RegExp {
   const escaped = [...list].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'iu');
+  return new RegExp(`${wordStart ? '(?<![\\p{L}\\p{N}])' : ''}(?:${escaped.join('|')})`, 'iu');
 }
 
 const MATTER_RE = phrases(INDIVIDUAL_MATTER);
 const HINT_RE = phrases(MATTER_HINTS);
-const GENERAL_RE = phrases(GENERAL_TITLE_WORDS);
+/** Also inside compounds: "Arvodesregler", "Egenavgift", "Lägesrapport". */
+const GENERAL_RE = phrases(GENERAL_TITLE_WORDS, false);
 const ROLE_RE = new RegExp(`${phrases(PERSON_ROLES).source}(?![\\p{L}])`, 'iu');
 
 const STREET = '(?:gatan|gata|vägen|väg|gränd|gränden|stigen|backen|torget|platsen|allén|leden|slingan|liden|ringen|stråket|plan)';
 const PATTERNS: ReadonlyArray<[IndividualCaseSignal, RegExp]> = [
   ['address', new RegExp(`(?<![\\p{L}])\\p{L}{2,30}${STREET} \\d{1,4} ?[A-Za-z]?(?![\\p{L}\\d])`, 'u')],
   ['address', /(?<!\d)(?<!\d )\d{3} ?\d{2} \p{Lu}\p{Ll}{2,30}(?![\p{L}])/u],
-  ['phone', /(?<![\d])(?:\+46 ?\(?0?\)? ?\d{1,3}|0\d{1,3})[- ]?\d{2,3}[- ]?\d{2}[- ]?\d{2,3}(?![\d])/u],
+  ['phone', /(?<![\d])(?:\+46 ?\(?0?\)? ?\d{1,3}|0\d{1,3})[- ]?\d{2,3}[- ]?\d{2}(?:[- ]?\d{2,3})?(?![\d])/u],
   ['email', /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]{1,64}@[\p{L}\d-]{1,63}\.\p{L}{2,10}/u],
   ['birth-date', /(?<![\p{L}])(?:född|födda|födelsedatum|födelseår|f\.) ?(?:den |år )?\d{1,4}/iu],
   ['initials', /(?<![\p{L}])(?:NN|N\.N\.|XX|\p{Lu}\.\p{Lu}\.)(?![\p{L}])/u],
   ['initials', /(?<![\p{L}])(?:barn|barnet|person|pojke|pojken|flicka|flickan|elev|eleven|klient|klienten|sökande|huvudman|huvudmannen|ungdom) [A-ZÅÄÖ](?![\p{L}])/u],
   ['age', /(?<![\d])\d{1,2}(?:-årig|-åring| år gammal| års ålder)/u],
+  ['age', /\p{L}, \d{1,2} år(?![\p{L}])/u],
 ];
 
 /** Names of the people who attend or sign: they appear in § in their role. Lower-case, spaces folded. */
@@ -103,17 +105,31 @@ export function assessIndividualCase(paragraph: Paragraph, inRole: ReadonlySet<s
 function decide(s: ReadonlySet<IndividualCaseSignal>): boolean {
   const identifying = IDENTIFYING.filter((k) => s.has(k)).length;
   const matter = s.has('matter-title') || s.has('matter-text');
-  const general = s.has('general-title') && !s.has('matter-title');
-  if (matter && identifying >= (general ? 2 : 1)) return true;
+  const general = s.has('general-title');
+  // A name is the weakest sign (capitalised words can be a school or a place): alone it needs the matter in the
+  // title or a role noun beside it.
+  const onlyName = identifying === 1 && s.has('name');
+  if (matter && identifying >= (general ? 2 : 1) && !(onlyName && !s.has('matter-title') && !s.has('role'))) return true;
   if (matter && s.has('role') && !general) return true;
   if (s.has('matter-hint') && identifying >= 2) return true;
+  if (s.has('matter-hint') && s.has('role') && identifying >= 1 && !general) return true;
+  // Without any matter: a private person's contact details or birth date next to other personal data.
+  if (identifying >= 2 && CONTACT.some((k) => s.has(k))) return true;
   return identifying >= 3;
 }
+
+const CONTACT: readonly IndividualCaseSignal[] = ['phone', 'email', 'birth-date'];
 
 const CAP_WORD = '\\p{Lu}\\p{Ll}{1,30}(?:-\\p{Lu}\\p{Ll}{1,30})?';
 const NAME_RE = new RegExp(`(?<![\\p{L}])(${CAP_WORD}) (${CAP_WORD})(?: (${CAP_WORD}))?(?![\\p{L}])`, 'gu');
 const PLACE_SUFFIX =
-  /(?:nämnd|nämnden|styrelse|styrelsen|förvaltning|förvaltningen|kommun|kommuns|skola|skolan|gatan|vägen|bolag|bolaget|förening|föreningen|centrum|rådet|verket|myndighet|myndigheten|rätten|huset|gården|parken|torget|hamnen|området|kyrkan|sjukhus|sjukhuset|stad|stads|län|läns|region|enhet|enheten|boende|boendet|hem|hemmet|bygg|byggnad)$/iu;
+  /(?:nämnd|nämnden|styrelse|styrelsen|förvaltning|förvaltningen|kommun|kommuns|skola|skolan|gatan|vägen|bolag|bolaget|förening|föreningen|centrum|rådet|verket|myndighet|myndigheten|rätten|huset|gården|parken|torget|hamnen|området|kyrkan|sjukhus|sjukhuset|stad|stads|län|läns|region|enhet|enheten|boende|boendet|hem|hemmet|bygg|byggnad|bestämmelser|avtal|avtalet|plan|planen|programmet|policy)s?$/iu;
+/** Capitalised adjectives that begin names of places, agreements and organisations ("Västra Bodarna", "Allmänna bestämmelser"). */
+const ADJECTIVES: ReadonlySet<string> = new Set([
+  'västra', 'östra', 'norra', 'södra', 'stora', 'lilla', 'nya', 'gamla', 'övre', 'nedre', 'allmänna', 'svenska',
+  'kommunala', 'regionala', 'nationella', 'centrala', 'gemensamma', 'särskilda', 'sociala', 'tekniska', 'kungliga',
+  'statens', 'sveriges', 'europeiska', 'internationella', 'förenade', 'heliga', 'sankt', 's:t',
+]);
 const SURNAME_SUFFIX = /(?:son|sson|berg|ström|lund|gren|qvist|kvist|dahl|holm|lin|stedt|blad|man|ander|ell|ius|én|éus|ik|ić|ović|ski|ska|ez|es|ov|ova|i|y)$/iu;
 const PARTY_OR_ROLE_AFTER = /^ ?\((?:[A-ZÅÄÖ]{1,3}|-|[\p{Ll} ]{3,40})\)/u;
 
@@ -132,15 +148,17 @@ function hasPrivateName(text: string, inRole: ReadonlySet<string>): boolean {
 function looksLikeName(text: string, at: number, words: string[], end: number, inRole: ReadonlySet<string>): boolean {
   const lower = words.map((w) => w.toLowerCase());
   if (lower.some((w) => NOT_A_PERSON_WORDS.has(w) || PLACE_SUFFIX.test(w))) return false;
+  if (ADJECTIVES.has(lower[0] ?? '')) return false;
   const full = foldName(words.join(' '));
   if (inRole.has(full) || inRole.has(foldName(words.slice(0, 2).join(' ')))) return false;
   if (PARTY_OR_ROLE_AFTER.test(text.slice(end, end + 44))) return false;
   const before = text.slice(Math.max(0, at - 40), at);
   const previousWord = /([\p{L}]+)[ ,:]*$/u.exec(before)?.[1]?.toLowerCase();
   if (previousWord !== undefined && ROLE_TITLES.has(previousWord)) return false;
-  // At the start of a sentence or a line any word is capitalised: only a surname-like last word counts there.
+  // At the start of a sentence or a line any word is capitalised: there a name needs a surname-like last word or to
+  // be the subject of a verb ("Ahmed Hassan har …").
   const sentenceStart = /(?:^|[.!?\n]) *$/u.test(before);
-  return !sentenceStart || SURNAME_SUFFIX.test(lower[lower.length - 1] ?? '');
+  return !sentenceStart || SURNAME_SUFFIX.test(lower[lower.length - 1] ?? '') || /^,? \p{Ll}/u.test(text.slice(end, end + 3));
 }
 
 /** White space folded to single spaces (line breaks kept), so phrases match across wrapped lines. */
