@@ -20,6 +20,7 @@ import {
 import type { MeetingRecord } from './meeting-record.ts';
 import { resolveReviewFirstBodies } from '../core/privacy/review-first-bodies.ts';
 import { applyPrivacyGate, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { withStoredDecisions } from './review/ingest-decisions.ts';
 import { recordKey } from './store-keys.ts';
 
 export interface IngestDeps {
@@ -81,7 +82,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     await clearQuarantine(deps.store, ctx.sha256);
     return unchanged;
   }
-  const version = newVersion(ctx, parsed.protocol, gated, previous, key);
+  const version = await withStoredDecisions(deps.store, newVersion(ctx, parsed.protocol, gated, previous, key), parsed.protocol);
   await commitVersion(deps.store, version);
   await clearQuarantine(deps.store, ctx.sha256);
   const { record } = version;
@@ -167,7 +168,12 @@ function newVersion(
   key: string,
 ): NewVersion {
   const { fileName } = ctx.input;
-  const held = gated.held.map((h) => ({ paragraphId: h.paragraphId, number: h.number, reasons: [...h.reasons] }));
+  const held = gated.held.map((h) => ({
+    paragraphId: h.paragraphId,
+    number: h.number,
+    reasons: [...h.reasons],
+    ...(h.signals ? { signals: [...h.signals] } : {}),
+  }));
   const record: MeetingRecord = {
     schemaVersion: 1,
     ...placeRecord(gated.publishable),
@@ -185,7 +191,7 @@ function newVersion(
   };
   const heldParagraphs = held.flatMap((ref) => {
     const paragraph = findParagraph(protocol, ref.paragraphId);
-    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons) }];
+    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons, ref.signals) }];
   });
   return { record, recordKey: key, heldParagraphs, previous, at: ctx.at };
 }

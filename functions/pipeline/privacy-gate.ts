@@ -186,10 +186,12 @@ export interface PrivateReviewParagraph {
   number: string;
   reasons: HoldReason[];
   findings: PersonalNumberFinding[];
+  /** For 'individual-case': the signals that fired. */
+  signals?: string[];
   paragraph: Paragraph;
 }
 
-export function heldParagraphForReview(paragraph: Paragraph, reasons: HoldReason[]): PrivateReviewParagraph {
+export function heldParagraphForReview(paragraph: Paragraph, reasons: HoldReason[], signals?: readonly string[]): PrivateReviewParagraph {
   return {
     visibility: 'private-review-only',
     paragraphId: paragraph.id,
@@ -197,6 +199,7 @@ export function heldParagraphForReview(paragraph: Paragraph, reasons: HoldReason
     number: paragraph.number,
     reasons: [...reasons],
     findings: personalNumberFindings(paragraph),
+    ...(signals && signals.length > 0 ? { signals: [...signals] } : {}),
     paragraph,
   };
 }
