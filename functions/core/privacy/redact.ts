@@ -18,8 +18,13 @@ export const REDACTION_MARK = '[uppgift borttagen]';
 /** Longest text a reviewer may give (a paragraph of a name and an address is well below this). */
 export const MAX_REDACTION_LENGTH = 500;
 
-/** Fields that are identifiers or structure, never free text: not masked. */
-const NOT_TEXT = new Set(['id', 'meetingId', 'number']);
+/** Fields that are identifiers or structure, never free text: not masked ("kind" is a section's type code). */
+const NOT_TEXT = new Set(['id', 'meetingId', 'number', 'kind']);
+
+/** The free-text strings of a §, in record order: what is masked, and what must not leak. */
+export function freeTextOf(paragraph: Paragraph): string[] {
+  return textLeaves(paragraph).map((l) => l.value);
+}
 
 export interface RedactionResult {
   paragraph: Paragraph;
@@ -34,16 +39,19 @@ export interface RedactionResult {
 export function redactParagraph(paragraph: Paragraph, texts: readonly string[], basis?: string): RedactionResult {
   const order = texts.map((text, i) => ({ text, i })).sort((a, b) => b.text.length - a.text.length);
   const counts = texts.map(() => 0);
-  let current: unknown = paragraph;
+  const leaves = textLeaves(paragraph);
   for (const { text, i } of order) {
-    const masker = maskerFor(text);
-    current = mapStrings(current, '', (value) => {
-      const { masked, count } = masker(value);
-      counts[i] = (counts[i] ?? 0) + count;
-      return masked;
-    });
+    const find = finderFor(text);
+    let count = 0;
+    for (const leaf of leaves) {
+      const spans = find(leaf.value);
+      count += spans.length;
+      leaf.value = replaceSpans(leaf.value, spans);
+    }
+    count += maskAcrossFields(leaves, find);
+    counts[i] = count;
   }
-  const result = current as Paragraph;
+  const result = rebuild(paragraph, leaves) as Paragraph;
   const trimmedBasis = basis?.trim();
   return {
     paragraph: { ...result, redacted: true, ...(trimmedBasis ? { redactionBasis: trimmedBasis } : {}) },
@@ -51,28 +59,41 @@ export function redactParagraph(paragraph: Paragraph, texts: readonly string[], 
   };
 }
 
-type Masker = (value: string) => { masked: string; count: number };
+type Span = { index: number; length: number };
+type Finder = (value: string) => Span[];
 
-function maskerFor(text: string): Masker {
+function finderFor(text: string): Finder {
   const needle = text.trim();
   const numbers = findPersonalNumberHits(needle);
   const whole = numbers.length === 1 && numbers[0]!.length >= needle.replace(/\s+$/u, '').length - 1;
   if (whole) {
     const digits = numbers[0]!.digits;
-    return (value) => {
-      const hits = findPersonalNumberHits(value).filter((h) => h.digits === digits);
-      return { masked: replaceSpans(value, hits), count: hits.length };
-    };
+    return (value) => findPersonalNumberHits(value).filter((h) => h.digits === digits);
   }
   const pattern = textPattern(needle);
-  return (value) => {
-    let count = 0;
-    const masked = value.replace(pattern, () => {
-      count += 1;
-      return REDACTION_MARK;
-    });
-    return { masked, count };
-  };
+  return (value) => [...value.matchAll(pattern)].map((m) => ({ index: m.index ?? 0, length: m[0].length }));
+}
+
+/**
+ * A text the parser split between two fields in a row ("Sökanden GUNNEL" became a section heading, "ÅKESSON har …"
+ * its text): each pair of consecutive fields is searched as one text, and a match that spans the break is masked on
+ * both sides.
+ */
+function maskAcrossFields(leaves: Leaf[], find: Finder): number {
+  let count = 0;
+  for (let k = 0; k + 1 < leaves.length; k += 1) {
+    const a = leaves[k]!;
+    const b = leaves[k + 1]!;
+    const joined = `${a.value}\n${b.value}`;
+    const crossing = find(joined).filter((m) => m.index < a.value.length && m.index + m.length > a.value.length + 1);
+    const first = crossing[0];
+    if (first === undefined) continue;
+    const cut = first.index + first.length - a.value.length - 1;
+    a.value = `${a.value.slice(0, first.index)}${REDACTION_MARK}`;
+    b.value = `${REDACTION_MARK}${b.value.slice(cut)}`;
+    count += 1;
+  }
+  return count;
 }
 
 const INVISIBLE = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]*';
@@ -97,7 +118,7 @@ export function textPattern(needle: string): RegExp {
   return new RegExp(parts.join(''), 'giu');
 }
 
-function replaceSpans(value: string, spans: ReadonlyArray<{ index: number; length: number }>): string {
+function replaceSpans(value: string, spans: readonly Span[]): string {
   let out = '';
   let from = 0;
   for (const { index, length } of spans) {
@@ -107,11 +128,30 @@ function replaceSpans(value: string, spans: ReadonlyArray<{ index: number; lengt
   return out + value.slice(from);
 }
 
-function mapStrings(value: unknown, key: string, f: (s: string) => string): unknown {
-  if (typeof value === 'string') return NOT_TEXT.has(key) ? value : f(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, '', f));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, k, f)]));
+interface Leaf {
+  path: Array<string | number>;
+  value: string;
+}
+
+/** Every free-text string of the §, in record order (heading, title, sections …), with its path. */
+function textLeaves(value: unknown, path: Array<string | number> = [], out: Leaf[] = []): Leaf[] {
+  if (typeof value === 'string') {
+    if (!NOT_TEXT.has(String(path[path.length - 1]))) out.push({ path, value });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => textLeaves(v, [...path, i], out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) textLeaves(v, [...path, k], out);
   }
-  return value;
+  return out;
+}
+
+/** A deep copy of `value` with the leaves' new strings in place. */
+function rebuild(value: unknown, leaves: readonly Leaf[]): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  for (const leaf of leaves) {
+    let node = copy as Record<string | number, unknown>;
+    for (const key of leaf.path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    node[leaf.path[leaf.path.length - 1]!] = leaf.value;
+  }
+  return copy;
 }

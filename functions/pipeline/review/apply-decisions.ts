@@ -13,7 +13,7 @@
  * - no decision: as the privacy gate decided.
  */
 import { findPersonalNumbers } from '../../core/privacy/personal-numbers.ts';
-import { redactParagraph } from '../../core/privacy/redact.ts';
+import { freeTextOf, redactParagraph } from '../../core/privacy/redact.ts';
 import type { Paragraph } from '../../core/records/types.ts';
 import type { HeldParagraphRef, MeetingRecord } from '../meeting-record.ts';
 import { type ParagraphDecision, paragraphHash } from './decision.ts';
@@ -76,7 +76,12 @@ export function applyDecisions(
 /** The § with the reviewer's masking, or null if a personal number would still be published (never released). */
 function releasable(p: Paragraph, d: ParagraphDecision): Paragraph | null {
   const { paragraph } = redactParagraph(p, d.redactions, d.basis);
-  return stringsOf(paragraph).some((s) => findPersonalNumbers(s).length > 0) ? null : paragraph;
+  return leaksPersonalNumber(paragraph) ? null : paragraph;
+}
+
+/** A personal number in any field of the §, or split between two fields in a row. */
+export function leaksPersonalNumber(paragraph: Paragraph): boolean {
+  return findPersonalNumbers([paragraph.id, ...freeTextOf(paragraph)].join('\n')).length > 0;
 }
 
 function stripDecision(ref: HeldParagraphRef): HeldParagraphRef {

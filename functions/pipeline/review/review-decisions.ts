@@ -10,7 +10,6 @@
  * A release is refused while a personal number is still in the masked §, or when a text to mask is not in the § at
  * all (a typo would otherwise publish what the reviewer meant to hide).
  */
-import { findPersonalNumbers } from '../../core/privacy/personal-numbers.ts';
 import { MAX_REDACTION_LENGTH, redactParagraph } from '../../core/privacy/redact.ts';
 import type { Paragraph } from '../../core/records/types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
@@ -19,7 +18,7 @@ import { readJson, toJson } from '../ingest-json.ts';
 import type { HeldParagraphRef, MeetingRecord, PendingMarker, ReviewEntry } from '../meeting-record.ts';
 import { heldParagraphForReview, personalNumberFindings } from '../privacy-gate.ts';
 import { pendingKey, reviewKey, reviewPrefix } from '../store-keys.ts';
-import { applyDecisions, byProtocolOrder } from './apply-decisions.ts';
+import { applyDecisions, byProtocolOrder, leaksPersonalNumber } from './apply-decisions.ts';
 import {
   decide,
   type DecisionEvent,
@@ -82,8 +81,8 @@ export async function releaseParagraph(deps: ReviewDeps, input: ReleaseInput): P
     throw new ReviewRefusedError(`text ${missing.join(', ')} to mask does not occur in the § (check spelling); nothing was released`);
   }
   const left = personalNumberFindings(paragraph);
-  if (left.length > 0 || findPersonalNumbers(paragraph.id).length > 0) {
-    const where = [...new Set(left.map((f) => f.field))].join(', ');
+  if (left.length > 0 || leaksPersonalNumber(paragraph)) {
+    const where = [...new Set(left.map((f) => f.field))].join(', ') || 'split between two fields';
     throw new ReviewRefusedError(`a personnummer or samordningsnummer is still in the masked § (${where}): mask it with --redact`);
   }
   const event = eventOf(target, { action: 'release', by: input.by, at: deps.clock.now().toISOString() }, {
