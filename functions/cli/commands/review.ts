@@ -27,6 +27,7 @@ export const reviewCommand: Command = {
   help: `Usage: paragraf review list [--json] [--state STATE]
        paragraf review show ID [--json]
        paragraf review release ID [--redact TEXT]… [--basis TEXT] [--by NAME]
+       paragraf review release ID ID… [--by NAME]
        paragraf review reject ID --reason TEXT [--by NAME]
 
 The § the privacy gate held back (a personnummer, an individual case, a body whose § are reviewed first) wait here
@@ -37,7 +38,8 @@ for a person. ID is a § id as listed, e.g. alingsas-socialnamnden-2026-06-16-35
   release   publish the § at the next 'paragraf publish'. Each --redact TEXT is masked everywhere in the § as
             "[uppgift borttagen]" (case, line breaks and hyphenation do not matter; a personnummer is masked in every
             written form) and the § is marked redacted with --basis, e.g. "OSL 26 kap. 1 §". Refused while a
-            personnummer is still in the masked §, and when a TEXT does not occur in it.
+            personnummer is still in the masked §, and when a TEXT does not occur in it. Several ids without
+            --redact release them one after the other (stopping at the first that is refused).
   reject    keep the § off the web for good, also in corrected versions of the protocol; --reason is required
 
 Who decided (--by, default $PARAGRAF_USER or the login name), when and why is kept in the decision's history
@@ -67,9 +69,7 @@ async function runReview(args: readonly string[], io: CliIo): Promise<number> {
       case 'show':
         return await show(store, values, one(ids), io);
       case 'release':
-        return done(await releaseParagraph({ store, clock: systemClock }, {
-          paragraphId: one(ids), redactions: values.redact ?? [], ...(values.basis ? { basis: values.basis } : {}), by: who(values, io),
-        }), io);
+        return await release(store, values, ids, io);
       case 'reject':
         if (!values.reason) throw new UsageError('reject needs --reason TEXT', NAME);
         return done(await rejectParagraph({ store, clock: systemClock }, { paragraphId: one(ids), reason: values.reason, by: who(values, io) }), io);
@@ -84,6 +84,25 @@ async function runReview(args: readonly string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * One § with masking, or several without: the ordinary § of a review-first body (budget, delegationsordning …) are
+ * released together once read. Texts to mask belong to one §, so --redact takes exactly one id.
+ */
+async function release(store: FsBlobStore, values: Values, ids: readonly string[], io: CliIo): Promise<number> {
+  const redactions = values.redact ?? [];
+  if (ids.length === 0 || (redactions.length > 0 && ids.length > 1)) {
+    throw new UsageError(redactions.length > 0 ? '--redact goes with exactly one § id' : 'release needs at least one § id', NAME);
+  }
+  const by = who(values, io);
+  for (const paragraphId of ids) {
+    const outcome = await releaseParagraph({ store, clock: systemClock }, {
+      paragraphId, redactions, ...(values.basis ? { basis: values.basis } : {}), by,
+    });
+    done(outcome, io);
+  }
+  return EXIT.ok;
 }
 
 function one(ids: readonly string[]): string {
