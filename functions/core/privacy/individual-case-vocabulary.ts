@@ -34,7 +34,7 @@ export const INDIVIDUAL_MATTER: readonly string[] = [
   'ansökan om hemtjänst', 'ansökan om daglig verksamhet', 'ansökan om avlösarservice',
   // överförmyndare
   'god man för', 'godmanskap', 'förvaltare för', 'förvaltarskap', 'huvudmannen', 'huvudmannens', 'arvode till god man',
-  'entledigande', 'spärrat konto', 'uttag från spärrat', 'samtycke till försäljning', 'årsräkning', 'ställföreträdare för',
+  'entledigande av god man', 'entledigande av förvaltare', 'entledigas som god man', 'spärrat konto', 'uttag från spärrat', 'samtycke till försäljning', 'årsräkning', 'ställföreträdare för',
   // färdtjänst, bostadsanpassning, parkeringstillstånd
   'ansökan om färdtjänst', 'ansökan om riksfärdtjänst', 'färdtjänsttillstånd', 'tillstånd till färdtjänst',
   'beviljas färdtjänst', 'ansökan om bostadsanpassning', 'bostadsanpassningsbidrag', 'bidrag till bostadsanpassning',
@@ -68,8 +68,14 @@ export const PERSON_ROLES: readonly string[] = [
   'mamma', 'pappa', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'den unge', 'ungdomen', 'klienten',
   'den enskilde', 'sökanden', 'sökande', 'klaganden', 'brukaren', 'patienten', 'eleven', 'elevens', 'mannen',
   'kvinnan', 'makarna', 'sambon', 'fastighetsägaren', 'verksamhetsutövaren', 'tillståndshavaren', 'hyresgästen',
-  'dödsboet', 'den avlidne', 'familjen', 'han', 'hon', 'hans', 'hennes', 'honom', 'huvudmannen', 'huvudmannens',
-];
+  'dödsboet', 'den avlidne', 'familjen', 'huvudmannen', 'huvudmannens',
+]
+
+/**
+ * Pronouns for one person, as regex alternatives: capitalised at a sentence start, except "hans", which capitalised
+ * is a first name ("Hans Larsson (SD) har avsagt sig …").
+ */
+export const PERSON_PRONOUNS: readonly string[] = ['[Hh]an', '[Hh]on', 'hans', '[Hh]ennes', '[Hh]onom'];;
 
 /** A title with one of these is about something general (a policy, a plan, money), not one person. */
 export const GENERAL_TITLE_WORDS: readonly string[] = [

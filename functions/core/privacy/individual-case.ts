@@ -22,6 +22,7 @@ import {
   INDIVIDUAL_MATTER,
   MATTER_HINTS,
   NOT_A_PERSON_WORDS,
+  PERSON_PRONOUNS,
   PERSON_ROLES,
   ROLE_TITLES,
 } from './individual-case-vocabulary.ts';
@@ -57,6 +58,7 @@ const HINT_RE = phrases(MATTER_HINTS);
 /** Also inside compounds: "Arvodesregler", "Egenavgift", "Lägesrapport". */
 const GENERAL_RE = phrases(GENERAL_TITLE_WORDS, false);
 const ROLE_RE = new RegExp(`${phrases(PERSON_ROLES).source}(?![\\p{L}])`, 'iu');
+const PRONOUN_RE = new RegExp(`(?<![\\p{L}])(?:${PERSON_PRONOUNS.join('|')})(?![\\p{L}])`, 'u');
 
 const STREET = '(?:gatan|gata|vägen|väg|gränd|gränden|stigen|backen|torget|platsen|allén|leden|slingan|liden|ringen|stråket|plan)';
 const PATTERNS: ReadonlyArray<[IndividualCaseSignal, RegExp]> = [
@@ -96,7 +98,7 @@ export function assessIndividualCase(paragraph: Paragraph, inRole: ReadonlySet<s
   if (MATTER_RE.test(text)) signals.add('matter-text');
   if (HINT_RE.test(text)) signals.add('matter-hint');
   if (GENERAL_RE.test(title)) signals.add('general-title');
-  if (ROLE_RE.test(text)) signals.add('role');
+  if (ROLE_RE.test(text) || PRONOUN_RE.test(text)) signals.add('role');
   for (const [signal, re] of PATTERNS) if (re.test(text)) signals.add(signal);
   if (hasPrivateName(text, inRole)) signals.add('name');
   return { individual: decide(signals), signals: [...signals].sort() };
