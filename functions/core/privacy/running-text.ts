@@ -22,11 +22,15 @@
 export interface RunningText {
   /** The folded text. */
   text: string;
-  /** For each UTF-16 unit of `text`, the offset of the character it came from in the original. */
-  origin: number[];
+  /** For each UTF-16 unit of `text`, the offset of the character it came from in the original; null when nothing
+   * was folded (the text is the original). */
+  origin: number[] | null;
   /** The original text. */
   source: string;
 }
+
+/** Characters that fold to something else: anything but printable ASCII, "\n" and Latin letters (å, ä, ö, é …). */
+const NEEDS_FOLDING = /[^\x20-\x7e\n\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/u;
 
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/u;
 const LINE_BREAK = /[\n\r\f\v\u0085\u2028\u2029]/u;
@@ -38,12 +42,14 @@ const FULL_STOP = new Set([0xff0e, 0xfe52]);
 const SOLIDUS = new Set([0xff0f, 0x2044, 0x2215]);
 
 export function runningText(source: string): RunningText {
+  // Most text in a protocol needs no folding: then there is nothing to copy or map.
+  if (!NEEDS_FOLDING.test(source)) return { text: source, origin: null, source };
   let text = '';
   const origin: number[] = [];
   for (let i = 0; i < source.length; ) {
     const cp = source.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
-    const folded = fold(cp, source.slice(i, i + width));
+    const folded = cp < 0x80 ? foldAscii(cp, source[i]!) : fold(cp, source.slice(i, i + width));
     if (folded !== '') {
       text += folded;
       for (let k = 0; k < folded.length; k++) origin.push(i);
@@ -55,18 +61,20 @@ export function runningText(source: string): RunningText {
 
 /** The original [start, end) of the folded range [from, to). */
 export function originalSpan(running: RunningText, from: number, to: number): { start: number; end: number } {
+  if (running.origin === null) return { start: from, end: to };
   const start = running.origin[from] ?? running.source.length;
   const lastOrigin = running.origin[to - 1] ?? start;
   const lastCp = running.source.codePointAt(lastOrigin) ?? 0;
   return { start, end: lastOrigin + (lastCp > 0xffff ? 2 : 1) };
 }
 
+function foldAscii(cp: number, ch: string): string {
+  if (cp === 0x0a || cp === 0x0d || cp === 0x0c || cp === 0x0b) return '\n';
+  if (cp === 0x09) return ' ';
+  return ch;
+}
+
 function fold(cp: number, ch: string): string {
-  if (cp < 0x80) {
-    if (cp === 0x0a || cp === 0x0d || cp === 0x0c || cp === 0x0b) return '\n';
-    if (cp === 0x09) return ' ';
-    return ch;
-  }
   if (INVISIBLE.test(ch)) return '';
   if (DECIMAL_DIGIT.test(ch)) return String(digitValue(cp));
   if (LINE_BREAK.test(ch)) return '\n';
