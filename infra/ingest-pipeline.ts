@@ -6,6 +6,8 @@
  */
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as lambdaEvents from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { join } from 'node:path';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -15,13 +17,31 @@ import { ParagrafFunction } from './paragraf-function.ts';
 import { DATA_PREFIXES, INBOX_PREFIX } from './storage.ts';
 
 /**
- * Sized for the largest accepted upload (50 MiB, MAX_UPLOAD_BYTES): pdf.js keeps the file and its parsed objects in
- * memory, several times the file size; 2 GiB also buys more than one vCPU. A batch of INGEST_BATCH_SIZE such
- * documents must fit in the timeout; typical protocols (1–5 MB) take seconds.
+ * Sized for the largest accepted upload (50 MiB, MAX_UPLOAD_BYTES) and for scans: pdf.js keeps the file and its
+ * parsed objects in memory, several times the file size, and OCR reads one page per vCPU at a time
+ * (OCR_WORKERS). Lambda gives one vCPU per 1,769 MB, so 3,584 MB buys two engines (each up to ≈ 300 MB for a
+ * 300-dpi A4 page) beside pdf.js. A batch of INGEST_BATCH_SIZE documents, each a {@link SCAN_PAGES_SIZED_FOR}-page
+ * scan, must fit in the timeout (ingestSecondsFor); typical digital protocols (1–5 MB) take seconds.
  */
-export const INGEST_MEMORY_MB = 2048;
-export const INGEST_TIMEOUT = Duration.minutes(10);
+export const INGEST_MEMORY_MB = 3584;
+export const INGEST_TIMEOUT = Duration.minutes(15);
 export const INGEST_BATCH_SIZE = 4;
+export const LAMBDA_MB_PER_VCPU = 1769;
+export const OCR_WORKERS = Math.max(1, Math.floor(INGEST_MEMORY_MB / LAMBDA_MB_PER_VCPU));
+/** The longest scan a batch is sized for (docs/ocr.md). */
+export const SCAN_PAGES_SIZED_FOR = 60;
+/**
+ * Seconds one engine spends on a 200-dpi A4 page: ≈ 2.3 s on the bench machine (bench suite `ocr`), doubled for a
+ * slower Graviton core, a 300-dpi scan and page-image decoding.
+ */
+export const OCR_SECONDS_PER_PAGE = 5;
+/** Where infra/ocr-asset.ts puts the engine inside the function's asset (/var/task is the asset's root). */
+export const OCR_ASSET_FOLDER = 'ocr';
+
+/** Worst-case seconds for one ingest invocation: a full batch of scans of `pages` pages each. */
+export function ingestSecondsFor(pages: number, batchSize = INGEST_BATCH_SIZE, workers = OCR_WORKERS): number {
+  return batchSize * Math.ceil(pages / workers) * OCR_SECONDS_PER_PAGE;
+}
 export const INGEST_MAX_RECEIVES = 3;
 /** A bulk upload of a whole archive should not start hundreds of 2 GiB functions at once. */
 export const INGEST_MAX_CONCURRENCY = 5;
@@ -70,7 +90,12 @@ export class IngestPipeline extends Construct {
       description: 'Ingests uploaded protocols from inbox/ into meeting records',
       memorySize: INGEST_MEMORY_MB,
       timeout: INGEST_TIMEOUT,
-      environment: props.environment,
+      environment: {
+        ...props.environment,
+        OCR_ASSETS_DIR: `/var/task/${OCR_ASSET_FOLDER}`,
+        OCR_WORKERS: String(OCR_WORKERS),
+      },
+      commandHooks: ocrAssetHooks(props.projectRoot),
     });
     this.function.addEventSource(
       new lambdaEvents.SqsEventSource(this.queue, {
@@ -118,6 +143,20 @@ export class IngestPipeline extends Construct {
       [DATA_PREFIXES.pending]: 'Each changed meeting record leaves a pending/<time>-<meetingId>-<sha8>.json marker for the publisher.',
     });
   }
+}
+
+/** After esbuild: write the OCR engine next to index.mjs (infra/ocr-asset.ts), with this machine's node and esbuild. */
+function ocrAssetHooks(projectRoot: string): ICommandHooks {
+  const quote = (path: string): string => `"${path.replace(/(["\\$`])/gu, '\\$1')}"`;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir: string, outputDir: string) => [
+      [process.execPath, join(projectRoot, 'bin/run-ts.js'), join(projectRoot, 'infra/ocr-asset.ts'), join(outputDir, OCR_ASSET_FOLDER)]
+        .map(quote)
+        .join(' '),
+    ],
+  };
 }
 
 export class CdkAssumptionError extends Error {

@@ -6,7 +6,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { cdkBundling, RUNTIME_NODE_OPTIONS } from './bundling.ts';
@@ -27,6 +27,8 @@ export interface ParagrafFunctionProps {
   readonly memorySize: number;
   readonly timeout: Duration;
   readonly environment: Record<string, string>;
+  /** Commands run around local bundling, e.g. to add files next to index.mjs (infra/ocr-asset.ts). */
+  readonly commandHooks?: ICommandHooks;
 }
 
 export class ParagrafFunction extends NodejsFunction {
@@ -54,7 +56,7 @@ export class ParagrafFunction extends NodejsFunction {
       environment: { ...props.environment, NODE_OPTIONS: RUNTIME_NODE_OPTIONS },
       logGroup,
       role,
-      bundling: cdkBundling(),
+      bundling: { ...cdkBundling(), ...(props.commandHooks ? { commandHooks: props.commandHooks } : {}) },
     });
     logGroup.grantWrite(role);
   }

@@ -15,6 +15,7 @@ export const SUITES: readonly SuiteEntry[] = [
   { name: 'parse', file: 'parse.ts', summary: 'text → records, § per second on one core', timeoutMinutes: 5 },
   { name: 'pdf', file: 'pdf.ts', summary: 'PDF → records vs pdftotext -layout on the real corpus', timeoutMinutes: 10 },
   { name: 'cold-start', file: 'cold-start.ts', summary: 'Lambda bundle sizes and module init times', timeoutMinutes: 10 },
+  { name: 'ocr', file: 'ocr.ts', summary: 'scanned protocol → records vs the tesseract CLI; peak RSS, ingest bundle', timeoutMinutes: 20 },
   { name: 'fuzz', file: 'fuzz.ts', summary: '100,000 generated inputs through the parser, per-input time budget', timeoutMinutes: 20 },
   { name: 'csv', file: 'csv-export.ts', summary: 'CSV export of the 400,000-§ archive vs the sqlite3 CLI; peak RSS', timeoutMinutes: 40 },
   { name: 'publish', file: 'publish.ts', summary: 'incremental publish: one protocol into 100 vs 30,000 meetings', timeoutMinutes: 40 },

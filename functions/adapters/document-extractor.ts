@@ -4,7 +4,10 @@ import {
   type TextExtractor,
 } from '../ports/text-extractor.ts';
 import type { PageText } from '../core/records/types.ts';
+import type { Ocr } from '../ports/ocr.ts';
 import { sniffContent } from './content-sniffer.ts';
+import { readWithOcr } from './ocr/ocr-document.ts';
+import { MIN_TEXT_CHARS_PER_PAGE, textCharacters } from './ocr/ocr-plan.ts';
 import { extractPdfPages } from './pdf-text-extractor.ts';
 import { readTextPages } from './text-reader.ts';
 
@@ -16,16 +19,14 @@ import { readTextPages } from './text-reader.ts';
 export interface DocumentExtractorOptions {
   /** Larger files are refused with reason 'too-large'. Default 50 MiB. */
   maxBytes?: number;
+  /**
+   * Reads scans, damaged text layers and image pages (ocr-plan.ts). Absent: a PDF without a text layer is refused
+   * as 'no-text-layer'.
+   */
+  ocr?: Ocr;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-
-/**
- * A PDF whose pages average fewer non-space characters than this has no usable text layer. Scanned protocols often
- * carry a stamped page number or "Justerandes sign" on each page (≈ 10–35 characters); the thinnest real page in
- * the corpus (a cover page) has 40, and real protocols average several hundred per page.
- */
-const MIN_TEXT_CHARS_PER_PAGE = 50;
 
 export function createDocumentExtractor(options: DocumentExtractorOptions = {}): TextExtractor {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -41,7 +42,7 @@ export function createDocumentExtractor(options: DocumentExtractorOptions = {}):
         case 'binary':
           throw new UnreadableDocumentError('binary', sniffed.detail);
         case 'pdf':
-          return { pages: await readPdf(bytes), mediaType: 'application/pdf' };
+          return { ...(await readPdf(bytes, options.ocr)), mediaType: 'application/pdf' };
         case 'text':
           return { ...readTextPages(bytes), mediaType: 'text/plain' };
       }
@@ -59,7 +60,7 @@ export function assertWithinSizeLimit(byteLength: number, maxBytes: number): voi
   }
 }
 
-async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
+async function readPdf(bytes: Uint8Array, ocr: Ocr | undefined): Promise<Omit<ExtractedDocument, 'mediaType'>> {
   // A PDF ends with %%EOF (ISO 32000-1 §7.5.5; readers look for it in the last 1024 bytes). Without it the file was
   // cut off. pdf.js can often still open such a file (e.g. the first revision of an incrementally updated PDF), but
   // a record built from it would silently lack the §§ on the missing pages, so a truncated file is refused even when
@@ -73,14 +74,22 @@ async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
   } catch (error) {
     throw pdfError(error);
   }
-  if (textCharacters(pages) < MIN_TEXT_CHARS_PER_PAGE * Math.max(1, pages.length)) {
+  const read = ocr === undefined ? { pages } : await withOcr(bytes, pages, ocr);
+  if (textCharacters(read.pages) < MIN_TEXT_CHARS_PER_PAGE * Math.max(1, pages.length)) {
     throw new UnreadableDocumentError(
       'no-text-layer',
       `scanned: no text layer (${pages.length} ${pages.length === 1 ? 'page' : 'pages'}, ` +
-        `${textCharacters(pages)} characters of text); run OCR first`,
+        `${textCharacters(read.pages)} characters of text); ` +
+        (ocr === undefined ? 'run OCR first' : 'OCR found no page image with text to read'),
     );
   }
-  return pages;
+  return read;
+}
+
+async function withOcr(bytes: Uint8Array, pages: PageText[], ocr: Ocr): Promise<Omit<ExtractedDocument, 'mediaType'>> {
+  const read = await readWithOcr(bytes, pages, ocr);
+  if (read.textSource === 'text-layer') return { pages };
+  return { pages: read.pages, textSource: read.textSource, ocrPages: read.ocrPages };
 }
 
 /**
@@ -105,12 +114,6 @@ function pdfError(error: unknown): UnreadableDocumentError {
   return new UnreadableDocumentError('damaged-pdf', `damaged PDF: ${detail || 'pdf.js could not read it'}`, {
     cause: error,
   });
-}
-
-function textCharacters(pages: readonly PageText[]): number {
-  let count = 0;
-  for (const page of pages) count += page.text.replace(/\s+/gu, '').length;
-  return count;
 }
 
 function oneLine(text: string): string {

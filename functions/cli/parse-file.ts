@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
-import { createDocumentExtractor } from '../adapters/document-extractor.ts';
+import { createDocumentExtractor, type DocumentExtractorOptions } from '../adapters/document-extractor.ts';
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import { findMunicipality } from '../core/records/municipalities.ts';
 import type { ParseHints, Protocol } from '../core/records/types.ts';
 import { fileNameHints } from '../pipeline/file-name-hints.ts';
+import { sourceInfo } from '../pipeline/source-info.ts';
+import type { Ocr } from '../ports/ocr.ts';
 import { type ExtractedDocument, UnreadableDocumentError } from '../ports/text-extractor.ts';
 import { InputFileError } from './command.ts';
 import { readInputFile } from './read-input.ts';
@@ -14,14 +16,14 @@ import { readInputFile } from './read-input.ts';
  * an `InputFileError` naming the file, and so does a file without a single §: printing an empty protocol would
  * look like success.
  */
-export async function parseFile(path: string, flagHints: ParseHints, maxBytes: number): Promise<Protocol> {
+export async function parseFile(path: string, flagHints: ParseHints, maxBytes: number, ocr?: Ocr): Promise<Protocol> {
   const bytes = await readInputFile(path, maxBytes);
   const fileName = basename(path);
-  const extracted = await extract(path, bytes, maxBytes);
+  const extracted = await extract(path, bytes, { maxBytes, ...(ocr ? { ocr } : {}) });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const protocol = parseProtocol({
     pages: extracted.pages,
-    source: { fileName, sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
+    source: sourceInfo(extracted, fileName, sha256),
     hints: hintsFor(path, flagHints),
   });
   if (protocol.paragraphs.length === 0) {
@@ -30,9 +32,9 @@ export async function parseFile(path: string, flagHints: ParseHints, maxBytes: n
   return protocol;
 }
 
-async function extract(path: string, bytes: Uint8Array, maxBytes: number): Promise<ExtractedDocument> {
+async function extract(path: string, bytes: Uint8Array, options: DocumentExtractorOptions): Promise<ExtractedDocument> {
   try {
-    return await createDocumentExtractor({ maxBytes }).extract(bytes, basename(path));
+    return await createDocumentExtractor(options).extract(bytes, basename(path));
   } catch (error) {
     if (error instanceof UnreadableDocumentError) throw new InputFileError(path, error.message, { cause: error });
     throw error;

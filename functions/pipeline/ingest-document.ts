@@ -21,6 +21,7 @@ import type { MeetingRecord } from './meeting-record.ts';
 import { resolveReviewFirstBodies } from '../core/privacy/review-first-bodies.ts';
 import { applyPrivacyGate, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
 import { withStoredDecisions } from './review/ingest-decisions.ts';
+import { sourceInfo } from './source-info.ts';
 import { recordKey } from './store-keys.ts';
 
 export interface IngestDeps {
@@ -110,7 +111,7 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: 
     const parse = ctx.deps.parse ?? parseProtocol;
     const protocol = parse({
       pages: extracted.pages,
-      source: { fileName, sha256: ctx.sha256, pages: extracted.pages.length, mediaType: extracted.mediaType },
+      source: sourceInfo(extracted, fileName, ctx.sha256),
       hints: fileNameHints(fileName, ctx.input.hints),
     });
     return unpublishable(protocol) ?? { protocol, pages: extracted.pages };

@@ -17,6 +17,9 @@
  *   `idFindings` lists them and ingest quarantines the file.
  * - Personal numbers in meeting fields and parse warnings are masked in place; the meeting stays published.
  * - Warnings that concern a held § are dropped from the publishable protocol, since they may quote its text.
+ * - A § on a page read by OCR with a mean confidence under the policy's minimum, or with a digit word the engine was
+ *   unsure of, is held ('low-ocr-confidence'): a misread digit breaks a personnummer's check digit, so the detector
+ *   cannot be trusted to find it there.
  * - Redacted § ("Borttagen på grund av sekretess", `redacted: true`, set by the parser) pass through unchanged unless
  *   a rule above holds them; the gate never un-redacts or guesses.
  *
@@ -37,7 +40,7 @@ import type { PageText, Paragraph, ParseWarning, Protocol } from '../core/record
 
 export { DEFAULT_REVIEW_FIRST_BODIES } from '../core/privacy/review-first-bodies.ts';
 
-export type HoldReason = 'personal-number' | 'review-first-body' | 'individual-case';
+export type HoldReason = 'personal-number' | 'review-first-body' | 'individual-case' | 'low-ocr-confidence';
 
 export interface PersonalNumberFinding {
   kind: PersonalNumberKind;
@@ -62,7 +65,15 @@ export interface PrivacyPolicy {
    * whitespace and dash normalisation, by containment: "socialnämnd" matches "Arbetsmarknads- och socialnämnden".
    */
   reviewFirstBodies: string[];
+  /** OCR'd pages with a lower mean word confidence (0–100) hold their §. Default {@link DEFAULT_MIN_OCR_CONFIDENCE}. */
+  minOcrConfidence?: number;
 }
+
+/**
+ * Clean 200–300 dpi scans of protocols read at 85–95 (test/integration/ocr-corpus.test.ts); a page under 70 is
+ * blurred, faint or mostly non-text, and its digits are not to be trusted.
+ */
+export const DEFAULT_MIN_OCR_CONFIDENCE = 70;
 
 export interface PrivacyOutcome {
   /** The protocol as it may be published: held § removed, personal numbers in meeting and warnings masked. */
@@ -95,6 +106,7 @@ export function applyPrivacyGate(protocol: Protocol, policy: PrivacyPolicy, sour
   const unexplained = unexplainedPageHits(protocol, source.pages ?? []);
   const pagesToHold = new Set(unexplained.flatMap((h) => pageRange(h.pages)));
   const inRole = peopleInRole(protocol.meeting);
+  const doubtful = doubtfulOcrPages(protocol, policy);
   const held: HeldParagraph[] = [];
   const paragraphs: Paragraph[] = [];
   for (const paragraph of protocol.paragraphs) {
@@ -102,6 +114,7 @@ export function applyPrivacyGate(protocol: Protocol, policy: PrivacyPolicy, sour
     const onHeldPage = pageRange(paragraph.pages).some((p) => pagesToHold.has(p));
     const assessment = assessIndividualCase(paragraph, inRole);
     const reasons = holdReasons(findings.length > 0 || onHeldPage, assessment.individual, reviewFirst);
+    if (onPages(paragraph, doubtful)) reasons.push('low-ocr-confidence');
     if (reasons.length === 0) paragraphs.push(paragraph);
     else {
       const signals = assessment.individual ? { signals: assessment.signals } : {};
@@ -148,6 +161,20 @@ function idFindings(protocol: Protocol): string[] {
     if (findPersonalNumbers(p.id).length > 0) out.push(`paragraphs[${i}].id`);
   });
   return out;
+}
+
+/** Pages read by OCR whose text cannot be trusted to show every personal number. */
+function doubtfulOcrPages(protocol: Protocol, policy: PrivacyPolicy): Set<number> {
+  const min = policy.minOcrConfidence ?? DEFAULT_MIN_OCR_CONFIDENCE;
+  const pages = protocol.meeting.source.ocrPages ?? [];
+  return new Set(pages.filter((p) => p.confidence < min || p.uncertainNumbers > 0).map((p) => p.page));
+}
+
+function onPages(paragraph: Paragraph, pages: ReadonlySet<number>): boolean {
+  if (pages.size === 0) return false;
+  const [first, last] = paragraph.pages;
+  for (let page = first; page <= last; page++) if (pages.has(page)) return true;
+  return false;
 }
 
 /** True when `body` names a review-first body under `policy` (core/privacy/review-first-bodies.ts). */

@@ -1,4 +1,4 @@
-import type { PageText } from '../core/records/types.ts';
+import type { OcrPageConfidence, PageText } from '../core/records/types.ts';
 
 /** What an extractor returns: the text per page, plus what it learned about the file. */
 export interface ExtractedDocument {
@@ -7,7 +7,17 @@ export interface ExtractedDocument {
   mediaType: 'application/pdf' | 'text/plain';
   /** For text input: the encoding that was detected and decoded. */
   encoding?: 'utf-8' | 'windows-1252';
+  /** Where the text came from; absent = the file's own text (text layer or plain text). */
+  textSource?: TextSource;
+  /** Pages read by OCR, with the engine's confidence (present when textSource is 'ocr' or 'mixed'). */
+  ocrPages?: OcrPageInfo[];
 }
+
+/** 'text-layer': the PDF's own text; 'ocr': every page read from its image; 'mixed': some pages each way. */
+export type TextSource = 'text-layer' | 'ocr' | 'mixed';
+
+/** One OCR'd page in a record (SourceInfo.ocrPages). */
+export type OcrPageInfo = OcrPageConfidence;
 
 export interface TextExtractor {
   /** Throws an `UnreadableDocumentError` with a one-line reason when the bytes cannot be read as a protocol. */

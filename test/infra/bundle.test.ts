@@ -6,15 +6,24 @@
  * The second suite bundles the real functions/handlers/*.ts and FAILS (it is not skipped) while a handler file is
  * missing: a stack that cannot be bundled cannot be deployed.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER } from '../../infra/bundling.ts';
 import { importInFreshNode } from '../../infra/bundle-probe.ts';
 import { buildParagrafApp, handlerEntries, PROJECT_ROOT } from '../../infra/paragraf-app.ts';
 import type { HandlerEntries } from '../../infra/paragraf-stack.ts';
+import { rasterise, readPnm } from '../support/image-pdf.ts';
+import { expectSelfContainedOcr } from './ocr-asset-probe.ts';
 import { FIXTURE_ENTRIES, TEST_CONTEXT } from './stack-fixture.ts';
+
+/** The top fifth of a page raster (heading and title of a §), so the engine has little to read. */
+function cropPgm(bytes: Uint8Array): Uint8Array {
+  const { width, height, data } = readPnm(bytes);
+  const rows = Math.round(height / 5);
+  return Buffer.concat([Buffer.from(`P5\n${width} ${rows}\n255\n`, 'latin1'), data.subarray(0, width * rows)]);
+}
 
 /** Goals of the issue, in bytes (1 KB = 1000 B). */
 const MAX_BYTES = { api: 500_000, ingest: 3_000_000, publish: 3_000_000 } as const;
@@ -65,10 +74,16 @@ describe('bundling the real handlers (functions/handlers)', () => {
     expect(missing, 'handler entry files missing').toEqual([]);
   });
 
-  it('bundles them into importable ESM bundles within the size goals', async () => {
+  it('bundles them into importable ESM bundles within the size goals, ingest with a self-contained OCR engine', async () => {
     const entries = handlerEntries();
     const missing = Object.values(entries).filter((entry) => !existsSync(entry));
     expect(missing, 'cannot bundle: handler entry files missing').toEqual([]);
-    await expectDeployableBundles(synthWithBundling(entries));
+    const bundles = synthWithBundling(entries);
+    await expectDeployableBundles(bundles);
+    // The same files on arm64 and x86_64: WebAssembly and JavaScript only, read from the asset, never fetched.
+    const page = join(outdirs[0]!, 'page.pgm');
+    writeFileSync(page, cropPgm(rasterise(join(PROJECT_ROOT, 'test/golden/alingsas-tekniska-namnden-2026-05-18.pdf'),
+      { dpi: 200, format: 'pgm', first: 9, last: 9 })[0]!.bytes));
+    expectSelfContainedOcr(dirname(bundles.ingest), page);
   }, 300_000);
 });

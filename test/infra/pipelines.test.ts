@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestSecondsFor, LAMBDA_MB_PER_VCPU, OCR_SECONDS_PER_PAGE, SCAN_PAGES_SIZED_FOR } from '../../infra/ingest-pipeline.ts';
 import { buildTestStack, logicalId, type BuiltStack } from './stack-fixture.ts';
 
 type Props = Record<string, any>;
@@ -78,11 +79,27 @@ describe('upload → ingest', () => {
     const fn = props(ids.ingest);
     expect(fn.MemorySize).toBeGreaterThanOrEqual(2048);
     expect(fn.Timeout).toBeGreaterThanOrEqual(300);
+    expect(fn.Architectures).toEqual(['arm64']);
     const mapping = eventSourceOf(ids.ingest);
     expect(mapping.EventSourceArn).toEqual(arn(ids.uploads));
     expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     expect(mapping.BatchSize).toBeLessThanOrEqual(5);
     expect(mapping.ScalingConfig).toEqual({ MaximumConcurrency: 5 });
+  });
+
+  it('sizes ingest for a batch of 60-page scans: one OCR engine per vCPU, the batch within the timeout', () => {
+    const fn = props(ids.ingest);
+    const vcpus = Math.floor(fn.MemorySize / LAMBDA_MB_PER_VCPU);
+    expect(vcpus).toBeGreaterThanOrEqual(2);
+    expect(fn.Environment.Variables.OCR_WORKERS).toBe(String(vcpus));
+    expect(fn.Environment.Variables.OCR_ASSETS_DIR).toBe('/var/task/ocr');
+    const batch = eventSourceOf(ids.ingest).BatchSize as number;
+    const seconds = batch * Math.ceil(SCAN_PAGES_SIZED_FOR / vcpus) * OCR_SECONDS_PER_PAGE;
+    expect(SCAN_PAGES_SIZED_FOR).toBe(60);
+    expect(seconds).toBe(ingestSecondsFor(60));
+    expect(fn.Timeout).toBeGreaterThanOrEqual(1.5 * seconds);
+    // Memory: pdf.js with a 50 MB file (≈ 4× its size) plus one engine per vCPU with a 300-dpi A4 page (≈ 300 MB).
+    expect(fn.MemorySize).toBeGreaterThanOrEqual(4 * 50 + vcpus * 300 + 512);
   });
 
   it('encrypts every queue and refuses requests without TLS', () => {
@@ -135,7 +152,7 @@ describe('functions', () => {
     const names = (id: string) => Object.keys(props(id).Environment.Variables).sort();
     const common = ['DATA_BUCKET', 'LOG_LEVEL', 'MUNICIPALITY', 'NODE_OPTIONS', 'ORGANISATION_NUMBER'];
     expect(names(ids.ingest)).toEqual(
-      [...common, 'MAX_UPLOAD_BYTES', 'PUBLISH_QUEUE_URL', 'REVIEW_FIRST_BODIES', 'SOURCE_BUCKET'].sort(),
+      [...common, 'MAX_UPLOAD_BYTES', 'OCR_ASSETS_DIR', 'OCR_WORKERS', 'PUBLISH_QUEUE_URL', 'REVIEW_FIRST_BODIES', 'SOURCE_BUCKET'].sort(),
     );
     expect(names(ids.publish)).toEqual([...common, 'PUBLIC_BASE_URL'].sort());
     // Without a custom domain the API cannot know the distribution's name (it is the distribution's origin).

@@ -8,6 +8,7 @@ import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { byteSizeOption, parseOptions } from '../options.ts';
+import { withLocalOcr, OCR_HELP } from '../local-ocr.ts';
 import { hintsFor } from '../parse-file.ts';
 
 const NAME = 'ingest';
@@ -18,6 +19,7 @@ const OPTIONS = {
   municipality: { type: 'string' },
   'max-bytes': { type: 'string' },
   'review-first': { type: 'string' },
+  'no-ocr': { type: 'boolean' },
 } as const;
 
 export const ingestCommand: Command = {
@@ -39,6 +41,7 @@ Options:
   --review-first LIST     body-name patterns whose every § waits for review, comma-separated (default
                           $REVIEW_FIRST_BODIES, else "default": social, omsorg, funktionsstöd, individ, arbetsmarknad,
                           välfärd, överförmyndar …); "default,Myndighetsnämnden" adds one
+\${OCR_HELP}
   -h, --help              show this help
 
 A file name like alingsas-kommunstyrelsen-2024-02-05.pdf supplies municipality, body and date; a folder named after
@@ -61,19 +64,22 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(NAME, args, OPTIONS);
   if (positionals.length === 0) throw new UsageError('ingest needs at least one PATH (a file or a folder)', NAME);
   const maxBytes = byteSizeOption(NAME, 'max-bytes', values['max-bytes']) ?? DEFAULT_MAX_BYTES;
-  const deps: IngestDeps = {
+  return withLocalOcr(!values['no-ocr'], (ocr) => ingestAll(positionals, io, {
     store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
-    extractor: createDocumentExtractor({ maxBytes }),
+    extractor: createDocumentExtractor({ maxBytes, ...(ocr ? { ocr } : {}) }),
     clock: systemClock,
     ...reviewFirst(values['review-first'] ?? io.env.REVIEW_FIRST_BODIES),
-  };
+  }, values.municipality));
+}
+
+async function ingestAll(positionals: readonly string[], io: CliIo, deps: IngestDeps, municipality: string | undefined): Promise<number> {
   const progress = createProgress(io);
   const entries = await collectFiles(positionals);
   const lines: Line[] = [];
   const started = Date.now();
   for (const [i, entry] of entries.entries()) {
     progress(`[${i + 1}/${entries.length}] ${entry.file.shown}`);
-    const line = entry.error === undefined ? await ingestOne(deps, entry.file, values.municipality) : { ...entry, error: entry.error, ms: 0 };
+    const line = entry.error === undefined ? await ingestOne(deps, entry.file, municipality) : { ...entry, error: entry.error, ms: 0 };
     progress('');
     io.stdout(formatLine(line));
     lines.push(line);

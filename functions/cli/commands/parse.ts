@@ -2,6 +2,9 @@ import type { ParseHints } from '../../core/records/types.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { byteSizeOption, isoDateOption, parseOptions } from '../options.ts';
 
+/** Repeated from local-ocr.ts so `--help` does not load the OCR engine. */
+const OCR_HELP = '  --no-ocr                refuse scans (no-text-layer) instead of reading them with OCR';
+
 const NAME = 'parse';
 /** Same as the document extractor's default; repeated so `--help` does not have to load pdf.js. */
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -13,6 +16,7 @@ const OPTIONS = {
   'notice-date': { type: 'string' },
   'max-bytes': { type: 'string' },
   pretty: { type: 'boolean' },
+  'no-ocr': { type: 'boolean' },
 } as const;
 
 export const parseCommand: Command = {
@@ -35,6 +39,7 @@ a municipality (alingsas/kommunstyrelsen-2026-06-01.pdf) supplies the municipali
 Other options:
   --pretty                indent the JSON
   --max-bytes SIZE        refuse larger files (default 50M; e.g. 5000000, 512K, 50M)
+\${OCR_HELP}
   -h, --help              show this help
 
 Exit status: 0 printed; 1 the file cannot be read as a protocol (one line on stderr says why); 2 usage error;
@@ -58,7 +63,8 @@ async function runParse(args: readonly string[], io: CliIo): Promise<number> {
   const maxBytes = byteSizeOption(NAME, 'max-bytes', values['max-bytes']) ?? DEFAULT_MAX_BYTES;
   // Loaded on demand: pdf.js is large, and `--help` or a usage error should not wait for it.
   const { parseFile } = await import('../parse-file.ts');
-  const protocol = await parseFile(path, dropUndefined(flagHints), maxBytes);
+  const { withLocalOcr } = await import('../local-ocr.ts');
+  const protocol = await withLocalOcr(!values['no-ocr'], (ocr) => parseFile(path, dropUndefined(flagHints), maxBytes, ocr));
   io.stdout(`${JSON.stringify(protocol, null, values.pretty ? 2 : undefined)}\n`);
   return EXIT.ok;
 }

@@ -20,6 +20,17 @@ export interface SourceInfo {
   /** Number of pages in the source (1 for plain text without form feeds). */
   pages: number;
   mediaType: string;
+  /** Where the text came from: absent = the file's own text; 'ocr' = every page read from its scanned image; 'mixed'. */
+  textSource?: 'text-layer' | 'ocr' | 'mixed';
+  /** Per page read by OCR: the engine's mean word confidence (0–100) and its count of uncertain digit words. */
+  ocrPages?: OcrPageConfidence[];
+}
+
+export interface OcrPageConfidence {
+  page: number;
+  confidence: number;
+  uncertainNumbers: number;
+  skewDegrees?: number;
 }
 
 /** A position in the source: page (1-based) and line within that page (1-based). */

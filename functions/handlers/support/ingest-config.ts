@@ -7,6 +7,8 @@
  *                           gate's own list (core/privacy/review-first-bodies.ts); unset = that list
  *  MAX_UPLOAD_BYTES         files above this size are quarantined as 'too-large'; unset = the extractor's default
  *  MUNICIPALITY             the municipality this deployment serves, a parser hint
+ *  OCR_ASSETS_DIR           the OCR engine's folder in the function's asset (infra/ocr-asset.ts); unset = node_modules
+ *  OCR_WORKERS              pages read at once; unset = one per vCPU; 0 = no OCR (scans are quarantined)
  */
 export interface IngestConfig {
   dataBucket: string;
@@ -15,6 +17,8 @@ export interface IngestConfig {
   reviewFirstBodies?: string[];
   maxBytes?: number;
   municipality?: string;
+  ocrAssetsDir?: string;
+  ocrWorkers?: number;
 }
 
 export class IngestConfigError extends Error {
@@ -41,5 +45,13 @@ export function readIngestConfig(env: Record<string, string | undefined>): Inges
   }
   const municipality = optional('MUNICIPALITY');
   if (municipality) config.municipality = municipality;
+  const ocrDir = optional('OCR_ASSETS_DIR');
+  if (ocrDir) config.ocrAssetsDir = ocrDir;
+  const workers = optional('OCR_WORKERS');
+  if (workers) {
+    const n = Number(workers);
+    if (!Number.isSafeInteger(n) || n < 0) throw new IngestConfigError(`OCR_WORKERS must be a whole number ≥ 0, got ${JSON.stringify(workers)}`);
+    config.ocrWorkers = n;
+  }
   return config;
 }

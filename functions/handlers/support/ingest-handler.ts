@@ -2,11 +2,14 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDocumentExtractor } from '../../adapters/document-extractor.ts';
+import { locateOcrAssets } from '../../adapters/ocr/ocr-assets.ts';
+import { createTesseractOcr } from '../../adapters/ocr/tesseract-ocr.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import type { Ocr } from '../../ports/ocr.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
 import { ingestDocument } from '../../pipeline/ingest-document.ts';
 import { processIngestBatch } from './ingest-batch.ts';
-import { readIngestConfig } from './ingest-config.ts';
+import { type IngestConfig, readIngestConfig } from './ingest-config.ts';
 import { createJsonLogger, type Logger } from './json-logger.ts';
 import { createPublishNotifier } from './publish-queue.ts';
 import { createS3SourceReader } from './s3-source.ts';
@@ -17,6 +20,16 @@ export interface IngestHandlerWiring {
   env: Record<string, string | undefined>;
   clock?: Clock;
   logger?: Logger;
+  /** Replaces the engine (tests); default: tesseract.js from OCR_ASSETS_DIR, kept warm between invocations. */
+  ocr?: Ocr;
+}
+
+/** Engines start on the first scan and stay for the next invocations of this warm instance. */
+function lambdaOcr(config: IngestConfig): Ocr {
+  return createTesseractOcr({
+    assets: () => locateOcrAssets(config.ocrAssetsDir),
+    ...(config.ocrWorkers === undefined ? {} : { workers: config.ocrWorkers }),
+  });
 }
 
 /** Builds the Lambda handler from clients made once per cold start (handlers/ingest.ts) or by a test (s3rver). */
@@ -24,7 +37,10 @@ export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) =
   const config = readIngestConfig(w.env);
   const deps = {
     store: new S3BlobStore(w.s3, config.dataBucket),
-    extractor: createDocumentExtractor(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
+    extractor: createDocumentExtractor({
+      ...(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
+      ...(config.ocrWorkers === 0 ? {} : { ocr: w.ocr ?? lambdaOcr(config) }),
+    }),
     clock: w.clock ?? systemClock,
     ...(config.reviewFirstBodies === undefined ? {} : { reviewFirstBodies: config.reviewFirstBodies }),
   };
