@@ -28,6 +28,7 @@ export const PROBE_ENVIRONMENT: Readonly<Record<string, string>> = {
   PUBLIC_BASE_URL: 'https://d111111abcdef8.cloudfront.net',
   REVIEW_FIRST_BODIES: 'Socialnämnden,Individutskottet,Överförmyndarnämnden',
   MAX_UPLOAD_BYTES: '52428800',
+  HARVEST_CONTACT: 'oppna-data@goteborg.example',
   LOG_LEVEL: 'warn',
 };
 

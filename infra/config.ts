@@ -3,8 +3,11 @@
  * Everything is validated here, once, so that a typo fails the synth with a clear message instead of deploying a
  * stack that publishes wrong metadata (the organisation number ends up in every DCAT catalogue).
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Node } from 'constructs';
 import { slugify } from '../functions/core/records/ids.ts';
+import { readHarvestSettings, type HarvestSettings } from './harvest-config.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -29,7 +32,11 @@ export interface ParagrafConfig {
   /** Bodies whose paragraphs are held for review before publication (individual cases, SKR guidance). */
   readonly reviewFirstBodies: readonly string[];
   readonly maxUploadBytes: number;
+  /** Portals to harvest on a schedule (infra/harvest-config.ts); absent = no harvest function. */
+  readonly harvest?: HarvestSettings;
 }
+
+const PROJECT_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 
 /**
  * "default" stands for the privacy gate's own patterns (functions/core/privacy/review-first-bodies.ts: social, omsorg,
@@ -108,6 +115,8 @@ export function readConfig(node: Node): ParagrafConfig {
     problems.push(`context "maxUploadBytes" must be an integer in 1..${DEFAULT_MAX_UPLOAD_BYTES} (the size ingest is sized for)`);
   }
 
+  const harvest = readHarvestSettings(node, PROJECT_ROOT, problems);
+
   if (problems.length > 0) throw new ConfigError(`Invalid Paragraf configuration:\n- ${problems.join('\n- ')}`);
   return {
     municipality,
@@ -121,6 +130,7 @@ export function readConfig(node: Node): ParagrafConfig {
     logLevel,
     reviewFirstBodies,
     maxUploadBytes,
+    ...(harvest ? { harvest } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ export function handlerEntries(handlersDir = join(PROJECT_ROOT, 'functions', 'ha
     ingest: join(handlersDir, 'ingest.ts'),
     publish: join(handlersDir, 'publish.ts'),
     api: join(handlersDir, 'api.ts'),
+    harvest: join(handlersDir, 'harvest.ts'),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
- * One deployable Paragraf for one municipality: storage, ingest, serialized publish, the public site, alarms.
+ * One deployable Paragraf for one municipality: storage, ingest, serialized publish, the public site, alarms, and a
+ * scheduled harvest of the portals the configuration names.
  * The functions' environment variables are the contract with functions/handlers (see ENVIRONMENT below).
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { OperationsAlarms } from './alarms.ts';
 import type { ParagrafConfig } from './config.ts';
+import { HarvestPipeline } from './harvest-pipeline.ts';
 import { IngestPipeline } from './ingest-pipeline.ts';
 import { PublishPipeline } from './publish-pipeline.ts';
 import { distributionUrl, PublicSite } from './public-site.ts';
@@ -15,6 +17,7 @@ export interface HandlerEntries {
   readonly ingest: string;
   readonly publish: string;
   readonly api: string;
+  readonly harvest: string;
 }
 
 export interface ParagrafStackProps extends StackProps {
@@ -29,6 +32,8 @@ export class ParagrafStack extends Stack {
   readonly ingest: IngestPipeline;
   readonly publish: PublishPipeline;
   readonly site: PublicSite;
+  /** Only when the configuration names harvest sources. */
+  readonly harvest?: HarvestPipeline;
   readonly alarms: OperationsAlarms;
 
   constructor(scope: Construct, id: string, props: ParagrafStackProps) {
@@ -79,8 +84,25 @@ export class ParagrafStack extends Stack {
       },
     });
 
+    if (config.harvest) {
+      this.harvest = new HarvestPipeline(this, 'Harvest', {
+        sourceBucket,
+        dataBucket,
+        sources: config.harvest.sources,
+        firstRunHourUtc: config.harvest.firstRunHourUtc,
+        entry: entries.harvest,
+        projectRoot,
+        environment: { ...common, DATA_BUCKET: dataBucket.bucketName, SOURCE_BUCKET: sourceBucket.bucketName, HARVEST_CONTACT: config.harvest.contact },
+      });
+    }
+
     this.alarms = new OperationsAlarms(this, 'Alarms', {
-      deadLetterQueues: { Ingest: this.ingest.deadLetterQueue, Publish: this.publish.deadLetterQueue },
+      deadLetterQueues: {
+        Ingest: this.ingest.deadLetterQueue,
+        Publish: this.publish.deadLetterQueue,
+        // A harvest event lands here only after every attempt failed: a source failing repeatedly.
+        ...(this.harvest ? { Harvest: this.harvest.deadLetterQueue } : {}),
+      },
       functions: { Ingest: this.ingest.function, Publish: this.publish.function, Api: this.site.apiFunction },
       uploadQueue: this.ingest.queue,
       alarmEmail: config.alarmEmail,
@@ -100,5 +122,6 @@ export class ParagrafStack extends Stack {
     out('IngestDeadLetterQueueUrl', this.ingest.deadLetterQueue.queueUrl, 'Uploads that failed ingest repeatedly');
     out('PublishDeadLetterQueueUrl', this.publish.deadLetterQueue.queueUrl, 'Publish requests that failed repeatedly');
     out('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe to receive alarms');
+    if (this.harvest) out('HarvestDeadLetterQueueUrl', this.harvest.deadLetterQueue.queueUrl, 'Harvest runs that failed repeatedly');
   }
 }

@@ -8,6 +8,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 export const INBOX_PREFIX = 'inbox/';
+/** Where the harvester delivers (functions/pipeline/harvest): inside inbox/, so the same notification ingests it. */
+export const HARVEST_INBOX_PREFIX = 'inbox/harvest/';
 
 /** Key prefixes of the data bucket (contract with functions/pipeline). */
 export const DATA_PREFIXES = {
@@ -22,6 +24,8 @@ export const DATA_PREFIXES = {
   pending: 'pending/',
   /** Published datasets: the only prefix CloudFront may read. */
   public: 'public/',
+  /** What the harvester has seen of each source (harvest/<source>/state.json): private. */
+  harvest: 'harvest/',
 } as const;
 
 /** Superseded published files are derivable from records again; keep them a month for rollbacks, then drop. */

@@ -1,12 +1,13 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import { isValidId } from '../core/records/ids.ts';
-import type { PageText, ParseHints, ParseInput, Protocol } from '../core/records/types.ts';
+import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type TextExtractor, UnreadableDocumentError } from '../ports/text-extractor.ts';
 import { fileNameHints } from './file-name-hints.ts';
 import { keepOriginal, sha256Hex } from './ingest-original.ts';
 import type { IngestOutcome, QuarantineReason, UnchangedOutcome } from './ingest-outcome.ts';
+import { checkedProvenance, hintsWithNotice } from './ingest-provenance.ts';
 import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
 import {
   commitVersion,
@@ -44,6 +45,12 @@ export interface IngestInput {
   fileName: string;
   /** What the caller knows from outside the file (e.g. `--municipality`); wins over hints from the file name. */
   hints?: ParseHints;
+  /**
+   * Where the file came from (a harvested portal, `--source-url`): kept with the original and in the meeting's
+   * `source`; its notice date reaches the parser as `hints.noticeDate`. Invalid provenance throws
+   * InvalidProvenanceError before anything is written.
+   */
+  provenance?: SourceProvenance;
 }
 
 interface Context {
@@ -51,6 +58,7 @@ interface Context {
   input: IngestInput;
   sha256: string;
   at: Date;
+  provenance: SourceProvenance;
 }
 
 /**
@@ -63,8 +71,9 @@ interface Context {
  * (the caller retries or reports them: every step is safe to repeat).
  */
 export async function ingestDocument(deps: IngestDeps, input: IngestInput): Promise<IngestOutcome> {
-  const ctx: Context = { deps, input, sha256: sha256Hex(input.bytes), at: deps.clock.now() };
-  await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at);
+  const provenance = checkedProvenance(input.provenance);
+  const ctx: Context = { deps, input, sha256: sha256Hex(input.bytes), at: deps.clock.now(), provenance };
+  await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at, provenance);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
   const gated = applyPrivacyGate(
@@ -109,11 +118,10 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: 
   try {
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
     const parse = ctx.deps.parse ?? parseProtocol;
-    const protocol = parse({
-      pages: extracted.pages,
-      source: sourceInfo(extracted, fileName, ctx.sha256),
-      hints: fileNameHints(fileName, ctx.input.hints),
-    });
+    const source = { ...sourceInfo(extracted, fileName, ctx.sha256), ...ctx.provenance };
+    const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(fileNameHints(fileName, ctx.input.hints), ctx.provenance) });
+    // The record's source is the ingest's to state, whatever the parser copied of it.
+    const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };
     return unpublishable(protocol) ?? { protocol, pages: extracted.pages };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return { reason: error.reason, message: error.message };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { OriginalMeta } from './meeting-record.ts';
 import { originalKey, originalMetaKey } from './store-keys.ts';
@@ -12,7 +13,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Keeps the uploaded bytes at `originals/<sha256>` before anything else happens, so no file is ever lost, whatever
  * fails later. Content-addressed: the same bytes always land on the same key, so they are written at most once and an
  * existing original is never overwritten (a `head` first; two racing first uploads write identical bytes). The
- * metadata next to it records the first name and time the bytes were seen.
+ * metadata next to it records the first name and time the bytes were seen, and where they came from when known.
  *
  * Returns true when the bytes were new to the store.
  */
@@ -22,6 +23,7 @@ export async function keepOriginal(
   sha256: string,
   fileName: string,
   receivedAt: Date,
+  provenance: SourceProvenance = {},
 ): Promise<boolean> {
   const key = originalKey(sha256);
   const isNew = (await store.head(key)) === null;
@@ -35,6 +37,7 @@ export async function keepOriginal(
       size: bytes.byteLength,
       fileName,
       receivedAt: receivedAt.toISOString(),
+      ...(Object.keys(provenance).length > 0 ? { provenance } : {}),
     };
     await store.put(metaKey, toJson(meta), { contentType: 'application/json' });
   }

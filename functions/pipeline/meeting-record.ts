@@ -1,4 +1,4 @@
-import type { Protocol } from '../core/records/types.ts';
+import type { Protocol, SourceProvenance } from '../core/records/types.ts';
 import type { HoldReason, PrivateReviewParagraph } from './privacy-gate.ts';
 
 /**
@@ -83,6 +83,8 @@ export interface OriginalMeta {
   /** The file name it first arrived under (later uploads of the same bytes may use other names). */
   fileName: string;
   receivedAt: string;
+  /** Where the bytes first came from, when that was known (a harvested portal, `--source-url`). */
+  provenance?: SourceProvenance;
 }
 
 /** A file that could not be published, stored at `quarantine/<sha256>.json`. */

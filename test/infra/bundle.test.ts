@@ -15,6 +15,7 @@ import { importInFreshNode } from '../../infra/bundle-probe.ts';
 import { buildParagrafApp, handlerEntries, PROJECT_ROOT } from '../../infra/paragraf-app.ts';
 import type { HandlerEntries } from '../../infra/paragraf-stack.ts';
 import { rasterise, readPnm } from '../support/image-pdf.ts';
+import { HARVEST_CONTEXT } from './harvest-context.ts';
 import { expectSelfContainedOcr } from './ocr-asset-probe.ts';
 import { FIXTURE_ENTRIES, TEST_CONTEXT } from './stack-fixture.ts';
 
@@ -26,8 +27,8 @@ function cropPgm(bytes: Uint8Array): Uint8Array {
 }
 
 /** Goals of the issue, in bytes (1 KB = 1000 B). */
-const MAX_BYTES = { api: 500_000, ingest: 3_000_000, publish: 3_000_000 } as const;
-const FUNCTION_PATHS = { ingest: 'Ingest/Function', publish: 'Publish/Function', api: 'Site/ApiFunction' } as const;
+const MAX_BYTES = { api: 500_000, ingest: 3_000_000, publish: 3_000_000, harvest: 1_500_000 } as const;
+const FUNCTION_PATHS = { ingest: 'Ingest/Function', publish: 'Publish/Function', api: 'Site/ApiFunction', harvest: 'Harvest/Function' } as const;
 type Name = keyof typeof FUNCTION_PATHS;
 
 const outdirs: string[] = [];
@@ -39,7 +40,7 @@ afterAll(() => {
 function synthWithBundling(entries: HandlerEntries): Record<Name, string> {
   const outdir = mkdtempSync(join(tmpdir(), 'paragraf-bundle-'));
   outdirs.push(outdir);
-  const { app, stack } = buildParagrafApp({ outdir, entries, context: TEST_CONTEXT });
+  const { app, stack } = buildParagrafApp({ outdir, entries, context: { ...TEST_CONTEXT, ...HARVEST_CONTEXT } });
   const assembly = app.synth();
   const template = assembly.getStackArtifact(stack.artifactId).template as { Resources: Record<string, any> };
   const bundles = {} as Record<Name, string>;

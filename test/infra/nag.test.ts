@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildParagrafApp } from '../../infra/paragraf-app.ts';
+import { HARVEST_CONTEXT } from './harvest-context.ts';
 import { buildTestStack, FIXTURE_ENTRIES, TEST_CONTEXT } from './stack-fixture.ts';
 
 const CUSTOM_DOMAIN = {
@@ -48,6 +49,7 @@ function rawFindings(root: IConstruct): { rule: string; path: string }[] {
 describe.each([
   ['default configuration', {}],
   ['custom domain and web ACL', CUSTOM_DOMAIN],
+  ['scheduled harvest', HARVEST_CONTEXT],
 ])('cdk-nag AwsSolutions, %s', (_name, context) => {
   const { app } = buildTestStack(context);
 

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allowedPairs, resourceNames } from './grants.ts';
 import { buildTestStack, logicalId, type BuiltStack } from './stack-fixture.ts';
-
-type Props = Record<string, any>;
 
 let built: BuiltStack;
 let names: Record<string, string>;
@@ -9,42 +8,19 @@ let names: Record<string, string>;
 beforeAll(() => {
   built = buildTestStack();
   // Logical id → readable name, for rendering resources as "data:/records/*".
-  names = {
-    [logicalId(built, 'Storage/Source')]: 'source',
-    [logicalId(built, 'Storage/Data')]: 'data',
-    [logicalId(built, 'Publish/Requests')]: 'publish-queue',
-    [logicalId(built, 'Ingest/Uploads')]: 'uploads-queue',
-    [logicalId(built, 'Ingest/FunctionLogs')]: 'ingest-logs',
-    [logicalId(built, 'Publish/FunctionLogs')]: 'publish-logs',
-    [logicalId(built, 'Site/ApiFunctionLogs')]: 'api-logs',
-  };
+  names = resourceNames(built, {
+    'Storage/Source': 'source',
+    'Storage/Data': 'data',
+    'Publish/Requests': 'publish-queue',
+    'Ingest/Uploads': 'uploads-queue',
+    'Ingest/FunctionLogs': 'ingest-logs',
+    'Publish/FunctionLogs': 'publish-logs',
+    'Site/ApiFunctionLogs': 'api-logs',
+  });
 });
 
-/** {"Fn::Join":["",[{"Fn::GetAtt":["Data…","Arn"]},"/records/*"]]} → "data:/records/*". */
-function render(resource: unknown): string {
-  const value = resource as Props;
-  if (typeof value === 'string') return value;
-  if (value['Fn::GetAtt']) return `${names[value['Fn::GetAtt'][0]] ?? value['Fn::GetAtt'][0]}:`;
-  if (value['Fn::Join']) return (value['Fn::Join'][1] as unknown[]).map(render).join('');
-  return JSON.stringify(value);
-}
-
 /** Every (action, resource) pair a function's role is allowed, as "action data:/prefix/*". */
-function allowed(functionPath: string): string[] {
-  const fn = built.template.toJSON().Resources[logicalId(built, functionPath)].Properties;
-  const role = fn.Role['Fn::GetAtt'][0] as string;
-  const statements = Object.values(built.template.findResources('AWS::IAM::Policy'))
-    .filter((p) => (p.Properties.Roles as Props[]).some((r) => r.Ref === role))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as Props[]);
-  const pairs = statements.flatMap((s) => {
-    expect(s.Effect).toBe('Allow');
-    expect(s.Condition).toBeUndefined();
-    const actions = [s.Action].flat() as string[];
-    const resources = [s.Resource].flat().map(render);
-    return actions.flatMap((a) => resources.map((r) => `${a} ${r}`));
-  });
-  return pairs.sort();
-}
+const allowed = (functionPath: string): string[] => allowedPairs(built, names, functionPath);
 
 const logs = (name: string) => [`logs:CreateLogStream ${name}:`, `logs:PutLogEvents ${name}:`];
 const consume = (queue: string) => ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']

@@ -38,7 +38,10 @@ beforeEach(() => {
 function deps(overrides: { readSource?: (key: string) => Promise<Uint8Array | null> } = {}) {
   const ingestDeps = { store, extractor: createDocumentExtractor(), clock: fixedClock('2024-02-06T09:15:03Z') };
   return {
-    readSource: overrides.readSource ?? ((key: string) => Promise.resolve(sources.get(key) ?? null)),
+    readSource: async (key: string) => {
+      const bytes = await (overrides.readSource ?? ((k: string) => Promise.resolve(sources.get(k) ?? null)))(key);
+      return bytes === null ? null : { bytes, provenance: {} };
+    },
     ingest: (input: IngestInput) => ingestDocument(ingestDeps, input),
     notify: (outcome: IngestOutcome) => {
       notified.push(outcome);

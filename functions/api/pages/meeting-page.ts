@@ -1,3 +1,4 @@
+import { originalLink } from '../../core/records/provenance.ts';
 import type { Attendee } from '../../core/records/types.ts';
 import type { MeetingDocument } from '../../core/render/records.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
@@ -27,7 +28,7 @@ ${meeting.justering.date || meeting.justering.raw ? html`<dt>Justering</dt><dd>$
 ${meeting.notice.posted ? html`<dt>Anslaget</dt><dd>${meeting.notice.posted}${meeting.notice.removed ? ` – ${meeting.notice.removed}` : ''}</dd>` : ''}
 ${meeting.appeal ? html`<dt>Sista dag att överklaga</dt><dd>${meeting.appeal.lastDay} (beräknad)</dd>` : ''}
 ${meeting.paragraphRange ? html`<dt>Paragrafer</dt><dd>${meeting.paragraphRange.raw}</dd>` : ''}
-<dt>Källdokument</dt><dd><code>${meeting.source.fileName}</code>, ${meeting.source.pages} sidor</dd>
+<dt>Källdokument</dt><dd><code>${meeting.source.fileName}</code>, ${meeting.source.pages} sidor${originalLink(meeting.source) ? html` (<a class="original" href="${originalLink(meeting.source)}" rel="noopener external">originalet hos kommunen</a>)` : ''}</dd>
 </dl>
 ${attendanceBlock(meeting.attendance.members, 'Beslutande')}
 ${attendanceBlock(meeting.attendance.nonServingSubstitutes, 'Ersättare (ej tjänstgörande)')}

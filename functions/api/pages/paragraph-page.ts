@@ -1,4 +1,5 @@
-import type { Paragraph, Vote } from '../../core/records/types.ts';
+import { originalLink } from '../../core/records/provenance.ts';
+import type { Paragraph, SourceInfo, Vote } from '../../core/records/types.ts';
 import { voteSummary } from '../../core/render/vote-summary.ts';
 import { referencedIds } from '../read-model/index-builder.ts';
 import type { FullParagraph } from '../read-model/full-records.ts';
@@ -46,6 +47,7 @@ ${referencesBlock(snapshot, doc, full)}
 <h2>Källa</h2>
 <p>Protokoll från ${capitalised(s.bodyName)} i ${s.municipalityName} ${s.meetingDate}, ${pagesText(s.pages)}.
 Källdokument: <code>${m.source.fileName}</code> (${m.source.pages} sidor, SHA-256 <code>${m.source.sha256}</code>).
+${originalBlock(m.source, s.pages[0])}
 ${meetingFile ? html`<a href="/datasets/${meetingFile}">Sammanträdets publicerade fil (JSON)</a>.` : ''}</p>
 <details><summary>Paragrafens hela text, som i protokollet</summary><pre>${p.text}</pre></details>
 <h2 id="citera">Citera</h2>
@@ -55,6 +57,14 @@ ${meetingFile ? html`<a href="/datasets/${meetingFile}">Sammanträdets publicera
 <li><a href="/v1/paragraphs/${s.id}?format=ndjson">NDJSON</a></li></ul>
 </article>`;
   return layout({ title: `§ ${s.number} ${s.title} – ${capitalised(s.bodyName)}, ${s.municipalityName} ${s.meetingDate}`, canonical: permalink, ...(snapshot.version.snapshot ? { snapshot: snapshot.version.snapshot } : {}) }, content);
+}
+
+/** The original where the municipality published it, opened at the § page (`#page=N`), when ingest knew its URL. */
+function originalBlock(source: SourceInfo, page: number): Html | string {
+  const link = originalLink(source, page > 0 ? page : undefined);
+  if (link === undefined) return '';
+  const where = source.mediaType === 'application/pdf' && page > 0 ? `, sidan ${page}` : '';
+  return html`<a class="original" href="${link}" rel="noopener external">Originalet hos kommunen${where}</a>.`;
 }
 
 export function caseHref(caseNumber: string, municipality: string): string {

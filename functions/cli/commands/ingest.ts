@@ -3,11 +3,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
+import { isHttpUrl } from '../../core/records/provenance.ts';
+import type { SourceProvenance } from '../../core/records/types.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
-import { byteSizeOption, parseOptions } from '../options.ts';
+import { byteSizeOption, isoDateOption, parseOptions } from '../options.ts';
 import { withLocalOcr, OCR_HELP } from '../local-ocr.ts';
 import { hintsFor } from '../parse-file.ts';
 
@@ -20,6 +22,8 @@ const OPTIONS = {
   'max-bytes': { type: 'string' },
   'review-first': { type: 'string' },
   'no-ocr': { type: 'boolean' },
+  'source-url': { type: 'string' },
+  'notice-date': { type: 'string' },
 } as const;
 
 export const ingestCommand: Command = {
@@ -41,7 +45,11 @@ Options:
   --review-first LIST     body-name patterns whose every § waits for review, comma-separated (default
                           $REVIEW_FIRST_BODIES, else "default": social, omsorg, funktionsstöd, individ, arbetsmarknad,
                           välfärd, överförmyndar …); "default,Myndighetsnämnden" adds one
-\${OCR_HELP}
+${OCR_HELP}
+  --source-url URL        where the original is published (http/https; one file only): kept as its provenance,
+                          and the § pages link to it at the right page (URL#page=N)
+  --notice-date YYYY-MM-DD  the day the justering was announced on the anslagstavla (one file only); used for the
+                          appeal deadline when the protocol states none
   -h, --help              show this help
 
 A file name like alingsas-kommunstyrelsen-2024-02-05.pdf supplies municipality, body and date; a folder named after
@@ -64,22 +72,39 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(NAME, args, OPTIONS);
   if (positionals.length === 0) throw new UsageError('ingest needs at least one PATH (a file or a folder)', NAME);
   const maxBytes = byteSizeOption(NAME, 'max-bytes', values['max-bytes']) ?? DEFAULT_MAX_BYTES;
-  return withLocalOcr(!values['no-ocr'], (ocr) => ingestAll(positionals, io, {
+  const provenance = provenanceOptions(values['source-url'], values['notice-date']);
+  const entries = await collectFiles(positionals);
+  if (provenance !== undefined && entries.length !== 1) {
+    throw new UsageError(`--source-url and --notice-date describe one file; ${entries.length} files were named or found`, NAME);
+  }
+  return withLocalOcr(!values['no-ocr'], (ocr) => ingestAll(entries, io, {
     store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
     extractor: createDocumentExtractor({ maxBytes, ...(ocr ? { ocr } : {}) }),
     clock: systemClock,
     ...reviewFirst(values['review-first'] ?? io.env.REVIEW_FIRST_BODIES),
-  }, values.municipality));
+  }, { municipality: values.municipality, provenance }));
 }
 
-async function ingestAll(positionals: readonly string[], io: CliIo, deps: IngestDeps, municipality: string | undefined): Promise<number> {
+/** `--source-url` and `--notice-date` as provenance, checked here so a typo is a usage error; undefined without them. */
+function provenanceOptions(sourceUrl: string | undefined, noticeDate: string | undefined): SourceProvenance | undefined {
+  if (sourceUrl === undefined && noticeDate === undefined) return undefined;
+  if (sourceUrl !== undefined && !isHttpUrl(sourceUrl)) throw new UsageError(`--source-url must be an http(s) URL without spaces, got '${sourceUrl}'`, NAME);
+  const date = isoDateOption(NAME, 'notice-date', noticeDate);
+  return { ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(date === undefined ? {} : { noticeDate: date }) };
+}
+
+interface Given {
+  municipality: string | undefined;
+  provenance: SourceProvenance | undefined;
+}
+
+async function ingestAll(entries: Array<{ file: InputFile; error?: string }>, io: CliIo, deps: IngestDeps, given: Given): Promise<number> {
   const progress = createProgress(io);
-  const entries = await collectFiles(positionals);
   const lines: Line[] = [];
   const started = Date.now();
   for (const [i, entry] of entries.entries()) {
     progress(`[${i + 1}/${entries.length}] ${entry.file.shown}`);
-    const line = entry.error === undefined ? await ingestOne(deps, entry.file, municipality) : { ...entry, error: entry.error, ms: 0 };
+    const line = entry.error === undefined ? await ingestOne(deps, entry.file, given) : { ...entry, error: entry.error, ms: 0 };
     progress('');
     io.stdout(formatLine(line));
     lines.push(line);
@@ -94,14 +119,14 @@ function reviewFirst(list: string | undefined): Pick<IngestDeps, 'reviewFirstBod
   return entries.length === 0 ? {} : { reviewFirstBodies: entries };
 }
 
-async function ingestOne(deps: IngestDeps, file: InputFile, municipality: string | undefined): Promise<Line> {
+async function ingestOne(deps: IngestDeps, file: InputFile, { municipality, provenance }: Given): Promise<Line> {
   const t0 = performance.now();
   const elapsed = (): number => Math.round(performance.now() - t0);
   try {
     // Read whatever the size: a file over the limit is still kept as an original, then quarantined as too-large.
     const bytes = new Uint8Array(await readFile(file.path));
     const hints = hintsFor(file.path, municipality === undefined ? {} : { municipality });
-    const outcome = await ingestDocument(deps, { bytes, fileName: basename(file.path), hints });
+    const outcome = await ingestDocument(deps, { bytes, fileName: basename(file.path), hints, ...(provenance ? { provenance } : {}) });
     return { file, outcome, ms: elapsed() };
   } catch (error) {
     return { file, error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error)), ms: elapsed() };

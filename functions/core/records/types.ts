@@ -13,8 +13,24 @@ export interface PageText {
   text: string;
 }
 
+/**
+ * Where a document came from, when something outside the file says so: a harvested portal, or an uploader who names
+ * it (`paragraf ingest --source-url … --notice-date …`). Every field is optional; ingest validates them
+ * (core/records/provenance.ts) and keeps them with the original and in the meeting's `source`.
+ */
+export interface SourceProvenance {
+  /** The public address of the original (http or https); pages link to `<sourceUrl>#page=N` for a PDF. */
+  sourceUrl?: string;
+  /** The publishing system it was harvested from: "ciceron", "netpublicator", "meetings-plus", "sitevision". */
+  portal?: string;
+  /** That system's own id of the document (Ciceron dok_id, Netpublicator docId, Meetings+ protocol path …). */
+  portalDocumentId?: string;
+  /** The day the justering was announced on the anslagstavla, as the portal or uploader gave it (YYYY-MM-DD). */
+  noticeDate?: string;
+}
+
 /** Where a record came from. */
-export interface SourceInfo {
+export interface SourceInfo extends SourceProvenance {
   fileName: string;
   sha256: string;
   /** Number of pages in the source (1 for plain text without form feeds). */

@@ -1,6 +1,7 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { IngestInput } from '../../pipeline/ingest-document.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
+import { InvalidProvenanceError } from '../../pipeline/ingest-provenance.ts';
 import { errorSummary, type Logger } from './json-logger.ts';
 import type { PublishNotifier } from './publish-queue.ts';
 import { decodeSqsS3Message, fileNameOfKey } from './s3-event-keys.ts';
@@ -40,12 +41,18 @@ async function processMessage(record: SQSRecord, deps: IngestBatchDeps): Promise
   for (const skipped of decoded.skipped) log.info('skipped', { key: skipped.key, why: skipped.why });
   for (const object of decoded.objects) {
     const started = (deps.now ?? Date.now)();
-    const bytes = await deps.readSource(object.key);
-    if (bytes === null) {
+    const source = await deps.readSource(object.key);
+    if (source === null) {
       log.warn('source object is gone', { key: object.key, outcome: 'missing' });
       continue;
     }
-    const outcome = await deps.ingest({ bytes, fileName: fileNameOfKey(object.key) });
+    const input = { bytes: source.bytes, fileName: fileNameOfKey(object.key) };
+    const outcome = await deps.ingest({ ...input, provenance: source.provenance }).catch((error: unknown) => {
+      // Metadata anyone with upload rights can set must not block the file: it is ingested without it.
+      if (!(error instanceof InvalidProvenanceError)) throw error;
+      log.warn('provenance ignored', { key: object.key, reason: error.message });
+      return deps.ingest(input);
+    });
     if (deps.notify !== undefined) await deps.notify(outcome);
     log.info('ingested', {
       key: object.key,

@@ -1,0 +1,83 @@
+import type { SourceProvenance } from '../core/records/types.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import type { Inbox, InboxFile } from '../ports/inbox.ts';
+import type { IngestInput } from './ingest-document.ts';
+import type { IngestOutcome } from './ingest-outcome.ts';
+import { readJson, toJson } from './ingest-json.ts';
+import { InvalidProvenanceError } from './ingest-provenance.ts';
+
+/**
+ * The local inbox: `inbox/<path>` in the store, with its provenance beside it in `inbox/<path>.provenance.json`.
+ * The sidecar is written first, so a file is never seen without its provenance. `ingestStoreInbox` is the local
+ * counterpart of the S3 notification on AWS: it ingests every waiting file and removes it from the inbox once it has
+ * an outcome (the bytes are kept under originals/ by then). A file whose ingest throws stays for the next run.
+ */
+export const STORE_INBOX_PREFIX = 'inbox/';
+const SIDECAR = '.provenance.json';
+
+interface Sidecar {
+  schemaVersion: 1;
+  mediaType: string;
+  provenance: SourceProvenance;
+}
+
+export class StoreInbox implements Inbox {
+  constructor(private readonly store: BlobStore) {}
+
+  async deliver(file: InboxFile): Promise<void> {
+    const key = `${STORE_INBOX_PREFIX}${file.path}`;
+    const sidecar: Sidecar = { schemaVersion: 1, mediaType: file.mediaType, provenance: file.provenance };
+    await this.store.put(`${key}${SIDECAR}`, toJson(sidecar), { contentType: 'application/json' });
+    await this.store.put(key, file.bytes, { contentType: file.mediaType });
+  }
+}
+
+export type InboxResult =
+  | { key: string; outcome: IngestOutcome; note?: string }
+  | { key: string; error: unknown };
+
+/** Ingests every file waiting in the store's inbox, oldest key first; returns what happened to each. */
+export async function ingestStoreInbox(
+  store: BlobStore,
+  ingest: (input: IngestInput) => Promise<IngestOutcome>,
+  onResult?: (result: InboxResult) => void,
+): Promise<InboxResult[]> {
+  const keys: string[] = [];
+  const sidecars = new Set<string>();
+  for await (const meta of store.list(STORE_INBOX_PREFIX)) {
+    if (meta.key.endsWith(SIDECAR)) sidecars.add(meta.key);
+    else keys.push(meta.key);
+  }
+  const results: InboxResult[] = [];
+  for (const key of keys) {
+    const result = await ingestOne(store, key, ingest);
+    results.push(result);
+    onResult?.(result);
+  }
+  // A sidecar without its file: the delivery stopped between the two writes; the harvester will deliver again.
+  for (const sidecar of sidecars) if (!keys.includes(sidecar.slice(0, -SIDECAR.length))) await store.delete(sidecar);
+  return results;
+}
+
+async function ingestOne(store: BlobStore, key: string, ingest: (input: IngestInput) => Promise<IngestOutcome>): Promise<InboxResult> {
+  try {
+    const bytes = await store.get(key);
+    if (bytes === null) return { key, error: new Error('gone from the inbox before it was read') };
+    const sidecar = (await readJson(store, `${key}${SIDECAR}`)) as Sidecar | null;
+    const fileName = key.slice(key.lastIndexOf('/') + 1);
+    let outcome: IngestOutcome;
+    let note: string | undefined;
+    try {
+      outcome = await ingest({ bytes, fileName, ...(sidecar?.provenance ? { provenance: sidecar.provenance } : {}) });
+    } catch (error) {
+      if (!(error instanceof InvalidProvenanceError)) throw error;
+      note = `provenance ignored: ${error.message}`;
+      outcome = await ingest({ bytes, fileName });
+    }
+    await store.delete(key);
+    await store.delete(`${key}${SIDECAR}`);
+    return { key, outcome, ...(note ? { note } : {}) };
+  } catch (error) {
+    return { key, error };
+  }
+}
