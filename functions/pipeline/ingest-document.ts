@@ -1,6 +1,6 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import { isValidId } from '../core/records/ids.ts';
-import type { ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
+import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type TextExtractor, UnreadableDocumentError } from '../ports/text-extractor.ts';
@@ -19,7 +19,9 @@ import {
   replacementReason,
 } from './ingest-record.ts';
 import type { MeetingRecord } from './meeting-record.ts';
-import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { resolveReviewFirstBodies } from '../core/privacy/review-first-bodies.ts';
+import { applyPrivacyGate, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { withStoredDecisions } from './review/ingest-decisions.ts';
 import { sourceInfo } from './source-info.ts';
 import { recordKey } from './store-keys.ts';
 
@@ -28,7 +30,10 @@ export interface IngestDeps {
   /** Detects the type from the bytes and reads the text; throws UnreadableDocumentError for what it cannot read. */
   extractor: TextExtractor;
   clock: Clock;
-  /** Bodies whose every § is held for review before publishing (individual cases). Default: the gate's default. */
+  /**
+   * Bodies whose every § is held for review before publishing (individual cases): patterns, with `default` standing
+   * for the built-in list (core/privacy/review-first-bodies.ts). Default: that list.
+   */
   reviewFirstBodies?: readonly string[];
   /** The parser; replaceable in tests only. */
   parse?: (input: ParseInput) => Protocol;
@@ -71,9 +76,14 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at, provenance);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
-  const gated = applyPrivacyGate(parsed.protocol, {
-    reviewFirstBodies: [...(deps.reviewFirstBodies ?? DEFAULT_REVIEW_FIRST_BODIES)],
-  });
+  const gated = applyPrivacyGate(
+    parsed.protocol,
+    { reviewFirstBodies: resolveReviewFirstBodies(deps.reviewFirstBodies) },
+    { pages: parsed.pages },
+  );
+  if (gated.idFindings.length > 0) {
+    return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
+  }
   const place = placeRecord(gated.publishable);
   const key = recordKey(place);
   const previous = await readRecord(deps.store, key);
@@ -82,7 +92,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     await clearQuarantine(deps.store, ctx.sha256);
     return unchanged;
   }
-  const version = newVersion(ctx, parsed.protocol, gated, previous, key);
+  const version = await withStoredDecisions(deps.store, newVersion(ctx, parsed.protocol, gated, previous, key), parsed.protocol);
   await commitVersion(deps.store, version);
   await clearQuarantine(deps.store, ctx.sha256);
   const { record } = version;
@@ -103,7 +113,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
 type Rejection = { reason: QuarantineReason; message: string };
 
 /** Extract, parse and check; a Rejection for what cannot be published. */
-async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Rejection> {
+async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: PageText[] } | Rejection> {
   const { bytes, fileName } = ctx.input;
   try {
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
@@ -112,7 +122,7 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Reje
     const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(fileNameHints(fileName, ctx.input.hints), ctx.provenance) });
     // The record's source is the ingest's to state, whatever the parser copied of it.
     const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };
-    return unpublishable(protocol) ?? { protocol };
+    return unpublishable(protocol) ?? { protocol, pages: extracted.pages };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return { reason: error.reason, message: error.message };
     throw error;
@@ -167,7 +177,12 @@ function newVersion(
   key: string,
 ): NewVersion {
   const { fileName } = ctx.input;
-  const held = gated.held.map((h) => ({ paragraphId: h.paragraphId, number: h.number, reasons: [...h.reasons] }));
+  const held = gated.held.map((h) => ({
+    paragraphId: h.paragraphId,
+    number: h.number,
+    reasons: [...h.reasons],
+    ...(h.signals ? { signals: [...h.signals] } : {}),
+  }));
   const record: MeetingRecord = {
     schemaVersion: 1,
     ...placeRecord(gated.publishable),
@@ -185,7 +200,7 @@ function newVersion(
   };
   const heldParagraphs = held.flatMap((ref) => {
     const paragraph = findParagraph(protocol, ref.paragraphId);
-    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons) }];
+    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons, ref.signals) }];
   });
   return { record, recordKey: key, heldParagraphs, previous, at: ctx.at };
 }

@@ -52,9 +52,10 @@ export interface QuarantinedOutcome extends OutcomeBase {
 /**
  * Why a file is in quarantine: the extractor's reasons (unreadable bytes, too large, no §) plus the two a parsed
  * protocol can still fail on. Without a meeting date or municipality there is no stable meeting id, and publishing
- * under a placeholder id would let two unrelated protocols replace each other.
+ * under a placeholder id would let two unrelated protocols replace each other. 'personal-number-in-id': an id (meeting
+ * or §) would carry a personnummer, and ids are published even for held § (privacy-gate.ts `idFindings`).
  */
-export type QuarantineReason = UnreadableReason | 'no-meeting-date' | 'no-municipality';
+export type QuarantineReason = UnreadableReason | 'no-meeting-date' | 'no-municipality' | 'personal-number-in-id';
 
 /** true when the outcome counts as a failure for the caller's exit code (the file did not get published). */
 export function isFailure(outcome: IngestOutcome): boolean {

@@ -1,4 +1,4 @@
-import { slugify } from '../core/records/ids.ts';
+import { bodySlug as slugOfBody, slugify } from '../core/records/ids.ts';
 import type { Paragraph, Protocol } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import { readJson, toJson } from './ingest-json.ts';
@@ -26,7 +26,7 @@ export interface RecordPlacement {
  */
 export function placeRecord(protocol: Protocol): RecordPlacement {
   const { id, body, date, municipality } = protocol.meeting;
-  const bodySlug = slugify(body);
+  const bodySlug = slugOfBody(body);
   const tail = `-${bodySlug}-${date}`;
   const municipalitySlug = id.endsWith(tail) && id.length > tail.length ? id.slice(0, -tail.length) : slugify(municipality);
   return { meetingId: id, municipalitySlug, bodySlug, year: Number(date.slice(0, 4)) };
@@ -39,6 +39,8 @@ export interface NewVersion {
   heldParagraphs: Array<{ ref: HeldParagraphRef; review: PrivateReviewParagraph }>;
   previous: MeetingRecord | null;
   at: Date;
+  /** § ids whose review entries stay although the record no longer holds them (released by a reviewer). */
+  keepReviews?: readonly string[];
 }
 
 /**
@@ -58,6 +60,7 @@ export async function commitVersion(store: BlobStore, v: NewVersion): Promise<vo
       sha256: ingest.sha256,
       fileName: ingest.fileName,
       heldAt: at.toISOString(),
+      recordKey: v.recordKey,
       paragraph: held.review,
     };
     await store.put(reviewKey(meetingId, held.ref.paragraphId), toJson(entry), { contentType: 'application/json' });
@@ -75,7 +78,7 @@ export async function commitVersion(store: BlobStore, v: NewVersion): Promise<vo
   };
   await store.put(pendingKey(at, meetingId, ingest.sha256), toJson(marker), { contentType: 'application/json' });
   await store.put(v.recordKey, toJson(record), { contentType: 'application/json' });
-  if (v.previous !== null) await removeStaleReviews(store, meetingId, record.held);
+  if (v.previous !== null) await removeStaleReviews(store, meetingId, [...record.held.map((h) => h.paragraphId), ...(v.keepReviews ?? [])]);
 }
 
 async function keepHistory(store: BlobStore, previous: MeetingRecord, next: MeetingRecord, at: Date): Promise<void> {
@@ -95,8 +98,8 @@ export function replacementReason(fileName: string, sha256: string): string {
   return `replaced by ${fileName} (${sha8(sha256)})`;
 }
 
-async function removeStaleReviews(store: BlobStore, meetingId: string, held: HeldParagraphRef[]): Promise<void> {
-  const keep = new Set(held.map((h) => reviewKey(meetingId, h.paragraphId)));
+async function removeStaleReviews(store: BlobStore, meetingId: string, paragraphIds: readonly string[]): Promise<void> {
+  const keep = new Set(paragraphIds.map((id) => reviewKey(meetingId, id)));
   const stale: string[] = [];
   for await (const meta of store.list(reviewPrefix(meetingId))) if (!keep.has(meta.key)) stale.push(meta.key);
   for (const key of stale) await store.delete(key);

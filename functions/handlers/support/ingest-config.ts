@@ -3,7 +3,8 @@
  *  DATA_BUCKET (required)   the store: originals/, records/, quarantine/ … (docs/store-layout.md)
  *  SOURCE_BUCKET (required) where uploads arrive under inbox/
  *  PUBLISH_QUEUE_URL        the FIFO publish queue; unset = do not notify (e.g. a stack without a publisher)
- *  REVIEW_FIRST_BODIES      comma-separated body names whose § are all held for review; unset = the gate's default
+ *  REVIEW_FIRST_BODIES      comma-separated body-name patterns whose § are all held for review; "default" = the
+ *                           gate's own list (core/privacy/review-first-bodies.ts); unset = that list
  *  MAX_UPLOAD_BYTES         files above this size are quarantined as 'too-large'; unset = the extractor's default
  *  MUNICIPALITY             the municipality this deployment serves, a parser hint
  *  OCR_ASSETS_DIR           the OCR engine's folder in the function's asset (infra/ocr-asset.ts); unset = node_modules
