@@ -1,6 +1,6 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import { isValidId } from '../core/records/ids.ts';
-import type { ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
+import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type TextExtractor, UnreadableDocumentError } from '../ports/text-extractor.ts';
@@ -13,6 +13,7 @@ import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
 import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPolicy, readRecord } from './ingest-record.ts';
 import type { MeetingRecord } from '../store/meeting-record.ts';
 import { applyPrivacyGate } from './privacy-gate.ts';
+import { withStoredDecisions } from './review/ingest-decisions.ts';
 import { sourceInfo } from './source-info.ts';
 import { recordKey } from '../store/keys.ts';
 
@@ -21,7 +22,10 @@ export interface IngestDeps {
   /** Detects the type from the bytes and reads the text; throws UnreadableDocumentError for what it cannot read. */
   extractor: TextExtractor;
   clock: Clock;
-  /** Bodies whose every § is held for review before publishing (individual cases). Default: the gate's default. */
+  /**
+   * Bodies whose every § is held for review before publishing (individual cases): patterns, with `default` standing
+   * for the built-in list (core/privacy/review-first-bodies.ts). Default: that list.
+   */
   reviewFirstBodies?: readonly string[];
   /** The parser; replaceable in tests only. */
   parse?: (input: ParseInput) => Protocol;
@@ -66,7 +70,10 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at, provenance);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
-  const gated = applyPrivacyGate(parsed.protocol, privacyPolicy(deps.reviewFirstBodies));
+  const gated = applyPrivacyGate(parsed.protocol, privacyPolicy(deps.reviewFirstBodies), { pages: parsed.pages });
+  if (gated.idFindings.length > 0) {
+    return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
+  }
   const place = placeRecord(gated.publishable);
   const key = recordKey(place);
   const previous = await readRecord(deps.store, key);
@@ -75,7 +82,8 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     await clearQuarantine(deps.store, ctx.sha256);
     return unchanged;
   }
-  const version = buildVersion(parsed.protocol, gated, previous, key, { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at });
+  const source = { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at };
+  const version = await withStoredDecisions(deps.store, buildVersion(parsed.protocol, gated, previous, key, source), parsed.protocol);
   await commitVersion(deps.store, version);
   await clearQuarantine(deps.store, ctx.sha256);
   const { record } = version;
@@ -96,7 +104,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
 type Rejection = { reason: QuarantineReason; message: string };
 
 /** Extract, parse and check; a Rejection for what cannot be published. */
-async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Rejection> {
+async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: PageText[] } | Rejection> {
   const { bytes, fileName } = ctx.input;
   try {
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
@@ -106,7 +114,7 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Reje
     const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(hints, ctx.provenance) });
     // The record's source is the ingest's to state, whatever the parser copied of it.
     const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };
-    return unpublishable(protocol) ?? { protocol };
+    return unpublishable(protocol) ?? { protocol, pages: extracted.pages };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return { reason: error.reason, message: error.message };
     throw error;

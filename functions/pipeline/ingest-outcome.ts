@@ -51,9 +51,10 @@ export interface QuarantinedOutcome extends OutcomeBase {
 /**
  * Why a file is in quarantine: the extractor's reasons (unreadable bytes, too large, no §) plus the two a parsed
  * protocol can still fail on. Without a meeting date or municipality there is no stable meeting id, and publishing
- * under a placeholder id would let two unrelated protocols replace each other.
+ * under a placeholder id would let two unrelated protocols replace each other. 'personal-number-in-id': an id (meeting
+ * or §) would carry a personnummer, and ids are published even for held § (privacy-gate.ts `idFindings`).
  */
-export type QuarantineReason = UnreadableReason | 'no-meeting-date' | 'no-municipality';
+export type QuarantineReason = UnreadableReason | 'no-meeting-date' | 'no-municipality' | 'personal-number-in-id';
 
 /** What the publisher is told about an outcome: every stored (or unchanged) record; nothing for a quarantined file. */
 export function publishRequestOf(outcome: IngestOutcome): PublishRequest | null {

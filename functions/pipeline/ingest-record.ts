@@ -1,4 +1,4 @@
-import { slugify } from '../core/records/ids.ts';
+import { bodySlug as slugOfBody, slugify } from '../core/records/ids.ts';
 import type { Paragraph, Protocol } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import { readJson } from '../ports/blob-json.ts';
@@ -18,6 +18,7 @@ import {
   type PrivateReviewParagraph,
 } from './privacy-gate.ts';
 import { historyKey, historyPrefix, pendingKey, reviewKey, reviewPrefix, sha8 } from '../store/keys.ts';
+import { resolveReviewFirstBodies } from '../core/privacy/review-first-bodies.ts';
 
 export interface RecordPlacement {
   meetingId: string;
@@ -33,15 +34,15 @@ export interface RecordPlacement {
  */
 export function placeRecord(protocol: Protocol): RecordPlacement {
   const { id, body, date, municipality } = protocol.meeting;
-  const bodySlug = slugify(body);
+  const bodySlug = slugOfBody(body);
   const tail = `-${bodySlug}-${date}`;
   const municipalitySlug = id.endsWith(tail) && id.length > tail.length ? id.slice(0, -tail.length) : slugify(municipality);
   return { meetingId: id, municipalitySlug, bodySlug, year: Number(date.slice(0, 4)) };
 }
 
-/** The gate's policy for a deployment: its own review-first bodies, or the gate's default. */
+/** The gate's policy for a deployment: its own review-first bodies (`default` expanded), or the gate's default. */
 export function privacyPolicy(reviewFirstBodies: readonly string[] | undefined): PrivacyPolicy {
-  return reviewFirstBodies === undefined ? DEFAULT_PRIVACY_POLICY : { reviewFirstBodies: [...reviewFirstBodies] };
+  return reviewFirstBodies === undefined ? DEFAULT_PRIVACY_POLICY : { reviewFirstBodies: resolveReviewFirstBodies(reviewFirstBodies) };
 }
 
 export interface NewVersion {
@@ -51,6 +52,8 @@ export interface NewVersion {
   heldParagraphs: Array<{ ref: HeldParagraphRef; review: PrivateReviewParagraph }>;
   previous: MeetingRecord | null;
   at: Date;
+  /** § ids whose review entries stay although the record no longer holds them (released by a reviewer). */
+  keepReviews?: readonly string[];
 }
 
 /** Where a version came from: the original's hash and name, and when it was ingested. */
@@ -71,7 +74,12 @@ export function buildVersion(
   recordKey: string,
   source: VersionSource,
 ): NewVersion {
-  const held = gated.held.map((h) => ({ paragraphId: h.paragraphId, number: h.number, reasons: [...h.reasons] }));
+  const held = gated.held.map((h) => ({
+    paragraphId: h.paragraphId,
+    number: h.number,
+    reasons: [...h.reasons],
+    ...(h.signals ? { signals: [...h.signals] } : {}),
+  }));
   const record: MeetingRecord = {
     schemaVersion: 1,
     ...placeRecord(gated.publishable),
@@ -89,7 +97,7 @@ export function buildVersion(
   };
   const heldParagraphs = held.flatMap((ref) => {
     const paragraph = findParagraph(protocol, ref.paragraphId);
-    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons) }];
+    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons, ref.signals) }];
   });
   return { record, recordKey, heldParagraphs, previous, at: source.at };
 }
@@ -111,6 +119,7 @@ export async function commitVersion(store: BlobStore, v: NewVersion): Promise<vo
       sha256: ingest.sha256,
       fileName: ingest.fileName,
       heldAt: at.toISOString(),
+      recordKey: v.recordKey,
       paragraph: held.review,
     };
     await putJson(store, reviewKey(meetingId, held.ref.paragraphId), entry);
@@ -128,7 +137,7 @@ export async function commitVersion(store: BlobStore, v: NewVersion): Promise<vo
   };
   await putJson(store, pendingKey(at, meetingId, ingest.sha256), marker);
   await putJson(store, v.recordKey, record);
-  if (v.previous !== null) await removeStaleReviews(store, meetingId, record.held);
+  if (v.previous !== null) await removeStaleReviews(store, meetingId, [...record.held.map((h) => h.paragraphId), ...(v.keepReviews ?? [])]);
 }
 
 async function keepHistory(store: BlobStore, previous: MeetingRecord, next: MeetingRecord, at: Date): Promise<void> {
@@ -148,8 +157,8 @@ export function replacementReason(fileName: string, sha256: string): string {
   return `replaced by ${fileName} (${sha8(sha256)})`;
 }
 
-async function removeStaleReviews(store: BlobStore, meetingId: string, held: HeldParagraphRef[]): Promise<void> {
-  const keep = new Set(held.map((h) => reviewKey(meetingId, h.paragraphId)));
+async function removeStaleReviews(store: BlobStore, meetingId: string, paragraphIds: readonly string[]): Promise<void> {
+  const keep = new Set(paragraphIds.map((id) => reviewKey(meetingId, id)));
   const stale: string[] = [];
   for await (const meta of store.list(reviewPrefix(meetingId))) if (!keep.has(meta.key)) stale.push(meta.key);
   for (const key of stale) await store.delete(key);

@@ -13,6 +13,8 @@ export const HISTORY_PREFIX = 'records-history/';
 export const QUARANTINE_PREFIX = 'quarantine/';
 export const REVIEW_PREFIX = 'review/';
 export const PENDING_PREFIX = 'pending/';
+/** A person's review decision per §: `decisions/<meetingId>/<paragraphId>.json` (pipeline/review/decision.ts). */
+export const DECISIONS_PREFIX = 'decisions/';
 /** What the harvester has seen of each source: `harvest/<sourceId>/state.json` (pipeline/harvest/harvest-state.ts). */
 export const HARVEST_PREFIX = 'harvest/';
 
@@ -27,6 +29,8 @@ export const STORE_PREFIXES = {
   review: REVIEW_PREFIX,
   /** One marker per changed meeting record; the publisher deletes those it has handled. */
   pending: PENDING_PREFIX,
+  /** Review decisions (release, reject, with redactions and who/when/why), applied by ingest and publish. */
+  decisions: DECISIONS_PREFIX,
   /** What the harvester has seen of each source. */
   harvest: HARVEST_PREFIX,
 } as const;

@@ -28,8 +28,15 @@ export interface HeldParagraphRef {
   paragraphId: string;
   /** The § number as printed. */
   number: string;
-  /** Why it was held (privacy gate reason codes). */
+  /** Why it was held (privacy gate reason codes); empty when only a person's decision holds it. */
   reasons: HoldReason[];
+  /**
+   * What a reviewer decided (pipeline/review): 'rejected' and 'withdrawn' keep it out of every version;
+   * 'changed-since-release' was released once but reads differently now, so it waits for review again.
+   */
+  decision?: 'rejected' | 'withdrawn' | 'changed-since-release';
+  /** For 'individual-case': the signals that fired (names only, never text). */
+  signals?: string[];
 }
 
 export interface IngestProvenance {
@@ -64,7 +71,8 @@ export interface PendingMarker {
   recordKey: string;
   sha256: string;
   version: number;
-  change: 'ingested' | 'replaced';
+  /** 'reviewed': a person's decision changed what the record publishes (pipeline/review). */
+  change: 'ingested' | 'replaced' | 'reviewed';
   at: string;
 }
 
@@ -101,6 +109,8 @@ export interface ReviewEntry {
   sha256: string;
   fileName: string;
   heldAt: string;
+  /** Where the meeting's record is (absent in entries written before issue 12). */
+  recordKey?: string;
   /** The privacy gate's `heldParagraphForReview`: the whole § with its text, and why it was held. */
   paragraph: PrivateReviewParagraph;
 }

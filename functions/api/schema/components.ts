@@ -92,6 +92,8 @@ export const SCHEMAS = {
       references: list({ type: 'object' }, 'References to other § (raw, body, date, number).'),
       pages: { type: 'array', items: { type: 'integer' }, description: 'First and last page.' },
       text: str('Verbatim § text.'),
+      redacted: bool('Text was removed for secrecy, by the municipality or by a reviewer before publishing.'),
+      redactionBasis: str('The legal basis the reviewer gave for removing text, e.g. "OSL 26 kap. 1 §".'),
       links,
     },
     ['id', 'permalink', 'meetingId', 'number', 'title', 'decision', 'pages', 'text'],

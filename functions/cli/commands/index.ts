@@ -9,6 +9,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'parse', load: async () => (await import('./parse.ts')).parseCommand },
   { name: 'ingest', load: async () => (await import('./ingest.ts')).ingestCommand },
   { name: 'harvest', load: async () => (await import('./harvest.ts')).harvestCommand },
+  { name: 'review', load: async () => (await import('./review.ts')).reviewCommand },
   { name: 'publish', load: async () => (await import('./publish.ts')).publishCommand },
   { name: 'export', load: async () => (await import('./export.ts')).exportCommand },
   { name: 'generate', load: async () => (await import('./generate.ts')).generateCommand },

@@ -23,6 +23,7 @@ const OPTIONS = {
   data: { type: 'string' },
   municipality: { type: 'string' },
   'max-bytes': { type: 'string' },
+  'review-first': { type: 'string' },
   'no-ocr': { type: 'boolean' },
   'source-url': { type: 'string' },
   'notice-date': { type: 'string' },
@@ -34,8 +35,8 @@ export const ingestCommand: Command = {
   help: `Usage: paragraf ingest PATH… [options]
 
 Ingests protocols (PDF or text; the type is detected from the content) into the store: the original is kept by its
-sha256, the protocol is parsed, § with personal data are held for review, and one record per meeting is written
-(docs/store-layout.md). Folders are searched recursively; files whose names start with "." are skipped.
+sha256, the protocol is parsed, § with personal data are held for review ('paragraf review'), and one record per
+meeting is written (docs/store-layout.md). Folders are searched recursively; files whose names start with "." are skipped.
 
 Prints one line per file: ingested, replaced (a corrected protocol for a known meeting), unchanged (seen before) or
 quarantined with the reason, then a summary. Files that cannot be published are kept and listed under quarantine/.
@@ -44,6 +45,9 @@ Options:
   --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
   --municipality NAME     the municipality, when neither the protocol nor the file or folder name says it
   --max-bytes SIZE        quarantine larger files as too-large (default 50M; e.g. 5000000, 512K, 50M)
+  --review-first LIST     body-name patterns whose every § waits for review, comma-separated (default
+                          $REVIEW_FIRST_BODIES, else "default": social, omsorg, funktionsstöd, individ, arbetsmarknad,
+                          välfärd, överförmyndar …); "default,Myndighetsnämnden" adds one
 ${OCR_HELP}
   --source-url URL        where the original is published (http/https; one file only): kept as its provenance,
                           and the § pages link to it at the right page (URL#page=N)
@@ -80,6 +84,7 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
     store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
     extractor: createDocumentExtractor({ maxBytes, ...(ocr ? { ocr } : {}) }),
     clock: systemClock,
+    ...reviewFirst(values['review-first'] ?? io.env.REVIEW_FIRST_BODIES),
   }, { municipality: values.municipality, provenance }));
 }
 
@@ -109,6 +114,12 @@ async function ingestAll(entries: Array<{ file: InputFile; error?: string }>, io
   }
   io.stdout(formatSummary(lines, Date.now() - started));
   return lines.every((l) => 'outcome' in l && l.outcome.status !== 'quarantined') ? EXIT.ok : EXIT.unreadable;
+}
+
+/** A comma-separated list of patterns; unset or blank = the gate's default list. */
+function reviewFirst(list: string | undefined): Pick<IngestDeps, 'reviewFirstBodies'> {
+  const entries = (list ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+  return entries.length === 0 ? {} : { reviewFirstBodies: entries };
 }
 
 async function ingestOne(deps: IngestDeps, file: InputFile, { municipality, provenance }: Given): Promise<Line> {

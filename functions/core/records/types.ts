@@ -234,8 +234,10 @@ export interface Paragraph {
   recipients: string[];
   documents: string[];
   references: Reference[];
-  /** True when text was removed for secrecy ("Borttagen på grund av sekretess"). */
+  /** True when text was removed for secrecy ("Borttagen på grund av sekretess"), or masked by a reviewer. */
   redacted: boolean;
+  /** The legal basis a reviewer gave for masking text on release, e.g. "OSL 26 kap. 1 §" (pipeline/review). */
+  redactionBasis?: string;
   immediatelyJusterad: boolean;
   /** True when another law's appeal route may apply (KL 13 kap. 3 §), e.g. bygglov or socialtjänst decisions. */
   otherAppealRoute?: boolean;

@@ -6,7 +6,8 @@ import { type Env, envReader } from './env.ts';
  *  DATA_BUCKET (required)   the store: originals/, records/, quarantine/ … (docs/store-layout.md)
  *  SOURCE_BUCKET (required) where uploads arrive under inbox/
  *  PUBLISH_QUEUE_URL        the FIFO publish queue; unset = do not notify (e.g. a stack without a publisher)
- *  REVIEW_FIRST_BODIES      comma-separated body names whose § are all held for review; unset = the gate's default
+ *  REVIEW_FIRST_BODIES      comma-separated body-name patterns whose § are all held for review; "default" = the
+ *                           gate's own list (core/privacy/review-first-bodies.ts); unset = that list
  *  MAX_UPLOAD_BYTES         files above this size are quarantined as 'too-large'; unset = the extractor's default
  *  MUNICIPALITY             the municipality this deployment serves, a parser hint
  *  LOG_LEVEL                debug, info (default), warn or error
