@@ -73,7 +73,8 @@ describe('the code writes where the stack grants and serves', () => {
     await ingestDocument(deps, { bytes: utf8(protocolText('2024-02-05', corrected)), fileName: 'ks-2024-02-05-rattad.txt', hints: { municipality: 'Göteborg' } });
     await ingestDocument(deps, { bytes: new Uint8Array(0), fileName: 'tom.pdf' });
     const ops = take(store);
-    expect(new Set(ops.map((o) => o.key.split('/')[0]))).toEqual(new Set(['originals', 'records', 'records-history', 'review', 'pending', 'quarantine']));
+    // decisions/: ingest lists a meeting's review decisions to apply them (none here, so it reads none).
+    expect(new Set(ops.map((o) => o.key.split('/')[0]))).toEqual(new Set(['originals', 'records', 'records-history', 'review', 'pending', 'quarantine', 'decisions']));
     expect(ungranted(grantsOf('Ingest/Function'), ops)).toEqual([]);
   });
 
