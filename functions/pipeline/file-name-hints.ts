@@ -1,4 +1,4 @@
-import { findMunicipality } from '../core/records/municipalities.ts';
+import { findMunicipality, withoutMunicipalitySuffix } from '../core/records/municipalities.ts';
 import { slugify } from '../core/records/ids.ts';
 import type { ParseHints } from '../core/records/types.ts';
 
@@ -25,6 +25,25 @@ export function fileNameHints(fileName: string, known: ParseHints = {}): ParseHi
   const body = recognisedBody(split.bodySlug);
   if (body !== undefined) hints.body ??= body.replace(/-/gu, ' ');
   return hints;
+}
+
+/** Where a file came from: its name, and the name of the folder it was in when there is one. */
+export interface FileSource {
+  fileName: string;
+  folder?: string;
+}
+
+/**
+ * Every hint a file's origin gives, worked out once: what the caller knows (flags, settings) first, then the file
+ * name (`<municipality>-<body>-<date>…`), then a folder named after a municipality (alingsas/kommunstyrelsen-….pdf),
+ * as the corpus and many archives are laid out. `paragraf parse` and ingest both use it, so they see the same hints.
+ */
+export function sourceHints(source: FileSource, known: ParseHints = {}): ParseHints {
+  const hints = fileNameHints(source.fileName, known);
+  if (hints.municipality !== undefined || source.folder === undefined) return hints;
+  const folderMunicipality = findMunicipality(source.folder);
+  if (folderMunicipality === undefined) return hints;
+  return fileNameHints(source.fileName, { ...known, municipality: folderMunicipality });
 }
 
 /**
@@ -75,7 +94,7 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
 /** The municipality at the start of a slug ("upplands-vasby-kommunstyrelsen") and the rest, longest name first. */
 function splitMunicipality(prefix: string, known: string | undefined): { municipality?: string; bodySlug: string } | undefined {
   if (known !== undefined) {
-    const knownSlug = slugify(known.replace(/[\s-]+(?:kommuns?|stads?)$/iu, ''));
+    const knownSlug = slugify(withoutMunicipalitySuffix(known));
     if (prefix === knownSlug) return { bodySlug: '' };
     return { bodySlug: prefix.startsWith(`${knownSlug}-`) ? prefix.slice(knownSlug.length + 1) : prefix };
   }

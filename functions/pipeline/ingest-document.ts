@@ -4,26 +4,18 @@ import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } fro
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type TextExtractor, UnreadableDocumentError } from '../ports/text-extractor.ts';
-import { fileNameHints } from './file-name-hints.ts';
-import { keepOriginal, sha256Hex } from './ingest-original.ts';
+import { sourceHints } from './file-name-hints.ts';
+import { sha256Hex } from '../lib/hash.ts';
+import { keepOriginal } from './ingest-original.ts';
 import type { IngestOutcome, QuarantineReason, UnchangedOutcome } from './ingest-outcome.ts';
 import { checkedProvenance, hintsWithNotice } from './ingest-provenance.ts';
 import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
-import {
-  commitVersion,
-  findParagraph,
-  isReplacedVersion,
-  type NewVersion,
-  placeRecord,
-  readRecord,
-  replacementReason,
-} from './ingest-record.ts';
-import type { MeetingRecord } from './meeting-record.ts';
-import { resolveReviewFirstBodies } from '../core/privacy/review-first-bodies.ts';
-import { applyPrivacyGate, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPolicy, readRecord } from './ingest-record.ts';
+import type { MeetingRecord } from '../store/meeting-record.ts';
+import { applyPrivacyGate } from './privacy-gate.ts';
 import { withStoredDecisions } from './review/ingest-decisions.ts';
 import { sourceInfo } from './source-info.ts';
-import { recordKey } from './store-keys.ts';
+import { recordKey } from '../store/keys.ts';
 
 export interface IngestDeps {
   store: BlobStore;
@@ -43,6 +35,8 @@ export interface IngestInput {
   bytes: Uint8Array;
   /** The name it arrived under (no directories needed); used for hints and provenance, never for the type. */
   fileName: string;
+  /** The folder it was found in, when that can name the municipality (`paragraf ingest` of a folder tree). */
+  folder?: string;
   /** What the caller knows from outside the file (e.g. `--municipality`); wins over hints from the file name. */
   hints?: ParseHints;
   /**
@@ -76,11 +70,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at, provenance);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
-  const gated = applyPrivacyGate(
-    parsed.protocol,
-    { reviewFirstBodies: resolveReviewFirstBodies(deps.reviewFirstBodies) },
-    { pages: parsed.pages },
-  );
+  const gated = applyPrivacyGate(parsed.protocol, privacyPolicy(deps.reviewFirstBodies), { pages: parsed.pages });
   if (gated.idFindings.length > 0) {
     return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
   }
@@ -92,7 +82,8 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     await clearQuarantine(deps.store, ctx.sha256);
     return unchanged;
   }
-  const version = await withStoredDecisions(deps.store, newVersion(ctx, parsed.protocol, gated, previous, key), parsed.protocol);
+  const source = { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at };
+  const version = await withStoredDecisions(deps.store, buildVersion(parsed.protocol, gated, previous, key, source), parsed.protocol);
   await commitVersion(deps.store, version);
   await clearQuarantine(deps.store, ctx.sha256);
   const { record } = version;
@@ -119,7 +110,8 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: 
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
     const parse = ctx.deps.parse ?? parseProtocol;
     const source = { ...sourceInfo(extracted, fileName, ctx.sha256), ...ctx.provenance };
-    const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(fileNameHints(fileName, ctx.input.hints), ctx.provenance) });
+    const hints = sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints);
+    const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(hints, ctx.provenance) });
     // The record's source is the ingest's to state, whatever the parser copied of it.
     const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };
     return unpublishable(protocol) ?? { protocol, pages: extracted.pages };
@@ -167,40 +159,4 @@ async function unchangedOutcome(ctx: Context, previous: MeetingRecord, key: stri
     heldCount: previous.held.length,
     ...(isCurrent ? {} : { message: `an older version; the record is at version ${previous.ingest.version}` }),
   };
-}
-
-function newVersion(
-  ctx: Context,
-  protocol: Protocol,
-  gated: PrivacyOutcome,
-  previous: MeetingRecord | null,
-  key: string,
-): NewVersion {
-  const { fileName } = ctx.input;
-  const held = gated.held.map((h) => ({
-    paragraphId: h.paragraphId,
-    number: h.number,
-    reasons: [...h.reasons],
-    ...(h.signals ? { signals: [...h.signals] } : {}),
-  }));
-  const record: MeetingRecord = {
-    schemaVersion: 1,
-    ...placeRecord(gated.publishable),
-    protocol: gated.publishable,
-    held,
-    ingest: {
-      sha256: ctx.sha256,
-      fileName,
-      receivedAt: ctx.at.toISOString(),
-      version: previous === null ? 1 : previous.ingest.version + 1,
-      ...(previous === null
-        ? {}
-        : { replaced: { sha256: previous.ingest.sha256, reason: replacementReason(fileName, ctx.sha256) } }),
-    },
-  };
-  const heldParagraphs = held.flatMap((ref) => {
-    const paragraph = findParagraph(protocol, ref.paragraphId);
-    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons, ref.signals) }];
-  });
-  return { record, recordKey: key, heldParagraphs, previous, at: ctx.at };
 }

@@ -174,6 +174,7 @@ export function applies(form: Form, place: Place): boolean {
   return place.kind !== 'file-name' || !/[\n\f/]/u.test(form.written);
 }
 
+// biome-ignore lint/complexity/useSimpleNumberKeys: the code points of the zero digits read best in hex
 const ZERO: Record<number, number> = { 0x30: 0, 0x660: 0, 0x6f0: 0, 0xff10: 0 };
 
 /**

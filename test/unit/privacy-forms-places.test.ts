@@ -10,7 +10,7 @@ import { createDocumentExtractor } from '../../functions/adapters/document-extra
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import type { MeetingRecord } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord } from '../../functions/store/meeting-record.ts';
 import { applies, FORMS, type Form, type Place, PLACES, readableIn } from '../support/planted-protocol.ts';
 import { pagesOf, writePdf } from '../support/pdf-writer.ts';
 

@@ -3,7 +3,7 @@ import { createDocumentExtractor } from '../../functions/adapters/document-extra
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import type { MeetingRecord, PendingMarker } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord, PendingMarker } from '../../functions/store/meeting-record.ts';
 import { InvalidReviewIdError, type ParagraphDecision } from '../../functions/pipeline/review/decision.ts';
 import { rejectParagraph, releaseParagraph, ReviewRefusedError } from '../../functions/pipeline/review/review-decisions.ts';
 import { listReview, NotUnderReviewError, showReview } from '../../functions/pipeline/review/review-queue.ts';

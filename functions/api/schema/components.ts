@@ -1,4 +1,4 @@
-import type { JsonSchema } from './params.ts';
+import type { JsonSchema } from '../request/params.ts';
 
 /** Reusable response schemas of the OpenAPI document (components.schemas). Routes refer to them with `ref` (a test checks that every reference resolves). */
 export function ref(name: string): JsonSchema {

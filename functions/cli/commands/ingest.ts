@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { oneLine } from '../../core/text/whitespace.ts';
 import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { isHttpUrl } from '../../core/records/provenance.ts';
@@ -9,12 +10,14 @@ import { systemClock } from '../../ports/clock.ts';
 import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { byteSizeOption, isoDateOption, parseOptions } from '../options.ts';
 import { withLocalOcr, OCR_HELP } from '../local-ocr.ts';
-import { hintsFor } from '../parse-file.ts';
+import { fileSource } from '../parse-file.ts';
 
 const NAME = 'ingest';
-export const DEFAULT_DATA_DIR = 'data/store';
+/** An unexpected error is printed on the file's line, cut to this many characters. */
+const MAX_ERROR = 300;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -125,11 +128,11 @@ async function ingestOne(deps: IngestDeps, file: InputFile, { municipality, prov
   try {
     // Read whatever the size: a file over the limit is still kept as an original, then quarantined as too-large.
     const bytes = new Uint8Array(await readFile(file.path));
-    const hints = hintsFor(file.path, municipality === undefined ? {} : { municipality });
-    const outcome = await ingestDocument(deps, { bytes, fileName: basename(file.path), hints, ...(provenance ? { provenance } : {}) });
+    const hints = municipality === undefined ? {} : { municipality };
+    const outcome = await ingestDocument(deps, { bytes, ...fileSource(file.path), hints, ...(provenance ? { provenance } : {}) });
     return { file, outcome, ms: elapsed() };
   } catch (error) {
-    return { file, error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error)), ms: elapsed() };
+    return { file, error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error), MAX_ERROR), ms: elapsed() };
   }
 }
 
@@ -145,7 +148,7 @@ async function collectFiles(paths: readonly string[]): Promise<Array<{ file: Inp
       else entries.push({ file, error: 'not a regular file' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      entries.push({ file, error: code === 'ENOENT' ? 'no such file or folder' : oneLine(String(error)) });
+      entries.push({ file, error: code === 'ENOENT' ? 'no such file or folder' : oneLine(String(error), MAX_ERROR) });
     }
   }
   return entries;
@@ -193,8 +196,4 @@ function createProgress(io: CliIo): (text: string) => void {
   if (!process.stderr.isTTY || io.env['CI']) return () => {};
   const width = Math.max(20, (process.stderr.columns || 80) - 1);
   return (text) => io.stderr(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim().slice(0, 300);
 }

@@ -6,7 +6,7 @@ import { ReviewRefusedError, releaseParagraph, rejectParagraph, type DecisionOut
 import { listReview, NotUnderReviewError, type ReviewItem, type ReviewState, showReview } from '../../pipeline/review/review-queue.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
-import { DEFAULT_DATA_DIR } from './ingest.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 
 const NAME = 'review';
 const STATES: readonly ReviewState[] = ['held', 'released', 'rejected', 'withdrawn', 'changed-since-release'];

@@ -15,7 +15,7 @@
 import { findPersonalNumbers } from '../../core/privacy/personal-numbers.ts';
 import { freeTextOf, redactParagraph } from '../../core/privacy/redact.ts';
 import type { Paragraph } from '../../core/records/types.ts';
-import type { HeldParagraphRef, MeetingRecord } from '../meeting-record.ts';
+import type { HeldParagraphRef, MeetingRecord } from '../../store/meeting-record.ts';
 import { type ParagraphDecision, paragraphHash } from './decision.ts';
 
 export interface AppliedDecisions {

@@ -15,11 +15,13 @@
  * PRIVATE: `redactions` are exactly the personal data that must not be published. Never log, publish or return
  * them from a public API.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../lib/hash.ts';
 import { isValidId } from '../../core/records/ids.ts';
 import type { Paragraph } from '../../core/records/types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson, toJson } from '../ingest-json.ts';
+import { readJson } from '../../ports/blob-json.ts';
+import { putJson } from '../../store/json.ts';
+import { DECISIONS_PREFIX } from '../../store/keys.ts';
 
 export type DecisionState = 'held' | 'released' | 'rejected' | 'withdrawn';
 export type DecisionAction = 'release' | 'reject' | 'withdraw';
@@ -57,7 +59,6 @@ export interface ParagraphDecision {
   history: DecisionEvent[];
 }
 
-export const DECISIONS_PREFIX = 'decisions/';
 
 export class InvalidReviewIdError extends Error {
   override name = 'InvalidReviewIdError';
@@ -82,7 +83,7 @@ export function meetingIdOf(paragraphId: string): string {
 
 /** The fingerprint of a § as reviewed: any change to its text or structure changes it. */
 export function paragraphHash(paragraph: Paragraph): string {
-  return createHash('sha256').update(JSON.stringify(paragraph)).digest('hex');
+  return sha256Hex(JSON.stringify(paragraph));
 }
 
 export async function readDecision(store: BlobStore, meetingId: string, paragraphId: string): Promise<ParagraphDecision | null> {
@@ -100,7 +101,7 @@ export async function readDecisions(store: BlobStore, meetingId: string): Promis
 }
 
 export async function writeDecision(store: BlobStore, decision: ParagraphDecision): Promise<void> {
-  await store.put(decisionKey(decision.meetingId, decision.paragraphId), toJson(decision), { contentType: 'application/json' });
+  await putJson(store, decisionKey(decision.meetingId, decision.paragraphId), decision);
 }
 
 /** The next state of a decision after `event`: history appended, the current fields replaced. */

@@ -14,10 +14,11 @@ import { MAX_REDACTION_LENGTH, redactParagraph } from '../../core/privacy/redact
 import type { Paragraph } from '../../core/records/types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import type { Clock } from '../../ports/clock.ts';
-import { readJson, toJson } from '../ingest-json.ts';
-import type { HeldParagraphRef, MeetingRecord, PendingMarker, ReviewEntry } from '../meeting-record.ts';
+import { readJson } from '../../ports/blob-json.ts';
+import { putJson } from '../../store/json.ts';
+import type { HeldParagraphRef, MeetingRecord, PendingMarker, ReviewEntry } from '../../store/meeting-record.ts';
 import { heldParagraphForReview, personalNumberFindings } from '../privacy-gate.ts';
-import { pendingKey, reviewKey, reviewPrefix } from '../store-keys.ts';
+import { pendingKey, reviewKey, reviewPrefix } from '../../store/keys.ts';
 import { applyDecisions, byProtocolOrder, leaksPersonalNumber } from './apply-decisions.ts';
 import {
   decide,
@@ -153,8 +154,8 @@ async function commit(deps: ReviewDeps, target: Target, decision: ParagraphDecis
     change: 'reviewed',
     at: at.toISOString(),
   };
-  await store.put(pendingKey(at, record.meetingId, record.ingest.sha256), toJson(marker), { contentType: 'application/json' });
-  await store.put(target.recordKey, toJson(record), { contentType: 'application/json' });
+  await putJson(store, pendingKey(at, record.meetingId, record.ingest.sha256), marker);
+  await putJson(store, target.recordKey, record);
   return true;
 }
 
@@ -197,5 +198,5 @@ async function ensureReviewEntry(store: BlobStore, target: Target, ref: HeldPara
     recordKey: target.recordKey,
     paragraph: heldParagraphForReview(paragraph, ref.reasons, ref.signals),
   };
-  await store.put(key, toJson(entry), { contentType: 'application/json' });
+  await putJson(store, key, entry);
 }

@@ -8,11 +8,11 @@
 import { maskPersonalNumbers } from '../../core/privacy/personal-numbers.ts';
 import type { Paragraph } from '../../core/records/types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import type { MeetingRecord, ReviewEntry } from '../meeting-record.ts';
+import { readJson } from '../../ports/blob-json.ts';
+import type { MeetingRecord, ReviewEntry } from '../../store/meeting-record.ts';
 import type { HoldReason, PersonalNumberFinding } from '../privacy-gate.ts';
-import { RECORDS_PREFIX, REVIEW_PREFIX, reviewKey } from '../store-keys.ts';
-import { DECISIONS_PREFIX, type DecisionState, meetingIdOf, type ParagraphDecision, paragraphHash, readDecision } from './decision.ts';
+import { DECISIONS_PREFIX, RECORDS_PREFIX, REVIEW_PREFIX, reviewKey } from '../../store/keys.ts';
+import { type DecisionState, meetingIdOf, type ParagraphDecision, paragraphHash, readDecision } from './decision.ts';
 
 export type ReviewState = DecisionState | 'changed-since-release';
 

@@ -1,5 +1,6 @@
 import type { Protocol, SourceProvenance } from '../core/records/types.ts';
-import type { HoldReason, PrivateReviewParagraph } from './privacy-gate.ts';
+import type { RenderableMeeting } from '../core/render/table.ts';
+import type { HoldReason, PrivateReviewParagraph } from '../pipeline/privacy-gate.ts';
 
 /**
  * The canonical record of one meeting, stored at `records/<municipalitySlug>/<bodySlug>/<year>/<meetingId>.json`
@@ -126,4 +127,19 @@ export function isMeetingRecord(value: unknown): value is MeetingRecord {
     typeof r.ingest.sha256 === 'string' &&
     typeof r.ingest.version === 'number'
   );
+}
+
+/** The ids of the § a record holds back for review. */
+export function heldIds(record: MeetingRecord): Set<string> {
+  return new Set(record.held.map((h) => h.paragraphId));
+}
+
+/**
+ * What of a stored record may be rendered: its meeting and its § without the held ones. `protocol` is already the
+ * gate's publishable form; the held ids are removed again here, so a held § cannot reach a file even if a record were
+ * wrong. The one place that turns a record into renderer input (the publisher's unit files, `paragraf export`).
+ */
+export function publishableMeeting(record: MeetingRecord): RenderableMeeting {
+  const held = heldIds(record);
+  return { meeting: record.protocol.meeting, paragraphs: record.protocol.paragraphs.filter((p) => !held.has(p.id)) };
 }
