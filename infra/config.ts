@@ -38,7 +38,13 @@ export interface ParagrafConfig {
 
 const PROJECT_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 
-export const DEFAULT_REVIEW_FIRST_BODIES = ['Socialnämnden', 'Individutskottet', 'Överförmyndarnämnden'] as const;
+/**
+ * "default" stands for the privacy gate's own patterns (functions/core/privacy/review-first-bodies.ts: social, omsorg,
+ * funktionsstöd, individ, arbetsmarknad, välfärd, överförmyndar …). The three names this list used to hold let
+ * Vård- och omsorgsnämnden, Arbetsmarknadsnämnden and Sociala nämnden publish individual cases (issue 12). A
+ * deployment adds bodies with "default,Myndighetsnämnden" or replaces the list by leaving "default" out.
+ */
+export const DEFAULT_REVIEW_FIRST_BODIES = ['default'] as const;
 /** 50 MiB: the largest protocol the ingest function is sized for (memory and timeout in ingest-pipeline.ts). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 52_428_800;
 

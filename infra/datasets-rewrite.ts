@@ -12,7 +12,10 @@
  * It runs in the cloudfront-js-2.0 runtime (ES 5.1 plus a few later features): no arrow functions, no template
  * literals, no modules. Kept as source text so that a unit test evaluates exactly what is deployed.
  */
-export const DATASETS_PREFIX = '/datasets';
+import { DATASETS_URL_PREFIX } from '../functions/published/paths.ts';
+
+/** The URL prefix of the published files, without its trailing slash: `/datasets`. */
+export const DATASETS_PREFIX = DATASETS_URL_PREFIX.replace(/\/$/u, '');
 export const PREFLIGHT_MAX_AGE_SECONDS = 86_400;
 
 export const DATASETS_REWRITE_SOURCE = `function handler(event) {

@@ -15,7 +15,8 @@ import { Construct } from 'constructs';
 import type { SourceDefinition } from '../functions/core/harvest/source-definition.ts';
 import { acknowledgePrefixWildcards, grantList, grantObjects, READ_WRITE_OBJECT } from './object-grants.ts';
 import { ParagrafFunction } from './paragraf-function.ts';
-import { DATA_PREFIXES, HARVEST_INBOX_PREFIX } from './storage.ts';
+import { HARVEST_INBOX_PREFIX } from '../functions/store/keys.ts';
+import { DATA_PREFIXES } from './storage.ts';
 
 /** Lambda's maximum: a first harvest of three years at one request a second; later runs take a minute or two. */
 export const HARVEST_TIMEOUT = Duration.minutes(15);

@@ -14,7 +14,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { acknowledgePrefixWildcards, grantList, grantObjects, READ_WRITE_OBJECT } from './object-grants.ts';
 import { ParagrafFunction } from './paragraf-function.ts';
-import { DATA_PREFIXES, INBOX_PREFIX } from './storage.ts';
+import { INBOX_PREFIX } from '../functions/store/keys.ts';
+import { DATA_PREFIXES } from './storage.ts';
 
 /**
  * Sized for the largest accepted upload (50 MiB, MAX_UPLOAD_BYTES) and for scans: pdf.js keeps the file and its

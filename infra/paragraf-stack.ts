@@ -11,7 +11,8 @@ import { HarvestPipeline } from './harvest-pipeline.ts';
 import { IngestPipeline } from './ingest-pipeline.ts';
 import { PublishPipeline } from './publish-pipeline.ts';
 import { distributionUrl, PublicSite } from './public-site.ts';
-import { INBOX_PREFIX, ParagrafStorage } from './storage.ts';
+import { INBOX_PREFIX } from '../functions/store/keys.ts';
+import { ParagrafStorage } from './storage.ts';
 
 export interface HandlerEntries {
   readonly ingest: string;

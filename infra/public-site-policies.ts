@@ -3,7 +3,7 @@
  *
  * Caching: snapshot files never change once written (a new snapshot gets a new name), so they are cached for a
  * year at the edge and in browsers whatever the object says. Elsewhere under /datasets the publisher sets each
- * object's Cache-Control (functions/pipeline/publish/public-store.ts): content-addressed files a year, the few
+ * object's Cache-Control (functions/published/paths.ts, cacheControlOf): content-addressed files a year, the few
  * fixed-name files that change with every publish (manifest.json, datapackage.json, catalog.rdf, changes/index.json)
  * a minute; CloudFront follows it, and uses a minute for an object without one. API responses are cached per path
  * and query string for a minute unless the function's own Cache-Control says otherwise (from 0 up to a day).

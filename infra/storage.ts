@@ -6,27 +6,15 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PUBLIC_PREFIX } from '../functions/published/paths.ts';
+import { STORE_PREFIXES } from '../functions/store/keys.ts';
 
-export const INBOX_PREFIX = 'inbox/';
-/** Where the harvester delivers (functions/pipeline/harvest): inside inbox/, so the same notification ingests it. */
-export const HARVEST_INBOX_PREFIX = 'inbox/harvest/';
-
-/** Key prefixes of the data bucket (contract with functions/pipeline). */
-export const DATA_PREFIXES = {
-  /** Content-addressed originals: never expired, never deleted. */
-  originals: 'originals/',
-  records: 'records/',
-  recordsHistory: 'records-history/',
-  quarantine: 'quarantine/',
-  /** Held-back paragraphs awaiting review: private, never reachable through CloudFront. */
-  review: 'review/',
-  /** One marker per changed meeting record; the publisher deletes those it has handled (docs/store-layout.md). */
-  pending: 'pending/',
-  /** Published datasets: the only prefix CloudFront may read. */
-  public: 'public/',
-  /** What the harvester has seen of each source (harvest/<source>/state.json): private. */
-  harvest: 'harvest/',
-} as const;
+/**
+ * Key prefixes of the data bucket, taken from the code that writes them: the private store's layout
+ * (functions/store/keys.ts) and the published tree (functions/published/paths.ts). review/ holds held-back § and is
+ * never reachable through CloudFront; public/ is the only prefix CloudFront may read.
+ */
+export const DATA_PREFIXES = { ...STORE_PREFIXES, public: PUBLIC_PREFIX } as const;
 
 /** Superseded published files are derivable from records again; keep them a month for rollbacks, then drop. */
 const PUBLIC_NONCURRENT_DAYS = 30;

@@ -71,16 +71,11 @@ async function getJson(url: string): Promise<unknown> {
 export function paths(kind: 'permalink' | 'page' | 'list' | 'search' | 'csv', targets: Targets, count: number, seed = 1): string[] {
   if (kind === 'search') return searchQueries(targets, count, seed);
   const rng = new Rng(seed);
-  return Array.from({ length: count }, () => {
-    switch (kind) {
-      case 'permalink':
-        return `/v1/paragraphs/${encodeURIComponent(rng.pick(targets.paragraphIds))}`;
-      case 'page':
-        return `/p/${encodeURIComponent(rng.pick(targets.paragraphIds))}`;
-      case 'list':
-        return rng.pick(targets.lists);
-      case 'csv':
-        return `/v1/paragraphs?meeting=${encodeURIComponent(rng.pick(targets.meetingIds))}&format=csv`;
-    }
-  });
+  const pick: Record<typeof kind, () => string> = {
+    permalink: () => `/v1/paragraphs/${encodeURIComponent(rng.pick(targets.paragraphIds))}`,
+    page: () => `/p/${encodeURIComponent(rng.pick(targets.paragraphIds))}`,
+    list: () => rng.pick(targets.lists),
+    csv: () => `/v1/paragraphs?meeting=${encodeURIComponent(rng.pick(targets.meetingIds))}&format=csv`,
+  };
+  return Array.from({ length: count }, pick[kind]);
 }

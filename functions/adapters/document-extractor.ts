@@ -3,6 +3,7 @@ import {
   type ExtractedDocument,
   type TextExtractor,
 } from '../ports/text-extractor.ts';
+import { oneLine } from '../core/text/whitespace.ts';
 import type { PageText } from '../core/records/types.ts';
 import type { Ocr } from '../ports/ocr.ts';
 import { sniffContent } from './content-sniffer.ts';
@@ -131,14 +132,15 @@ function pdfError(error: unknown): UnreadableDocumentError {
       cause: error,
     });
   }
-  const detail = oneLine(error instanceof Error ? error.message : String(error));
+  const detail = messageLine(error instanceof Error ? error.message : String(error));
   return new UnreadableDocumentError('damaged-pdf', `damaged PDF: ${detail || 'pdf.js could not read it'}`, {
     cause: error,
   });
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim().replace(/\.$/u, '').slice(0, 200);
+/** One line of a pdf.js message for the quarantine reason, without its closing full stop. */
+function messageLine(text: string): string {
+  return oneLine(text, 200).replace(/\.$/u, '');
 }
 
 function formatBytes(n: number): string {

@@ -63,8 +63,7 @@ function readLine(raw: string, out: Out): void {
   if (TABLE_SEPARATOR_RE.test(line) && line.includes('-') && line.includes('|')) return;
   // A converter glues a line to the next: "## BEHANDLING **Nämndens beslut**", "BEHANDLING **Yrkanden**" (caps first).
   const glued = GLUED_RE.exec(line.trim());
-  if (glued && !heading && /\p{Ll}/u.test(glued[1] as string)) return push(out, line, false);
-  if (glued) {
+  if (glued && (heading || !/\p{Ll}/u.test(glued[1] as string))) {
     push(out, glued[1] as string, true);
     push(out, `**${glued[2] as string}**`, true);
     return;

@@ -1,13 +1,14 @@
+import { essence, PUBLISHED_FORMATS } from '../core/render/formats/media-types.ts';
+
 /**
  * The Content-Type an adapter reports when the writer gave none (and always, for the filesystem adapter, which has
- * nowhere to keep one). Covers what Paragraf stores and serves; anything else is opaque bytes.
+ * nowhere to keep one). Paragraf's own formats come from the format registry (core/render/formats/media-types.ts)
+ * as their bare media type, text with its charset: an extension says what kind of file it is, not that it follows
+ * Paragraf's profile (a CSV found by its extension may have no header row). Other files Paragraf may hold or serve are
+ * listed here; anything else is opaque bytes.
  */
-const BY_EXTENSION: Readonly<Record<string, string>> = {
-  json: 'application/json',
+const OTHER: Readonly<Record<string, string>> = {
   jsonld: 'application/ld+json',
-  ndjson: 'application/x-ndjson',
-  csv: 'text/csv; charset=utf-8',
-  parquet: 'application/vnd.apache.parquet',
   pdf: 'application/pdf',
   txt: 'text/plain; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
@@ -15,13 +16,22 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   xml: 'application/xml',
-  rdf: 'application/rdf+xml',
   ttl: 'text/turtle; charset=utf-8',
   svg: 'image/svg+xml',
   png: 'image/png',
   ico: 'image/vnd.microsoft.icon',
   zip: 'application/zip',
   gz: 'application/gzip',
+};
+
+const BY_EXTENSION: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    [...PUBLISHED_FORMATS].reverse().map((f) => {
+      const type = essence(f.contentType);
+      return [f.extension, type.startsWith('text/') ? `${type}; charset=utf-8` : type];
+    }),
+  ),
+  ...OTHER,
 };
 
 export const DEFAULT_MEDIA_TYPE = 'application/octet-stream';

@@ -10,6 +10,7 @@ import {
   type PutOptions,
 } from '../ports/blob-store.ts';
 import { mediaTypeByExtension } from './media-type-by-extension.ts';
+import { concatBytes } from '../core/bytes.ts';
 
 export type MemoryStoreOp = 'get' | 'put' | 'delete' | 'head' | 'list';
 
@@ -112,17 +113,7 @@ async function collect(body: BlobBody): Promise<Uint8Array> {
   if (body instanceof Uint8Array) return body.slice();
   const parts: Uint8Array[] = [];
   for await (const chunk of body) parts.push(typeof chunk === 'string' ? utf8.encode(chunk) : chunk.slice());
-  return concat(parts);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 async function* chunked(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

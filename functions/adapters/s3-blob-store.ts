@@ -3,6 +3,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -124,7 +125,7 @@ export class S3BlobStore implements BlobStore {
   async *#list(prefix: string): AsyncGenerator<BlobMeta> {
     let token: string | undefined;
     do {
-      let page;
+      let page: ListObjectsV2CommandOutput;
       try {
         page = await this.#client.send(
           new ListObjectsV2Command({

@@ -53,7 +53,8 @@ export class S3Inbox implements Inbox {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
-    private readonly prefix = 'inbox/',
+    /** Where deliveries go in the bucket: the inbox ingest is notified of (store/keys.ts INBOX_PREFIX). */
+    private readonly prefix: string,
   ) {}
 
   async deliver(file: InboxFile): Promise<void> {

@@ -7,6 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { StoreError } from '../ports/blob-store.ts';
+import { concatBytes } from '../core/bytes.ts';
 
 /** Where a streamed object goes, with the headers it is created with. */
 export interface ObjectTarget {
@@ -117,23 +118,17 @@ async function readPart(source: AsyncIterator<Uint8Array>, partSize: number): Pr
     } catch (err) {
       throw new BodyFailed(err);
     }
-    if (step.done) return { bytes: concat(chunks, size), done: true };
+    if (step.done) return { bytes: fresh(chunks), done: true };
     const bytes = typeof step.value === 'string' ? utf8.encode(step.value) : step.value;
     chunks.push(bytes);
     size += bytes.length;
   }
-  return { bytes: concat(chunks, size), done: false };
+  return { bytes: fresh(chunks), done: false };
 }
 
 /** Always a fresh buffer: a part is uploaded while the next is read, and a producer may reuse its chunk buffer. */
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+function fresh(chunks: readonly Uint8Array[]): Uint8Array {
+  return chunks.length === 1 ? chunks[0]!.slice() : concatBytes(chunks);
 }
 
 /** An error thrown by the caller's body, kept apart from S3 errors so it can be rethrown unchanged. */

@@ -19,6 +19,12 @@ export interface Command {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
+/** A command as the command table lists it: its name, and its module loaded on demand. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
+
 /** Exit codes (documented in docs/cli.md). */
 export const EXIT = {
   ok: 0,

@@ -1,4 +1,5 @@
 import type { SourceDefinition } from '../core/harvest/source-definition.ts';
+import { oneLine } from '../core/text/whitespace.ts';
 import type { HarvestProgress } from '../pipeline/harvest/harvest-source.ts';
 import type { HarvestSummary } from '../pipeline/harvest/harvest-summary.ts';
 import type { InboxResult } from '../pipeline/store-inbox.ts';
@@ -6,7 +7,7 @@ import type { InboxResult } from '../pipeline/store-inbox.ts';
 /** What `paragraf harvest` prints (docs/cli.md). One place, so the wording stays consistent. */
 
 export function formatProgress(e: HarvestProgress): string {
-  return `harvest: ${e.sourceId} ${e.body} ${e.date} ${e.status}${e.detail ? `: ${oneLine(e.detail)}` : ''}\n`;
+  return `harvest: ${e.sourceId} ${e.body} ${e.date} ${e.status}${e.detail ? `: ${oneLine(e.detail, 300)}` : ''}\n`;
 }
 
 export function formatSourceSummary(source: SourceDefinition, s: HarvestSummary): string {
@@ -21,14 +22,14 @@ export function formatSourceSummary(source: SourceDefinition, s: HarvestSummary)
   if (s.bodiesNotFound.length > 0) lines.push(`  bodies not on the portal: ${s.bodiesNotFound.join(', ')}`);
   const hosts = Object.entries(s.errorsByHost).sort((a, b) => b[1] - a[1]);
   if (hosts.length > 0) lines.push(`  errors by host: ${hosts.map(([h, n]) => `${h} ${n}`).join(', ')}`);
-  for (const e of s.errors.slice(0, 5)) lines.push(`    ${e.kind}: ${oneLine(e.message)}`);
+  for (const e of s.errors.slice(0, 5)) lines.push(`    ${e.kind}: ${oneLine(e.message, 300)}`);
   if (s.errors.length > 5) lines.push(`    … and ${s.errors.length - 5} more`);
   if (s.robotsOverride) lines.push(`  robots rules overridden: ${s.robotsOverride}`);
   return `${lines.join('\n')}\n`;
 }
 
 export function formatInboxResult(r: InboxResult): string {
-  if (!('outcome' in r)) return `${'failed'.padEnd(12)}${r.key}  ${oneLine(r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error))}\n`;
+  if (!('outcome' in r)) return `${'failed'.padEnd(12)}${r.key}  ${oneLine(r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error), 300)}\n`;
   const o = r.outcome;
   const note = r.note ? ` (${r.note})` : '';
   if (o.status === 'quarantined') return `${o.status.padEnd(12)}${r.key}  ${o.reason}: ${o.message}${note}\n`;
@@ -45,8 +46,4 @@ export function formatInboxSummary(results: readonly InboxResult[]): string {
   }
   const order = ['ingested', 'replaced', 'unchanged', 'quarantined', 'failed'];
   return `ingest: ${results.length} file(s): ${order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`).join(', ')}\n`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim().slice(0, 300);
 }

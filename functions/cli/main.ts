@@ -1,5 +1,6 @@
 import { COMMANDS } from './commands/index.ts';
 import { EXIT, InputFileError, UsageError, type CliIo, type Command } from './command.ts';
+import { oneLine } from '../core/text/whitespace.ts';
 
 /**
  * The `paragraf` command line: `paragraf <command> [options]`. Everything a command throws is caught here and turned
@@ -10,11 +11,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const [name, ...rest] = argv;
   try {
     if (name === undefined) {
-      io.stderr(overview());
+      io.stderr(await overview());
       return EXIT.usage;
     }
-    if (name === '--help' || name === '-h' || name === 'help') return help(rest[0], io);
-    const command = findCommand(name);
+    if (name === '--help' || name === '-h' || name === 'help') return await help(rest[0], io);
+    const command = await findCommand(name);
     if (wantsHelp(rest)) {
       io.stdout(command.help);
       return EXIT.ok;
@@ -25,17 +26,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function help(topic: string | undefined, io: CliIo): number {
-  io.stdout(topic === undefined ? overview() : findCommand(topic).help);
+async function help(topic: string | undefined, io: CliIo): Promise<number> {
+  io.stdout(topic === undefined ? await overview() : (await findCommand(topic)).help);
   return EXIT.ok;
 }
 
-function findCommand(name: string): Command {
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+function findCommand(name: string): Promise<Command> {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
     throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
   }
-  return command;
+  return entry.load();
 }
 
 /** --help anywhere before a `--` end-of-options marker. */
@@ -45,9 +46,10 @@ function wantsHelp(args: readonly string[]): boolean {
   return options.includes('--help') || options.includes('-h');
 }
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
+async function overview(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
   return [
     'paragraf: every § of Swedish council protocols as citable open-data records',
     '',
@@ -79,10 +81,6 @@ function report(error: unknown, io: CliIo, command: string | undefined): number 
     io.stderr(`paragraf: internal error: ${oneLine(message)} (set PARAGRAF_DEBUG=1 to see the stack trace)\n`);
   }
   return EXIT.internal;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }
 
 function processIo(): CliIo {

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { createDocumentExtractor, type DocumentExtractorOptions } from '../adapters/document-extractor.ts';
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
-import { findMunicipality } from '../core/records/municipalities.ts';
+import { sha256Hex } from '../lib/hash.ts';
 import type { ParseHints, Protocol } from '../core/records/types.ts';
-import { fileNameHints } from '../pipeline/file-name-hints.ts';
+import { type FileSource, sourceHints } from '../pipeline/file-name-hints.ts';
 import { sourceInfo } from '../pipeline/source-info.ts';
 import type { Ocr } from '../ports/ocr.ts';
 import { type ExtractedDocument, UnreadableDocumentError } from '../ports/text-extractor.ts';
@@ -20,7 +19,7 @@ export async function parseFile(path: string, flagHints: ParseHints, maxBytes: n
   const bytes = await readInputFile(path, maxBytes);
   const fileName = basename(path);
   const extracted = await extract(path, bytes, { maxBytes, ...(ocr ? { ocr } : {}) });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const protocol = parseProtocol({
     pages: extracted.pages,
     source: sourceInfo(extracted, fileName, sha256),
@@ -46,10 +45,10 @@ async function extract(path: string, bytes: Uint8Array, options: DocumentExtract
  * ingest see the same hints), then a folder named after a municipality, as the corpus is laid out.
  */
 export function hintsFor(path: string, flagHints: ParseHints): ParseHints {
-  const fileName = basename(path);
-  const hints = fileNameHints(fileName, flagHints);
-  if (hints.municipality !== undefined) return hints;
-  const folderMunicipality = findMunicipality(basename(dirname(resolve(path))));
-  if (folderMunicipality === undefined) return hints;
-  return fileNameHints(fileName, { ...flagHints, municipality: folderMunicipality });
+  return sourceHints(fileSource(path), flagHints);
+}
+
+/** A file on disk as a hint source: its name and its folder's name. */
+export function fileSource(path: string): FileSource {
+  return { fileName: basename(path), folder: basename(dirname(resolve(path))) };
 }

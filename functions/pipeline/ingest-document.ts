@@ -1,27 +1,21 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import { isValidId } from '../core/records/ids.ts';
-import type { ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
+import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type TextExtractor, UnreadableDocumentError } from '../ports/text-extractor.ts';
-import { fileNameHints } from './file-name-hints.ts';
-import { keepOriginal, sha256Hex } from './ingest-original.ts';
+import { sourceHints } from './file-name-hints.ts';
+import { sha256Hex } from '../lib/hash.ts';
+import { keepOriginal } from './ingest-original.ts';
 import type { IngestOutcome, QuarantineReason, UnchangedOutcome } from './ingest-outcome.ts';
 import { checkedProvenance, hintsWithNotice } from './ingest-provenance.ts';
 import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
-import {
-  commitVersion,
-  findParagraph,
-  isReplacedVersion,
-  type NewVersion,
-  placeRecord,
-  readRecord,
-  replacementReason,
-} from './ingest-record.ts';
-import type { MeetingRecord } from './meeting-record.ts';
-import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview, type PrivacyOutcome } from './privacy-gate.ts';
+import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPolicy, readRecord } from './ingest-record.ts';
+import type { MeetingRecord } from '../store/meeting-record.ts';
+import { applyPrivacyGate } from './privacy-gate.ts';
+import { withStoredDecisions } from './review/ingest-decisions.ts';
 import { sourceInfo } from './source-info.ts';
-import { recordKey } from './store-keys.ts';
+import { recordKey } from '../store/keys.ts';
 import { parseWithTemplate, type TemplateSource } from './template-learning.ts';
 
 export interface IngestDeps {
@@ -29,7 +23,10 @@ export interface IngestDeps {
   /** Detects the type from the bytes and reads the text; throws UnreadableDocumentError for what it cannot read. */
   extractor: TextExtractor;
   clock: Clock;
-  /** Bodies whose every § is held for review before publishing (individual cases). Default: the gate's default. */
+  /**
+   * Bodies whose every § is held for review before publishing (individual cases): patterns, with `default` standing
+   * for the built-in list (core/privacy/review-first-bodies.ts). Default: that list.
+   */
   reviewFirstBodies?: readonly string[];
   /** The parser; replaceable in tests only. */
   parse?: (input: ParseInput) => Protocol;
@@ -41,6 +38,8 @@ export interface IngestInput {
   bytes: Uint8Array;
   /** The name it arrived under (no directories needed); used for hints and provenance, never for the type. */
   fileName: string;
+  /** The folder it was found in, when that can name the municipality (`paragraf ingest` of a folder tree). */
+  folder?: string;
   /** What the caller knows from outside the file (e.g. `--municipality`); wins over hints from the file name. */
   hints?: ParseHints;
   /**
@@ -74,9 +73,10 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at, provenance);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
-  const gated = applyPrivacyGate(parsed.protocol, {
-    reviewFirstBodies: [...(deps.reviewFirstBodies ?? DEFAULT_REVIEW_FIRST_BODIES)],
-  });
+  const gated = applyPrivacyGate(parsed.protocol, privacyPolicy(deps.reviewFirstBodies), { pages: parsed.pages });
+  if (gated.idFindings.length > 0) {
+    return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
+  }
   const place = placeRecord(gated.publishable);
   const key = recordKey(place);
   const previous = await readRecord(deps.store, key);
@@ -85,7 +85,8 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     await clearQuarantine(deps.store, ctx.sha256);
     return unchanged;
   }
-  const version = newVersion(ctx, parsed.protocol, gated, previous, key);
+  const source = { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at };
+  const version = await withStoredDecisions(deps.store, buildVersion(parsed.protocol, gated, previous, key, source), parsed.protocol);
   await commitVersion(deps.store, version);
   await clearQuarantine(deps.store, ctx.sha256);
   const { record } = version;
@@ -106,18 +107,18 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
 type Rejection = { reason: QuarantineReason; message: string };
 
 /** Extract, parse and check; a Rejection for what cannot be published. */
-async function readProtocol(ctx: Context): Promise<{ protocol: Protocol } | Rejection> {
+async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: PageText[] } | Rejection> {
   const { bytes, fileName } = ctx.input;
   try {
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
     const parse = ctx.deps.parse ?? parseProtocol;
     const source = { ...sourceInfo(extracted, fileName, ctx.sha256), ...ctx.provenance };
-    const hints = hintsWithNotice(fileNameHints(fileName, ctx.input.hints), ctx.provenance);
+    const hints = hintsWithNotice(sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints), ctx.provenance);
     // With the body's template (batch, store) as a prior when one is known (template-learning.ts).
     const parsed = await parseWithTemplate({ pages: extracted.pages, source, hints }, ctx.deps.templates, parse);
     // The record's source is the ingest's to state, whatever the parser copied of it.
     const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };
-    return unpublishable(protocol) ?? { protocol };
+    return unpublishable(protocol) ?? { protocol, pages: extracted.pages };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return { reason: error.reason, message: error.message };
     throw error;
@@ -162,35 +163,4 @@ async function unchangedOutcome(ctx: Context, previous: MeetingRecord, key: stri
     heldCount: previous.held.length,
     ...(isCurrent ? {} : { message: `an older version; the record is at version ${previous.ingest.version}` }),
   };
-}
-
-function newVersion(
-  ctx: Context,
-  protocol: Protocol,
-  gated: PrivacyOutcome,
-  previous: MeetingRecord | null,
-  key: string,
-): NewVersion {
-  const { fileName } = ctx.input;
-  const held = gated.held.map((h) => ({ paragraphId: h.paragraphId, number: h.number, reasons: [...h.reasons] }));
-  const record: MeetingRecord = {
-    schemaVersion: 1,
-    ...placeRecord(gated.publishable),
-    protocol: gated.publishable,
-    held,
-    ingest: {
-      sha256: ctx.sha256,
-      fileName,
-      receivedAt: ctx.at.toISOString(),
-      version: previous === null ? 1 : previous.ingest.version + 1,
-      ...(previous === null
-        ? {}
-        : { replaced: { sha256: previous.ingest.sha256, reason: replacementReason(fileName, ctx.sha256) } }),
-    },
-  };
-  const heldParagraphs = held.flatMap((ref) => {
-    const paragraph = findParagraph(protocol, ref.paragraphId);
-    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons) }];
-  });
-  return { record, recordKey: key, heldParagraphs, previous, at: ctx.at };
 }

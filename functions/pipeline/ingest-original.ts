@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
-import type { OriginalMeta } from './meeting-record.ts';
-import { originalKey, originalMetaKey } from './store-keys.ts';
-import { toJson } from './ingest-json.ts';
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+import type { OriginalMeta } from '../store/meeting-record.ts';
+import { originalKey, originalMetaKey } from '../store/keys.ts';
+import { putJson } from '../store/json.ts';
 
 /**
  * Keeps the uploaded bytes at `originals/<sha256>` before anything else happens, so no file is ever lost, whatever
@@ -39,7 +34,7 @@ export async function keepOriginal(
       receivedAt: receivedAt.toISOString(),
       ...(Object.keys(provenance).length > 0 ? { provenance } : {}),
     };
-    await store.put(metaKey, toJson(meta), { contentType: 'application/json' });
+    await putJson(store, metaKey, meta);
   }
   return isNew;
 }

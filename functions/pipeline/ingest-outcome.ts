@@ -1,4 +1,5 @@
 import type { UnreadableReason } from '../ports/text-extractor.ts';
+import type { PublishRequest } from '../ports/publish-notifier.ts';
 
 /**
  * What happened to one input file. A discriminated union on `status`; every outcome names the file and its hash.
@@ -8,8 +9,6 @@ import type { UnreadableReason } from '../ports/text-extractor.ts';
  *  - quarantined: the file cannot be published; `reason` is a stable code, `message` one line for people
  */
 export type IngestOutcome = IngestedOutcome | UnchangedOutcome | QuarantinedOutcome;
-
-export type IngestStatus = IngestOutcome['status'];
 
 interface OutcomeBase {
   fileName: string;
@@ -52,11 +51,14 @@ export interface QuarantinedOutcome extends OutcomeBase {
 /**
  * Why a file is in quarantine: the extractor's reasons (unreadable bytes, too large, no §) plus the two a parsed
  * protocol can still fail on. Without a meeting date or municipality there is no stable meeting id, and publishing
- * under a placeholder id would let two unrelated protocols replace each other.
+ * under a placeholder id would let two unrelated protocols replace each other. 'personal-number-in-id': an id (meeting
+ * or §) would carry a personnummer, and ids are published even for held § (privacy-gate.ts `idFindings`).
  */
-export type QuarantineReason = UnreadableReason | 'no-meeting-date' | 'no-municipality';
+export type QuarantineReason = UnreadableReason | 'no-meeting-date' | 'no-municipality' | 'personal-number-in-id';
 
-/** true when the outcome counts as a failure for the caller's exit code (the file did not get published). */
-export function isFailure(outcome: IngestOutcome): boolean {
-  return outcome.status === 'quarantined';
+/** What the publisher is told about an outcome: every stored (or unchanged) record; nothing for a quarantined file. */
+export function publishRequestOf(outcome: IngestOutcome): PublishRequest | null {
+  if (outcome.status === 'quarantined') return null;
+  const { municipalitySlug, meetingId, recordKey, sha256, version, status } = outcome;
+  return { municipalitySlug, meetingId, recordKey, sha256, version, status };
 }

@@ -1,8 +1,12 @@
+import { oneLine } from '../core/text/whitespace.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { QuarantinedOutcome, QuarantineReason } from './ingest-outcome.ts';
-import { readJson, toJson } from './ingest-json.ts';
-import type { QuarantineEntry } from './meeting-record.ts';
-import { originalKey, quarantineKey } from './store-keys.ts';
+import { readJson } from '../ports/blob-json.ts';
+import { putJson } from '../store/json.ts';
+import type { QuarantineEntry } from '../store/meeting-record.ts';
+import { originalKey, quarantineKey } from '../store/keys.ts';
+
+const MAX_MESSAGE = 200;
 
 export interface QuarantineInput {
   sha256: string;
@@ -20,7 +24,8 @@ export interface QuarantineInput {
  */
 export async function quarantine(store: BlobStore, input: QuarantineInput): Promise<QuarantinedOutcome> {
   const key = quarantineKey(input.sha256);
-  const message = oneLine(input.message);
+  // The message goes into one CLI line and one log field.
+  const message = oneLine(input.message, MAX_MESSAGE);
   const existing = (await readJson(store, key)) as Partial<QuarantineEntry> | null;
   const already = existing !== null && existing.reason === input.reason;
   if (!already) {
@@ -34,7 +39,7 @@ export async function quarantine(store: BlobStore, input: QuarantineInput): Prom
       quarantinedAt: input.at.toISOString(),
       originalKey: originalKey(input.sha256),
     };
-    await store.put(key, toJson(entry), { contentType: 'application/json' });
+    await putJson(store, key, entry);
   }
   return {
     status: 'quarantined',
@@ -50,10 +55,4 @@ export async function quarantine(store: BlobStore, input: QuarantineInput): Prom
 export async function clearQuarantine(store: BlobStore, sha256: string): Promise<void> {
   const key = quarantineKey(sha256);
   if ((await store.head(key)) !== null) await store.delete(key);
-}
-
-/** Messages go into one CLI line and one log field: collapse whitespace, cap the length. */
-export function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

@@ -1,16 +1,24 @@
-import { slugify } from '../core/records/ids.ts';
+import { bodySlug as slugOfBody, slugify } from '../core/records/ids.ts';
 import type { Paragraph, Protocol } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
-import { readJson, toJson } from './ingest-json.ts';
+import { readJson } from '../ports/blob-json.ts';
+import { putJson } from '../store/json.ts';
 import type {
   HeldParagraphRef,
   MeetingRecord,
   MeetingRecordHistoryEntry,
   PendingMarker,
   ReviewEntry,
-} from './meeting-record.ts';
-import type { PrivateReviewParagraph } from './privacy-gate.ts';
-import { historyKey, historyPrefix, pendingKey, reviewKey, reviewPrefix, sha8 } from './store-keys.ts';
+} from '../store/meeting-record.ts';
+import {
+  DEFAULT_PRIVACY_POLICY,
+  heldParagraphForReview,
+  type PrivacyOutcome,
+  type PrivacyPolicy,
+  type PrivateReviewParagraph,
+} from './privacy-gate.ts';
+import { historyKey, historyPrefix, pendingKey, reviewKey, reviewPrefix, sha8 } from '../store/keys.ts';
+import { resolveReviewFirstBodies } from '../core/privacy/review-first-bodies.ts';
 
 export interface RecordPlacement {
   meetingId: string;
@@ -26,10 +34,15 @@ export interface RecordPlacement {
  */
 export function placeRecord(protocol: Protocol): RecordPlacement {
   const { id, body, date, municipality } = protocol.meeting;
-  const bodySlug = slugify(body);
+  const bodySlug = slugOfBody(body);
   const tail = `-${bodySlug}-${date}`;
   const municipalitySlug = id.endsWith(tail) && id.length > tail.length ? id.slice(0, -tail.length) : slugify(municipality);
   return { meetingId: id, municipalitySlug, bodySlug, year: Number(date.slice(0, 4)) };
+}
+
+/** The gate's policy for a deployment: its own review-first bodies (`default` expanded), or the gate's default. */
+export function privacyPolicy(reviewFirstBodies: readonly string[] | undefined): PrivacyPolicy {
+  return reviewFirstBodies === undefined ? DEFAULT_PRIVACY_POLICY : { reviewFirstBodies: resolveReviewFirstBodies(reviewFirstBodies) };
 }
 
 export interface NewVersion {
@@ -39,6 +52,54 @@ export interface NewVersion {
   heldParagraphs: Array<{ ref: HeldParagraphRef; review: PrivateReviewParagraph }>;
   previous: MeetingRecord | null;
   at: Date;
+  /** § ids whose review entries stay although the record no longer holds them (released by a reviewer). */
+  keepReviews?: readonly string[];
+}
+
+/** Where a version came from: the original's hash and name, and when it was ingested. */
+export interface VersionSource {
+  sha256: string;
+  fileName: string;
+  at: Date;
+}
+
+/**
+ * The next version of a meeting's record from a gated protocol: the publishable protocol, the held § by id and
+ * reason (their text only in the review entries), and the ingest provenance with what it replaced.
+ */
+export function buildVersion(
+  protocol: Protocol,
+  gated: PrivacyOutcome,
+  previous: MeetingRecord | null,
+  recordKey: string,
+  source: VersionSource,
+): NewVersion {
+  const held = gated.held.map((h) => ({
+    paragraphId: h.paragraphId,
+    number: h.number,
+    reasons: [...h.reasons],
+    ...(h.signals ? { signals: [...h.signals] } : {}),
+  }));
+  const record: MeetingRecord = {
+    schemaVersion: 1,
+    ...placeRecord(gated.publishable),
+    protocol: gated.publishable,
+    held,
+    ingest: {
+      sha256: source.sha256,
+      fileName: source.fileName,
+      receivedAt: source.at.toISOString(),
+      version: previous === null ? 1 : previous.ingest.version + 1,
+      ...(previous === null
+        ? {}
+        : { replaced: { sha256: previous.ingest.sha256, reason: replacementReason(source.fileName, source.sha256) } }),
+    },
+  };
+  const heldParagraphs = held.flatMap((ref) => {
+    const paragraph = findParagraph(protocol, ref.paragraphId);
+    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons, ref.signals) }];
+  });
+  return { record, recordKey, heldParagraphs, previous, at: source.at };
 }
 
 /**
@@ -58,9 +119,10 @@ export async function commitVersion(store: BlobStore, v: NewVersion): Promise<vo
       sha256: ingest.sha256,
       fileName: ingest.fileName,
       heldAt: at.toISOString(),
+      recordKey: v.recordKey,
       paragraph: held.review,
     };
-    await store.put(reviewKey(meetingId, held.ref.paragraphId), toJson(entry), { contentType: 'application/json' });
+    await putJson(store, reviewKey(meetingId, held.ref.paragraphId), entry);
   }
   if (v.previous !== null) await keepHistory(store, v.previous, record, at);
   const marker: PendingMarker = {
@@ -73,9 +135,9 @@ export async function commitVersion(store: BlobStore, v: NewVersion): Promise<vo
     change: v.previous === null ? 'ingested' : 'replaced',
     at: at.toISOString(),
   };
-  await store.put(pendingKey(at, meetingId, ingest.sha256), toJson(marker), { contentType: 'application/json' });
-  await store.put(v.recordKey, toJson(record), { contentType: 'application/json' });
-  if (v.previous !== null) await removeStaleReviews(store, meetingId, record.held);
+  await putJson(store, pendingKey(at, meetingId, ingest.sha256), marker);
+  await putJson(store, v.recordKey, record);
+  if (v.previous !== null) await removeStaleReviews(store, meetingId, [...record.held.map((h) => h.paragraphId), ...(v.keepReviews ?? [])]);
 }
 
 async function keepHistory(store: BlobStore, previous: MeetingRecord, next: MeetingRecord, at: Date): Promise<void> {
@@ -88,15 +150,15 @@ async function keepHistory(store: BlobStore, previous: MeetingRecord, next: Meet
     replacedBy: { sha256: next.ingest.sha256, fileName: next.ingest.fileName, version: next.ingest.version },
   };
   const key = historyKey(previous.meetingId, previous.ingest.version, previous.ingest.sha256);
-  await store.put(key, toJson(entry), { contentType: 'application/json' });
+  await putJson(store, key, entry);
 }
 
 export function replacementReason(fileName: string, sha256: string): string {
   return `replaced by ${fileName} (${sha8(sha256)})`;
 }
 
-async function removeStaleReviews(store: BlobStore, meetingId: string, held: HeldParagraphRef[]): Promise<void> {
-  const keep = new Set(held.map((h) => reviewKey(meetingId, h.paragraphId)));
+async function removeStaleReviews(store: BlobStore, meetingId: string, paragraphIds: readonly string[]): Promise<void> {
+  const keep = new Set(paragraphIds.map((id) => reviewKey(meetingId, id)));
   const stale: string[] = [];
   for await (const meta of store.list(reviewPrefix(meetingId))) if (!keep.has(meta.key)) stale.push(meta.key);
   for (const key of stale) await store.delete(key);

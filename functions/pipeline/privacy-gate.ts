@@ -9,6 +9,12 @@
  * - A § with a personal number in any of its text fields is held ('personal-number'), not masked: a § that names an
  *   individual by number is about that individual, and what else in it identifies them is for a person to judge.
  * - In a review-first body every § is held ('review-first-body'); the meeting record itself is still published.
+ * - In any body, a § about an identifiable private person in an individual matter is held ('individual-case';
+ *   core/privacy/individual-case.ts), with the names of the signals that fired, never the text.
+ * - The extracted pages are scanned too (core/privacy/page-scan.ts): a number the parse split between fields, or
+ *   between pages with furniture in between, holds every § on those pages and is masked piecewise in the meeting.
+ * - An id with a personal number in it (meeting or §) cannot be published at all, not even as a tombstone:
+ *   `idFindings` lists them and ingest quarantines the file.
  * - Personal numbers in meeting fields and parse warnings are masked in place; the meeting stays published.
  * - Warnings that concern a held § are dropped from the publishable protocol, since they may quote its text.
  * - A § on a page read by OCR with a mean confidence under the policy's minimum, or with a digit word the engine was
@@ -20,14 +26,21 @@
  * What is returned for held § ({@link HeldParagraph}) carries ids, reasons and field names, never text or digits: it
  * goes into meeting records and logs. Only {@link heldParagraphForReview} carries the text, for the private review/.
  */
+import { assessIndividualCase, type IndividualCaseSignal, peopleInRole } from '../core/privacy/individual-case.ts';
+import { type PageHit, personalNumbersInPages } from '../core/privacy/page-scan.ts';
 import {
+  findPersonalNumberHits,
   findPersonalNumbers,
   maskPersonalNumbers,
+  PERSONAL_NUMBER_MASK,
   type PersonalNumberKind,
 } from '../core/privacy/personal-numbers.ts';
-import type { Paragraph, ParseWarning, Protocol } from '../core/records/types.ts';
+import { DEFAULT_REVIEW_FIRST_BODIES, matchesReviewFirstBody } from '../core/privacy/review-first-bodies.ts';
+import type { PageText, Paragraph, ParseWarning, Protocol } from '../core/records/types.ts';
 
-export type HoldReason = 'personal-number' | 'review-first-body' | 'low-ocr-confidence';
+export { DEFAULT_REVIEW_FIRST_BODIES } from '../core/privacy/review-first-bodies.ts';
+
+export type HoldReason = 'personal-number' | 'review-first-body' | 'individual-case' | 'low-ocr-confidence';
 
 export interface PersonalNumberFinding {
   kind: PersonalNumberKind;
@@ -42,6 +55,8 @@ export interface HeldParagraph {
   reasons: HoldReason[];
   /** One entry per (kind, field) with a personal number; empty when held only for the body. Never the text. */
   findings: PersonalNumberFinding[];
+  /** For 'individual-case': the signals that fired (names only). */
+  signals?: IndividualCaseSignal[];
 }
 
 export interface PrivacyPolicy {
@@ -68,26 +83,15 @@ export interface PrivacyOutcome {
   meetingMasked: boolean;
   /** True when a personal number was masked in a parse warning. */
   warningsMasked: boolean;
+  /** Ids ("meeting.id", "paragraphs[3].id") with a personal number in them: such a protocol must not be published. */
+  idFindings: string[];
 }
 
-/**
- * Bodies that decide on individuals: social services (socialtjänstlagen) and guardianship
- * (föräldrabalken 19 kap.). Parts of names, matched by containment; extend per municipality through the policy.
- */
-export const DEFAULT_REVIEW_FIRST_BODIES: readonly string[] = [
-  'socialnämnd',
-  'socialutskott',
-  'sociala utskott',
-  'sociala myndighetsnämnd',
-  'individutskott',
-  'individnämnd',
-  'individärende',
-  'individ- och familj',
-  'individ och familj',
-  'familjenämnd',
-  'ifo-utskott',
-  'överförmyndar',
-];
+/** What the gate can see besides the parsed protocol. */
+export interface GateSource {
+  /** The extracted pages, for the look that does not depend on the parse (page-scan.ts). */
+  pages?: readonly PageText[];
+}
 
 export const DEFAULT_PRIVACY_POLICY: PrivacyPolicy = { reviewFirstBodies: [...DEFAULT_REVIEW_FIRST_BODIES] };
 
@@ -97,28 +101,66 @@ export const DEFAULT_PRIVACY_POLICY: PrivacyPolicy = { reviewFirstBodies: [...DE
  */
 const MEETING_ID_FIELDS: ReadonlySet<string> = new Set(['id', 'source.sha256']);
 
-export function applyPrivacyGate(protocol: Protocol, policy: PrivacyPolicy): PrivacyOutcome {
+export function applyPrivacyGate(protocol: Protocol, policy: PrivacyPolicy, source: GateSource = {}): PrivacyOutcome {
   const reviewFirst = isReviewFirstBody(protocol.meeting.body, policy);
+  const unexplained = unexplainedPageHits(protocol, source.pages ?? []);
+  const pagesToHold = new Set(unexplained.flatMap((h) => pageRange(h.pages)));
+  const inRole = peopleInRole(protocol.meeting);
   const doubtful = doubtfulOcrPages(protocol, policy);
   const held: HeldParagraph[] = [];
   const paragraphs: Paragraph[] = [];
   for (const paragraph of protocol.paragraphs) {
     const findings = personalNumberFindings(paragraph);
-    const reasons = holdReasons(findings, reviewFirst);
+    const onHeldPage = pageRange(paragraph.pages).some((p) => pagesToHold.has(p));
+    const assessment = assessIndividualCase(paragraph, inRole);
+    const reasons = holdReasons(findings.length > 0 || onHeldPage, assessment.individual, reviewFirst);
     if (onPages(paragraph, doubtful)) reasons.push('low-ocr-confidence');
     if (reasons.length === 0) paragraphs.push(paragraph);
-    else held.push({ paragraphId: paragraph.id, number: paragraph.number, reasons, findings });
+    else {
+      const signals = assessment.individual ? { signals: assessment.signals } : {};
+      held.push({ paragraphId: paragraph.id, number: paragraph.number, reasons, findings, ...signals });
+    }
   }
-  const meeting = maskStrings(protocol.meeting, MEETING_ID_FIELDS);
+  // Only pieces of four digits or more: "85 07 09" would otherwise mask every "07" in the meeting.
+  const fragments = unexplained.flatMap((h) => h.groups).filter((g) => g.length >= 4);
+  const meeting = maskStrings(protocol.meeting, MEETING_ID_FIELDS, fragments);
   const heldNumbers = new Set(held.map((h) => h.number));
   const ownWarnings = protocol.warnings.filter((w) => w.paragraph === undefined || !heldNumbers.has(w.paragraph));
-  const warnings = maskStrings<ParseWarning[]>(ownWarnings, new Set());
+  const warnings = maskStrings<ParseWarning[]>(ownWarnings, new Set(), fragments);
   return {
     publishable: { ...protocol, meeting: meeting.value, paragraphs, warnings: warnings.value },
     held,
     meetingMasked: meeting.changed,
     warningsMasked: warnings.changed,
+    idFindings: idFindings(protocol),
   };
+}
+
+/**
+ * Numbers seen in the pages that no field of the parsed record shows whole (split between two fields, or between
+ * pages around the furniture). Those are the ones the per-field checks cannot catch.
+ */
+function unexplainedPageHits(protocol: Protocol, pages: readonly PageText[]): PageHit[] {
+  if (pages.length === 0) return [];
+  const seen = new Set<string>();
+  for (const [, text] of stringFields(protocol, '')) for (const h of findPersonalNumberHits(text)) seen.add(h.digits);
+  return personalNumbersInPages(pages).filter((h) => !seen.has(h.digits));
+}
+
+function pageRange([from, to]: readonly [number, number]): number[] {
+  const out: number[] = [];
+  for (let p = from; p <= to && out.length < 1000; p += 1) out.push(p);
+  return out;
+}
+
+/** Ids are published even for held § (as tombstones): none may hold a personal number. */
+function idFindings(protocol: Protocol): string[] {
+  const out: string[] = [];
+  if (findPersonalNumbers(protocol.meeting.id).length > 0) out.push('meeting.id');
+  protocol.paragraphs.forEach((p, i) => {
+    if (findPersonalNumbers(p.id).length > 0) out.push(`paragraphs[${i}].id`);
+  });
+  return out;
 }
 
 /** Pages read by OCR whose text cannot be trusted to show every personal number. */
@@ -135,13 +177,9 @@ function onPages(paragraph: Paragraph, pages: ReadonlySet<number>): boolean {
   return false;
 }
 
-/** True when `body` names a review-first body under `policy`. Blank policy entries are ignored. */
+/** True when `body` names a review-first body under `policy` (core/privacy/review-first-bodies.ts). */
 export function isReviewFirstBody(body: string, policy: PrivacyPolicy): boolean {
-  const name = normaliseName(body);
-  return policy.reviewFirstBodies.some((entry) => {
-    const part = normaliseName(entry);
-    return part.length > 0 && name.includes(part);
-  });
+  return matchesReviewFirstBody(body, policy.reviewFirstBodies);
 }
 
 /** Where in the § personal numbers occur: every string field except identifiers, one finding per (kind, field). */
@@ -175,10 +213,12 @@ export interface PrivateReviewParagraph {
   number: string;
   reasons: HoldReason[];
   findings: PersonalNumberFinding[];
+  /** For 'individual-case': the signals that fired. */
+  signals?: string[];
   paragraph: Paragraph;
 }
 
-export function heldParagraphForReview(paragraph: Paragraph, reasons: HoldReason[]): PrivateReviewParagraph {
+export function heldParagraphForReview(paragraph: Paragraph, reasons: HoldReason[], signals?: readonly string[]): PrivateReviewParagraph {
   return {
     visibility: 'private-review-only',
     paragraphId: paragraph.id,
@@ -186,27 +226,17 @@ export function heldParagraphForReview(paragraph: Paragraph, reasons: HoldReason
     number: paragraph.number,
     reasons: [...reasons],
     findings: personalNumberFindings(paragraph),
+    ...(signals && signals.length > 0 ? { signals: [...signals] } : {}),
     paragraph,
   };
 }
 
-function holdReasons(findings: PersonalNumberFinding[], reviewFirst: boolean): HoldReason[] {
+function holdReasons(personalNumber: boolean, individualCase: boolean, reviewFirst: boolean): HoldReason[] {
   const reasons: HoldReason[] = [];
-  if (findings.length > 0) reasons.push('personal-number');
+  if (personalNumber) reasons.push('personal-number');
+  if (individualCase) reasons.push('individual-case');
   if (reviewFirst) reasons.push('review-first-body');
   return reasons;
-}
-
-/** Case, dashes, spacing and å/ä/ö folded, so "Socialnämnden" and a file-name "socialnamnden" compare equal. */
-function normaliseName(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[åä]/gu, 'a')
-    .replace(/ö/gu, 'o')
-    .replace(/[\u2010-\u2015\u2212]/gu, '-')
-    .replace(/\s+/gu, ' ')
-    .trim();
 }
 
 /** Every string in a JSON-like value with its path ("sections[1].text"). Records are trees: no cycles. */
@@ -220,13 +250,21 @@ function* stringFields(value: unknown, path: string): Generator<[string, string]
   }
 }
 
-/** A copy of `value` with personal numbers masked in every string except those at `skip` paths. */
-function maskStrings<T>(value: T, skip: ReadonlySet<string>): { value: T; changed: boolean } {
+const NORMALISED_VALUE = /^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2})$/u;
+
+/**
+ * A copy of `value` with personal numbers masked in every string except those at `skip` paths, and the digit
+ * `fragments` of numbers seen only in the pages masked where they stand as whole digit runs.
+ */
+function maskStrings<T>(value: T, skip: ReadonlySet<string>, fragments: readonly string[] = []): { value: T; changed: boolean } {
   let changed = false;
+  const fragmentRe = fragments.length === 0 ? null : new RegExp(`(?<!\\d)(?:${[...new Set(fragments)].join('|')})(?!\\d)`, 'gu');
   const visit = (v: unknown, path: string): unknown => {
     if (typeof v === 'string') {
       if (skip.has(path)) return v;
-      const masked = maskPersonalNumbers(v);
+      let masked = maskPersonalNumbers(v);
+      // Dates and times are the parser's normalised values, never free text that could hold a piece of a number.
+      if (fragmentRe !== null && !NORMALISED_VALUE.test(v)) masked = masked.replace(fragmentRe, PERSONAL_NUMBER_MASK);
       if (masked !== v) changed = true;
       return masked;
     }

@@ -6,12 +6,12 @@ import { appendEvents, DEFAULT_CHUNK_SIZE, EMPTY_FEED } from './publish/change-f
 import { commitManifest, nextSnapshotId } from './publish/commit.ts';
 import { countingStore, type CountingStore } from './publish/counting-store.ts';
 import { writeDump } from './publish/dump.ts';
-import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest } from './publish/manifest.ts';
+import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest } from '../published/manifest.ts';
 import type { PublisherConfig } from './publish/metadata.ts';
 import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
 import { isHandled, listPending, type PendingWork } from './publish/pending.ts';
-import { unitKey, type UnitRef } from './publish/public-paths.ts';
-import { readManifest } from './publish/public-store.ts';
+import { unitKey, type UnitRef } from '../published/paths.ts';
+import { readManifest } from '../published/public-store.ts';
 import type { PendingEvent, UnitUpdate } from './publish/unit-update.ts';
 
 export interface PublishDeps {

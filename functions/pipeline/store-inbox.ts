@@ -3,7 +3,9 @@ import type { BlobStore } from '../ports/blob-store.ts';
 import type { Inbox, InboxFile } from '../ports/inbox.ts';
 import type { IngestInput } from './ingest-document.ts';
 import type { IngestOutcome } from './ingest-outcome.ts';
-import { readJson, toJson } from './ingest-json.ts';
+import { readJson } from '../ports/blob-json.ts';
+import { INBOX_PREFIX } from '../store/keys.ts';
+import { putJson } from '../store/json.ts';
 import { InvalidProvenanceError } from './ingest-provenance.ts';
 
 /**
@@ -12,7 +14,6 @@ import { InvalidProvenanceError } from './ingest-provenance.ts';
  * counterpart of the S3 notification on AWS: it ingests every waiting file and removes it from the inbox once it has
  * an outcome (the bytes are kept under originals/ by then). A file whose ingest throws stays for the next run.
  */
-export const STORE_INBOX_PREFIX = 'inbox/';
 const SIDECAR = '.provenance.json';
 
 interface Sidecar {
@@ -25,9 +26,9 @@ export class StoreInbox implements Inbox {
   constructor(private readonly store: BlobStore) {}
 
   async deliver(file: InboxFile): Promise<void> {
-    const key = `${STORE_INBOX_PREFIX}${file.path}`;
+    const key = `${INBOX_PREFIX}${file.path}`;
     const sidecar: Sidecar = { schemaVersion: 1, mediaType: file.mediaType, provenance: file.provenance };
-    await this.store.put(`${key}${SIDECAR}`, toJson(sidecar), { contentType: 'application/json' });
+    await putJson(this.store, `${key}${SIDECAR}`, sidecar);
     await this.store.put(key, file.bytes, { contentType: file.mediaType });
   }
 }
@@ -44,7 +45,7 @@ export async function ingestStoreInbox(
 ): Promise<InboxResult[]> {
   const keys: string[] = [];
   const sidecars = new Set<string>();
-  for await (const meta of store.list(STORE_INBOX_PREFIX)) {
+  for await (const meta of store.list(INBOX_PREFIX)) {
     if (meta.key.endsWith(SIDECAR)) sidecars.add(meta.key);
     else keys.push(meta.key);
   }

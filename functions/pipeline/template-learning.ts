@@ -3,9 +3,9 @@ import { mergeTemplates } from '../core/parse/template-profile.ts';
 import { slugify } from '../core/records/ids.ts';
 import type { Meeting, ParseInput, Protocol, TemplateProfile } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
-import { readJson } from './ingest-json.ts';
-import { isMeetingRecord } from './meeting-record.ts';
-import { RECORDS_PREFIX } from './store-keys.ts';
+import { readJson } from '../ports/blob-json.ts';
+import { isMeetingRecord } from '../store/meeting-record.ts';
+import { RECORDS_PREFIX } from '../store/keys.ts';
 
 /**
  * Batch learning of protocol templates, unsupervised and never per municipality in code: the protocols of one body

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { createApp } from '../../functions/api/create-app.ts';
-import { MemoryReadModel } from '../../functions/api/read-model/memory-read-model.ts';
+import { MemoryReadModel } from '../support/memory-read-model.ts';
 import type { ReadModel, Snapshot } from '../../functions/api/read-model/read-model.ts';
 import { API_ROUTES } from '../../functions/api/routes/register.ts';
-import type { Param } from '../../functions/api/schema/params.ts';
+import type { Param } from '../../functions/api/request/params.ts';
 import { fixtureProtocols } from './fixtures.ts';
 
 const model = new MemoryReadModel(fixtureProtocols().filter((p) => p.meeting.body !== 'Socialnämnden'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { createApp } from '../../functions/api/create-app.ts';
-import { MemoryReadModel } from '../../functions/api/read-model/memory-read-model.ts';
+import { MemoryReadModel } from '../support/memory-read-model.ts';
 import { fixtureProtocols } from './fixtures.ts';
 
 const protocols = fixtureProtocols().filter((p) => p.meeting.body !== 'Socialnämnden');

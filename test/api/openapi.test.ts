@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/create-app.ts';
 import { API_ROUTES } from '../../functions/api/routes/register.ts';
-import type { JsonSchema } from '../../functions/api/schema/params.ts';
+import type { JsonSchema } from '../../functions/api/request/params.ts';
 import { BASE_URL, publishedFixtures } from './fixtures.ts';
 
 let app: ReturnType<typeof createApp>;

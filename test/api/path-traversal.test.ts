@@ -15,11 +15,15 @@ let server: ServerType;
 let port: number;
 
 function spy(store: BlobStore): BlobStore {
+  const touch = <T>(key: string, read: () => T): T => {
+    touched.push(key);
+    return read();
+  };
   return {
-    get: (key) => (touched.push(key), store.get(key)),
-    getStream: (key) => (touched.push(key), store.getStream(key)),
-    head: (key) => (touched.push(key), store.head(key)),
-    list: (prefix) => (touched.push(prefix), store.list(prefix)),
+    get: (key) => touch(key, () => store.get(key)),
+    getStream: (key) => touch(key, () => store.getStream(key)),
+    head: (key) => touch(key, () => store.head(key)),
+    list: (prefix) => touch(prefix, () => store.list(prefix)),
     put: () => Promise.reject(new Error('the API must never write')),
     delete: () => Promise.reject(new Error('the API must never delete')),
   };

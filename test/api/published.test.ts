@@ -9,8 +9,8 @@ import type { MemoryBlobStore } from '../../functions/adapters/memory-blob-store
 import { createApp } from '../../functions/api/create-app.ts';
 import { PublishedReadModel } from '../../functions/api/read-model/published-read-model.ts';
 import type { fixedClock } from '../../functions/ports/clock.ts';
-import { publicKey } from '../../functions/pipeline/publish/public-paths.ts';
-import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../functions/pipeline/publish/public-store.ts';
+import { publicKey } from '../../functions/published/paths.ts';
+import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../functions/published/public-store.ts';
 import { BASE_URL, ingestProtocol, protocol, publish, publishedFixtures } from './fixtures.ts';
 
 let store: MemoryBlobStore;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryReadModel } from '../../functions/api/read-model/memory-read-model.ts';
+import { MemoryReadModel } from '../support/memory-read-model.ts';
 import { queryMeetings, queryParagraphs } from '../../functions/api/read-model/query.ts';
 import type { PageRequest, ParagraphFilter } from '../../functions/api/read-model/types.ts';
 import { fixtureProtocols, protocol } from './fixtures.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { createApp } from '../../functions/api/create-app.ts';
 import { ResponseCache } from '../../functions/api/http/response-cache.ts';
-import { MemoryReadModel } from '../../functions/api/read-model/memory-read-model.ts';
+import { MemoryReadModel } from '../support/memory-read-model.ts';
 import type { Snapshot } from '../../functions/api/read-model/read-model.ts';
 import { fixtureProtocols } from './fixtures.ts';
 

@@ -63,7 +63,7 @@ export async function inParallel<T>(items: readonly T[], limit: number, work: (i
 
 export const INVALID_KEYS = ['..', '/abs', 'a//b', 'a/../b', 'C:\\x', '', 'a\0b', 'a/', './a', 'a\\b', 'a:b', 'a#b',
   'a%2Fb', 'Ha\u030Abo' /* "å" decomposed (NFD) */, `${'x'.repeat(256)}/y` /* segment > 255 bytes */,
-  `${'å'.repeat(100)}/`.repeat(6) + 'x' /* 607 characters but 1207 UTF-8 bytes > 1024 */];
+  `${`${'å'.repeat(100)}/`.repeat(6)}x` /* 607 characters but 1207 UTF-8 bytes > 1024 */];
 export const INVALID_PREFIXES = ['..', '/abs', 'a//', 'a/../', 'C:\\x', '\0', './', '/', 'a\\b/'];
 
 export function blobStoreContract(

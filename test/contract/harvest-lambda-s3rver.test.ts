@@ -15,7 +15,7 @@ import { createHarvestHandler, HarvestFailedError, type HarvestEvent } from '../
 import { createIngestHandler } from '../../functions/handlers/support/ingest-handler.ts';
 import { createJsonLogger } from '../../functions/handlers/support/json-logger.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
-import type { MeetingRecord } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord } from '../../functions/store/meeting-record.ts';
 import { startFakeCiceron, type CiceronFake } from '../support/fake-portals/ciceron-fake.ts';
 import { fakePdf } from '../support/fake-portals/loopback-server.ts';
 import { startS3rver, type RunningS3rver } from '../support/s3rver.ts';

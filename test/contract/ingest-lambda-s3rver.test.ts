@@ -11,7 +11,7 @@ import type { S3Event, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { S3BlobStore } from '../../functions/adapters/s3-blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
-import type { MeetingRecord, QuarantineEntry } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord, QuarantineEntry } from '../../functions/store/meeting-record.ts';
 import { createIngestHandler } from '../../functions/handlers/support/ingest-handler.ts';
 import { createJsonLogger } from '../../functions/handlers/support/json-logger.ts';
 import { startS3rver, type RunningS3rver } from '../support/s3rver.ts';

@@ -28,7 +28,7 @@ describe('readConfig', () => {
       webAclArn: undefined,
       alarmEmail: undefined,
       logLevel: 'info',
-      reviewFirstBodies: ['Socialnämnden', 'Individutskottet', 'Överförmyndarnämnden'],
+      reviewFirstBodies: ['default'],
       maxUploadBytes: 52_428_800,
     });
     expect(DEFAULT_MAX_UPLOAD_BYTES).toBe(50 * 1024 * 1024);

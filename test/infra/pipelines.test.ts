@@ -168,7 +168,7 @@ describe('functions', () => {
       LOG_LEVEL: 'info',
       DATA_BUCKET: { Ref: ids.data },
       SOURCE_BUCKET: { Ref: ids.source },
-      REVIEW_FIRST_BODIES: 'Socialnämnden,Individutskottet,Överförmyndarnämnden',
+      REVIEW_FIRST_BODIES: 'default',
       MAX_UPLOAD_BYTES: '52428800',
     });
     expect(props(ids.publish).Environment.Variables.PUBLIC_BASE_URL).toEqual({

@@ -6,16 +6,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../functions/cli/command.ts';
 import { main } from '../../functions/cli/main.ts';
+import { captureIo } from '../support/cli-io.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'paragraf-cli-harvest-unit-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function io(env: Record<string, string> = {}): CliIo & { out: string; err: string } {
-  const captured = { out: '', err: '', env, stdout: (t: string) => void (captured.out += t), stderr: (t: string) => void (captured.err += t) };
-  return captured;
-}
+const io = captureIo;
 
 const run = async (args: string[], env: Record<string, string> = { HARVEST_CONTACT: 'oppna-data@kommun.example' }) => {
   const captured = io(env);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CliIo } from '../../functions/cli/command.ts';
 import { main } from '../../functions/cli/main.ts';
+import { captureIo } from '../support/cli-io.ts';
 
 // A bug deep inside parse: what the user sees must still be one line, not a stack trace.
 vi.mock('../../functions/cli/parse-file.ts', () => ({
@@ -9,16 +9,7 @@ vi.mock('../../functions/cli/parse-file.ts', () => ({
   },
 }));
 
-function captureIo(env: Record<string, string> = {}): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}
+
 
 describe('main: unexpected errors', () => {
   it('prints one line with a hint and exits 70', async () => {

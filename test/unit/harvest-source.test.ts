@@ -13,7 +13,7 @@ import type { MeetingDocuments, PortalBody, PortalConnector, PortalDocument, Por
 import { harvestSource } from '../../functions/pipeline/harvest/harvest-source.ts';
 import { readHarvestState } from '../../functions/pipeline/harvest/harvest-state.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import type { MeetingRecord, OriginalMeta } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord, OriginalMeta } from '../../functions/store/meeting-record.ts';
 import { ingestStoreInbox, StoreInbox } from '../../functions/pipeline/store-inbox.ts';
 import { testSource } from '../support/fake-portals/harness.ts';
 import { protocolText } from './ingest-support.ts';

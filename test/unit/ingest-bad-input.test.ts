@@ -5,18 +5,19 @@ import { createDocumentExtractor } from '../../functions/adapters/document-extra
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { type IngestDeps, ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import type { MeetingRecord, QuarantineEntry } from '../../functions/pipeline/meeting-record.ts';
-import { CountingStore, keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
+import type { MeetingRecord, QuarantineEntry } from '../../functions/store/meeting-record.ts';
+import { keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
+import { RecordingStore } from '../support/recording-store.ts';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/bad/${name}`, import.meta.url)));
 const AT = '2024-03-08T09:15:00.000Z';
 
-let store: CountingStore;
+let store: RecordingStore;
 let deps: IngestDeps;
 
 beforeEach(() => {
-  store = new CountingStore(new MemoryBlobStore());
+  store = new RecordingStore(new MemoryBlobStore());
   deps = { store, extractor: createDocumentExtractor(), clock: fixedClock(AT) };
 });
 

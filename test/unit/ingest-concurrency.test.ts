@@ -9,7 +9,7 @@ import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import type { BlobStore } from '../../functions/ports/blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import type { MeetingRecord, PendingMarker } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord, PendingMarker } from '../../functions/store/meeting-record.ts';
 import { keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
 
 /**

@@ -12,8 +12,9 @@ import type {
   OriginalMeta,
   PendingMarker,
   ReviewEntry,
-} from '../../functions/pipeline/meeting-record.ts';
-import { CountingStore, DEFAULT_PARAGRAPHS, keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
+} from '../../functions/store/meeting-record.ts';
+import { DEFAULT_PARAGRAPHS, keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
+import { RecordingStore } from '../support/recording-store.ts';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -22,12 +23,12 @@ const RECORD_KEY = `records/goteborg/kommunstyrelsen/2024/${MEETING}.json`;
 const FILE = `${MEETING}.txt`;
 const AT = '2024-03-08T09:15:00.000Z';
 
-let store: CountingStore;
+let store: RecordingStore;
 let clock: ReturnType<typeof fixedClock>;
 let deps: IngestDeps;
 
 beforeEach(() => {
-  store = new CountingStore(new MemoryBlobStore());
+  store = new RecordingStore(new MemoryBlobStore());
   clock = fixedClock(AT);
   deps = { store, extractor: createDocumentExtractor(), clock };
 });

@@ -6,11 +6,11 @@ import { createDocumentExtractor } from '../../functions/adapters/document-extra
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument, type IngestInput } from '../../functions/pipeline/ingest-document.ts';
-import type { IngestOutcome } from '../../functions/pipeline/ingest-outcome.ts';
+import { type IngestOutcome, publishRequestOf } from '../../functions/pipeline/ingest-outcome.ts';
 import { processIngestBatch } from '../../functions/handlers/support/ingest-batch.ts';
 import { IngestConfigError, readIngestConfig } from '../../functions/handlers/support/ingest-config.ts';
 import { createJsonLogger } from '../../functions/handlers/support/json-logger.ts';
-import { createPublishNotifier } from '../../functions/handlers/support/publish-queue.ts';
+import { createPublishNotifier } from '../../functions/adapters/sqs-publish-notifier.ts';
 import { DEFAULT_PARAGRAPHS, keys, protocolText, utf8 } from './ingest-support.ts';
 
 const fixture = (name: string): SQSEvent =>
@@ -118,8 +118,14 @@ describe('createPublishNotifier', () => {
     const send = vi.spyOn(client, 'send').mockImplementation(() => Promise.resolve({}));
     const notify = createPublishNotifier(client, 'https://sqs.eu-north-1.amazonaws.com/123456789012/paragraf-publish.fifo');
     const base = { fileName: 'f.pdf', sha256: 'ab'.repeat(32), meetingId: 'alingsas-kommunstyrelsen-2024-02-05', municipalitySlug: 'alingsas', recordKey: 'records/alingsas/kommunstyrelsen/2024/alingsas-kommunstyrelsen-2024-02-05.json', version: 2, heldCount: 0 };
-    await notify({ ...base, status: 'replaced', paragraphCount: 3, warningCount: 0 });
-    await notify({ status: 'quarantined', fileName: 'x.pdf', sha256: 'cd'.repeat(32), reason: 'empty', message: 'empty file', alreadyQuarantined: false });
+    // What the ingest handler sends: the publish request of each outcome, none for a quarantined file.
+    for (const outcome of [
+      { ...base, status: 'replaced', paragraphCount: 3, warningCount: 0 },
+      { status: 'quarantined', fileName: 'x.pdf', sha256: 'cd'.repeat(32), reason: 'empty', message: 'empty file', alreadyQuarantined: false },
+    ] satisfies IngestOutcome[]) {
+      const request = publishRequestOf(outcome);
+      if (request !== null) await notify(request);
+    }
     expect(send).toHaveBeenCalledTimes(1);
     const command = send.mock.calls[0]?.[0] as SendMessageCommand;
     expect(command).toBeInstanceOf(SendMessageCommand);

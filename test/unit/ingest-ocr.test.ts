@@ -7,7 +7,7 @@ import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import type { OcrPageInfo, TextExtractor } from '../../functions/ports/text-extractor.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import type { MeetingRecord } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord } from '../../functions/store/meeting-record.ts';
 import { keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
 
 const MEETING = 'goteborg-kommunstyrelsen-2024-03-06';

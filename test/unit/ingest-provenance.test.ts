@@ -10,11 +10,12 @@ import { InboxMetadataTooLargeError, provenanceFromS3Metadata, provenanceToS3Met
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
 import { InvalidProvenanceError } from '../../functions/pipeline/ingest-provenance.ts';
-import type { MeetingRecord } from '../../functions/pipeline/meeting-record.ts';
+import type { MeetingRecord } from '../../functions/store/meeting-record.ts';
 import { ingestStoreInbox, StoreInbox } from '../../functions/pipeline/store-inbox.ts';
-import { CountingStore, protocolText } from './ingest-support.ts';
+import { protocolText } from './ingest-support.ts';
+import { RecordingStore } from '../support/recording-store.ts';
 
-const deps = (store: MemoryBlobStore | CountingStore) => ({ store, extractor: createDocumentExtractor(), clock: fixedClock('2026-06-20T06:00:00Z') });
+const deps = (store: MemoryBlobStore | RecordingStore) => ({ store, extractor: createDocumentExtractor(), clock: fixedClock('2026-06-20T06:00:00Z') });
 const bytes = (date: string, text = protocolText(date)) => new TextEncoder().encode(text);
 const RECORD = 'records/goteborg/kommunstyrelsen/2026/goteborg-kommunstyrelsen-2026-02-09.json';
 
@@ -42,7 +43,7 @@ describe('ingest with provenance', () => {
     [{ noticeDate: '2026-02-30' }],
     [{ portalDocumentId: 'x'.repeat(201) }],
   ])('refuses %j before writing anything', async (provenance) => {
-    const store = new CountingStore(new MemoryBlobStore());
+    const store = new RecordingStore(new MemoryBlobStore());
     await expect(ingestDocument(deps(store), { bytes: bytes('2026-02-09'), fileName: 'ks.txt', provenance })).rejects.toBeInstanceOf(InvalidProvenanceError);
     expect(store.writes).toEqual([]);
   });
@@ -58,7 +59,7 @@ describe('ingest with provenance', () => {
 
 describe('the local inbox', () => {
   it('writes the sidecar before the file, and ingest removes both once the file has an outcome', async () => {
-    const store = new CountingStore(new MemoryBlobStore());
+    const store = new RecordingStore(new MemoryBlobStore());
     await new StoreInbox(store).deliver({ path: 'harvest/s/goteborg-kommunstyrelsen-2026-02-09-abcd1234.txt', bytes: bytes('2026-02-09'), mediaType: 'text/plain', provenance: { sourceUrl: 'https://goteborg.se/p' } });
     expect(store.writes.map((w) => w.key)).toEqual([
       'inbox/harvest/s/goteborg-kommunstyrelsen-2026-02-09-abcd1234.txt.provenance.json',

@@ -1,45 +1,8 @@
 /**
- * Shared by the ingest tests: a store wrapper that records every write, and small protocols in Göteborg's text
- * format (the four-line header of the corpus' Göteborg files, then § blocks), written here by hand so each test can
- * state exactly what it feeds in.
+ * Shared by the ingest tests: small protocols in Göteborg's text format (the four-line header of the corpus' Göteborg
+ * files, then § blocks), written here by hand so each test can state exactly what it feeds in.
  */
-import type { BlobBody, BlobMeta, BlobStore, PutOptions } from '../../functions/ports/blob-store.ts';
-
-export interface Write {
-  op: 'put' | 'delete';
-  key: string;
-}
-
-/** Passes everything through to `inner` and records puts and deletes, in order. */
-export class CountingStore implements BlobStore {
-  readonly writes: Write[] = [];
-  constructor(readonly inner: BlobStore) {}
-
-  get(key: string): Promise<Uint8Array | null> {
-    return this.inner.get(key);
-  }
-  getStream(key: string): Promise<AsyncIterable<Uint8Array> | null> {
-    return this.inner.getStream(key);
-  }
-  head(key: string): Promise<BlobMeta | null> {
-    return this.inner.head(key);
-  }
-  list(prefix: string): AsyncIterable<BlobMeta> {
-    return this.inner.list(prefix);
-  }
-  put(key: string, body: BlobBody, options?: PutOptions): Promise<void> {
-    this.writes.push({ op: 'put', key });
-    return this.inner.put(key, body, options);
-  }
-  delete(key: string): Promise<void> {
-    this.writes.push({ op: 'delete', key });
-    return this.inner.delete(key);
-  }
-  /** Forget the writes so far (e.g. after setting up a first ingest). */
-  reset(): void {
-    this.writes.length = 0;
-  }
-}
+import type { BlobStore } from '../../functions/ports/blob-store.ts';
 
 export interface SyntheticParagraph {
   number: number;

@@ -150,7 +150,7 @@ describe('converted protocols through the document extractor', () => {
     const le = new Uint8Array(2 + text.length * 2);
     le.set([0xff, 0xfe]);
     for (let i = 0; i < text.length; i += 1) le.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
-    const be = le.map((b, i) => (i < 2 ? [0xfe, 0xff][i] as number : le[i % 2 === 0 ? i + 1 : i - 1] as number));
+    const be = le.map((_b, i) => (i < 2 ? [0xfe, 0xff][i] as number : le[i % 2 === 0 ? i + 1 : i - 1] as number));
     for (const bytes of [le, be]) {
       const { doc, protocol } = await read(bytes);
       expect(doc.encoding).toMatch(/^utf-16/u);

@@ -123,10 +123,33 @@ describe('applyPrivacyGate: review-first bodies', () => {
     },
   );
 
-  it('includes the bodies the design names', () => {
-    for (const part of ['socialnämnd', 'individutskott']) expect(DEFAULT_REVIEW_FIRST_BODIES).toContain(part);
+  it('includes the bodies the design names, by the patterns of issue 12', () => {
+    for (const part of ['social', 'omsorg', 'funktionsstöd', 'individ', 'arbetsmarknad', 'överförmyndar']) {
+      expect(DEFAULT_REVIEW_FIRST_BODIES).toContain(part);
+    }
     expect(isReviewFirstBody('Överförmyndarnämnden', { reviewFirstBodies: [...DEFAULT_REVIEW_FIRST_BODIES] })).toBe(true);
   });
+
+  it.each([
+    'Vård- och omsorgsnämnden',
+    'Omsorgsnämnden',
+    'Arbetsmarknadsnämnden',
+    'Social- och omsorgsnämnden',
+    'Sociala nämnden',
+    'Nämnden för funktionsstöd',
+    'Socialnämndens individutskott',
+    'Välfärdsnämnden',
+    'IFO-utskottet',
+  ])('"%s" (a body the issue found published) is review-first by default', (body) => {
+    expect(isReviewFirstBody(body, policy)).toBe(true);
+  });
+
+  it.each(['Tekniska nämnden', 'Miljö- och byggnadsnämnden', 'Kultur- och fritidsnämnden', 'Valnämnden', 'Revisionen'])(
+    '"%s" is not review-first by default (no pattern inside another word)',
+    (body) => {
+      expect(isReviewFirstBody(body, policy)).toBe(false);
+    },
+  );
 
   it('follows a custom policy; blank entries match nothing', () => {
     expect(isReviewFirstBody('Vård- och omsorgsnämnden', { reviewFirstBodies: ['omsorgsnämnd'] })).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../functions/ports/blob-store.ts';
-import { checkTree, currentManifest, ingest, memoryStore, newClock, protocol, publish, RecordingStore } from './publish-support.ts';
+import { checkTree, currentManifest, ingest, memoryStore, newClock, protocol, publish } from './publish-support.ts';
+import { RecordingStore } from '../support/recording-store.ts';
 
 /**
  * Atomic publish: the store fails the n-th write of a publish, for every n. Each time the previous manifest must be

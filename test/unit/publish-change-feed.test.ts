@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readChangesSince, readChunk } from '../../functions/pipeline/publish/change-feed.ts';
-import type { ChangeEvent } from '../../functions/pipeline/publish/manifest.ts';
+import { readChangesSince, readChunk } from '../../functions/published/change-feed.ts';
+import type { ChangeEvent } from '../../functions/published/manifest.ts';
 import { currentManifest, ingest, memoryStore, newClock, protocol, publicTexts, publish } from './publish-support.ts';
 
 const KS = 'testby-kommunstyrelsen-2026-03-02';

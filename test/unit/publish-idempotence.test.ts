@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PendingMarker } from '../../functions/pipeline/meeting-record.ts';
+import type { PendingMarker } from '../../functions/store/meeting-record.ts';
 import { StoreError } from '../../functions/ports/blob-store.ts';
-import { currentManifest, ingest, memoryStore, newClock, protocol, publish, RecordingStore } from './publish-support.ts';
+import { currentManifest, ingest, memoryStore, newClock, protocol, publish } from './publish-support.ts';
+import { RecordingStore } from '../support/recording-store.ts';
 
 describe('publish: idempotence and the pending markers', () => {
   it('writes nothing the second time: no file, no snapshot, same sequence', async () => {

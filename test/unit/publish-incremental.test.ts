@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTree, currentManifest, ingest, memoryStore, newClock, protocol, publish, RecordingStore } from './publish-support.ts';
+import { checkTree, currentManifest, ingest, memoryStore, newClock, protocol, publish } from './publish-support.ts';
+import { RecordingStore } from '../support/recording-store.ts';
 
 /**
  * Incremental publish: after one new protocol, only that unit's files and the small indexes are written, and only

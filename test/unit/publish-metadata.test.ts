@@ -1,8 +1,8 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { DATAPACKAGE_PROFILE } from '../../functions/core/render/datapackage.ts';
-import { publicKey } from '../../functions/pipeline/publish/public-paths.ts';
-import { readMunicipalityIndex } from '../../functions/pipeline/publish/public-store.ts';
+import { publicKey } from '../../functions/published/paths.ts';
+import { readMunicipalityIndex } from '../../functions/published/public-store.ts';
 import { BASE_URL, currentManifest, ingest, memoryStore, newClock, protocol, publish, sha } from './publish-support.ts';
 
 const DATASETS = `${BASE_URL}/datasets/`;

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { collectBytes } from '../../functions/pipeline/publish/bytes.ts';
+import { collectBytes } from '../../functions/core/bytes.ts';
 import { exportRecords } from '../../functions/pipeline/publish/export-records.ts';
-import { concatenateParts, headerLength, parsePartition, partitionParts, partitionUnits, PartitionError } from '../../functions/pipeline/publish/partitions.ts';
+import { concatenateParts, headerLength, parsePartition, partitionParts, partitionUnits, PartitionError } from '../../functions/published/partitions.ts';
 import { BASE_URL, currentManifest, ingest, memoryStore, newClock, protocol, publish, sha } from './publish-support.ts';
 
 /**

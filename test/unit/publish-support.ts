@@ -1,6 +1,6 @@
 /**
  * Shared by the publish-*.test.ts suites: a store with protocols ingested the way ingest does it (writeProtocol runs
- * the real privacy gate and commitVersion), a publish with test defaults, a recording store wrapper, and a checker
+ * the real privacy gate and commitVersion), a publish with test defaults, and a checker
  * that walks everything a manifest lists and verifies each file's size and SHA-256.
  */
 import { createHash } from 'node:crypto';
@@ -8,12 +8,12 @@ import { parquetReadObjects } from 'hyparquet';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { meetingId } from '../../functions/core/records/ids.ts';
 import type { Paragraph, Protocol } from '../../functions/core/records/types.ts';
-import type { BlobBody, BlobStore, PutOptions } from '../../functions/ports/blob-store.ts';
+import type { BlobStore } from '../../functions/ports/blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { publishDatasets, type PublishOptions, type PublishSummary } from '../../functions/pipeline/publish-datasets.ts';
-import type { FileEntry, PublicManifest } from '../../functions/pipeline/publish/manifest.ts';
-import { publicKey } from '../../functions/pipeline/publish/public-paths.ts';
-import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../functions/pipeline/publish/public-store.ts';
+import type { FileEntry, PublicManifest } from '../../functions/published/manifest.ts';
+import { publicKey } from '../../functions/published/paths.ts';
+import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../functions/published/public-store.ts';
 import { writeProtocol } from '../../functions/pipeline/synthetic/write-protocol.ts';
 import { buildProtocol } from '../support/protocol-builder.ts';
 
@@ -59,41 +59,6 @@ export async function publish(store: BlobStore, clock: TestClock, extra: Partial
 
 export function sha(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** Records every operation on the way to the store. */
-export class RecordingStore implements BlobStore {
-  readonly puts: string[] = [];
-  readonly gets: string[] = [];
-  readonly lists: string[] = [];
-  readonly deletes: string[] = [];
-  constructor(readonly inner: BlobStore) {}
-  get(key: string) {
-    this.gets.push(key);
-    return this.inner.get(key);
-  }
-  getStream(key: string) {
-    this.gets.push(key);
-    return this.inner.getStream(key);
-  }
-  head(key: string) {
-    return this.inner.head(key);
-  }
-  list(prefix: string) {
-    this.lists.push(prefix);
-    return this.inner.list(prefix);
-  }
-  put(key: string, body: BlobBody, options?: PutOptions) {
-    this.puts.push(key);
-    return this.inner.put(key, body, options);
-  }
-  delete(key: string) {
-    this.deletes.push(key);
-    return this.inner.delete(key);
-  }
-  reset(): void {
-    for (const a of [this.puts, this.gets, this.lists, this.deletes]) a.length = 0;
-  }
 }
 
 /**

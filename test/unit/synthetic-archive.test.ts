@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { findPersonalNumbers } from '../../functions/core/privacy/personal-numbers.ts';
 import { isValidId } from '../../functions/core/records/ids.ts';
-import { isMeetingRecord, type MeetingRecord, type ReviewEntry } from '../../functions/pipeline/meeting-record.ts';
+import { isMeetingRecord, type MeetingRecord, type ReviewEntry } from '../../functions/store/meeting-record.ts';
 import { generateArchive } from '../../functions/pipeline/synthetic/generate-archive.ts';
 import { planMeetings } from '../../functions/pipeline/synthetic/plan.ts';
 import { personalNumber } from '../../functions/pipeline/synthetic/people.ts';

@@ -1,4 +1,6 @@
 import type { Context } from 'hono';
+import { IMMUTABLE } from '../../published/paths.ts';
+import type { Snapshot } from '../read-model/read-model.ts';
 
 /**
  * Validators and caching for GET responses. Every representation depends only on the published data version and the
@@ -15,7 +17,7 @@ export const CACHE = {
   /** The API description changes only with a deploy. */
   static: 'public, max-age=3600',
   /** Content-addressed published files never change. */
-  immutable: 'public, max-age=31536000, immutable',
+  immutable: IMMUTABLE,
   /** Errors must not be cached as if they were the resource. */
   none: 'no-store',
 } as const;
@@ -73,4 +75,19 @@ export function isFresh(c: Context, v: Validators): boolean {
 export function conditional(c: Context, v: Validators): Response | null {
   for (const [k, value] of Object.entries(validatorHeaders(v))) c.header(k, value);
   return isFresh(c, v) ? c.body(null, 304) : null;
+}
+
+/** The ETag of what this request asks for: data version, path, query and format. */
+export function representationTag(c: Context, snapshot: Snapshot, format: string): string {
+  const url = new URL(c.req.url);
+  return etagFor(snapshot.version.tag, url.pathname, url.search, format);
+}
+
+/** Validators for a representation of the current data version: computed before any rendering. */
+export function validatorsFor(c: Context, snapshot: Snapshot, cacheControl: string, format: string, lastModified?: string): Validators {
+  return {
+    etag: representationTag(c, snapshot, format),
+    cacheControl,
+    ...(lastModified ?? snapshot.version.publishedAt ? { lastModified: new Date((lastModified ?? snapshot.version.publishedAt)!) } : {}),
+  };
 }

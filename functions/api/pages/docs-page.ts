@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../schema/params.ts';
+import type { JsonSchema } from '../request/params.ts';
 import { html, type Html } from './html.ts';
 import { layout } from './layout.ts';
 

@@ -1,7 +1,7 @@
 import { queryParagraphs } from '../read-model/query.ts';
 import type { DatasetListing, Snapshot } from '../read-model/read-model.ts';
 import type { ParagraphFilter } from '../read-model/types.ts';
-import { encodeCursor } from '../routes/cursor.ts';
+import { encodeCursor } from '../request/cursor.ts';
 import { bytes, capitalised, href, html, number, type Html } from './html.ts';
 import { layout } from './layout.ts';
 import { paragraphListItem } from './paragraph-list.ts';

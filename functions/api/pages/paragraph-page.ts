@@ -4,7 +4,6 @@ import { voteSummary } from '../../core/render/vote-summary.ts';
 import { referencedIds } from '../read-model/index-builder.ts';
 import type { FullParagraph } from '../read-model/full-records.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
-import { permalinkOf } from '../routes/present.ts';
 import { citation } from './cite.ts';
 import { capitalised, href, html, paragraphs, type Html } from './html.ts';
 import { layout } from './layout.ts';
@@ -12,12 +11,13 @@ import { layout } from './layout.ts';
 const VOTE_LABEL: Record<string, string> = { yes: 'Ja', no: 'Nej', abstain: 'Avstår', absent: 'Frånvarande' };
 
 /** The permalink page of one §: what was decided, by whom, with votes and reservations, source and a citation. */
-export function paragraphPage(snapshot: Snapshot, doc: number, full: FullParagraph, siteUrl: string): string {
+export function paragraphPage(snapshot: Snapshot, doc: number, full: FullParagraph): string {
   const index = snapshot.index;
   const s = index.paragraph(doc);
   const p = full.paragraph;
   const m = full.meeting;
-  const permalink = permalinkOf(snapshot, siteUrl, s.id);
+  // The permalink as the published files write it (their base URL), so the page and the files agree.
+  const permalink = p.permalink;
   const meetingFile = index.parts.meetings.file[index.parts.docs.meeting[doc]!];
   const decisionSection = p.sections.find((x) => x.kind === 'decision');
   const others = p.sections.filter((x) => x !== decisionSection && x.kind !== 'vote' && x.kind !== 'reservation' && x.kind !== 'recipients' && x.kind !== 'documents' && x.text.trim() !== '');

@@ -1,20 +1,18 @@
 import type { Context, Hono } from 'hono';
 import { NotFoundError } from '../errors.ts';
-import { CACHE, conditional, etagFor } from '../http/conditional.ts';
+import { CACHE, conditional, validatorsFor } from '../http/conditional.ts';
 import { caseTimeline } from '../read-model/case-timeline.ts';
 import { fullParagraph, MissingRecordError } from '../read-model/full-records.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
-import * as P from '../routes/common-params.ts';
-import { decodeCursor, resumeAfter } from '../routes/cursor.ts';
-import { siteUrlOf, withoutEmpty } from '../routes/register.ts';
-import { boolParam, parseParams, stringParam } from '../schema/params.ts';
+import * as P from '../request/common-params.ts';
+import { decodeCursor, resumeAfter } from '../request/cursor.ts';
+import { readQuery, siteUrlOf } from '../request/read-request.ts';
+import { boolParam, stringParam } from '../request/params.ts';
 import type { AppDeps } from '../schema/route.ts';
 import { casePage } from './case-page.ts';
 import { homePage } from './home.ts';
 import { meetingPage } from './meeting-page.ts';
 import { paragraphPage } from './paragraph-page.ts';
-
-export const HTML_TYPE = 'text/html; charset=utf-8';
 
 const HOME_PARAMS = {
   q: stringParam({ description: 'Sökord', maxLength: 200 }),
@@ -25,13 +23,12 @@ const HOME_PARAMS = {
   hasReservation: boolParam({ description: 'Med reservation' }),
   cursor: P.cursor,
 };
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 const CASE_NUMBER = /^[\p{L}\p{N} ./:_-]{1,100}$/u;
 
 /** Server-rendered pages in Swedish: `/`, `/p/{id}`, `/m/{id}`, `/c/{caseNumber}`. No JavaScript anywhere. */
 export function registerPages(app: Hono, deps: AppDeps): void {
   app.get('/', async (c) => {
-    const { values, problems } = parseParams(HOME_PARAMS, withoutEmpty(c.req.queries()), 'query');
+    const { values, problems } = readQuery(c, HOME_PARAMS);
     const snapshot = await deps.readModel.snapshot();
     let after: number | undefined;
     if (values.cursor) {
@@ -41,7 +38,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
         problems.push('cursor: the link to the next page is not valid; start the search again');
       }
     }
-    const listing = await snapshot.datasets(siteUrlOf(c, deps));
+    const listing = await snapshot.datasets(siteUrlOf(c, deps.baseUrl));
     if (problems.length > 0) {
       c.header('Cache-Control', CACHE.none);
       return c.html(homePage(snapshot, {}, listing, problems), 400);
@@ -59,7 +56,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     if (doc < 0) throw new NotFoundError(`no published § with id ${id}`);
     const fresh = validate(c, snapshot, CACHE.resource);
     if (fresh) return fresh;
-    return c.html(paragraphPage(snapshot, doc, await fullParagraph(snapshot, doc), siteUrlOf(c, deps)));
+    return c.html(paragraphPage(snapshot, doc, await fullParagraph(snapshot, doc)));
   });
 
   app.get('/m/:id', async (c) => {
@@ -76,7 +73,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get('/c/:caseNumber{.+}', async (c) => {
     const caseNumber = c.req.param('caseNumber');
-    const { values, problems } = parseParams({ municipality: P.municipality }, withoutEmpty(c.req.queries()), 'query');
+    const { values, problems } = readQuery(c, { municipality: P.municipality });
     if (!CASE_NUMBER.test(caseNumber) || problems.length > 0) throw new NotFoundError('no such case');
     const snapshot = await deps.readModel.snapshot();
     const fresh = validate(c, snapshot, CACHE.resource);
@@ -89,15 +86,11 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
 /** An id that is not [a-z0-9-] cannot exist, so it is a 404 before anything is looked up. */
 function checkedId(id: string): string {
-  if (id.length > 200 || !ID.test(id)) throw new NotFoundError('no such page');
+  if (id.length > 200 || !P.ID.test(id)) throw new NotFoundError('no such page');
   return id;
 }
 
+/** A 304 when the browser's copy of this page is current (the same validators as the API's, for format html). */
 function validate(c: Context, snapshot: Snapshot, cacheControl: string): Response | null {
-  const url = new URL(c.req.url);
-  return conditional(c, {
-    etag: etagFor(snapshot.version.tag, url.pathname, url.search, 'html'),
-    cacheControl,
-    ...(snapshot.version.publishedAt ? { lastModified: new Date(snapshot.version.publishedAt) } : {}),
-  });
+  return conditional(c, validatorsFor(c, snapshot, cacheControl, 'html'));
 }

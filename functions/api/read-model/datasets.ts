@@ -1,16 +1,10 @@
 import { trimSlash } from '../../core/render/table.ts';
-import type { FileEntry, PublicManifest } from '../../pipeline/publish/manifest.ts';
-import { headerLength, isConcatenable, parsePartition } from '../../pipeline/publish/partitions.ts';
-import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from '../../pipeline/publish/unit-files.ts';
+import type { PublicManifest } from '../../published/manifest.ts';
+import { inPartition, isConcatenable, parsePartition, partitionParts, type Selector } from '../../published/partitions.ts';
+import { datasetUrl } from '../../published/paths.ts';
+import { PARTITION_FILES } from '../../published/unit-files.ts';
 import type { DatasetFile, DatasetListing, DatasetPartition } from './read-model.ts';
 import type { UnitInfo } from './types.ts';
-
-/** The files every partition offers, in the order they are listed. */
-export const PARTITION_FILES: readonly string[] = [...TABLE_FILE_NAMES, PARAGRAPH_NDJSON];
-
-export function datasetsUrl(siteUrl: string, path: string): string {
-  return `${trimSlash(siteUrl)}/datasets/${path}`;
-}
 
 export function downloadUrl(siteUrl: string, partition: string, name: string): string {
   return `${trimSlash(siteUrl)}/v1/datasets/download?partition=${encodeURIComponent(partition)}&file=${encodeURIComponent(name)}`;
@@ -18,28 +12,15 @@ export function downloadUrl(siteUrl: string, partition: string, name: string): s
 
 /** The units of a partition, in (municipality, body, year) order; null for a malformed partition id. */
 export function unitsOf(units: readonly UnitInfo[], partition: string): UnitInfo[] | null {
-  let sel: ReturnType<typeof parsePartition>;
+  let sel: Selector;
   try {
     sel = parsePartition(partition);
   } catch {
     return null;
   }
   return units
-    .filter(
-      (u) =>
-        (sel.municipality === undefined || u.municipality === sel.municipality) &&
-        (sel.body === undefined || u.body === sel.body) &&
-        (sel.year === undefined || u.year === sel.year),
-    )
+    .filter((u) => inPartition(sel, u))
     .sort((a, b) => cmp(a.municipality, b.municipality) || cmp(a.body, b.body) || a.year - b.year);
-}
-
-/** The parts of one file of a partition and the size of their concatenation (later CSV headers dropped). */
-export function partsOf(units: readonly UnitInfo[], name: string): { parts: FileEntry[]; bytes: number } {
-  const parts = units.flatMap((u) => (u.files[name] ? [u.files[name]!] : []));
-  if (!isConcatenable(name)) return { parts, bytes: parts.reduce((n, p) => n + p.bytes, 0) };
-  const skip = headerLength(name);
-  return { parts, bytes: parts.reduce((n, p, i) => n + (i === 0 ? p.bytes : p.bytes - skip), 0) };
 }
 
 /**
@@ -50,12 +31,12 @@ export function partsOf(units: readonly UnitInfo[], name: string): { parts: File
 export function partitionListing(siteUrl: string, id: string, title: string, units: readonly UnitInfo[], withParts: boolean): DatasetPartition {
   const files: DatasetFile[] = [];
   for (const name of PARTITION_FILES) {
-    const { parts, bytes } = partsOf(units, name);
+    const { parts, bytes } = partitionParts(units, name);
     if (parts.length === 0) continue;
     const first = parts[0]!;
-    const partList = () => parts.map((p) => ({ url: datasetsUrl(siteUrl, p.path), bytes: p.bytes, sha256: p.sha256 }));
+    const partList = () => parts.map((p) => ({ url: datasetUrl(siteUrl, p.path), bytes: p.bytes, sha256: p.sha256 }));
     if (parts.length === 1) {
-      files.push({ name, url: datasetsUrl(siteUrl, first.path), bytes, mediaType: first.mediaType, sha256: first.sha256 });
+      files.push({ name, url: datasetUrl(siteUrl, first.path), bytes, mediaType: first.mediaType, sha256: first.sha256 });
     } else if (isConcatenable(name)) {
       files.push({ name, url: downloadUrl(siteUrl, id, name), bytes, mediaType: first.mediaType, ...(withParts ? { parts: partList() } : {}) });
     } else if (withParts) {
@@ -80,10 +61,10 @@ export function buildListing(
   if (manifest) {
     Object.assign(listing, { snapshot: manifest.snapshot, publishedAt: manifest.publishedAt, license: manifest.license });
     for (const [name, f] of Object.entries(manifest.metadata)) {
-      if (f) listing.metadata.push({ name: `${name === 'catalog' ? 'catalog.rdf' : 'datapackage.json'}`, url: datasetsUrl(siteUrl, f.path), bytes: f.bytes, mediaType: f.mediaType, sha256: f.sha256 });
+      if (f) listing.metadata.push({ name: `${name === 'catalog' ? 'catalog.rdf' : 'datapackage.json'}`, url: datasetUrl(siteUrl, f.path), bytes: f.bytes, mediaType: f.mediaType, sha256: f.sha256 });
     }
     if (manifest.dump) {
-      const files = Object.entries(manifest.dump.files).map(([name, f]) => ({ name, url: datasetsUrl(siteUrl, f.path), bytes: f.bytes, mediaType: f.mediaType, sha256: f.sha256 }));
+      const files = Object.entries(manifest.dump.files).map(([name, f]) => ({ name, url: datasetUrl(siteUrl, f.path), bytes: f.bytes, mediaType: f.mediaType, sha256: f.sha256 }));
       listing.dump = { snapshot: manifest.dump.snapshot, publishedAt: manifest.dump.publishedAt, files };
     }
   }

@@ -1,5 +1,5 @@
-import type { Meeting, Paragraph } from '../../core/records/types.ts';
-import type { MeetingDocument } from '../../core/render/records.ts';
+import type { Meeting } from '../../core/records/types.ts';
+import type { MeetingDocument, PublishedParagraph } from '../../core/render/records.ts';
 import type { Snapshot } from './read-model.ts';
 
 export class MissingRecordError extends Error {
@@ -8,7 +8,8 @@ export class MissingRecordError extends Error {
 
 export interface FullParagraph {
   meeting: Meeting;
-  paragraph: Paragraph;
+  /** The § as its meeting file publishes it, permalink included. */
+  paragraph: PublishedParagraph;
 }
 
 /**
@@ -21,7 +22,7 @@ export async function fullParagraph(snapshot: Snapshot, doc: number): Promise<Fu
   const id = snapshot.index.paragraph(doc).id;
   const found = file ? pick(file, doc - snapshot.index.parts.meetings.first[m]!, id) : undefined;
   if (!file || !found) throw new MissingRecordError(`the published meeting file of ${id} does not contain it`);
-  return { meeting: file.meeting, paragraph: withoutPermalink(found) };
+  return { meeting: file.meeting, paragraph: found };
 }
 
 /** Full records for documents in the given order; one meeting file is read once per run of its §. */
@@ -29,13 +30,7 @@ export async function* fullParagraphs(snapshot: Snapshot, docs: Iterable<number>
   for await (const doc of docs) yield await fullParagraph(snapshot, doc);
 }
 
-function pick(file: MeetingDocument, position: number, id: string): MeetingDocument['paragraphs'][number] | undefined {
+function pick(file: MeetingDocument, position: number, id: string): PublishedParagraph | undefined {
   const at = file.paragraphs[position];
   return at?.id === id ? at : file.paragraphs.find((p) => p.id === id);
-}
-
-/** The meeting file adds a permalink to each §; the record renderers add their own, so it is dropped here. */
-function withoutPermalink(p: MeetingDocument['paragraphs'][number]): Paragraph {
-  const { permalink: _permalink, ...rest } = p;
-  return rest;
 }

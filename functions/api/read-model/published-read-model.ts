@@ -1,6 +1,6 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { systemClock, type Clock } from '../../ports/clock.ts';
-import { MANIFEST_PATH, publicKey } from '../../pipeline/publish/public-paths.ts';
+import { MANIFEST_PATH, publicKey } from '../../published/paths.ts';
 import { UnavailableError } from '../errors.ts';
 import { loadPublished } from './load-published.ts';
 import { PublishedSnapshot } from './published-snapshot.ts';

@@ -1,17 +1,17 @@
 import { invalidKeyReason, type BlobStore } from '../../ports/blob-store.ts';
+import { formatOfPath } from '../../core/render/formats/media-types.ts';
 import type { MeetingDocument } from '../../core/render/records.ts';
-import { readJson } from '../../pipeline/ingest-json.ts';
-import { readChangesSince } from '../../pipeline/publish/change-feed.ts';
-import type { ChangeEvent, PublicManifest } from '../../pipeline/publish/manifest.ts';
-import { concatenateParts, isConcatenable, mediaTypeOf } from '../../pipeline/publish/partitions.ts';
-import { publicKey } from '../../pipeline/publish/public-paths.ts';
-import { buildListing, PARTITION_FILES, partsOf, unitsOf } from './datasets.ts';
+import { readChangesSince } from '../../published/change-feed.ts';
+import type { ChangeEvent, PublicManifest } from '../../published/manifest.ts';
+import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts } from '../../published/partitions.ts';
+import { isImmutablePath, publicKey } from '../../published/paths.ts';
+import { readMeetingDocument } from '../../published/public-store.ts';
+import { PARTITION_FILES } from '../../published/unit-files.ts';
+import { buildListing, unitsOf } from './datasets.ts';
 import { LruCache } from './lru-cache.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, Snapshot } from './read-model.ts';
 
-/** Paths under public/ that are content-addressed (never overwritten), so they may be cached forever. */
-const IMMUTABLE_PATH = /^(?:units|index|metadata|dumps|snapshots)\/|^changes\/\d{6}-/u;
 const MEETING_CACHE = 256;
 
 /** One published version, read from the store: the index in memory, meeting files and the change feed on demand. */
@@ -32,7 +32,7 @@ export class PublishedSnapshot implements Snapshot {
     let doc = this.#meetings.get(m);
     if (!doc) {
       const path = this.index.parts.meetings.file[m];
-      doc = path ? (readJson(this.store, publicKey(path)) as Promise<MeetingDocument | null>) : Promise.resolve(null);
+      doc = path ? readMeetingDocument(this.store, path) : Promise.resolve(null);
       // A failed read is not cached: the next request tries again.
       doc.catch(() => this.#meetings.delete(m));
       this.#meetings.set(m, doc);
@@ -49,7 +49,10 @@ export class PublishedSnapshot implements Snapshot {
     if (partition !== undefined) return buildListing(siteUrl, this.manifest, this.index.parts.units, partition);
     // The overview is the same for every request of this version (the home page shows it): built once per site URL.
     let overview = this.#overviews.get(siteUrl);
-    if (!overview) this.#overviews.set(siteUrl, (overview = buildListing(siteUrl, this.manifest, this.index.parts.units)));
+    if (!overview) {
+      overview = buildListing(siteUrl, this.manifest, this.index.parts.units);
+      this.#overviews.set(siteUrl, overview);
+    }
     return overview;
   }
 
@@ -57,7 +60,7 @@ export class PublishedSnapshot implements Snapshot {
     if (!PARTITION_FILES.includes(name) || !isConcatenable(name)) return null;
     const units = unitsOf(this.index.parts.units, partition);
     if (units === null || units.length === 0) return null;
-    const { parts, bytes } = partsOf(units, name);
+    const { parts, bytes } = partitionParts(units, name);
     if (parts.length === 0) return null;
     return { body: concatenateParts(this.store, parts, name), bytes, mediaType: mediaTypeOf(name), immutable: false };
   }
@@ -71,10 +74,11 @@ export class PublishedSnapshot implements Snapshot {
     return {
       open: () => this.store.getStream(key),
       bytes: meta.size,
-      mediaType: meta.contentType ?? 'application/octet-stream',
+      // Paragraf's own formats by the registry, whatever a store guessed from the extension (the filesystem adapter).
+      mediaType: formatOfPath(path)?.contentType ?? meta.contentType ?? 'application/octet-stream',
       ...(meta.etag ? { etag: meta.etag.startsWith('"') ? meta.etag : `"${meta.etag}"` } : {}),
       ...(meta.lastModified ? { lastModified: meta.lastModified } : {}),
-      immutable: IMMUTABLE_PATH.test(path),
+      immutable: isImmutablePath(path),
     };
   }
 }

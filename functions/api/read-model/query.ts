@@ -65,7 +65,10 @@ export function queryMeetings(index: ParagraphIndex, filter: MeetingFilter, page
 /** The documents matching a free-text query, ascending. A query of stop words only matches nothing. */
 export function search(index: ParagraphIndex, q: string): Uint32Array {
   let cache = searchCache.get(index);
-  if (!cache) searchCache.set(index, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    searchCache.set(index, cache);
+  }
   const hit = cache.get(q);
   if (hit) {
     cache.delete(q);

@@ -1,5 +1,6 @@
 import type { MeetingDocument } from '../../core/render/records.ts';
-import type { ChangeEvent, FileEntry } from '../../pipeline/publish/manifest.ts';
+import type { FeedPosition } from '../../published/change-feed.ts';
+import type { ChangeEvent, FileEntry } from '../../published/manifest.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 
 /**
@@ -73,7 +74,8 @@ export interface DatasetListing {
   partitions: DatasetPartition[];
 }
 
-export type ChangesSince = { seq: number } | { time: string };
+/** Where a change-feed request starts (the published feed's own notion of a position). */
+export type ChangesSince = FeedPosition;
 
 export interface Snapshot {
   readonly version: DataVersion;

@@ -1,5 +1,5 @@
 /** What the read model knows about published data, in the shapes the routes and pages use. */
-import type { FileEntry } from '../../pipeline/publish/manifest.ts';
+import type { FileEntry } from '../../published/manifest.ts';
 
 /** One unit partition (municipality, body, year) as listed in the published indexes. */
 export interface UnitInfo {

@@ -1,12 +1,12 @@
 import { NotFoundError } from '../errors.ts';
-import { CACHE } from '../http/conditional.ts';
+import { CACHE, validatorsFor } from '../http/conditional.ts';
 import { caseTimeline } from '../read-model/case-timeline.ts';
 import { ref } from '../schema/components.ts';
-import { stringParam } from '../schema/params.ts';
+import { stringParam } from '../request/params.ts';
 import { defineRoute } from '../schema/route.ts';
-import * as P from './common-params.ts';
+import * as P from '../request/common-params.ts';
 import { paragraphItem } from './present.ts';
-import { sendJson, validatorsFor } from './respond.ts';
+import { sendJson } from './respond.ts';
 
 /** What a case number may look like in a URL: printable, no control characters (they never occur in one). */
 const CASE_NUMBER = /^[\p{L}\p{N} ./:_-]{1,100}$/u;

@@ -1,8 +1,8 @@
-import { CACHE } from '../http/conditional.ts';
+import { CACHE, validatorsFor } from '../http/conditional.ts';
 import { ref } from '../schema/components.ts';
 import { defineRoute } from '../schema/route.ts';
-import * as P from './common-params.ts';
-import { sendJson, validatorsFor } from './respond.ts';
+import * as P from '../request/common-params.ts';
+import { sendJson } from './respond.ts';
 
 export const listMunicipalities = defineRoute({
   operationId: 'listMunicipalities',

@@ -1,9 +1,9 @@
-import { CACHE } from '../http/conditional.ts';
+import { CACHE, validatorsFor } from '../http/conditional.ts';
 import type { ChangesSince } from '../read-model/read-model.ts';
 import { ref } from '../schema/components.ts';
-import { intParam, type Param } from '../schema/params.ts';
+import { intParam, type Param } from '../request/params.ts';
 import { defineRoute, formatParam } from '../schema/route.ts';
-import { sendJson, sendNdjson, urlWith, validatorsFor } from './respond.ts';
+import { sendJson, sendNdjson, urlWith } from './respond.ts';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/u;
 

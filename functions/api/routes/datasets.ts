@@ -1,13 +1,15 @@
 import { NotFoundError } from '../errors.ts';
-import { CACHE, conditional } from '../http/conditional.ts';
+import { CACHE, conditional, validatorsFor } from '../http/conditional.ts';
 import { toReadableStream } from '../http/streams.ts';
-import { PARTITION_FILES } from '../read-model/datasets.ts';
+import { essence, FORMAT_ENTRIES } from '../../core/render/formats/media-types.ts';
+import { PARTITION_PATTERN } from '../../published/partitions.ts';
+import { PARTITION_FILES } from '../../published/unit-files.ts';
 import { ref } from '../schema/components.ts';
-import { enumParam, stringParam } from '../schema/params.ts';
+import { enumParam, stringParam } from '../request/params.ts';
 import { defineRoute } from '../schema/route.ts';
-import { sendJson, validatorsFor } from './respond.ts';
+import { sendJson } from './respond.ts';
 
-const PARTITION = /^(?:all|year\/\d{4}|municipality\/[a-z0-9-]+|body\/[a-z0-9-]+\/[a-z0-9-]+|unit\/[a-z0-9-]+\/[a-z0-9-]+\/\d{4})$/u;
+const PARTITION = PARTITION_PATTERN;
 const partitionDescription = 'Partition: all, year/<year>, municipality/<m>, body/<m>/<body>, unit/<m>/<body>/<year>.';
 
 export const listDatasets = defineRoute({
@@ -44,7 +46,7 @@ export const downloadPartition = defineRoute({
     file: enumParam(PARTITION_FILES.filter((f) => !f.endsWith('.parquet')), { description: 'The file.', required: true, example: 'paragraphs.csv' }),
   },
   pathParams: {},
-  otherMediaTypes: ['text/csv', 'application/x-ndjson'],
+  otherMediaTypes: [essence(FORMAT_ENTRIES.csv.contentType), essence(FORMAT_ENTRIES.ndjson.contentType)],
   response: { description: 'The file.', schema: { type: 'string', format: 'binary' } },
   notFound: true,
   async handle({ c, query, snapshot }) {

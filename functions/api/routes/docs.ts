@@ -4,13 +4,14 @@ import { CACHE, conditional, etagFor } from '../http/conditional.ts';
 import { docsPage } from '../pages/docs-page.ts';
 import { buildOpenApi, API_VERSION } from '../schema/openapi.ts';
 import type { AppDeps } from '../schema/route.ts';
-import { API_ROUTES, siteUrlOf } from './register.ts';
+import { siteUrlOf } from '../request/read-request.ts';
+import { API_ROUTES } from './register.ts';
 
 /** /v1/openapi.json, the offline docs page /v1/docs and its "Prova" redirector /v1/docs/try. */
 export function registerDocs(app: Hono, deps: AppDeps): void {
   app.get('/v1', (c) => c.redirect('/v1/docs', 302));
   app.get('/v1/openapi.json', (c) => {
-    const site = siteUrlOf(c, deps);
+    const site = siteUrlOf(c, deps.baseUrl);
     const fresh = conditional(c, { etag: etagFor(API_VERSION, 'openapi', site), cacheControl: CACHE.static });
     if (fresh) return fresh;
     return c.json(buildOpenApi(API_ROUTES, site));

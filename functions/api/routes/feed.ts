@@ -1,12 +1,11 @@
 import { escapeXml } from '../../core/render/xml.ts';
-import { CACHE, conditional } from '../http/conditional.ts';
+import { CACHE, conditional, validatorsFor } from '../http/conditional.ts';
 import { queryParagraphs } from '../read-model/query.ts';
 import type { ParagraphFilter } from '../read-model/types.ts';
-import { boolParam, stringParam } from '../schema/params.ts';
+import { boolParam, stringParam } from '../request/params.ts';
 import { defineRoute } from '../schema/route.ts';
-import * as P from './common-params.ts';
+import * as P from '../request/common-params.ts';
 import { paragraphItem } from './present.ts';
-import { validatorsFor } from './respond.ts';
 
 export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 const ENTRIES = 50;

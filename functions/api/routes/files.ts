@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
+import { DATASETS_URL_PREFIX as DATASETS_PREFIX } from '../../published/paths.ts';
 import { NotFoundError } from '../errors.ts';
 import { CACHE, conditional, etagFor } from '../http/conditional.ts';
 import { toReadableStream } from '../http/streams.ts';
 import type { AppDeps } from '../schema/route.ts';
 
-export const DATASETS_PREFIX = '/datasets/';
 
 /**
  * /datasets/<path> serves public/<path> from the store, as CloudFront does on AWS (infra/datasets-rewrite.ts), so

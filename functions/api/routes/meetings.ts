@@ -1,17 +1,17 @@
 import type { Row } from '../../core/render/table.ts';
 import { meetingsTable } from '../../core/render/tables/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { CACHE, conditional } from '../http/conditional.ts';
+import { CACHE, conditional, validatorsFor } from '../http/conditional.ts';
 import { MissingRecordError } from '../read-model/full-records.ts';
 import { queryMeetings } from '../read-model/query.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
 import type { MeetingFilter } from '../read-model/types.ts';
 import { ref } from '../schema/components.ts';
 import { defineRoute, formatParam } from '../schema/route.ts';
-import * as P from './common-params.ts';
-import { decodeCursor, encodeCursor, resumeAfter } from './cursor.ts';
+import * as P from '../request/common-params.ts';
+import { decodeCursor, encodeCursor, resumeAfter } from '../request/cursor.ts';
 import { meetingItem } from './present.ts';
-import { sendJson, sendTable, urlWith, validatorsFor } from './respond.ts';
+import { sendJson, sendTable, urlWith } from './respond.ts';
 
 const FORMATS = ['csv', 'csv-excel-sv', 'ndjson'] as const;
 

@@ -1,21 +1,21 @@
-import { paragraphRecord } from '../../core/render/records.ts';
+import { publishedParagraphRecord } from '../../core/render/records.ts';
 import { paragraphsTable } from '../../core/render/tables/index.ts';
 import type { Row } from '../../core/render/table.ts';
 import { NotFoundError } from '../errors.ts';
-import { CACHE } from '../http/conditional.ts';
+import { CACHE, validatorsFor } from '../http/conditional.ts';
 import { fullParagraph, fullParagraphs } from '../read-model/full-records.ts';
 import { queryParagraphs } from '../read-model/query.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
 import type { PageRequest, ParagraphFilter } from '../read-model/types.ts';
 import { ref } from '../schema/components.ts';
-import { boolParam, stringParam } from '../schema/params.ts';
+import { boolParam, stringParam } from '../request/params.ts';
 import { defineRoute, formatParam } from '../schema/route.ts';
-import * as P from './common-params.ts';
-import { decodeCursor, encodeCursor, resumeAfter } from './cursor.ts';
+import * as P from '../request/common-params.ts';
+import { decodeCursor, encodeCursor, resumeAfter } from '../request/cursor.ts';
 import { paragraphLinks } from './present.ts';
 import { permalinkPrefix } from '../read-model/paragraph-index.ts';
 import { trimSlash } from '../../core/render/table.ts';
-import { sendJson, sendJsonText, sendNdjson, sendTable, urlWith, validatorsFor } from './respond.ts';
+import { sendJson, sendJsonText, sendNdjson, sendTable, urlWith } from './respond.ts';
 
 const FORMATS = ['csv', 'csv-excel-sv', 'ndjson'] as const;
 const ITEMS_OPEN = Buffer.from('{"items":[');
@@ -116,18 +116,14 @@ export const getParagraph = defineRoute({
     if (format === 'ndjson') return sendNdjson(c, records(snapshot, [doc]), v);
     if (format !== 'json') return sendTable(c, paragraphsTable, rows(snapshot, [doc]), format, params.id!, v);
     const { meeting, paragraph } = await fullParagraph(snapshot, doc);
-    const record = paragraphRecord(meeting, paragraph, renderContext(snapshot, siteUrl));
+    const record = publishedParagraphRecord(meeting, paragraph);
     return sendJson(c, { ...record, links: paragraphLinks(siteUrl, record.id, record.meetingId) }, v, deps.responses);
   },
 });
 
-export function renderContext(snapshot: Snapshot, siteUrl: string) {
-  return { baseUrl: snapshot.version.baseUrl ?? siteUrl };
-}
-
+/** Full records as the published files hold them: the meeting file's § with the permalink it was published with. */
 async function* records(snapshot: Snapshot, docs: Iterable<number>) {
-  const ctx = { baseUrl: snapshot.version.baseUrl ?? '' };
-  for await (const { meeting, paragraph } of fullParagraphs(snapshot, docs)) yield paragraphRecord(meeting, paragraph, ctx);
+  for await (const { meeting, paragraph } of fullParagraphs(snapshot, docs)) yield publishedParagraphRecord(meeting, paragraph);
 }
 
 async function* rows(snapshot: Snapshot, docs: Iterable<number>): AsyncIterable<Row> {

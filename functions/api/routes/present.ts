@@ -25,8 +25,3 @@ export function meetingItem(index: ParagraphIndex, siteUrl: string, m: number) {
   const s = index.meeting(m);
   return { ...s, links: { self: `${siteUrl}/v1/meetings/${s.id}`, html: `${siteUrl}/m/${s.id}` } };
 }
-
-/** The permalink as the published files write it (their base URL), so the API and the files agree. */
-export function permalinkOf(snapshot: Snapshot, siteUrl: string, id: string): string {
-  return `${trimSlash(snapshot.version.baseUrl ?? siteUrl)}/p/${id}`;
-}

@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
+import { accepts, essence, FORMAT_ENTRIES } from '../../core/render/formats/media-types.ts';
 import { TEXT_FORMATS } from '../../core/render/formats/text-formats.ts';
 import { renderNdjson } from '../../core/render/formats/ndjson.ts';
 import type { Row, TableDef } from '../../core/render/table.ts';
 import { NotAcceptableError } from '../errors.ts';
-import { conditional, etagFor, isFresh, validatorHeaders, type Validators } from '../http/conditional.ts';
+import { conditional, isFresh, validatorHeaders, type Validators } from '../http/conditional.ts';
 import { fastResponse } from '../http/fast-response.ts';
 import type { ResponseCache } from '../http/response-cache.ts';
 import { toReadableStream } from '../http/streams.ts';
 import type { ResponseFormat } from '../schema/route.ts';
-import type { Snapshot } from '../read-model/read-model.ts';
 
 /**
  * The format of a response: ?format= when given, else the first acceptable of the route's formats in the Accept
@@ -23,34 +23,17 @@ export function negotiate(accept: string | undefined, offered: readonly Response
     return { type: type.trim(), q: q ? Number(q.slice(2)) : 1 };
   }).filter((w) => w.q > 0).sort((a, b) => b.q - a.q);
   for (const w of wanted) {
-    if (w.type === 'text/csv' && offered.includes('csv')) return 'csv';
-    if ((w.type === 'application/x-ndjson' || w.type === 'application/ndjson') && offered.includes('ndjson')) return 'ndjson';
-    if (w.type === 'application/json' || w.type === '*/*' || w.type === 'application/*' || w.type === 'text/html' || w.type.endsWith('+json')) return 'json';
+    const format = offered.find((f) => accepts(FORMAT_ENTRIES[f], w.type));
+    if (format) return format;
+    // JSON is the default: asked for by name, by any wildcard, by a +json type, or by a browser that wants a page.
+    if (accepts(FORMAT_ENTRIES.json, w.type) || w.type === '*/*' || w.type === 'application/*' || w.type === 'text/html' || w.type.endsWith('+json')) return 'json';
   }
   if (wanted.length === 0) return 'json';
-  throw new NotAcceptableError(`this resource is available as ${['application/json', ...offered.map(typeOf)].join(', ')}`);
+  const available = ['json' as const, ...offered].map((f) => essence(FORMAT_ENTRIES[f].contentType));
+  throw new NotAcceptableError(`this resource is available as ${available.join(', ')}`);
 }
 
-function typeOf(f: ResponseFormat): string {
-  return f === 'ndjson' ? 'application/x-ndjson' : f === 'json' ? 'application/json' : 'text/csv';
-}
-
-/** The ETag of what this request asks for: data version, path, query and format. */
-export function representationTag(c: Context, snapshot: Snapshot, format: string): string {
-  const url = new URL(c.req.url);
-  return etagFor(snapshot.version.tag, url.pathname, url.search, format);
-}
-
-/** Validators for a representation of the current data version: computed before any rendering. */
-export function validatorsFor(c: Context, snapshot: Snapshot, cacheControl: string, format: string, lastModified?: string): Validators {
-  return {
-    etag: representationTag(c, snapshot, format),
-    cacheControl,
-    ...(lastModified ?? snapshot.version.publishedAt ? { lastModified: new Date((lastModified ?? snapshot.version.publishedAt)!) } : {}),
-  };
-}
-
-const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_TYPE = `${FORMAT_ENTRIES.json.contentType}; charset=utf-8`;
 const utf8 = new TextEncoder();
 
 /** Sends JSON and keeps the rendered body for the next request with the same ETag (see cachedResponse). */

@@ -1,4 +1,4 @@
-import type { JsonSchema } from './params.ts';
+import type { JsonSchema } from '../request/params.ts';
 
 /** Reusable response schemas of the OpenAPI document (components.schemas). Routes refer to them with `ref` (a test checks that every reference resolves). */
 export function ref(name: string): JsonSchema {
@@ -92,6 +92,8 @@ export const SCHEMAS = {
       references: list({ type: 'object' }, 'References to other § (raw, body, date, number).'),
       pages: { type: 'array', items: { type: 'integer' }, description: 'First and last page.' },
       text: str('Verbatim § text.'),
+      redacted: bool('Text was removed for secrecy, by the municipality or by a reviewer before publishing.'),
+      redactionBasis: str('The legal basis the reviewer gave for removing text, e.g. "OSL 26 kap. 1 §".'),
       confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How reliably the § was read (0–1); below 0.6 a person should check it.' },
       links,
     },

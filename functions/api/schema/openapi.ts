@@ -1,6 +1,7 @@
 import { SCHEMAS, ref } from './components.ts';
-import type { JsonSchema, Param } from './params.ts';
-import { FORMAT_TYPES, type RouteDef } from './route.ts';
+import type { JsonSchema, Param } from '../request/params.ts';
+import { essence, FORMAT_ENTRIES } from '../../core/render/formats/media-types.ts';
+import type { RouteDef } from './route.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -45,8 +46,8 @@ function operation(r: RouteDef): JsonSchema {
     ...Object.entries(r.query).map(([name, p]) => parameter(name, 'query', p)),
   ];
   const content: Record<string, JsonSchema> = {};
-  if (!r.otherMediaTypes || r.formats) content['application/json'] = { schema: r.response.schema };
-  for (const f of r.formats ?? []) content[FORMAT_TYPES[f]] ??= { schema: { type: 'string', description: `${f} (streamed)` } };
+  if (!r.otherMediaTypes || r.formats) content[essence(FORMAT_ENTRIES.json.contentType)] = { schema: r.response.schema };
+  for (const f of r.formats ?? []) content[essence(FORMAT_ENTRIES[f].contentType)] ??= { schema: { type: 'string', description: `${f} (streamed)` } };
   for (const t of r.otherMediaTypes ?? []) content[t] = { schema: r.response.schema };
   const responses: Record<string, JsonSchema> = {
     '200': {

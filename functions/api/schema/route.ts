@@ -1,17 +1,12 @@
 import type { Context } from 'hono';
+import type { TextFormatId } from '../../core/render/formats/media-types.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { ResponseCache } from '../http/response-cache.ts';
 import type { ReadModel, Snapshot } from '../read-model/read-model.ts';
-import { enumParam, type JsonSchema, type ParamMap, type ParamValues } from './params.ts';
+import { enumParam, type JsonSchema, type ParamMap, type ParamValues } from '../request/params.ts';
 
-/** Response formats a route can negotiate. JSON is always the default. */
-export const FORMAT_TYPES = {
-  json: 'application/json',
-  csv: 'text/csv',
-  'csv-excel-sv': 'text/csv',
-  ndjson: 'application/x-ndjson',
-} as const;
-export type ResponseFormat = keyof typeof FORMAT_TYPES;
+/** Response formats a route can negotiate (the registry's text formats). JSON is always the default. */
+export type ResponseFormat = TextFormatId;
 
 export interface AppDeps {
   readModel: ReadModel;

@@ -5,10 +5,10 @@ import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { isFormatId } from '../../core/render/formats/index.ts';
 import { exportPublished } from '../../pipeline/publish/export-published.ts';
 import { exportRecords, PARAGRAPH_RECORDS } from '../../pipeline/publish/export-records.ts';
-import { parsePartition } from '../../pipeline/publish/partitions.ts';
+import { parsePartition } from '../../published/partitions.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
-import { DEFAULT_DATA_DIR } from './ingest.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { DEFAULT_BASE_URL } from './publish.ts';
 
 const NAME = 'export';

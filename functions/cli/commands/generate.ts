@@ -2,7 +2,7 @@ import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { DEFAULT_SEED, generateArchive } from '../../pipeline/synthetic/generate-archive.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
-import { DEFAULT_DATA_DIR } from './ingest.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 
 const NAME = 'generate';
 

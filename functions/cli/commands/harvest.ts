@@ -14,7 +14,7 @@ import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { formatInboxResult, formatInboxSummary, formatProgress, formatSourceSummary } from '../harvest-report.ts';
 import { OCR_HELP, withLocalOcr } from '../local-ocr.ts';
 import { isoDateOption, parseOptions } from '../options.ts';
-import { DEFAULT_DATA_DIR } from './ingest.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 
 const NAME = 'harvest';
 /** Sources harvested at once; each host is still paced on its own, so this only overlaps different hosts. */

@@ -1,12 +1,18 @@
-import type { Command } from '../command.ts';
-import { exportCommand } from './export.ts';
-import { generateCommand } from './generate.ts';
-import { harvestCommand } from './harvest.ts';
-import { ingestCommand } from './ingest.ts';
-import { parseCommand } from './parse.ts';
-import { publishCommand } from './publish.ts';
-import { serveCommand } from './serve.ts';
-import { startCommand } from './start.ts';
+import type { CommandEntry } from '../command.ts';
 
-/** Every `paragraf` subcommand, in the order `--help` lists them. Adding a command is one line here. */
-export const COMMANDS: readonly Command[] = [parseCommand, ingestCommand, harvestCommand, publishCommand, exportCommand, generateCommand, serveCommand, startCommand];
+/**
+ * Every `paragraf` subcommand, in the order `--help` lists them. A command's module is loaded only when it runs (or
+ * when --help lists it), so `paragraf serve` loads the server and the API, not the PDF reader of ingest or the
+ * Parquet writer of publish. Adding a command is one line here.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'parse', load: async () => (await import('./parse.ts')).parseCommand },
+  { name: 'ingest', load: async () => (await import('./ingest.ts')).ingestCommand },
+  { name: 'harvest', load: async () => (await import('./harvest.ts')).harvestCommand },
+  { name: 'review', load: async () => (await import('./review.ts')).reviewCommand },
+  { name: 'publish', load: async () => (await import('./publish.ts')).publishCommand },
+  { name: 'export', load: async () => (await import('./export.ts')).exportCommand },
+  { name: 'generate', load: async () => (await import('./generate.ts')).generateCommand },
+  { name: 'serve', load: async () => (await import('./serve.ts')).serveCommand },
+  { name: 'start', load: async () => (await import('./start.ts')).startCommand },
+];

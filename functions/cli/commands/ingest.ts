@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { oneLine } from '../../core/text/whitespace.ts';
 import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { isHttpUrl } from '../../core/records/provenance.ts';
@@ -11,17 +12,20 @@ import { learnBatch } from '../learn-batch.ts';
 import { combineSources, StoreTemplateSource } from '../../pipeline/template-learning.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { byteSizeOption, isoDateOption, parseOptions } from '../options.ts';
 import { withLocalOcr, OCR_HELP } from '../local-ocr.ts';
-import { hintsFor } from '../parse-file.ts';
+import { fileSource } from '../parse-file.ts';
 
 const NAME = 'ingest';
-export const DEFAULT_DATA_DIR = 'data/store';
+/** An unexpected error is printed on the file's line, cut to this many characters. */
+const MAX_ERROR = 300;
 
 const OPTIONS = {
   data: { type: 'string' },
   municipality: { type: 'string' },
   'max-bytes': { type: 'string' },
+  'review-first': { type: 'string' },
   'no-ocr': { type: 'boolean' },
   'source-url': { type: 'string' },
   'notice-date': { type: 'string' },
@@ -33,8 +37,8 @@ export const ingestCommand: Command = {
   help: `Usage: paragraf ingest PATH… [options]
 
 Ingests protocols (PDF or text; the type is detected from the content) into the store: the original is kept by its
-sha256, the protocol is parsed, § with personal data are held for review, and one record per meeting is written
-(docs/store-layout.md). Folders are searched recursively; files whose names start with "." are skipped.
+sha256, the protocol is parsed, § with personal data are held for review ('paragraf review'), and one record per
+meeting is written (docs/store-layout.md). Folders are searched recursively; files whose names start with "." are skipped.
 
 Prints one line per file: ingested, replaced (a corrected protocol for a known meeting), unchanged (seen before) or
 quarantined with the reason, then a summary. Files that cannot be published are kept and listed under quarantine/.
@@ -43,6 +47,9 @@ Options:
   --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
   --municipality NAME     the municipality, when neither the protocol nor the file or folder name says it
   --max-bytes SIZE        quarantine larger files as too-large (default 50M; e.g. 5000000, 512K, 50M)
+  --review-first LIST     body-name patterns whose every § waits for review, comma-separated (default
+                          $REVIEW_FIRST_BODIES, else "default": social, omsorg, funktionsstöd, individ, arbetsmarknad,
+                          välfärd, överförmyndar …); "default,Myndighetsnämnden" adds one
 ${OCR_HELP}
   --source-url URL        where the original is published (http/https; one file only): kept as its provenance,
                           and the § pages link to it at the right page (URL#page=N)
@@ -79,6 +86,7 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
     store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
     extractor: createDocumentExtractor({ maxBytes, ...(ocr ? { ocr } : {}) }),
     clock: systemClock,
+    ...reviewFirst(values['review-first'] ?? io.env.REVIEW_FIRST_BODIES),
   }, { municipality: values.municipality, provenance }));
 }
 
@@ -114,17 +122,23 @@ async function ingestAll(entries: Array<{ file: InputFile; error?: string }>, io
   return lines.every((l) => 'outcome' in l && l.outcome.status !== 'quarantined') ? EXIT.ok : EXIT.unreadable;
 }
 
+/** A comma-separated list of patterns; unset or blank = the gate's default list. */
+function reviewFirst(list: string | undefined): Pick<IngestDeps, 'reviewFirstBodies'> {
+  const entries = (list ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+  return entries.length === 0 ? {} : { reviewFirstBodies: entries };
+}
+
 async function ingestOne(deps: IngestDeps, file: InputFile, { municipality, provenance }: Given): Promise<Line> {
   const t0 = performance.now();
   const elapsed = (): number => Math.round(performance.now() - t0);
   try {
     // Read whatever the size: a file over the limit is still kept as an original, then quarantined as too-large.
     const bytes = new Uint8Array(await readFile(file.path));
-    const hints = hintsFor(file.path, municipality === undefined ? {} : { municipality });
-    const outcome = await ingestDocument(deps, { bytes, fileName: basename(file.path), hints, ...(provenance ? { provenance } : {}) });
+    const hints = municipality === undefined ? {} : { municipality };
+    const outcome = await ingestDocument(deps, { bytes, ...fileSource(file.path), hints, ...(provenance ? { provenance } : {}) });
     return { file, outcome, ms: elapsed() };
   } catch (error) {
-    return { file, error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error)), ms: elapsed() };
+    return { file, error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error), MAX_ERROR), ms: elapsed() };
   }
 }
 
@@ -140,7 +154,7 @@ async function collectFiles(paths: readonly string[]): Promise<Array<{ file: Inp
       else entries.push({ file, error: 'not a regular file' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      entries.push({ file, error: code === 'ENOENT' ? 'no such file or folder' : oneLine(String(error)) });
+      entries.push({ file, error: code === 'ENOENT' ? 'no such file or folder' : oneLine(String(error), MAX_ERROR) });
     }
   }
   return entries;
@@ -188,8 +202,4 @@ function createProgress(io: CliIo): (text: string) => void {
   if (!process.stderr.isTTY || io.env['CI']) return () => {};
   const width = Math.max(20, (process.stderr.columns || 80) - 1);
   return (text) => io.stderr(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim().slice(0, 300);
 }

@@ -39,7 +39,7 @@ a municipality (alingsas/kommunstyrelsen-2026-06-01.pdf) supplies the municipali
 Other options:
   --pretty                indent the JSON
   --max-bytes SIZE        refuse larger files (default 50M; e.g. 5000000, 512K, 50M)
-\${OCR_HELP}
+${OCR_HELP}
   -h, --help              show this help
 
 Exit status: 0 printed; 1 the file cannot be read as a protocol (one line on stderr says why); 2 usage error;

@@ -6,7 +6,7 @@ import { systemClock } from '../../ports/clock.ts';
 import { publishDatasets, type PublishOptions, type PublishProgress, type PublishSummary } from '../../pipeline/publish-datasets.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
-import { DEFAULT_DATA_DIR } from './ingest.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 
 const NAME = 'publish';
 export const DEFAULT_BASE_URL = 'http://localhost:3000';

@@ -3,7 +3,7 @@ import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { createApp } from '../../api/create-app.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
-import { DEFAULT_DATA_DIR } from './ingest.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 
 const NAME = 'serve';
 export const DEFAULT_PORT = 3000;

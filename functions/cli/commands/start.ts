@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
-import { DEFAULT_DATA_DIR, ingestCommand } from './ingest.ts';
+import { DEFAULT_DATA_DIR } from '../data-dir.ts';
+import { ingestCommand } from './ingest.ts';
 import { publishCommand } from './publish.ts';
 import { DEFAULT_HOST, portOption, startServer, untilSignal } from './serve.ts';
 

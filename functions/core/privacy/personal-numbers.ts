@@ -15,7 +15,12 @@
  * small enough to state exactly below; the test suite cross-checks this validator against that package as an oracle.
  *
  * Matches carry only kind and position, never the digits: they end up in logs and review lists.
+ *
+ * What a person reads, not the bytes: the search runs on the folded running text (running-text.ts), so full-width or
+ * Arabic-Indic digits, soft hyphens and zero-width characters inside the number, NBSP, em dashes, several spaces, and
+ * breaks of a line or a page between the pieces are all found, and masked where they were written.
  */
+import { originalSpan, runningText } from './running-text.ts';
 
 export type PersonalNumberKind = 'personnummer' | 'samordningsnummer';
 
@@ -31,12 +36,37 @@ export interface PersonalNumberMatch {
 export const PERSONAL_NUMBER_MASK = '[personnummer borttaget]';
 
 /**
- * A run of exactly 6 or 8 digits, at most one separator, exactly 4 digits, and no digit on either side. Accepted
- * separators: `-`, `+` (100 years or older), a space or no-break space, and the dashes PDF extraction tends to produce
- * (U+2010–U+2013 hyphen/figure/en dash, U+2212 minus). Only fixed-width pieces and one two-way alternation: each start
- * position costs a bounded number of steps, so a scan is linear in the text length.
+ * The written forms, tried on the folded running text (running-text.ts), so every kind of digit, space, dash and
+ * invisible character is already one of ASCII digits, " ", "\n", "-", "+", "." or "/":
+ * - the date part compact (YYMMDD, YYYYMMDD) or spaced (YY MM DD, YYYY-MM-DD, YYYY.MM.DD, one separator each);
+ * - then a gap of up to two separators from "-+./", each with up to six spaces or line breaks around it (so
+ *   "850709 - 9805", "850709-\n9805", "850709\n\n9805" across a page break), or nothing at all;
+ * - then the last four digits, and no digit on either side.
+ * After a spaced date the gap holds only "-", "+", spaces and line breaks ("12.04.02/2022" is a Finnish archive code).
+ * A spaced 12-digit date ("1985-07-09") followed by four digits looks like a date followed by a number: there the
+ * gap may not break the line, and the four digits may not continue as a decimal or case number ("2023.563").
+ * Every piece has a fixed maximum width and each pattern is tried at most once per start position, so a scan is
+ * linear in the length of the text.
  */
-const CANDIDATE_SOURCE = '(?<!\\d)(\\d{6}|\\d{8})([-+ \\u00a0\\u2010-\\u2013\\u2212]?)(\\d{4})(?!\\d)';
+const GAP = '(?:[ \\n]{0,6}[-+./]){0,2}[ \\n]{0,6}';
+/** After a spaced date only "-", "+" and spaces: "12.04.02/2022" is an archive code, not a number. */
+const SPACED_GAP = '(?:[ \\n]{0,6}[-+]){0,2}[ \\n]{0,6}';
+const SAME_LINE_GAP = '(?:[ ]{0,6}[-+]){0,2}[ ]{0,6}';
+const IN_DATE = '[ .\\-/]';
+const FORMS: readonly RegExp[] = [
+  new RegExp(`(?<!\\d)(\\d{6})${GAP}(\\d{4})(?!\\d)`, 'g'),
+  new RegExp(`(?<!\\d)(\\d{8})${GAP}(\\d{4})(?!\\d)`, 'g'),
+  new RegExp(`(?<!\\d)(\\d{2})${IN_DATE}(\\d{2})${IN_DATE}(\\d{2})${SPACED_GAP}(\\d{4})(?!\\d)`, 'g'),
+  new RegExp(`(?<!\\d)(\\d{4})${IN_DATE}(\\d{2})${IN_DATE}(\\d{2})${SAME_LINE_GAP}(\\d{4})(?![\\d]|[.,:/]\\d)`, 'g'),
+];
+
+/**
+ * Arabic-Indic digits are right-to-left: PDF text extraction (pdf.js applies the Unicode bidi algorithm) gives the
+ * groups of "٨٥٠٧٠٩-٩٨٠٥" in visual order, "٩٨٠٥-٨٥٠٧٠٩". So for numbers written in those digits the last four may
+ * come first. Tried only where the original text has such digits, so ASCII "1234-567890" stays what it is.
+ */
+const REVERSED = new RegExp(`(?<!\\d)(\\d{4})${GAP}(\\d{6}|\\d{8})(?!\\d)`, 'g');
+const RIGHT_TO_LEFT_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/u;
 
 /** Centuries accepted in the 12-digit form; anything else (e.g. the "16" prefix of an organisationsnummer) is not a birth year. */
 const CENTURIES = new Set(['18', '19', '20']);
@@ -44,21 +74,63 @@ const CENTURIES = new Set(['18', '19', '20']);
 /** Samordningsnummer add this to the day of birth (folkbokföringslagen 18 a §). */
 const COORDINATION_DAY_OFFSET = 60;
 
-/** All personnummer and samordningsnummer in `text`, in order, non-overlapping. Never throws. */
-export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
+/** A match with the number itself, for code that must compare numbers (the privacy gate). Never log or store it. */
+export interface PersonalNumberHit extends PersonalNumberMatch {
+  /** The ten digits YYMMDDNNNC, whatever form they were written in. */
+  digits: string;
+  /** The digit groups as written in the folded text (e.g. ["850709", "9805"]), to mask fragments left elsewhere. */
+  groups: string[];
+}
+
+/** All personal numbers in `text`, in order, non-overlapping, with their digits. Never throws. */
+export function findPersonalNumberHits(text: string): PersonalNumberHit[] {
   if (typeof text !== 'string' || text.length < 10) return [];
-  const candidate = new RegExp(CANDIDATE_SOURCE, 'g');
-  const matches: PersonalNumberMatch[] = [];
-  for (let m = candidate.exec(text); m !== null; m = candidate.exec(text)) {
-    const kind = classifyPersonalNumber(m[1] ?? '', m[3] ?? '');
-    if (kind !== null) {
-      matches.push({ kind, index: m.index, length: m[0].length });
-    } else {
-      // Rejected shape: resume one character later so no candidate starting inside it is skipped (still linear).
-      candidate.lastIndex = m.index + 1;
+  const running = runningText(text);
+  const found: Found[] = [];
+  for (const form of FORMS) {
+    const pattern = new RegExp(form.source, 'g');
+    for (let m = pattern.exec(running.text); m !== null; m = pattern.exec(running.text)) {
+      const groups = m.slice(1).filter((g): g is string => g !== undefined);
+      const lastFour = groups[groups.length - 1] ?? '';
+      const datePart = groups.slice(0, -1).join('');
+      const kind = classifyPersonalNumber(datePart, lastFour);
+      if (kind !== null) found.push({ from: m.index, to: m.index + m[0].length, kind, digits: datePart.slice(-6) + lastFour, groups });
+      // Resume one character later: no candidate starting inside this one is skipped (still linear).
+      pattern.lastIndex = m.index + 1;
     }
   }
-  return matches;
+  if (RIGHT_TO_LEFT_DIGIT.test(text)) found.push(...reversedHits(running));
+  found.sort((a, b) => a.from - b.from || b.to - a.to);
+  const hits: PersonalNumberHit[] = [];
+  let end = 0;
+  for (const f of found) {
+    if (f.from < end) continue;
+    end = f.to;
+    const { start, end: stop } = originalSpan(running, f.from, f.to);
+    hits.push({ kind: f.kind, index: start, length: stop - start, digits: f.digits, groups: f.groups });
+  }
+  return hits;
+}
+
+type Found = { from: number; to: number; kind: PersonalNumberKind; digits: string; groups: string[] };
+
+function reversedHits(running: ReturnType<typeof runningText>): Found[] {
+  const out: Found[] = [];
+  const pattern = new RegExp(REVERSED.source, 'g');
+  for (let m = pattern.exec(running.text); m !== null; m = pattern.exec(running.text)) {
+    const span = originalSpan(running, m.index, m.index + m[0].length);
+    const lastFour = m[1] ?? '';
+    const datePart = m[2] ?? '';
+    const kind = RIGHT_TO_LEFT_DIGIT.test(running.source.slice(span.start, span.end)) ? classifyPersonalNumber(datePart, lastFour) : null;
+    if (kind !== null) out.push({ from: m.index, to: m.index + m[0].length, kind, digits: datePart.slice(-6) + lastFour, groups: [datePart, lastFour] });
+    pattern.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/** All personnummer and samordningsnummer in `text`, in order, non-overlapping. Never throws. */
+export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
+  return findPersonalNumberHits(text).map(({ kind, index, length }) => ({ kind, index, length }));
 }
 
 /** True when `text` contains at least one personal number. */

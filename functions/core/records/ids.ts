@@ -25,8 +25,26 @@ export function municipalitySlug(municipality: string): string {
   return MUNICIPALITY_SLUG_OVERRIDES[municipality.trim().toLowerCase()] ?? slugify(municipality);
 }
 
+/**
+ * `<municipality>-<body>-<date>`. Names never carry digits, so digit words are dropped from the municipality and body
+ * parts: whatever text a body name picked up (a file name, a personnummer typed after it), the id holds only the
+ * words of the name, the date and, for a §, the number (issue 12: ids carry only what was recognised).
+ */
 export function meetingId(municipality: string, body: string, date: string): string {
-  return [municipalitySlug(municipality) || 'okand', slugify(body) || 'okant-organ', date || 'okant-datum'].join('-');
+  return [nameSlug(municipalitySlug(municipality)) || 'okand', bodySlug(body), date || 'okant-datum'].join('-');
+}
+
+/** The body part of a meeting id and of the record's folder. */
+export function bodySlug(body: string): string {
+  return nameSlug(slugify(body)) || 'okant-organ';
+}
+
+/** A slug without its words that contain a digit. */
+export function nameSlug(slug: string): string {
+  return slug
+    .split('-')
+    .filter((word) => word !== '' && !/\d/u.test(word))
+    .join('-');
 }
 
 /** "28" → "<meeting>-28"; letters kept ("12 a" → "12a"). */

@@ -62,7 +62,7 @@ const SUFFIX_WORD_RE = /[\s-](?:kommuns?|stads?|municipality)$/iu;
 
 /** "Lunds kommun" → "Lunds"; the run of spaces/dashes before the word is trimmed by a loop, not a regex quantifier
  * (`/[\s-]+word$/` is quadratic on a long run of "- " without the word, found by the fuzz bench). */
-function withoutSuffix(name: string): string {
+export function withoutMunicipalitySuffix(name: string): string {
   const m = SUFFIX_WORD_RE.exec(name);
   if (!m) return name;
   let end = m.index;
@@ -75,7 +75,7 @@ function withoutSuffix(name: string): string {
  * "Göteborgs Stad", "Lunds kommun"), or undefined when it is not one of the 290.
  */
 export function findMunicipality(text: string): string | undefined {
-  const name = withoutSuffix(text.trim().replace(/\s+/gu, ' '));
+  const name = withoutMunicipalitySuffix(text.trim().replace(/\s+/gu, ' '));
   if (!name) return undefined;
   // Genitive: "Göteborgs Stad", "Lunds kommun". Names already ending in s (Alingsås, Borås) match as they are.
   return lookup(name) ?? (/s$/iu.test(name) ? lookup(name.slice(0, -1)) : undefined);

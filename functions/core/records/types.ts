@@ -286,10 +286,12 @@ export interface Paragraph {
   documents: string[];
   references: Reference[];
   /**
-   * True when text was removed: for secrecy ("Borttagen på grund av sekretess", "[maskerat]", "XX") or masked in the
-   * PDF (black boxes, holes in the glyph runs). The removed text is never guessed.
+   * True when text was removed: for secrecy ("Borttagen på grund av sekretess", "[maskerat]", "XX"), masked in the
+   * PDF (black boxes, holes in the glyph runs), or masked by a reviewer. The removed text is never guessed.
    */
   redacted: boolean;
+  /** The legal basis a reviewer gave for masking text on release, e.g. "OSL 26 kap. 1 §" (pipeline/review). */
+  redactionBasis?: string;
   immediatelyJusterad: boolean;
   /** True when another law's appeal route may apply (KL 13 kap. 3 §), e.g. bygglov or socialtjänst decisions. */
   otherAppealRoute?: boolean;

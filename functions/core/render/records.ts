@@ -4,7 +4,7 @@
  */
 import type { Meeting, Paragraph } from '../records/types.ts';
 import { renderNdjson } from './formats/ndjson.ts';
-import { permalink, publishable, type RenderableMeeting, type RenderContext } from './table.ts';
+import { permalink, withoutWithheld, type RenderableMeeting, type RenderContext } from './table.ts';
 
 /** One NDJSON line: the whole § record with the meeting context it would otherwise lack. */
 export type ParagraphRecord = Paragraph & {
@@ -14,19 +14,32 @@ export type ParagraphRecord = Paragraph & {
   meetingDate: string;
 };
 
+/** A § as its meeting's JSON file publishes it: the record with its permalink. */
+export type PublishedParagraph = Paragraph & { permalink: string };
+
 /** One JSON file per meeting: the meeting and its publishable §. */
 export interface MeetingDocument {
   schemaVersion: 1;
   meeting: Meeting;
-  paragraphs: Array<Paragraph & { permalink: string }>;
+  paragraphs: PublishedParagraph[];
 }
 
 export function paragraphRecord(meeting: Meeting, p: Paragraph, ctx: RenderContext): ParagraphRecord {
+  return recordWithPermalink(meeting, p, permalink(ctx, p.id));
+}
+
+/** The NDJSON record of a § read from a published meeting file, with the permalink the file gives it. */
+export function publishedParagraphRecord(meeting: Meeting, p: PublishedParagraph): ParagraphRecord {
+  const { permalink: link, ...paragraph } = p;
+  return recordWithPermalink(meeting, paragraph, link);
+}
+
+function recordWithPermalink(meeting: Meeting, p: Paragraph, link: string): ParagraphRecord {
   // Identity and context first so that a line is readable from its start; then the record itself, unchanged.
   const { id, meetingId, ...rest } = p;
   return {
     id,
-    permalink: permalink(ctx, id),
+    permalink: link,
     meetingId,
     municipality: meeting.municipality,
     body: meeting.body,
@@ -36,7 +49,7 @@ export function paragraphRecord(meeting: Meeting, p: Paragraph, ctx: RenderConte
 }
 
 export function paragraphRecords(meeting: Meeting, paragraphs: readonly Paragraph[], ctx: RenderContext): ParagraphRecord[] {
-  return publishable(paragraphs, ctx).map((p) => paragraphRecord(meeting, p, ctx));
+  return withoutWithheld(paragraphs, ctx).map((p) => paragraphRecord(meeting, p, ctx));
 }
 
 /** § NDJSON over any number of meetings, one meeting in memory at a time. */
@@ -55,7 +68,7 @@ export function meetingDocument(meeting: Meeting, paragraphs: readonly Paragraph
   return {
     schemaVersion: 1,
     meeting,
-    paragraphs: publishable(paragraphs, ctx).map((p) => ({ ...p, permalink: permalink(ctx, p.id) })),
+    paragraphs: withoutWithheld(paragraphs, ctx).map((p) => ({ ...p, permalink: permalink(ctx, p.id) })),
   };
 }
 
@@ -63,6 +76,3 @@ export function meetingDocument(meeting: Meeting, paragraphs: readonly Paragraph
 export function renderMeetingJson(meeting: Meeting, paragraphs: readonly Paragraph[], ctx: RenderContext): Uint8Array {
   return new TextEncoder().encode(`${JSON.stringify(meetingDocument(meeting, paragraphs, ctx), null, 2)}\n`);
 }
-
-export const MEETING_JSON_CONTENT_TYPE = 'application/json';
-export const PARAGRAPH_NDJSON_CONTENT_TYPE = 'application/x-ndjson';

@@ -80,8 +80,11 @@ export function trimSlash(url: string): string {
   return url.replace(/\/+$/u, '');
 }
 
-/** The § that may be published: everything the privacy gate did not hold back. */
-export function publishable(paragraphs: readonly Paragraph[], ctx: RenderContext): Paragraph[] {
+/**
+ * Defence in depth: the § without those in `ctx.withheld`. Callers already pass only publishable § (a stored record
+ * becomes renderer input through store/meeting-record.ts `publishableMeeting`); this catches a caller that did not.
+ */
+export function withoutWithheld(paragraphs: readonly Paragraph[], ctx: RenderContext): Paragraph[] {
   const held = ctx.withheld;
   return held && held.size > 0 ? paragraphs.filter((p) => !held.has(p.id)) : [...paragraphs];
 }

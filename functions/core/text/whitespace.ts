@@ -19,3 +19,12 @@ export function isWhitespaceCode(c: number): boolean {
     c === 0x205f || c === 0x3000 || c === 0xfeff
   );
 }
+
+/**
+ * Text for one line of a message (a CLI line, a log field, a quarantine entry): whitespace runs collapsed, trimmed,
+ * and at most `max` characters, cut with an ellipsis.
+ */
+export function oneLine(text: string, max = Number.POSITIVE_INFINITY): string {
+  const flat = collapseWhitespace(text).trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

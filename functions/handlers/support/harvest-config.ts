@@ -1,4 +1,5 @@
 import { checkedContact, InvalidContactError } from '../../core/harvest/contact.ts';
+import { type Env, envReader } from './env.ts';
 
 /**
  * The harvest Lambda's settings, read once per cold start from its environment (set by the CDK stack).
@@ -21,23 +22,17 @@ export class HarvestConfigError extends Error {
   override name = 'HarvestConfigError';
 }
 
-export function readHarvestConfig(env: Record<string, string | undefined>): HarvestConfig {
-  const required = (name: string): string => {
-    const value = env[name]?.trim();
-    if (!value) throw new HarvestConfigError(`environment variable ${name} is required`);
-    return value;
-  };
+export function readHarvestConfig(env: Env): HarvestConfig {
+  const read = envReader(env, (message) => new HarvestConfigError(message));
+  const dataBucket = read.required('DATA_BUCKET');
+  const sourceBucket = read.required('SOURCE_BUCKET');
   let contact: string;
   try {
-    contact = checkedContact(required('HARVEST_CONTACT'));
+    contact = checkedContact(read.required('HARVEST_CONTACT'));
   } catch (error) {
     if (error instanceof InvalidContactError) throw new HarvestConfigError(`HARVEST_CONTACT: ${error.message}`, { cause: error });
     throw error;
   }
-  const reserve = env['HARVEST_TIME_RESERVE_MS']?.trim();
-  const timeReserveMs = reserve ? Number(reserve) : DEFAULT_TIME_RESERVE_MS;
-  if (!Number.isSafeInteger(timeReserveMs) || timeReserveMs < 0) {
-    throw new HarvestConfigError(`HARVEST_TIME_RESERVE_MS must be a whole number of milliseconds, got ${JSON.stringify(reserve)}`);
-  }
-  return { dataBucket: required('DATA_BUCKET'), sourceBucket: required('SOURCE_BUCKET'), contact, timeReserveMs };
+  const timeReserveMs = read.wholeNumber('HARVEST_TIME_RESERVE_MS') ?? DEFAULT_TIME_RESERVE_MS;
+  return { dataBucket, sourceBucket, contact, timeReserveMs };
 }

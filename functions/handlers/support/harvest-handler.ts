@@ -9,6 +9,7 @@ import { harvestSource } from '../../pipeline/harvest/harvest-source.ts';
 import type { HarvestSummary } from '../../pipeline/harvest/harvest-summary.ts';
 import type { HarvestConfig } from './harvest-config.ts';
 import { createJsonLogger, type Logger } from './json-logger.ts';
+import { INBOX_PREFIX } from '../../store/keys.ts';
 
 /** What the schedule sends: one source definition (data/sources/*.json), put into the rule's input at synth time. */
 export interface HarvestEvent {
@@ -50,7 +51,7 @@ export function createHarvestHandler(config: HarvestConfig, clients: HarvestClie
   const logger = clients.logger ?? createJsonLogger({}, { fn: 'harvest' });
   const clock = clients.clock ?? systemClock;
   const store = new S3BlobStore(clients.s3, config.dataBucket);
-  const inbox = new S3Inbox(clients.s3, config.sourceBucket);
+  const inbox = new S3Inbox(clients.s3, config.sourceBucket, INBOX_PREFIX);
   return async (event, context) => {
     const source = sourceOf(event);
     const client = createHarvestClient([source], config.contact, {

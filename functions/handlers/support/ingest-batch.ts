@@ -3,14 +3,14 @@ import type { IngestInput } from '../../pipeline/ingest-document.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { InvalidProvenanceError } from '../../pipeline/ingest-provenance.ts';
 import { errorSummary, type Logger } from './json-logger.ts';
-import type { PublishNotifier } from './publish-queue.ts';
 import { decodeSqsS3Message, fileNameOfKey } from './s3-event-keys.ts';
-import type { SourceReader } from './s3-source.ts';
+import type { SourceReader } from '../../ports/source-reader.ts';
 
 export interface IngestBatchDeps {
   readSource: SourceReader;
   ingest: (input: IngestInput) => Promise<IngestOutcome>;
-  notify?: PublishNotifier;
+  /** Told about every outcome (the wiring decides which reach the publisher). */
+  notify?: (outcome: IngestOutcome) => Promise<void>;
   logger: Logger;
   now?: () => number;
 }

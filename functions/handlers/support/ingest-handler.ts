@@ -7,17 +7,20 @@ import { createTesseractOcr } from '../../adapters/ocr/tesseract-ocr.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
 import type { Ocr } from '../../ports/ocr.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
+import { createS3SourceReader } from '../../adapters/s3-source-reader.ts';
+import { createPublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
 import { ingestDocument } from '../../pipeline/ingest-document.ts';
+import { type IngestOutcome, publishRequestOf } from '../../pipeline/ingest-outcome.ts';
+import type { PublishNotifier } from '../../ports/publish-notifier.ts';
+import type { Env } from './env.ts';
 import { processIngestBatch } from './ingest-batch.ts';
 import { type IngestConfig, readIngestConfig } from './ingest-config.ts';
 import { createJsonLogger, type Logger } from './json-logger.ts';
-import { createPublishNotifier } from './publish-queue.ts';
-import { createS3SourceReader } from './s3-source.ts';
 
 export interface IngestHandlerWiring {
   s3: S3Client;
   sqs: SQSClient;
-  env: Record<string, string | undefined>;
+  env: Env;
   clock?: Clock;
   logger?: Logger;
   /** Replaces the engine (tests); default: tesseract.js from OCR_ASSETS_DIR, kept warm between invocations. */
@@ -48,8 +51,16 @@ export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) =
   const batchDeps = {
     readSource: createS3SourceReader(w.s3, config.sourceBucket),
     ingest: (input: { bytes: Uint8Array; fileName: string }) => ingestDocument(deps, { ...input, ...(hints ? { hints } : {}) }),
-    logger: w.logger ?? createJsonLogger(),
-    ...(config.publishQueueUrl === undefined ? {} : { notify: createPublishNotifier(w.sqs, config.publishQueueUrl) }),
+    logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'ingest' }),
+    ...(config.publishQueueUrl === undefined ? {} : { notify: notifyPublisher(createPublishNotifier(w.sqs, config.publishQueueUrl)) }),
   };
   return (event) => processIngestBatch(event, batchDeps);
+}
+
+/** Every outcome the batch reports becomes a publish request, except a quarantined file's (nothing to publish). */
+function notifyPublisher(notifier: PublishNotifier): (outcome: IngestOutcome) => Promise<void> {
+  return async (outcome) => {
+    const request = publishRequestOf(outcome);
+    if (request !== null) await notifier(request);
+  };
 }

@@ -1,4 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
+import { INBOX_PREFIX } from '../../store/keys.ts';
 
 /**
  * Turning an SQS message that carries an S3 notification into the object keys to ingest.
@@ -7,8 +8,6 @@ import type { SQSRecord } from 'aws-lambda';
  * as '%2B' (AWS S3 User Guide, "Event message structure": "The s3 key provides information about the bucket and object
  * involved in the event. The object key name value is URL encoded."). So '+' must become a space BEFORE percent-decoding.
  */
-
-export const INBOX_PREFIX = 'inbox/';
 
 export class MalformedEventError extends Error {
   override name = 'MalformedEventError';

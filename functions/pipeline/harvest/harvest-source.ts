@@ -5,10 +5,11 @@ import type { BlobStore } from '../../ports/blob-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Inbox } from '../../ports/inbox.ts';
 import type { PortalBody, PortalConnector, PortalDocument, PortalMeeting } from '../../ports/portal-connector.ts';
-import { sha256Hex } from '../ingest-original.ts';
+import { sha256Hex } from '../../lib/hash.ts';
 import { selectBodies } from './body-match.ts';
 import { HarvestCounter, type HarvestSummary } from './harvest-summary.ts';
 import { deliveredHashes, readHarvestState, writeHarvestState, type HarvestState, type MeetingState } from './harvest-state.ts';
+import { HARVEST_INBOX_FOLDER } from '../../store/keys.ts';
 
 export interface HarvestDeps {
   connector: PortalConnector;
@@ -198,7 +199,7 @@ class Run {
   private inboxPath(meeting: PortalMeeting, sha256: string, mediaType: string): string {
     const body = slugify(meeting.body.name) || 'organ';
     const ext = mediaType === 'application/pdf' ? 'pdf' : 'txt';
-    return `harvest/${this.source.id}/${municipalitySlug(this.source.municipality)}-${body}-${meeting.date}-${sha256.slice(0, 8)}.${ext}`;
+    return `${HARVEST_INBOX_FOLDER}${this.source.id}/${municipalitySlug(this.source.municipality)}-${body}-${meeting.date}-${sha256.slice(0, 8)}.${ext}`;
   }
 
   private report(meeting: PortalMeeting, status: HarvestProgress['status'], detail?: string): void {

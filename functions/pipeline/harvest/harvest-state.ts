@@ -1,6 +1,8 @@
 import { isValidId } from '../../core/records/ids.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson, toJson } from '../ingest-json.ts';
+import { readJson } from '../../ports/blob-json.ts';
+import { HARVEST_PREFIX } from '../../store/keys.ts';
+import { putJson } from '../../store/json.ts';
 
 /**
  * What the harvester has seen of one source, kept in the store at `harvest/<sourceId>/state.json` (private, like
@@ -8,7 +10,6 @@ import { readJson, toJson } from '../ingest-json.ts';
  * version) is not fetched again, and bytes already delivered (same sha256) are not delivered again. It also keeps the
  * ids of related documents (partials, other variants) and the last runs with their counts and errors.
  */
-export const HARVEST_PREFIX = 'harvest/';
 /** Runs kept in the state: enough to see a pattern of failures, small enough to rewrite on every delivery. */
 const MAX_RUNS = 30;
 
@@ -80,7 +81,7 @@ export async function readHarvestState(store: BlobStore, sourceId: string): Prom
 
 export async function writeHarvestState(store: BlobStore, state: HarvestState): Promise<void> {
   const trimmed = { ...state, runs: state.runs.slice(-MAX_RUNS) };
-  await store.put(harvestStateKey(state.sourceId), toJson(trimmed), { contentType: 'application/json' });
+  await putJson(store, harvestStateKey(state.sourceId), trimmed);
 }
 
 /** Every sha256 ever delivered for the source: the same bytes are never delivered twice, whichever meeting lists them. */

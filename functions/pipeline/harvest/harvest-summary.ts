@@ -1,3 +1,4 @@
+import { oneLine } from '../../core/text/whitespace.ts';
 import { hostOf } from '../../ports/http-client.ts';
 import type { RunRecord } from './harvest-state.ts';
 
@@ -66,7 +67,7 @@ export class HarvestCounter {
   error(error: unknown, fallbackUrl: string): void {
     const url = typeof (error as { url?: unknown })?.url === 'string' ? (error as { url: string }).url : fallbackUrl;
     const kind = error instanceof Error ? error.name : 'Error';
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/gu, ' ').slice(0, 300);
+    const message = oneLine(error instanceof Error ? error.message : String(error), 300);
     this.errors.push({ host: hostOf(url), url, kind, message });
   }
 

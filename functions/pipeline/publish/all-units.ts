@@ -1,10 +1,10 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { RECORDS_PREFIX } from '../store-keys.ts';
-import type { PublicManifest } from './manifest.ts';
+import { RECORDS_PREFIX, unitOfRecordKey } from '../../store/keys.ts';
+import type { PublicManifest } from '../../published/manifest.ts';
 import type { PendingWork } from './pending.ts';
 import { listPending } from './pending.ts';
-import { unitKey, unitOfRecordKey, type UnitRef } from './public-paths.ts';
-import { readMunicipalityIndex } from './public-store.ts';
+import { unitKey, type UnitRef } from '../../published/paths.ts';
+import { readMunicipalityIndex } from '../../published/public-store.ts';
 
 /**
  * The work of a full publish: every unit that has records, plus every published unit (one whose records are all

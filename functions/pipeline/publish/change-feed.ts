@@ -1,8 +1,10 @@
+import { FORMAT_ENTRIES } from '../../core/render/formats/media-types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { shortHash } from './bytes.ts';
-import type { ChangeEvent, ChangeFeedState, ChunkEntry } from './manifest.ts';
-import { changeChunkPath, publicKey } from './public-paths.ts';
-import { putFile } from './public-store.ts';
+import { shortHash } from '../../lib/hash.ts';
+import type { ChangeEvent, ChangeFeedState, ChunkEntry } from '../../published/manifest.ts';
+import { encodeChunk, readChunk } from '../../published/change-feed.ts';
+import { changeChunkPath } from '../../published/paths.ts';
+import { putFile } from '../../published/public-store.ts';
 import type { PendingEvent } from './unit-update.ts';
 
 /**
@@ -51,9 +53,8 @@ export async function appendEvents(
 }
 
 async function writeChunk(store: BlobStore, number: number, events: readonly ChangeEvent[]): Promise<ChunkEntry> {
-  const text = events.map((e) => `${JSON.stringify(e)}\n`).join('');
-  const bytes = new TextEncoder().encode(text);
-  const file = await putFile(store, changeChunkPath(number, shortHash(bytes)), bytes, 'application/x-ndjson');
+  const bytes = encodeChunk(events);
+  const file = await putFile(store, changeChunkPath(number, shortHash(bytes)), bytes, FORMAT_ENTRIES.ndjson.contentType);
   const first = events[0]!;
   const last = events[events.length - 1]!;
   return {
@@ -63,39 +64,4 @@ async function writeChunk(store: BlobStore, number: number, events: readonly Cha
     first: { seq: first.seq, time: first.time },
     last: { seq: last.seq, time: last.time },
   };
-}
-
-export async function readChunk(store: BlobStore, chunk: ChunkEntry): Promise<ChangeEvent[]> {
-  const bytes = await store.get(publicKey(chunk.path));
-  if (bytes === null) throw new Error(`change-feed chunk public/${chunk.path} is missing`);
-  return new TextDecoder()
-    .decode(bytes)
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as ChangeEvent);
-}
-
-/**
- * Events after a point, oldest first: `since` is an ISO time (events at or after it) or a sequence number (events
- * after it, which is what a bulk user who remembers the last seq it applied asks for). Reads only the chunks that
- * can contain such events.
- */
-export async function readChangesSince(
-  store: BlobStore,
-  state: ChangeFeedState,
-  since: { time: string } | { seq: number },
-  limit = Number.POSITIVE_INFINITY,
-): Promise<ChangeEvent[]> {
-  const after = (e: { seq: number; time: string }): boolean =>
-    'seq' in since ? e.seq > since.seq : Date.parse(e.time) >= Date.parse(since.time);
-  const out: ChangeEvent[] = [];
-  for (const chunk of state.chunks) {
-    if (!after(chunk.last)) continue;
-    for (const event of await readChunk(store, chunk)) {
-      if (!after(event)) continue;
-      out.push(event);
-      if (out.length >= limit) return out;
-    }
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
+import { RDF_XML } from '../../core/render/formats/media-types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { jsonBytes, shortHash } from './bytes.ts';
-import type { FileEntry, PublicManifest } from './manifest.ts';
+import { shortHash } from '../../lib/hash.ts';
+import type { FileEntry, PublicManifest } from '../../published/manifest.ts';
 import { catalog, rootDataPackage, type PublisherConfig } from './metadata.ts';
 import {
   CATALOG_PATH,
@@ -9,8 +10,8 @@ import {
   MANIFEST_PATH,
   metadataPath,
   snapshotManifestPath,
-} from './public-paths.ts';
-import { exists, IMMUTABLE, putFile, SHORT_LIVED } from './public-store.ts';
+} from '../../published/paths.ts';
+import { exists, JSON_TYPE, jsonBytes, putFile } from '../../published/public-store.ts';
 
 /**
  * The last step of a publish, after every data file is in place:
@@ -30,20 +31,20 @@ export async function commitManifest(
   let writes = 0;
   const metadata: PublicManifest['metadata'] = {};
   if (draft.dump) {
-    metadata.datapackage = await putMetadata(store, 'datapackage.json', rootDataPackage(draft, draft.dump), 'application/json');
+    metadata.datapackage = await putMetadata(store, 'datapackage.json', rootDataPackage(draft, draft.dump), JSON_TYPE);
     writes += 2;
   }
   const rdf = catalog(draft, draft.dump, publisher);
   if (rdf !== null) {
-    metadata.catalog = await putMetadata(store, 'catalog.rdf', rdf, 'application/rdf+xml');
+    metadata.catalog = await putMetadata(store, 'catalog.rdf', rdf, RDF_XML.contentType);
     writes += 2;
   }
   const manifest: PublicManifest = { ...draft, metadata };
   const feedIndex = { schemaVersion: 1, sequence: manifest.sequence, ...manifest.changes };
-  await putFile(store, CHANGES_INDEX_PATH, jsonBytes(feedIndex), 'application/json', SHORT_LIVED);
+  await putFile(store, CHANGES_INDEX_PATH, jsonBytes(feedIndex), JSON_TYPE);
   const bytes = jsonBytes(manifest);
-  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, 'application/json', IMMUTABLE);
-  await putFile(store, MANIFEST_PATH, bytes, 'application/json', SHORT_LIVED);
+  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, JSON_TYPE);
+  await putFile(store, MANIFEST_PATH, bytes, JSON_TYPE);
   return { manifest, writes: writes + 3 };
 }
 
@@ -54,8 +55,8 @@ async function putMetadata(
   mediaType: string,
 ): Promise<FileEntry> {
   const bytes = new TextEncoder().encode(text);
-  const file = await putFile(store, metadataPath(shortHash(bytes), name), bytes, mediaType, IMMUTABLE);
-  await putFile(store, name === 'datapackage.json' ? DATAPACKAGE_PATH : CATALOG_PATH, bytes, mediaType, SHORT_LIVED);
+  const file = await putFile(store, metadataPath(shortHash(bytes), name), bytes, mediaType);
+  await putFile(store, name === 'datapackage.json' ? DATAPACKAGE_PATH : CATALOG_PATH, bytes, mediaType);
   return file;
 }
 

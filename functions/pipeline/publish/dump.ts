@@ -3,13 +3,12 @@ import type { MeetingDocument } from '../../core/render/records.ts';
 import type { Row } from '../../core/render/table.ts';
 import { paragraphsTable } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import { HashingStream, jsonBytes, shortHash } from './bytes.ts';
-import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
-import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts, partitionUnits } from './partitions.ts';
-import { dumpDir, publicKey } from './public-paths.ts';
-import { putFile, putStream, readUnitManifest } from './public-store.ts';
-import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from './unit-files.ts';
+import { HashingStream, shortHash } from '../../lib/hash.ts';
+import type { FileEntry, PublicManifest, UnitEntry } from '../../published/manifest.ts';
+import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts, partitionUnits } from '../../published/partitions.ts';
+import { dumpDir } from '../../published/paths.ts';
+import { JSON_TYPE, jsonBytes, putFile, putStream, readPublishedJson, readReferenced, readUnitManifest } from '../../published/public-store.ts';
+import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from '../../published/unit-files.ts';
 
 const DUMP_INDEX = 'dump.json';
 
@@ -29,7 +28,7 @@ export interface DumpFiles {
 export async function writeDump(store: BlobStore, manifest: PublicManifest, baseUrl: string): Promise<DumpFiles> {
   const units = await partitionUnits(store, manifest, 'all');
   const dir = dumpDir(shortHash(units.map((u) => u.dir).join('\n')));
-  const previous = (await readJson(store, publicKey(`${dir}${DUMP_INDEX}`))) as { files: Record<string, FileEntry> } | null;
+  const previous = (await readPublishedJson(store, `${dir}${DUMP_INDEX}`)) as { files: Record<string, FileEntry> } | null;
   if (previous) return { files: previous.files, writes: 0 };
   const files: Record<string, FileEntry> = {};
   for (const name of [...TABLE_FILE_NAMES.filter(isConcatenable), PARAGRAPH_NDJSON]) {
@@ -39,7 +38,7 @@ export async function writeDump(store: BlobStore, manifest: PublicManifest, base
   const parquet = FORMATS.parquet.render(paragraphsTable, paragraphRows(store, units, baseUrl));
   files['paragraphs.parquet'] = await streamFile(store, `${dir}paragraphs.parquet`, FORMATS.parquet.contentType, parquet);
   // Written last: its presence means the dump folder is complete.
-  await putFile(store, `${dir}${DUMP_INDEX}`, jsonBytes({ files }), 'application/json');
+  await putFile(store, `${dir}${DUMP_INDEX}`, jsonBytes({ files }), JSON_TYPE);
   return { files, writes: Object.keys(files).length + 1 };
 }
 
@@ -54,8 +53,7 @@ async function* paragraphRows(store: BlobStore, units: readonly UnitEntry[], bas
   for (const unit of units) {
     const manifest = await readUnitManifest(store, unit);
     for (const meeting of Object.values(manifest.meetings)) {
-      const doc = (await readJson(store, publicKey(meeting.file.path))) as MeetingDocument | null;
-      if (doc === null) throw new Error(`public/${meeting.file.path} is missing`);
+      const doc = (await readReferenced(store, meeting.file)) as MeetingDocument;
       yield* paragraphsTable.rows(doc.meeting, doc.paragraphs, { baseUrl });
     }
   }

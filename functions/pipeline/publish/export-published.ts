@@ -1,7 +1,7 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { concatenateParts, isConcatenable, partitionParts, partitionUnits } from './partitions.ts';
-import { readManifest } from './public-store.ts';
-import { PARAGRAPH_NDJSON, TABLE_FILES } from './unit-files.ts';
+import { concatenateParts, isConcatenable, partitionParts, partitionUnits } from '../../published/partitions.ts';
+import { readManifest } from '../../published/public-store.ts';
+import { PARAGRAPH_NDJSON, TABLE_FILES } from '../../published/unit-files.ts';
 import { PARAGRAPH_RECORDS } from './export-records.ts';
 
 export interface PublishedExportOptions {

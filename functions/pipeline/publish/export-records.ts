@@ -3,10 +3,10 @@ import { renderParagraphNdjson } from '../../core/render/records.ts';
 import type { RenderableMeeting as RenderRecord } from '../../core/render/table.ts';
 import { tableByName, tableRows } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import { isMeetingRecord } from '../meeting-record.ts';
-import { RECORDS_PREFIX } from '../store-keys.ts';
-import { parsePartition, PartitionError, type PartitionId } from './partitions.ts';
+import { readJson } from '../../ports/blob-json.ts';
+import { isMeetingRecord, publishableMeeting } from '../../store/meeting-record.ts';
+import { RECORDS_PREFIX } from '../../store/keys.ts';
+import { parsePartition, PartitionError, type PartitionId } from '../../published/partitions.ts';
 
 /** The full § records (every field), as opposed to a table. Only as NDJSON. */
 export const PARAGRAPH_RECORDS = 'paragraph-records';
@@ -45,8 +45,7 @@ async function* readRecords(store: BlobStore, partition: PartitionId): AsyncIter
     if (!m || (sel.year !== undefined && Number(m[1]) !== sel.year)) continue;
     const record = await readJson(store, meta.key).catch(() => null);
     if (!isMeetingRecord(record)) continue;
-    const held = new Set(record.held.map((h) => h.paragraphId));
-    yield { meeting: record.protocol.meeting, paragraphs: record.protocol.paragraphs.filter((p) => !held.has(p.id)) };
+    yield publishableMeeting(record);
   }
 }
 

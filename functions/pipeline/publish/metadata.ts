@@ -1,10 +1,10 @@
 import { buildDataPackage, type DataPackageResourceInput } from '../../core/render/datapackage.ts';
 import { buildDcatCatalog, type DcatDistribution } from '../../core/render/dcat.ts';
 import { trimSlash } from '../../core/render/table.ts';
-import { PARAGRAPH_NDJSON } from './unit-files.ts';
-import { tableOfFile } from './partitions.ts';
-import type { DumpEntry, PublicManifest } from './manifest.ts';
-import { datasetUrl } from './public-paths.ts';
+import { PARAGRAPH_NDJSON } from '../../published/unit-files.ts';
+import { tableOfFile } from '../../published/partitions.ts';
+import type { DumpEntry, PublicManifest } from '../../published/manifest.ts';
+import { datasetUrl } from '../../published/paths.ts';
 
 /** Who publishes, for the DCAT-AP-SE catalogue (dataportal.se mints the publisher IRI from the organisation number). */
 export interface PublisherConfig {

@@ -1,8 +1,8 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { jsonBytes, sha256Hex, shortHash } from './bytes.ts';
-import type { FileEntry, MunicipalityEntry, MunicipalityIndex, UnitEntry } from './manifest.ts';
-import { municipalityIndexPath, unitName, type UnitRef } from './public-paths.ts';
-import { exists, putFile, readMunicipalityIndex } from './public-store.ts';
+import { shortHash } from '../../lib/hash.ts';
+import type { FileEntry, MunicipalityEntry, MunicipalityIndex, UnitEntry } from '../../published/manifest.ts';
+import { municipalityIndexPath, unitName, type UnitRef } from '../../published/paths.ts';
+import { exists, fileEntry, JSON_TYPE, jsonBytes, putFile, readMunicipalityIndex } from '../../published/public-store.ts';
 import { updateUnit, type PendingEvent, type UnitUpdate } from './unit-update.ts';
 
 export interface MunicipalityUpdate {
@@ -59,8 +59,8 @@ export async function updateMunicipality(
   // Content-addressed: an index left by a crashed run is the same bytes, so it is not written again.
   const existed = await exists(store, path);
   const file: FileEntry = existed
-    ? { path, bytes: bytes.length, sha256: sha256Hex(bytes), mediaType: 'application/json' }
-    : await putFile(store, path, bytes, 'application/json');
+    ? fileEntry(path, bytes, JSON_TYPE)
+    : await putFile(store, path, bytes, JSON_TYPE);
   if (!existed) writes++;
   const entry = municipalityEntry(name, file, Object.values(newIndex.units), options.now);
   return { municipality: slug, entry, changed: true, units, events, writes };

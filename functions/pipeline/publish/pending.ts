@@ -1,8 +1,8 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import type { PendingMarker } from '../meeting-record.ts';
-import { PENDING_PREFIX } from '../store-keys.ts';
-import { unitKey, unitOfRecordKey, type UnitRef } from './public-paths.ts';
+import { readJson } from '../../ports/blob-json.ts';
+import type { PendingMarker } from '../../store/meeting-record.ts';
+import { PENDING_PREFIX, unitOfRecordKey } from '../../store/keys.ts';
+import { unitKey, type UnitRef } from '../../published/paths.ts';
 
 /**
  * The publisher's work list: ingest leaves one `pending/` marker per changed meeting record (docs/store-layout.md), so
@@ -57,7 +57,7 @@ async function readMarker(store: BlobStore, key: string): Promise<PendingMarker 
     return null; // not JSON: nothing to act on
   }
   const m = value as Partial<PendingMarker> | null;
-  if (!m || m.schemaVersion !== 1 || typeof m.recordKey !== 'string' || typeof m.meetingId !== 'string') return null;
+  if (m?.schemaVersion !== 1 || typeof m.recordKey !== 'string' || typeof m.meetingId !== 'string') return null;
   if (typeof m.sha256 !== 'string' || typeof m.version !== 'number' || typeof m.at !== 'string') return null;
   return m as PendingMarker;
 }

@@ -2,14 +2,16 @@ import { FORMATS } from '../../core/render/formats/index.ts';
 import { paragraphRecords, renderMeetingJson, renderParagraphNdjson } from '../../core/render/records.ts';
 import type { RenderableMeeting as RenderRecord, RenderContext } from '../../core/render/table.ts';
 import { tableRows } from '../../core/render/tables/index.ts';
-import type { MeetingRecord } from '../meeting-record.ts';
-import { collectBytes, shortHash } from './bytes.ts';
-import type { UnitManifest } from './manifest.ts';
-import { meetingPath, unitDir, type UnitRef } from './public-paths.ts';
+import { type MeetingRecord, publishableMeeting } from '../../store/meeting-record.ts';
+import { collectBytes } from '../../core/bytes.ts';
+import { shortHash } from '../../lib/hash.ts';
+import type { UnitManifest } from '../../published/manifest.ts';
+import { meetingPath, unitDir, type UnitRef } from '../../published/paths.ts';
 import { unitDataPackage } from './unit-datapackage.ts';
-import { entry, fileOf, PARAGRAPH_NDJSON, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST, type RenderedFile } from './unit-files.ts';
+import { entry, fileOf, PARAGRAPH_NDJSON, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST, type RenderedFile } from '../../published/unit-files.ts';
+import { JSON_TYPE } from '../../published/public-store.ts';
 
-export { PARAGRAPH_NDJSON, TABLE_FILE_NAMES, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST } from './unit-files.ts';
+export { PARAGRAPH_NDJSON, TABLE_FILE_NAMES, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST } from '../../published/unit-files.ts';
 
 export interface RenderedUnit {
   /** Hash of the unit's content: names its folder. Same records and base URL → same id. */
@@ -29,12 +31,11 @@ export interface RenderedUnit {
  * files are byte for byte what the API serves for the same records. A unit is one body-year (tens of meetings), so it
  * is rendered in memory; nothing here depends on the rest of the archive.
  *
- * Privacy: `record.protocol` is already the publishable protocol (held § removed by ingest); the ids in `record.held`
- * are removed again here, so a held § cannot reach a file even if a record were wrong.
+ * Privacy: only what publishableMeeting gives is rendered (store/meeting-record.ts).
  */
 export async function renderUnit(unit: UnitRef, records: readonly MeetingRecord[], baseUrl: string): Promise<RenderedUnit> {
   const sorted = [...records].sort(byDateThenId);
-  const input: RenderRecord[] = sorted.map(publishable);
+  const input: RenderRecord[] = sorted.map(publishableMeeting);
   const ctx: RenderContext = { baseUrl };
   const files: RenderedFile[] = [];
   for (const f of TABLE_FILES) {
@@ -43,25 +44,19 @@ export async function renderUnit(unit: UnitRef, records: readonly MeetingRecord[
   }
   files.push(await rendered(PARAGRAPH_NDJSON, FORMATS.ndjson.contentType, renderParagraphNdjson(input, ctx)));
   const meetings = input.map((r) => {
-    const file = fileOf('', 'application/json', renderMeetingJson(r.meeting, r.paragraphs, ctx));
+    const file = fileOf('', JSON_TYPE, renderMeetingJson(r.meeting, r.paragraphs, ctx));
     return { ...file, name: meetingPath(unit, r.meeting.id, file.sha256.slice(0, 16)) };
   });
   const latest = sorted[sorted.length - 1]?.protocol.meeting;
   const names = { municipalityName: latest?.municipality ?? unit.municipality, bodyName: latest?.body ?? unit.body };
   const pkg = unitDataPackage({ unit, ...names, files, meetings, meetingIds: input.map((r) => r.meeting.id), baseUrl });
-  files.push(fileOf(UNIT_DATAPACKAGE, 'application/json', pkg.text));
+  files.push(fileOf(UNIT_DATAPACKAGE, JSON_TYPE, pkg.text));
   // The folder's name hashes its content and the meeting files it lists; unit.json is derived from the same.
   const id = shortHash([...files, ...meetings].map((f) => `${f.name}\t${f.sha256}\n`).sort().join(''));
   const dir = unitDir(unit, id);
   const manifest = unitManifest(unit, names, dir, files, meetings, sorted, input, ctx);
-  files.push(fileOf(UNIT_MANIFEST, 'application/json', `${JSON.stringify(manifest, null, 1)}\n`));
+  files.push(fileOf(UNIT_MANIFEST, JSON_TYPE, `${JSON.stringify(manifest, null, 1)}\n`));
   return { id, dir, files, meetings, schemas: pkg.schemas, manifest };
-}
-
-/** The record's protocol without its held §. */
-function publishable(r: MeetingRecord): RenderRecord {
-  const held = new Set(r.held.map((h) => h.paragraphId));
-  return { meeting: r.protocol.meeting, paragraphs: r.protocol.paragraphs.filter((p) => !held.has(p.id)) };
 }
 
 function unitManifest(

@@ -1,6 +1,7 @@
 import { buildDataPackage, type DataPackageResourceInput } from '../../core/render/datapackage.ts';
-import { datasetUrl, type UnitRef } from './public-paths.ts';
-import { fileOf, PARAGRAPH_NDJSON, TABLE_FILES, type RenderedFile } from './unit-files.ts';
+import { datasetUrl, type UnitRef } from '../../published/paths.ts';
+import { fileOf, PARAGRAPH_NDJSON, TABLE_FILES, type RenderedFile } from '../../published/unit-files.ts';
+import { JSON_TYPE } from '../../published/public-store.ts';
 
 export interface UnitPackageInput {
   unit: UnitRef;
@@ -66,7 +67,7 @@ function shareSchemas(out: Array<Record<string, unknown>>, inputs: readonly Data
   out.forEach((resource, i) => {
     const table = inputs[i]?.table;
     if (!table || typeof resource.schema !== 'object' || resource.schema === null) return;
-    const schema = fileOf('', 'application/json', `${JSON.stringify(resource.schema, null, 2)}\n`);
+    const schema = fileOf('', JSON_TYPE, `${JSON.stringify(resource.schema, null, 2)}\n`);
     schema.name = `schemas/${table.name}-${schema.sha256.slice(0, 16)}.json`;
     schemas.set(schema.name, schema);
     resource.schema = datasetUrl(baseUrl, schema.name);

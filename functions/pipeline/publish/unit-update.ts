@@ -1,11 +1,12 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { readJson } from '../ingest-json.ts';
-import { isMeetingRecord, type MeetingRecord } from '../meeting-record.ts';
-import type { ChangeEvent, UnitEntry, UnitManifest, WithdrawReason } from './manifest.ts';
-import { unitKey, unitRecordsPrefix, type UnitRef } from './public-paths.ts';
-import { exists, putFile, readUnitManifest } from './public-store.ts';
+import { readJson } from '../../ports/blob-json.ts';
+import { heldIds, isMeetingRecord, type MeetingRecord } from '../../store/meeting-record.ts';
+import type { ChangeEvent, UnitEntry, UnitManifest, WithdrawReason } from '../../published/manifest.ts';
+import { unitKey, type UnitRef } from '../../published/paths.ts';
+import { unitRecordsPrefix } from '../../store/keys.ts';
+import { exists, putFile, readUnitManifest } from '../../published/public-store.ts';
 import { renderUnit, type RenderedUnit } from './render-unit.ts';
-import { entry, UNIT_MANIFEST } from './unit-files.ts';
+import { entry, UNIT_MANIFEST } from '../../published/unit-files.ts';
 
 /** A change-feed event before the feed numbers and dates it. */
 export type PendingEvent = Omit<ChangeEvent, 'seq' | 'time'>;
@@ -53,7 +54,7 @@ export async function updateUnit(
   if (previous?.dir === dir) return { ...named, entry: previous, changed: false, events: [], writes: 0 };
   const writes = await writeFolder(store, dir, rendered);
   const old = previous ? await readUnitManifest(store, previous) : null;
-  const held = new Set(records.flatMap((r) => r.held.map((h) => h.paragraphId)));
+  const held = new Set(records.flatMap((r) => [...heldIds(r)]));
   const events = diffParagraphs(unit, old, rendered.manifest, held);
   return { ...named, entry: unitEntry(unit, rendered, options.now), changed: true, events, writes };
 }

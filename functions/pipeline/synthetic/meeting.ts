@@ -31,7 +31,7 @@ export function buildMeetingProtocol(spec: MeetingSpec, seed: number): Protocol 
   const random = Random.derive(seed, id);
   const bodyRandom = Random.derive(spec.bodySeed, 'members');
   const members = people(bodyRandom, bodyRandom.int(...spec.body.members));
-  const [chair, ...rest] = members as [Person, ...Person[]];
+  const [, ...rest] = members as [Person, ...Person[]];
   const justerare = random.sample(rest, 2).map((p) => p.name);
   const ctx: MeetingContext = {
     meetingId: id,

@@ -1,9 +1,9 @@
 import type { Protocol } from '../../core/records/types.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { commitVersion, findParagraph, placeRecord, readRecord, replacementReason } from '../ingest-record.ts';
-import type { MeetingRecord } from '../meeting-record.ts';
-import { applyPrivacyGate, DEFAULT_REVIEW_FIRST_BODIES, heldParagraphForReview } from '../privacy-gate.ts';
-import { recordKey } from '../store-keys.ts';
+import { buildVersion, commitVersion, placeRecord, privacyPolicy, readRecord } from '../ingest-record.ts';
+import type { MeetingRecord } from '../../store/meeting-record.ts';
+import { applyPrivacyGate } from '../privacy-gate.ts';
+import { recordKey } from '../../store/keys.ts';
 
 export interface WriteProtocolOptions {
   /** Ingest time: the record's `receivedAt` and the pending marker's time. */
@@ -27,31 +27,12 @@ export interface WrittenProtocol {
  * output, held § included.
  */
 export async function writeProtocol(store: BlobStore, protocol: Protocol, options: WriteProtocolOptions): Promise<WrittenProtocol> {
-  const gated = applyPrivacyGate(protocol, { reviewFirstBodies: [...(options.reviewFirstBodies ?? DEFAULT_REVIEW_FIRST_BODIES)] });
+  const gated = applyPrivacyGate(protocol, privacyPolicy(options.reviewFirstBodies));
   const place = placeRecord(gated.publishable);
   const key = recordKey(place);
   const previous = await readRecord(store, key);
   if (previous?.ingest.sha256 === options.sha256) return { record: previous, recordKey: key, status: 'unchanged' };
-  const held = gated.held.map((h) => ({ paragraphId: h.paragraphId, number: h.number, reasons: [...h.reasons] }));
-  const record: MeetingRecord = {
-    schemaVersion: 1,
-    ...place,
-    protocol: gated.publishable,
-    held,
-    ingest: {
-      sha256: options.sha256,
-      fileName: options.fileName,
-      receivedAt: options.at.toISOString(),
-      version: previous === null ? 1 : previous.ingest.version + 1,
-      ...(previous === null
-        ? {}
-        : { replaced: { sha256: previous.ingest.sha256, reason: replacementReason(options.fileName, options.sha256) } }),
-    },
-  };
-  const heldParagraphs = held.flatMap((ref) => {
-    const paragraph = findParagraph(protocol, ref.paragraphId);
-    return paragraph ? [{ ref, review: heldParagraphForReview(paragraph, ref.reasons) }] : [];
-  });
-  await commitVersion(store, { record, recordKey: key, heldParagraphs, previous, at: options.at });
-  return { record, recordKey: key, status: previous === null ? 'ingested' : 'replaced' };
+  const version = buildVersion(protocol, gated, previous, key, options);
+  await commitVersion(store, version);
+  return { record: version.record, recordKey: key, status: previous === null ? 'ingested' : 'replaced' };
 }

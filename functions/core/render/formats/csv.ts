@@ -11,7 +11,7 @@
  * csv-stringify's `sync` entry is used once per batch of rows: it imports no node: module (it uses the global Buffer,
  * present in Node and Lambda), so the core stays pure while the output is still streamed.
  */
-import { MEDIA_TYPES } from './media-types.ts';
+import { FORMAT_ENTRIES } from './media-types.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { TableDef } from '../table.ts';
 import { flatCell, TextChunker, type Format, type RowSource } from './format.ts';
@@ -28,12 +28,7 @@ export interface CsvProfile {
 }
 
 export function csvFormat(profile: CsvProfile): Format {
-  return {
-    id: profile.id,
-    contentType: MEDIA_TYPES[profile.id],
-    extension: 'csv',
-    render: (table, rows) => renderCsv(profile, table, rows),
-  };
+  return { ...FORMAT_ENTRIES[profile.id], render: (table, rows) => renderCsv(profile, table, rows) };
 }
 
 export const CSV = csvFormat({ id: 'csv', delimiter: ',', bom: false, guardFormulas: false });

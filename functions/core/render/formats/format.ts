@@ -4,15 +4,12 @@
  */
 import type { Cell, Row, TableDef } from '../table.ts';
 import { LIST_DELIMITER } from '../table.ts';
+import type { FormatEntry } from './media-types.ts';
 
 export type RowSource = Iterable<Row> | AsyncIterable<Row>;
 
-export interface Format {
-  id: string;
-  /** HTTP Content-Type, with parameters. */
-  contentType: string;
-  /** File extension without the dot. */
-  extension: string;
+/** A registry entry (id, extension, media type, Accept aliases: media-types.ts) with its renderer. */
+export interface Format extends FormatEntry {
   render(table: TableDef, rows: RowSource): AsyncIterable<Uint8Array>;
 }
 

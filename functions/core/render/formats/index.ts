@@ -5,8 +5,8 @@ import { PARQUET } from './parquet.ts';
 import { TEXT_FORMATS } from './text-formats.ts';
 
 export type { Format, RowSource } from './format.ts';
-export type { FormatId } from './media-types.ts';
-export { MEDIA_TYPES } from './media-types.ts';
+export type { FormatEntry, FormatId, TextFormatId } from './media-types.ts';
+export { accepts, essence, FORMAT_ENTRIES, formatOfPath, PUBLISHED_FORMATS, RDF_XML } from './media-types.ts';
 export { TEXT_FORMATS } from './text-formats.ts';
 
 export const FORMATS = { ...TEXT_FORMATS, parquet: PARQUET } as const satisfies Record<FormatId, Format>;

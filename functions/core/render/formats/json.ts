@@ -2,7 +2,7 @@
  * JSON: the table as one array of row objects (Frictionless "inline/JSON tabular data" shape), written element by
  * element so that a large table is streamed like NDJSON.
  */
-import { MEDIA_TYPES } from './media-types.ts';
+import { FORMAT_ENTRIES } from './media-types.ts';
 import { mapRows, orderedRow, TextChunker, type Format } from './format.ts';
 
 export async function* renderJsonArray(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncIterable<Uint8Array> {
@@ -19,9 +19,7 @@ export async function* renderJsonArray(records: Iterable<unknown> | AsyncIterabl
 }
 
 export const JSON_FORMAT: Format = {
-  id: 'json',
-  contentType: MEDIA_TYPES.json,
-  extension: 'json',
+  ...FORMAT_ENTRIES.json,
   render: (table, rows) => renderJsonArray(mapRows(rows, (row) => orderedRow(table, row))),
 };
 

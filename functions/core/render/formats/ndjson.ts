@@ -2,7 +2,7 @@
  * NDJSON (one JSON object per line, LF-terminated). Lists stay arrays. `renderNdjson` also serves the full § records
  * (records.ts), which are not table rows.
  */
-import { MEDIA_TYPES } from './media-types.ts';
+import { FORMAT_ENTRIES } from './media-types.ts';
 import { mapRows, orderedRow, TextChunker, type Format } from './format.ts';
 
 export async function* renderNdjson(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncIterable<Uint8Array> {
@@ -16,9 +16,7 @@ export async function* renderNdjson(records: Iterable<unknown> | AsyncIterable<u
 }
 
 export const NDJSON: Format = {
-  id: 'ndjson',
-  contentType: MEDIA_TYPES.ndjson,
-  extension: 'ndjson',
+  ...FORMAT_ENTRIES.ndjson,
   render: (table, rows) => renderNdjson(mapRows(rows, (row) => orderedRow(table, row))),
 };
 

@@ -11,7 +11,7 @@
  * `fs` for file writing. (Its dependency `hyparquet` still resolves to its Node build, which imports `fs` for
  * functions this module never calls; under the "browser" condition both resolve to fs-free builds.)
  */
-import { MEDIA_TYPES } from './media-types.ts';
+import { FORMAT_ENTRIES } from './media-types.ts';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer/src/index.js';
 import type { SchemaElement } from 'hyparquet';
 import type { FieldDef, TableDef } from '../table.ts';
@@ -38,9 +38,7 @@ class ChunkWriter extends ByteWriter {
 export function parquetFormat(options: { rowGroupSize?: number } = {}): Format {
   const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
   return {
-    id: 'parquet',
-    contentType: MEDIA_TYPES.parquet,
-    extension: 'parquet',
+    ...FORMAT_ENTRIES.parquet,
     render: (table, rows) => renderParquet(table, rows, rowGroupSize),
   };
 }

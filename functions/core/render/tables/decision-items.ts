@@ -1,5 +1,5 @@
 /** `decision_items`: one row per numbered/bulleted decision item (beslutspunkt), joined to `paragraphs`. */
-import { field, publishable, type Row, type TableDef } from '../table.ts';
+import { field, withoutWithheld, type Row, type TableDef } from '../table.ts';
 
 export const decisionItemsTable: TableDef = {
   name: 'decision_items',
@@ -17,7 +17,7 @@ export const decisionItemsTable: TableDef = {
   primaryKey: ['paragraph_id', 'position'],
   foreignKeys: [{ fields: ['paragraph_id'], reference: { table: 'paragraphs', fields: ['paragraph_id'] } }],
   rows: (_meeting, paragraphs, ctx) =>
-    publishable(paragraphs, ctx).flatMap((p) =>
+    withoutWithheld(paragraphs, ctx).flatMap((p) =>
       p.decisionItems.map((item, i): Row => ({ paragraph_id: p.id, position: i + 1, label: item.label, text: item.text })),
     ),
 };

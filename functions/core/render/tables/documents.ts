@@ -1,5 +1,5 @@
 /** `documents`: one row per document listed as decision basis (beslutsunderlag), joined to `paragraphs`. */
-import { field, publishable, type Row, type TableDef } from '../table.ts';
+import { field, withoutWithheld, type Row, type TableDef } from '../table.ts';
 
 export const documentsTable: TableDef = {
   name: 'documents',
@@ -16,7 +16,7 @@ export const documentsTable: TableDef = {
   primaryKey: ['paragraph_id', 'position'],
   foreignKeys: [{ fields: ['paragraph_id'], reference: { table: 'paragraphs', fields: ['paragraph_id'] } }],
   rows: (_meeting, paragraphs, ctx) =>
-    publishable(paragraphs, ctx).flatMap((p) =>
+    withoutWithheld(paragraphs, ctx).flatMap((p) =>
       p.documents.map((title, i): Row => ({ paragraph_id: p.id, position: i + 1, title })),
     ),
 };

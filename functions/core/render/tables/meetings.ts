@@ -1,6 +1,6 @@
 /** `meetings`: one row per meeting; the other tables join to it by `meeting_id`. */
 import type { Meeting } from '../../records/types.ts';
-import { field, opt, publishable, type Row, type TableDef } from '../table.ts';
+import { field, opt, withoutWithheld, type Row, type TableDef } from '../table.ts';
 
 export const meetingsTable: TableDef = {
   name: 'meetings',
@@ -37,7 +37,7 @@ export const meetingsTable: TableDef = {
   ],
   primaryKey: ['meeting_id'],
   foreignKeys: [],
-  rows: (meeting, paragraphs, ctx) => [meetingRow(meeting, publishable(paragraphs, ctx).length)],
+  rows: (meeting, paragraphs, ctx) => [meetingRow(meeting, withoutWithheld(paragraphs, ctx).length)],
 };
 
 function meetingRow(m: Meeting, paragraphCount: number): Row {

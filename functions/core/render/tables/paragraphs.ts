@@ -1,6 +1,6 @@
 /** `paragraphs`: one row per published §, the table most users want. */
 import type { Meeting, Paragraph } from '../../records/types.ts';
-import { field, opt, permalink, publishable, type RenderContext, type Row, type TableDef } from '../table.ts';
+import { field, opt, permalink, withoutWithheld, type RenderContext, type Row, type TableDef } from '../table.ts';
 import { voteSummary } from '../vote-summary.ts';
 
 export const paragraphsTable: TableDef = {
@@ -41,7 +41,7 @@ export const paragraphsTable: TableDef = {
   ],
   primaryKey: ['paragraph_id'],
   foreignKeys: [{ fields: ['meeting_id'], reference: { table: 'meetings', fields: ['meeting_id'] } }],
-  rows: (meeting, paragraphs, ctx) => publishable(paragraphs, ctx).map((p) => paragraphRow(meeting, p, ctx)),
+  rows: (meeting, paragraphs, ctx) => withoutWithheld(paragraphs, ctx).map((p) => paragraphRow(meeting, p, ctx)),
 };
 
 function paragraphRow(meeting: Meeting, p: Paragraph, ctx: RenderContext): Row {

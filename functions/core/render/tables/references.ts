@@ -1,5 +1,5 @@
 /** `references`: one row per reference to an earlier decision (e.g. "KF § 12/2023"), joined to `paragraphs`. */
-import { field, opt, publishable, type Row, type TableDef } from '../table.ts';
+import { field, opt, withoutWithheld, type Row, type TableDef } from '../table.ts';
 
 export const referencesTable: TableDef = {
   name: 'references',
@@ -19,7 +19,7 @@ export const referencesTable: TableDef = {
   primaryKey: ['paragraph_id', 'position'],
   foreignKeys: [{ fields: ['paragraph_id'], reference: { table: 'paragraphs', fields: ['paragraph_id'] } }],
   rows: (_meeting, paragraphs, ctx) =>
-    publishable(paragraphs, ctx).flatMap((p) =>
+    withoutWithheld(paragraphs, ctx).flatMap((p) =>
       p.references.map(
         (r, i): Row => ({
           paragraph_id: p.id,

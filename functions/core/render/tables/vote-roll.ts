@@ -1,5 +1,5 @@
 /** `vote_roll`: one row per name in a vote's named roll (voteringslista), joined to `votes` by `vote_id`. */
-import { field, opt, publishable, type Row, type TableDef } from '../table.ts';
+import { field, opt, withoutWithheld, type Row, type TableDef } from '../table.ts';
 import { voteId } from '../vote-summary.ts';
 
 export const voteRollTable: TableDef = {
@@ -21,7 +21,7 @@ export const voteRollTable: TableDef = {
   primaryKey: ['vote_id', 'position'],
   foreignKeys: [{ fields: ['vote_id'], reference: { table: 'votes', fields: ['vote_id'] } }],
   rows: (_meeting, paragraphs, ctx) =>
-    publishable(paragraphs, ctx).flatMap((p) =>
+    withoutWithheld(paragraphs, ctx).flatMap((p) =>
       p.votes.flatMap((vote, v) =>
         vote.roll.map(
           (entry, i): Row => ({ vote_id: voteId(p.id, v), position: i + 1, name: entry.name, party: opt(entry.party), vote: entry.vote }),

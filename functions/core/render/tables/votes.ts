@@ -1,6 +1,6 @@
 /** `votes`: one row per vote (votering) in a §; the named roll is in `vote_roll`, joined by `vote_id`. */
 import type { Paragraph, Vote } from '../../records/types.ts';
-import { field, opt, publishable, type Row, type TableDef } from '../table.ts';
+import { field, opt, withoutWithheld, type Row, type TableDef } from '../table.ts';
 import { voteCounts, voteId, voteSummary } from '../vote-summary.ts';
 
 export const votesTable: TableDef = {
@@ -28,7 +28,7 @@ export const votesTable: TableDef = {
   ],
   primaryKey: ['vote_id'],
   foreignKeys: [{ fields: ['paragraph_id'], reference: { table: 'paragraphs', fields: ['paragraph_id'] } }],
-  rows: (_meeting, paragraphs, ctx) => publishable(paragraphs, ctx).flatMap((p) => p.votes.map((v, i) => voteRow(p, v, i))),
+  rows: (_meeting, paragraphs, ctx) => withoutWithheld(paragraphs, ctx).flatMap((p) => p.votes.map((v, i) => voteRow(p, v, i))),
 };
 
 function voteRow(p: Paragraph, vote: Vote, index: number): Row {

@@ -1,6 +1,5 @@
-import { isValidId } from '../../core/records/ids.ts';
-import { trimSlash } from '../../core/render/table.ts';
-import { RECORDS_PREFIX } from '../store-keys.ts';
+import { isValidId } from '../core/records/ids.ts';
+import { trimSlash } from '../core/render/table.ts';
 
 /**
  * Every key the publisher writes, in one place (docs/publishing.md, "Layout"). Paths inside the manifest are relative
@@ -49,11 +48,6 @@ export function unitName(u: Pick<UnitRef, 'body' | 'year'>): string {
   return `${u.body}/${u.year}`;
 }
 
-/** The records of one unit, and nothing else: `records/<m>/<b>/<year>/`. */
-export function unitRecordsPrefix(u: UnitRef): string {
-  return `${RECORDS_PREFIX}${checked(u).municipality}/${u.body}/${u.year}/`;
-}
-
 /** An immutable unit folder: `units/<m>/<b>/<year>/<id>/`, `id` being the hash of what is in it. */
 export function unitDir(u: UnitRef, id: string): string {
   return `units/${checked(u).municipality}/${u.body}/${u.year}/${hex(id)}/`;
@@ -84,19 +78,29 @@ export function dumpDir(id: string): string {
   return `dumps/${hex(id)}/`;
 }
 
+/** Content-addressed files never change: caches may keep them for a year without asking again. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The switch and the fixed-name copies change with every publish. */
+export const SHORT_LIVED = 'public, max-age=60';
+
+const IMMUTABLE_PATH = /^(?:units|index|meetings|schemas|metadata|dumps|snapshots)\/|^changes\/\d{6}-/u;
+
+/**
+ * Whether a path is content-addressed (written once under a name that holds its hash, never overwritten): every
+ * folder above except the fixed-name files (manifest.json, datapackage.json, catalog.rdf, changes/index.json).
+ */
+export function isImmutablePath(path: string): boolean {
+  return IMMUTABLE_PATH.test(path);
+}
+
+/** The Cache-Control a published file is written with, and served with by `paragraf serve`. */
+export function cacheControlOf(path: string): string {
+  return isImmutablePath(path) ? IMMUTABLE : SHORT_LIVED;
+}
+
 export function snapshotManifestPath(snapshotId: string): string {
   if (!/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/u.test(snapshotId)) throw new PublishKeyError(`bad snapshot id ${snapshotId}`);
   return `${SNAPSHOTS_DIR}${snapshotId}/${MANIFEST_PATH}`;
-}
-
-/**
- * The unit a record key belongs to: `records/<m>/<b>/<year>/<meetingId>.json` → { m, b, year }. Null for anything
- * else, so a malformed pending marker can never make the publisher read outside `records/`.
- */
-export function unitOfRecordKey(key: string): (UnitRef & { meetingId: string }) | null {
-  const m = /^records\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{4})\/([a-z0-9-]+)\.json$/u.exec(key);
-  if (!m || !isValidId(m[1]!) || !isValidId(m[2]!) || !isValidId(m[4]!)) return null;
-  return { municipality: m[1]!, body: m[2]!, year: Number(m[3]), meetingId: m[4]! };
 }
 
 function checked(u: UnitRef): UnitRef {

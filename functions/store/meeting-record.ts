@@ -1,5 +1,6 @@
 import type { Protocol, SourceProvenance } from '../core/records/types.ts';
-import type { HoldReason, PrivateReviewParagraph } from './privacy-gate.ts';
+import type { RenderableMeeting } from '../core/render/table.ts';
+import type { HoldReason, PrivateReviewParagraph } from '../pipeline/privacy-gate.ts';
 
 /**
  * The canonical record of one meeting, stored at `records/<municipalitySlug>/<bodySlug>/<year>/<meetingId>.json`
@@ -27,8 +28,15 @@ export interface HeldParagraphRef {
   paragraphId: string;
   /** The § number as printed. */
   number: string;
-  /** Why it was held (privacy gate reason codes). */
+  /** Why it was held (privacy gate reason codes); empty when only a person's decision holds it. */
   reasons: HoldReason[];
+  /**
+   * What a reviewer decided (pipeline/review): 'rejected' and 'withdrawn' keep it out of every version;
+   * 'changed-since-release' was released once but reads differently now, so it waits for review again.
+   */
+  decision?: 'rejected' | 'withdrawn' | 'changed-since-release';
+  /** For 'individual-case': the signals that fired (names only, never text). */
+  signals?: string[];
 }
 
 export interface IngestProvenance {
@@ -63,7 +71,8 @@ export interface PendingMarker {
   recordKey: string;
   sha256: string;
   version: number;
-  change: 'ingested' | 'replaced';
+  /** 'reviewed': a person's decision changed what the record publishes (pipeline/review). */
+  change: 'ingested' | 'replaced' | 'reviewed';
   at: string;
 }
 
@@ -100,6 +109,8 @@ export interface ReviewEntry {
   sha256: string;
   fileName: string;
   heldAt: string;
+  /** Where the meeting's record is (absent in entries written before issue 12). */
+  recordKey?: string;
   /** The privacy gate's `heldParagraphForReview`: the whole § with its text, and why it was held. */
   paragraph: PrivateReviewParagraph;
 }
@@ -116,4 +127,19 @@ export function isMeetingRecord(value: unknown): value is MeetingRecord {
     typeof r.ingest.sha256 === 'string' &&
     typeof r.ingest.version === 'number'
   );
+}
+
+/** The ids of the § a record holds back for review. */
+export function heldIds(record: MeetingRecord): Set<string> {
+  return new Set(record.held.map((h) => h.paragraphId));
+}
+
+/**
+ * What of a stored record may be rendered: its meeting and its § without the held ones. `protocol` is already the
+ * gate's publishable form; the held ids are removed again here, so a held § cannot reach a file even if a record were
+ * wrong. The one place that turns a record into renderer input (the publisher's unit files, `paragraf export`).
+ */
+export function publishableMeeting(record: MeetingRecord): RenderableMeeting {
+  const held = heldIds(record);
+  return { meeting: record.protocol.meeting, paragraphs: record.protocol.paragraphs.filter((p) => !held.has(p.id)) };
 }

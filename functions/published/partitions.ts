@@ -1,9 +1,10 @@
-import type { BlobStore } from '../../ports/blob-store.ts';
-import { MEDIA_TYPES } from '../../core/render/formats/media-types.ts';
-import { paragraphsTable, TABLES } from '../../core/render/tables/index.ts';
-import type { TableDef } from '../../core/render/table.ts';
+import { concatBytes } from '../core/bytes.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import { FORMAT_ENTRIES } from '../core/render/formats/media-types.ts';
+import { paragraphsTable, TABLES } from '../core/render/tables/index.ts';
+import type { TableDef } from '../core/render/table.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
-import { publicKey } from './public-paths.ts';
+import { publicKey } from './paths.ts';
 import { readMunicipalityIndex } from './public-store.ts';
 import { PARAGRAPH_NDJSON } from './unit-files.ts';
 
@@ -22,11 +23,16 @@ export class PartitionError extends Error {
   override name = 'PartitionError';
 }
 
-interface Selector {
+/** What a partition id selects: every unit whose fields equal the ones given. */
+export interface Selector {
   municipality?: string;
   body?: string;
   year?: number;
 }
+
+/** Every partition id parsePartition accepts, and nothing else (the API's `partition` parameter checks with it). */
+export const PARTITION_PATTERN =
+  /^(?:all|year\/\d{4}|municipality\/[a-z0-9-]+|body\/[a-z0-9-]+\/[a-z0-9-]+|unit\/[a-z0-9-]+\/[a-z0-9-]+\/\d{4})$/u;
 
 export function parsePartition(id: PartitionId): Selector {
   if (id === 'all') return {};
@@ -41,6 +47,15 @@ export function parsePartition(id: PartitionId): Selector {
   throw new PartitionError(`unknown partition "${id}" (all, year/<y>, municipality/<m>, body/<m>/<b>, unit/<m>/<b>/<y>)`);
 }
 
+/** Whether a unit belongs to the partition `sel` selects. */
+export function inPartition(sel: Selector, unit: { municipality: string; body: string; year: number }): boolean {
+  return (
+    (sel.municipality === undefined || unit.municipality === sel.municipality) &&
+    (sel.body === undefined || unit.body === sel.body) &&
+    (sel.year === undefined || unit.year === sel.year)
+  );
+}
+
 /**
  * The units of a partition in order (municipality, body, year). Reads only the indexes of the municipalities the
  * partition can contain: one for a municipality or body, all of them for a year or "all".
@@ -53,7 +68,7 @@ export async function partitionUnits(store: BlobStore, manifest: PublicManifest,
     const index = await readMunicipalityIndex(store, manifest.municipalities[slug]!);
     for (const name of Object.keys(index.units).sort()) {
       const u = index.units[name]!;
-      if ((sel.body === undefined || u.body === sel.body) && (sel.year === undefined || u.year === sel.year)) units.push(u);
+      if (inPartition(sel, u)) units.push(u);
     }
   }
   return units;
@@ -81,8 +96,8 @@ export function isConcatenable(name: string): boolean {
   return name === PARAGRAPH_NDJSON || (tableOfFile(name)?.format ?? 'parquet') !== 'parquet';
 }
 
-/** The parts of one file of a partition, and the size of their concatenation. */
-export function partitionParts(units: readonly UnitEntry[], name: string): { parts: FileEntry[]; bytes: number } {
+/** The parts of one file of a partition, and the size of their concatenation (later CSV headers dropped). */
+export function partitionParts(units: ReadonlyArray<Pick<UnitEntry, 'files'>>, name: string): { parts: FileEntry[]; bytes: number } {
   const parts = units.flatMap((u) => (u.files[name] ? [u.files[name]!] : []));
   if (!isConcatenable(name)) return { parts, bytes: parts.reduce((n, p) => n + p.bytes, 0) };
   const skip = headerLength(name);
@@ -106,7 +121,7 @@ export async function* concatenateParts(store: BlobStore, parts: readonly FileEn
     for await (const chunk of stream) {
       let c = chunk;
       if (i === 0 && header === null && skip > 0) {
-        prefix = join(prefix, c.subarray(0, skip - prefix.length));
+        prefix = concatBytes([prefix, c.subarray(0, skip - prefix.length)]);
         if (prefix.length === skip) header = prefix;
       }
       if (dropped < skip) {
@@ -120,13 +135,6 @@ export async function* concatenateParts(store: BlobStore, parts: readonly FileEn
   }
 }
 
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 function checkHeader(header: Uint8Array | null, bytes: Uint8Array, offset: number, path: string): void {
   if (header === null) return; // the first part: its header is what the others are compared with
   for (let i = 0; i < bytes.length; i++) {
@@ -136,7 +144,7 @@ function checkHeader(header: Uint8Array | null, bytes: Uint8Array, offset: numbe
 
 /** Content-Type of a partition file, from the format registry. */
 export function mediaTypeOf(name: string): string {
-  if (name === PARAGRAPH_NDJSON) return MEDIA_TYPES.ndjson;
+  if (name === PARAGRAPH_NDJSON) return FORMAT_ENTRIES.ndjson.contentType;
   const t = tableOfFile(name);
-  return t ? MEDIA_TYPES[t.format] : 'application/octet-stream';
+  return t ? FORMAT_ENTRIES[t.format].contentType : 'application/octet-stream';
 }

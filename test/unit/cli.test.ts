@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../functions/cli/main.ts';
+import { captureIo } from '../support/cli-io.ts';
 import type { Protocol } from '../../functions/core/records/types.ts';
 
 interface Run {
@@ -12,14 +13,15 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the real command as a user would: `node bin/paragraf.js …` in a child process. */
-function paragraf(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('node', ['bin/paragraf.js', ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PARAGRAF_DEBUG: '' } }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
+/**
+ * Runs the command in-process, as bin/paragraf.js does: `main(args, io)`, with stdout, stderr and the exit code
+ * captured. The real process (the bin wrapper, exit status, a working directory) is exercised by the spawning tests
+ * in test/e2e and test/api/serve-cli.test.ts.
+ */
+async function paragraf(...args: string[]): Promise<Run> {
+  const io = captureIo({ ...process.env, PARAGRAF_DEBUG: '' });
+  const code = await main(args, io);
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 const SEED = 'data/samples/alingsas-kommunstyrelsen-2024-02-05-p28.txt';

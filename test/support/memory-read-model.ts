@@ -1,11 +1,12 @@
-import { slugify } from '../../core/records/ids.ts';
-import type { Meeting, Paragraph } from '../../core/records/types.ts';
-import { meetingDocument, paragraphRecord, type MeetingDocument } from '../../core/render/records.ts';
-import type { ChangeEvent } from '../../pipeline/publish/manifest.ts';
-import { IndexBuilder } from './index-builder.ts';
-import type { ParagraphIndex } from './paragraph-index.ts';
-import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, ReadModel, Snapshot } from './read-model.ts';
-import type { UnitInfo } from './types.ts';
+import { slugify } from '../../functions/core/records/ids.ts';
+import type { Meeting, Paragraph } from '../../functions/core/records/types.ts';
+import { meetingDocument, paragraphRecord, type MeetingDocument } from '../../functions/core/render/records.ts';
+import { isAfter } from '../../functions/published/change-feed.ts';
+import type { ChangeEvent } from '../../functions/published/manifest.ts';
+import { IndexBuilder } from '../../functions/api/read-model/index-builder.ts';
+import type { ParagraphIndex } from '../../functions/api/read-model/paragraph-index.ts';
+import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, ReadModel, Snapshot } from '../../functions/api/read-model/read-model.ts';
+import type { UnitInfo } from '../../functions/api/read-model/types.ts';
 
 export interface MemoryMeeting {
   meeting: Meeting;
@@ -56,7 +57,10 @@ class MemorySnapshot implements Snapshot {
       const info = unitOf(meeting, publishedAt);
       const key = `${info.municipality}/${info.body}/${info.year}`;
       let u = units.get(key);
-      if (u === undefined) units.set(key, (u = builder.addUnit(info)));
+      if (u === undefined) {
+        u = builder.addUnit(info);
+        units.set(key, u);
+      }
       builder.addMeeting(u, meeting.id, meeting.body);
       for (const p of paragraphs) builder.addParagraph(u, paragraphRecord(meeting, p, { baseUrl }));
       byId.set(meeting.id, meetingDocument(meeting, paragraphs, { baseUrl }));
@@ -70,8 +74,7 @@ class MemorySnapshot implements Snapshot {
   }
 
   async changes(since: ChangesSince, limit: number): Promise<ChangeEvent[]> {
-    const after = (e: ChangeEvent) => ('seq' in since ? e.seq > since.seq : Date.parse(e.time) >= Date.parse(since.time));
-    return this.#changes.filter(after).slice(0, limit);
+    return this.#changes.filter((e) => isAfter(since, e)).slice(0, limit);
   }
 
   async datasets(): Promise<DatasetListing | null> {

@@ -1,4 +1,4 @@
-import { boolParam, dateParam, enumParam, intParam, stringParam } from '../schema/params.ts';
+import { boolParam, dateParam, enumParam, intParam, stringParam } from './params.ts';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 /** Ids are [a-z0-9-] (functions/core/records/ids.ts): nothing else can name a file, so nothing else is accepted. */

@@ -1,7 +1,7 @@
-import { MEDIA_TYPES, type FormatId } from '../../core/render/formats/media-types.ts';
-import type { TableDef } from '../../core/render/table.ts';
-import { paragraphsTable, TABLES } from '../../core/render/tables/index.ts';
-import { sha256Hex } from './bytes.ts';
+import type { FormatId } from '../core/render/formats/media-types.ts';
+import type { TableDef } from '../core/render/table.ts';
+import { paragraphsTable, TABLES } from '../core/render/tables/index.ts';
+import { sha256Hex } from '../lib/hash.ts';
 import type { FileEntry } from './manifest.ts';
 
 /** One file, rendered and hashed, not yet written. `name` is relative to the unit folder, or to public/ for shared files. */
@@ -19,10 +19,11 @@ export const TABLE_FILES: ReadonlyArray<{ table: TableDef; format: FormatId; nam
   { table: paragraphsTable, format: 'parquet', name: 'paragraphs.parquet' },
 ];
 export const PARAGRAPH_NDJSON = 'paragraphs.ndjson';
-export const PARAGRAPH_NDJSON_TYPE = MEDIA_TYPES.ndjson;
 export const UNIT_MANIFEST = 'unit.json';
 export const UNIT_DATAPACKAGE = 'datapackage.json';
 export const TABLE_FILE_NAMES: readonly string[] = TABLE_FILES.map((f) => f.name);
+/** The files every partition offers (per unit, and concatenated for aggregates), in the order they are listed. */
+export const PARTITION_FILES: readonly string[] = [...TABLE_FILE_NAMES, PARAGRAPH_NDJSON];
 
 export function fileOf(name: string, mediaType: string, body: Uint8Array | string): RenderedFile {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;

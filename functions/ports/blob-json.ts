@@ -1,10 +1,9 @@
-import type { BlobStore } from '../ports/blob-store.ts';
+import type { BlobStore } from './blob-store.ts';
 
-/** Stored JSON is indented and ends with a newline: the local store is meant to be read by people too. */
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
+/**
+ * JSON through the storage port: what the store (records, markers, review entries) and the published tree
+ * (manifests, indexes, meeting files) both read. Absent is null; present but not JSON is an error naming the key.
+ */
 export class CorruptStoreObjectError extends Error {
   override name = 'CorruptStoreObjectError';
   constructor(

@@ -1,9 +1,10 @@
 import { isValidId } from '../core/records/ids.ts';
 
 /**
- * Every key ingest writes, in one place, so the layout in docs/store-layout.md has a single implementation.
+ * Every private key of the store, in one place, so the layout in docs/store-layout.md has a single implementation.
  * Segments come only from sha256 hex digests and ids in [a-z0-9-] (validated here), never from file names, so no
- * upload can choose where it lands.
+ * upload can choose where it lands. The published tree under public/ is laid out by functions/published/paths.ts;
+ * infra/storage.ts takes the bucket's prefixes from both.
  */
 
 export const ORIGINALS_PREFIX = 'originals/';
@@ -12,6 +13,36 @@ export const HISTORY_PREFIX = 'records-history/';
 export const QUARANTINE_PREFIX = 'quarantine/';
 export const REVIEW_PREFIX = 'review/';
 export const PENDING_PREFIX = 'pending/';
+/** A person's review decision per §: `decisions/<meetingId>/<paragraphId>.json` (pipeline/review/decision.ts). */
+export const DECISIONS_PREFIX = 'decisions/';
+/** What the harvester has seen of each source: `harvest/<sourceId>/state.json` (pipeline/harvest/harvest-state.ts). */
+export const HARVEST_PREFIX = 'harvest/';
+
+/** The private prefixes of the store, by role: nothing under them is ever served. */
+export const STORE_PREFIXES = {
+  /** Content-addressed originals: never expired, never deleted. */
+  originals: ORIGINALS_PREFIX,
+  records: RECORDS_PREFIX,
+  recordsHistory: HISTORY_PREFIX,
+  quarantine: QUARANTINE_PREFIX,
+  /** Held-back § awaiting review, with their text. */
+  review: REVIEW_PREFIX,
+  /** One marker per changed meeting record; the publisher deletes those it has handled. */
+  pending: PENDING_PREFIX,
+  /** Review decisions (release, reject, with redactions and who/when/why), applied by ingest and publish. */
+  decisions: DECISIONS_PREFIX,
+  /** What the harvester has seen of each source. */
+  harvest: HARVEST_PREFIX,
+} as const;
+
+/**
+ * Where files arrive to be ingested: the source bucket's inbox/ on AWS, the store's own inbox/ locally
+ * (pipeline/store-inbox.ts). Not one of STORE_PREFIXES: on AWS it is not in the data bucket.
+ */
+export const INBOX_PREFIX = 'inbox/';
+/** The harvester's folder inside the inbox: it delivers `inbox/harvest/<sourceId>/…`, which ingest picks up as any upload. */
+export const HARVEST_INBOX_FOLDER = 'harvest/';
+export const HARVEST_INBOX_PREFIX = `${INBOX_PREFIX}${HARVEST_INBOX_FOLDER}`;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/u;
 
@@ -54,6 +85,29 @@ export function recordKey(p: RecordKeyParts): string {
     throw new InvalidStoreKeyPartError(`year out of range: ${p.year}`);
   }
   return `${RECORDS_PREFIX}${id(p.municipalitySlug, 'municipality')}/${id(p.bodySlug, 'body')}/${p.year}/${id(p.meetingId, 'meeting id')}.json`;
+}
+
+/** One folder of records/: a body of a municipality in a year — the unit the publisher rebuilds. */
+export interface RecordFolder {
+  municipality: string;
+  body: string;
+  year: number;
+}
+
+/** The records of one folder, and nothing else: `records/<m>/<b>/<year>/`. */
+export function unitRecordsPrefix(u: RecordFolder): string {
+  if (!Number.isInteger(u.year) || u.year < 1000 || u.year > 9999) throw new InvalidStoreKeyPartError(`year out of range: ${u.year}`);
+  return `${RECORDS_PREFIX}${id(u.municipality, 'municipality')}/${id(u.body, 'body')}/${u.year}/`;
+}
+
+/**
+ * The folder a record key belongs to: `records/<m>/<b>/<year>/<meetingId>.json` → { m, b, year, meetingId }. Null
+ * for anything else, so a malformed pending marker can never make the publisher read outside `records/`.
+ */
+export function unitOfRecordKey(key: string): (RecordFolder & { meetingId: string }) | null {
+  const m = /^records\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{4})\/([a-z0-9-]+)\.json$/u.exec(key);
+  if (!m || !isValidId(m[1]!) || !isValidId(m[2]!) || !isValidId(m[4]!)) return null;
+  return { municipality: m[1]!, body: m[2]!, year: Number(m[3]), meetingId: m[4]! };
 }
 
 /** The folder of every replaced version of one meeting. */

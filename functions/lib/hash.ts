@@ -1,5 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
 
+/**
+ * SHA-256, the one content hash of Paragraf: originals are stored under theirs, published files are named by a
+ * prefix of theirs and listed with the whole digest. Node-only (node:crypto), which is why it lives outside the pure
+ * core; see docs/architecture.md for what functions/lib may hold.
+ */
+
 /** Lower-case hex SHA-256. */
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -11,23 +17,6 @@ export function sha256Hex(bytes: Uint8Array | string): string {
  */
 export function shortHash(text: Uint8Array | string): string {
   return sha256Hex(text).slice(0, 16);
-}
-
-export async function collectBytes(body: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of body) parts.push(chunk);
-  return concatBytes(parts);
-}
-
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** Passes a stream through while counting and hashing it, for files too big to hold (dumps, exports). */
@@ -47,10 +36,4 @@ export class HashingStream {
   digest(): string {
     return this.#hash.digest('hex');
   }
-}
-
-const utf8 = new TextEncoder();
-
-export function jsonBytes(value: unknown, indent = 1): Uint8Array {
-  return utf8.encode(`${JSON.stringify(value, null, indent)}\n`);
 }

@@ -1,0 +1,37 @@
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { sha256Hex } from '../lib/hash.ts';
+import type { PublishNotifier, PublishRequest } from '../ports/publish-notifier.ts';
+
+/**
+ * One message per stored change on the FIFO publish queue. MessageGroupId = municipality slug: the queue hands a
+ * group to one consumer at a time, which is what serializes the publisher per municipality (docs/store-layout.md).
+ *
+ * 'unchanged' is notified too: if a previous attempt wrote the record and then failed to send, the retry finds the
+ * record unchanged and must still wake the publisher. The deduplication id (meeting, hash, version) makes SQS drop a
+ * repeat within its 5-minute window; a later one costs one publisher run that finds nothing pending.
+ */
+export function createPublishNotifier(client: SQSClient, queueUrl: string): PublishNotifier {
+  return async (request) => {
+    const message: PublishRequest = {
+      municipalitySlug: request.municipalitySlug,
+      meetingId: request.meetingId,
+      recordKey: request.recordKey,
+      sha256: request.sha256,
+      version: request.version,
+      status: request.status,
+    };
+    await client.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: JSON.stringify(message),
+        MessageGroupId: request.municipalitySlug,
+        MessageDeduplicationId: deduplicationId(request.meetingId, request.sha256, request.version),
+      }),
+    );
+  };
+}
+
+/** SQS allows at most 128 characters; a digest of what identifies the change always fits. */
+function deduplicationId(meetingId: string, sha256: string, version: number): string {
+  return sha256Hex(`${meetingId}\n${sha256}\n${version}`);
+}

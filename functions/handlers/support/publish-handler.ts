@@ -1,0 +1,53 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SQSEvent } from 'aws-lambda';
+import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import { publishDatasets, type PublishSummary } from '../../pipeline/publish-datasets.ts';
+import type { BlobStore } from '../../ports/blob-store.ts';
+import { type Clock, systemClock } from '../../ports/clock.ts';
+import type { Env } from './env.ts';
+import { createJsonLogger, type Logger } from './json-logger.ts';
+import { type PublishConfig, readPublishConfig } from './publish-config.ts';
+
+export interface PublishHandlerWiring {
+  s3: S3Client;
+  env: Env;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface PublishRunDeps {
+  store: BlobStore;
+  config: PublishConfig;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Builds the Lambda handler from clients made once per cold start (handlers/publish.ts) or by a test (s3rver). */
+export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent) => Promise<void> {
+  const config = readPublishConfig(w.env);
+  const deps: PublishRunDeps = {
+    store: new S3BlobStore(w.s3, config.dataBucket),
+    config,
+    clock: w.clock ?? systemClock,
+    logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'publish' }),
+  };
+  return async (event) => {
+    await runPublish(event, deps);
+  };
+}
+
+/**
+ * One publish of everything pending; the queue's messages only wake the publisher up (one message group per
+ * municipality, so never two runs at once). A failure throws, so SQS retries the batch and then parks it in the
+ * dead-letter queue. Logs one summary line.
+ */
+export async function runPublish(event: SQSEvent, deps: PublishRunDeps): Promise<PublishSummary> {
+  const { config } = deps;
+  const s = await publishDatasets({ store: deps.store, clock: deps.clock }, { baseUrl: config.publicBaseUrl, publisher: config.publisher });
+  deps.logger.info(s.changed ? 'published' : 'nothing to publish', {
+    requests: event.Records.length, sequence: s.sequence, snapshot: s.snapshot, rebuilt: s.units.rebuilt,
+    removed: s.units.removed, added: s.events.added, changed: s.events.changed, withdrawn: s.events.withdrawn,
+    markersKept: s.markers.kept, puts: s.puts, dump: s.dump,
+  });
+  return s;
+}

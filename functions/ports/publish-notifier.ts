@@ -1,0 +1,15 @@
+/**
+ * Tells the publisher that a meeting record was stored (or found unchanged), so that a publish runs for its
+ * municipality. On AWS a FIFO queue with one message group per municipality, which is what serialises the publisher.
+ */
+export type PublishNotifier = (request: PublishRequest) => Promise<void>;
+
+/** One stored change: what the publish queue's message body carries. */
+export interface PublishRequest {
+  municipalitySlug: string;
+  meetingId: string;
+  recordKey: string;
+  sha256: string;
+  version: number;
+  status: 'ingested' | 'replaced' | 'unchanged';
+}
