@@ -1,4 +1,5 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
+import { LOW_CONFIDENCE } from '../core/parse/protocol-confidence.ts';
 import { isValidId } from '../core/records/ids.ts';
 import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
@@ -101,6 +102,8 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     heldCount: record.held.length,
     paragraphCount: parsed.protocol.paragraphs.length,
     warningCount: parsed.protocol.warnings.length,
+    confidence: parsed.protocol.meeting.confidence,
+    lowConfidenceCount: parsed.protocol.paragraphs.filter((p) => p.confidence < LOW_CONFIDENCE).length,
   };
 }
 

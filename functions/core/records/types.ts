@@ -179,7 +179,8 @@ export interface Meeting {
   source: SourceInfo;
   /**
    * How far the parse of the whole protocol can be trusted (0–1): the § found against the printed range, the share of
-   * § with a decision, the § confidences and the text layer. Below 0.6 a person should look before publishing.
+   * § with a decision, the § confidences and the text layer. Below 0.5 (`LOW_CONFIDENCE`) a person should look before
+   * publishing.
    */
   confidence: number;
   /** Trustworthiness of the source's text layer (0–1, 1 for text input), and whether it looked damaged. */
@@ -302,7 +303,7 @@ export interface Paragraph {
   text: string;
   /**
    * How far this § can be trusted (0–1): how clearly its heading stood out and fitted the § number chain, whether a
-   * title and a decision were found, and the text layer of its pages. Below 0.6 a person should look.
+   * title and a decision were found, and the text layer of its pages. Below 0.5 a person should look.
    */
   confidence: number;
 }

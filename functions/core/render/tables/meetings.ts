@@ -28,7 +28,7 @@ export const meetingsTable: TableDef = {
     field('appeal_last_day', 'date', 'Beräknad sista dag för laglighetsprövning (KL 13 kap. 5 §).', 'Computed last day to appeal (judicial review).'),
     field('paragraph_range', 'string', 'Paragrafer som tryckt, t.ex. "§§94-110".', 'Paragraph range as printed.'),
     field('paragraph_count', 'integer', 'Antal publicerade paragrafer.', 'Number of published paragraphs.'),
-    field('confidence', 'number', 'Hur säkert protokollet lästes (0–1); under 0,6 kan mallen vara okänd.', 'How reliably the protocol was read (0–1); below 0.6 its template may be unfamiliar.'),
+    field('confidence', 'number', 'Hur säkert protokollet lästes (0–1); under 0,5 kan mallen vara okänd.', 'How reliably the protocol was read (0–1); below 0.5 its template may be unfamiliar.'),
     field('text_layer_damaged', 'boolean', 'Sant om PDF:ens textlager verkar skadat (felstavade rubriker möjliga).', 'True when the PDF text layer looks damaged (misspelt titles possible).'),
     field('source_file_name', 'string', 'Källdokumentets filnamn.', 'File name of the source document.'),
     field('source_sha256', 'string', 'SHA-256 för källdokumentet.', 'SHA-256 of the source document.'),
