@@ -149,6 +149,10 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
     ['capitals', (n) => 'BESLUT '.repeat(n), 30_000],
     ['leader dots', (n) => `1 § Titel ${'.'.repeat(n)} 3`, 100_000],
     ['page counters', (n) => Array.from({ length: n }, (_, i) => `${i + 1} (${n})\nText.`).join('\n'), 10_000],
+    ['e-signature references', (n) => `Signature reference: ${'0123abcd-'.repeat(n)}`, 20_000],
+    ['an all-caps marker over two lines', (n) => `${'SAMHÄLLSPLANERINGSNÄMNDENS '.repeat(n)}BESLUTSFÖRSLAG TILL\nKOMMUNFULLMÄKTIGE`, 20_000],
+    ['written redaction markers', (n) => `§ 1\nBeslut\n${'XX *** [maskerat] '.repeat(n)}`, 20_000],
+    ['list headings running into furniture', (n) => `§ 1\nExpedieras till\n${'Justerandes sign\nProtokollet har justerats digitalt\n'.repeat(n)}`, 10_000],
   ];
   for (const [name, make, large] of cases) {
     it(name, () => {
@@ -158,6 +162,30 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
       }, large / FACTOR);
     });
   }
+
+  it('layout marks: emphasised, rotated and gapped lines on many pages, with a template prior', () => {
+    // The PDF path: every line carries a mark, rotated margin text and holes (black boxes) included; the body's
+    // template (heading form, markers, furniture) comes from another protocol, as batch learning passes it.
+    const page = (i: number): PageText => {
+      const text = `KS § ${i + 1}   Dnr KS 2024/${i}\nTitel ${i}\nKommunstyrelsens beslut\nGodkänns för ${i}.\nSignature reference: 0123abcd-0123-4567-89ab-0123456789ab`;
+      const marks = [
+        { x: 0.1, right: 0.9, size: 1.2, emphasis: 1 },
+        { x: 0.1, right: 0.5, size: 1, emphasis: 1 },
+        { x: 0.1, right: 0.4, size: 1, emphasis: 1 },
+        { x: 0.1, right: 0.8, size: 1, emphasis: 0, gaps: 2 },
+        { x: 0.95, right: 1, size: 0.7, emphasis: 0, rotated: true },
+      ];
+      return { number: i + 1, text, layout: marks };
+    };
+    const pdf = (pages: PageText[]) => ({ pages, source: { ...source(pages.length), mediaType: 'application/pdf' } });
+    const template = parseProtocol(pdf(Array.from({ length: 20 }, (_, i) => page(i)))).template;
+    expect(template?.protocols).toBe(1);
+    const twice = template && { ...template, protocols: 2 };
+    expectLinear((n) => {
+      const input = { ...pdf(Array.from({ length: Math.max(1, Math.round(n)) }, (_, i) => page(i))), ...(twice ? { template: twice } : {}) };
+      return () => parseProtocol(input);
+    }, 2_000 / FACTOR);
+  });
 
   it('many pages of repeated furniture', () => {
     const pages = (n: number) =>
