@@ -66,4 +66,14 @@ describe('erasure: a crash at any write or delete leaves every manifest consiste
       expect(await store.list('erasures/')[Symbol.asyncIterator]().next()).toMatchObject({ done: true });
     }
   });
+
+  it('erases even when an old snapshot manifest is corrupt (it is skipped, not a reason to stop)', async () => {
+    const store = memoryStore();
+    const clock = await withdrawn(store);
+    const [old] = (await publicPaths(store)).filter((p) => p.startsWith('snapshots/'));
+    await store.put(`public/${old}`, new TextEncoder().encode('{ not json'));
+    const summary = await publish(store, clock);
+    expect(summary.erasure.paragraphs).toBe(1);
+    expect(await storeHits(store, 'public/', [PLANT])).toEqual([]);
+  });
 });
