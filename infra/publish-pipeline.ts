@@ -84,6 +84,9 @@ export class PublishPipeline extends Construct {
       [DATA_PREFIXES.erasures]: 'The publisher keeps erasure requests (erasures/<paragraphId>.json) until it has erased the § ' +
         'from every published file.',
     });
+    // An erasure deletes every version of what it removes (S3BlobStore.erase), not only the current one.
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], ['s3:DeleteObjectVersion']);
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [props.dataBucket.bucketArn] }));
     if (props.distribution) {
       this.function.addToRolePolicy(
         new iam.PolicyStatement({

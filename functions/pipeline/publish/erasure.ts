@@ -10,7 +10,7 @@
  *     idempotent: rewritten manifests no longer list the old files; the paths to invalidate are kept in the request
  *     before anything is deleted).
  */
-import type { BlobStore } from '../../ports/blob-store.ts';
+import { type BlobStore, eraseObject } from '../../ports/blob-store.ts';
 import type { CdnInvalidator } from '../../ports/cdn.ts';
 import { readJson } from '../../ports/blob-json.ts';
 import { putJson } from '../../store/json.ts';
@@ -94,7 +94,8 @@ export async function finishErasure(
   for (const p of API_PATHS) paths.add(p);
   const invalidate = [...paths].sort();
   if (cdn) for (const r of prepared.requests) await putJson(store, r.key, { ...r.request, invalidate } satisfies ErasureRequest);
-  for (const path of garbage) await store.delete(publicKey(path));
+  // Every version: on a versioned bucket a plain delete would leave the erased bytes behind a delete marker.
+  for (const path of garbage) await eraseObject(store, publicKey(path));
   if (cdn) await cdn.invalidate(invalidate);
   for (const r of prepared.requests) await store.delete(r.key);
   return { deleted: garbage.length, invalidated: cdn ? invalidate : [] };
