@@ -10,7 +10,7 @@ import { sniffContent } from './content-sniffer.ts';
 import { readWithOcr } from './ocr/ocr-document.ts';
 import { MIN_TEXT_CHARS_PER_PAGE, textCharacters } from './ocr/ocr-plan.ts';
 import { extractPdfPages } from './pdf-text-extractor.ts';
-import { readTextPages } from './text-reader.ts';
+import { readTextDocument, type TextFormat } from './text-reader.ts';
 
 /**
  * The one place that decides whether bytes are a readable protocol document, shared by `paragraf parse` and ingest.
@@ -39,16 +39,37 @@ export function createDocumentExtractor(options: DocumentExtractorOptions = {}):
         case 'empty':
           throw new UnreadableDocumentError('empty', sniffed.detail);
         case 'html':
-          throw new UnreadableDocumentError('html', sniffed.detail);
+          return readHtml(bytes, sniffed.detail);
         case 'binary':
           throw new UnreadableDocumentError('binary', sniffed.detail);
         case 'pdf':
           return { ...(await readPdf(bytes, options.ocr)), mediaType: 'application/pdf' };
-        case 'text':
-          return { ...readTextPages(bytes), mediaType: 'text/plain' };
+        case 'text': {
+          const { pages, encoding, format } = readTextDocument(bytes);
+          return { pages, encoding, mediaType: MEDIA_TYPES[format] };
+        }
       }
     },
   };
+}
+
+const MEDIA_TYPES: Readonly<Record<TextFormat, ExtractedDocument['mediaType']>> = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+};
+
+/** A § number with its sign ("§ 12", "§12", "12 §"): what every protocol has and an error page has not. */
+const PARAGRAPH_SIGN_RE = /§\s?\d{1,4}|\d{1,4}\s?§/u;
+
+/**
+ * HTML is a protocol converted to a web page, or a portal's error page saved under a protocol's name. Only the first
+ * is read: an HTML document without a single § number is refused, with the page's title in the message.
+ */
+function readHtml(bytes: Uint8Array, detail: string): ExtractedDocument {
+  const { pages, encoding } = readTextDocument(bytes);
+  if (!pages.some((p) => PARAGRAPH_SIGN_RE.test(p.text))) throw new UnreadableDocumentError('html', detail);
+  return { pages, encoding, mediaType: 'text/html' };
 }
 
 /** Exported so callers holding only a file size (the CLI, before reading) refuse with the same message. */

@@ -1,4 +1,5 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
+import { LOW_CONFIDENCE } from '../core/parse/protocol-confidence.ts';
 import { isValidId } from '../core/records/ids.ts';
 import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
@@ -16,6 +17,7 @@ import { applyPrivacyGate } from './privacy-gate.ts';
 import { withStoredDecisions } from './review/ingest-decisions.ts';
 import { sourceInfo } from './source-info.ts';
 import { recordKey } from '../store/keys.ts';
+import { parseWithTemplate, type TemplateSource } from './template-learning.ts';
 
 export interface IngestDeps {
   store: BlobStore;
@@ -29,6 +31,8 @@ export interface IngestDeps {
   reviewFirstBodies?: readonly string[];
   /** The parser; replaceable in tests only. */
   parse?: (input: ParseInput) => Protocol;
+  /** Where the body's template comes from (the batch, the store): a prior for the parser (template-learning.ts). */
+  templates?: TemplateSource;
 }
 
 export interface IngestInput {
@@ -98,6 +102,8 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     heldCount: record.held.length,
     paragraphCount: parsed.protocol.paragraphs.length,
     warningCount: parsed.protocol.warnings.length,
+    confidence: parsed.protocol.meeting.confidence,
+    lowConfidenceCount: parsed.protocol.paragraphs.filter((p) => p.confidence < LOW_CONFIDENCE).length,
   };
 }
 
@@ -110,8 +116,9 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: 
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
     const parse = ctx.deps.parse ?? parseProtocol;
     const source = { ...sourceInfo(extracted, fileName, ctx.sha256), ...ctx.provenance };
-    const hints = sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints);
-    const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(hints, ctx.provenance) });
+    const hints = hintsWithNotice(sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints), ctx.provenance);
+    // With the body's template (batch, store) as a prior when one is known (template-learning.ts).
+    const parsed = await parseWithTemplate({ pages: extracted.pages, source, hints }, ctx.deps.templates, parse);
     // The record's source is the ingest's to state, whatever the parser copied of it.
     const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };
     return unpublishable(protocol) ?? { protocol, pages: extracted.pages };

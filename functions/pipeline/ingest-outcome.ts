@@ -26,6 +26,10 @@ export interface IngestedOutcome extends OutcomeBase {
   paragraphCount: number;
   /** Parser warnings (content oddities), counted; the warnings themselves are in the record. */
   warningCount: number;
+  /** How reliably the protocol was read (0–1, `Meeting.confidence`); below `LOW_CONFIDENCE` a person should check it. */
+  confidence: number;
+  /** § read with low confidence (below `LOW_CONFIDENCE`), to be checked before publishing. */
+  lowConfidenceCount: number;
 }
 
 export interface UnchangedOutcome extends OutcomeBase {

@@ -95,6 +95,19 @@ describe('pages', () => {
     expect(await page('/m/testby-socialnamnden-2024-02-06')).toContain('Inga paragrafer från det här sammanträdet är publicerade');
   });
 
+  it('a protocol or § read with low confidence, or from a damaged text layer, tells the reader to check the original', async () => {
+    const meeting = await page('/m/testby-kommunfullmaktige-2024-03-01');
+    expectAccessible(meeting);
+    expect(meeting).toContain('<dt>Tolkning</dt><dd class="warning">Protokollet tolkades med låg säkerhet (0,45): mallen kan vara okänd, jämför med originalet. Textlagret i källdokumentet verkar skadat; stavningen kan avvika från det tryckta.</dd>');
+    const low = await page('/p/testby-kommunfullmaktige-2024-03-01-11');
+    expect(low).toContain('<dd class="warning">Paragrafen tolkades med låg säkerhet (0,42); jämför med originalet. Textlagret');
+    // Same damaged text layer, but this § was read with confidence: only the text layer is mentioned.
+    const sure = await page('/p/testby-kommunfullmaktige-2024-03-01-10');
+    expect(sure).toContain('<dt>Tolkning</dt><dd class="warning">Textlagret i källdokumentet verkar skadat');
+    expect(sure).not.toContain('låg säkerhet');
+    for (const path of ['/m/testby-kommunstyrelsen-2024-02-05', '/p/testby-kommunstyrelsen-2024-02-05-1']) expect(await page(path)).not.toContain('<dt>Tolkning</dt>');
+  });
+
   it('case page: the path through the bodies, oldest first; ambiguity across municipalities is explained', async () => {
     const html = await page('/c/KS%202023%2F12?municipality=testby');
     expectAccessible(html);

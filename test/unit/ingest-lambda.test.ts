@@ -120,7 +120,7 @@ describe('createPublishNotifier', () => {
     const base = { fileName: 'f.pdf', sha256: 'ab'.repeat(32), meetingId: 'alingsas-kommunstyrelsen-2024-02-05', municipalitySlug: 'alingsas', recordKey: 'records/alingsas/kommunstyrelsen/2024/alingsas-kommunstyrelsen-2024-02-05.json', version: 2, heldCount: 0 };
     // What the ingest handler sends: the publish request of each outcome, none for a quarantined file.
     for (const outcome of [
-      { ...base, status: 'replaced', paragraphCount: 3, warningCount: 0 },
+      { ...base, status: 'replaced', paragraphCount: 3, warningCount: 0, confidence: 0.9, lowConfidenceCount: 0 },
       { status: 'quarantined', fileName: 'x.pdf', sha256: 'cd'.repeat(32), reason: 'empty', message: 'empty file', alreadyQuarantined: false },
     ] satisfies IngestOutcome[]) {
       const request = publishRequestOf(outcome);

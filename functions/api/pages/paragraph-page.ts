@@ -7,6 +7,7 @@ import type { Snapshot } from '../read-model/read-model.ts';
 import { citation } from './cite.ts';
 import { capitalised, href, html, paragraphs, type Html } from './html.ts';
 import { layout } from './layout.ts';
+import { readingNote } from './reading-note.ts';
 
 const VOTE_LABEL: Record<string, string> = { yes: 'Ja', no: 'Nej', abstain: 'Avstår', absent: 'Frånvarande' };
 
@@ -35,6 +36,7 @@ ${s.caseNumbers.length > 0 ? html`<dt>Diarienummer</dt><dd>${s.caseNumbers.map((
 ${p.appealLastDay ?? m.appeal?.lastDay ? html`<dt>Sista dag att överklaga</dt><dd>${p.appealLastDay ?? m.appeal?.lastDay} (beräknad, laglighetsprövning)</dd>` : ''}
 ${p.immediatelyJusterad ? html`<dt>Justering</dt><dd>Omedelbart justerad</dd>` : ''}
 ${p.redacted ? html`<dt>Sekretess</dt><dd>Text har tagits bort på grund av sekretess${p.redactionBasis ? html` (${p.redactionBasis})` : ''}.</dd>` : ''}
+${readingNote('§', p.confidence, m.textLayer?.damaged === true)}
 </dl>
 <h2>Beslut</h2>
 ${p.decision.trim() ? paragraphs(p.decision) : html`<p class="meta">Paragrafen har ingen beslutstext (till exempel en informationspunkt).</p>`}

@@ -94,6 +94,7 @@ export const SCHEMAS = {
       text: str('Verbatim § text.'),
       redacted: bool('Text was removed for secrecy, by the municipality or by a reviewer before publishing.'),
       redactionBasis: str('The legal basis the reviewer gave for removing text, e.g. "OSL 26 kap. 1 §".'),
+      confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How reliably the § was read (0–1); below 0.5 a person should check it.' },
       links,
     },
     ['id', 'permalink', 'meetingId', 'number', 'title', 'decision', 'pages', 'text'],
@@ -116,7 +117,7 @@ export const SCHEMAS = {
   MeetingDocument: object(
     {
       schemaVersion: { type: 'integer', const: 1 },
-      meeting: { type: 'object', description: 'The meeting: body, date, place, attendance, justering, notice, source.' },
+      meeting: { type: 'object', description: 'The meeting: body, date, place, attendance, justering, notice, source; confidence (0–1, below 0.5 a person should check the reading) and textLayer ({ score, damaged }).' },
       paragraphs: list({ type: 'object' }, 'Its published § (full records with permalink).'),
     },
     ['schemaVersion', 'meeting', 'paragraphs'],

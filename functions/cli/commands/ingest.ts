@@ -5,10 +5,13 @@ import { oneLine } from '../../core/text/whitespace.ts';
 import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { isHttpUrl } from '../../core/records/provenance.ts';
+import { LOW_CONFIDENCE } from '../../core/parse/protocol-confidence.ts';
 import type { SourceProvenance } from '../../core/records/types.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.ts';
-import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
+import { learnBatch } from '../learn-batch.ts';
+import { combineSources, StoreTemplateSource } from '../../pipeline/template-learning.ts';
+import type { IngestedOutcome, IngestOutcome } from '../../pipeline/ingest-outcome.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { byteSizeOption, isoDateOption, parseOptions } from '../options.ts';
@@ -103,6 +106,10 @@ interface Given {
 
 async function ingestAll(entries: Array<{ file: InputFile; error?: string }>, io: CliIo, deps: IngestDeps, given: Given): Promise<number> {
   const progress = createProgress(io);
+  // Protocols of one body share a template: learn it from the whole batch (and the store) before ingesting each.
+  // The learning pass reads text layers only: OCR runs once per file, in the ingest pass.
+  const learner = { extractor: createDocumentExtractor() };
+  deps.templates = combineSources(await learnBatch(learner, entries, given.municipality, progress), new StoreTemplateSource(deps.store));
   const lines: Line[] = [];
   const started = Date.now();
   for (const [i, entry] of entries.entries()) {
@@ -175,8 +182,15 @@ function formatLine(line: Line): string {
   const status = o.status.padEnd(12);
   if (o.status === 'quarantined') return `${status}${line.file.shown}  ${o.reason}: ${o.message}${time}\n`;
   const held = o.heldCount > 0 ? `, ${o.heldCount} § held for review` : '';
-  const extra = o.status === 'unchanged' && o.message ? `, ${o.message}` : '';
+  const extra = o.status === 'unchanged' ? (o.message ? `, ${o.message}` : '') : lowConfidence(o);
   return `${status}${line.file.shown}  → ${o.meetingId} v${o.version}${held}${extra}${time}\n`;
+}
+
+/** What a person should check before publishing: a protocol or § read with low confidence (an unfamiliar template). */
+function lowConfidence(o: IngestedOutcome): string {
+  if (o.confidence < LOW_CONFIDENCE) return `, read with low confidence (${o.confidence}): check it before publishing`;
+  if (o.lowConfidenceCount > 0) return `, ${o.lowConfidenceCount} § read with low confidence: check them before publishing`;
+  return '';
 }
 
 function formatSummary(lines: readonly Line[], ms: number): string {

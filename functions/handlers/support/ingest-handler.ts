@@ -10,6 +10,7 @@ import { type Clock, systemClock } from '../../ports/clock.ts';
 import { createS3SourceReader } from '../../adapters/s3-source-reader.ts';
 import { createPublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
 import { ingestDocument } from '../../pipeline/ingest-document.ts';
+import { StoreTemplateSource } from '../../pipeline/template-learning.ts';
 import { type IngestOutcome, publishRequestOf } from '../../pipeline/ingest-outcome.ts';
 import type { PublishNotifier } from '../../ports/publish-notifier.ts';
 import type { Env } from './env.ts';
@@ -50,7 +51,10 @@ export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) =
   const hints = config.municipality === undefined ? undefined : { municipality: config.municipality };
   const batchDeps = {
     readSource: createS3SourceReader(w.s3, config.sourceBucket),
-    ingest: (input: { bytes: Uint8Array; fileName: string }) => ingestDocument(deps, { ...input, ...(hints ? { hints } : {}) }),
+    // Each file is parsed with its body's template as the store holds it (the body's recent protocols), read afresh
+    // per file so that a warm instance sees what was ingested since it started.
+    ingest: (input: { bytes: Uint8Array; fileName: string }) =>
+      ingestDocument({ ...deps, templates: new StoreTemplateSource(deps.store) }, { ...input, ...(hints ? { hints } : {}) }),
     logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'ingest' }),
     ...(config.publishQueueUrl === undefined ? {} : { notify: notifyPublisher(createPublishNotifier(w.sqs, config.publishQueueUrl)) }),
   };
