@@ -45,7 +45,7 @@ describe('least privilege', () => {
     ].sort());
   });
 
-  it('publish: reads records/, consumes pending/ markers, reads and writes public/ (never deletes there)', () => {
+  it('publish: reads records/, consumes pending/ markers, reads and writes public/ (never deletes there) and its lease', () => {
     expect(allowed('Publish/Function')).toEqual([
       ...logs('publish-logs'),
       ...consume('publish-queue'),
@@ -55,6 +55,8 @@ describe('least privilege', () => {
       's3:DeleteObject data:/pending/*',
       's3:GetObject data:/public/*',
       's3:PutObject data:/public/*',
+      's3:GetObject data:/locks/publish.json*',
+      's3:PutObject data:/locks/publish.json*',
     ].sort());
   });
 

@@ -129,7 +129,7 @@ describe('createPublishNotifier', () => {
     expect(send).toHaveBeenCalledTimes(1);
     const command = send.mock.calls[0]?.[0] as SendMessageCommand;
     expect(command).toBeInstanceOf(SendMessageCommand);
-    expect(command.input).toMatchObject({ QueueUrl: expect.stringContaining('.fifo'), MessageGroupId: 'alingsas' });
+    expect(command.input).toMatchObject({ QueueUrl: expect.stringContaining('.fifo'), MessageGroupId: 'publish' });
     expect(command.input.MessageDeduplicationId).toMatch(/^[0-9a-f]{64}$/u);
     expect(JSON.parse(command.input.MessageBody ?? '')).toEqual({
       municipalitySlug: 'alingsas',
