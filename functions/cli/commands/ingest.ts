@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { createReadStream, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { oneLine } from '../../core/text/whitespace.ts';
@@ -9,6 +9,7 @@ import type { SourceProvenance } from '../../core/records/types.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { type IngestDeps, ingestDocument } from '../../pipeline/ingest-document.ts';
 import type { IngestOutcome } from '../../pipeline/ingest-outcome.ts';
+import { quarantineOversized } from '../../pipeline/ingest-oversized.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { byteSizeOption, isoDateOption, parseOptions } from '../options.ts';
@@ -84,6 +85,7 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
     store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
     extractor: createDocumentExtractor({ maxBytes, ...(ocr ? { ocr } : {}) }),
     clock: systemClock,
+    maxBytes,
     ...reviewFirst(values['review-first'] ?? io.env.REVIEW_FIRST_BODIES),
   }, { municipality: values.municipality, provenance }));
 }
@@ -101,7 +103,7 @@ interface Given {
   provenance: SourceProvenance | undefined;
 }
 
-async function ingestAll(entries: Array<{ file: InputFile; error?: string }>, io: CliIo, deps: IngestDeps, given: Given): Promise<number> {
+async function ingestAll(entries: Array<{ file: InputFile; error?: string }>, io: CliIo, deps: IngestDeps & { maxBytes: number }, given: Given): Promise<number> {
   const progress = createProgress(io);
   const lines: Line[] = [];
   const started = Date.now();
@@ -122,11 +124,18 @@ function reviewFirst(list: string | undefined): Pick<IngestDeps, 'reviewFirstBod
   return entries.length === 0 ? {} : { reviewFirstBodies: entries };
 }
 
-async function ingestOne(deps: IngestDeps, file: InputFile, { municipality, provenance }: Given): Promise<Line> {
+async function ingestOne(deps: IngestDeps & { maxBytes: number }, file: InputFile, { municipality, provenance }: Given): Promise<Line> {
   const t0 = performance.now();
   const elapsed = (): number => Math.round(performance.now() - t0);
   try {
-    // Read whatever the size: a file over the limit is still kept as an original, then quarantined as too-large.
+    // The size from the file's stat, before reading: a file over the limit is streamed into the store as an original
+    // and quarantined as too-large without ever being held in memory.
+    const info = await stat(file.path);
+    if (info.size > deps.maxBytes) {
+      const open = async () => createReadStream(file.path);
+      const outcome = await quarantineOversized(deps, { fileName: fileSource(file.path).fileName, size: info.size, maxBytes: deps.maxBytes, open, ...(provenance ? { provenance } : {}) });
+      return { file, outcome, ms: elapsed() };
+    }
     const bytes = new Uint8Array(await readFile(file.path));
     const hints = municipality === undefined ? {} : { municipality };
     const outcome = await ingestDocument(deps, { bytes, ...fileSource(file.path), hints, ...(provenance ? { provenance } : {}) });
