@@ -28,6 +28,15 @@ const KNOWN_BINARIES: ReadonlyArray<{ magic: number[]; name: string }> = [
 
 export function sniffContent(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return { kind: 'empty', detail: 'empty file (0 bytes)' };
+  // UTF-16 with a byte-order mark (Windows "Unicode" text): every other byte is 0 for Latin text, which the binary
+  // test below would refuse. Decoded, it is judged like any other text.
+  const utf16 = utf16Encoding(bytes);
+  if (utf16 !== null) {
+    const text = new TextDecoder(utf16).decode(bytes.subarray(0, TEXT_WINDOW));
+    if (text.trim() === '') return { kind: 'empty', detail: 'empty file (only whitespace)' };
+    if (looksLikeHtml(text.trimStart())) return { kind: 'html', detail: htmlDetail(text.trimStart()) };
+    return looksLikeText(new TextEncoder().encode(text)) ? { kind: 'text' } : { kind: 'binary', detail: 'not a PDF or text file: binary data' };
+  }
   const head = latin1(bytes.subarray(0, HEADER_WINDOW));
   if (head.includes('%PDF-')) return { kind: 'pdf' };
   // Decoded as UTF-8 (lenient; the default decoder drops a BOM) so an HTML title reads right in the message.
@@ -40,6 +49,13 @@ export function sniffContent(bytes: Uint8Array): SniffResult {
     return { kind: 'binary', detail: 'not a PDF or text file: binary data' };
   }
   return { kind: 'text' };
+}
+
+/** 'utf-16le' or 'utf-16be' when the bytes start with that byte-order mark, else null. */
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 function latin1(bytes: Uint8Array): string {

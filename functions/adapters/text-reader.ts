@@ -1,4 +1,5 @@
 import type { PageText } from '../core/records/types.ts';
+import { utf16Encoding } from './content-sniffer.ts';
 
 /**
  * Plain-text protocols → pages. Text exported from older municipal systems is often Windows-1252 rather than UTF-8,
@@ -8,7 +9,7 @@ import type { PageText } from '../core/records/types.ts';
  */
 export interface TextPages {
   pages: PageText[];
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 }
 
 export function readTextPages(bytes: Uint8Array): TextPages {
@@ -17,6 +18,9 @@ export function readTextPages(bytes: Uint8Array): TextPages {
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextPages['encoding'] } {
+  // UTF-16 only with its byte-order mark (Windows Notepad's "Unicode"); without one the bytes are not guessed at.
+  const utf16 = utf16Encoding(bytes);
+  if (utf16 !== null) return { text: new TextDecoder(utf16, { ignoreBOM: false }).decode(bytes), encoding: utf16 };
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== undefined) return { text: stripBom(utf8), encoding: 'utf-8' };
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };

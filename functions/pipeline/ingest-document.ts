@@ -15,7 +15,7 @@ import type { MeetingRecord } from '../store/meeting-record.ts';
 import { applyPrivacyGate } from './privacy-gate.ts';
 import { withStoredDecisions } from './review/ingest-decisions.ts';
 import { sourceInfo } from './source-info.ts';
-import { recordKey } from '../store/keys.ts';
+import { InvalidStoreKeyPartError, recordKey } from '../store/keys.ts';
 
 export interface IngestDeps {
   store: BlobStore;
@@ -74,7 +74,15 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   if (gated.idFindings.length > 0) {
     return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
   }
-  const key = recordKey(placeRecord(gated.publishable));
+  let key: string;
+  try {
+    key = recordKey(placeRecord(gated.publishable));
+  } catch (error) {
+    // A name the parser read that cannot be part of a key (a body or municipality in no list, a year out of range):
+    // the file is kept and quarantined with the reason, never left as a bare failure.
+    if (!(error instanceof InvalidStoreKeyPartError)) throw error;
+    return reject(ctx, 'invalid-id', `the meeting cannot be filed: ${error.message}; name it in the file name or with --municipality`);
+  }
   // Optimistic concurrency: the record is written only over the version it was built on (If-Match, or If-None-Match
   // for a first version). A concurrent correction of the same meeting makes the write fail; the loser starts again
   // from the winner's record, so every version ends in the chain and in records-history/.
@@ -135,7 +143,15 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: 
     const parse = ctx.deps.parse ?? parseProtocol;
     const source = { ...sourceInfo(extracted, fileName, ctx.sha256), ...ctx.provenance };
     const hints = sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints);
-    const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(hints, ctx.provenance) });
+    let parsed: Protocol;
+    try {
+      parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(hints, ctx.provenance) });
+    } catch (error) {
+      // The parser is pure: the same text fails the same way on every retry, so the file is quarantined with the
+      // error instead of failing (and being retried) without a trace in the store.
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return { reason: 'parse-failed', message: `the parser failed on this file (${detail}); please report it` };
+    }
     // The record's source is the ingest's to state, whatever the parser copied of it.
     const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };
     return unpublishable(protocol) ?? { protocol, pages: extracted.pages };

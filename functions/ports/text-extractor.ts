@@ -6,7 +6,7 @@ export interface ExtractedDocument {
   /** Detected from the bytes, never from the file name. */
   mediaType: 'application/pdf' | 'text/plain';
   /** For text input: the encoding that was detected and decoded. */
-  encoding?: 'utf-8' | 'windows-1252';
+  encoding?: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   /** Where the text came from; absent = the file's own text (text layer or plain text). */
   textSource?: TextSource;
   /** Pages read by OCR, with the engine's confidence (present when textSource is 'ocr' or 'mixed'). */
