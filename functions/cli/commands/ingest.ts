@@ -1,5 +1,5 @@
-import { createReadStream, type Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, createReadStream, type Dirent } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { oneLine } from '../../core/text/whitespace.ts';
 import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
@@ -142,13 +142,22 @@ async function ingestOne(deps: IngestDeps & { maxBytes: number }, file: InputFil
   try {
     // The size from the file's stat, before reading: a file over the limit is streamed into the store as an original
     // and quarantined as too-large without ever being held in memory.
-    const info = await stat(file.path);
-    if (info.size > deps.maxBytes) {
-      const open = async () => createReadStream(file.path);
-      const outcome = await quarantineOversized(deps, { fileName: fileSource(file.path).fileName, size: info.size, maxBytes: deps.maxBytes, open, ...(provenance ? { provenance } : {}) });
-      return { file, outcome, ms: elapsed() };
+    // Opened without blocking and checked on the open handle, so a file swapped for a FIFO after the folder was
+    // listed cannot hang the run, and the size read is that of the file actually read.
+    const handle = await open(file.path, constants.O_RDONLY | constants.O_NONBLOCK);
+    let bytes: Uint8Array;
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return { file, skipped: 'not a regular file (changed while the folder was read)', ms: elapsed() };
+      if (info.size > deps.maxBytes) {
+        const stream = async () => createReadStream(file.path);
+        const outcome = await quarantineOversized(deps, { fileName: fileSource(file.path).fileName, size: info.size, maxBytes: deps.maxBytes, open: stream, ...(provenance ? { provenance } : {}) });
+        return { file, outcome, ms: elapsed() };
+      }
+      bytes = new Uint8Array(await handle.readFile());
+    } finally {
+      await handle.close();
     }
-    const bytes = new Uint8Array(await readFile(file.path));
     const hints = municipality === undefined ? {} : { municipality };
     const outcome = await ingestDocument(deps, { bytes, ...fileSource(file.path), hints, ...(provenance ? { provenance } : {}) });
     return { file, outcome, ms: elapsed() };
