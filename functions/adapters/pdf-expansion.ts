@@ -10,7 +10,8 @@ import { createInflate, inflateSync } from 'node:zlib';
  * Images are what legitimately expands most (a scan is mostly image data), and text extraction never decodes them, so
  * a stream whose dictionary says /Subtype /Image counts only beyond the size it declares (width × height × 4 bytes ×
  * bits per component / 8, capped at IMAGE_CAP): a "picture" that inflates past its own dimensions is a bomb too.
- * Other filters (LZW, RunLength) are not measured: they expand by far less per input byte.
+ * A chain that is LZWDecode or RunLengthDecode alone is measured too (by counting, without decoding: LZW expands up
+ * to ≈ 2,700×, RunLength 128×). Chains that mix them with Flate are not measured.
  */
 export interface Expansion {
   /** Bytes the measured streams inflate to (stops counting soon after the budget is passed). */
@@ -26,10 +27,15 @@ export async function measureExpansion(pdf: Uint8Array, budget: number): Promise
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   let total = 0;
   for (const stream of findStreams(bytes)) {
-    if (stream.flateLayers === 0) continue;
+    if (stream.flateLayers === 0 && stream.counted === undefined) continue;
     const allowance = stream.imageBytes ?? 0;
     const cap = budget - total + allowance + 1;
-    const inflated = await inflatedSize(stream.data, stream.flateLayers, cap);
+    const inflated =
+      stream.counted === 'lzw'
+        ? lzwSize(stream.data)
+        : stream.counted === 'runlength'
+          ? runLengthSize(stream.data)
+          : await inflatedSize(stream.data, stream.flateLayers, cap);
     total += Math.max(0, inflated - allowance);
     if (total > budget) return { bytes: total, overBudget: true };
   }
@@ -40,6 +46,8 @@ interface FoundStream {
   data: Buffer;
   /** How many FlateDecode filters the chain starts with (0: not measured). */
   flateLayers: number;
+  /** The chain is this one counting filter alone. */
+  counted?: 'lzw' | 'runlength';
   /** For an image: the bytes its dimensions allow. */
   imageBytes?: number;
 }
@@ -68,7 +76,8 @@ function* findStreams(bytes: Buffer): Generator<FoundStream> {
     }
     if (end === -1) return;
     at = end;
-    yield { data: bytes.subarray(start, end), flateLayers: flateLayers(dict), ...imageAllowance(dict) };
+    const counted = countedFilter(dict);
+    yield { data: bytes.subarray(start, end), flateLayers: flateLayers(dict), ...(counted ? { counted } : {}), ...imageAllowance(dict) };
   }
 }
 
@@ -89,6 +98,72 @@ function flateLayers(dict: string): number {
   let n = 0;
   while (names[n] === '/FlateDecode' || names[n] === '/Fl') n++;
   return n;
+}
+
+function countedFilter(dict: string): 'lzw' | 'runlength' | null {
+  const filter = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/u.exec(dict)?.[1];
+  const names = filter?.match(/\/[A-Za-z0-9]+/gu) ?? [];
+  if (names.length !== 1) return null;
+  if (names[0] === '/LZWDecode' || names[0] === '/LZW') return 'lzw';
+  if (names[0] === '/RunLengthDecode' || names[0] === '/RL') return 'runlength';
+  return null;
+}
+
+/**
+ * The decoded size of LZW data (ISO 32000-1 §7.4.4), from the code lengths alone: a table entry is one byte longer
+ * than the entry before it, so the output is counted without being built. EarlyChange 1 (the default) assumed.
+ */
+export function lzwSize(data: Uint8Array): number {
+  const lengths = new Int32Array(4096);
+  let width = 9;
+  let next = 258;
+  let previous = -1;
+  let total = 0;
+  let buffer = 0;
+  let bits = 0;
+  let at = 0;
+  for (;;) {
+    while (bits < width && at < data.length) {
+      buffer = ((buffer << 8) | (data[at++] ?? 0)) & 0xffffff;
+      bits += 8;
+    }
+    if (bits < width) return total;
+    const code = (buffer >>> (bits - width)) & ((1 << width) - 1);
+    bits -= width;
+    let length: number;
+    if (code < 256) length = 1;
+    else if (code === 256) {
+      width = 9;
+      next = 258;
+      previous = -1;
+      continue;
+    } else if (code === 257) return total;
+    else if (code < next) length = lengths[code] ?? 0;
+    else if (code === next && previous !== -1) length = (previous < 256 ? 1 : (lengths[previous] ?? 0)) + 1;
+    else return total;
+    if (previous !== -1 && next < 4096) lengths[next++] = (previous < 256 ? 1 : (lengths[previous] ?? 0)) + 1;
+    total += length;
+    previous = code;
+    if (next + 1 >= 1 << width && width < 12) width++;
+  }
+}
+
+/** The decoded size of RunLengthDecode data (§7.4.5), counted from the length bytes. */
+export function runLengthSize(data: Uint8Array): number {
+  let total = 0;
+  let at = 0;
+  while (at < data.length) {
+    const n = data[at] ?? 128;
+    if (n === 128) break;
+    if (n < 128) {
+      total += n + 1;
+      at += n + 2;
+    } else {
+      total += 257 - n;
+      at += 2;
+    }
+  }
+  return total;
 }
 
 function imageAllowance(dict: string): { imageBytes?: number } {

@@ -60,3 +60,78 @@ describe('page and text limits', () => {
     expect(read.pages[0]?.text).toContain('Kommunstyrelsen beslutar');
   });
 });
+
+/** A PDF-style LZW encoder (MSB first, 9–12-bit codes, EarlyChange 1, a clear code when the table is full). */
+function lzwEncode(input: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  let width = 9;
+  const emit = (code: number): void => {
+    buffer = (buffer << width) | code;
+    bits += width;
+    while (bits >= 8) {
+      out.push((buffer >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+    buffer &= (1 << bits) - 1;
+  };
+  let table = new Map<string, number>();
+  let next = 258;
+  emit(256);
+  let w = '';
+  for (const byte of input) {
+    const wc = `${w},${byte}`;
+    if (w === '' ? false : table.has(wc)) {
+      w = wc;
+      continue;
+    }
+    if (w === '') {
+      w = String(byte);
+      continue;
+    }
+    emit(w.includes(',') ? table.get(w)! : Number(w));
+    table.set(wc, next++);
+    if (next + 1 > 1 << width && width < 12) width++;
+    if (next >= 4095) {
+      emit(256);
+      table = new Map();
+      next = 258;
+      width = 9;
+    }
+    w = String(byte);
+  }
+  if (w !== '') emit(w.includes(',') ? table.get(w)! : Number(w));
+  emit(257);
+  if (bits > 0) out.push((buffer << (8 - bits)) & 0xff);
+  return Uint8Array.from(out);
+}
+
+describe('counting LZW and RunLength output without decoding', () => {
+  it.each([
+    ['zeros', new Uint8Array(200_000)],
+    ['text', new TextEncoder().encode('Kommunstyrelsen beslutar att godkänna förslaget. '.repeat(3000))],
+    ['noise', Uint8Array.from({ length: 50_000 }, (_, i) => (i * 2654435761) >>> 24)],
+  ])('lzwSize of encoded %s is its length', async (_name, input) => {
+    const { lzwSize } = await import('../../functions/adapters/pdf-expansion.ts');
+    expect(lzwSize(lzwEncode(input))).toBe(input.length);
+  });
+
+  it('runLengthSize counts literal and repeated runs', async () => {
+    const { runLengthSize } = await import('../../functions/adapters/pdf-expansion.ts');
+    expect(runLengthSize(Uint8Array.from([2, 65, 66, 67, 129, 0, 128]))).toBe(3 + 128);
+  });
+});
+
+describe('an LZW stream in a PDF', () => {
+  it('counts toward the expansion budget', async () => {
+    const data = lzwEncode(new Uint8Array(200_000));
+    const pdf = Buffer.concat([
+      Buffer.from(`%PDF-1.4\n4 0 obj\n<< /Filter /LZWDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
+      Buffer.from(data),
+      Buffer.from('\nendstream\nendobj\n%%EOF\n', 'latin1'),
+    ]);
+    expect(await measureExpansion(new Uint8Array(pdf), 100_000)).toMatchObject({ overBudget: true });
+    expect(await measureExpansion(new Uint8Array(pdf), 1_000_000)).toEqual({ bytes: 200_000, overBudget: false });
+  });
+});
