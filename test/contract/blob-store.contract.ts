@@ -282,7 +282,8 @@ export function blobStoreContract(
       expect(await keysOf(store, 'race/')).toEqual(['race/x.bin']);
     });
 
-    describe.runIf(capabilities.conditionalWrites === true)('conditional puts', () => {
+    // Registered only for stores that honour the conditions (a skipped test would hide nothing but still be noise).
+    if (capabilities.conditionalWrites === true) describe('conditional puts', () => {
       it('ifNoneMatch "*" creates once; a second create fails and changes nothing', async () => {
         await store.put('lease/a.json', 'first', { ifNoneMatch: '*' });
         const error = await store.put('lease/a.json', 'second', { ifNoneMatch: '*' }).catch((e: unknown) => e);
