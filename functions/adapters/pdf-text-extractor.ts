@@ -20,7 +20,23 @@ interface PdfJsTextItem {
   fontName?: string;
 }
 
-export async function extractPdfPages(bytes: Uint8Array): Promise<PdfText> {
+/** Where extraction stops: more pages or more characters than this throw PdfLimitError before more is read. */
+export interface PdfLimits {
+  maxPages: number;
+  maxTextChars: number;
+}
+
+export class PdfLimitError extends Error {
+  override name = 'PdfLimitError';
+  constructor(
+    readonly limit: 'pages' | 'text',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function extractPdfPages(bytes: Uint8Array, limits: PdfLimits = { maxPages: Infinity, maxTextChars: Infinity }): Promise<PdfText> {
   preferSynchronousInflate();
   // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
   const doc = await getDocumentProxy(new Uint8Array(bytes), {
@@ -30,14 +46,24 @@ export async function extractPdfPages(bytes: Uint8Array): Promise<PdfText> {
     disableFontFace: true,
   });
   try {
+    if (doc.numPages > limits.maxPages) {
+      throw new PdfLimitError('pages', `${doc.numPages} pages, over the limit of ${limits.maxPages}`);
+    }
     const perPage: Array<{ runs: TextRun[]; width: number }> = [];
+    let chars = 0;
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
       for (const item of content.items as unknown[]) {
         if (!isTextItem(item)) continue;
+        chars += item.str.length;
         runs.push(toRun(item));
+      }
+      // Checked page by page: a file with hundreds of MB of text stops at the limit instead of being read to the end
+      // (one page's text is bounded by its content streams, which measureExpansion bounds before pdf.js opens the file).
+      if (chars > limits.maxTextChars) {
+        throw new PdfLimitError('text', `more than ${limits.maxTextChars} characters of text by page ${number}`);
       }
       perPage.push({ runs, width: pageWidth(page.view) });
       page.cleanup();

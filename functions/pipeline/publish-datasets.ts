@@ -13,7 +13,8 @@ import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest, totalsOf } f
 import type { PublisherConfig } from './publish/metadata.ts';
 import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
 import { isHandled, listPending, type PendingWork } from './publish/pending.ts';
-import { unitKey, type UnitRef } from '../published/paths.ts';
+import { MANIFEST_PATH, publicKey, unitKey, type UnitRef } from '../published/paths.ts';
+import { acquirePublishLease, type Lease } from './publish/lease.ts';
 import { readManifest } from '../published/public-store.ts';
 import type { PendingEvent, UnitUpdate } from './publish/unit-update.ts';
 
@@ -47,6 +48,8 @@ export interface PublishOptions {
   autoDumpParagraphs?: number;
   /** Events per change-feed chunk. */
   chunkSize?: number;
+  /** How long the store's publish lease lasts without renewal (lease.ts DEFAULT_LEASE_MS). */
+  leaseMs?: number;
 }
 
 export interface PublishSummary {
@@ -75,11 +78,24 @@ export const DEFAULT_AUTO_DUMP_PARAGRAPHS = 20_000;
  * feed, snapshots, and switches `public/manifest.json`. Work is proportional to what changed: the pending markers, the
  * touched units' records, their municipalities' indexes and the root manifest (one entry per municipality).
  *
- * One run at a time (a lock file locally, the FIFO queue on AWS): runs do not merge concurrent manifests.
+ * One run at a time per store: a lease in the store (publish/lease.ts) makes a second concurrent publish fail at
+ * once, and the switch is conditional on the manifest the run started from, so even a run that outlived its lease
+ * cannot overwrite another's manifest. Pending markers are deleted only after this run's switch.
  */
 export async function publishDatasets(deps: PublishDeps, options: PublishOptions): Promise<PublishSummary> {
+  const lease = await acquirePublishLease(deps.store, deps.clock, options.leaseMs === undefined ? {} : { ttlMs: options.leaseMs });
+  try {
+    return await publishHoldingLease(deps, options, lease);
+  } finally {
+    await lease.release();
+  }
+}
+
+async function publishHoldingLease(deps: PublishDeps, options: PublishOptions, lease: Lease): Promise<PublishSummary> {
   const store = countingStore(deps.store);
   const now = deps.clock.now();
+  // The etag first: if the manifest changes after it, the conditional switch below fails instead of overwriting.
+  const basedOn = (await store.head(publicKey(MANIFEST_PATH)))?.etag ?? null;
   const current = await readManifest(store);
   const full = options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
   const work = full ? await allUnits(store, current) : await listPending(store);
@@ -99,11 +115,14 @@ export async function publishDatasets(deps: PublishDeps, options: PublishOptions
     }
     dump = await maybeDump(store, deps, draft, { ...options, full });
     deps.onProgress?.({ phase: 'commit', done: 0, total: 1 });
-    manifest = (await commitManifest(store, draft, options.publisher)).manifest;
+    await lease.renew();
+    manifest = (await commitManifest(store, draft, options.publisher, current === null ? null : basedOn)).manifest;
     if (prepared) {
       const finished = await finishErasure(store, prepared, manifest, deps.cdn);
       Object.assign(erasure, { paragraphs: prepared.ids.length, snapshots: prepared.rewritten.length, deleted: finished.deleted });
     }
+  } else {
+    await lease.renew(); // still the only publisher: the markers below were judged against the current manifest
   }
   const units = updates.flatMap((u) => u.units);
   const markers = await retireMarkers(store, work, units, now);

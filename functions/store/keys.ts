@@ -22,6 +22,9 @@ export const DECISIONS_PREFIX = 'decisions/';
 export const ERASURES_PREFIX = 'erasures/';
 /** What the harvester has seen of each source: `harvest/<sourceId>/state.json` (pipeline/harvest/harvest-state.ts). */
 export const HARVEST_PREFIX = 'harvest/';
+/** Leases that make a job single-writer per store: `locks/publish.json` (pipeline/publish/lease.ts). */
+export const LOCKS_PREFIX = 'locks/';
+export const PUBLISH_LEASE_KEY = `${LOCKS_PREFIX}publish.json`;
 
 /** The private prefixes of the store, by role: nothing under them is ever served. */
 export const STORE_PREFIXES = {
@@ -40,6 +43,8 @@ export const STORE_PREFIXES = {
   erasures: ERASURES_PREFIX,
   /** What the harvester has seen of each source. */
   harvest: HARVEST_PREFIX,
+  /** The publish lease: one publisher per store. */
+  locks: LOCKS_PREFIX,
 } as const;
 
 /**

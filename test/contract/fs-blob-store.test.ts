@@ -17,7 +17,7 @@ blobStoreContract(
       cleanup: () => rm(dir, { recursive: true, force: true }),
     };
   },
-  { keepsMetadata: false },
+  { keepsMetadata: false, conditionalWrites: true },
 );
 
 describe('FsBlobStore on disk', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { publishDatasets, type PublishOptions, type PublishProgress, type PublishSummary } from '../../pipeline/publish-datasets.ts';
+import { PublishLeaseHeldError } from '../../pipeline/publish/lease.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
@@ -40,7 +41,8 @@ Options:
                           archive; for repairs, renderer changes and the nightly dump)
   -h, --help              show this help
 
-Only one publish runs at a time per store: a lock file (DIR/.#publish.lock) makes a second one fail at once.
+Only one publish runs at a time per store: a lock file (DIR/.#publish.lock) and the store's lease
+(DIR/locks/publish.json) make a second one fail at once.
 
 Exit status: 0 published (or nothing to do); 2 usage error; 3 another publish holds the lock; 70 internal error.
 `,
@@ -60,6 +62,8 @@ async function runPublish(args: readonly string[], io: CliIo): Promise<number> {
     publishDatasets({ store: new FsBlobStore(dataDir), clock: systemClock, onProgress: progressPrinter(io) }, options),
   ).catch((error: unknown) => {
     if (error instanceof PublishLockedError) return error;
+    // Another publisher on the same store that is not a local process (a shared folder, or the lease of a run elsewhere).
+    if (error instanceof PublishLeaseHeldError) return new PublishLockedError(error.message, { cause: error });
     throw error;
   });
   if (summary instanceof PublishLockedError) {

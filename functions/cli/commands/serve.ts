@@ -29,7 +29,8 @@ Options:
   --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
   --port N                TCP port (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --host ADDR             address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)
-  --base-url URL          public URL for links (default $PUBLIC_BASE_URL, else the request's own address)
+  --base-url URL          public URL for links (default $PUBLIC_BASE_URL; else http://localhost:PORT on a loopback
+                          address, or the request's own address on others, cached per address)
   --cache-mb N            memory for rendered JSON answers, reused until the next publish (default 32; 0 = off)
   -h, --help              show this help
 
@@ -68,18 +69,29 @@ export interface RunningServer {
 
 /** Starts the app on @hono/node-server; resolves once it listens (rejects when the port cannot be bound). */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
-  const app = createApp({
-    store: new FsBlobStore(options.dataDir),
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.cacheMb !== undefined ? { responseCacheBytes: options.cacheMb * 1024 * 1024 } : {}),
-  });
+  const make = (baseUrl: string | undefined) =>
+    createApp({
+      store: new FsBlobStore(options.dataDir),
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(options.cacheMb !== undefined ? { responseCacheBytes: options.cacheMb * 1024 * 1024 } : {}),
+    });
+  // The app is made once the port is known: listening on a loopback address, only this machine can connect, so the
+  // base URL is fixed to http://localhost:PORT at start and no request's Host header ever reaches a link.
+  let app: ReturnType<typeof createApp> | undefined;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+    const fetch = (request: Request, env: unknown) => (app as ReturnType<typeof createApp>).fetch(request, env);
+    const server = serve({ fetch, port: options.port, hostname: options.host }, (info) => {
       const host = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
-      resolve({ server, url: `http://${host}:${info.port}/`, port: info.port });
+      const url = `http://${host}:${info.port}/`;
+      app = make(options.baseUrl ?? (isLoopback(options.host) ? url.slice(0, -1) : undefined));
+      resolve({ server, url, port: info.port });
     });
     server.once('error', reject);
   });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/u.test(host);
 }
 
 function cacheOption(value: string): number {

@@ -1,7 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createDocumentExtractor } from '../../adapters/document-extractor.ts';
+import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
+import { type OversizedInput, quarantineOversized } from '../../pipeline/ingest-oversized.ts';
 import { locateOcrAssets } from '../../adapters/ocr/ocr-assets.ts';
 import { createTesseractOcr } from '../../adapters/ocr/tesseract-ocr.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
@@ -51,6 +52,8 @@ export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) =
   const hints = config.municipality === undefined ? undefined : { municipality: config.municipality };
   const batchDeps = {
     readSource: createS3SourceReader(w.s3, config.sourceBucket),
+    maxBytes: config.maxBytes ?? DEFAULT_MAX_BYTES,
+    oversized: (input: OversizedInput) => quarantineOversized(deps, input),
     // Each file is parsed with its body's template as the store holds it (the body's recent protocols), read afresh
     // per file so that a warm instance sees what was ingested since it started.
     ingest: (input: { bytes: Uint8Array; fileName: string }) =>
