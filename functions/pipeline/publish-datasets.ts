@@ -1,4 +1,5 @@
 import { CC0_IRI } from '../core/render/datapackage.ts';
+import { shortHash } from '../lib/hash.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { allUnits } from './publish/all-units.ts';
@@ -77,7 +78,8 @@ export async function publishDatasets(deps: PublishDeps, options: PublishOptions
   const full = options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
   const work = full ? await allUnits(store, current) : await listPending(store);
   const updates = await rebuildUnits(store, deps, work, current, options.baseUrl, now.toISOString());
-  const changed = updates.some((u) => u.changed) || current === null;
+  const fingerprint = publisherFingerprint(options.publisher);
+  const changed = updates.some((u) => u.changed) || current === null || current.publisherFingerprint !== fingerprint;
   let manifest = current;
   let dump: PublishSummary['dump'] = 'none';
   if (changed) {
@@ -133,6 +135,7 @@ async function draftManifest(
     municipalities,
     changes: feed.state,
     metadata: {},
+    publisherFingerprint: publisherFingerprint(options.publisher),
     ...(current?.dump ? { dump: current.dump } : {}),
   };
 }
@@ -154,6 +157,12 @@ async function maybeDump(
   const { files } = await writeDump(store, draft, options.baseUrl);
   draft.dump = { sequence: draft.sequence, snapshot: draft.snapshot, publishedAt: draft.publishedAt, lastSeq: draft.changes.lastSeq, files };
   return 'written';
+}
+
+/** Settings the package metadata depends on, as a short hash (so a change of them alone republishes the metadata). */
+export function publisherFingerprint(publisher: PublisherConfig): string {
+  const { name, organisationNumber = '', contactEmail = '' } = publisher;
+  return shortHash(new TextEncoder().encode(JSON.stringify([name, organisationNumber, contactEmail])));
 }
 
 function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {

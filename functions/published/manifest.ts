@@ -34,6 +34,11 @@ export interface PublicManifest {
   changes: ChangeFeedState;
   /** The package-level metadata of this version (immutable copies; fixed-name copies are written beside them). */
   metadata: { datapackage?: FileEntry; catalog?: FileEntry };
+  /**
+   * A fingerprint of the publisher settings the metadata was written with (name, organisation number, contact): a
+   * publish with other settings rewrites the metadata even when no record changed.
+   */
+  publisherFingerprint?: string;
   /** The latest materialised "all" partition, if any, and the version it reflects. */
   dump?: DumpEntry;
 }

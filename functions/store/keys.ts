@@ -17,6 +17,9 @@ export const PENDING_PREFIX = 'pending/';
 export const DECISIONS_PREFIX = 'decisions/';
 /** What the harvester has seen of each source: `harvest/<sourceId>/state.json` (pipeline/harvest/harvest-state.ts). */
 export const HARVEST_PREFIX = 'harvest/';
+/** The site's settings: `settings/site.json` (pipeline/admin/site-settings.ts). */
+export const SETTINGS_PREFIX = 'settings/';
+export const SITE_SETTINGS_KEY = `${SETTINGS_PREFIX}site.json`;
 
 /** The private prefixes of the store, by role: nothing under them is ever served. */
 export const STORE_PREFIXES = {
@@ -33,6 +36,8 @@ export const STORE_PREFIXES = {
   decisions: DECISIONS_PREFIX,
   /** What the harvester has seen of each source. */
   harvest: HARVEST_PREFIX,
+  /** The site's settings (base URL, publisher), set by the municipality in the admin pages. */
+  settings: SETTINGS_PREFIX,
 } as const;
 
 /**

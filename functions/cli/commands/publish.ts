@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
+import { isOrganisationNumber } from '../../core/records/organisation-number.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { publishDatasets, type PublishOptions, type PublishProgress, type PublishSummary } from '../../pipeline/publish-datasets.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
@@ -93,20 +94,7 @@ export function publishOptions(
   };
 }
 
-/**
- * NNNNNN-NNNN with the third digit at least 2 (what sets it apart from a personnummer) and a Luhn check digit over
- * all ten digits (DOMAIN-FACTS "Personal data").
- */
-export function isOrganisationNumber(value: string): boolean {
-  if (!/^\d{2}[2-9]\d{3}-\d{4}$/u.test(value)) return false;
-  const digits = value.replace('-', '');
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    const d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += d > 9 ? d - 9 : d;
-  }
-  return sum % 10 === 0;
-}
+export { isOrganisationNumber };
 
 export class PublishLockedError extends Error {
   override name = 'PublishLockedError';

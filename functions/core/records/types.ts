@@ -27,6 +27,8 @@ export interface SourceProvenance {
   portalDocumentId?: string;
   /** The day the justering was announced on the anslagstavla, as the portal or uploader gave it (YYYY-MM-DD). */
   noticeDate?: string;
+  /** The day the notice was taken down, as the uploader gave it (`paragraf notice --removed`). */
+  noticeRemovedDate?: string;
 }
 
 /** Where a record came from. */
