@@ -43,8 +43,8 @@ export async function signIn(app: AdminApp, user = 'Klara Kanslist'): Promise<Cl
   const client: Client = {
     cookie,
     csrf,
-    get: (path) => app.request(`${ORIGIN}${path}`, { headers: { Cookie: cookie } }),
-    post: (path, fields, headers = {}) => {
+    get: async (path) => app.request(`${ORIGIN}${path}`, { headers: { Cookie: cookie } }),
+    post: async (path, fields, headers = {}) => {
       const form = new FormData();
       form.set('_csrf', csrf);
       for (const [k, v] of Object.entries(fields)) form.append(k, v);
