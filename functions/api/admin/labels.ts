@@ -21,6 +21,17 @@ const OUTCOMES: Record<string, string> = {
   quarantined: 'i karantän',
 };
 
+const CHANGES: Record<string, string> = {
+  ingested: 'inläst',
+  replaced: 'rättad version inläst',
+  reviewed: 'granskningsbeslut',
+  notice: 'anslagsdag ändrad',
+};
+
+export function changeLabel(code: string): string {
+  return CHANGES[code] ?? code;
+}
+
 export function holdReason(code: string): string {
   return HOLD_REASONS[code] ?? code;
 }

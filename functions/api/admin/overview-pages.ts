@@ -1,6 +1,6 @@
 import type { IngestOutcome, MeetingPreview, PendingMarker, QuarantineEntry, UploadResult } from '../../pipeline/use-cases.ts';
 import { html, type Html } from '../pages/html.ts';
-import { holdReason, outcomeLabel, reviewState } from './labels.ts';
+import { changeLabel, holdReason, outcomeLabel, reviewState } from './labels.ts';
 
 /** The sign-in form (local: the key printed by `paragraf serve --admin`). */
 export function signInPage(problem?: string): Html {
@@ -34,7 +34,7 @@ export function overviewPage(v: { csrf: string; unpublished: PendingMarker[]; he
 <h2>Väntar på publicering</h2>
 ${v.unpublished.length === 0
   ? html`<p>Inget väntar: allt som lästs in är publicerat.</p>`
-  : html`<ul>${v.unpublished.map((m) => html`<li><a href="/admin/sammantraden/${m.meetingId}">${m.meetingId}</a> <span class="meta">(${m.change}, ${m.at})</span></li>`)}</ul>
+  : html`<ul>${v.unpublished.map((m) => html`<li><a href="/admin/sammantraden/${m.meetingId}">${m.meetingId}</a> <span class="meta">(${changeLabel(m.change)}, ${m.at})</span></li>`)}</ul>
 <form method="post" action="/admin/publicera"><input type="hidden" name="_csrf" value="${v.csrf}"><button type="submit">Publicera allt som väntar</button></form>`}
 <h2>Behöver en människa</h2>
 <ul>
