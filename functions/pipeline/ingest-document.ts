@@ -1,4 +1,5 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
+import { markCorrections } from '../core/records/corrections.ts';
 import { isValidId } from '../core/records/ids.ts';
 import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
@@ -14,6 +15,7 @@ import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPol
 import type { MeetingRecord } from '../store/meeting-record.ts';
 import { applyPrivacyGate } from './privacy-gate.ts';
 import { withStoredDecisions } from './review/ingest-decisions.ts';
+import { keepSuppliedNotice } from './notice.ts';
 import { sourceInfo } from './source-info.ts';
 import { recordKey } from '../store/keys.ts';
 
@@ -70,7 +72,8 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at, provenance);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
-  const gated = applyPrivacyGate(parsed.protocol, privacyPolicy(deps.reviewFirstBodies), { pages: parsed.pages });
+  const policy = privacyPolicy(deps.reviewFirstBodies);
+  let gated = applyPrivacyGate(parsed.protocol, policy, { pages: parsed.pages });
   if (gated.idFindings.length > 0) {
     return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
   }
@@ -82,8 +85,18 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     await clearQuarantine(deps.store, ctx.sha256);
     return unchanged;
   }
+  let protocol = parsed.protocol;
+  if (previous !== null) {
+    // A corrected protocol: the § it changed say "Rättad" (the gate runs again on the marked §, which adds no text).
+    const reason = `Ersatt av en rättad version av protokollet (${input.fileName})`;
+    protocol = markCorrections(protocol, previous.protocol.paragraphs, { date: ctx.at.toISOString().slice(0, 10), reason });
+    gated = applyPrivacyGate(protocol, policy, { pages: parsed.pages });
+  }
   const source = { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at };
-  const version = await withStoredDecisions(deps.store, buildVersion(parsed.protocol, gated, previous, key, source), parsed.protocol);
+  const version = keepSuppliedNotice(
+    await withStoredDecisions(deps.store, buildVersion(protocol, gated, previous, key, source), protocol),
+    previous,
+  );
   await commitVersion(deps.store, version);
   await clearQuarantine(deps.store, ctx.sha256);
   const { record } = version;

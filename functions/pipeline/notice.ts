@@ -101,3 +101,14 @@ export function withNotice(record: MeetingRecord, input: NoticeInput): MeetingRe
     },
   };
 }
+
+/**
+ * A new version of a meeting keeps the notice dates the municipality gave for the version it replaces, unless this
+ * upload gives its own (a corrected protocol is not a new anslag).
+ */
+export function keepSuppliedNotice<V extends { record: MeetingRecord }>(version: V, previous: MeetingRecord | null): V {
+  const given = previous?.protocol.meeting.source;
+  if (!given?.noticeDate || version.record.protocol.meeting.source.noticeDate) return version;
+  const input = { meetingId: version.record.meetingId, posted: given.noticeDate, ...(given.noticeRemovedDate ? { removed: given.noticeRemovedDate } : {}) };
+  return { ...version, record: withNotice(version.record, input) };
+}

@@ -120,3 +120,23 @@ describe('admin: settings take effect', () => {
     expect(again).toContain('Sparat; inget behövde publiceras om.');
   });
 });
+
+describe('admin: a corrected protocol', () => {
+  it('marks the § it changed as "Rättad" with date and reason, and keeps the notice date given before', async () => {
+    const { app, store, clock } = adminFixture();
+    const client = await signIn(app);
+    await client.post('/admin/ladda-upp', { files: withNumber(), noticeDate: '2024-03-13' });
+    await client.post('/admin/publicera', {});
+    clock.set('2024-03-20T09:00:00Z');
+    const corrected = plantedProtocol({ body: 'Ärendet gäller 850709-9805 och vägen.', item: 'Meddela Trafikverket och länsstyrelsen beslutet.' })
+      .replace('Kommunstyrelsen godkänner förslaget.', 'Kommunstyrelsen godkänner förslaget med en ändring.');
+    const uploaded = await (await client.post('/admin/ladda-upp', { files: new File([corrected], FILE_NAME) })).text();
+    expect(uploaded).toContain('inläst som rättad version');
+    await client.post('/admin/publicera', {});
+    const changed = await publicPage(store, `/p/${MEETING}-4`);
+    expect(changed).toContain('<strong>Rättad</strong> 2024-03-20: Ersatt av en rättad version av protokollet');
+    expect(changed).toContain('2024-04-03'); // the notice date given with the first version still counts
+    const same = await publicPage(store, `/p/${MEETING}-6`);
+    expect(same).not.toContain('Rättad');
+  });
+});

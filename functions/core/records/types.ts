@@ -245,6 +245,8 @@ export interface Paragraph {
   otherAppealRoute?: boolean;
   /** Computed last day to appeal for this §, when known. */
   appealLastDay?: string;
+  /** Set when a corrected protocol changed this § after it was first published: when, and why ("Rättad"). */
+  corrected?: { date: string; reason: string };
   pages: [number, number];
   /** Verbatim § text without page furniture. */
   text: string;
