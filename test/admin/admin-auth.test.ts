@@ -134,3 +134,23 @@ describe('admin: hostile input', () => {
     expect((await site.request('/admin', { headers: { Accept: 'text/html' } })).status).toBe(404);
   });
 });
+
+describe('admin: upload limits', () => {
+  it('refuses a body over the limit (413) before anything is stored, and notice fields with several files (400)', async () => {
+    const { store, app: small } = adminFixture({ maxUploadBytes: 64 * 1024 });
+    const client = await signIn(small);
+    const big = await client.post('/admin/ladda-upp', { files: new File([new Uint8Array(200 * 1024)], 'stor.pdf') });
+    expect(big.status).toBe(413);
+    const two = await client.post('/admin/ladda-upp', { files: protocolFile(), noticeDate: '2024-03-13' });
+    expect(two.status).toBe(200);
+    const form = new FormData();
+    form.set('_csrf', client.csrf);
+    form.append('files', protocolFile());
+    form.append('files', protocolFile(plantedProtocol(), 'alingsas-kommunstyrelsen-2024-03-07.txt'));
+    form.set('noticeDate', '2024-03-13');
+    const several = await small.request(`${ORIGIN}/admin/ladda-upp`, { method: 'POST', headers: { Cookie: client.cookie, Origin: ORIGIN }, body: form });
+    expect(several.status).toBe(400);
+    expect(await several.text()).toContain('ladda upp en fil i taget');
+    expect((await keysOf(store)).filter((k) => k.startsWith('originals/'))).toHaveLength(2); // the one upload: bytes + meta
+  });
+});

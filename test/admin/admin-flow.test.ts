@@ -132,6 +132,8 @@ describe('admin: a corrected protocol', () => {
       .replace('Kommunstyrelsen godkänner förslaget.', 'Kommunstyrelsen godkänner förslaget med en ändring.');
     const uploaded = await (await client.post('/admin/ladda-upp', { files: new File([corrected], FILE_NAME) })).text();
     expect(uploaded).toContain('inläst som rättad version');
+    const preview = await (await client.get(`/admin/sammantraden/${MEETING}`)).text();
+    expect(preview).toMatch(/<td class="num">4<\/td>[\s\S]*?<strong>Rättad<\/strong> 2024-03-20/u);
     await client.post('/admin/publicera', {});
     const changed = await publicPage(store, `/p/${MEETING}-4`);
     expect(changed).toContain('<strong>Rättad</strong> 2024-03-20: Ersatt av en rättad version av protokollet');

@@ -13,11 +13,11 @@ export const ORIGIN = 'http://admin.test';
 export const TOKEN = 'rätt-nyckel-0123456789';
 export const SECRET = 'x'.repeat(48);
 
-export function adminFixture() {
+export function adminFixture(options: { maxUploadBytes?: number } = {}) {
   const store = new MemoryBlobStore();
   const clock = fixedClock('2026-06-20T08:00:00Z');
   const useCases = createUseCases({ store, extractor: createDocumentExtractor(), clock, defaultBaseUrl: 'https://data.alingsas.test' });
-  const app = createAdminApp({ useCases, signIn: { checkToken: (t) => equal(t, TOKEN) }, sessionSecret: SECRET, clock });
+  const app = createAdminApp({ useCases, signIn: { checkToken: (t) => equal(t, TOKEN) }, sessionSecret: SECRET, clock, ...options });
   return { store, clock, app };
 }
 

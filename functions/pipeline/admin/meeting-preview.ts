@@ -23,6 +23,8 @@ export interface PreviewParagraph {
   /** Why the § is held back; absent when it will be published. */
   held?: Pick<HeldParagraphRef, 'reasons' | 'signals' | 'decision'>;
   redacted: boolean;
+  /** A corrected protocol changed this § (shown as "Rättad" on the public page). */
+  corrected?: { date: string; reason: string };
 }
 
 export interface MeetingPreview {
@@ -89,6 +91,7 @@ export function previewOf(record: MeetingRecord, held: readonly PreviewParagraph
       pages: p.pages,
       ...(p.appealLastDay ? { appealLastDay: p.appealLastDay } : {}),
       redacted: p.redacted,
+      ...(p.corrected ? { corrected: p.corrected } : {}),
     }));
   return {
     meetingId: record.meetingId,
