@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
 import { createDocumentExtractor } from '../adapters/document-extractor.ts';
 import { FsBlobStore } from '../adapters/fs-blob-store.ts';
 import { locateOcrAssets } from '../adapters/ocr/ocr-assets.ts';
@@ -21,7 +20,8 @@ const TOKEN_FILE = '.#admin-token';
 const SECRET_FILE = '.#admin-session-secret';
 
 export interface LocalAdmin {
-  app: Hono;
+  /** Answers /admin and everything under it. */
+  app: { fetch(request: Request): Response | Promise<Response> };
   /** The sign-in key, and where it came from (to print at start). */
   token: string;
   tokenSource: 'environment' | 'created' | 'file';
@@ -47,7 +47,7 @@ export async function localAdmin(options: { dataDir: string; baseUrl: string; en
     defaultBaseUrl: options.baseUrl,
     exclusive: (fn) => withPublishLock(options.dataDir, fn),
   });
-  const app = createAdminApp({ useCases, signIn: { checkToken: (t) => equal(t, token) }, sessionSecret: secret }) as unknown as Hono;
+  const app = createAdminApp({ useCases, signIn: { checkToken: (t) => equal(t, token) }, sessionSecret: secret });
   return {
     app,
     token,
