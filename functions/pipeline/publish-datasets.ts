@@ -1,5 +1,4 @@
 import { CC0_IRI } from '../core/render/datapackage.ts';
-import { shortHash } from '../lib/hash.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { allUnits } from './publish/all-units.ts';
@@ -78,8 +77,8 @@ export async function publishDatasets(deps: PublishDeps, options: PublishOptions
   const full = options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
   const work = full ? await allUnits(store, current) : await listPending(store);
   const updates = await rebuildUnits(store, deps, work, current, options.baseUrl, now.toISOString());
-  const fingerprint = publisherFingerprint(options.publisher);
-  const changed = updates.some((u) => u.changed) || current === null || current.publisherFingerprint !== fingerprint;
+  const publisherChanged = JSON.stringify(current?.publisher ?? null) !== JSON.stringify(publisherOf(options.publisher));
+  const changed = updates.some((u) => u.changed) || current === null || publisherChanged;
   let manifest = current;
   let dump: PublishSummary['dump'] = 'none';
   if (changed) {
@@ -135,7 +134,7 @@ async function draftManifest(
     municipalities,
     changes: feed.state,
     metadata: {},
-    publisherFingerprint: publisherFingerprint(options.publisher),
+    publisher: publisherOf(options.publisher),
     ...(current?.dump ? { dump: current.dump } : {}),
   };
 }
@@ -159,10 +158,9 @@ async function maybeDump(
   return 'written';
 }
 
-/** Settings the package metadata depends on, as a short hash (so a change of them alone republishes the metadata). */
-export function publisherFingerprint(publisher: PublisherConfig): string {
-  const { name, organisationNumber = '', contactEmail = '' } = publisher;
-  return shortHash(new TextEncoder().encode(JSON.stringify([name, organisationNumber, contactEmail])));
+/** The settings the package metadata depends on, in a fixed key order (so a change of them alone republishes it). */
+function publisherOf(p: PublisherConfig): NonNullable<PublicManifest['publisher']> {
+  return { name: p.name, ...(p.organisationNumber ? { organisationNumber: p.organisationNumber } : {}), ...(p.contactEmail ? { contactEmail: p.contactEmail } : {}) };
 }
 
 function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {

@@ -100,11 +100,14 @@ export function createUseCases(deps: UseCaseDeps): AdminUseCases {
     publish: () =>
       exclusive(async () => {
         const settings = await readSiteSettings(store);
-        const baseUrl = settings.baseUrl ?? (await readManifest(store))?.baseUrl ?? deps.defaultBaseUrl;
+        const manifest = await readManifest(store);
+        const baseUrl = settings.baseUrl ?? manifest?.baseUrl ?? deps.defaultBaseUrl;
+        // Saved settings, else what the last publish used: publishing never drops the organisation number by itself.
+        const given = settings.changedAt ? settings.publisher : (manifest?.publisher ?? {});
         const publisher = {
-          name: settings.publisher.name ?? 'Paragraf',
-          ...(settings.publisher.organisationNumber ? { organisationNumber: settings.publisher.organisationNumber } : {}),
-          ...(settings.publisher.contactEmail ? { contactEmail: settings.publisher.contactEmail } : {}),
+          name: given.name ?? 'Paragraf',
+          ...(given.organisationNumber ? { organisationNumber: given.organisationNumber } : {}),
+          ...(given.contactEmail ? { contactEmail: given.contactEmail } : {}),
         };
         return { ...(await publishDatasets({ store, clock }, { baseUrl, publisher })), baseUrl };
       }),

@@ -37,7 +37,8 @@ Options:
   --base-url URL          site URL for permalinks and download links (default $PUBLIC_BASE_URL, else the one set
                           in the admin settings, else the one already published, else ${DEFAULT_BASE_URL})
   --publisher NAME        publisher in the DCAT catalogue (default $MUNICIPALITY, the admin settings, or "Paragraf")
-  --org-number NNNNNN-NNNN  the publisher's organisationsnummer (default $ORGANISATION_NUMBER); without it no
+  --org-number NNNNNN-NNNN  the publisher's organisationsnummer (default $ORGANISATION_NUMBER, the admin settings,
+                          or the one already published); without it no
                           catalog.rdf is written, since dataportal.se identifies publishers by it
   --contact-email ADDR    contact point in the catalogue (default $CONTACT_EMAIL)
   --full                  rebuild every partition from the records and write the full "all" dump (slow on a big
@@ -74,7 +75,7 @@ async function runPublish(args: readonly string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-/** What the store itself says: the settings the admin pages saved, and the base URL of the last publish. */
+/** What the store itself says: the settings the admin pages saved, else what the last publish used. */
 export interface StoredSettings {
   baseUrl?: string;
   publisher?: { name?: string; organisationNumber?: string; contactEmail?: string };
@@ -83,8 +84,9 @@ export interface StoredSettings {
 export async function storedSettings(dataDir: string): Promise<StoredSettings> {
   const store = new FsBlobStore(dataDir);
   const settings = await readSiteSettings(store);
-  const baseUrl = settings.baseUrl ?? (await readManifest(store))?.baseUrl;
-  return { ...(baseUrl ? { baseUrl } : {}), publisher: settings.publisher };
+  const manifest = await readManifest(store);
+  const baseUrl = settings.baseUrl ?? manifest?.baseUrl;
+  return { ...(baseUrl ? { baseUrl } : {}), publisher: settings.changedAt ? settings.publisher : (manifest?.publisher ?? {}) };
 }
 
 /**
