@@ -77,6 +77,16 @@ describe('admin: upload, preview, publish', () => {
     expect(page).not.toContain('9805');
   });
 
+  it('uploading the same protocol again with a notice date sets the date on its meeting', async () => {
+    const { app } = adminFixture();
+    const client = await signIn(app);
+    await client.post('/admin/ladda-upp', { files: withNumber() });
+    const again = await (await client.post('/admin/ladda-upp', { files: withNumber(), noticeDate: '2024-03-13' })).text();
+    expect(again).toContain('redan inläst (oförändrad)');
+    const preview = await (await client.get(`/admin/sammantraden/${MEETING}`)).text();
+    expect(preview).toContain('2024-04-03 (beräknad från angiven anslagsdag 2024-03-13)');
+  });
+
   it('rejects a § with a reason; the reason is required', async () => {
     const { app } = adminFixture();
     const client = await signIn(app);
