@@ -6,15 +6,15 @@
  *
  * With SCREENSHOTS_DIR set, each admin page is also saved there as PNG (docs/images/admin-*.png are made so).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localAdmin, type LocalAdmin } from '../../functions/cli/admin-server.ts';
 import { startServer, type RunningServer } from '../../functions/cli/commands/serve.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PDF = resolve(import.meta.dirname, '../../data/samples/alingsas-socialnamnden-2026-06-16.pdf');
 const MEETING = 'alingsas-socialnamnden-2026-06-16';
 const TOKEN = 'test-nyckel-for-kanslist-0123';
@@ -26,7 +26,6 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`).toBe(true);
   const dataDir = join(dir, 'store');
   // The admin publishes under the address the server is reached at; port 0 is resolved by a first bind.
   server = await startServer({ dataDir, port: 0, host: '127.0.0.1' });
@@ -34,11 +33,7 @@ beforeAll(async () => {
   await new Promise((done) => server.server.close(done));
   admin = await localAdmin({ dataDir, baseUrl: base, env: { PARAGRAF_ADMIN_TOKEN: TOKEN } });
   server = await startServer({ dataDir, port: Number(new URL(base).port), host: '127.0.0.1', admin: admin.app });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,21 +1,12 @@
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { parseOptions } from '../options.ts';
-import { runIngest } from './ingest.ts';
+import { INGEST_OPTIONS, runIngest } from './ingest.ts';
 import { publishCommand } from './publish.ts';
 
 const NAME = 'add';
 /** ingest's options, passed on as given; --base-url goes to publish. */
-const OPTIONS = {
-  data: { type: 'string' },
-  municipality: { type: 'string' },
-  'max-bytes': { type: 'string' },
-  'review-first': { type: 'string' },
-  'no-ocr': { type: 'boolean' },
-  'source-url': { type: 'string' },
-  'notice-date': { type: 'string' },
-  'base-url': { type: 'string' },
-} as const;
+const OPTIONS = { ...INGEST_OPTIONS, 'base-url': { type: 'string' } } as const;
 
 export const addCommand: Command = {
   name: NAME,

@@ -19,7 +19,8 @@ const NAME = 'ingest';
 /** An unexpected error is printed on the file's line, cut to this many characters. */
 const MAX_ERROR = 300;
 
-const OPTIONS = {
+/** The flags of ingest; `paragraf add` takes them too. */
+export const INGEST_OPTIONS = {
   data: { type: 'string' },
   municipality: { type: 'string' },
   'max-bytes': { type: 'string' },
@@ -73,7 +74,7 @@ type Line = { file: InputFile; outcome: IngestOutcome; ms: number } | { file: In
 
 /** `paragraf ingest`; `add` runs it without the hint about what to run next (it runs that itself). */
 export async function runIngest(args: readonly string[], io: CliIo, options: { nextSteps?: boolean } = {}): Promise<number> {
-  const { values, positionals } = parseOptions(NAME, args, OPTIONS);
+  const { values, positionals } = parseOptions(NAME, args, INGEST_OPTIONS);
   if (positionals.length === 0) throw new UsageError('ingest needs at least one PATH (a file or a folder)', NAME);
   const maxBytes = byteSizeOption(NAME, 'max-bytes', values['max-bytes']) ?? DEFAULT_MAX_BYTES;
   const provenance = provenanceOptions(values['source-url'], values['notice-date']);
