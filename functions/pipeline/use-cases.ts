@@ -20,7 +20,7 @@ import { ingestDocument } from './ingest-document.ts';
 import type { IngestOutcome } from './ingest-outcome.ts';
 import { type NoticeInput, type NoticeOutcome, setNoticeDate } from './notice.ts';
 import { publishDatasets, type PublishSummary } from './publish-datasets.ts';
-import { type DecisionOutcome, rejectParagraph, releaseParagraph } from './review/review-decisions.ts';
+import { type DecisionOutcome, rejectParagraph, releaseParagraph, withdrawParagraph } from './review/review-decisions.ts';
 import { listReview, type ReviewDetail, type ReviewItem, type ReviewState, showReview } from './review/review-queue.ts';
 import type { PendingMarker, QuarantineEntry } from '../store/meeting-record.ts';
 
@@ -71,6 +71,8 @@ export interface AdminUseCases {
   reviewShow(paragraphId: string): Promise<ReviewDetail>;
   release(input: { paragraphId: string; redactions: string[]; basis?: string; by: string }): Promise<DecisionOutcome>;
   reject(input: { paragraphId: string; reason: string; by: string }): Promise<DecisionOutcome>;
+  /** Take back a published § (`paragraf withdraw`): held in every later version, its published bytes erased. */
+  withdraw(input: { paragraphId: string; reason: string; by: string }): Promise<DecisionOutcome>;
   notice(input: NoticeInput): Promise<NoticeOutcome>;
   settings(): Promise<SiteSettings>;
   saveSettings(input: SettingsInput, by: string): Promise<SiteSettings>;
@@ -116,6 +118,7 @@ export function createUseCases(deps: UseCaseDeps): AdminUseCases {
     release: (input) =>
       releaseParagraph({ store, clock }, { paragraphId: input.paragraphId, redactions: input.redactions, by: input.by, ...(input.basis ? { basis: input.basis } : {}) }),
     reject: (input) => rejectParagraph({ store, clock }, input),
+    withdraw: (input) => withdrawParagraph({ store, clock }, input),
     notice: (input) => setNoticeDate({ store, clock }, input),
     settings: () => readSiteSettings(store),
     saveSettings: (input, by) => writeSiteSettings(store, input, { by, at: clock.now() }),

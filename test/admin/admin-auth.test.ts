@@ -16,7 +16,7 @@ async function keysOf(store: ReturnType<typeof adminFixture>['store']): Promise<
 }
 
 const GET_ROUTES = ['/admin', '/admin/', '/admin/granskning', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5', '/admin/karantan', '/admin/installningar', '/admin/sammantraden/alingsas-kommunstyrelsen-2024-03-06'];
-const POST_ROUTES = ['/admin/ladda-upp', '/admin/publicera', '/admin/installningar', '/admin/logga-ut', '/admin/sammantraden/alingsas-kommunstyrelsen-2024-03-06/anslag', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5/frislapp', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5/avvisa'];
+const POST_ROUTES = ['/admin/ladda-upp', '/admin/publicera', '/admin/installningar', '/admin/logga-ut', '/admin/sammantraden/alingsas-kommunstyrelsen-2024-03-06/anslag', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5/frislapp', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5/avvisa', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-4/aterkalla'];
 
 function protocolFile(text = plantedProtocol({ body: 'Ärendet gäller 850709-9805 och vägen.' }), name = FILE_NAME): File {
   return new File([text], name, { type: 'text/plain' });

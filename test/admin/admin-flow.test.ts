@@ -97,6 +97,24 @@ describe('admin: upload, preview, publish', () => {
     expect(await (await client.get('/admin/granskning')).text()).toMatch(/avvisad<\/td><td><a href="\/admin\/granskning\/alingsas-kommunstyrelsen-2024-03-06-5">/u);
   });
 
+  it('withdraws a published § from the preview page: the next publish takes it off the public site', async () => {
+    const { app, store } = adminFixture();
+    const client = await signIn(app, 'Klara Kanslist');
+    await client.post('/admin/ladda-upp', { files: withNumber() });
+    await client.post('/admin/publicera', {});
+    expect(await publicPage(store, `/p/${MEETING}-4`)).toContain('Budget 2025');
+    const preview = await (await client.get(`/admin/sammantraden/${MEETING}`)).text();
+    expect(preview).toContain(`action="/admin/granskning/${MEETING}-4/aterkalla"`);
+    expect((await client.post(`/admin/granskning/${MEETING}-4/aterkalla`, { reason: '' })).status).toBe(422);
+    const done = await (await client.post(`/admin/granskning/${MEETING}-4/aterkalla`, { reason: 'Namn på enskild' })).text();
+    expect(done).toContain('Återkallad');
+    expect((await readDecision(store, MEETING, `${MEETING}-4`))?.history.at(-1)).toMatchObject({ action: 'withdraw', by: 'Klara Kanslist' });
+    await client.post('/admin/publicera', {});
+    const gone = await createApp({ store }).request(`/p/${MEETING}-4`, { headers: { Accept: 'text/html' } });
+    expect(gone.status).not.toBe(200);
+    expect(await gone.text()).not.toContain('Budget 2025');
+  });
+
   it('lists quarantined files with the reason', async () => {
     const { app } = adminFixture();
     const client = await signIn(app);

@@ -110,7 +110,7 @@ export function registerAdminRoutes(app: Hono<AdminEnv>, d: RouteDeps): void {
       throw error;
     }
   };
-  const decide = (action: 'frislapp' | 'avvisa') => async (c: C) => {
+  const decide = (action: 'frislapp' | 'avvisa' | 'aterkalla') => async (c: C) => {
     const id = c.req.param('id') ?? '';
     const body = await c.req.parseBody();
     const by = c.get('session').user;
@@ -118,17 +118,25 @@ export function registerAdminRoutes(app: Hono<AdminEnv>, d: RouteDeps): void {
       if (!ID.test(id)) throw new NotUnderReviewError(id);
       const out = action === 'frislapp'
         ? await uc.release({ paragraphId: id, redactions: text(body.redactions).split(/\r?\n/u).map((t) => t.trim()).filter((t) => t !== ''), basis: text(body.basis), by })
-        : await uc.reject({ paragraphId: id, reason: text(body.reason), by });
-      const what = out.state === 'released' ? 'Frisläppt' : 'Avvisad';
-      return review(c, id, { kind: 'notice', text: `${what}. ${out.recordChanged ? 'Ändringen syns efter nästa publicering.' : 'Det publicerade ändras inte.'}` });
+        : action === 'avvisa'
+          ? await uc.reject({ paragraphId: id, reason: text(body.reason), by })
+          : await uc.withdraw({ paragraphId: id, reason: text(body.reason), by });
+      const what = ({ released: 'Frisläppt', rejected: 'Avvisad', withdrawn: 'Återkallad', held: 'Inne' } as const)[out.state];
+      const flash = { kind: 'notice' as const, text: `${what}. ${out.recordChanged ? 'Ändringen syns efter nästa publicering.' : 'Det publicerade ändras inte.'}` };
+      // A withdrawal starts on the meeting's page (any published §), the other decisions on the review page.
+      return action === 'aterkalla' ? meeting(c, meetingOf(id), flash) : review(c, id, flash);
     } catch (error) {
-      if (error instanceof ReviewRefusedError) return review(c, id, { kind: 'problem', text: `Inte utfört: ${error.message}` }, 422);
+      if (error instanceof ReviewRefusedError) {
+        const flash = { kind: 'problem' as const, text: `Inte utfört: ${error.message}` };
+        return action === 'aterkalla' ? meeting(c, meetingOf(id), flash, 422) : review(c, id, flash, 422);
+      }
       if (error instanceof NotUnderReviewError || error instanceof InvalidReviewIdError) return d.render(c, 404, { title: 'Hittades inte' }, html`<h1>Paragrafen granskas inte</h1>`);
       throw error;
     }
   };
   app.post('/admin/granskning/:id/frislapp', decide('frislapp'));
   app.post('/admin/granskning/:id/avvisa', decide('avvisa'));
+  app.post('/admin/granskning/:id/aterkalla', decide('aterkalla'));
 
   app.get('/admin/karantan', async (c) => d.render(c, 200, { title: 'Karantän' }, quarantinePage(await uc.quarantine())));
 
@@ -147,6 +155,11 @@ export function registerAdminRoutes(app: Hono<AdminEnv>, d: RouteDeps): void {
       return d.render(c, 400, { title: 'Inställningar' }, settingsPage(shown, d.csrf(c), error.problems));
     }
   });
+}
+
+/** The meeting of a § id: the id without its last part (the § number). */
+function meetingOf(paragraphId: string): string {
+  return paragraphId.replace(/-[a-z0-9]+$/u, '');
 }
 
 function text(value: unknown): string {

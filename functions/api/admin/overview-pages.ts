@@ -87,7 +87,10 @@ ${p.pending ? html`<form method="post" action="/admin/publicera"><input type="hi
 <table><thead><tr><th class="num">§</th><th>Rubrik</th><th>Diarienummer</th><th>Status</th></tr></thead><tbody>
 ${p.paragraphs.map((x) => html`<tr${x.held ? html` class="held"` : ''}><td class="num">${x.number}</td><td>${x.title || html`<span class="meta">(ingen rubrik)</span>`}${x.decision ? html`<details><summary>Beslut</summary><p>${x.decision}</p></details>` : ''}</td>
 <td>${x.caseNumbers.join(', ')}</td>
-<td>${x.held ? html`<a href="/admin/granskning/${x.id}">Hålls inne</a>: ${[...x.held.reasons.map(holdReason), ...(x.held.decision ? [reviewState(x.held.decision)] : [])].join(', ')}${x.held.signals?.length ? html` <span class="meta">(${x.held.signals.join(', ')})</span>` : ''}` : html`<span class="ok">Publiceras</span>${x.redacted ? ' (med maskning)' : ''}${x.corrected ? html` <strong>Rättad</strong> ${x.corrected.date}` : ''}`}</td></tr>`)}
+<td>${x.held ? html`<a href="/admin/granskning/${x.id}">Hålls inne</a>: ${[...x.held.reasons.map(holdReason), ...(x.held.decision ? [reviewState(x.held.decision)] : [])].join(', ')}${x.held.signals?.length ? html` <span class="meta">(${x.held.signals.join(', ')})</span>` : ''}` : html`<span class="ok">Publiceras</span>${x.redacted ? ' (med maskning)' : ''}${x.corrected ? html` <strong>Rättad</strong> ${x.corrected.date}` : ''}
+<details><summary>Återkalla</summary><form method="post" action="/admin/granskning/${x.id}/aterkalla"><input type="hidden" name="_csrf" value="${csrf}">
+<label for="aterkalla-${x.id}">Skäl (publiceras aldrig)</label><input id="aterkalla-${x.id}" name="reason" required maxlength="500">
+<button type="submit" class="danger">Återkalla §&nbsp;${x.number}</button></form></details>`}</td></tr>`)}
 </tbody></table>
 <h2>Varningar från tolkningen</h2>
 ${p.warnings.length === 0 ? html`<p>Inga.</p>` : html`<ul>${p.warnings.map((w) => html`<li><code>${w.code}</code>${w.paragraph ? html` § ${w.paragraph}` : ''}${w.position ? html` (sida ${w.position.page})` : ''}: ${w.message}</li>`)}</ul>`}`;

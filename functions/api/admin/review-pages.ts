@@ -35,13 +35,25 @@ ${open ? html`<h2>Frisläpp</h2>
 <input id="basis" name="basis" maxlength="200">
 <button type="submit">Frisläpp för publicering</button>
 </form>` : ''}
-${item.state !== 'rejected' ? html`<h2>Avvisa</h2>
+${item.state === 'released' ? withdrawForm(item.paragraphId, csrf) : ''}
+${item.state !== 'rejected' && item.state !== 'withdrawn' && item.state !== 'released' ? html`<h2>Avvisa</h2>
 <form class="stack" method="post" action="/admin/granskning/${item.paragraphId}/avvisa">
 <input type="hidden" name="_csrf" value="${csrf}">
 <label for="reason">Skäl (krävs)</label>
 <input id="reason" name="reason" required maxlength="500">
 <button type="submit" class="danger">Avvisa: publiceras aldrig</button>
 </form>` : ''}`;
+}
+
+/** Take back a published §: kept out of every later version, and its published bytes erased at the next publish. */
+export function withdrawForm(paragraphId: string, csrf: string): Html {
+  return html`<h2>Återkalla</h2>
+<form class="stack" method="post" action="/admin/granskning/${paragraphId}/aterkalla">
+<input type="hidden" name="_csrf" value="${csrf}">
+<label for="withdraw-reason">Skäl (krävs; sparas internt, publiceras aldrig)</label>
+<input id="withdraw-reason" name="reason" required maxlength="500">
+<button type="submit" class="danger">Återkalla: tas bort från webbplatsen och data vid nästa publicering</button>
+</form>`;
 }
 
 /** Base URL and publisher; saving publishes the metadata that depends on them at once. */

@@ -12,6 +12,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'add', load: async () => (await import('./add.ts')).addCommand },
   { name: 'notice', load: async () => (await import('./notice.ts')).noticeCommand },
   { name: 'review', load: async () => (await import('./review.ts')).reviewCommand },
+  { name: 'withdraw', load: async () => (await import('./withdraw.ts')).withdrawCommand },
   { name: 'publish', load: async () => (await import('./publish.ts')).publishCommand },
   { name: 'export', load: async () => (await import('./export.ts')).exportCommand },
   { name: 'generate', load: async () => (await import('./generate.ts')).generateCommand },
