@@ -1,5 +1,6 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import { LOW_CONFIDENCE } from '../core/parse/protocol-confidence.ts';
+import { markCorrections } from '../core/records/corrections.ts';
 import { isValidId } from '../core/records/ids.ts';
 import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
 import { PreconditionFailedError, type BlobStore } from '../ports/blob-store.ts';
@@ -15,6 +16,7 @@ import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPol
 import type { MeetingRecord } from '../store/meeting-record.ts';
 import { applyPrivacyGate } from './privacy-gate.ts';
 import { withStoredDecisions } from './review/ingest-decisions.ts';
+import { keepSuppliedNotice } from './notice.ts';
 import { sourceInfo } from './source-info.ts';
 import { InvalidStoreKeyPartError, recordKey } from '../store/keys.ts';
 import { parseWithTemplate, type TemplateSource } from './template-learning.ts';
@@ -74,7 +76,8 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at, provenance);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
-  const gated = applyPrivacyGate(parsed.protocol, privacyPolicy(deps.reviewFirstBodies), { pages: parsed.pages });
+  const policy = privacyPolicy(deps.reviewFirstBodies);
+  const gated = applyPrivacyGate(parsed.protocol, policy, { pages: parsed.pages });
   if (gated.idFindings.length > 0) {
     return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
   }
@@ -97,8 +100,19 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
       await clearQuarantine(deps.store, ctx.sha256);
       return unchanged;
     }
+    let protocol = parsed.protocol;
+    let versionGated = gated;
+    if (previous !== null) {
+      // A corrected protocol: the § it changed say "Rättad" (the gate runs again on the marked §, which adds no text).
+      const reason = `Ersatt av en rättad version av protokollet (${input.fileName})`;
+      protocol = markCorrections(protocol, previous.protocol.paragraphs, { date: ctx.at.toISOString().slice(0, 10), reason });
+      versionGated = applyPrivacyGate(protocol, policy, { pages: parsed.pages });
+    }
     const source = { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at };
-    const version = await withStoredDecisions(deps.store, buildVersion(parsed.protocol, gated, previous, key, source), parsed.protocol);
+    const version = keepSuppliedNotice(
+      await withStoredDecisions(deps.store, buildVersion(protocol, versionGated, previous, key, source), protocol),
+      previous,
+    );
     try {
       await commitVersion(deps.store, version, etag);
     } catch (error) {
@@ -107,7 +121,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
       continue;
     }
     await clearQuarantine(deps.store, ctx.sha256);
-    return ingestedOutcome(ctx, version.record, key, previous === null, parsed.protocol);
+    return ingestedOutcome(ctx, version.record, key, previous === null, protocol);
   }
 }
 

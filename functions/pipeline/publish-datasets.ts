@@ -101,7 +101,8 @@ async function publishHoldingLease(deps: PublishDeps, options: PublishOptions, l
   const work = full ? await allUnits(store, current) : await listPending(store);
   const updates = await rebuildUnits(store, deps, work, current, options.baseUrl, now.toISOString());
   const erasures = await openErasures(store, updates, now);
-  const changed = updates.some((u) => u.changed) || current === null || erasures.length > 0;
+  const publisherChanged = JSON.stringify(current?.publisher ?? null) !== JSON.stringify(publisherOf(options.publisher));
+  const changed = updates.some((u) => u.changed) || current === null || erasures.length > 0 || publisherChanged;
   let manifest = current;
   let dump: PublishSummary['dump'] = 'none';
   const erasure = { paragraphs: 0, snapshots: 0, deleted: 0 };
@@ -184,6 +185,7 @@ async function draftManifest(
     municipalities,
     changes: feed.state,
     metadata: {},
+    publisher: publisherOf(options.publisher),
     ...(current?.dump ? { dump: current.dump } : {}),
   };
 }
@@ -205,6 +207,11 @@ async function maybeDump(
   const { files } = await writeDump(store, draft, options.baseUrl);
   draft.dump = { sequence: draft.sequence, snapshot: draft.snapshot, publishedAt: draft.publishedAt, lastSeq: draft.changes.lastSeq, files };
   return 'written';
+}
+
+/** The settings the package metadata depends on, in a fixed key order (so a change of them alone republishes it). */
+function publisherOf(p: PublisherConfig): NonNullable<PublicManifest['publisher']> {
+  return { name: p.name, ...(p.organisationNumber ? { organisationNumber: p.organisationNumber } : {}), ...(p.contactEmail ? { contactEmail: p.contactEmail } : {}) };
 }
 
 function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {

@@ -25,6 +25,9 @@ export const HARVEST_PREFIX = 'harvest/';
 /** Leases that make a job single-writer per store: `locks/publish.json` (pipeline/publish/lease.ts). */
 export const LOCKS_PREFIX = 'locks/';
 export const PUBLISH_LEASE_KEY = `${LOCKS_PREFIX}publish.json`;
+/** The site's settings: `settings/site.json` (pipeline/admin/site-settings.ts). */
+export const SETTINGS_PREFIX = 'settings/';
+export const SITE_SETTINGS_KEY = `${SETTINGS_PREFIX}site.json`;
 
 /** The private prefixes of the store, by role: nothing under them is ever served. */
 export const STORE_PREFIXES = {
@@ -45,6 +48,8 @@ export const STORE_PREFIXES = {
   harvest: HARVEST_PREFIX,
   /** The publish lease: one publisher per store. */
   locks: LOCKS_PREFIX,
+  /** The site's settings (base URL, publisher), set by the municipality in the admin pages. */
+  settings: SETTINGS_PREFIX,
 } as const;
 
 /**

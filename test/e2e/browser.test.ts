@@ -5,10 +5,11 @@
  * No browser is ever downloaded; without /usr/bin/chromium this test fails (CI installs it), it does not skip.
  */
 import { parse } from 'csv-parse/sync';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentExtractor } from '../../functions/adapters/document-extractor.ts';
 import { FsBlobStore } from '../../functions/adapters/fs-blob-store.ts';
@@ -17,7 +18,6 @@ import { systemClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
 import { publishDatasets } from '../../functions/pipeline/publish-datasets.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SAMPLES = resolve(import.meta.dirname, '../../data/samples');
 const dir = mkdtempSync(join(tmpdir(), 'paragraf-browser-'));
 let server: RunningServer;
@@ -25,7 +25,6 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`).toBe(true);
   const store = new FsBlobStore(join(dir, 'store'));
   // The server first (port 0 picks a free one), so the publish can write permalinks with its real address.
   server = await startServer({ dataDir: join(dir, 'store'), port: 0, host: '127.0.0.1' });
@@ -36,11 +35,7 @@ beforeAll(async () => {
     expect(outcome.status, name).not.toBe('quarantined');
   }
   await publishDatasets({ store, clock: systemClock }, { baseUrl: base, publisher: { name: 'Paragraf' } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

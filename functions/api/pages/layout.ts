@@ -5,7 +5,7 @@ import { html, unsafeRaw, type Html } from './html.ts';
  * requests at all, so the pages work offline and under a strict Content-Security-Policy). Colours meet WCAG AA
  * contrast (text #1b1b1b and links #0b4fa8 on white: above 7:1).
  */
-const STYLE = `
+export const STYLE = `
 :root{color-scheme:light;--fg:#1b1b1b;--muted:#4a4a4a;--link:#0b4fa8;--line:#c9c9c9;--bg2:#f3f4f6}
 *{box-sizing:border-box}
 body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#fff}

@@ -34,6 +34,7 @@ export function paragraphPage(snapshot: Snapshot, doc: number, full: FullParagra
 ${s.caseNumbers.length > 0 ? html`<dt>Diarienummer</dt><dd>${s.caseNumbers.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${caseHref(c, s.municipality)}">${c}</a>`)}</dd>` : ''}
 <dt>Sidor i protokollet</dt><dd>${pagesText(s.pages)}</dd>
 ${p.appealLastDay ?? m.appeal?.lastDay ? html`<dt>Sista dag att överklaga</dt><dd>${p.appealLastDay ?? m.appeal?.lastDay} (beräknad, laglighetsprövning)</dd>` : ''}
+${p.corrected ? html`<dt>Rättad</dt><dd><strong>Rättad</strong> ${p.corrected.date}: ${p.corrected.reason}</dd>` : ''}
 ${p.immediatelyJusterad ? html`<dt>Justering</dt><dd>Omedelbart justerad</dd>` : ''}
 ${p.redacted ? html`<dt>Sekretess</dt><dd>Text har tagits bort på grund av sekretess${p.redactionBasis ? html` (${p.redactionBasis})` : ''}.</dd>` : ''}
 ${readingNote('§', p.confidence, m.textLayer?.damaged === true)}

@@ -24,7 +24,8 @@ const NAME = 'ingest';
 /** An unexpected error is printed on the file's line, cut to this many characters. */
 const MAX_ERROR = 300;
 
-const OPTIONS = {
+/** The flags of ingest; `paragraf add` takes them too. */
+export const INGEST_OPTIONS = {
   data: { type: 'string' },
   municipality: { type: 'string' },
   'max-bytes': { type: 'string' },
@@ -65,7 +66,7 @@ a municipality (alingsas/kommunstyrelsen-2026-06-01.pdf) supplies the municipali
 
 Exit status: 0 every file ingested or unchanged; 1 some file was quarantined or failed; 2 usage error.
 `,
-  run: runIngest,
+  run: (args, io) => runIngest(args, io),
 };
 
 interface InputFile {
@@ -82,8 +83,9 @@ type Line =
 /** An entry found in a folder that is not read, with the reason printed on its line. */
 type Found = { file: InputFile; error?: string; skipped?: string };
 
-async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(NAME, args, OPTIONS);
+/** `paragraf ingest`; `add` runs it without the hint about what to run next (it runs that itself). */
+export async function runIngest(args: readonly string[], io: CliIo, options: { nextSteps?: boolean } = {}): Promise<number> {
+  const { values, positionals } = parseOptions(NAME, args, INGEST_OPTIONS);
   if (positionals.length === 0) throw new UsageError('ingest needs at least one PATH (a file or a folder)', NAME);
   const maxBytes = byteSizeOption(NAME, 'max-bytes', values['max-bytes']) ?? DEFAULT_MAX_BYTES;
   const provenance = provenanceOptions(values['source-url'], values['notice-date']);
@@ -97,7 +99,7 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
     clock: systemClock,
     maxBytes,
     ...reviewFirst(values['review-first'] ?? io.env.REVIEW_FIRST_BODIES),
-  }, { municipality: values.municipality, provenance }));
+  }, { municipality: values.municipality, provenance }, options.nextSteps !== false));
 }
 
 /** `--source-url` and `--notice-date` as provenance, checked here so a typo is a usage error; undefined without them. */
@@ -113,7 +115,7 @@ interface Given {
   provenance: SourceProvenance | undefined;
 }
 
-async function ingestAll(entries: Found[], io: CliIo, deps: IngestDeps & { maxBytes: number }, given: Given): Promise<number> {
+async function ingestAll(entries: Found[], io: CliIo, deps: IngestDeps & { maxBytes: number }, given: Given, hintNext: boolean): Promise<number> {
   const progress = createProgress(io);
   // Protocols of one body share a template: learn it from the whole batch (and the store) before ingesting each.
   // The learning pass reads text layers only: OCR runs once per file, in the ingest pass.
@@ -134,6 +136,7 @@ async function ingestAll(entries: Found[], io: CliIo, deps: IngestDeps & { maxBy
     lines.push(line);
   }
   io.stdout(formatSummary(lines, Date.now() - started));
+  if (hintNext) io.stdout(nextSteps(lines));
   return lines.every((l) => 'skipped' in l || ('outcome' in l && l.outcome.status !== 'quarantined')) ? EXIT.ok : EXIT.unreadable;
 }
 
@@ -250,6 +253,15 @@ function formatSummary(lines: readonly Line[], ms: number): string {
   const parts = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
   const noun = lines.length === 1 ? 'file' : 'files';
   return `${lines.length} ${noun}: ${parts.join(', ') || 'nothing to do'} in ${(ms / 1000).toFixed(1)} s\n`;
+}
+
+/** What to run next: nothing is public until a publish, and held § wait for a person. */
+function nextSteps(lines: readonly Line[]): string {
+  const stored = lines.filter((l) => 'outcome' in l && (l.outcome.status === 'ingested' || l.outcome.status === 'replaced'));
+  if (stored.length === 0) return '';
+  const held = stored.reduce((n, l) => n + ('outcome' in l && l.outcome.status !== 'quarantined' ? l.outcome.heldCount : 0), 0);
+  const review = held > 0 ? `\n      ${held} § wait for review: 'paragraf review list' (published once released)` : '';
+  return `next: 'paragraf publish' makes this public ('paragraf add' ingests and publishes in one step)${review}\n`;
 }
 
 /** A self-overwriting status line on stderr, only when stderr is a terminal (never in pipes, logs or tests). */

@@ -55,6 +55,8 @@ export interface SourceProvenance {
   portalDocumentId?: string;
   /** The day the justering was announced on the anslagstavla, as the portal or uploader gave it (YYYY-MM-DD). */
   noticeDate?: string;
+  /** The day the notice was taken down, as the uploader gave it (`paragraf notice --removed`). */
+  noticeRemovedDate?: string;
 }
 
 /** Where a record came from. */
@@ -298,6 +300,8 @@ export interface Paragraph {
   otherAppealRoute?: boolean;
   /** Computed last day to appeal for this §, when known. */
   appealLastDay?: string;
+  /** Set when a corrected protocol changed this § after it was first published: when, and why ("Rättad"). */
+  corrected?: { date: string; reason: string };
   pages: [number, number];
   /** Verbatim § text without page furniture. */
   text: string;
