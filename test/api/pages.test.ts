@@ -61,6 +61,15 @@ describe('pages', () => {
     expect(html).toContain('href="/v1/feed.atom?q=f%C3%B6rskol&amp;municipality=testby"');
   });
 
+  it('home: a search finds the word forms and marks the words that matched in title and excerpt', async () => {
+    const html = await page('/?q=detaljplanerna+');
+    expectAccessible(html);
+    expect(html).toContain('3 paragrafer.');
+    expect(html).toContain('<mark>Detaljplan</mark> för förskola vid Åsen');
+    expect(html).toContain('att anta <mark>detaljplanen</mark> för förskolan.');
+    expect(html).not.toMatch(/<mark>(för|att)<\/mark>/u);
+  });
+
   it('home: bad filters are explained, not a crash', async () => {
     const res = await app.request('/?year=abc', { headers: { Accept: 'text/html' } });
     expect(res.status).toBe(400);

@@ -1,5 +1,6 @@
 import { fileTitle, isConcatenable } from '../../published/partitions.ts';
 import { PARTITION_FILES } from '../../published/unit-files.ts';
+import { parseQuery } from '../../core/search/index.ts';
 import { queryParagraphs } from '../read-model/query.ts';
 import type { DatasetListing, Snapshot } from '../read-model/read-model.ts';
 import type { ParagraphFilter } from '../read-model/types.ts';
@@ -38,6 +39,7 @@ export function homePage(snapshot: Snapshot, query: HomeQuery, listing: DatasetL
     ...(query.hasReservation ? { hasReservation: true } : {}),
   };
   const searching = Object.keys(filter).length > 0;
+  const parsed = query.q ? parseQuery(query.q) : undefined;
   const result = queryParagraphs(index, filter, { sort: '-date', limit: PAGE, total: true, ...(query.after !== undefined ? { after: query.after } : {}) });
   const params = { q: query.q, municipality: query.municipality, body: query.body, year: query.year, hasVote: query.hasVote, hasReservation: query.hasReservation };
   const last = result.items[result.items.length - 1];
@@ -53,7 +55,7 @@ ${searchForm(snapshot, query)}
 <a href="${href('/v1/paragraphs', { ...params, format: 'csv' })}">Ladda ner träffarna som CSV</a> ·
 <a href="${href('/v1/paragraphs', { ...params, format: 'csv-excel-sv' })}">CSV för Excel</a> ·
 <a href="${feed}">Bevaka (Atom)</a></p>
-<ol class="results">${result.items.map((d) => paragraphListItem(index.paragraph(d)))}</ol>
+<ol class="results">${result.items.map((d) => paragraphListItem(index.paragraph(d), undefined, parsed))}</ol>
 ${next ? html`<p><a href="${next}" rel="next">Nästa sida</a></p>` : ''}
 </section>
 ${datasetsSection(listing)}`;

@@ -35,6 +35,17 @@ export function unsafeRaw(markup: string): Html {
   return new Html(markup);
 }
 
+/** Text with the given stretches wrapped in <mark> (ascending, not overlapping), everything escaped. */
+export function marked(text: string, ranges: ReadonlyArray<{ start: number; end: number }>): Html {
+  const parts: Html[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    parts.push(html`${text.slice(at, r.start)}<mark>${text.slice(r.start, r.end)}</mark>`);
+    at = r.end;
+  }
+  return html`${parts}${text.slice(at)}`;
+}
+
 /** A URL path with query parameters, leaving out empty ones. */
 export function href(path: string, params: Record<string, string | number | boolean | undefined>): string {
   const qs = new URLSearchParams();

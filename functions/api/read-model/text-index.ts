@@ -132,11 +132,14 @@ export class TextIndexBuilder {
   readonly #forward = new ChunkedUint32();
   readonly #starts = new ChunkedUint32();
 
+  /** `terms` turns a document's text into index terms; the default is Paragraf's Swedish search terms. */
+  constructor(readonly terms: (text: string) => string[] = tokenize) {}
+
   /** Adds the next document (its position = the number of documents added before it). */
   add(text: string): void {
     this.#starts.push(this.#forward.length);
     const seen = new Set<number>();
-    for (const token of tokenize(text)) {
+    for (const token of this.terms(text)) {
       let id = this.#ids.get(token);
       if (id === undefined) {
         id = this.#words.length;

@@ -8,3 +8,4 @@ export { STOPWORDS } from './stopwords.ts';
 export { stem, regionOne } from './swedish-stemmer.ts';
 export { tokenize, termOf } from './tokenize.ts';
 export { parseQuery, COMPOUND_HEAD_LENGTH, type ParsedQuery } from './parse-query.ts';
+export { matchRanges, snippet, type Range, type Snippet } from './highlight.ts';

@@ -16,10 +16,23 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/**
+ * Stems already computed. Council texts repeat a small vocabulary, so most words are looked up rather than stemmed;
+ * the memo is bounded (cleared when full), so memory does not grow with the archive.
+ */
+const memo = new Map<string, string>();
+const MEMO_SIZE = 100_000;
+
 /** The term of one folded word, or null for a stop word. */
 export function termOf(folded: string): string | null {
   if (STOPWORDS.has(folded)) return null;
-  return /\d/u.test(folded) ? folded : stem(folded);
+  let term = memo.get(folded);
+  if (term === undefined) {
+    term = /\d/u.test(folded) ? folded : stem(folded);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(folded, term);
+  }
+  return term;
 }
 
 export { stem };
