@@ -119,9 +119,10 @@ describe('pages', () => {
 describe('citation', () => {
   it('names the organisation in the genitive, the body, the protocol date, the § and its pages', () => {
     expect(municipalityOrganisation('Alingsås')).toBe('Alingsås kommun');
-    expect(municipalityOrganisation('Göteborg')).toBe('Göteborgs kommun');
+    expect(municipalityOrganisation('Göteborg')).toBe('Göteborgs Stad'); // the municipality's own name (issue 16)
+    expect(municipalityOrganisation('Uppsala')).toBe('Uppsala kommun');
     expect(municipalityOrganisation('Lund')).toBe('Lunds kommun');
-    expect(municipalityOrganisation('Haparanda')).toBe('Haparandas kommun');
+    expect(municipalityOrganisation('Haparanda')).toBe('Haparanda stad');
     expect(municipalityOrganisation('Testby kommun')).toBe('Testby kommun');
     const base = { municipalityName: 'Alingsås', bodyName: 'kommunstyrelsen', meetingDate: '2024-02-05', number: '28' };
     expect(citation({ ...base, pages: [3, 3] } as never, 'https://x.se/p/a')).toBe('Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28 (s. 3). Hämtad från https://x.se/p/a');
