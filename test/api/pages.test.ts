@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/create-app.ts';
 import { citation, municipalityOrganisation } from '../../functions/api/pages/cite.ts';
+import { paragraphs } from '../../functions/api/pages/html.ts';
 import { BASE_URL, publishedFixtures } from './fixtures.ts';
 
 let app: ReturnType<typeof createApp>;
@@ -68,6 +69,14 @@ describe('pages', () => {
     expect(html).toContain('<mark>Detaljplan</mark> för förskola vid Åsen');
     expect(html).toContain('att anta <mark>detaljplanen</mark> för förskolan.');
     expect(html).not.toMatch(/<mark>(för|att)<\/mark>/u);
+  });
+
+  it('links law citations in § text to the statute at chapter and section, escaping the rest', () => {
+    const out = paragraphs('Överklagas enligt 13 kap. 5 § KL <b>.\nSe 5 kap 20a § kommunallagen.').toString();
+    expect(out).toBe(
+      '<p>Överklagas enligt <a class="law" href="https://lagen.nu/2017:725#K13P5" title="KL (SFS 2017:725)">13 kap. 5 § KL</a> &lt;b&gt;.' +
+        '<br>Se <a class="law" href="https://lagen.nu/2017:725#K5P20A" title="KL (SFS 2017:725)">5 kap 20a § kommunallagen</a>.</p>',
+    );
   });
 
   it('home: bad filters are explained, not a crash', async () => {
