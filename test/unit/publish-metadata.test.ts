@@ -32,6 +32,8 @@ describe('publish: package metadata', () => {
     const { store, manifest } = await archive();
     const pkg = await json(store, 'public/datapackage.json');
     expect(pkg).toMatchObject({ $schema: DATAPACKAGE_PROFILE, name: 'paragraf', licenses: [{ path: 'http://creativecommons.org/publicdomain/zero/1.0/' }] });
+    // SemVer (semver.org's grammar for a release without pre-release or build parts).
+    expect(pkg.version).toMatch(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/u);
     const resources = pkg.resources as Array<{ name: string; path: string; bytes: number; hash: string; schema?: unknown }>;
     expect(resources.map((r) => r.name).sort()).toEqual(
       [

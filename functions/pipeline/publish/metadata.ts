@@ -56,7 +56,9 @@ export function rootDataPackage(manifest: PublicManifest, dump: DumpEntry): stri
       en: `${DESCRIPTION.en} The files show the state as of ${asOf}; later changes are in the change feed ${datasetUrl(manifest.baseUrl, 'changes/index.json')}.`,
     },
     created: dump.publishedAt,
-    version: String(dump.sequence),
+    // SemVer, as Frictionless recommends: the major is the table schema's (columns are only ever added), each publish
+    // adds data and so raises the minor.
+    version: `1.${dump.sequence}.0`,
     homepage: `${trimSlash(manifest.baseUrl)}/`,
     keywords: ['protokoll', 'kommunfullmäktige', 'kommunstyrelsen', 'nämnd', 'beslut', 'council minutes', 'decisions'],
     sources: [{ title: 'Kommunernas sammanträdesprotokoll / The municipalities’ meeting minutes' }],
