@@ -71,6 +71,13 @@ describe('pages', () => {
     expect(html).not.toMatch(/<mark>(för|att)<\/mark>/u);
   });
 
+  it('shows the decision reflowed, with its law citation linked, while the API keeps the verbatim text', async () => {
+    const html = await page('/p/testby-kommunfullmaktige-2024-03-01-10');
+    expect(html).toContain('<p>Kommunfullmäktige antar detaljplanen, med stöd av <a class="law" href="https://lagen.nu/2017:725#K5P1" title="KL (SFS 2017:725)">5 kap. 1 § KL</a>.</p>');
+    const record = (await (await app.request('/v1/paragraphs/testby-kommunfullmaktige-2024-03-01-10')).json()) as { decision: string };
+    expect(record.decision).toBe('Kommunfullmäktige antar\ndetaljplanen, med stöd av 5 kap.\n1 § KL.');
+  });
+
   it('links law citations in § text to the statute at chapter and section, escaping the rest', () => {
     const out = paragraphs('Överklagas enligt 13 kap. 5 § KL <b>.\nSe 5 kap 20a § kommunallagen.').toString();
     expect(out).toBe(
