@@ -134,6 +134,19 @@ describe('a journalist in Chromium', () => {
     await page.close();
   });
 
+  it('does not scroll sideways on a phone or a desktop: the API docs, the start page, a § page', async () => {
+    for (const width of [375, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      page.setDefaultTimeout(0);
+      for (const path of ['/v1/docs', '/', '/p/alingsas-kommunstyrelsen-2024-02-05-28']) {
+        await page.goto(`${base}${path}`);
+        const [scroll, client] = await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]') as [number, number];
+        expect(scroll, `${path} at ${width}px`).toBeLessThanOrEqual(client);
+      }
+      await page.close();
+    }
+  });
+
   it('works without JavaScript: the same search by the form alone', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
