@@ -998,10 +998,10 @@ export interface components {
             /** @description <municipality>/<body>/<year>. */
             unit?: string;
             /**
-             * @description For withdrawn (tombstones).
+             * @description For withdrawn (tombstones): the category only, never the text or a reason in words.
              * @enum {string}
              */
-            reason?: "held" | "removed" | "meeting-removed";
+            reason?: "withdrawn" | "held" | "removed" | "meeting-removed";
             /** @description Fingerprint of the § as now published. */
             hash?: string;
         };

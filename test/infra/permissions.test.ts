@@ -45,7 +45,8 @@ describe('least privilege', () => {
     ].sort());
   });
 
-  it('publish: reads records/, consumes pending/ markers, reads and writes public/ (never deletes there)', () => {
+  it('publish: reads records/, consumes pending/ markers, writes public/, erases (every version there, erasures/, CDN)', () => {
+    const distribution = logicalId(built, 'Site/Distribution');
     expect(allowed('Publish/Function')).toEqual([
       ...logs('publish-logs'),
       ...consume('publish-queue'),
@@ -53,8 +54,12 @@ describe('least privilege', () => {
       's3:GetObject data:/records/*',
       's3:GetObject data:/pending/*',
       's3:DeleteObject data:/pending/*',
-      's3:GetObject data:/public/*',
-      's3:PutObject data:/public/*',
+      ...['public', 'erasures'].flatMap((p) => [`s3:GetObject data:/${p}/*`, `s3:PutObject data:/${p}/*`, `s3:DeleteObject data:/${p}/*`]),
+      // An erasure removes every version of what it deletes under public/, not only the current one.
+      's3:DeleteObjectVersion data:/public/*',
+      's3:ListBucketVersions data:',
+      // On this distribution only.
+      `cloudfront:CreateInvalidation arn:{"Ref":"AWS::Partition"}:cloudfront::{"Ref":"AWS::AccountId"}:distribution/{"Ref":"${distribution}"}`,
     ].sort());
   });
 

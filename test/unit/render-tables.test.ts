@@ -39,6 +39,7 @@ describe('paragraphs table', () => {
       vote_summary: ['Ja 2, Nej 1'],
       reservation: true,
       redacted: false,
+      redaction_basis: null,
       immediately_justerad: false,
       other_appeal_route: true,
       appeal_last_day: '2024-04-24',
@@ -64,6 +65,11 @@ describe('paragraphs table', () => {
     const goteborg = { ...meeting, municipality: 'Göteborg' };
     expect(paragraphsTable.rows(goteborg, paragraphs, ctx)[0]).toMatchObject({ municipality_code: '1480', municipality_slug: 'goteborg', municipality_own_name: 'Göteborgs Stad' });
     expect(meetingsTable.rows({ ...meeting, municipality: 'Testby' }, paragraphs, ctx)[0]).toMatchObject({ municipality_code: null, municipality_own_name: 'Testby' });
+  });
+
+  it("gives the legal basis of a reviewer's masking as a column", () => {
+    const masked = { ...paragraphs[1]!, redactionBasis: 'OSL 26 kap. 1 §' };
+    expect(paragraphsTable.rows(meeting, [masked], ctx)[0]).toMatchObject({ redacted: true, redaction_basis: 'OSL 26 kap. 1 §' });
   });
 
   it('every row has exactly the declared columns', () => {

@@ -55,7 +55,8 @@ export async function updateUnit(
   const writes = await writeFolder(store, dir, rendered);
   const old = previous ? await readUnitManifest(store, previous) : null;
   const held = new Set(records.flatMap((r) => [...heldIds(r)]));
-  const events = diffParagraphs(unit, old, rendered.manifest, held);
+  const decided = new Set(records.flatMap((r) => r.held.filter((h) => h.decision === 'withdrawn' || h.decision === 'rejected').map((h) => h.paragraphId)));
+  const events = diffParagraphs(unit, old, rendered.manifest, held, decided);
   return { ...named, entry: unitEntry(unit, rendered, options.now), changed: true, events, writes };
 }
 
@@ -81,7 +82,7 @@ async function readUnitRecords(store: BlobStore, unit: UnitRef): Promise<{ recor
  * Shared files first (schemas, meeting files: content-addressed, written only if absent), then the folder, unit.json
  * last: its presence means the folder is complete, so a folder left by a crashed run is completed, never trusted.
  */
-async function writeFolder(store: BlobStore, dir: string, rendered: RenderedUnit): Promise<number> {
+export async function writeFolder(store: BlobStore, dir: string, rendered: RenderedUnit): Promise<number> {
   if (await exists(store, `${dir}${UNIT_MANIFEST}`)) return 0;
   let writes = 0;
   for (const f of [...rendered.schemas, ...rendered.meetings]) {
@@ -93,7 +94,7 @@ async function writeFolder(store: BlobStore, dir: string, rendered: RenderedUnit
   return writes + rendered.files.length;
 }
 
-function unitEntry(unit: UnitRef, rendered: RenderedUnit, now: string): UnitEntry {
+export function unitEntry(unit: UnitRef, rendered: RenderedUnit, now: string): UnitEntry {
   const m = rendered.manifest;
   const all = [...rendered.files, ...rendered.meetings];
   return {
@@ -112,13 +113,15 @@ function unitEntry(unit: UnitRef, rendered: RenderedUnit, now: string): UnitEntr
 
 /**
  * Added, changed and withdrawn § between two versions of a unit, in § id order. A withdrawn § becomes a tombstone
- * with a reason: held back by the privacy gate, its meeting gone from the unit, or no longer in the protocol.
+ * with a reason: withdrawn or rejected by a person, held back by the privacy gate, its meeting gone from the unit, or
+ * no longer in the protocol.
  */
 export function diffParagraphs(
   unit: UnitRef,
   before: UnitManifest | null,
   after: UnitManifest | null,
   held: ReadonlySet<string>,
+  withdrawn: ReadonlySet<string> = new Set(),
 ): PendingEvent[] {
   const old = before?.paragraphs ?? {};
   const now = after?.paragraphs ?? {};
@@ -130,7 +133,13 @@ export function diffParagraphs(
     if (b && (!a || a.hash !== b.hash)) {
       events.push({ type: a ? 'changed' : 'added', id, meetingId: b.meetingId, unit: unitKey(unit), hash: b.hash });
     } else if (a && !b) {
-      const reason: WithdrawReason = held.has(id) ? 'held' : after?.meetings[a.meetingId] ? 'removed' : 'meeting-removed';
+      const reason: WithdrawReason = withdrawn.has(id)
+        ? 'withdrawn'
+        : held.has(id)
+          ? 'held'
+          : after?.meetings[a.meetingId]
+            ? 'removed'
+            : 'meeting-removed';
       events.push({ type: 'withdrawn', id, meetingId: a.meetingId, unit: unitKey(unit), reason });
     }
   }
