@@ -63,7 +63,7 @@ export function fixtureProtocols(): Protocol[] {
         number: '10',
         title: 'Antagande av detaljplan för förskola vid Åsen',
         caseNumbers: [{ raw: 'KS 2023/12', normalized: 'KS 2023/12' }],
-        decision: 'Kommunfullmäktige antar detaljplanen.',
+        decision: 'Kommunfullmäktige antar\ndetaljplanen, med stöd av 5 kap.\n1 § KL.', // hard line breaks as a PDF gives them
         votes: [VOTE],
         references: [{ raw: 'Kommunstyrelsen den 5 februari 2024, § 1', body: 'Kommunstyrelsen', date: '2024-02-05', number: '1' }],
         pages: [1, 2],

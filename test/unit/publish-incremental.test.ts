@@ -56,7 +56,7 @@ describe('publish: incremental', () => {
         'public/manifest.json',
       ]),
     );
-    expect(kinds.filter((k) => k === 'unit folder')).toHaveLength(13); // 8 tables, Excel CSV, Parquet, NDJSON, datapackage, unit.json
+    expect(kinds.filter((k) => k === 'unit folder')).toHaveLength(20); // 8 tables as CSV and CSV for Excel, Parquet, NDJSON, datapackage, unit.json
     expect(kinds.filter((k) => k === 'new meeting')).toHaveLength(1); // the first meeting's file is reused
     expect(store.deletes).toEqual([expect.stringMatching(/^pending\/.+-testby-kommunstyrelsen-2026-04-13-[0-9a-f]{8}\.json$/u)]);
   });

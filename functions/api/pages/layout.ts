@@ -14,7 +14,7 @@ a{color:var(--link)}a:focus,button:focus,input:focus,select:focus,summary:focus{
 header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}
 header{display:flex;gap:1.5rem;align-items:baseline;border-bottom:1px solid var(--line);padding-top:.75rem;padding-bottom:.75rem}
 header .brand{font-weight:700;font-size:1.25rem;text-decoration:none;color:var(--fg)}
-nav ul{list-style:none;display:flex;gap:1rem;margin:0;padding:0}
+nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}nav.ops ul{display:block}nav.ops li{margin:.2rem 0}code,td,th{overflow-wrap:anywhere}
 footer{border-top:1px solid var(--line);margin-top:3rem;padding-top:1rem;padding-bottom:2rem;color:var(--muted);font-size:.9rem}
 h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.05rem}
 .meta{color:var(--muted);font-size:.95rem}

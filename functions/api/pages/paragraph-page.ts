@@ -1,3 +1,4 @@
+import { reflow } from '../../core/text/reflow.ts';
 import { originalLink } from '../../core/records/provenance.ts';
 import type { Paragraph, SourceInfo, Vote } from '../../core/records/types.ts';
 import { voteSummary } from '../../core/render/vote-summary.ts';
@@ -40,10 +41,10 @@ ${p.redacted ? html`<dt>Sekretess</dt><dd>Text har tagits bort på grund av sekr
 ${readingNote('§', p.confidence, m.textLayer?.damaged === true)}
 </dl>
 <h2>Beslut</h2>
-${p.decision.trim() ? paragraphs(p.decision) : html`<p class="meta">Paragrafen har ingen beslutstext (till exempel en informationspunkt).</p>`}
+${p.decision.trim() ? paragraphs(reflow(p.decision)) : html`<p class="meta">Paragrafen har ingen beslutstext (till exempel en informationspunkt).</p>`}
 ${p.votes.length > 0 ? html`<h2>Omröstning</h2>${p.votes.map(voteBlock)}` : ''}
-${p.reservations.length > 0 ? html`<h2>Reservationer</h2>${p.reservations.map((r) => html`<h3>${r.by.join(', ') || 'Reservation'}</h3>${paragraphs(r.text)}`)}` : ''}
-${others.map((x) => html`<h2>${x.heading || 'Text'}</h2>${paragraphs(x.text)}`)}
+${p.reservations.length > 0 ? html`<h2>Reservationer</h2>${p.reservations.map((r) => html`<h3>${r.by.join(', ') || 'Reservation'}</h3>${paragraphs(reflow(r.text))}`)}` : ''}
+${others.map((x) => html`<h2>${x.heading || 'Text'}</h2>${paragraphs(reflow(x.text))}`)}
 ${p.recipients.length > 0 ? html`<h2>Expedieras till</h2><ul>${p.recipients.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
 ${p.documents.length > 0 ? html`<h2>Beslutsunderlag</h2><ul>${p.documents.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
 ${referencesBlock(snapshot, doc, full)}
