@@ -56,7 +56,10 @@ async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> 
   const file = unit.files[PARAGRAPH_NDJSON];
   const bytes = file ? await store.get(publicKey(file.path)) : new Uint8Array(0);
   if (bytes === null) throw new PublishedDataError(`public/${file!.path} is listed but missing`);
-  const meetings = Object.entries(unitManifest.meetings).map(([id, m]): [string, string] => [id, meetingFilePath(unit, id, m)]);
+  const meetings = Object.entries(unitManifest.meetings).map(([id, m]): [string, string] => [
+    id,
+    meetingFilePath(unit, id, m),
+  ]);
   return { meetings, ndjson: new TextDecoder().decode(bytes) };
 }
 

@@ -36,7 +36,9 @@ export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent)
     config,
     clock: w.clock ?? systemClock,
     logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'publish' }),
-    ...(config.distributionId && w.cloudfront ? { cdn: new CloudFrontInvalidator(w.cloudfront, config.distributionId) } : {}),
+    ...(config.distributionId && w.cloudfront
+      ? { cdn: new CloudFrontInvalidator(w.cloudfront, config.distributionId) }
+      : {}),
   };
   return async (event) => {
     await runPublish(event, deps);
@@ -55,9 +57,19 @@ export async function runPublish(event: SQSEvent, deps: PublishRunDeps): Promise
     { baseUrl: config.publicBaseUrl, publisher: config.publisher },
   );
   deps.logger.info(s.changed ? 'published' : 'nothing to publish', {
-    requests: event.Records.length, sequence: s.sequence, snapshot: s.snapshot, rebuilt: s.units.rebuilt,
-    removed: s.units.removed, added: s.events.added, changed: s.events.changed, withdrawn: s.events.withdrawn,
-    markersKept: s.markers.kept, puts: s.puts, dump: s.dump, erased: s.erasure.paragraphs, erasedSnapshots: s.erasure.snapshots,
+    requests: event.Records.length,
+    sequence: s.sequence,
+    snapshot: s.snapshot,
+    rebuilt: s.units.rebuilt,
+    removed: s.units.removed,
+    added: s.events.added,
+    changed: s.events.changed,
+    withdrawn: s.events.withdrawn,
+    markersKept: s.markers.kept,
+    puts: s.puts,
+    dump: s.dump,
+    erased: s.erasure.paragraphs,
+    erasedSnapshots: s.erasure.snapshots,
     erasedFiles: s.erasure.deleted,
   });
   return s;
