@@ -22,6 +22,14 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
 <p class="meta">Nyckeln skrivs ut när <code>paragraf serve --admin</code> startar och sparas i datamappen.</p>`;
 }
 
+/** The sign-in page when the municipality's identity provider signs people in (Cognito on AWS). */
+export function providerSignInPage(problem?: string): Html {
+  return html`<h1>Logga in</h1>
+${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
+<p><a class="button" href="/admin/login">Logga in med kommunens konto</a></p>
+<p class="meta">Du skickas till kommunens inloggning och sedan tillbaka hit.</p>`;
+}
+
 /** The start page: upload, what waits for publishing, and counts of what needs a person. */
 export function overviewPage(v: {
   csrf: string;
