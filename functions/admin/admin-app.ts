@@ -7,6 +7,7 @@ import type { AdminUseCases } from '../pipeline/use-cases.ts';
 import { html, type Html } from '../api/pages/html.ts';
 import { adminLayout, type AdminPageOptions } from './admin-layout.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
+import { registerDirectUpload } from './direct-upload.ts';
 import { CALLBACK_PATH, LOGIN_PATH, registerOidcSignIn } from './oidc-sign-in.ts';
 import { cookieHeader, SESSION_COOKIE, SESSION_SECONDS, type Session, SessionKeys } from './session.ts';
 import { providerSignInPage, signInPage } from './overview-pages.ts';
@@ -35,6 +36,11 @@ export interface AdminAppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** Failed key sign-ins per address; default: 5 free, then doubling waits up to 15 minutes. */
   throttle?: SignInThrottle;
+  /**
+   * The origin presigned uploads go to (https://BUCKET.s3.REGION.amazonaws.com): allowed in the CSP's connect-src, and
+   * the upload form then sends files there (use cases' presignUpload); without it uploads go through this app only.
+   */
+  uploadOrigin?: string;
   /** Where sign-ins and refusals are logged; default: JSON lines on stderr. */
   log?: (message: string, fields: Record<string, unknown>) => void;
   /** Signs session cookies and CSRF tokens: at least 32 random bytes, kept private. */
@@ -48,6 +54,8 @@ export type AdminEnv = { Variables: { session: Session } };
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** Only characters an origin has: nothing that could end the CSP directive or add another. */
+const ORIGIN_RE = /^https:\/\/[a-z0-9.-]+(?::\d+)?$/u;
 const PUBLIC_PATHS = new Set(['/admin/logga-in', '/admin/upload.js', LOGIN_PATH, CALLBACK_PATH]);
 
 /**
@@ -66,12 +74,15 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   const log =
     deps.log ??
     ((message, fields) => process.stderr.write(`${JSON.stringify({ level: 'info', message, ...fields })}\n`));
+  if (deps.uploadOrigin !== undefined && !ORIGIN_RE.test(deps.uploadOrigin))
+    throw new Error(`uploadOrigin must be an https origin, got ${JSON.stringify(deps.uploadOrigin)}`);
+  const csp = deps.uploadOrigin ? `${CSP}; connect-src 'self' ${deps.uploadOrigin}` : `${CSP}; connect-src 'self'`;
   const app = new Hono<AdminEnv>();
 
   app.use('*', async (c, next) => {
     await next();
     c.res.headers.set('Cache-Control', 'no-store');
-    c.res.headers.set('Content-Security-Policy', CSP);
+    c.res.headers.set('Content-Security-Policy', csp);
     c.res.headers.set('X-Frame-Options', 'DENY');
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'same-origin');
@@ -160,7 +171,9 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
     render: (c, status, options, content) =>
       page(c, status, { ...options, user: c.get('session').user, csrf: keys.csrfToken(c.get('session')) }, content),
     csrf: (c) => keys.csrfToken(c.get('session')),
+    directUpload: deps.uploadOrigin !== undefined,
   });
+  if (deps.uploadOrigin) registerDirectUpload(app, deps.useCases);
   app.all('*', (c) => page(c, 404, { title: 'Hittades inte' }, null));
   app.onError((error, c) => {
     process.stderr.write(
