@@ -32,7 +32,7 @@ const MAX_BYTES = {
   ingest: 3_000_000,
   publish: 3_000_000,
   harvest: 1_500_000,
-  admin: 3_000_000,
+  admin: 1_000_000,
 } as const;
 const FUNCTION_PATHS = {
   ingest: 'Ingest/Function',
