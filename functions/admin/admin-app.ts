@@ -54,8 +54,8 @@ export type AdminEnv = { Variables: { session: Session } };
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-/** Only characters an origin has: nothing that could end the CSP directive or add another. */
-const ORIGIN_RE = /^https:\/\/[a-z0-9.-]+(?::\d+)?$/u;
+/** An https origin (or plain http on loopback): nothing that could end the CSP directive or add another. */
+const ORIGIN_RE = /^(?:https:\/\/[a-z0-9.-]+|http:\/\/(?:127\.0\.0\.1|localhost))(?::\d+)?$/u;
 const PUBLIC_PATHS = new Set(['/admin/logga-in', '/admin/upload.js', LOGIN_PATH, CALLBACK_PATH]);
 
 /**
@@ -75,7 +75,9 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
     deps.log ??
     ((message, fields) => process.stderr.write(`${JSON.stringify({ level: 'info', message, ...fields })}\n`));
   if (deps.uploadOrigin !== undefined && !ORIGIN_RE.test(deps.uploadOrigin))
-    throw new Error(`uploadOrigin must be an https origin, got ${JSON.stringify(deps.uploadOrigin)}`);
+    throw new Error(
+      `uploadOrigin must be an https (or loopback http) origin, got ${JSON.stringify(deps.uploadOrigin)}`,
+    );
   const csp = deps.uploadOrigin ? `${CSP}; connect-src 'self' ${deps.uploadOrigin}` : `${CSP}; connect-src 'self'`;
   const app = new Hono<AdminEnv>();
 
