@@ -111,8 +111,8 @@ describe('direct uploads in Chromium', () => {
     await page.getByLabel(/Anslagsdag/u).fill('2026-06-18');
     await page.getByRole('button', { name: 'Ladda upp och förhandsgranska' }).click();
     const status = page.locator('[data-status]');
-    await page.waitForFunction(() =>
-      /Mottaget|misslyckades/u.test(document.querySelector('[data-status]')?.textContent ?? ''),
+    await page.waitForFunction(
+      "/Mottaget|misslyckades/.test(document.querySelector('[data-status]')?.textContent ?? '')",
     );
     expect(await status.textContent()).toMatch(/^Mottaget/u);
     expect(await status.textContent()).toContain('alingsas-socialnamnden-2026-06-16.pdf');
