@@ -121,7 +121,7 @@ export function sectionMarker(text: string, layout?: LineLayout, body = ''): Mar
   if (known) return { kind: known, heading: text.trim(), rest: '', basis: 'vocabulary' };
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
   if (!emphasised && !couldBeMarker(text) && !colonEarly(text)) return undefined;
-  return generalMarker(text, layout, body);
+  return generalMarker(text, layout, body, true);
 }
 
 /** A colon within the first 53 characters, followed by a space: where an inline label can stand. */
@@ -130,7 +130,12 @@ function colonEarly(text: string): boolean {
   return at > 1 && at <= 60 && text.charCodeAt(at + 1) === 0x20;
 }
 
-function generalMarker(text: string, layout: LineLayout | undefined, body: string): Marker | undefined {
+function generalMarker(
+  text: string,
+  layout: LineLayout | undefined,
+  body: string,
+  vocabularyTried = false,
+): Marker | undefined {
   // Most lines start with a lower-case letter, a digit or a bullet and carry no emphasis: ruled out before any copy.
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
   if (!emphasised && !startsCapitalAt(text, firstNonSpace(text))) return undefined;
@@ -138,7 +143,8 @@ function generalMarker(text: string, layout: LineLayout | undefined, body: strin
   if (t.length === 0 || t.length > MAX_MARKER_LENGTH * 2) return undefined;
   // Every worded marker starts with a capital; a line starting otherwise can only be marked by its layout.
   if (startsCapital(t)) {
-    const known = knownHeadingKind(t);
+    // knownHeadingKind trims the line itself: when the caller tried it on the same text, it says no again.
+    const known = vocabularyTried && t.length === text.length ? undefined : knownHeadingKind(t);
     if (known) return { kind: known, heading: t, rest: '', basis: 'vocabulary' };
     // A worded marker ends in its marker word, starts with "Förslag"/"Beslutsförslag", or is in capitals: a few
     // character comparisons rule out running text before any regex reads the line.
