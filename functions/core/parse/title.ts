@@ -1,4 +1,5 @@
 import type { Line } from './lines.ts';
+import { trimmedLength } from '../text/whitespace.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { knownHeadingKind } from './section-headings.ts';
 import { sectionMarker } from './section-markers.ts';
@@ -78,7 +79,7 @@ export function typicalWidth(lines: readonly Line[]): number {
   const counts: number[] = [];
   let n = 0;
   for (const l of lines) {
-    const len = l.text.trim().length;
+    const len = trimmedLength(l.text);
     if (len === 0) continue;
     counts[len] = (counts[len] ?? 0) + 1;
     n += 1;
