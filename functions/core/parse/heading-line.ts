@@ -13,7 +13,7 @@
  * it is recognised (`continuation`) so that it never opens a § of its own.
  * Every regex here is anchored and has no nested quantifiers (linear on adversarial input).
  */
-import { isWhitespaceCode, trimmed } from '../text/whitespace.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
 
 export type HeadingForm = 'sign-number' | 'prefix-sign-number' | 'number-sign' | 'word-number' | 'labelled';
 
@@ -39,6 +39,8 @@ const LABELLED_RE = /^([A-Za-zÅÄÖåäö]{1,6})\s+(\d{1,4})\s+((?:Dnr|DNR|dnr|
 const NUMBER_SIGN_RE = /^(\d{1,4}[a-z]?)\s?§(?!§)(?:\s+(\S.*))?$/u;
 /** "Paragraf 12 …". */
 const WORD_NUMBER_RE = /^Paragraf\s+(\d{1,4}[a-z]?)(?:\s*[.:]?\s+(\S.*)|[.:]?)$/u;
+/** A list bullet a converted document puts before a heading ("- § 17"). */
+const BULLET_RE = /^[-–•*]\s+(?=§)/u;
 /** "Forts § 16", "Forts. § 23", "Fortsättning § 4", "forts. från § 9". */
 const CONTINUED_BEFORE_RE =
   /^(?:Forts(?:ättning)?|FORTS(?:ÄTTNING)?)\.?\s+(?:från\s+)?(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*(\d{1,4}[a-z]?)\s*[.:]?$/iu;
@@ -46,16 +48,14 @@ const CONTINUED_BEFORE_RE =
 const CONTINUED_REST_RE = /^,?\s*\(?(?:forts\b|forts\.|fortsättning\b)/iu;
 
 export function matchHeadingLine(text: string): HeadingMatch | undefined {
-  const line = trimmed(text);
+  const line = text.trim();
   if (line.length === 0 || line.length > MAX_HEADING_LENGTH) return undefined;
   const c0 = line.charCodeAt(0);
   if (c0 === 0x2d || c0 === 0x2013 || c0 === 0x2022 || c0 === 0x2a) {
     // "- § 17" alone on its line is a heading a converter made a list item; "- §29 KSAU Byte av …" is a list entry.
-    // BULLET_RE read by hand: the bullet, whitespace, then "§".
-    let after = 1;
-    while (after < line.length && isWhitespaceCode(line.charCodeAt(after))) after += 1;
-    if (after === 1 || line.charCodeAt(after) !== 0xa7) return undefined;
-    const bare = matchHeadingLine(line.slice(after));
+    const bullet = BULLET_RE.exec(line);
+    if (!bullet) return undefined;
+    const bare = matchHeadingLine(line.slice(bullet[0].length));
     return bare && bare.rest === '' ? bare : undefined;
   }
   const c = line.charCodeAt(0);

@@ -1,6 +1,6 @@
 import type { TemplateProfile } from '../records/types.ts';
 import type { Line } from './lines.ts';
-import { isWhitespaceCode, trimmed } from '../text/whitespace.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
 
@@ -113,9 +113,7 @@ function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): D
 
 function shapeOf(t: string, bodyLines: boolean, line: Line): number {
   if (line.layout?.rotated) return STAMP;
-  // "Paragrafen …": P and a (/iu folds no other letter to either).
-  if ((t.charCodeAt(0) | 0x20) === 0x70 && (t.charCodeAt(1) | 0x20) === 0x61 && JUSTERING_STAMP_RE.test(t))
-    return STAMP;
+  if ((t.charCodeAt(0) | 0x20) === 0x70 && JUSTERING_STAMP_RE.test(t)) return STAMP;
   const c0 = t.charCodeAt(0);
   // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line.
   if (
@@ -132,58 +130,16 @@ function shapeOf(t: string, bodyLines: boolean, line: Line): number {
   ) {
     return STAMP;
   }
-  // A signature reference ends in a UUID: "-" before its last twelve hex digits.
-  if (
-    t.length >= 32 &&
-    t.length <= 90 &&
-    isReferenceStart(c0) &&
-    t.charCodeAt(t.length - 13) === 0x2d &&
-    SIGNATURE_REFERENCE_RE.test(t)
-  )
-    return STAMP;
-  if (isSignatureBox(t) || (startsWithS(t) && mayBeSida(t) && ALWAYS_FURNITURE.some((re) => re.test(t))))
-    return ANYWHERE;
+  if (t.length >= 32 && t.length <= 90 && isReferenceStart(c0) && SIGNATURE_REFERENCE_RE.test(t)) return STAMP;
+  if (isSignatureBox(t) || (startsWithS(t) && ALWAYS_FURNITURE.some((re) => re.test(t)))) return ANYWHERE;
   let s = 0;
-  if (repeatedFurniture(t)) s |= REPEATED;
-  if (t.length <= 60 && hasTok(t) && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
-  if (bodyLines && t.length <= 40 && isBodyStart(c0) && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t))
-    s |= BODY;
-  return s;
-}
-
-/**
- * REPEATED_FURNITURE, each pattern tried only on lines starting as it must: "Protokoll" with P, "Sammanträdesdatum"
- * with S (/iu: also "ſ"), the date with a digit (and ten characters).
- */
-function repeatedFurniture(t: string): boolean {
   const c = t.charCodeAt(0);
-  if ((c | 0x20) === 0x70) return (REPEATED_FURNITURE[0] as RegExp).test(t);
-  if (startsWithS(t)) return (REPEATED_FURNITURE[1] as RegExp).test(t);
-  return c >= 0x30 && c <= 0x39 && t.length === 10 && (REPEATED_FURNITURE[2] as RegExp).test(t);
-}
-
-/** "Sida …": an i (or I) after the S; a character beyond ASCII goes to the regex. */
-function mayBeSida(t: string): boolean {
-  const c = t.charCodeAt(1);
-  return (c | 0x20) === 0x69 || c >= 0x80;
-}
-
-/**
- * "tok" in any case (k also as the Kelvin sign, which /iu folds to k): every match of PROTOKOLL_WORD_RE holds it, and
- * a loop over a short line is cheaper than a regex call.
- */
-function hasTok(t: string): boolean {
-  for (let i = 0; i + 2 < t.length; i += 1) {
-    if ((t.charCodeAt(i) | 0x20) !== 0x74 || (t.charCodeAt(i + 1) | 0x20) !== 0x6f) continue;
-    const k = t.charCodeAt(i + 2);
-    if ((k | 0x20) === 0x6b || k === 0x212a) return true;
-  }
-  return false;
-}
-
-/** BODY_LINE_SHAPE_RE starts with A-Z, Å, Ä or Ö. */
-function isBodyStart(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6;
+  // REPEATED_FURNITURE starts with "Protokoll", "Sammanträdesdatum" (/iu: also "ſ") or a digit.
+  const repeatable = (c | 0x20) === 0x70 || startsWithS(t) || (c >= 0x30 && c <= 0x39);
+  if (repeatable && REPEATED_FURNITURE.some((re) => re.test(t))) s |= REPEATED;
+  if (t.length <= 60 && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
+  if (bodyLines && t.length <= 40 && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t)) s |= BODY;
+  return s;
 }
 
 /** A signature reference starts with a hex digit or its label (Signature, Document/Dokument, Transaction/Transaktion). */
@@ -215,7 +171,7 @@ export function findPageFurniture(
   lines: readonly Line[],
   template?: TemplateProfile,
 ): { kept: Line[]; shapes: string[] } {
-  const texts = lines.map((l) => trimmed(l.text));
+  const texts = lines.map((l) => l.text.trim());
   const pages = groupByPage(lines, texts);
   const positional = pages.length >= MIN_PAGES;
   const doc = readDoc(lines, texts, !positional);

@@ -95,28 +95,6 @@ const FIRST_WORD_RE = new RegExp(
 const UPPER_START_RE = /^\p{Lu}/u;
 const TRAILING_COLON_RE = /\s*:$/u;
 
-/** a-z and å ä ö é lower-cased by hand; -1 for any other character (the caller then asks the regex). */
-function simpleLower(c: number): number {
-  if ((c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9) return c + 0x20;
-  if ((c >= 0x61 && c <= 0x7a) || c === 0xe5 || c === 0xe4 || c === 0xf6 || c === 0xe9) return c;
-  return -1;
-}
-
-/** The first two letters (lower case) of every heading's first word, as char-code pairs. */
-const FIRST_PAIRS = new Set(
-  KNOWN.flatMap(([, names]) => names.map((n) => n.charCodeAt(0) * 0x10000 + n.charCodeAt(1))),
-);
-
-/**
- * Whether a line's first two characters can start a heading word: a set lookup that rules out most capitalised lines
- * before FIRST_WORD_RE runs. Letters outside a-z, å ä ö é (which /iu may fold in other ways) are left to the regex.
- */
-function mayStartHeadingWord(t: string): boolean {
-  const a = simpleLower(t.charCodeAt(0));
-  const b = simpleLower(t.charCodeAt(1));
-  return a < 0 || b < 0 || FIRST_PAIRS.has(a * 0x10000 + b);
-}
-
 /**
  * A heading printed with a typo ("Omrösningsresultat" for "Omröstningsresultat"): the kind of the one vocabulary entry
  * of eight letters or more within one edit, or undefined. Only for lines the layout marks as headings (the caller
@@ -166,7 +144,7 @@ export function knownHeadingKind(text: string): SectionKind | undefined {
   // ASCII outside A-Z is never an upper-case letter; other characters go to the Unicode test.
   if (c < 0x80 ? c < 0x41 || c > 0x5a : !UPPER_START_RE.test(t)) return undefined;
   // The first word must start some heading: one anchored test, without copying the line.
-  if (!mayStartHeadingWord(t) || !FIRST_WORD_RE.test(t)) return undefined;
+  if (!FIRST_WORD_RE.test(t)) return undefined;
   // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised; only a line with a
   // colon or a run of spaces needs normalising.
   const direct = LOOKUP.get(t.toLowerCase());

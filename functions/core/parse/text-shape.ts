@@ -1,5 +1,5 @@
 /** Small predicates on the shape of a line, shared by the parse stages. All regexes are anchored and linear. */
-import { collapseWhitespace, isBlankText, trimmed } from '../text/whitespace.ts';
+import { collapseWhitespace } from '../text/whitespace.ts';
 
 /** Bullet glyphs: •, ▪, the Symbol-font bullet U+F0B7 that PDFs from Word leave behind, dashes and "o". */
 const BULLET_RE = /^(?:[•▪●◦‣∙\uf0b7\uf0a7]|[-–—](?=\s|\p{Lu})|o(?=\s))\s*/u;
@@ -23,7 +23,7 @@ const BULLET_STARTS = new Set(['•', '▪', '●', '◦', '‣', '∙', '\uf0b7
  * match: most lines start with none of these and are decided without running a regex.
  */
 export function listMarker(text: string): ListMarker | undefined {
-  const t = trimmed(text);
+  const t = text.trim();
   const c = t.charCodeAt(0);
   let m = c >= 0x30 && c <= 0x39 ? NUMBERED_RE.exec(t) : null;
   if (m) return { label: m[1] ?? '', kind: 'number', rest: t.slice(m[0].length) };
@@ -43,7 +43,7 @@ export function isListItem(text: string): boolean {
 }
 
 export function isBlank(text: string): boolean {
-  return isBlankText(text);
+  return text.trim() === '';
 }
 
 /** Ends a sentence (or a lead-in): ". ! ? :" possibly followed by a closing quote or bracket. */
@@ -57,11 +57,7 @@ export function endsSentence(text: string): boolean {
 }
 
 export function startsUpper(text: string): boolean {
-  const t = trimmed(text);
-  const c = t.charCodeAt(0);
-  // ASCII decides by itself; anything else goes to the Unicode test.
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  return UPPER_START_RE.test(t);
+  return UPPER_START_RE.test(text.trim());
 }
 
 export function startsLower(text: string): boolean {

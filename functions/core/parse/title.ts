@@ -1,5 +1,4 @@
 import type { Line } from './lines.ts';
-import { trimmedLength } from '../text/whitespace.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { knownHeadingKind } from './section-headings.ts';
 import { sectionMarker } from './section-markers.ts';
@@ -79,7 +78,7 @@ export function typicalWidth(lines: readonly Line[]): number {
   const counts: number[] = [];
   let n = 0;
   for (const l of lines) {
-    const len = trimmedLength(l.text);
+    const len = l.text.trim().length;
     if (len === 0) continue;
     counts[len] = (counts[len] ?? 0) + 1;
     n += 1;

@@ -5,7 +5,7 @@
  * All regexes are anchored and free of nested quantifiers (linear on adversarial input).
  */
 import type { CaseNumber } from './types.ts';
-import { isWhitespaceCode, trimmed } from '../text/whitespace.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
 
 const LABEL = String.raw`(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärendenr|Ärende nr)`;
 const LABEL_RE = new RegExp(String.raw`^${LABEL}\.?\s*:?\s*`, 'iu');
@@ -98,32 +98,14 @@ function columnCaseNumber(column: string): CaseNumber | undefined {
  * number and is ignored.
  */
 export function caseNumbersOnlyLine(text: string): CaseNumber[] | undefined {
-  const t = trimmed(text);
-  if (t.length === 0 || t.length > 80 || !hasDigit(t)) return undefined;
-  const columns = hasWhitespaceRun(t, 3) ? t.split(COLUMN_GAP_SPLIT_RE) : [t];
+  const t = text.trim();
+  if (t.length === 0 || t.length > 80 || !HAS_DIGIT_RE.test(t)) return undefined;
+  const columns = t.split(COLUMN_GAP_SPLIT_RE);
   const first = columns[0] ?? '';
   if (columns.length > 2 || (columns.length === 2 && !ARCHIVE_CODE_RE.test(columns[1] ?? ''))) return undefined;
   const read = readCaseNumbers(first, 0);
   if (read.caseNumbers.length > 0 && read.end === first.length) return read.caseNumbers;
   return undefined;
-}
-
-function hasDigit(t: string): boolean {
-  for (let i = 0; i < t.length; i += 1) {
-    const c = t.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return true;
-  }
-  return false;
-}
-
-/** `n` whitespace characters in a row somewhere in `t` (where COLUMN_GAP_SPLIT_RE can split). */
-function hasWhitespaceRun(t: string, n: number): boolean {
-  let run = 0;
-  for (let i = 0; i < t.length; i += 1) {
-    run = isWhitespaceCode(t.charCodeAt(i)) ? run + 1 : 0;
-    if (run >= n) return true;
-  }
-  return false;
 }
 
 const ARCHIVE_CODE_RE = /^\d{1,4}(?:\.\d{1,4}){0,3}$/u;
@@ -172,9 +154,7 @@ function readOne(text: string): string | undefined {
 }
 
 function readNumber(text: string): string | undefined {
-  // Labels start with D or Ä, strict shapes with a digit or a capital: other first characters start neither.
-  const c = text.charCodeAt(0);
-  const label = c === 0x44 || c === 0x64 || c === 0xc4 || c === 0xe4 ? LABEL_RE.exec(text) : null;
+  const label = LABEL_RE.exec(text);
   if (label) {
     const rest = text.slice(label[0].length);
     const strict = STRICT_RE.exec(rest)?.[0];
@@ -182,7 +162,5 @@ function readNumber(text: string): string | undefined {
     const token = LABELLED_TOKEN_RE.exec(rest)?.[0];
     return token ? label[0] + token + (CODE_RE.exec(rest.slice(token.length))?.[0] ?? '') : undefined;
   }
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6
-    ? STRICT_RE.exec(text)?.[0]
-    : undefined;
+  return STRICT_RE.exec(text)?.[0];
 }

@@ -28,30 +28,6 @@ export function isWhitespaceCode(c: number): boolean {
 }
 
 /**
- * `text.trim()` without a call when there is nothing to trim (the common case for extracted lines): the same string.
- */
-export function trimmed(text: string): string {
-  const n = text.length;
-  if (n === 0 || (!isWhitespaceCode(text.charCodeAt(0)) && !isWhitespaceCode(text.charCodeAt(n - 1)))) return text;
-  return text.trim();
-}
-
-/** `text.trim() === ''`, read up to the first character that is not whitespace (nothing copied). */
-export function isBlankText(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) if (!isWhitespaceCode(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** `text.trim().length`, counted in place. */
-export function trimmedLength(text: string): number {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isWhitespaceCode(text.charCodeAt(start))) start += 1;
-  while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end -= 1;
-  return end - start;
-}
-
-/**
  * Text for one line of a message (a CLI line, a log field, a quarantine entry): whitespace runs collapsed, trimmed,
  * and at most `max` characters, cut with an ellipsis.
  */

@@ -34,15 +34,8 @@ export function isImmediatelyJusterad(sections: readonly Section[]): boolean {
   // a list is split into its statement lines only when "omedelbar" is in it at all.
   return sections.some((s) => {
     if (s.kind === 'decision') return statesImmediateJustering(s.text);
-    if (s.kind === 'other') {
-      // Text before any heading is the common case; a headed section is read only when "omedelbar" is in it.
-      if (s.heading === '') return statesImmediateJustering(s.text);
-      return (
-        OMEDELBAR_RE.test(s.text) &&
-        OWN_SECTION_HEADINGS.has(normalizeHeading(s.heading)) &&
-        statesImmediateJustering(s.text)
-      );
-    }
+    if (s.kind === 'other')
+      return OWN_SECTION_HEADINGS.has(normalizeHeading(s.heading)) && statesImmediateJustering(s.text);
     if (LIST_KINDS.has(s.kind)) return OMEDELBAR_RE.test(s.text) && statesImmediateJustering(statementLines(s.text));
     return false;
   });

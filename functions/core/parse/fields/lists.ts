@@ -1,17 +1,13 @@
 import type { DecisionItem } from '../../records/types.ts';
 import { endsSentence, isBlank, listMarker, startsLower, squash, type ListMarker } from '../text-shape.ts';
 import { isFurnitureLike } from '../furniture-words.ts';
-import { trimmed } from '../../text/whitespace.ts';
 
 /** Statements printed at the end of a § that are not part of any list (justering, secrecy note). */
 const STATEMENT_RE =
   /^(?:Paragrafen\s+(?:är|förklaras|justeras)|Protokollet\s+(?:under\s+denna\s+paragraf\s+)?förklaras|Borttagen?\s+på\s+grund\s+av\s+sekretess)/iu;
 
 export function isStatement(text: string): boolean {
-  const t = trimmed(text);
-  // Every statement starts with P or B (/iu folds no other letter to either).
-  const c = t.charCodeAt(0) | 0x20;
-  return (c === 0x70 || c === 0x62) && STATEMENT_RE.test(t);
+  return STATEMENT_RE.test(text.trim());
 }
 
 /**

@@ -20,31 +20,7 @@ const HEADING_RES: readonly RegExp[] = [
 
 export function isParagraphHeadingLine(text: string): boolean {
   const t = text.trimStart();
-  // Each form is tried only on lines starting as it must (most lines start otherwise).
-  const c = t.charCodeAt(0);
-  if (c === 0x2d || c === 0x2022 || c === 0xa7) return (HEADING_RES[0] as RegExp).test(t);
-  if (c >= 0x30 && c <= 0x39) return (HEADING_RES[3] as RegExp).test(t);
-  if (!isHeadingCapital(c)) return false;
-  const d = t.charCodeAt(1);
-  return (
-    (isHeadingCapital(d) && (HEADING_RES[1] as RegExp).test(t)) ||
-    (digitAmong(t, 2, 5) && (HEADING_RES[2] as RegExp).test(t)) ||
-    (c === 0x50 && (HEADING_RES[4] as RegExp).test(t))
-  );
-}
-
-/** A digit at one of the positions from..to (the number of "Ks 1 Dnr …" stands there). */
-function digitAmong(t: string, from: number, to: number): boolean {
-  for (let i = from; i <= to && i < t.length; i += 1) {
-    const c = t.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return true;
-  }
-  return false;
-}
-
-/** [A-ZÅÄÖ]: the capitals the prefixed forms start with. */
-function isHeadingCapital(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6;
+  return HEADING_RES.some((re) => re.test(t));
 }
 
 /** When no § heading is found, the cover is looked for on the first pages only. */
