@@ -47,8 +47,14 @@ export function toLines(pages: readonly PageText[]): Line[] {
  * a longer one is copied by joining two of its pieces, which builds one new sequential string (a JSON round trip
  * did the same at six times the cost: 11 % of a parse's profile).
  */
-function flatString(text: string): string {
+export function flatString(text: string): string {
   return text.length < MIN_SLICE ? text : [text.slice(0, 1), text.slice(1)].join('');
+}
+
+/** The trimmed text, flat (see flatString) when trimming cut anything. */
+export function flatTrim(text: string): string {
+  const t = text.trim();
+  return t.length === text.length ? text : flatString(t);
 }
 
 /** V8 copies substrings shorter than this; longer ones become slices of their parent. */

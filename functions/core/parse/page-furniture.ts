@@ -1,5 +1,5 @@
 import type { TemplateProfile } from '../records/types.ts';
-import type { Line } from './lines.ts';
+import { flatTrim, type Line } from './lines.ts';
 import { isWhitespaceCode } from '../text/whitespace.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
@@ -171,7 +171,7 @@ export function findPageFurniture(
   lines: readonly Line[],
   template?: TemplateProfile,
 ): { kept: Line[]; shapes: string[] } {
-  const texts = lines.map((l) => l.text.trim());
+  const texts = lines.map((l) => flatTrim(l.text));
   const pages = groupByPage(lines, texts);
   const positional = pages.length >= MIN_PAGES;
   const doc = readDoc(lines, texts, !positional);
