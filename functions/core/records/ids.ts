@@ -5,15 +5,16 @@
 const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', è: 'e', ü: 'u', æ: 'ae', ø: 'o' };
 
 export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[åäöéèüæø]/gu, (c) => FOLD[c] ?? c)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
+  const folded = text.toLowerCase().replace(/[åäöéèüæø]/gu, (c) => FOLD[c] ?? c);
+  // NFKD leaves ASCII as it is and adds no combining marks: the Unicode normalisation only for what it can change.
+  const plain = ASCII_RE.test(folded) ? folded : folded.normalize('NFKD').replace(/[\u0300-\u036f]/gu, '');
+  return plain
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-+|-+$/gu, '')
     .slice(0, 80);
 }
+
+const ASCII_RE = /^\p{ASCII}*$/u;
 
 /**
  * Habo and Håbo fold to the same slug; Håbo gets "haabo" (å written as "aa", as in older Swedish spelling) so the
