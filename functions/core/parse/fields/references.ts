@@ -27,13 +27,14 @@ const ABBREVIATED_WORD_RE = /^(?:kap|kl|nr|m\.?fl|bl\.?a|resp|st|ca)$/iu;
  * (in prose and in Beslutsunderlag) is kept once, with the fuller wording.
  */
 export function referencesFrom(texts: readonly string[]): Reference[] {
-  return dedupe(texts.flatMap(referencesIn));
+  // Most section texts cite no §: they are passed over without a call or an empty array each.
+  const found: Reference[] = [];
+  for (const text of texts) if (hasSectionNumber(text)) referencesIn(text, found);
+  return found.length === 0 ? found : dedupe(found);
 }
 
-function referencesIn(text: string): Reference[] {
-  if (!hasSectionNumber(text)) return [];
+function referencesIn(text: string, found: Reference[]): void {
   const flat = collapseWhitespace(text);
-  const found: Reference[] = [];
   for (let at = flat.indexOf('§'); at >= 0; at = flat.indexOf('§', at + 1)) {
     SECTION_NUMBER_RE.lastIndex = at;
     const m = SECTION_NUMBER_RE.exec(flat);
@@ -45,7 +46,6 @@ function referencesIn(text: string): Reference[] {
     const ref = prose(before, at, m[0].length, number, flat) ?? docLine(after, at, m[0].length, number, flat);
     found.push(ref ?? { raw: m[0], number });
   }
-  return found;
 }
 
 /**
