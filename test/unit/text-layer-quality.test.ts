@@ -44,6 +44,22 @@ describe('assessTextLayer', () => {
     expect(a.score).toBeLessThan(1);
   });
 
+  it('counts exactly what it describes: non-overlapping pairs, "at"/"att" as whole words, junk but not bullets', () => {
+    // Pairs: ttt (one, not two), TI, fl, Ft, tf, ff, fi, and the tt of Att, att ×2, hatt, atten: 12.
+    // Words: "at" ×3 and "at." (4); "att" ×2 and "Att" (3); not hatt (a letter before), atten, åat (letters around).
+    // Junk: U+0001, U+000B, U+FFFD, U+E000, U+F8FF (5); not tab, newline, form feed, CR, the bullets U+F0A7/U+F0B7.
+    const sample =
+      'ttt TI fl Ft tf ff fi at at at at. att att Att hatt atten åat ' +
+      '\u0001\u000b\ufffd\ue000\uf8ff\t\n\f\r\uf0a7\uf0b7 ';
+    const text = sample + 'x'.repeat(2000);
+    const reasons = assessTextLayer([{ number: 1, text }]).reasons;
+    expect(reasons).toEqual([
+      `few ligature letter pairs (tt, ti, fi, ft, fl, ff): ${((1000 * 12) / text.length).toFixed(1)} per 1000 characters`,
+      '"at" where Swedish writes "att" (4 of 7)',
+      '5 unmapped or replacement characters',
+    ]);
+  });
+
   it('does not judge too little text', () => {
     expect(assessTextLayer([{ number: 1, text: 'Protokoll' }])).toMatchObject({ damaged: false, score: 1 });
   });
