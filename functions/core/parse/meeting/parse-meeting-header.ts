@@ -19,7 +19,7 @@ import { meetingId } from '../../records/ids.ts';
 import { findMunicipality } from '../../records/municipalities.ts';
 import { findDate } from '../../text/swedish-dates.ts';
 import { isServingSubstitute, parseAttendeeList } from './attendees.ts';
-import { collectFields, type Field, type FieldKey, fieldsOf, piecesOf } from './fields.ts';
+import { collectFields, type Field, type FieldKey, fieldsOf, joinedText, piecesOf } from './fields.ts';
 import { findFrontMatter, type FrontMatter } from './front-matter.ts';
 import { dateIn, detectMunicipalityIn, headerBody, headerDate } from './identity.ts';
 import { parseJustering, parseNotice } from './justering-notice.ts';
@@ -59,10 +59,7 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   };
   const placeTime = parsePlaceTime([...piecesOf(ctx.fields, 'place'), ...piecesOf(ctx.fields, 'time')]);
   const justering = parseJustering(piecesOf(ctx.fields, 'justering'));
-  const announcement =
-    piecesOf(ctx.fields, 'announcement')
-      .map((p) => p.text)
-      .join(' ') || undefined;
+  const announcement = joinedText(ctx.fields, 'announcement') || undefined;
   const notice = parseNotice(
     lines.slice(0, front.end).filter((l) => l.text.trim() !== ''),
     announcement,
@@ -71,11 +68,7 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   const body = readBody(ctx);
   const municipality = readMunicipality(ctx, [keptAt(ctx), justering.place, placeTime.place]);
   const attendance = readAttendance(ctx.fields);
-  const paragraphRange = parseParagraphRange(
-    piecesOf(ctx.fields, 'paragraphs')
-      .map((p) => p.text)
-      .join(' '),
-  );
+  const paragraphRange = parseParagraphRange(joinedText(ctx.fields, 'paragraphs'));
   const justerare = listNames(piecesOf(ctx.fields, 'justerare'));
   const chair = signatureName(piecesOf(ctx.fields, 'chair')) ?? chairFromAttendance(attendance);
   const secretary = signatureName(piecesOf(ctx.fields, 'secretary'));
@@ -224,10 +217,7 @@ function keptAt(ctx: Context): string | undefined {
 }
 
 function textOf(fields: readonly Field[], key: FieldKey): string {
-  return piecesOf(fields, key)
-    .map((p) => p.text)
-    .join(' ')
-    .trim();
+  return joinedText(fields, key).trim();
 }
 
 /** KL 13 kap. 5 §: the period runs from the notice date; stated in the protocol, else supplied by the caller. */
