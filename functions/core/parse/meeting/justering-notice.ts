@@ -12,11 +12,10 @@ import type { Piece } from './fields.ts';
 const MAX_PLACE_LENGTH = 80;
 
 export function parseJustering(pieces: readonly Piece[]): Meeting['justering'] {
-  const raw = pieces
-    .map((p) => p.text)
-    .join(' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  // Joined in a loop, not by map(…).join(…): see joinedText in fields.ts.
+  let joined = '';
+  for (let i = 0; i < pieces.length; i += 1) joined += (i === 0 ? '' : ' ') + (pieces[i] as Piece).text;
+  const raw = joined.replace(/\s+/gu, ' ').trim();
   if (!raw) return {};
   const iso = ISO_DATE_RE.exec(raw);
   const sv = SWEDISH_DATE_RE.exec(raw);
@@ -58,10 +57,9 @@ export function parseNotice(lines: readonly Line[], announcement: string | undef
     if (chunks.length === 0) assign(notice, otherPhrasing(line.text), findDateIfAny(line.text));
   });
   const used = block.findLastIndex((l) => HAS_NOTICE_WORD_RE.test(l.text));
-  const raw = block
-    .slice(0, Math.max(used, 0) + 1)
-    .map((l) => l.text.trim())
-    .join('\n');
+  let raw = '';
+  for (let i = 0; i <= Math.max(used, 0) && i < block.length; i += 1)
+    raw += (i === 0 ? '' : '\n') + (block[i] as Line).text.trim();
   return { ...notice, raw };
 }
 
