@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, parseQuery, tokenize } from '../../functions/api/read-model/fold.ts';
+import { foldText, parseQuery, tokenize } from '../../functions/published/read-model/fold.ts';
 
 describe('Swedish folding', () => {
   it('keeps å, ä and ö as letters of their own and folds case', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersect, TextIndexBuilder } from '../../functions/api/read-model/text-index.ts';
+import { intersect, TextIndexBuilder } from '../../functions/published/read-model/text-index.ts';
 
 function build(texts: string[], order?: number[]) {
   const b = new TextIndexBuilder();

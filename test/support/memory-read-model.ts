@@ -3,8 +3,8 @@ import type { Meeting, Paragraph } from '../../functions/core/records/types.ts';
 import { meetingDocument, paragraphRecord, type MeetingDocument } from '../../functions/core/render/records.ts';
 import { isAfter } from '../../functions/published/change-feed.ts';
 import type { ChangeEvent } from '../../functions/published/manifest.ts';
-import { IndexBuilder } from '../../functions/api/read-model/index-builder.ts';
-import type { ParagraphIndex } from '../../functions/api/read-model/paragraph-index.ts';
+import { IndexBuilder } from '../../functions/published/read-model/index-builder.ts';
+import type { ParagraphIndex } from '../../functions/published/read-model/paragraph-index.ts';
 import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, ReadModel, Snapshot } from '../../functions/api/read-model/read-model.ts';
 import type { UnitInfo } from '../../functions/api/read-model/types.ts';
 

@@ -2,7 +2,7 @@ import type { BlobStore } from '../../ports/blob-store.ts';
 import { systemClock, type Clock } from '../../ports/clock.ts';
 import { MANIFEST_PATH, publicKey } from '../../published/paths.ts';
 import { UnavailableError } from '../errors.ts';
-import { loadPublished } from './load-published.ts';
+import { loadPublished } from '../../published/read-model/load-published.ts';
 import { PublishedSnapshot } from './published-snapshot.ts';
 import type { ReadModel } from './read-model.ts';
 

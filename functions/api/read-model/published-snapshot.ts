@@ -9,7 +9,7 @@ import { readMeetingDocument } from '../../published/public-store.ts';
 import { PARTITION_FILES } from '../../published/unit-files.ts';
 import { buildListing, unitsOf } from './datasets.ts';
 import { LruCache } from './lru-cache.ts';
-import type { ParagraphIndex } from './paragraph-index.ts';
+import type { ParagraphIndex } from '../../published/read-model/paragraph-index.ts';
 import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, Snapshot } from './read-model.ts';
 
 const MEETING_CACHE = 256;

@@ -1,7 +1,7 @@
 import type { MeetingDocument } from '../../core/render/records.ts';
 import type { FeedPosition } from '../../published/change-feed.ts';
 import type { ChangeEvent, FileEntry } from '../../published/manifest.ts';
-import type { ParagraphIndex } from './paragraph-index.ts';
+import type { ParagraphIndex } from '../../published/read-model/paragraph-index.ts';
 
 /**
  * What the routes and pages read. A `Snapshot` is one published version: the routes take one per request, so a

@@ -13,7 +13,7 @@ import { defineRoute, formatParam } from '../schema/route.ts';
 import * as P from '../request/common-params.ts';
 import { decodeCursor, encodeCursor, resumeAfter } from '../request/cursor.ts';
 import { paragraphLinks } from './present.ts';
-import { permalinkPrefix } from '../read-model/paragraph-index.ts';
+import { permalinkPrefix } from '../../published/read-model/paragraph-index.ts';
 import { trimSlash } from '../../core/render/table.ts';
 import { sendJson, sendJsonText, sendNdjson, sendTable, urlWith } from './respond.ts';
 

@@ -1,9 +1,9 @@
 import type { ParagraphRecord } from '../../core/render/records.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import type { PublicManifest, UnitEntry } from '../../published/manifest.ts';
-import { publicKey } from '../../published/paths.ts';
-import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../published/public-store.ts';
-import { PARAGRAPH_NDJSON } from '../../published/unit-files.ts';
+import type { PublicManifest, UnitEntry } from '../manifest.ts';
+import { publicKey } from '../paths.ts';
+import { readManifest, readMunicipalityIndex, readUnitManifest } from '../public-store.ts';
+import { PARAGRAPH_NDJSON } from '../unit-files.ts';
 import { IndexBuilder } from './index-builder.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import type { UnitInfo } from './types.ts';
