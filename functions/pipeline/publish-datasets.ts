@@ -10,6 +10,7 @@ import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest } from '../pu
 import type { PublisherConfig } from './publish/metadata.ts';
 import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
 import { isHandled, listPending, type PendingWork } from './publish/pending.ts';
+import { needsReadModel, writeReadModel } from './publish/read-model.ts';
 import { unitKey, type UnitRef } from '../published/paths.ts';
 import { readManifest } from '../published/public-store.ts';
 import type { PendingEvent, UnitUpdate } from './publish/unit-update.ts';
@@ -22,7 +23,7 @@ export interface PublishDeps {
 }
 
 export interface PublishProgress {
-  phase: 'plan' | 'unit' | 'dump' | 'commit';
+  phase: 'plan' | 'unit' | 'dump' | 'index' | 'commit';
   done: number;
   total: number;
   unit?: string;
@@ -77,12 +78,15 @@ export async function publishDatasets(deps: PublishDeps, options: PublishOptions
   const full = options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
   const work = full ? await allUnits(store, current) : await listPending(store);
   const updates = await rebuildUnits(store, deps, work, current, options.baseUrl, now.toISOString());
-  const changed = updates.some((u) => u.changed) || current === null;
+  // A version without a usable index file (published before there was one) gets one on the next run.
+  const changed = updates.some((u) => u.changed) || current === null || needsReadModel(current);
   let manifest = current;
   let dump: PublishSummary['dump'] = 'none';
   if (changed) {
     const draft = await draftManifest(store, current, updates, options, now);
     dump = await maybeDump(store, deps, draft, { ...options, full });
+    deps.onProgress?.({ phase: 'index', done: 0, total: 1 });
+    draft.readModel = await writeReadModel(store, draft, current);
     deps.onProgress?.({ phase: 'commit', done: 0, total: 1 });
     manifest = (await commitManifest(store, draft, options.publisher)).manifest;
   }

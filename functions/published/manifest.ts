@@ -36,6 +36,18 @@ export interface PublicManifest {
   metadata: { datapackage?: FileEntry; catalog?: FileEntry };
   /** The latest materialised "all" partition, if any, and the version it reflects. */
   dump?: DumpEntry;
+  /** The § index of this version as one file (docs/read-model.md): what an API instance loads at start. */
+  readModel?: ReadModelEntry;
+}
+
+/**
+ * `read-model/<id>/paragraphs.idx` (published/read-model/index-file.ts). `format` and `terms` say which code can read
+ * it; `sequence` is the manifest it was built for: an index of another version is not used.
+ */
+export interface ReadModelEntry extends FileEntry {
+  format: number;
+  terms: string;
+  sequence: number;
 }
 
 export interface Totals {

@@ -78,12 +78,17 @@ export function dumpDir(id: string): string {
   return `dumps/${hex(id)}/`;
 }
 
+/** The § index of a version as one file: `read-model/<id>/paragraphs.idx` (published/read-model/index-file.ts). */
+export function readModelPath(id: string): string {
+  return `read-model/${hex(id)}/paragraphs.idx`;
+}
+
 /** Content-addressed files never change: caches may keep them for a year without asking again. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The switch and the fixed-name copies change with every publish. */
 export const SHORT_LIVED = 'public, max-age=60';
 
-const IMMUTABLE_PATH = /^(?:units|index|meetings|schemas|metadata|dumps|snapshots)\/|^changes\/\d{6}-/u;
+const IMMUTABLE_PATH = /^(?:units|index|meetings|schemas|metadata|dumps|snapshots|read-model)\/|^changes\/\d{6}-/u;
 
 /**
  * Whether a path is content-addressed (written once under a name that holds its hash, never overwritten): every

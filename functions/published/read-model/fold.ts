@@ -33,6 +33,14 @@ export function foldText(text: string): string {
   return composed.toLowerCase().replace(NEEDS_FOLD, (c) => FOLD[c] ?? c);
 }
 
+/**
+ * Names the term function below. It is the one seam between text and the search index: the index builder
+ * (text-index.ts) and the query parser (parseQuery) both call `tokenize`, and a published index file records the
+ * TERMS_ID it was built with, so changing `tokenize` (a stemmer, other stopwords) must change TERMS_ID: the API then
+ * ignores index files built with the old terms and the next publish writes a new one.
+ */
+export const TERMS_ID = 'fold-1';
+
 /** The folded tokens of a text, in order (duplicates kept). Single letters are dropped; digits are kept. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];

@@ -5,6 +5,8 @@ import { publicKey } from '../paths.ts';
 import { readManifest, readMunicipalityIndex, readUnitManifest } from '../public-store.ts';
 import { PARAGRAPH_NDJSON } from '../unit-files.ts';
 import { IndexBuilder } from './index-builder.ts';
+import { decodeIndex, isCurrentIndexFile } from './index-file.ts';
+import { IndexReuse } from './index-reuse.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import type { UnitInfo } from './types.ts';
 
@@ -18,6 +20,8 @@ export class PublishedDataError extends Error {
 export interface LoadedData {
   manifest: PublicManifest | null;
   index: ParagraphIndex;
+  /** Where the index came from: the version's index file, or its unit files (no usable index file). */
+  from: 'empty' | 'index-file' | 'unit-files';
 }
 
 /**
@@ -27,22 +31,70 @@ export interface LoadedData {
  */
 export async function loadPublished(store: BlobStore): Promise<LoadedData> {
   const manifest = await readManifest(store);
+  if (manifest === null) return { manifest, index: new IndexBuilder().finish(), from: 'empty' };
+  const file = await readIndexFile(store, manifest);
+  if (file) return { manifest, index: file, from: 'index-file' };
+  return { manifest, index: await indexManifest(store, manifest), from: 'unit-files' };
+}
+
+/**
+ * The version's index file (one request), when the manifest lists one this code reads and that was built for this
+ * very version; else null, and the caller reads the unit files. A listed file that is missing or cut short is an
+ * error, as any listed file is.
+ */
+export async function readIndexFile(store: BlobStore, manifest: PublicManifest): Promise<ParagraphIndex | null> {
+  const entry = manifest.readModel;
+  if (!entry || !isCurrentIndexFile(entry) || entry.sequence !== manifest.sequence) return null;
+  const bytes = await store.get(publicKey(entry.path));
+  if (bytes === null) throw new PublishedDataError(`public/${entry.path} is listed but missing`);
+  if (bytes.length !== entry.bytes) throw new PublishedDataError(`public/${entry.path} has ${bytes.length} bytes, the manifest says ${entry.bytes}`);
+  return decodeIndex(bytes);
+}
+
+/** An earlier index and the manifest it was built for: units whose folder did not change are copied from it. */
+export interface EarlierIndex {
+  manifest: PublicManifest;
+  index: ParagraphIndex;
+}
+
+/**
+ * The index of the version `manifest` describes. With an earlier index, municipalities whose index file is the same
+ * are taken from it without a read, and units whose (content-addressed) folder is the same are copied from it; only
+ * the rest are read from their files. The result is the same as without it.
+ */
+export async function indexManifest(store: BlobStore, manifest: PublicManifest, earlier?: EarlierIndex): Promise<ParagraphIndex> {
   const builder = new IndexBuilder();
-  if (manifest === null) return { manifest, index: builder.finish() };
-  const entries: Array<{ name: string; unit: UnitEntry }> = [];
+  const reuse = earlier ? new IndexReuse(earlier.index) : undefined;
+  /** Every unit in order: to copy from the earlier index (`unit` undefined) or to read. */
+  const entries: Array<{ name: string; dir: string; unit?: UnitEntry }> = [];
   for (const slug of Object.keys(manifest.municipalities).sort()) {
-    const index = await readMunicipalityIndex(store, manifest.municipalities[slug]!);
-    for (const key of Object.keys(index.units).sort()) entries.push({ name: index.name, unit: index.units[key]! });
+    const entry = manifest.municipalities[slug]!;
+    if (reuse && earlier!.manifest.municipalities[slug]?.index.path === entry.index.path) {
+      for (const u of reuse.unitsOf(slug)) entries.push({ name: u.municipalityName, dir: u.dir });
+      continue;
+    }
+    const index = await readMunicipalityIndex(store, entry);
+    for (const key of Object.keys(index.units).sort()) {
+      const unit = index.units[key]!;
+      entries.push(reuse?.unitWithDir(unit.dir) ? { name: index.name, dir: unit.dir } : { name: index.name, dir: unit.dir, unit });
+    }
   }
-  const fetches = entries.map(() => null as Promise<UnitFiles> | null);
-  const fetchAt = (i: number) => (fetches[i] ??= fetchUnit(store, entries[i]!.unit));
-  for (let i = 0; i < entries.length; i++) {
-    for (let k = i; k < Math.min(entries.length, i + PREFETCH); k++) void fetchAt(k).catch(() => undefined);
+  const toRead = entries.flatMap((e) => (e.unit ? [e.unit] : []));
+  const fetches = toRead.map(() => null as Promise<UnitFiles> | null);
+  const fetchAt = (i: number) => (fetches[i] ??= fetchUnit(store, toRead[i]!));
+  let next = 0;
+  for (const e of entries) {
+    if (!e.unit) {
+      reuse!.copyUnit(builder, e.dir, builder.addUnit(unitInfo(e.name, reuse!.unitWithDir(e.dir)!)));
+      continue;
+    }
+    const i = next++;
+    for (let k = i; k < Math.min(toRead.length, i + PREFETCH); k++) void fetchAt(k).catch(() => undefined);
     const files = await fetchAt(i);
     fetches[i] = null;
-    indexUnit(builder, entries[i]!.name, entries[i]!.unit, files);
+    indexUnit(builder, e.name, e.unit, files);
   }
-  return { manifest, index: builder.finish() };
+  return builder.finish();
 }
 
 interface UnitFiles {
@@ -60,8 +112,8 @@ async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> 
   return { meetings, ndjson: new TextDecoder().decode(bytes) };
 }
 
-function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEntry, files: UnitFiles): void {
-  const info: UnitInfo = {
+function unitInfo(municipalityName: string, unit: UnitEntry | UnitInfo): UnitInfo {
+  return {
     municipality: unit.municipality,
     municipalityName,
     body: unit.body,
@@ -70,10 +122,13 @@ function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEn
     dir: unit.dir,
     modified: unit.modified,
     files: unit.files,
-    meetings: unit.meetings,
-    paragraphs: unit.paragraphs,
+    ...(unit.meetings !== undefined ? { meetings: unit.meetings } : {}),
+    ...(unit.paragraphs !== undefined ? { paragraphs: unit.paragraphs } : {}),
   };
-  const u = builder.addUnit(info);
+}
+
+function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEntry, files: UnitFiles): void {
+  const u = builder.addUnit(unitInfo(municipalityName, unit));
   for (const [id, file] of files.meetings) builder.addMeeting(u, id, undefined, file);
   let start = 0;
   const text = files.ndjson;

@@ -13,20 +13,51 @@ export interface BlobRef {
 
 export class StringBlob {
   readonly #chunks: Buffer[] = [];
+  /** Bytes used in each chunk but the last (whose fill is #used). */
+  readonly #filled: number[] = [];
   #used = CHUNK_BYTES;
+
+  /** A blob over chunks written before (an index file): read-only in practice, a later add starts a new chunk. */
+  static from(chunks: readonly Buffer[]): StringBlob {
+    const blob = new StringBlob();
+    for (const c of chunks) {
+      blob.#chunks.push(c);
+      blob.#filled.push(c.length);
+    }
+    blob.#used = CHUNK_BYTES;
+    blob.#filled.pop();
+    return blob;
+  }
 
   add(text: string): BlobRef {
     const bytes = Buffer.byteLength(text, 'utf8');
+    const ref = this.#reserve(bytes);
+    this.#chunks[ref.chunk]!.write(text, ref.offset, 'utf8');
+    return ref;
+  }
+
+  /** Adds UTF-8 bytes as they are (copied from another blob). */
+  addBytes(bytes: Uint8Array): BlobRef {
+    const ref = this.#reserve(bytes.length);
+    this.#chunks[ref.chunk]!.set(bytes, ref.offset);
+    return ref;
+  }
+
+  #reserve(bytes: number): BlobRef {
     if (bytes > CHUNK_BYTES) throw new RangeError(`string of ${bytes} bytes is longer than a blob chunk`);
-    if (this.#used + bytes > CHUNK_BYTES) {
+    if (this.#used + bytes > CHUNK_BYTES || this.#chunks.length === 0) {
+      if (this.#chunks.length > 0) this.#filled.push(this.#used);
       this.#chunks.push(Buffer.allocUnsafe(CHUNK_BYTES));
       this.#used = 0;
     }
-    const chunk = this.#chunks.length - 1;
-    const offset = this.#used;
-    this.#chunks[chunk]!.write(text, offset, 'utf8');
+    const ref = { chunk: this.#chunks.length - 1, offset: this.#used, length: bytes };
     this.#used += bytes;
-    return { chunk, offset, length: bytes };
+    return ref;
+  }
+
+  /** The used bytes of every chunk, in order (views: do not modify). What an index file stores. */
+  usedChunks(): Buffer[] {
+    return this.#chunks.map((c, i) => c.subarray(0, i < this.#filled.length ? this.#filled[i]! : Math.min(this.#used, c.length)));
   }
 
   get(chunk: number, offset: number, length: number): string {
@@ -40,6 +71,6 @@ export class StringBlob {
 
   /** Bytes held, for memory reports. */
   get bytes(): number {
-    return this.#chunks.length * CHUNK_BYTES;
+    return this.#chunks.reduce((n, c) => n + c.length, 0);
   }
 }

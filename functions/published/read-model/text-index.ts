@@ -137,16 +137,28 @@ export class TextIndexBuilder {
     const seen = new Set<number>();
     for (const token of tokenize(text)) {
       if (STOPWORDS.has(token)) continue;
-      let id = this.#ids.get(token);
-      if (id === undefined) {
-        id = this.#words.length;
-        this.#ids.set(token, id);
-        this.#words.push(token);
-      }
+      const id = this.intern(token);
       if (seen.has(id)) continue;
       seen.add(id);
       this.#forward.push(id);
     }
+  }
+
+  /** Adds the next document as the ids (from `intern`) of its distinct terms: a document of an earlier index. */
+  addTermIds(ids: ArrayLike<number>): void {
+    this.#starts.push(this.#forward.length);
+    for (let i = 0; i < ids.length; i++) this.#forward.push(ids[i]!);
+  }
+
+  /** The id of a term in this builder, added to its dictionary when new. */
+  intern(term: string): number {
+    let id = this.#ids.get(term);
+    if (id === undefined) {
+      id = this.#words.length;
+      this.#ids.set(term, id);
+      this.#words.push(term);
+    }
+    return id;
   }
 
   /** `order[final] = added`: the document added as number `added` gets id `final`. */
