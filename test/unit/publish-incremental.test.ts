@@ -25,7 +25,7 @@ describe('publish: incremental', () => {
     return { store, clock };
   }
 
-  it('writes only the touched unit, its meeting file, its municipality index, the feed, metadata, snapshot, manifest', async () => {
+  it('writes only the touched unit, its meeting file, its municipality index, the feed, metadata, snapshot, the index file, manifest', async () => {
     const { store, clock } = await archive();
     await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-04-13', [{}, {}]), clock);
     store.reset();
@@ -39,7 +39,8 @@ describe('publish: incremental', () => {
         .replace(/^public\/index\/testby\/[0-9a-f]{16}\.json$/u, 'municipality index')
         .replace(/^public\/changes\/000001-[0-9a-f]{16}\.ndjson$/u, 'feed chunk')
         .replace(/^public\/metadata\/[0-9a-f]{16}\/(datapackage\.json|catalog\.rdf)$/u, 'metadata $1')
-        .replace(/^public\/snapshots\/2026-11-27-2\/manifest\.json$/u, 'snapshot'),
+        .replace(/^public\/snapshots\/2026-11-27-2\/manifest\.json$/u, 'snapshot')
+        .replace(/^public\/read-model\/[0-9a-f]{16}\/paragraphs\.idx$/u, 'index file'),
     );
     expect(new Set(kinds)).toEqual(
       new Set([
@@ -53,6 +54,7 @@ describe('publish: incremental', () => {
         'public/catalog.rdf',
         'public/changes/index.json',
         'snapshot',
+        'index file',
         'public/manifest.json',
       ]),
     );
