@@ -19,7 +19,7 @@ export const SUITES: readonly SuiteEntry[] = [
   { name: 'fuzz', file: 'fuzz.ts', summary: '100,000 generated inputs through the parser, per-input time budget', timeoutMinutes: 20 },
   { name: 'csv', file: 'csv-export.ts', summary: 'CSV export of the 400,000-§ archive vs the sqlite3 CLI; peak RSS', timeoutMinutes: 40 },
   { name: 'publish', file: 'publish.ts', summary: 'incremental publish: one protocol into 100 vs 30,000 meetings', timeoutMinutes: 40 },
-  { name: 'api-cold', file: 'api-cold.ts', summary: 'API cold start and RSS at 400,000 §: filesystem, and S3 protocol + 20 ms a request', timeoutMinutes: 20 },
+  { name: 'api-cold', file: 'api-cold.ts', summary: 'API cold start and RSS at 400,000 §: filesystem, and S3 protocol + 20 ms a request', timeoutMinutes: 40 },
   { name: 'api', file: 'api.ts', summary: 'API over the 400,000-§ archive vs a bare Hono hello-world (autocannon)', timeoutMinutes: 30 },
   { name: 'soak', file: 'soak.ts', summary: '10 minutes at 64 connections: list, search, permalink, CSV', timeoutMinutes: 25 },
 ];

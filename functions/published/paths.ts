@@ -108,6 +108,11 @@ export function snapshotManifestPath(snapshotId: string): string {
   return `${SNAPSHOTS_DIR}${snapshotId}/${MANIFEST_PATH}`;
 }
 
+/** The unit, when its slugs are ids and its year a year; else a PublishKeyError. */
+export function checkedUnit(u: UnitRef): UnitRef {
+  return checked(u);
+}
+
 function checked(u: UnitRef): UnitRef {
   slug(u.municipality);
   slug(u.body);

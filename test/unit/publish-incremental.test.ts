@@ -40,7 +40,8 @@ describe('publish: incremental', () => {
         .replace(/^public\/changes\/000001-[0-9a-f]{16}\.ndjson$/u, 'feed chunk')
         .replace(/^public\/metadata\/[0-9a-f]{16}\/(datapackage\.json|catalog\.rdf)$/u, 'metadata $1')
         .replace(/^public\/snapshots\/2026-11-27-2\/manifest\.json$/u, 'snapshot')
-        .replace(/^public\/read-model\/[0-9a-f]{16}\/paragraphs\.idx$/u, 'index file'),
+        .replace(/^public\/read-model\/[0-9a-f]{16}\/paragraphs\.idx$/u, 'index file')
+        .replace(/^public\/tables\/(paragraphs|votes|vote_roll)\/municipality_id=testby\/year=2026\/kommunstyrelsen\.(parquet|csv)$/u, 'SQL table copy'),
     );
     expect(new Set(kinds)).toEqual(
       new Set([
@@ -55,10 +56,12 @@ describe('publish: incremental', () => {
         'public/changes/index.json',
         'snapshot',
         'index file',
+        'SQL table copy',
         'public/manifest.json',
       ]),
     );
     expect(kinds.filter((k) => k === 'unit folder')).toHaveLength(13); // 8 tables, Excel CSV, Parquet, NDJSON, datapackage, unit.json
+    expect(kinds.filter((k) => k === 'SQL table copy')).toHaveLength(3); // paragraphs.parquet, votes.csv, vote_roll.csv
     expect(kinds.filter((k) => k === 'new meeting')).toHaveLength(1); // the first meeting's file is reused
     expect(store.deletes).toEqual([expect.stringMatching(/^pending\/.+-testby-kommunstyrelsen-2026-04-13-[0-9a-f]{8}\.json$/u)]);
   });

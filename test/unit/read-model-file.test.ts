@@ -56,7 +56,11 @@ describe('the published index file', () => {
 
   it('after an incremental publish, copied from the previous file where units did not change, equals a full build', async () => {
     const reads: string[] = [];
-    const store = new MemoryBlobStore({ failOn: (op, key) => (op === 'get' && key.endsWith('/paragraphs.ndjson') && reads.push(key), false) });
+    const failOn = (op: string, key: string): boolean => {
+      if (op === 'get' && key.endsWith('/paragraphs.ndjson')) reads.push(key);
+      return false;
+    };
+    const store = new MemoryBlobStore({ failOn });
     const { clock, manifest: first } = await published(50, store);
     await generateArchive(store, { meetings: 90, seed: 11 }); // the first 50 again (unchanged) and 40 more
     reads.length = 0;
