@@ -12,6 +12,7 @@ import { IngestPipeline } from './ingest-pipeline.ts';
 import { PublishPipeline } from './publish-pipeline.ts';
 import { distributionUrl, PublicSite } from './public-site.ts';
 import { INBOX_PREFIX } from '../functions/store/keys.ts';
+import { SqlAnalytics } from './sql-analytics.ts';
 import { ParagrafStorage } from './storage.ts';
 
 export interface HandlerEntries {
@@ -36,6 +37,8 @@ export class ParagrafStack extends Stack {
   /** Only when the configuration names harvest sources. */
   readonly harvest?: HarvestPipeline;
   readonly alarms: OperationsAlarms;
+  /** Glue tables and an Athena workgroup over the published SQL tables (docs/sql.md). */
+  readonly sql: SqlAnalytics;
 
   constructor(scope: Construct, id: string, props: ParagrafStackProps) {
     super(scope, id, props);
@@ -97,6 +100,8 @@ export class ParagrafStack extends Stack {
       });
     }
 
+    this.sql = new SqlAnalytics(this, 'Sql', { dataBucket, logBucket });
+
     this.alarms = new OperationsAlarms(this, 'Alarms', {
       deadLetterQueues: {
         Ingest: this.ingest.deadLetterQueue,
@@ -122,6 +127,8 @@ export class ParagrafStack extends Stack {
     out('DistributionId', this.site.distribution.distributionId, 'For cache invalidations');
     out('IngestDeadLetterQueueUrl', this.ingest.deadLetterQueue.queueUrl, 'Uploads that failed ingest repeatedly');
     out('PublishDeadLetterQueueUrl', this.publish.deadLetterQueue.queueUrl, 'Publish requests that failed repeatedly');
+    out('SqlDatabase', this.sql.databaseName, 'Glue database of the published tables (Athena; docs/sql.md)');
+    out('SqlWorkGroup', this.sql.workGroup.name, 'Athena workgroup with the per-query scan limit');
     out('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe to receive alarms');
     if (this.harvest) out('HarvestDeadLetterQueueUrl', this.harvest.deadLetterQueue.queueUrl, 'Harvest runs that failed repeatedly');
   }

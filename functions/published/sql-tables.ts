@@ -1,3 +1,5 @@
+import { meetingId } from '../core/records/ids.ts';
+import { MUNICIPALITIES } from '../core/records/municipalities.ts';
 import type { TableDef } from '../core/render/table.ts';
 import { paragraphsTable, voteRollTable, votesTable } from '../core/render/tables/index.ts';
 import { checkedUnit, type UnitRef } from './paths.ts';
@@ -31,6 +33,13 @@ export const SQL_TABLES: readonly SqlTable[] = [
 
 /** Partition keys, in path order. Not `municipality`: the tables have a column of that name (the printed name). */
 export const SQL_PARTITION_KEYS = ['municipality_id', 'year'] as const;
+
+/**
+ * Every value `municipality_id` can take: the id part of a meeting id for each of the 290 municipalities (as ingest
+ * derives it), and the stand-in for a protocol whose municipality was not recognised. Glue's partition projection
+ * enumerates these, so no crawler has to find them.
+ */
+export const SQL_MUNICIPALITY_IDS: readonly string[] = [...new Set([...MUNICIPALITIES.map((m) => meetingId(m, 'x', 'd').slice(0, -4)), 'okand'])].sort();
 
 /** `tables/<table>/` */
 export function sqlTableDir(table: SqlTable): string {
