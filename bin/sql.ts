@@ -19,4 +19,4 @@ for (const view of duckdbViews(join(values.data, 'public'))) await connection.ru
 const result = await connection.runAndReadAll(positionals[0]!);
 const names = result.columnNames();
 process.stdout.write(`${names.join('\t')}\n`);
-for (const row of result.getRowsJS()) process.stdout.write(`${row.map((v) => (v === null ? '' : String(v))).join('\t')}\n`);
+for (const row of result.getRowsJson()) process.stdout.write(`${row.map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))).join('\t')}\n`);

@@ -75,9 +75,32 @@ export async function publishDatasets(deps: PublishDeps, options: PublishOptions
   const store = countingStore(deps.store);
   const now = deps.clock.now();
   const current = await readManifest(store);
-  const full = options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
+  const full = isFull(current, options);
   const work = full ? await allUnits(store, current) : await listPending(store);
   const updates = await rebuildUnits(store, deps, work, current, options.baseUrl, now.toISOString());
+  return completePublish(store, deps, options, { current, full, work, updates, now });
+}
+
+/** Whether a publish must rebuild every unit: asked for, or the base URL (and so every permalink) changed. */
+export function isFull(current: PublicManifest | null, options: PublishOptions): boolean {
+  return options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
+}
+
+/** What a publish has done before its switch: the units rebuilt, by municipality, from the work list. */
+export interface RebuiltState {
+  current: PublicManifest | null;
+  full: boolean;
+  work: PendingWork;
+  updates: MunicipalityUpdate[];
+  now: Date;
+}
+
+/**
+ * The part of a publish after the units (one run of publishDatasets, or the last step of a fanned-out one,
+ * publish-fan-out.ts): the change feed, dump, index file, metadata, snapshot and the switch, then the markers.
+ */
+export async function completePublish(store: CountingStore, deps: PublishDeps, options: PublishOptions, state: RebuiltState): Promise<PublishSummary> {
+  const { current, full, work, updates, now } = state;
   // A version without a usable index file (published before there was one) gets one on the next run.
   const changed = updates.some((u) => u.changed) || current === null || needsReadModel(current);
   let manifest = current;
@@ -160,7 +183,7 @@ async function maybeDump(
   return 'written';
 }
 
-function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {
+export function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {
   const out = new Map<string, UnitRef[]>();
   for (const u of units) out.set(u.municipality, [...(out.get(u.municipality) ?? []), u]);
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

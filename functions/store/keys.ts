@@ -17,6 +17,8 @@ export const PENDING_PREFIX = 'pending/';
 export const DECISIONS_PREFIX = 'decisions/';
 /** What the harvester has seen of each source: `harvest/<sourceId>/state.json` (pipeline/harvest/harvest-state.ts). */
 export const HARVEST_PREFIX = 'harvest/';
+/** A fanned-out publish's plan and the results of its parts (pipeline/publish-fan-out.ts), until its last step. */
+export const PUBLISH_RUNS_PREFIX = 'publish-runs/';
 
 /** The private prefixes of the store, by role: nothing under them is ever served. */
 export const STORE_PREFIXES = {
@@ -33,6 +35,8 @@ export const STORE_PREFIXES = {
   decisions: DECISIONS_PREFIX,
   /** What the harvester has seen of each source. */
   harvest: HARVEST_PREFIX,
+  /** Plans and part results of fanned-out publishes; deleted by the run's last step. */
+  publishRuns: PUBLISH_RUNS_PREFIX,
 } as const;
 
 /**
