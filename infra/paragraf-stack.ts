@@ -9,6 +9,7 @@ import { OperationsAlarms } from './alarms.ts';
 import type { ParagrafConfig } from './config.ts';
 import { HarvestPipeline } from './harvest-pipeline.ts';
 import { IngestPipeline } from './ingest-pipeline.ts';
+import { PublishFanOut } from './publish-fan-out.ts';
 import { PublishPipeline } from './publish-pipeline.ts';
 import { distributionUrl, PublicSite } from './public-site.ts';
 import { INBOX_PREFIX } from '../functions/store/keys.ts';
@@ -37,6 +38,8 @@ export class ParagrafStack extends Stack {
   /** Only when the configuration names harvest sources. */
   readonly harvest?: HarvestPipeline;
   readonly alarms: OperationsAlarms;
+  /** Full republishes fanned out per municipality (Step Functions over the publish function). */
+  readonly publishFanOut: PublishFanOut;
   /** Glue tables and an Athena workgroup over the published SQL tables (docs/sql.md). */
   readonly sql: SqlAnalytics;
 
@@ -71,6 +74,8 @@ export class ParagrafStack extends Stack {
       projectRoot,
       environment: { ...common, DATA_BUCKET: dataBucket.bucketName, PUBLIC_BASE_URL: publicBaseUrl },
     });
+
+    this.publishFanOut = new PublishFanOut(this, 'PublishFanOut', { function: this.publish.function });
 
     this.ingest = new IngestPipeline(this, 'Ingest', {
       sourceBucket,
@@ -127,6 +132,7 @@ export class ParagrafStack extends Stack {
     out('DistributionId', this.site.distribution.distributionId, 'For cache invalidations');
     out('IngestDeadLetterQueueUrl', this.ingest.deadLetterQueue.queueUrl, 'Uploads that failed ingest repeatedly');
     out('PublishDeadLetterQueueUrl', this.publish.deadLetterQueue.queueUrl, 'Publish requests that failed repeatedly');
+    out('PublishFanOutStateMachineArn', this.publishFanOut.stateMachine.stateMachineArn, 'Start an execution for a full republish fanned out per municipality');
     out('SqlDatabase', this.sql.databaseName, 'Glue database of the published tables (Athena; docs/sql.md)');
     out('SqlWorkGroup', this.sql.workGroup.name, 'Athena workgroup with the per-query scan limit');
     out('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe to receive alarms');

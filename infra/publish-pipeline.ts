@@ -13,6 +13,9 @@ import { Construct } from 'constructs';
 import { acknowledgePrefixWildcards, grantList, grantObjects, READ_OBJECT, READ_WRITE_OBJECT } from './object-grants.ts';
 import { ParagrafFunction } from './paragraf-function.ts';
 import { DATA_PREFIXES } from './storage.ts';
+import { SQL_TABLES_DIR } from '../functions/published/sql-tables.ts';
+
+const SQL_TABLES_PREFIX = `${DATA_PREFIXES.public}${SQL_TABLES_DIR}`;
 
 export const PUBLISH_TIMEOUT = Duration.minutes(5);
 /** Retries before a publish request is parked in the dead-letter queue (and the DLQ alarm fires). */
@@ -66,13 +69,19 @@ export class PublishPipeline extends Construct {
     grantList(this.function, props.dataBucket);
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.records], READ_OBJECT);
     // Markers are deleted once handled; published files are written once (content-addressed) or overwritten, never
-    // deleted, so the publisher gets no delete under public/.
+    // deleted, so the publisher gets no delete under public/ but for the SQL copies of removed units.
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.pending], ['s3:GetObject', 's3:DeleteObject']);
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], READ_WRITE_OBJECT);
+    // The SQL tables' fixed-name copies (published/sql-tables.ts) are deleted with their unit: the one delete there.
+    grantObjects(this.function, props.dataBucket, [SQL_TABLES_PREFIX], ['s3:DeleteObject']);
+    // A fanned-out publish (infra/publish-fan-out.ts) keeps its plan and part results here until its last step.
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.publishRuns], [...READ_WRITE_OBJECT, 's3:DeleteObject']);
     acknowledgePrefixWildcards(this.function.role!, props.dataBucket, {
       [DATA_PREFIXES.records]: 'The publisher reads every meeting record (records/<municipality>/…) to derive the datasets.',
       [DATA_PREFIXES.pending]: 'The publisher reads the pending/ markers of changed meetings and deletes those it handled.',
       [DATA_PREFIXES.public]: 'The publisher writes the published datasets, indexes and snapshots, all under public/.',
+      [SQL_TABLES_PREFIX]: 'The publisher deletes the SQL copies of a unit whose records are all gone (public/tables/…).',
+      [DATA_PREFIXES.publishRuns]: 'A fanned-out publish writes its plan and one result per municipality here, and deletes them when done.',
     });
   }
 }

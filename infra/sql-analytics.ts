@@ -113,7 +113,7 @@ export class SqlAnalytics extends Construct {
         },
       },
     });
-    table.addDependency(this.database);
+    table.node.addDependency(this.database);
     return table;
   }
 }

@@ -45,7 +45,7 @@ describe('least privilege', () => {
     ].sort());
   });
 
-  it('publish: reads records/, consumes pending/ markers, reads and writes public/ (never deletes there)', () => {
+  it('publish: reads records/, consumes pending/ markers, reads and writes public/ (deletes there only the SQL copies of removed units), keeps fan-out runs', () => {
     expect(allowed('Publish/Function')).toEqual([
       ...logs('publish-logs'),
       ...consume('publish-queue'),
@@ -55,6 +55,10 @@ describe('least privilege', () => {
       's3:DeleteObject data:/pending/*',
       's3:GetObject data:/public/*',
       's3:PutObject data:/public/*',
+      's3:DeleteObject data:/public/tables/*',
+      's3:GetObject data:/publish-runs/*',
+      's3:PutObject data:/publish-runs/*',
+      's3:DeleteObject data:/publish-runs/*',
     ].sort());
   });
 

@@ -158,7 +158,7 @@ describe('distribution', () => {
     const outputs = built.template.toJSON().Outputs as Props;
     expect(Object.keys(outputs).sort()).toEqual([
       'AlarmTopicArn', 'DataBucketName', 'DistributionId', 'InboxUri', 'IngestDeadLetterQueueUrl', 'PublicBaseUrl',
-      'PublishDeadLetterQueueUrl', 'SiteUrl', 'SourceBucketName', 'SqlDatabase', 'SqlWorkGroup',
+      'PublishDeadLetterQueueUrl', 'PublishFanOutStateMachineArn', 'SiteUrl', 'SourceBucketName', 'SqlDatabase', 'SqlWorkGroup',
     ]);
     expect(outputs.InboxUri.Value).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: logicalId(built, 'Storage/Source') }, '/inbox/']] });
   });

@@ -4,6 +4,9 @@ import { publishDatasets } from '../../functions/pipeline/publish-datasets.ts';
 import { FanOutError, finishPublish, planPublish, publishPart } from '../../functions/pipeline/publish-fan-out.ts';
 import { generateArchive } from '../../functions/pipeline/synthetic/generate-archive.ts';
 import { readManifest } from '../../functions/published/public-store.ts';
+import { createJsonLogger } from '../../functions/handlers/support/json-logger.ts';
+import { readPublishConfig } from '../../functions/handlers/support/publish-config.ts';
+import { runId, runStep } from '../../functions/handlers/support/publish-handler.ts';
 import { newClock, publishOptions } from './publish-support.ts';
 
 /**
@@ -60,5 +63,20 @@ describe('publish fanned out per municipality', () => {
     await expect(publishPart(deps, 'run-3', plan.municipalities)).rejects.toThrow(/planned against version 0/u);
     await expect(finishPublish(deps, publishOptions(), 'run-3')).rejects.toThrow(FanOutError);
     await expect(planPublish(deps, publishOptions(), '../x')).rejects.toThrow(/bad run id/u);
+  });
+
+  it('runs in the publish function step by step, as the state machine (infra/publish-fan-out.ts) invokes it', async () => {
+    const store = await archive(25);
+    const clock = newClock();
+    const lines: string[] = [];
+    const config = readPublishConfig({ DATA_BUCKET: 'data', PUBLIC_BASE_URL: 'https://protokoll.example.se', MUNICIPALITY: 'Testby kommun' });
+    const deps = { store, clock, config, logger: createJsonLogger({ write: (l) => lines.push(l), now: () => clock.now() }) };
+    const plan = (await runStep({ step: 'plan', execution: 'Republish_2026-12-06', full: true }, deps)) as { run: string; municipalities: string[] };
+    expect(plan.run).toBe(runId('Republish_2026-12-06'));
+    expect(plan.run).toBe('republish-2026-12-06');
+    for (const municipality of plan.municipalities) await runStep({ step: 'part', run: plan.run, municipality }, deps);
+    expect(await runStep({ step: 'finish', run: plan.run }, deps)).toEqual({ run: plan.run, sequence: 1, changed: true });
+    expect((await readManifest(store))?.totals.meetings).toBe(25);
+    expect(lines.some((l) => l.includes('"published"'))).toBe(true);
   });
 });
