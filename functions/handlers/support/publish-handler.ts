@@ -35,7 +35,7 @@ export type PublishStep =
 export type PublishStepResult = { run: string; municipalities: string[] } | { run: string; municipality: string } | { run: string; sequence: number; changed: boolean };
 
 /** Builds the Lambda handler from clients made once per cold start (handlers/publish.ts) or by a test (s3rver). */
-export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent | PublishStep) => Promise<void | PublishStepResult> {
+export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent | PublishStep) => Promise<PublishStepResult | undefined> {
   const config = readPublishConfig(w.env);
   const deps: PublishRunDeps = {
     store: new S3BlobStore(w.s3, config.dataBucket),
@@ -46,6 +46,7 @@ export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent 
   return async (event) => {
     if ('step' in event) return runStep(event, deps);
     await runPublish(event, deps);
+    return undefined;
   };
 }
 
