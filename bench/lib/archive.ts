@@ -21,7 +21,7 @@ export const ARCHIVE_MEETINGS = {
 /** What the generated records depend on. */
 const GENERATOR_SOURCES = ['functions/pipeline/synthetic', 'functions/core/records', 'functions/pipeline/privacy-gate.ts', 'functions/pipeline/ingest-record.ts', 'functions/pipeline/meeting-record.ts', 'functions/pipeline/store-keys.ts'];
 /** What the published files depend on. */
-const PUBLISHER_SOURCES = ['functions/core/render', 'functions/pipeline/publish', 'functions/pipeline/publish-datasets.ts'];
+const PUBLISHER_SOURCES = ['functions/core/render', 'functions/published', 'functions/pipeline/publish', 'functions/pipeline/publish-datasets.ts'];
 
 export interface Archive {
   dir: string;
