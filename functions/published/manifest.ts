@@ -41,13 +41,19 @@ export interface PublicManifest {
 }
 
 /**
- * `read-model/<id>/paragraphs.idx` (published/read-model/index-file.ts). `format` and `terms` say which code can read
- * it; `sequence` is the manifest it was built for: an index of another version is not used.
+ * The § index file of a version (published/read-model/index-file.ts), stored in parts of at most 16 MB
+ * (`read-model/<id>/paragraphs.idx.000`, …) that a reader fetches in parallel and joins in order. `bytes` and `sha256`
+ * are those of the whole; `format` and `terms` say which code can read it; `sequence` is the manifest it was built
+ * for: an index of another version is not used.
  */
-export interface ReadModelEntry extends FileEntry {
+export interface ReadModelEntry {
   format: number;
   terms: string;
   sequence: number;
+  bytes: number;
+  sha256: string;
+  mediaType: string;
+  parts: FileEntry[];
 }
 
 export interface Totals {

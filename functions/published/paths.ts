@@ -78,9 +78,10 @@ export function dumpDir(id: string): string {
   return `dumps/${hex(id)}/`;
 }
 
-/** The § index of a version as one file: `read-model/<id>/paragraphs.idx` (published/read-model/index-file.ts). */
-export function readModelPath(id: string): string {
-  return `read-model/${hex(id)}/paragraphs.idx`;
+/** Part `n` of the § index file of a version: `read-model/<id>/paragraphs.idx.<nnn>` (published/read-model/). */
+export function readModelPartPath(id: string, part: number): string {
+  if (!Number.isInteger(part) || part < 0 || part > 999) throw new PublishKeyError(`bad index file part ${part}`);
+  return `read-model/${hex(id)}/paragraphs.idx.${String(part).padStart(3, '0')}`;
 }
 
 /** Content-addressed files never change: caches may keep them for a year without asking again. */

@@ -40,7 +40,7 @@ describe('publish: incremental', () => {
         .replace(/^public\/changes\/000001-[0-9a-f]{16}\.ndjson$/u, 'feed chunk')
         .replace(/^public\/metadata\/[0-9a-f]{16}\/(datapackage\.json|catalog\.rdf)$/u, 'metadata $1')
         .replace(/^public\/snapshots\/2026-11-27-2\/manifest\.json$/u, 'snapshot')
-        .replace(/^public\/read-model\/[0-9a-f]{16}\/paragraphs\.idx$/u, 'index file')
+        .replace(/^public\/read-model\/[0-9a-f]{16}\/paragraphs\.idx\.\d{3}$/u, 'index file')
         .replace(/^public\/tables\/(paragraphs|votes|vote_roll)\/municipality_id=testby\/year=2026\/kommunstyrelsen\.(parquet|csv)$/u, 'SQL table copy'),
     );
     expect(new Set(kinds)).toEqual(

@@ -6,7 +6,7 @@ import { publicKey } from '../../functions/published/paths.ts';
 import { jsonBytes, readManifest } from '../../functions/published/public-store.ts';
 import { TERMS_ID } from '../../functions/published/read-model/fold.ts';
 import { decodeIndex, encodeIndex, IndexFileError } from '../../functions/published/read-model/index-file.ts';
-import { indexManifest, loadPublished } from '../../functions/published/read-model/load-published.ts';
+import { indexManifest, loadPublished, readIndexBytes } from '../../functions/published/read-model/load-published.ts';
 import { newClock, publish } from './publish-support.ts';
 
 /**
@@ -21,13 +21,13 @@ async function published(meetings: number, store = new MemoryBlobStore(), clock 
 }
 
 async function storedIndex(store: MemoryBlobStore, manifest: PublicManifest): Promise<Uint8Array> {
-  return (await store.get(publicKey(manifest.readModel!.path)))!;
+  return readIndexBytes(store, manifest.readModel!);
 }
 
 describe('the published index file', () => {
   it('is listed in the manifest with its size, hash, format and terms, and holds what the unit files give', async () => {
     const { store, manifest } = await published(60);
-    expect(manifest.readModel).toMatchObject({ format: 1, terms: TERMS_ID, sequence: manifest.sequence, mediaType: 'application/octet-stream' });
+    expect(manifest.readModel).toMatchObject({ format: 2, terms: TERMS_ID, sequence: manifest.sequence, mediaType: 'application/octet-stream' });
     const bytes = await storedIndex(store, manifest);
     expect(bytes.length).toBe(manifest.readModel!.bytes);
     const fromUnits = await indexManifest(store, manifest);
@@ -71,7 +71,7 @@ describe('the published index file', () => {
     // Only the units the publish rebuilt were read back for the index; the others were copied from the first file.
     expect(summary.units.rebuilt).toBeLessThan(second.totals.units);
     expect(reads.length).toBe(summary.units.rebuilt);
-    expect(second.readModel!.path).not.toBe(first.readModel!.path);
+    expect(second.readModel!.sha256).not.toBe(first.readModel!.sha256);
     const full = encodeIndex((await indexManifest(store, second)).parts);
     expect(Buffer.compare(Buffer.from(full), Buffer.from(await storedIndex(store, second)))).toBe(0);
   });
@@ -104,8 +104,24 @@ describe('the published index file', () => {
     const bytes = await storedIndex(store, manifest);
     expect(() => decodeIndex(new TextEncoder().encode('{"not":"an index"}'))).toThrow(IndexFileError);
     expect(() => decodeIndex(bytes.subarray(0, bytes.length - 64))).toThrow(IndexFileError);
-    await store.put(publicKey(manifest.readModel!.path), bytes.subarray(0, 100));
+    await store.put(publicKey(manifest.readModel!.parts[0]!.path), bytes.subarray(0, 100));
     await expect(loadPublished(store)).rejects.toThrow(/bytes, the manifest says/u);
+  });
+
+  it('is read from its parts, fetched in parallel and joined in order', async () => {
+    const { store, manifest } = await published(10);
+    const whole = await storedIndex(store, manifest);
+    expect(manifest.readModel!.parts.map((p) => p.path)).toEqual([expect.stringMatching(/^read-model\/[0-9a-f]{16}\/paragraphs\.idx\.000$/u)]);
+    const cuts = [0, 1000, 1001, 50_000, whole.length];
+    const parts = [];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const path = `read-model/0123456789abcdef/paragraphs.idx.00${i}`;
+      await store.put(publicKey(path), whole.subarray(cuts[i]!, cuts[i + 1]!));
+      parts.push({ path, bytes: cuts[i + 1]! - cuts[i]!, sha256: '', mediaType: 'application/octet-stream' });
+    }
+    const joined = await readIndexBytes(store, { ...manifest.readModel!, parts });
+    expect(Buffer.compare(Buffer.from(joined), Buffer.from(whole))).toBe(0);
+    await expect(readIndexBytes(store, { ...manifest.readModel!, parts: parts.slice(1) })).rejects.toThrow(/do not add up|bytes/u);
   });
 
   it('loads from a buffer at any byte offset (a store may hand back a view into a larger buffer)', async () => {

@@ -1,11 +1,11 @@
 import { sha256Hex } from '../../lib/hash.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import type { PublicManifest, ReadModelEntry } from '../../published/manifest.ts';
-import { publicKey, readModelPath } from '../../published/paths.ts';
-import { exists, putFile } from '../../published/public-store.ts';
+import type { FileEntry, PublicManifest, ReadModelEntry } from '../../published/manifest.ts';
+import { readModelPartPath } from '../../published/paths.ts';
+import { exists, fileEntry, putFile } from '../../published/public-store.ts';
 import { decodeIndex, encodeIndex, INDEX_FILE_FORMAT, isCurrentIndexFile } from '../../published/read-model/index-file.ts';
 import { TERMS_ID } from '../../published/read-model/fold.ts';
-import { indexManifest, type EarlierIndex } from '../../published/read-model/load-published.ts';
+import { INDEX_PART_BYTES, indexManifest, readIndexBytes, type EarlierIndex } from '../../published/read-model/load-published.ts';
 
 const MEDIA_TYPE = 'application/octet-stream';
 
@@ -20,9 +20,13 @@ export async function writeReadModel(store: BlobStore, draft: PublicManifest, cu
   const index = await indexManifest(store, draft, earlier);
   const bytes = encodeIndex(index.parts);
   const sha256 = sha256Hex(bytes);
-  const path = readModelPath(sha256.slice(0, 16));
-  if (!(await exists(store, path))) await putFile(store, path, bytes, MEDIA_TYPE);
-  return { path, bytes: bytes.length, sha256, mediaType: MEDIA_TYPE, format: INDEX_FILE_FORMAT, terms: TERMS_ID, sequence: draft.sequence };
+  const parts: FileEntry[] = [];
+  for (let at = 0, n = 0; at < bytes.length || n === 0; at += INDEX_PART_BYTES, n++) {
+    const path = readModelPartPath(sha256.slice(0, 16), n);
+    const part = bytes.subarray(at, Math.min(bytes.length, at + INDEX_PART_BYTES));
+    parts.push((await exists(store, path)) ? fileEntry(path, part, MEDIA_TYPE) : await putFile(store, path, part, MEDIA_TYPE));
+  }
+  return { bytes: bytes.length, sha256, mediaType: MEDIA_TYPE, parts, format: INDEX_FILE_FORMAT, terms: TERMS_ID, sequence: draft.sequence };
 }
 
 /** Whether a version lacks an index file this code would use (none yet, an older format, other search terms). */
@@ -32,11 +36,9 @@ export function needsReadModel(manifest: PublicManifest | null): boolean {
 
 async function earlierIndex(store: BlobStore, current: PublicManifest | null): Promise<EarlierIndex | undefined> {
   if (current === null || !usable(current)) return undefined;
-  const bytes = await store.get(publicKey(current.readModel!.path));
   // A missing or damaged earlier index only costs time: the new one is then built from the unit files.
-  if (bytes === null || bytes.length !== current.readModel!.bytes) return undefined;
   try {
-    return { manifest: current, index: decodeIndex(bytes) };
+    return { manifest: current, index: decodeIndex(await readIndexBytes(store, current.readModel!)) };
   } catch {
     return undefined;
   }

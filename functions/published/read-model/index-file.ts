@@ -13,7 +13,8 @@ import { TextIndex } from './text-index.ts';
  * where each section is; the sections are the typed-array columns and postings as they are in memory (little-endian)
  * and the string blob's chunks. Loading makes views over the one buffer: no parse per §, no copy.
  */
-export const INDEX_FILE_FORMAT = 1;
+/** 2: stored in parts (manifest `readModel.parts`). */
+export const INDEX_FILE_FORMAT = 2;
 const MAGIC = 'PGRFIDX1';
 
 export class IndexFileError extends Error {
