@@ -70,6 +70,7 @@ export class ParagrafStack extends Stack {
 
     this.publish = new PublishPipeline(this, 'Publish', {
       dataBucket,
+      distribution: this.site.distribution,
       entry: entries.publish,
       projectRoot,
       environment: { ...common, DATA_BUCKET: dataBucket.bucketName, PUBLIC_BASE_URL: publicBaseUrl },

@@ -1,8 +1,9 @@
 /**
  * Cache and response-header policies of the distribution (public-site.ts).
  *
- * Caching: snapshot files never change once written (a new snapshot gets a new name), so they are cached for a
- * year at the edge and in browsers whatever the object says. Elsewhere under /datasets the publisher sets each
+ * Caching: snapshot manifests change only when an erasure required by law rewrites them (a withdrawn §), and then
+ * the publisher invalidates them, so they are cached for a year at the edge but only an hour in browsers, which no
+ * invalidation reaches; never `immutable`. Elsewhere under /datasets the publisher sets each
  * object's Cache-Control (functions/published/paths.ts, cacheControlOf): content-addressed files a year, the few
  * fixed-name files that change with every publish (manifest.json, datapackage.json, catalog.rdf, changes/index.json)
  * a minute; CloudFront follows it, and uses a minute for an object without one. API responses are cached per path
@@ -15,6 +16,8 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
 
 export const SNAPSHOT_TTL = Duration.days(365);
+/** Browsers re-ask for a snapshot manifest after this: an erasure may have rewritten it. */
+export const SNAPSHOT_BROWSER_TTL = Duration.hours(1);
 export const DATASETS_DEFAULT_TTL = Duration.seconds(60);
 export const DATASETS_MAX_TTL = SNAPSHOT_TTL;
 export const API_DEFAULT_TTL = Duration.seconds(60);
@@ -50,7 +53,7 @@ export function cachePolicies(scope: Construct): SitePolicies<cloudfront.CachePo
       cookieBehavior: cloudfront.CacheCookieBehavior.none(),
     }),
     immutable: new cloudfront.CachePolicy(scope, 'SnapshotCache', {
-      comment: 'Snapshot files are immutable: cache for a year whatever the object says',
+      comment: 'Snapshot manifests change only by erasure, which invalidates them: cache for a year at the edge',
       ...compressed,
       defaultTtl: SNAPSHOT_TTL,
       minTtl: SNAPSHOT_TTL,
@@ -95,10 +98,10 @@ export function responseHeadersPolicies(scope: Construct): SitePolicies<cloudfro
       customHeadersBehavior: cacheControl(`public, max-age=${DATASETS_DEFAULT_TTL.toSeconds()}`, false),
     }),
     immutable: new cloudfront.ResponseHeadersPolicy(scope, 'SnapshotHeaders', {
-      comment: 'CORS, security headers, and a year of browser cache for immutable snapshot files',
+      comment: 'CORS, security headers, and an hour of browser cache for snapshot manifests (an erasure may rewrite them)',
       corsBehavior: cors,
       securityHeadersBehavior: security,
-      customHeadersBehavior: cacheControl(`public, max-age=${SNAPSHOT_TTL.toSeconds()}, immutable`, true),
+      customHeadersBehavior: cacheControl(`public, max-age=${SNAPSHOT_BROWSER_TTL.toSeconds()}`, true),
     }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What the public sees, all behind one CloudFront distribution:
- *   /datasets/snapshots/*  → data bucket public/snapshots/ (immutable: cached for a year)
+ *   /datasets/snapshots/*  → data bucket public/snapshots/ (a year at the edge, invalidated by an erasure)
  *   /datasets/*            → data bucket public/            (cached as each object's Cache-Control says)
  *   everything else        → the API function (HTML pages /, /p/*, /m/*, /c/*, and the JSON API /v1/*)
  * Both origins are private and reachable only through this distribution: the bucket through origin access control

@@ -5,17 +5,17 @@
  * group in flight, so shared files are never written concurrently. Reserved concurrency is not used: on accounts
  * with the default quota it cannot be reserved at all, and FIFO already gives the guarantee per municipality.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as lambdaEvents from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgePrefixWildcards, grantList, grantObjects, READ_OBJECT, READ_WRITE_OBJECT } from './object-grants.ts';
 import { ParagrafFunction } from './paragraf-function.ts';
 import { DATA_PREFIXES } from './storage.ts';
-import { SQL_TABLES_DIR } from '../functions/published/sql-tables.ts';
 
-const SQL_TABLES_PREFIX = `${DATA_PREFIXES.public}${SQL_TABLES_DIR}`;
 
 export const PUBLISH_TIMEOUT = Duration.minutes(5);
 /** Retries before a publish request is parked in the dead-letter queue (and the DLQ alarm fires). */
@@ -23,6 +23,8 @@ export const PUBLISH_MAX_RECEIVES = 3;
 
 export interface PublishPipelineProps {
   readonly dataBucket: s3.IBucket;
+  /** The distribution in front of public/ and the API: an erasure invalidates the paths it removed. */
+  readonly distribution?: cloudfront.IDistribution;
   readonly entry: string;
   readonly projectRoot: string;
   readonly environment: Record<string, string>;
@@ -61,27 +63,41 @@ export class PublishPipeline extends Construct {
       // Parquet and CSV renderers hold one partition in memory; 1.5 GB also gives close to a full vCPU.
       memorySize: 1536,
       timeout: PUBLISH_TIMEOUT,
-      environment: props.environment,
+      environment: {
+        ...props.environment,
+        ...(props.distribution ? { DISTRIBUTION_ID: props.distribution.distributionId } : {}),
+      },
     });
     // Up to ten queued requests are coalesced into one publish run: the run reads all records anyway.
     this.function.addEventSource(new lambdaEvents.SqsEventSource(this.queue, { batchSize: 10 }));
 
     grantList(this.function, props.dataBucket);
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.records], READ_OBJECT);
-    // Markers are deleted once handled; published files are written once (content-addressed) or overwritten, never
-    // deleted, so the publisher gets no delete under public/ but for the SQL copies of removed units.
+    // Markers are deleted once handled. Published files are written once (content-addressed) or overwritten; the
+    // only deletes under public/ are an erasure's (a withdrawn §), and erasures/ holds its requests until done.
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.pending], ['s3:GetObject', 's3:DeleteObject']);
-    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], READ_WRITE_OBJECT);
-    // The SQL tables' fixed-name copies (published/sql-tables.ts) are deleted with their unit: the one delete there.
-    grantObjects(this.function, props.dataBucket, [SQL_TABLES_PREFIX], ['s3:DeleteObject']);
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public, DATA_PREFIXES.erasures], [...READ_WRITE_OBJECT, 's3:DeleteObject']);
     // A fanned-out publish (infra/publish-fan-out.ts) keeps its plan and part results here until its last step.
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.publishRuns], [...READ_WRITE_OBJECT, 's3:DeleteObject']);
     acknowledgePrefixWildcards(this.function.role!, props.dataBucket, {
       [DATA_PREFIXES.records]: 'The publisher reads every meeting record (records/<municipality>/…) to derive the datasets.',
       [DATA_PREFIXES.pending]: 'The publisher reads the pending/ markers of changed meetings and deletes those it handled.',
-      [DATA_PREFIXES.public]: 'The publisher writes the published datasets, indexes and snapshots, all under public/.',
-      [SQL_TABLES_PREFIX]: 'The publisher deletes the SQL copies of a unit whose records are all gone (public/tables/…).',
+      [DATA_PREFIXES.public]: 'The publisher writes the published datasets, indexes and snapshots under public/, and deletes ' +
+        'the files an erasure of a withdrawn § replaced.',
+      [DATA_PREFIXES.erasures]: 'The publisher keeps erasure requests (erasures/<paragraphId>.json) until it has erased the § ' +
+        'from every published file.',
       [DATA_PREFIXES.publishRuns]: 'A fanned-out publish writes its plan and one result per municipality here, and deletes them when done.',
     });
+    // An erasure deletes every version of what it removes (S3BlobStore.erase), not only the current one.
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], ['s3:DeleteObjectVersion']);
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [props.dataBucket.bucketArn] }));
+    if (props.distribution) {
+      this.function.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['cloudfront:CreateInvalidation'],
+          resources: [Stack.of(this).formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: props.distribution.distributionId })],
+        }),
+      );
+    }
   }
 }

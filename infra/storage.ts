@@ -16,8 +16,14 @@ import { STORE_PREFIXES } from '../functions/store/keys.ts';
  */
 export const DATA_PREFIXES = { ...STORE_PREFIXES, public: PUBLIC_PREFIX } as const;
 
-/** Superseded published files are derivable from records again; keep them a month for rollbacks, then drop. */
-const PUBLIC_NONCURRENT_DAYS = 30;
+/**
+ * Overwritten and deleted objects under public/ and review/ stay in a versioned bucket as noncurrent versions. A
+ * withdrawn § is erased from public/ by deleting and rewriting objects (docs/privacy.md, "Withdrawal"), and a decided
+ * review entry is deleted; their old versions must not outlive that by more than S3's lifecycle allows (a day, the
+ * shortest noncurrent expiration; S3 acts on it within about a day more). No rollback copies are kept there: published
+ * files are derived from the records again by `paragraf publish --full`.
+ */
+export const ERASABLE_NONCURRENT_DAYS = 1;
 /** Access logs hold viewer IP addresses (personal data); keep them a quarter for abuse investigations. */
 const ACCESS_LOG_DAYS = 90;
 
@@ -54,13 +60,13 @@ export class ParagrafStorage extends Construct {
       versioned: true,
       serverAccessLogsBucket: this.logBucket,
       serverAccessLogsPrefix: 's3/data/',
-      lifecycleRules: [
-        {
-          id: 'public-noncurrent-versions',
-          prefix: DATA_PREFIXES.public,
-          noncurrentVersionExpiration: Duration.days(PUBLIC_NONCURRENT_DAYS),
-        },
-      ],
+      lifecycleRules: [DATA_PREFIXES.public, DATA_PREFIXES.review].map((prefix) => ({
+        id: `${prefix.replace(/\/$/u, '')}-noncurrent-versions`,
+        prefix,
+        noncurrentVersionExpiration: Duration.days(ERASABLE_NONCURRENT_DAYS),
+        // The delete markers left once the versions behind them have expired.
+        expiredObjectDeleteMarker: true,
+      })),
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

@@ -2,6 +2,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectVersionsCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
   PutObjectCommand,
@@ -119,6 +120,27 @@ export class S3BlobStore implements BlobStore {
       await this.#client.send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key }));
     } catch (err) {
       throw this.#error('DeleteObject', key, err);
+    }
+  }
+
+  /**
+   * Deletes every version and delete marker of the key (ListObjectVersions, then DeleteObject with each VersionId),
+   * so nothing of it is left in a versioned bucket; on an unversioned bucket its one version ("null") goes the same way.
+   */
+  async erase(key: string): Promise<void> {
+    assertValidKey(key);
+    const full = this.#prefix + key;
+    try {
+      let markers: { KeyMarker?: string; VersionIdMarker?: string } = {};
+      for (;;) {
+        const out = await this.#client.send(new ListObjectVersionsCommand({ Bucket: this.#bucket, Prefix: full, ...markers }));
+        const versions = [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])].filter((v) => v.Key === full && v.VersionId);
+        for (const v of versions) await this.#client.send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: full, VersionId: v.VersionId! }));
+        if (!out.IsTruncated) break;
+        markers = { ...(out.NextKeyMarker ? { KeyMarker: out.NextKeyMarker } : {}), ...(out.NextVersionIdMarker ? { VersionIdMarker: out.NextVersionIdMarker } : {}) };
+      }
+    } catch (err) {
+      throw this.#error('EraseObject', key, err);
     }
   }
 

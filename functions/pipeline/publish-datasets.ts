@@ -1,12 +1,15 @@
 import { CC0_IRI } from '../core/render/datapackage.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
+import type { CdnInvalidator } from '../ports/cdn.ts';
 import type { Clock } from '../ports/clock.ts';
 import { allUnits } from './publish/all-units.ts';
 import { appendEvents, DEFAULT_CHUNK_SIZE, EMPTY_FEED } from './publish/change-feed.ts';
 import { commitManifest, nextSnapshotId } from './publish/commit.ts';
 import { countingStore, type CountingStore } from './publish/counting-store.ts';
 import { writeDump } from './publish/dump.ts';
-import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest } from '../published/manifest.ts';
+import { finishErasure, prepareErasure, type PreparedErasure } from './publish/erasure.ts';
+import { listErasures, requestErasure, type StoredErasure } from './publish/erasure-requests.ts';
+import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest, totalsOf } from '../published/manifest.ts';
 import type { PublisherConfig } from './publish/metadata.ts';
 import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
 import { isHandled, listPending, type PendingWork } from './publish/pending.ts';
@@ -20,6 +23,8 @@ export interface PublishDeps {
   clock: Clock;
   /** Progress, for the CLI; the handler logs the summary only. */
   onProgress?: (progress: PublishProgress) => void;
+  /** The CDN in front of public/ and the API (CloudFront on AWS): told which paths an erasure removed. */
+  cdn?: CdnInvalidator;
 }
 
 export interface PublishProgress {
@@ -56,6 +61,8 @@ export interface PublishSummary {
   /** Record keys that are not meeting records, found in touched units (never published). */
   skipped: string[];
   dump: 'written' | 'kept' | 'none';
+  /** Withdrawn § erased from earlier versions: how many, snapshot manifests rewritten, files deleted. */
+  erasure: { paragraphs: number; snapshots: number; deleted: number };
   puts: number;
   deletes: number;
   totals: PublicManifest['totals'];
@@ -102,20 +109,45 @@ export interface RebuiltState {
 export async function completePublish(store: CountingStore, deps: PublishDeps, options: PublishOptions, state: RebuiltState): Promise<PublishSummary> {
   const { current, full, work, updates, now } = state;
   // A version without a usable index file (published before there was one) gets one on the next run.
-  const changed = updates.some((u) => u.changed) || current === null || needsReadModel(current);
+  const erasures = await openErasures(store, updates, now);
+  const changed = updates.some((u) => u.changed) || current === null || needsReadModel(current) || erasures.length > 0;
   let manifest = current;
   let dump: PublishSummary['dump'] = 'none';
+  const erasure = { paragraphs: 0, snapshots: 0, deleted: 0 };
   if (changed) {
-    const draft = await draftManifest(store, current, updates, options, now);
+    let draft = await draftManifest(store, current, updates, options, now);
+    let prepared: PreparedErasure | null = null;
+    if (erasures.length > 0) {
+      // Before the switch: earlier versions rewritten without the withdrawn §, the draft mapped the same way.
+      prepared = await prepareErasure(store, erasures, draft);
+      draft = prepared.draft;
+    }
     dump = await maybeDump(store, deps, draft, { ...options, full });
     deps.onProgress?.({ phase: 'index', done: 0, total: 1 });
     draft.readModel = await writeReadModel(store, draft, current);
     deps.onProgress?.({ phase: 'commit', done: 0, total: 1 });
     manifest = (await commitManifest(store, draft, options.publisher)).manifest;
+    if (prepared) {
+      const finished = await finishErasure(store, prepared, manifest, deps.cdn);
+      Object.assign(erasure, { paragraphs: prepared.ids.length, snapshots: prepared.rewritten.length, deleted: finished.deleted });
+    }
   }
   const units = updates.flatMap((u) => u.units);
   const markers = await retireMarkers(store, work, units, now);
-  return summarise({ manifest, changed, full, units, markers, dump, store });
+  return summarise({ manifest, changed, full, units, markers, dump, erasure, store });
+}
+
+/**
+ * The erasure requests to act on: those open (a withdrawal, or a run that crashed), plus one for every § this run
+ * takes out because a person withdrew or rejected it or the privacy gate now holds it — written before the switch,
+ * so a crash after it still erases.
+ */
+async function openErasures(store: BlobStore, updates: readonly MunicipalityUpdate[], now: Date): Promise<StoredErasure[]> {
+  for (const e of updates.flatMap((u) => u.events)) {
+    if (e.type !== 'withdrawn' || (e.reason !== 'withdrawn' && e.reason !== 'held')) continue;
+    await requestErasure(store, { paragraphId: e.id, meetingId: e.meetingId, unit: e.unit, requestedAt: now.toISOString(), reason: e.reason });
+  }
+  return listErasures(store);
 }
 
 async function rebuildUnits(
@@ -198,18 +230,6 @@ function mergeMunicipalities(current: PublicManifest | null, updates: readonly M
   return Object.fromEntries(Object.keys(next).sort().map((k) => [k, next[k]!]));
 }
 
-function totalsOf(municipalities: Record<string, MunicipalityEntry>): PublicManifest['totals'] {
-  const list = Object.values(municipalities);
-  const sum = (f: (m: MunicipalityEntry) => number) => list.reduce((n, m) => n + f(m), 0);
-  return {
-    municipalities: list.length,
-    units: sum((m) => m.units),
-    meetings: sum((m) => m.meetings),
-    paragraphs: sum((m) => m.paragraphs),
-    bytes: sum((m) => m.bytes),
-  };
-}
-
 /** Deletes the markers this run handled — after the switch, so a crash before it leaves them for the next run. */
 async function retireMarkers(store: BlobStore, work: PendingWork, units: readonly UnitUpdate[], now: Date) {
   const builtFrom = new Map<string, { version: number; sha256: string }>();
@@ -231,6 +251,7 @@ function summarise(r: {
   units: readonly UnitUpdate[];
   markers: PublishSummary['markers'];
   dump: PublishSummary['dump'];
+  erasure: PublishSummary['erasure'];
   store: CountingStore;
 }): PublishSummary {
   const events: PendingEvent[] = r.units.flatMap((u) => u.events);
@@ -249,6 +270,7 @@ function summarise(r: {
     markers: r.markers,
     skipped: r.units.flatMap((u) => u.skipped),
     dump: r.dump,
+    erasure: r.erasure,
     puts: r.store.puts,
     deletes: r.store.deletes,
     totals: r.manifest?.totals ?? EMPTY_TOTALS,

@@ -41,6 +41,17 @@ export interface BlobStore {
   list(prefix: string): AsyncIterable<BlobMeta>;
   /** Removes the object; absent is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Removes the object and every earlier version a versioned store keeps of it (S3): for erasure required by law,
+   * where a delete marker over old versions is not enough. Stores that keep no versions leave it out; callers use
+   * `eraseObject`.
+   */
+  erase?(key: string): Promise<void>;
+}
+
+/** The object and all its versions gone where the store keeps versions; a plain delete where it does not. */
+export function eraseObject(store: BlobStore, key: string): Promise<void> {
+  return store.erase ? store.erase(key) : store.delete(key);
 }
 
 export class InvalidKeyError extends Error {

@@ -147,13 +147,17 @@ export interface ChangeEvent {
   meetingId: string;
   /** "<m>/<b>/<year>" */
   unit: string;
-  /** For 'withdrawn': 'held' (held back for review), 'removed' (no longer in the protocol), 'meeting-removed'. */
+  /**
+   * For 'withdrawn': 'withdrawn' (a person at the municipality withdrew or rejected it: its earlier published bytes
+   * are erased), 'held' (the privacy gate holds it in a new version: erased as well), 'removed' (no longer in the
+   * protocol), 'meeting-removed'. The category only, never the person's reason.
+   */
   reason?: WithdrawReason;
   /** For 'added' and 'changed': the hash the § now has (as in unit.json). */
   hash?: string;
 }
 
-export type WithdrawReason = 'held' | 'removed' | 'meeting-removed';
+export type WithdrawReason = 'withdrawn' | 'held' | 'removed' | 'meeting-removed';
 
 export interface DumpEntry {
   /** The manifest sequence whose data the dump holds; older than `sequence` means newer changes are in the feed. */
@@ -162,6 +166,19 @@ export interface DumpEntry {
   publishedAt: string;
   lastSeq: number;
   files: Record<string, FileEntry>;
+}
+
+/** The root totals: the sum over the municipalities' entries. */
+export function totalsOf(municipalities: Record<string, MunicipalityEntry>): Totals {
+  const list = Object.values(municipalities);
+  const sum = (f: (m: MunicipalityEntry) => number) => list.reduce((n, m) => n + f(m), 0);
+  return {
+    municipalities: list.length,
+    units: sum((m) => m.units),
+    meetings: sum((m) => m.meetings),
+    paragraphs: sum((m) => m.paragraphs),
+    bytes: sum((m) => m.bytes),
+  };
 }
 
 export const EMPTY_TOTALS: Totals = { municipalities: 0, units: 0, meetings: 0, paragraphs: 0, bytes: 0 };

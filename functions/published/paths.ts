@@ -6,9 +6,12 @@ import { trimSlash } from '../core/render/table.ts';
  * to `public/`, which is what a viewer sees under `<baseUrl>/datasets/` (infra/datasets-rewrite.ts maps
  * `/datasets/<path>` to the data bucket key `public/<path>`), so a path in an index is also a URL path.
  *
- * Only four keys are ever overwritten: `manifest.json` (the switch) and the fixed-name copies of the metadata that
- * harvesters fetch by a stable URL (`datapackage.json`, `catalog.rdf`, `changes/index.json`). Everything else is
- * written once under a name that contains its content hash, so it can be cached forever and snapshots cost nothing.
+ * Only four keys are overwritten by an ordinary publish: `manifest.json` (the switch) and the fixed-name copies of the
+ * metadata that harvesters fetch by a stable URL (`datapackage.json`, `catalog.rdf`, `changes/index.json`). Everything
+ * else is written once under a name that contains its content hash, so it can be cached forever and snapshots cost
+ * nothing. The one exception is erasure required by law (a withdrawn §, pipeline/publish/erasure.ts): it deletes
+ * content-addressed files and rewrites the snapshot manifests (`snapshots/<id>/manifest.json`) that listed them, so
+ * those are cached for an hour, not forever.
  */
 export const PUBLIC_PREFIX = 'public/';
 export const MANIFEST_PATH = 'manifest.json';
@@ -88,12 +91,15 @@ export function readModelPartPath(id: string, part: number): string {
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The switch and the fixed-name copies change with every publish. */
 export const SHORT_LIVED = 'public, max-age=60';
+/** Snapshot manifests: unchanged except when an erasure rewrites them (then the CDN is told, browsers re-ask hourly). */
+export const REVISABLE = 'public, max-age=3600';
 
-const IMMUTABLE_PATH = /^(?:units|index|meetings|schemas|metadata|dumps|snapshots|read-model)\/|^changes\/\d{6}-/u;
+const IMMUTABLE_PATH = /^(?:units|index|meetings|schemas|metadata|dumps|read-model)\/|^changes\/\d{6}-/u;
 
 /**
- * Whether a path is content-addressed (written once under a name that holds its hash, never overwritten): every
- * folder above except the fixed-name files (manifest.json, datapackage.json, catalog.rdf, changes/index.json).
+ * Whether a path is content-addressed (written once under a name that holds its hash, never overwritten; deleted only
+ * by an erasure): every folder above except the fixed-name files (manifest.json, datapackage.json, catalog.rdf,
+ * changes/index.json) and the snapshot manifests.
  */
 export function isImmutablePath(path: string): boolean {
   return IMMUTABLE_PATH.test(path);
@@ -101,7 +107,8 @@ export function isImmutablePath(path: string): boolean {
 
 /** The Cache-Control a published file is written with, and served with by `paragraf serve`. */
 export function cacheControlOf(path: string): string {
-  return isImmutablePath(path) ? IMMUTABLE : SHORT_LIVED;
+  if (isImmutablePath(path)) return IMMUTABLE;
+  return path.startsWith(SNAPSHOTS_DIR) ? REVISABLE : SHORT_LIVED;
 }
 
 export function snapshotManifestPath(snapshotId: string): string {

@@ -15,6 +15,11 @@ export const REVIEW_PREFIX = 'review/';
 export const PENDING_PREFIX = 'pending/';
 /** A person's review decision per §: `decisions/<meetingId>/<paragraphId>.json` (pipeline/review/decision.ts). */
 export const DECISIONS_PREFIX = 'decisions/';
+/**
+ * Published bytes a § must be erased from (withdrawn, or held after it was published): `erasures/<paragraphId>.json`
+ * (pipeline/publish/erasure-requests.ts). The next publish erases and then deletes the request.
+ */
+export const ERASURES_PREFIX = 'erasures/';
 /** What the harvester has seen of each source: `harvest/<sourceId>/state.json` (pipeline/harvest/harvest-state.ts). */
 export const HARVEST_PREFIX = 'harvest/';
 /** A fanned-out publish's plan and the results of its parts (pipeline/publish-fan-out.ts), until its last step. */
@@ -33,6 +38,8 @@ export const STORE_PREFIXES = {
   pending: PENDING_PREFIX,
   /** Review decisions (release, reject, with redactions and who/when/why), applied by ingest and publish. */
   decisions: DECISIONS_PREFIX,
+  /** Erasure requests: § whose earlier published bytes the next publish rewrites or deletes. */
+  erasures: ERASURES_PREFIX,
   /** What the harvester has seen of each source. */
   harvest: HARVEST_PREFIX,
   /** Plans and part results of fanned-out publishes; deleted by the run's last step. */
@@ -130,6 +137,10 @@ export function quarantineKey(sha256: string): string {
 
 export function reviewPrefix(meetingId: string): string {
   return `${REVIEW_PREFIX}${id(meetingId, 'meeting id')}/`;
+}
+
+export function erasureKey(paragraphId: string): string {
+  return `${ERASURES_PREFIX}${id(paragraphId, 'paragraph id')}.json`;
 }
 
 export function reviewKey(meetingId: string, paragraphId: string): string {

@@ -141,5 +141,19 @@ export function heldIds(record: MeetingRecord): Set<string> {
  */
 export function publishableMeeting(record: MeetingRecord): RenderableMeeting {
   const held = heldIds(record);
-  return { meeting: record.protocol.meeting, paragraphs: record.protocol.paragraphs.filter((p) => !held.has(p.id)) };
+  const { meeting } = record.protocol;
+  return {
+    meeting: { ...meeting, source: { ...meeting.source, fileName: publishedFileName(meeting.id, meeting.source.fileName) } },
+    paragraphs: record.protocol.paragraphs.filter((p) => !held.has(p.id)),
+  };
+}
+
+/**
+ * The source file's name as published: the meeting id (made only of what was recognised: municipality, body, date)
+ * and the file's extension. An uploaded or harvested name can carry anything (a person's name, a case about them); the
+ * name as received stays in the private record, and the sha256 and source URL identify the file.
+ */
+export function publishedFileName(meetingId: string, fileName: string): string {
+  const ext = /\.([a-z0-9]{1,5})$/iu.exec(fileName)?.[1]?.toLowerCase();
+  return ext ? `${meetingId}.${ext}` : meetingId;
 }

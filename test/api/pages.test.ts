@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { createApp } from '../../functions/api/create-app.ts';
 import { citation, municipalityOrganisation } from '../../functions/api/pages/cite.ts';
-import { BASE_URL, publishedFixtures } from './fixtures.ts';
+import { MemoryReadModel } from '../support/memory-read-model.ts';
+import { BASE_URL, protocol, publishedFixtures } from './fixtures.ts';
 
 let app: ReturnType<typeof createApp>;
 
@@ -117,5 +119,18 @@ describe('citation', () => {
     const base = { municipalityName: 'Alingsås', bodyName: 'kommunstyrelsen', meetingDate: '2024-02-05', number: '28' };
     expect(citation({ ...base, pages: [3, 3] } as never, 'https://x.se/p/a')).toBe('Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28 (s. 3). Hämtad från https://x.se/p/a');
     expect(citation({ ...base, pages: [0, 0] } as never, 'https://x.se/p/a')).toBe('Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28. Hämtad från https://x.se/p/a');
+  });
+});
+
+describe('§ page of a redacted §', () => {
+  it('says text was removed and gives the legal basis when the reviewer stated one', async () => {
+    const p = protocol('Testby', 'Kommunstyrelsen', '2024-02-05', [
+      { number: '7', title: 'Ansökan om bidrag', redacted: true, redactionBasis: 'OSL 26 kap. 1 §', text: '§ 7\nAnsökan om bidrag från [uppgift borttagen]' },
+      { number: '8', title: 'Personalärende', redacted: true, text: '§ 8\nPersonalärende\nBorttagen på grund av sekretess' },
+    ]);
+    const site = createApp({ store: new MemoryBlobStore(), readModel: new MemoryReadModel([p], { sequence: 1, publishedAt: '2026-11-27T10:00:00.000Z' }) });
+    const html = async (id: string) => (await site.request(`/p/${id}`, { headers: { Accept: 'text/html' } })).text();
+    expect(await html(p.paragraphs[0]!.id)).toContain('<dd>Text har tagits bort på grund av sekretess (OSL 26 kap. 1 §).</dd>');
+    expect(await html(p.paragraphs[1]!.id)).toContain('<dd>Text har tagits bort på grund av sekretess.</dd>');
   });
 });

@@ -45,7 +45,8 @@ describe('least privilege', () => {
     ].sort());
   });
 
-  it('publish: reads records/, consumes pending/ markers, reads and writes public/ (deletes there only the SQL copies of removed units), keeps fan-out runs', () => {
+  it('publish: reads records/, consumes pending/ markers, writes public/, erases (every version there, erasures/, CDN), keeps fan-out runs', () => {
+    const distribution = logicalId(built, 'Site/Distribution');
     expect(allowed('Publish/Function')).toEqual([
       ...logs('publish-logs'),
       ...consume('publish-queue'),
@@ -53,9 +54,12 @@ describe('least privilege', () => {
       's3:GetObject data:/records/*',
       's3:GetObject data:/pending/*',
       's3:DeleteObject data:/pending/*',
-      's3:GetObject data:/public/*',
-      's3:PutObject data:/public/*',
-      's3:DeleteObject data:/public/tables/*',
+      ...['public', 'erasures'].flatMap((p) => [`s3:GetObject data:/${p}/*`, `s3:PutObject data:/${p}/*`, `s3:DeleteObject data:/${p}/*`]),
+      // An erasure removes every version of what it deletes under public/, not only the current one.
+      's3:DeleteObjectVersion data:/public/*',
+      's3:ListBucketVersions data:',
+      // On this distribution only.
+      `cloudfront:CreateInvalidation arn:{"Ref":"AWS::Partition"}:cloudfront::{"Ref":"AWS::AccountId"}:distribution/{"Ref":"${distribution}"}`,
       's3:GetObject data:/publish-runs/*',
       's3:PutObject data:/publish-runs/*',
       's3:DeleteObject data:/publish-runs/*',

@@ -154,7 +154,7 @@ describe('functions', () => {
     expect(names(ids.ingest)).toEqual(
       [...common, 'MAX_UPLOAD_BYTES', 'OCR_ASSETS_DIR', 'OCR_WORKERS', 'PUBLISH_QUEUE_URL', 'REVIEW_FIRST_BODIES', 'SOURCE_BUCKET'].sort(),
     );
-    expect(names(ids.publish)).toEqual([...common, 'PUBLIC_BASE_URL'].sort());
+    expect(names(ids.publish)).toEqual([...common, 'DISTRIBUTION_ID', 'PUBLIC_BASE_URL'].sort());
     // Without a custom domain the API cannot know the distribution's name (it is the distribution's origin).
     expect(names(ids.api)).toEqual(common);
   });
@@ -174,6 +174,8 @@ describe('functions', () => {
     expect(props(ids.publish).Environment.Variables.PUBLIC_BASE_URL).toEqual({
       'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(built, 'Site/Distribution'), 'DomainName'] }]],
     });
+    // An erasure invalidates what it removed on this distribution (functions/handlers/support/publish-config.ts).
+    expect(props(ids.publish).Environment.Variables.DISTRIBUTION_ID).toEqual({ Ref: logicalId(built, 'Site/Distribution') });
   });
 });
 

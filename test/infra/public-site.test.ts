@@ -104,13 +104,11 @@ describe('datasets origin', () => {
     expect(resource(fn).AutoPublish).toBe(true);
   });
 
-  it('caches immutable snapshot files for a year, at the edge and in browsers', () => {
+  it('caches snapshot manifests a year at the edge (an erasure invalidates them), an hour in browsers, never immutable', () => {
     const snapshots = behaviour('/datasets/snapshots/*');
     expect(resource(snapshots.CachePolicyId.Ref).CachePolicyConfig).toMatchObject({ DefaultTTL: YEAR, MinTTL: YEAR, MaxTTL: YEAR });
     const headers = resource(snapshots.ResponseHeadersPolicyId.Ref).ResponseHeadersPolicyConfig;
-    expect(headers.CustomHeadersConfig.Items).toEqual([
-      { Header: 'Cache-Control', Value: `public, max-age=${YEAR}, immutable`, Override: true },
-    ]);
+    expect(headers.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'public, max-age=3600', Override: true }]);
   });
 
   it("follows each published object's Cache-Control up to a year, a minute when it has none", () => {

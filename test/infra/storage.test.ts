@@ -76,13 +76,20 @@ describe('buckets', () => {
     }
   });
 
-  it('versions the data bucket and only expires superseded versions under public/', () => {
+  it('versions the data bucket; old versions under public/ and review/ outlive an erasure by a day at most', () => {
     const data = buckets[logicalId(built, 'Storage/Data')]!;
     expect(data.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     const rules = data.Properties.LifecycleConfiguration.Rules as Record<string, any>[];
-    expect(rules).toEqual([
-      { Id: 'public-noncurrent-versions', Prefix: 'public/', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } },
-    ]);
+    // A withdrawn § is deleted from public/ and its review entry from review/: versioning must not keep the bytes.
+    expect(rules).toEqual(['public', 'review'].map((prefix) => ({
+      Id: `${prefix}-noncurrent-versions`,
+      Prefix: `${prefix}/`,
+      Status: 'Enabled',
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      ExpiredObjectDeleteMarker: true,
+    })));
+    // Nothing else of the private store expires (records, decisions, originals are kept).
+    expect(rules.some((r) => r.ExpirationInDays !== undefined)).toBe(false);
   });
 
   it('logs access to the source and data buckets into the log bucket', () => {

@@ -33,6 +33,12 @@ describe('readPublishConfig', () => {
     expect(readPublishConfig({ DATA_BUCKET: 'data', PUBLIC_BASE_URL: 'https://p.example.se' }).publisher).toEqual({ name: 'Paragraf' });
   });
 
+  it('reads the CloudFront distribution an erasure invalidates, when there is one', () => {
+    const env = { DATA_BUCKET: 'data', PUBLIC_BASE_URL: 'https://p.example.se' };
+    expect(readPublishConfig({ ...env, DISTRIBUTION_ID: 'E2ABCDEF' }).distributionId).toBe('E2ABCDEF');
+    expect(readPublishConfig({ ...env, DISTRIBUTION_ID: ' ' })).not.toHaveProperty('distributionId');
+  });
+
   it('refuses a missing bucket or base URL with PublishConfigError', () => {
     expect(() => readPublishConfig({ PUBLIC_BASE_URL: 'https://p.example.se' })).toThrow(PublishConfigError);
     expect(() => readPublishConfig({ DATA_BUCKET: 'd' })).toThrow('environment variable PUBLIC_BASE_URL is required');

@@ -51,6 +51,19 @@ describe('publish: withheld § appear in no published file', () => {
     for (const [key, text] of await publicTexts(store)) expect(text.includes('Kolibri'), key).toBe(false);
   });
 
+  it('publishes the source file name only as the meeting id and extension, never the name as uploaded', async () => {
+    const store = memoryStore();
+    const clock = newClock();
+    const p = protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{ title: 'Budget 2027' }]);
+    p.meeting.source.fileName = 'KS 2026-03-02 Zebrafink Anna bistånd.PDF';
+    await ingest(store, p, clock);
+    await publish(store, clock, { full: true });
+    const texts = await publicTexts(store);
+    for (const [key, text] of texts) expect(text.includes('Zebrafink'), key).toBe(false);
+    const csv = texts.find(([k]) => k.endsWith('/paragraphs.csv'))![1];
+    expect(csv).toContain(',testby-kommunstyrelsen-2026-03-02.pdf,');
+  });
+
   it('still publishes the meeting of a review-first body, with no §', async () => {
     const { store } = await archive();
     const texts = new Map(await publicTexts(store));

@@ -9,6 +9,7 @@ import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { meetingId } from '../../functions/core/records/ids.ts';
 import type { Paragraph, Protocol } from '../../functions/core/records/types.ts';
 import type { BlobStore } from '../../functions/ports/blob-store.ts';
+import type { CdnInvalidator } from '../../functions/ports/cdn.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { publishDatasets, type PublishOptions, type PublishSummary } from '../../functions/pipeline/publish-datasets.ts';
 import type { FileEntry, PublicManifest } from '../../functions/published/manifest.ts';
@@ -51,8 +52,13 @@ export function publishOptions(extra: Partial<PublishOptions> = {}): PublishOpti
   return { baseUrl: BASE_URL, publisher: { name: 'Testby kommun', organisationNumber: ORG_NUMBER }, ...extra };
 }
 
-export async function publish(store: BlobStore, clock: TestClock, extra: Partial<PublishOptions> = {}): Promise<PublishSummary> {
-  const summary = await publishDatasets({ store, clock }, publishOptions(extra));
+export async function publish(
+  store: BlobStore,
+  clock: TestClock,
+  extra: Partial<PublishOptions> = {},
+  cdn?: CdnInvalidator,
+): Promise<PublishSummary> {
+  const summary = await publishDatasets({ store, clock, ...(cdn ? { cdn } : {}) }, publishOptions(extra));
   clock.advance(60_000);
   return summary;
 }

@@ -39,6 +39,7 @@ describe('paragraphs table', () => {
       vote_summary: ['Ja 2, Nej 1'],
       reservation: true,
       redacted: false,
+      redaction_basis: null,
       immediately_justerad: false,
       other_appeal_route: true,
       appeal_last_day: '2024-04-24',
@@ -51,6 +52,11 @@ describe('paragraphs table', () => {
 
   it('keeps the redacted flag and the redacted text as given', () => {
     expect(rows[1]).toMatchObject({ paragraph_id: P42, redacted: true, immediately_justerad: true, decision: 'Borttagen på grund av sekretess.' });
+  });
+
+  it("gives the legal basis of a reviewer's masking as a column", () => {
+    const masked = { ...paragraphs[1]!, redactionBasis: 'OSL 26 kap. 1 §' };
+    expect(paragraphsTable.rows(meeting, [masked], ctx)[0]).toMatchObject({ redacted: true, redaction_basis: 'OSL 26 kap. 1 §' });
   });
 
   it('every row has exactly the declared columns', () => {

@@ -34,7 +34,7 @@ ${s.caseNumbers.length > 0 ? html`<dt>Diarienummer</dt><dd>${s.caseNumbers.map((
 <dt>Sidor i protokollet</dt><dd>${pagesText(s.pages)}</dd>
 ${p.appealLastDay ?? m.appeal?.lastDay ? html`<dt>Sista dag att överklaga</dt><dd>${p.appealLastDay ?? m.appeal?.lastDay} (beräknad, laglighetsprövning)</dd>` : ''}
 ${p.immediatelyJusterad ? html`<dt>Justering</dt><dd>Omedelbart justerad</dd>` : ''}
-${p.redacted ? html`<dt>Sekretess</dt><dd>Text har tagits bort på grund av sekretess.</dd>` : ''}
+${p.redacted ? html`<dt>Sekretess</dt><dd>Text har tagits bort på grund av sekretess${p.redactionBasis ? html` (${p.redactionBasis})` : ''}.</dd>` : ''}
 </dl>
 <h2>Beslut</h2>
 ${p.decision.trim() ? paragraphs(p.decision) : html`<p class="meta">Paragrafen har ingen beslutstext (till exempel en informationspunkt).</p>`}

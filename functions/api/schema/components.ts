@@ -178,7 +178,7 @@ export const SCHEMAS = {
       id: str('The § id.'),
       meetingId: str('The meeting.'),
       unit: str('<municipality>/<body>/<year>.'),
-      reason: { type: 'string', enum: ['held', 'removed', 'meeting-removed'], description: 'For withdrawn (tombstones).' },
+      reason: { type: 'string', enum: ['withdrawn', 'held', 'removed', 'meeting-removed'], description: 'For withdrawn (tombstones): the category only, never the text or a reason in words.' },
       hash: str('Fingerprint of the § as now published.'),
     },
     ['seq', 'time', 'type', 'id', 'meetingId'],

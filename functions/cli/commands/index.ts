@@ -10,6 +10,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'ingest', load: async () => (await import('./ingest.ts')).ingestCommand },
   { name: 'harvest', load: async () => (await import('./harvest.ts')).harvestCommand },
   { name: 'review', load: async () => (await import('./review.ts')).reviewCommand },
+  { name: 'withdraw', load: async () => (await import('./withdraw.ts')).withdrawCommand },
   { name: 'publish', load: async () => (await import('./publish.ts')).publishCommand },
   { name: 'export', load: async () => (await import('./export.ts')).exportCommand },
   { name: 'generate', load: async () => (await import('./generate.ts')).generateCommand },

@@ -176,6 +176,9 @@ function formatSummary(s: PublishSummary, ms: number, options: PublishOptions): 
         `published sequence ${s.sequence}, snapshot ${s.snapshot}${s.full ? ' (full)' : ''}`,
         `  partitions: ${s.units.touched} checked, ${s.units.rebuilt} rebuilt, ${s.units.removed} removed`,
         `  changes:    ${s.events.added} added, ${s.events.changed} changed, ${s.events.withdrawn} withdrawn`,
+        ...(s.erasure.paragraphs > 0
+          ? [`  erased:     ${s.erasure.paragraphs} withdrawn § from earlier versions: ${s.erasure.snapshots} snapshots rewritten, ${s.erasure.deleted} files deleted`]
+          : []),
         `  dump:       ${s.dump === 'written' ? 'written' : s.dump === 'kept' ? 'kept (older; newer changes are in the change feed)' : 'none'}`,
       ]
     : [`nothing to publish (sequence ${s.sequence} is current)`];

@@ -8,12 +8,15 @@ import type { LogLevel } from './json-logger.ts';
  *  PUBLIC_BASE_URL (required)  the site's URL: every permalink and download link hangs off it
  *  MUNICIPALITY                the publisher's name in the DCAT catalogue (default "Paragraf")
  *  ORGANISATION_NUMBER         the publisher's organisationsnummer; without it no catalog.rdf is written
+ *  DISTRIBUTION_ID             the CloudFront distribution in front of public/ and the API: told which paths an
+ *                              erasure (a withdrawn §) removed; without it nothing is invalidated
  *  LOG_LEVEL                   debug, info (default), warn or error
  */
 export interface PublishConfig {
   dataBucket: string;
   publicBaseUrl: string;
   publisher: PublisherConfig;
+  distributionId?: string;
   logLevel?: LogLevel;
 }
 
@@ -29,6 +32,8 @@ export function readPublishConfig(env: Env): PublishConfig {
     publicBaseUrl: read.required('PUBLIC_BASE_URL'),
     publisher: { name: read.optional('MUNICIPALITY') ?? 'Paragraf', ...(organisationNumber ? { organisationNumber } : {}) },
   };
+  const distributionId = read.optional('DISTRIBUTION_ID');
+  if (distributionId) config.distributionId = distributionId;
   const logLevel = read.logLevel();
   if (logLevel) config.logLevel = logLevel;
   return config;

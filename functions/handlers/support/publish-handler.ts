@@ -1,9 +1,12 @@
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
+import { CloudFrontInvalidator } from '../../adapters/cloudfront-invalidator.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
 import { publishDatasets, type PublishSummary } from '../../pipeline/publish-datasets.ts';
 import { finishPublish, planPublish, publishPart } from '../../pipeline/publish-fan-out.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
+import type { CdnInvalidator } from '../../ports/cdn.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
 import type { Env } from './env.ts';
 import { createJsonLogger, type Logger } from './json-logger.ts';
@@ -11,6 +14,8 @@ import { type PublishConfig, readPublishConfig } from './publish-config.ts';
 
 export interface PublishHandlerWiring {
   s3: S3Client;
+  /** Used when DISTRIBUTION_ID is set: erasures invalidate the paths they removed. */
+  cloudfront?: CloudFrontClient;
   env: Env;
   clock?: Clock;
   logger?: Logger;
@@ -21,6 +26,7 @@ export interface PublishRunDeps {
   config: PublishConfig;
   clock: Clock;
   logger: Logger;
+  cdn?: CdnInvalidator;
 }
 
 /**
@@ -42,6 +48,7 @@ export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent 
     config,
     clock: w.clock ?? systemClock,
     logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'publish' }),
+    ...(config.distributionId && w.cloudfront ? { cdn: new CloudFrontInvalidator(w.cloudfront, config.distributionId) } : {}),
   };
   return async (event) => {
     if ('step' in event) return runStep(event, deps);
@@ -84,11 +91,15 @@ export function runId(execution: string): string {
  */
 export async function runPublish(event: SQSEvent, deps: PublishRunDeps): Promise<PublishSummary> {
   const { config } = deps;
-  const s = await publishDatasets({ store: deps.store, clock: deps.clock }, { baseUrl: config.publicBaseUrl, publisher: config.publisher });
+  const s = await publishDatasets(
+    { store: deps.store, clock: deps.clock, ...(deps.cdn ? { cdn: deps.cdn } : {}) },
+    { baseUrl: config.publicBaseUrl, publisher: config.publisher },
+  );
   deps.logger.info(s.changed ? 'published' : 'nothing to publish', {
     requests: event.Records.length, sequence: s.sequence, snapshot: s.snapshot, rebuilt: s.units.rebuilt,
     removed: s.units.removed, added: s.events.added, changed: s.events.changed, withdrawn: s.events.withdrawn,
-    markersKept: s.markers.kept, puts: s.puts, dump: s.dump,
+    markersKept: s.markers.kept, puts: s.puts, dump: s.dump, erased: s.erasure.paragraphs, erasedSnapshots: s.erasure.snapshots,
+    erasedFiles: s.erasure.deleted,
   });
   return s;
 }

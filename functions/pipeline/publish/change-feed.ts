@@ -52,7 +52,8 @@ export async function appendEvents(
   return { state: { lastSeq: events[events.length - 1]!.seq, chunks }, events, writes };
 }
 
-async function writeChunk(store: BlobStore, number: number, events: readonly ChangeEvent[]): Promise<ChunkEntry> {
+/** Writes one chunk version under its content-addressed name and returns its manifest entry. */
+export async function writeChunk(store: BlobStore, number: number, events: readonly ChangeEvent[]): Promise<ChunkEntry> {
   const bytes = encodeChunk(events);
   const file = await putFile(store, changeChunkPath(number, shortHash(bytes)), bytes, FORMAT_ENTRIES.ndjson.contentType);
   const first = events[0]!;

@@ -48,15 +48,20 @@ export async function commitManifest(
   return { manifest, writes: writes + 3 };
 }
 
-async function putMetadata(
+/**
+ * The immutable copy of one metadata file, and (unless `fixedCopy` is false: an earlier version rewritten by an
+ * erasure) its fixed-name copy for harvesters.
+ */
+export async function putMetadata(
   store: BlobStore,
   name: 'datapackage.json' | 'catalog.rdf',
   text: string,
   mediaType: string,
+  fixedCopy = true,
 ): Promise<FileEntry> {
   const bytes = new TextEncoder().encode(text);
   const file = await putFile(store, metadataPath(shortHash(bytes), name), bytes, mediaType);
-  await putFile(store, name === 'datapackage.json' ? DATAPACKAGE_PATH : CATALOG_PATH, bytes, mediaType);
+  if (fixedCopy) await putFile(store, name === 'datapackage.json' ? DATAPACKAGE_PATH : CATALOG_PATH, bytes, mediaType);
   return file;
 }
 

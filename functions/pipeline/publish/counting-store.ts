@@ -19,6 +19,14 @@ export function countingStore(store: BlobStore): CountingStore {
       await store.delete(key);
       deletes++;
     },
+    ...(store.erase
+      ? {
+          erase: async (key: string) => {
+            await store.erase!(key);
+            deletes++;
+          },
+        }
+      : {}),
     get puts() {
       return puts;
     },

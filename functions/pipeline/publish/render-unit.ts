@@ -34,8 +34,24 @@ export interface RenderedUnit {
  * Privacy: only what publishableMeeting gives is rendered (store/meeting-record.ts).
  */
 export async function renderUnit(unit: UnitRef, records: readonly MeetingRecord[], baseUrl: string): Promise<RenderedUnit> {
-  const sorted = [...records].sort(byDateThenId);
-  const input: RenderRecord[] = sorted.map(publishableMeeting);
+  const meetings = [...records]
+    .sort(byDateThenId)
+    .map((r): UnitMeeting => ({ ...publishableMeeting(r), version: r.ingest.version, sourceSha256: r.ingest.sha256 }));
+  return renderUnitMeetings(unit, meetings, baseUrl);
+}
+
+/** One meeting of a unit as rendered: its publishable § and the record version and source it comes from. */
+export interface UnitMeeting extends RenderRecord {
+  version: number;
+  sourceSha256: string;
+}
+
+/**
+ * Every file of a unit from its meetings, in the order given (date, then id). The erasure of a withdrawn § renders
+ * earlier versions of a unit through this too, from their published meeting files, so an erased version has exactly
+ * the shape of one the publisher wrote.
+ */
+export async function renderUnitMeetings(unit: UnitRef, input: readonly UnitMeeting[], baseUrl: string): Promise<RenderedUnit> {
   const ctx: RenderContext = { baseUrl };
   const files: RenderedFile[] = [];
   for (const f of TABLE_FILES) {
@@ -47,14 +63,14 @@ export async function renderUnit(unit: UnitRef, records: readonly MeetingRecord[
     const file = fileOf('', JSON_TYPE, renderMeetingJson(r.meeting, r.paragraphs, ctx));
     return { ...file, name: meetingPath(unit, r.meeting.id, file.sha256.slice(0, 16)) };
   });
-  const latest = sorted[sorted.length - 1]?.protocol.meeting;
+  const latest = input[input.length - 1]?.meeting;
   const names = { municipalityName: latest?.municipality ?? unit.municipality, bodyName: latest?.body ?? unit.body };
   const pkg = unitDataPackage({ unit, ...names, files, meetings, meetingIds: input.map((r) => r.meeting.id), baseUrl });
   files.push(fileOf(UNIT_DATAPACKAGE, JSON_TYPE, pkg.text));
   // The folder's name hashes its content and the meeting files it lists; unit.json is derived from the same.
   const id = shortHash([...files, ...meetings].map((f) => `${f.name}\t${f.sha256}\n`).sort().join(''));
   const dir = unitDir(unit, id);
-  const manifest = unitManifest(unit, names, dir, files, meetings, sorted, input, ctx);
+  const manifest = unitManifest(unit, names, dir, files, meetings, input, ctx);
   files.push(fileOf(UNIT_MANIFEST, JSON_TYPE, `${JSON.stringify(manifest, null, 1)}\n`));
   return { id, dir, files, meetings, schemas: pkg.schemas, manifest };
 }
@@ -65,8 +81,7 @@ function unitManifest(
   dir: string,
   files: readonly RenderedFile[],
   meetings: readonly RenderedFile[],
-  records: readonly MeetingRecord[],
-  input: readonly RenderRecord[],
+  input: readonly UnitMeeting[],
   ctx: RenderContext,
 ): UnitManifest {
   const paragraphs: UnitManifest['paragraphs'] = {};
@@ -74,8 +89,7 @@ function unitManifest(
   input.forEach((r, i) => {
     const published = paragraphRecords(r.meeting, r.paragraphs, ctx);
     for (const p of published) paragraphs[p.id] = { meetingId: r.meeting.id, hash: shortHash(JSON.stringify(p)) };
-    const { ingest } = records[i]!;
-    meetingEntries[r.meeting.id] = { file: entry(meetings[i]!), version: ingest.version, sourceSha256: ingest.sha256, paragraphs: published.length };
+    meetingEntries[r.meeting.id] = { file: entry(meetings[i]!), version: r.version, sourceSha256: r.sourceSha256, paragraphs: published.length };
   });
   return {
     schemaVersion: 1,

@@ -61,7 +61,8 @@ export async function updateUnit(
   const writes = (await writeFolder(store, dir, rendered)) + (await writeSqlTables(store, unit, rendered, false));
   const old = previous ? await readUnitManifest(store, previous) : null;
   const held = new Set(records.flatMap((r) => [...heldIds(r)]));
-  const events = diffParagraphs(unit, old, rendered.manifest, held);
+  const decided = new Set(records.flatMap((r) => r.held.filter((h) => h.decision === 'withdrawn' || h.decision === 'rejected').map((h) => h.paragraphId)));
+  const events = diffParagraphs(unit, old, rendered.manifest, held, decided);
   return { ...named, entry: unitEntry(unit, rendered, options.now), changed: true, events, writes };
 }
 
@@ -87,7 +88,7 @@ async function readUnitRecords(store: BlobStore, unit: UnitRef): Promise<{ recor
  * Shared files first (schemas, meeting files: content-addressed, written only if absent), then the folder, unit.json
  * last: its presence means the folder is complete, so a folder left by a crashed run is completed, never trusted.
  */
-async function writeFolder(store: BlobStore, dir: string, rendered: RenderedUnit): Promise<number> {
+export async function writeFolder(store: BlobStore, dir: string, rendered: RenderedUnit): Promise<number> {
   if (await exists(store, `${dir}${UNIT_MANIFEST}`)) return 0;
   let writes = 0;
   for (const f of [...rendered.schemas, ...rendered.meetings]) {
@@ -116,7 +117,7 @@ async function deleteSqlTables(store: BlobStore, unit: UnitRef): Promise<void> {
   for (const t of SQL_TABLES) await store.delete(publicKey(sqlTablePath(t, unit)));
 }
 
-function unitEntry(unit: UnitRef, rendered: RenderedUnit, now: string): UnitEntry {
+export function unitEntry(unit: UnitRef, rendered: RenderedUnit, now: string): UnitEntry {
   const m = rendered.manifest;
   const all = [...rendered.files, ...rendered.meetings];
   return {
@@ -135,13 +136,15 @@ function unitEntry(unit: UnitRef, rendered: RenderedUnit, now: string): UnitEntr
 
 /**
  * Added, changed and withdrawn § between two versions of a unit, in § id order. A withdrawn § becomes a tombstone
- * with a reason: held back by the privacy gate, its meeting gone from the unit, or no longer in the protocol.
+ * with a reason: withdrawn or rejected by a person, held back by the privacy gate, its meeting gone from the unit, or
+ * no longer in the protocol.
  */
 export function diffParagraphs(
   unit: UnitRef,
   before: UnitManifest | null,
   after: UnitManifest | null,
   held: ReadonlySet<string>,
+  withdrawn: ReadonlySet<string> = new Set(),
 ): PendingEvent[] {
   const old = before?.paragraphs ?? {};
   const now = after?.paragraphs ?? {};
@@ -153,7 +156,13 @@ export function diffParagraphs(
     if (b && (!a || a.hash !== b.hash)) {
       events.push({ type: a ? 'changed' : 'added', id, meetingId: b.meetingId, unit: unitKey(unit), hash: b.hash });
     } else if (a && !b) {
-      const reason: WithdrawReason = held.has(id) ? 'held' : after?.meetings[a.meetingId] ? 'removed' : 'meeting-removed';
+      const reason: WithdrawReason = withdrawn.has(id)
+        ? 'withdrawn'
+        : held.has(id)
+          ? 'held'
+          : after?.meetings[a.meetingId]
+            ? 'removed'
+            : 'meeting-removed';
       events.push({ type: 'withdrawn', id, meetingId: a.meetingId, unit: unitKey(unit), reason });
     }
   }

@@ -7,8 +7,9 @@
  * - `released`: published with the listed texts masked and the legal basis, as long as the § reads exactly as it did
  *   when it was reviewed (`reviewedHash`); a corrected protocol that changes the § sends it back to review;
  * - `rejected`: never published, whatever later versions of the protocol say;
- * - `withdrawn`: was published and must be taken back (issue 12 part 4 adds the erasure of published bytes; the
- *   state and its effect on the record — kept out of every later publish — are the same as `rejected`).
+ * - `withdrawn`: was published and must be taken back: kept out of every later version like `rejected`, and the
+ *   next publish erases it from every earlier published file (review-decisions.ts `withdrawParagraph`,
+ *   pipeline/publish/erasure.ts).
  *
  * `history` keeps every decision with who, when and why, oldest first; nothing is ever removed from it.
  *

@@ -1,6 +1,7 @@
 /**
- * The write side of review: release a held § (with texts masked and a legal basis) or reject it. The CLI
- * (`paragraf review release|reject`) and the municipality's web admin call these same functions.
+ * The write side of review: release a held § (with texts masked and a legal basis), reject it, or withdraw one that
+ * was published. The CLI (`paragraf review release|reject`, `paragraf withdraw`) and the municipality's web admin
+ * call these same functions.
  *
  * Each decision is written to `decisions/` with who, when and why (decision.ts), then applied to the meeting record
  * (apply-decisions.ts) with a `pending/` marker, so the next `paragraf publish` publishes a released § (masked, with
@@ -18,7 +19,8 @@ import { readJson } from '../../ports/blob-json.ts';
 import { putJson } from '../../store/json.ts';
 import type { HeldParagraphRef, MeetingRecord, PendingMarker, ReviewEntry } from '../../store/meeting-record.ts';
 import { heldParagraphForReview, personalNumberFindings } from '../privacy-gate.ts';
-import { pendingKey, reviewKey, reviewPrefix } from '../../store/keys.ts';
+import { pendingKey, reviewKey, reviewPrefix, unitOfRecordKey } from '../../store/keys.ts';
+import { requestErasure } from '../publish/erasure-requests.ts';
 import { applyDecisions, byProtocolOrder, leaksPersonalNumber } from './apply-decisions.ts';
 import {
   decide,
@@ -48,6 +50,13 @@ export interface ReleaseInput {
 
 export interface RejectInput {
   paragraphId: string;
+  reason: string;
+  by: string;
+}
+
+export interface WithdrawInput {
+  paragraphId: string;
+  /** Why, in words. PRIVATE: kept in the decision's history; the published tombstone says only "withdrawn". */
   reason: string;
   by: string;
 }
@@ -103,6 +112,31 @@ export async function rejectParagraph(deps: ReviewDeps, input: RejectInput): Pro
   const decision = decide(target.decision, target.ids, event);
   const recordChanged = await commit(deps, target, decision);
   return { paragraphId: input.paragraphId, state: 'rejected', recordChanged };
+}
+
+/**
+ * Withdraws a § that was published (or keeps one out that is not yet): the decision `withdrawn` holds it in this and
+ * every later version of the protocol, and an erasure request makes the next publish rewrite or delete every earlier
+ * published file that contained it (pipeline/publish/erasure.ts). Order: decision, marker, record, then the request
+ * (a crash before the request still erases: the publisher requests erasure for every § a decision takes out).
+ */
+export async function withdrawParagraph(deps: ReviewDeps, input: WithdrawInput): Promise<DecisionOutcome> {
+  checkPerson(input.by);
+  if (input.reason.trim() === '') throw new ReviewRefusedError('a withdrawal needs a reason');
+  const target = await loadTarget(deps.store, input.paragraphId);
+  const at = deps.clock.now().toISOString();
+  const event = eventOf(target, { action: 'withdraw', by: input.by, at }, { reason: input.reason.trim() });
+  const recordChanged = await commit(deps, target, decide(target.decision, target.ids, event));
+  const unit = unitOfRecordKey(target.recordKey);
+  if (unit === null) throw new NotUnderReviewError(`${target.recordKey} is not a meeting record key`);
+  await requestErasure(deps.store, {
+    paragraphId: input.paragraphId,
+    meetingId: target.ids.meetingId,
+    unit: `${unit.municipality}/${unit.body}/${unit.year}`,
+    requestedAt: at,
+    reason: 'withdrawn',
+  });
+  return { paragraphId: input.paragraphId, state: 'withdrawn', recordChanged };
 }
 
 interface Target {

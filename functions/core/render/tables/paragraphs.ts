@@ -30,6 +30,7 @@ export const paragraphsTable: TableDef = {
     field('vote_summary', 'list', 'Voteringsresultat, en post per votering.', 'Result of each vote, one item per vote.'),
     field('reservation', 'boolean', 'Sant om någon reserverade sig.', 'True when a member entered a formal dissent.'),
     field('redacted', 'boolean', 'Sant om text tagits bort på grund av sekretess.', 'True when text was removed for secrecy.'),
+    field('redaction_basis', 'string', 'Rättslig grund för det som tagits bort, t.ex. "OSL 26 kap. 1 §", när den är angiven.', 'Legal basis for what was removed, e.g. "OSL 26 kap. 1 §", when given.'),
     field('immediately_justerad', 'boolean', 'Sant om paragrafen justerades omedelbart.', 'True when the paragraph was signed off at once.'),
     field('other_appeal_route', 'boolean', 'Sant om annan överklagandeväg än laglighetsprövning kan gälla (KL 13 kap. 3 §).', 'True when an appeal route other than judicial review may apply.'),
     field('appeal_last_day', 'date', 'Beräknad sista dag för laglighetsprövning (KL 13 kap. 5 §).', 'Computed last day to appeal (judicial review).'),
@@ -60,6 +61,7 @@ function paragraphRow(meeting: Meeting, p: Paragraph, ctx: RenderContext): Row {
     vote_summary: p.votes.map(voteSummary),
     reservation: p.reservations.length > 0,
     redacted: p.redacted,
+    redaction_basis: opt(p.redactionBasis),
     immediately_justerad: p.immediatelyJusterad,
     other_appeal_route: p.otherAppealRoute ?? false,
     // Every § of a meeting shares the notice date, so the meeting's deadline applies unless the § has its own.
