@@ -141,6 +141,8 @@ async function sweep(
       if (doc === null || (doc.paragraphs ?? []).some((p) => p.id !== undefined && ids.has(p.id))) out.push(path);
     }
   }
+  // § index files hold titles and excerpts: every one no manifest lists any more goes (also one a crashed run left).
+  for await (const meta of store.list(publicKey('read-model/'))) out.push(meta.key.slice(PUBLIC_PREFIX.length));
   for (const [dir, files] of await groupByFolder(store, 'dumps/')) {
     const complete = files.includes(`${dir}dump.json`);
     if (!complete || (await ndjsonHolds(store, `${dir}paragraphs.ndjson`, ids))) out.push(...files);
@@ -189,6 +191,7 @@ async function listedPaths(store: BlobStore, manifests: readonly PublicManifest[
     for (const c of m.changes.chunks) out.add(c.path);
     for (const f of Object.values(m.dump?.files ?? {})) out.add(f.path);
     for (const f of Object.values(m.metadata)) if (f) out.add(f.path);
+    for (const f of m.readModel?.parts ?? []) out.add(f.path);
   }
   return out;
 }
