@@ -26,7 +26,13 @@ import { DATA_PREFIXES } from './storage.ts';
  */
 export const INGEST_MEMORY_MB = 3584;
 export const INGEST_TIMEOUT = Duration.minutes(15);
-export const INGEST_BATCH_SIZE = 4;
+/**
+ * One document per invocation: a file that exhausts the function's memory (a decompression bomb the limits missed, a
+ * pathological scan) is killed alone, and after INGEST_MAX_RECEIVES attempts it alone lands in the dead-letter queue;
+ * with larger batches every document of its batch failed and was retried with it (issue 14). Per-document limits
+ * (functions/adapters/document-extractor.ts) keep ordinary hostile files from getting that far.
+ */
+export const INGEST_BATCH_SIZE = 1;
 export const LAMBDA_MB_PER_VCPU = 1769;
 export const OCR_WORKERS = Math.max(1, Math.floor(INGEST_MEMORY_MB / LAMBDA_MB_PER_VCPU));
 /** The longest scan a batch is sized for (docs/ocr.md). */

@@ -1,9 +1,10 @@
 /**
  * The publisher: derives every shared file (partitions, indexes, change feed, snapshot) from the records, one run
- * at a time per municipality (ARCHITECTURE.md, "Serialized publish"). Serialisation comes from a FIFO queue: the
- * ingest function sends with MessageGroupId = municipality slug, and Lambda never has two batches of one message
- * group in flight, so shared files are never written concurrently. Reserved concurrency is not used: on accounts
- * with the default quota it cannot be reserved at all, and FIFO already gives the guarantee per municipality.
+ * at a time per store (ARCHITECTURE.md, "Serialized publish"). Serialisation comes from a FIFO queue: the ingest
+ * function sends every request in one message group, and Lambda never has two batches of one message group in
+ * flight, so shared files are never written concurrently. Behind it, the store's publish lease
+ * (functions/pipeline/publish/lease.ts, conditional writes) refuses a second run however it was started. Reserved
+ * concurrency is not used: on accounts with the default quota it cannot be reserved at all.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as lambdaEvents from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -15,6 +16,7 @@ import { Construct } from 'constructs';
 import { acknowledgePrefixWildcards, grantList, grantObjects, READ_OBJECT, READ_WRITE_OBJECT } from './object-grants.ts';
 import { ParagrafFunction } from './paragraf-function.ts';
 import { DATA_PREFIXES } from './storage.ts';
+import { PUBLISH_LEASE_KEY } from '../functions/store/keys.ts';
 
 
 export const PUBLISH_TIMEOUT = Duration.minutes(5);
@@ -79,6 +81,8 @@ export class PublishPipeline extends Construct {
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public, DATA_PREFIXES.erasures], [...READ_WRITE_OBJECT, 's3:DeleteObject']);
     // A fanned-out publish (infra/publish-fan-out.ts) keeps its plan and part results here until its last step.
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.publishRuns], [...READ_WRITE_OBJECT, 's3:DeleteObject']);
+    // The lease that keeps a second publisher out (functions/pipeline/publish/lease.ts): read, created, renewed.
+    grantObjects(this.function, props.dataBucket, [PUBLISH_LEASE_KEY], ['s3:GetObject', 's3:PutObject']);
     acknowledgePrefixWildcards(this.function.role!, props.dataBucket, {
       [DATA_PREFIXES.records]: 'The publisher reads every meeting record (records/<municipality>/…) to derive the datasets.',
       [DATA_PREFIXES.pending]: 'The publisher reads the pending/ markers of changed meetings and deletes those it handled.',
@@ -87,6 +91,7 @@ export class PublishPipeline extends Construct {
       [DATA_PREFIXES.erasures]: 'The publisher keeps erasure requests (erasures/<paragraphId>.json) until it has erased the § ' +
         'from every published file.',
       [DATA_PREFIXES.publishRuns]: 'A fanned-out publish writes its plan and one result per municipality here, and deletes them when done.',
+      [PUBLISH_LEASE_KEY]: 'The publish lease is one object; the trailing wildcard is how object grants are written here.',
     });
     // An erasure deletes every version of what it removes (S3BlobStore.erase), not only the current one.
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], ['s3:DeleteObjectVersion']);

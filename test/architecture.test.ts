@@ -54,7 +54,7 @@ describe('architecture: functions/core is pure', () => {
  * The whole dependency rule (docs/architecture.md): which layer may import which, read from every import of
  * functions/ and infra/. `core ← store, published ← pipeline ← {handlers, cli}`; the API reads through published and
  * never reaches the store or the publisher (its admin part may call pipeline use cases through one entry,
- * pipeline/use-cases.ts, once there is one); pages never import routes; adapters implement ports and only handlers
+ * pipeline/use-cases.ts); pages never import routes; adapters implement ports and only handlers
  * and the CLI choose them; lib is Node-only helpers without project knowledge.
  */
 type Layer = 'core' | 'lib' | 'ports' | 'store' | 'published' | 'adapters' | 'pipeline' | 'api' | 'handlers' | 'cli' | 'infra';
@@ -92,7 +92,7 @@ const API_PARTS_MAY_NOT: Record<string, readonly string[]> = {
   http: ['routes', 'pages'],
 };
 
-/** The one door from the API into the pipeline: the admin part calling use cases (none yet). */
+/** The one door from the API into the pipeline: the admin part calling use cases. */
 const ADMIN_ENTRY = { from: 'functions/api/admin/', to: 'functions/pipeline/use-cases.ts' };
 
 /**

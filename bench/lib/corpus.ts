@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extractPdfPages } from '../../functions/adapters/pdf-text-extractor.ts';
-import { readTextPages } from '../../functions/adapters/text-reader.ts';
+import { readTextDocument } from '../../functions/adapters/text-reader.ts';
 import type { PageText } from '../../functions/core/records/types.ts';
 
 /**
- * The real protocols the benchmarks run on: the golden corpus in test/golden (real Alingsås PDFs and Göteborg texts,
- * copied from the development corpus, so the benchmarks run from a plain checkout).
+ * The real protocols the benchmarks run on: the golden corpus in test/golden (real PDFs, texts and Markdown from several
+ * municipalities, copied from the development corpus, so the benchmarks run from a plain checkout).
  */
 export const CORPUS_DIR = 'test/golden';
 
@@ -30,7 +30,9 @@ export async function corpusTexts(repoRoot: string, options: { maxPdfBytes?: num
   const pdfs = await Promise.all(
     listFiles(dir, '.pdf').filter(small).map(async (f) => ({ ...f, mediaType: 'application/pdf', pages: (await extractPdfPages(new Uint8Array(readFileSync(f.path)))).pages })),
   );
-  const texts = listFiles(dir, '.txt').map((f) => ({ ...f, mediaType: 'text/plain', pages: readTextPages(new Uint8Array(readFileSync(f.path))).pages }));
+  const read = (extension: string, mediaType: string) =>
+    listFiles(dir, extension).map((f) => ({ ...f, mediaType, pages: readTextDocument(new Uint8Array(readFileSync(f.path))).pages }));
+  const texts = [...read('.txt', 'text/plain'), ...read('.md', 'text/markdown')];
   return [...pdfs, ...texts].sort((a, b) => a.name.localeCompare(b.name));
 }
 

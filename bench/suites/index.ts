@@ -13,6 +13,7 @@ export interface SuiteEntry {
 
 export const SUITES: readonly SuiteEntry[] = [
   { name: 'parse', file: 'parse.ts', summary: 'text → records, § per second on one core', timeoutMinutes: 5 },
+  { name: 'limits', file: 'limits.ts', summary: 'ingest of a decompression bomb, 300 MB of text, 20,000 pages, a 1 GiB file: peak RSS', timeoutMinutes: 10 },
   { name: 'pdf', file: 'pdf.ts', summary: 'PDF → records vs pdftotext -layout on the real corpus', timeoutMinutes: 10 },
   { name: 'cold-start', file: 'cold-start.ts', summary: 'Lambda bundle sizes and module init times', timeoutMinutes: 10 },
   { name: 'ocr', file: 'ocr.ts', summary: 'scanned protocol → records vs the tesseract CLI; peak RSS, ingest bundle', timeoutMinutes: 20 },

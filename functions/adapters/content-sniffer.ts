@@ -1,3 +1,6 @@
+import { looksLikeHtml } from './html-reader.ts';
+import { utf16ByteOrder } from './text-reader.ts';
+
 /**
  * What kind of document the bytes are, from their content alone. Only the first KiB or so is inspected (the tail for
  * %%EOF is checked by the PDF path), so this is cheap even for large files.
@@ -30,6 +33,9 @@ export function sniffContent(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return { kind: 'empty', detail: 'empty file (0 bytes)' };
   const head = latin1(bytes.subarray(0, HEADER_WINDOW));
   if (head.includes('%PDF-')) return { kind: 'pdf' };
+  // UTF-16 text (Windows "Unicode" files) has a NUL byte in every ASCII character: known by its byte order mark.
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16) return sniffDecoded(new TextDecoder(utf16).decode(bytes.subarray(2, 2 + HTML_WINDOW * 2)), bytes);
   // Decoded as UTF-8 (lenient; the default decoder drops a BOM) so an HTML title reads right in the message.
   const start = new TextDecoder().decode(bytes.subarray(0, HTML_WINDOW)).trimStart();
   if (start === '' && isBlank(bytes)) return { kind: 'empty', detail: 'empty file (only whitespace)' };
@@ -42,6 +48,14 @@ export function sniffContent(bytes: Uint8Array): SniffResult {
   return { kind: 'text' };
 }
 
+/** A UTF-16 file, decoded: empty, HTML or text (binary is ruled out by the byte order mark and the decoding). */
+function sniffDecoded(start: string, bytes: Uint8Array): SniffResult {
+  const t = start.trimStart();
+  if (t === '' && bytes.length <= HTML_WINDOW * 2 + 2) return { kind: 'empty', detail: 'empty file (only whitespace)' };
+  if (looksLikeHtml(t)) return { kind: 'html', detail: htmlDetail(t) };
+  return { kind: 'text' };
+}
+
 function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
@@ -50,14 +64,7 @@ function isBlank(bytes: Uint8Array): boolean {
   return new TextDecoder().decode(bytes).trim() === '';
 }
 
-/** Starts like an HTML document: a protocol never starts with "<". */
-function looksLikeHtml(start: string): boolean {
-  if (!start.startsWith('<')) return false;
-  const lower = start.toLowerCase();
-  return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]/u.test(lower);
-}
-
-function htmlDetail(start: string): string {
+export function htmlDetail(start: string): string {
   const title = /<title[^>]*>([^<]{1,200})</iu.exec(start)?.[1]?.replace(/\s+/gu, ' ').trim();
   const named = title ? ` ("${title}")` : '';
   return `HTML page${named}, not a protocol (e.g. an error page saved as .pdf)`;

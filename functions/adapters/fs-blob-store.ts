@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants, type BigIntStats, type Dirent } from 'node:fs';
-import { lstat, mkdir, open, readdir, realpath, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, readFile, realpath, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import {
   assertValidKey,
   assertValidPrefix,
   compareKeys,
+  conditionOf,
   invalidKeyReason,
+  PreconditionFailedError,
   StoreError,
   type BlobBody,
   type BlobMeta,
@@ -57,7 +59,7 @@ export class FsBlobStore implements BlobStore {
     return handle ? handle.createReadStream({ autoClose: true }) : null;
   }
 
-  async put(key: string, body: BlobBody, _options: PutOptions = {}): Promise<void> {
+  async put(key: string, body: BlobBody, options: PutOptions = {}): Promise<void> {
     const found = await this.#locate(key);
     const target = { ...found, dir: found.dir ?? (await this.#makeDirs(found.base, key.split('/').slice(0, -1), key)) };
     const tmp = path.join(target.dir, `.#tmp-${randomBytes(8).toString('hex')}`);
@@ -68,17 +70,50 @@ export class FsBlobStore implements BlobStore {
       // Durable before visible: without the sync a crash after the rename could leave an empty file under the key.
       await handle.sync();
       await handle.close();
-      await rename(tmp, target.file);
+      await this.#commit(key, tmp, target, options);
       renamed = true;
     } catch (err) {
       await handle.close().catch(() => undefined);
       if (err instanceof BodyFailed) throw err.error; // the writer's own error, unchanged
+      if (err instanceof PreconditionFailedError) throw err;
       if (isSystemError(err) && err.code === 'EISDIR') {
         throw new StoreError(`cannot put ${JSON.stringify(key)}: it is a prefix of other keys`, { cause: err });
       }
       throw storeError('write', key, err);
     } finally {
       if (!renamed) await unlink(tmp).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Moves the finished temp file into place. Unconditional: rename(2). If-None-Match: link(2), which fails when the
+   * name exists, so the check and the write are one step. If-Match: under a lock file next to the key (O_EXCL, so
+   * one writer at a time across processes), the etag is compared and the file renamed into place.
+   */
+  async #commit(key: string, tmp: string, target: { dir: string; file: string }, options: PutOptions): Promise<void> {
+    const condition = conditionOf(options);
+    if (condition === null) {
+      await rename(tmp, target.file);
+      return;
+    }
+    if (options.ifNoneMatch === '*') {
+      try {
+        await link(tmp, target.file);
+      } catch (err) {
+        if (isSystemError(err) && err.code === 'EEXIST') throw new PreconditionFailedError(key, condition);
+        throw err;
+      }
+      await unlink(tmp).catch(() => undefined);
+      if (options.ifMatch === undefined) return;
+    }
+    const lock = path.join(target.dir, `.#lock-${createHash('sha256').update(path.basename(target.file)).digest('hex').slice(0, 16)}`);
+    await acquireFileLock(lock);
+    try {
+      const current = await this.head(key);
+      if (current?.etag !== options.ifMatch) throw new PreconditionFailedError(key, condition);
+      await rename(tmp, target.file);
+    } finally {
+      await unlink(lock).catch(() => undefined);
     }
   }
 
@@ -257,6 +292,43 @@ function metaOf(key: string, stat: BigIntStats): BlobMeta {
 }
 
 const utf8 = new TextEncoder();
+
+/** How long a writer waits for another's If-Match lock before giving up (they are held for one stat and one rename). */
+const LOCK_WAIT_MS = 30_000;
+
+/**
+ * Creates `lock` with O_EXCL, waiting while another writer holds it. A lock whose process is gone (a crash between
+ * create and unlink) is taken over; the file names its holder's pid.
+ */
+async function acquireFileLock(lock: string): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      const handle = await open(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return;
+    } catch (err) {
+      if (!isSystemError(err) || err.code !== 'EEXIST') throw err;
+    }
+    const pid = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+    if (Number.isInteger(pid) && pid > 0 && !processExists(pid)) {
+      await unlink(lock).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() > deadline) throw new StoreError(`lock ${lock} is held by process ${pid || 'unknown'}`);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return isSystemError(err) && err.code === 'EPERM';
+  }
+}
 
 /** Streams the body to the file chunk by chunk; never holds more than one chunk of a streaming body. */
 async function writeBody(handle: FileHandle, body: BlobBody): Promise<void> {

@@ -3,6 +3,8 @@ import {
   assertValidKey,
   assertValidPrefix,
   compareKeys,
+  conditionOf,
+  PreconditionFailedError,
   StoreError,
   type BlobBody,
   type BlobMeta,
@@ -57,6 +59,8 @@ export class MemoryBlobStore implements BlobStore {
     this.#enter('put', key);
     // Collect the whole body before touching the map: a body that fails half-way leaves the old object in place.
     const bytes = await collect(body);
+    // Checked after the last await: the check and the write are one step, as in S3.
+    if (!this.#conditionHolds(key, options)) throw new PreconditionFailedError(key, conditionOf(options) ?? '');
     this.#entries.set(key, {
       bytes,
       meta: {
@@ -96,6 +100,12 @@ export class MemoryBlobStore implements BlobStore {
       const { size, etag, lastModified } = entry.meta;
       yield { key, size, etag, lastModified };
     }
+  }
+
+  #conditionHolds(key: string, options: PutOptions): boolean {
+    const current = this.#entries.get(key);
+    if (options.ifNoneMatch === '*' && current !== undefined) return false;
+    return options.ifMatch === undefined || current?.meta.etag === options.ifMatch;
   }
 
   #enter(op: MemoryStoreOp, key: string): void {

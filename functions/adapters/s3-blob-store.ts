@@ -11,8 +11,10 @@ import {
 import {
   assertValidKey,
   assertValidPrefix,
+  conditionOf,
   InvalidKeyError,
   invalidKeyReason,
+  PreconditionFailedError,
   StoreError,
   type BlobBody,
   type BlobMeta,
@@ -20,6 +22,7 @@ import {
   type PutOptions,
 } from '../ports/blob-store.ts';
 import { mediaTypeByExtension } from './media-type-by-extension.ts';
+import { concatBytes } from '../core/bytes.ts';
 import { uploadStream, type ObjectTarget } from './s3-multipart-upload.ts';
 
 export interface S3BlobStoreOptions {
@@ -81,6 +84,20 @@ export class S3BlobStore implements BlobStore {
       ContentType: options.contentType ?? mediaTypeByExtension(key),
       ...(options.cacheControl === undefined ? {} : { CacheControl: options.cacheControl }),
     };
+    const condition = conditionOf(options);
+    if (condition !== null) {
+      // Conditional objects are small (leases, records, manifests): one PutObject carries the condition.
+      const bytes = typeof body === 'string' ? utf8.encode(body) : body instanceof Uint8Array ? body : await collectBody(body);
+      const conditional = {
+        ...target,
+        ...(options.ifNoneMatch === undefined ? {} : { IfNoneMatch: options.ifNoneMatch }),
+        ...(options.ifMatch === undefined ? {} : { IfMatch: options.ifMatch }),
+      };
+      await this.#putWhole(key, conditional, bytes).catch((err: unknown) => {
+        throw isPreconditionFailure(err) ? new PreconditionFailedError(key, condition, { cause: err }) : err;
+      });
+      return;
+    }
     if (typeof body === 'string' || body instanceof Uint8Array) {
       await this.#putWhole(key, target, typeof body === 'string' ? utf8.encode(body) : body);
       return;
@@ -195,7 +212,7 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async #putWhole(key: string, target: ObjectTarget, bytes: Uint8Array): Promise<void> {
+  async #putWhole(key: string, target: ObjectTarget & { IfNoneMatch?: string; IfMatch?: string }, bytes: Uint8Array): Promise<void> {
     const { client, ...params } = target;
     try {
       await client.send(new PutObjectCommand({ ...params, Body: bytes, ContentLength: bytes.length }));
@@ -213,6 +230,23 @@ export class S3BlobStore implements BlobStore {
     const name = err instanceof Error ? err.name : String(err);
     return new StoreError(`${op} ${this.#describe(key)} failed: ${name}`, { cause: err });
   }
+}
+
+/**
+ * 412 PreconditionFailed: the condition did not hold; 409 ConditionalRequestConflict: a concurrent conditional write
+ * to the same key won (S3 asks to retry, and a retry would see the winner's object and fail its condition anyway).
+ */
+function isPreconditionFailure(err: unknown): boolean {
+  const cause = err instanceof StoreError ? err.cause : err;
+  const name = cause instanceof Error ? cause.name : '';
+  const status = (cause as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return name === 'PreconditionFailed' || name === 'ConditionalRequestConflict' || status === 412;
+}
+
+async function collectBody(body: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of body) parts.push(typeof chunk === 'string' ? utf8.encode(chunk) : chunk);
+  return concatBytes(parts);
 }
 
 /** NoSuchKey (GetObject) and NotFound (HeadObject, no body to carry a code). NoSuchBucket stays an error. */

@@ -3,13 +3,18 @@ import { sha256Hex } from '../lib/hash.ts';
 import type { PublishNotifier, PublishRequest } from '../ports/publish-notifier.ts';
 
 /**
- * One message per stored change on the FIFO publish queue. MessageGroupId = municipality slug: the queue hands a
- * group to one consumer at a time, which is what serializes the publisher per municipality (docs/store-layout.md).
+ * One message per stored change on the FIFO publish queue, all in one message group (PUBLISH_MESSAGE_GROUP): the queue
+ * hands a group to one consumer at a time, so one publisher runs per store. The group used to be the municipality
+ * parsed from the text, and an upload naming another municipality then started a second, concurrent publisher
+ * (issue 14); the store's own lease (pipeline/publish/lease.ts) now stops that too.
  *
  * 'unchanged' is notified too: if a previous attempt wrote the record and then failed to send, the retry finds the
  * record unchanged and must still wake the publisher. The deduplication id (meeting, hash, version) makes SQS drop a
  * repeat within its 5-minute window; a later one costs one publisher run that finds nothing pending.
  */
+/** The one message group of the publish queue: one store, one publisher. */
+export const PUBLISH_MESSAGE_GROUP = 'publish';
+
 export function createPublishNotifier(client: SQSClient, queueUrl: string): PublishNotifier {
   return async (request) => {
     const message: PublishRequest = {
@@ -24,7 +29,7 @@ export function createPublishNotifier(client: SQSClient, queueUrl: string): Publ
       new SendMessageCommand({
         QueueUrl: queueUrl,
         MessageBody: JSON.stringify(message),
-        MessageGroupId: request.municipalitySlug,
+        MessageGroupId: PUBLISH_MESSAGE_GROUP,
         MessageDeduplicationId: deduplicationId(request.meetingId, request.sha256, request.version),
       }),
     );

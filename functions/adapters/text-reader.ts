@@ -1,22 +1,43 @@
 import type { PageText } from '../core/records/types.ts';
+import { htmlPages, looksLikeHtml } from './html-reader.ts';
+import { looksLikeMarkdown, markdownPages } from './markdown-reader.ts';
 
 /**
  * Plain-text protocols → pages. Text exported from older municipal systems is often Windows-1252 rather than UTF-8,
- * so the bytes are first decoded as strict UTF-8 and, only when that fails, as Windows-1252 (never refused: every
- * byte sequence is valid Windows-1252). A form feed (\f, as `pdftotext` writes between pages) starts a new page, so
- * page numbers survive a PDF → text conversion.
+ * and Windows tools save UTF-16 with a byte order mark, so the bytes are decoded as UTF-16 when a BOM says so, else
+ * as strict UTF-8 and, only when that fails, as Windows-1252 (never refused: every byte sequence is valid
+ * Windows-1252). A form feed (\f, as `pdftotext` writes between pages) starts a new page, so page numbers survive a
+ * PDF → text conversion.
  */
+export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
 export interface TextPages {
   pages: PageText[];
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: TextEncodingName;
 }
+
+/** What a text document is written in: plain text, Markdown or HTML (each read into lines with layout marks). */
+export type TextFormat = 'text' | 'markdown' | 'html';
 
 export function readTextPages(bytes: Uint8Array): TextPages {
   const { text, encoding } = decodeText(bytes);
   return { pages: splitPages(text), encoding };
 }
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextPages['encoding'] } {
+/**
+ * A text document in any of the formats Paragraf reads, the format decided from the content (never the file name):
+ * HTML when it starts like an HTML document, Markdown when its lines carry Markdown markup, plain text otherwise.
+ */
+export function readTextDocument(bytes: Uint8Array): TextPages & { format: TextFormat } {
+  const { text, encoding } = decodeText(bytes);
+  if (looksLikeHtml(text.trimStart())) return { pages: htmlPages(text), encoding, format: 'html' };
+  if (looksLikeMarkdown(text)) return { pages: markdownPages(text), encoding, format: 'markdown' };
+  return { pages: splitPages(text), encoding, format: 'text' };
+}
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16) return { text: stripBom(new TextDecoder(utf16).decode(bytes.subarray(2))), encoding: utf16 };
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== undefined) return { text: stripBom(utf8), encoding: 'utf-8' };
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
@@ -40,6 +61,13 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** UTF-16 is recognised by its byte order mark (FF FE little-endian, FE FF big-endian) only. */
+export function utf16ByteOrder(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 function stripBom(text: string): string {

@@ -15,6 +15,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT.usage;
     }
     if (name === '--help' || name === '-h' || name === 'help') return await help(rest[0], io);
+    if (name === '--version' || name === '-V' || name === 'version') {
+      io.stdout(`paragraf ${await packageVersion()}\n`);
+      return EXIT.ok;
+    }
     const command = await findCommand(name);
     if (wantsHelp(rest)) {
       io.stdout(command.help);
@@ -24,6 +28,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     return report(error, io, name);
   }
+}
+
+/** The version in package.json, read only when asked (the command table stays lazy). */
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 async function help(topic: string | undefined, io: CliIo): Promise<number> {

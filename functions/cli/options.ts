@@ -11,13 +11,33 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
 ) {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return parseArgs({ args: withNegativeValues(args, options), allowPositionals: true, strict: true, options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // parseArgs explains at length how to pass a positional starting with "-"; the first sentence is the point.
     const first = (message.split(/\.\s/u)[0] ?? message).replace(/\.$/u, '');
     throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1), command);
   }
+}
+
+/**
+ * "--meetings -5": a value that starts with "-" is taken by parseArgs for an option ("argument is ambiguous"). A
+ * negative number after a flag that takes a value is that flag's value, so the command's own check can say what
+ * range it accepts. Written as --meetings=-5 for parseArgs.
+ */
+function withNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...out, ...args.slice(i)];
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/u.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** A YYYY-MM-DD flag value that is a real calendar date, or a usage error naming the flag. */

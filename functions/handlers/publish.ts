@@ -1,5 +1,5 @@
 /**
- * The publish Lambda: FIFO queue (one message group per municipality, so never two runs at once) → one publish of
+ * The publish Lambda: FIFO queue (one message group per store, and a lease in the store, so never two runs at once) → one publish of
  * everything pending. The client is created once per cold start; the wiring lives in support/publish-handler.ts so
  * tests can drive it. Environment: see support/publish-config.ts.
  */

@@ -1,7 +1,9 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
+import { LOW_CONFIDENCE } from '../core/parse/protocol-confidence.ts';
+import { markCorrections } from '../core/records/corrections.ts';
 import { isValidId } from '../core/records/ids.ts';
 import type { PageText, ParseHints, ParseInput, Protocol, SourceProvenance } from '../core/records/types.ts';
-import type { BlobStore } from '../ports/blob-store.ts';
+import { PreconditionFailedError, type BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type TextExtractor, UnreadableDocumentError } from '../ports/text-extractor.ts';
 import { sourceHints } from './file-name-hints.ts';
@@ -10,12 +12,14 @@ import { keepOriginal } from './ingest-original.ts';
 import type { IngestOutcome, QuarantineReason, UnchangedOutcome } from './ingest-outcome.ts';
 import { checkedProvenance, hintsWithNotice } from './ingest-provenance.ts';
 import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
-import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPolicy, readRecord } from './ingest-record.ts';
+import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPolicy, readRecordVersion } from './ingest-record.ts';
 import type { MeetingRecord } from '../store/meeting-record.ts';
 import { applyPrivacyGate } from './privacy-gate.ts';
 import { withStoredDecisions } from './review/ingest-decisions.ts';
+import { keepSuppliedNotice } from './notice.ts';
 import { sourceInfo } from './source-info.ts';
-import { recordKey } from '../store/keys.ts';
+import { InvalidStoreKeyPartError, recordKey } from '../store/keys.ts';
+import { parseWithTemplate, type TemplateSource } from './template-learning.ts';
 
 export interface IngestDeps {
   store: BlobStore;
@@ -29,6 +33,8 @@ export interface IngestDeps {
   reviewFirstBodies?: readonly string[];
   /** The parser; replaceable in tests only. */
   parse?: (input: ParseInput) => Protocol;
+  /** Where the body's template comes from (the batch, the store): a prior for the parser (template-learning.ts). */
+  templates?: TemplateSource;
 }
 
 export interface IngestInput {
@@ -70,34 +76,80 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   await keepOriginal(deps.store, input.bytes, ctx.sha256, input.fileName, ctx.at, provenance);
   const parsed = await readProtocol(ctx);
   if ('reason' in parsed) return reject(ctx, parsed.reason, parsed.message);
-  const gated = applyPrivacyGate(parsed.protocol, privacyPolicy(deps.reviewFirstBodies), { pages: parsed.pages });
+  const policy = privacyPolicy(deps.reviewFirstBodies);
+  const gated = applyPrivacyGate(parsed.protocol, policy, { pages: parsed.pages });
   if (gated.idFindings.length > 0) {
     return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
   }
-  const place = placeRecord(gated.publishable);
-  const key = recordKey(place);
-  const previous = await readRecord(deps.store, key);
-  const unchanged = previous === null ? null : await unchangedOutcome(ctx, previous, key);
-  if (unchanged !== null) {
-    await clearQuarantine(deps.store, ctx.sha256);
-    return unchanged;
+  let key: string;
+  try {
+    key = recordKey(placeRecord(gated.publishable));
+  } catch (error) {
+    // A name the parser read that cannot be part of a key (a body or municipality in no list, a year out of range):
+    // the file is kept and quarantined with the reason, never left as a bare failure.
+    if (!(error instanceof InvalidStoreKeyPartError)) throw error;
+    return reject(ctx, 'invalid-id', `the meeting cannot be filed: ${error.message}; name it in the file name or with --municipality`);
   }
-  const source = { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at };
-  const version = await withStoredDecisions(deps.store, buildVersion(parsed.protocol, gated, previous, key, source), parsed.protocol);
-  await commitVersion(deps.store, version);
-  await clearQuarantine(deps.store, ctx.sha256);
-  const { record } = version;
+  // Optimistic concurrency: the record is written only over the version it was built on (If-Match, or If-None-Match
+  // for a first version). A concurrent correction of the same meeting makes the write fail; the loser starts again
+  // from the winner's record, so every version ends in the chain and in records-history/.
+  for (let attempt = 1; ; attempt++) {
+    const { previous, etag } = await readRecordVersion(deps.store, key);
+    const unchanged = previous === null ? null : await unchangedOutcome(ctx, previous, key);
+    if (unchanged !== null) {
+      await clearQuarantine(deps.store, ctx.sha256);
+      return unchanged;
+    }
+    let protocol = parsed.protocol;
+    let versionGated = gated;
+    if (previous !== null) {
+      // A corrected protocol: the § it changed say "Rättad" (the gate runs again on the marked §, which adds no text).
+      const reason = `Ersatt av en rättad version av protokollet (${input.fileName})`;
+      protocol = markCorrections(protocol, previous.protocol.paragraphs, { date: ctx.at.toISOString().slice(0, 10), reason });
+      versionGated = applyPrivacyGate(protocol, policy, { pages: parsed.pages });
+    }
+    const source = { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at };
+    const version = keepSuppliedNotice(
+      await withStoredDecisions(deps.store, buildVersion(protocol, versionGated, previous, key, source), protocol),
+      previous,
+    );
+    try {
+      await commitVersion(deps.store, version, etag);
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+      if (attempt >= MAX_COMMIT_ATTEMPTS) throw new ConcurrentCorrectionError(key, attempt, { cause: error });
+      continue;
+    }
+    await clearQuarantine(deps.store, ctx.sha256);
+    return ingestedOutcome(ctx, version.record, key, previous === null, protocol);
+  }
+}
+
+/** Concurrent versions of one meeting, retried this often before giving up (the caller retries the whole file). */
+const MAX_COMMIT_ATTEMPTS = 64;
+
+/** A record kept changing under this ingest more often than it could retry: a store failure, retried by the caller. */
+export class ConcurrentCorrectionError extends Error {
+  override name = 'ConcurrentCorrectionError';
+  constructor(key: string, attempts: number, options?: { cause?: unknown }) {
+    super(`${key} changed under ${attempts} attempts to write a new version`, options);
+  }
+}
+
+function ingestedOutcome(ctx: Context, record: MeetingRecord, key: string, isNew: boolean, protocol: Protocol): IngestOutcome {
   return {
-    status: previous === null ? 'ingested' : 'replaced',
-    fileName: input.fileName,
+    status: isNew ? 'ingested' : 'replaced',
+    fileName: ctx.input.fileName,
     sha256: ctx.sha256,
     meetingId: record.meetingId,
     municipalitySlug: record.municipalitySlug,
     recordKey: key,
     version: record.ingest.version,
     heldCount: record.held.length,
-    paragraphCount: parsed.protocol.paragraphs.length,
-    warningCount: parsed.protocol.warnings.length,
+    paragraphCount: protocol.paragraphs.length,
+    warningCount: protocol.warnings.length,
+    confidence: protocol.meeting.confidence,
+    lowConfidenceCount: protocol.paragraphs.filter((p) => p.confidence < LOW_CONFIDENCE).length,
   };
 }
 
@@ -110,8 +162,28 @@ async function readProtocol(ctx: Context): Promise<{ protocol: Protocol; pages: 
     const extracted = await ctx.deps.extractor.extract(bytes, fileName);
     const parse = ctx.deps.parse ?? parseProtocol;
     const source = { ...sourceInfo(extracted, fileName, ctx.sha256), ...ctx.provenance };
-    const hints = sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints);
-    const parsed = parse({ pages: extracted.pages, source, hints: hintsWithNotice(hints, ctx.provenance) });
+    const hints = hintsWithNotice(sourceHints({ fileName, folder: ctx.input.folder }, ctx.input.hints), ctx.provenance);
+    // The parser is pure: the same text fails the same way on every retry, so a parser exception quarantines the file
+    // with the error instead of failing (and being retried) without a trace in the store. Only the parser's own
+    // exceptions count: a store failure while reading the template stays an error, to be retried.
+    let parseError: unknown;
+    const guardedParse: typeof parse = (input) => {
+      try {
+        return parse(input);
+      } catch (error) {
+        parseError = error;
+        throw error;
+      }
+    };
+    let parsed: Protocol;
+    try {
+      // With the body's template (batch, store) as a prior when one is known (template-learning.ts).
+      parsed = await parseWithTemplate({ pages: extracted.pages, source, hints }, ctx.deps.templates, guardedParse);
+    } catch (error) {
+      if (parseError === undefined) throw error;
+      const detail = parseError instanceof Error ? `${parseError.name}: ${parseError.message}` : String(parseError);
+      return { reason: 'parse-failed', message: `the parser failed on this file (${detail}); please report it` };
+    }
     // The record's source is the ingest's to state, whatever the parser copied of it.
     const protocol = { ...parsed, meeting: { ...parsed.meeting, source } };
     return unpublishable(protocol) ?? { protocol, pages: extracted.pages };

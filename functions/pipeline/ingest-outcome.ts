@@ -26,6 +26,10 @@ export interface IngestedOutcome extends OutcomeBase {
   paragraphCount: number;
   /** Parser warnings (content oddities), counted; the warnings themselves are in the record. */
   warningCount: number;
+  /** How reliably the protocol was read (0–1, `Meeting.confidence`); below `LOW_CONFIDENCE` a person should check it. */
+  confidence: number;
+  /** § read with low confidence (below `LOW_CONFIDENCE`), to be checked before publishing. */
+  lowConfidenceCount: number;
 }
 
 export interface UnchangedOutcome extends OutcomeBase {
@@ -54,7 +58,15 @@ export interface QuarantinedOutcome extends OutcomeBase {
  * under a placeholder id would let two unrelated protocols replace each other. 'personal-number-in-id': an id (meeting
  * or §) would carry a personnummer, and ids are published even for held § (privacy-gate.ts `idFindings`).
  */
-export type QuarantineReason = UnreadableReason | 'no-meeting-date' | 'no-municipality' | 'personal-number-in-id';
+export type QuarantineReason =
+  | UnreadableReason
+  | 'no-meeting-date'
+  | 'no-municipality'
+  | 'personal-number-in-id'
+  /** A name read from the text cannot be part of a store key (a body in no list, a year out of range). */
+  | 'invalid-id'
+  /** The parser threw on this file (a bug to report; deterministic, so retrying would not help). */
+  | 'parse-failed';
 
 /** What the publisher is told about an outcome: every stored (or unchanged) record; nothing for a quarantined file. */
 export function publishRequestOf(outcome: IngestOutcome): PublishRequest | null {

@@ -1,6 +1,6 @@
 import { bodySlug as slugOfBody, slugify } from '../core/records/ids.ts';
 import type { Paragraph, Protocol } from '../core/records/types.ts';
-import type { BlobStore } from '../ports/blob-store.ts';
+import { PreconditionFailedError, type BlobStore } from '../ports/blob-store.ts';
 import { readJson } from '../ports/blob-json.ts';
 import { putJson } from '../store/json.ts';
 import type {
@@ -109,7 +109,7 @@ export function buildVersion(
  * "not ingested yet" and does it all again (every earlier write is keyed by this input, so repeating it is harmless).
  * Stale review entries (§ the previous version held and this one does not) are removed after the commit.
  */
-export async function commitVersion(store: BlobStore, v: NewVersion): Promise<void> {
+export async function commitVersion(store: BlobStore, v: NewVersion, expectedEtag?: string | null): Promise<void> {
   const { record, at } = v;
   const { meetingId, ingest } = record;
   for (const held of v.heldParagraphs) {
@@ -124,7 +124,7 @@ export async function commitVersion(store: BlobStore, v: NewVersion): Promise<vo
     };
     await putJson(store, reviewKey(meetingId, held.ref.paragraphId), entry);
   }
-  if (v.previous !== null) await keepHistory(store, v.previous, record, at);
+  if (v.previous !== null) await keepHistory(store, v.previous, record, at, 'if-absent');
   const marker: PendingMarker = {
     schemaVersion: 1,
     meetingId,
@@ -136,11 +136,21 @@ export async function commitVersion(store: BlobStore, v: NewVersion): Promise<vo
     at: at.toISOString(),
   };
   await putJson(store, pendingKey(at, meetingId, ingest.sha256), marker);
-  await putJson(store, v.recordKey, record);
+  // The commit point. With an expected etag (null: no record yet) it is a compare-and-swap: a concurrent version of
+  // the same meeting written since `previous` was read makes it throw PreconditionFailedError, and the caller rebuilds.
+  const condition = expectedEtag === undefined ? {} : expectedEtag === null ? { ifNoneMatch: '*' as const } : { ifMatch: expectedEtag };
+  await putJson(store, v.recordKey, record, condition);
+  // A racer that lost may have written the previous version's history entry naming itself as the successor; only
+  // the winner reaches this line, and losers only ever create that entry, so setting it right here is final.
+  if (v.previous !== null) await keepHistory(store, v.previous, record, at, 'unless-same');
   if (v.previous !== null) await removeStaleReviews(store, meetingId, [...record.held.map((h) => h.paragraphId), ...(v.keepReviews ?? [])]);
 }
 
-async function keepHistory(store: BlobStore, previous: MeetingRecord, next: MeetingRecord, at: Date): Promise<void> {
+/**
+ * Copies the replaced version to records-history/. 'if-absent' (before the commit): created only when missing, so a
+ * loser of a race never overwrites it. 'unless-same' (after the commit): rewritten when it names another successor.
+ */
+async function keepHistory(store: BlobStore, previous: MeetingRecord, next: MeetingRecord, at: Date, mode: 'if-absent' | 'unless-same'): Promise<void> {
   const entry: MeetingRecordHistoryEntry = {
     schemaVersion: 1,
     meetingId: previous.meetingId,
@@ -150,7 +160,14 @@ async function keepHistory(store: BlobStore, previous: MeetingRecord, next: Meet
     replacedBy: { sha256: next.ingest.sha256, fileName: next.ingest.fileName, version: next.ingest.version },
   };
   const key = historyKey(previous.meetingId, previous.ingest.version, previous.ingest.sha256);
-  await putJson(store, key, entry);
+  if (mode === 'unless-same') {
+    const stored = (await readJson(store, key)) as Partial<MeetingRecordHistoryEntry> | null;
+    if (stored?.replacedBy?.sha256 !== next.ingest.sha256) await putJson(store, key, entry);
+    return;
+  }
+  await putJson(store, key, entry, { ifNoneMatch: '*' }).catch((error: unknown) => {
+    if (!(error instanceof PreconditionFailedError)) throw error;
+  });
 }
 
 export function replacementReason(fileName: string, sha256: string): string {
@@ -162,6 +179,18 @@ async function removeStaleReviews(store: BlobStore, meetingId: string, paragraph
   const stale: string[] = [];
   for await (const meta of store.list(reviewPrefix(meetingId))) if (!keep.has(meta.key)) stale.push(meta.key);
   for (const key of stale) await store.delete(key);
+}
+
+/**
+ * The current record of a meeting with the etag to write its successor over (null: no record). The etag is read
+ * first: if the record changes between the two reads, the successor's conditional write fails and is rebuilt, never
+ * lost.
+ */
+export async function readRecordVersion(store: BlobStore, key: string): Promise<{ previous: MeetingRecord | null; etag: string | null }> {
+  const meta = await store.head(key);
+  if (meta === null) return { previous: null, etag: null };
+  const previous = await readRecord(store, key);
+  return previous === null ? { previous: null, etag: null } : { previous, etag: meta.etag ?? null };
 }
 
 /** The current record of a meeting, or null. */

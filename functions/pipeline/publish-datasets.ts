@@ -14,7 +14,8 @@ import type { PublisherConfig } from './publish/metadata.ts';
 import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
 import { isHandled, listPending, type PendingWork } from './publish/pending.ts';
 import { needsReadModel, writeReadModel } from './publish/read-model.ts';
-import { unitKey, type UnitRef } from '../published/paths.ts';
+import { MANIFEST_PATH, publicKey, unitKey, type UnitRef } from '../published/paths.ts';
+import { acquirePublishLease, type Lease } from './publish/lease.ts';
 import { readManifest } from '../published/public-store.ts';
 import type { PendingEvent, UnitUpdate } from './publish/unit-update.ts';
 
@@ -48,6 +49,8 @@ export interface PublishOptions {
   autoDumpParagraphs?: number;
   /** Events per change-feed chunk. */
   chunkSize?: number;
+  /** How long the store's publish lease lasts without renewal (lease.ts DEFAULT_LEASE_MS). */
+  leaseMs?: number;
 }
 
 export interface PublishSummary {
@@ -76,16 +79,29 @@ export const DEFAULT_AUTO_DUMP_PARAGRAPHS = 20_000;
  * feed, snapshots, and switches `public/manifest.json`. Work is proportional to what changed: the pending markers, the
  * touched units' records, their municipalities' indexes and the root manifest (one entry per municipality).
  *
- * One run at a time (a lock file locally, the FIFO queue on AWS): runs do not merge concurrent manifests.
+ * One run at a time per store: a lease in the store (publish/lease.ts) makes a second concurrent publish fail at
+ * once, and the switch is conditional on the manifest the run started from, so even a run that outlived its lease
+ * cannot overwrite another's manifest. Pending markers are deleted only after this run's switch.
  */
 export async function publishDatasets(deps: PublishDeps, options: PublishOptions): Promise<PublishSummary> {
+  const lease = await acquirePublishLease(deps.store, deps.clock, options.leaseMs === undefined ? {} : { ttlMs: options.leaseMs });
+  try {
+    return await publishHoldingLease(deps, options, lease);
+  } finally {
+    await lease.release();
+  }
+}
+
+async function publishHoldingLease(deps: PublishDeps, options: PublishOptions, lease: Lease): Promise<PublishSummary> {
   const store = countingStore(deps.store);
   const now = deps.clock.now();
+  // The etag first: if the manifest changes after it, the conditional switch below fails instead of overwriting.
+  const basedOn = (await store.head(publicKey(MANIFEST_PATH)))?.etag ?? null;
   const current = await readManifest(store);
   const full = isFull(current, options);
   const work = full ? await allUnits(store, current) : await listPending(store);
   const updates = await rebuildUnits(store, deps, work, current, options.baseUrl, now.toISOString());
-  return completePublish(store, deps, options, { current, full, work, updates, now });
+  return completePublish(store, deps, options, { current, basedOn, full, work, updates, now }, lease);
 }
 
 /** Whether a publish must rebuild every unit: asked for, or the base URL (and so every permalink) changed. */
@@ -96,6 +112,8 @@ export function isFull(current: PublicManifest | null, options: PublishOptions):
 /** What a publish has done before its switch: the units rebuilt, by municipality, from the work list. */
 export interface RebuiltState {
   current: PublicManifest | null;
+  /** The etag of the manifest `current` was read from (null when none): the switch is conditional on it. */
+  basedOn: string | null;
   full: boolean;
   work: PendingWork;
   updates: MunicipalityUpdate[];
@@ -106,11 +124,19 @@ export interface RebuiltState {
  * The part of a publish after the units (one run of publishDatasets, or the last step of a fanned-out one,
  * publish-fan-out.ts): the change feed, dump, index file, metadata, snapshot and the switch, then the markers.
  */
-export async function completePublish(store: CountingStore, deps: PublishDeps, options: PublishOptions, state: RebuiltState): Promise<PublishSummary> {
-  const { current, full, work, updates, now } = state;
+export async function completePublish(
+  store: CountingStore,
+  deps: PublishDeps,
+  options: PublishOptions,
+  state: RebuiltState,
+  lease: Lease,
+): Promise<PublishSummary> {
+  const { current, basedOn, full, work, updates, now } = state;
   // A version without a usable index file (published before there was one) gets one on the next run.
   const erasures = await openErasures(store, updates, now);
-  const changed = updates.some((u) => u.changed) || current === null || needsReadModel(current) || erasures.length > 0;
+  const publisherChanged = JSON.stringify(current?.publisher ?? null) !== JSON.stringify(publisherOf(options.publisher));
+  const changed =
+    updates.some((u) => u.changed) || current === null || needsReadModel(current) || erasures.length > 0 || publisherChanged;
   let manifest = current;
   let dump: PublishSummary['dump'] = 'none';
   const erasure = { paragraphs: 0, snapshots: 0, deleted: 0 };
@@ -126,11 +152,14 @@ export async function completePublish(store: CountingStore, deps: PublishDeps, o
     deps.onProgress?.({ phase: 'index', done: 0, total: 1 });
     draft.readModel = await writeReadModel(store, draft, current);
     deps.onProgress?.({ phase: 'commit', done: 0, total: 1 });
-    manifest = (await commitManifest(store, draft, options.publisher)).manifest;
+    await lease.renew();
+    manifest = (await commitManifest(store, draft, options.publisher, current === null ? null : basedOn)).manifest;
     if (prepared) {
       const finished = await finishErasure(store, prepared, manifest, deps.cdn);
       Object.assign(erasure, { paragraphs: prepared.ids.length, snapshots: prepared.rewritten.length, deleted: finished.deleted });
     }
+  } else {
+    await lease.renew(); // still the only publisher: the markers below were judged against the current manifest
   }
   const units = updates.flatMap((u) => u.units);
   const markers = await retireMarkers(store, work, units, now);
@@ -192,6 +221,7 @@ async function draftManifest(
     municipalities,
     changes: feed.state,
     metadata: {},
+    publisher: publisherOf(options.publisher),
     ...(current?.dump ? { dump: current.dump } : {}),
   };
 }
@@ -213,6 +243,11 @@ async function maybeDump(
   const { files } = await writeDump(store, draft, options.baseUrl);
   draft.dump = { sequence: draft.sequence, snapshot: draft.snapshot, publishedAt: draft.publishedAt, lastSeq: draft.changes.lastSeq, files };
   return 'written';
+}
+
+/** The settings the package metadata depends on, in a fixed key order (so a change of them alone republishes it). */
+function publisherOf(p: PublisherConfig): NonNullable<PublicManifest['publisher']> {
+  return { name: p.name, ...(p.organisationNumber ? { organisationNumber: p.organisationNumber } : {}), ...(p.contactEmail ? { contactEmail: p.contactEmail } : {}) };
 }
 
 export function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {

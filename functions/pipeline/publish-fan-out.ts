@@ -3,6 +3,8 @@ import type { BlobStore } from '../ports/blob-store.ts';
 import type { PublicManifest } from '../published/manifest.ts';
 import type { UnitRef } from '../published/paths.ts';
 import { readManifest } from '../published/public-store.ts';
+import { MANIFEST_PATH, publicKey } from '../published/paths.ts';
+import { acquirePublishLease, type Lease } from './publish/lease.ts';
 import { PUBLISH_RUNS_PREFIX } from '../store/keys.ts';
 import { allUnits } from './publish/all-units.ts';
 import { countingStore } from './publish/counting-store.ts';
@@ -90,8 +92,19 @@ export async function publishPart(deps: PublishDeps, run: string, municipalities
 
 /** The last step: every part must be done; then the one switch, the markers, and the run's files are deleted. */
 export async function finishPublish(deps: PublishDeps, options: PublishOptions, run: string): Promise<PublishSummary> {
+  // The switch is a publish like any other: one publisher per store holds the lease while it runs.
+  const lease = await acquirePublishLease(deps.store, deps.clock, options.leaseMs === undefined ? {} : { ttlMs: options.leaseMs });
+  try {
+    return await finishHoldingLease(deps, options, run, lease);
+  } finally {
+    await lease.release();
+  }
+}
+
+async function finishHoldingLease(deps: PublishDeps, options: PublishOptions, run: string, lease: Lease): Promise<PublishSummary> {
   const store = countingStore(deps.store);
   const plan = await readPlan(store, run);
+  const basedOn = (await store.head(publicKey(MANIFEST_PATH)))?.etag ?? null;
   const current = await currentFor(store, plan);
   const updates: MunicipalityUpdate[] = [];
   for (const slug of Object.keys(plan.units)) {
@@ -100,7 +113,8 @@ export async function finishPublish(deps: PublishDeps, options: PublishOptions, 
     updates.push({ ...stored, units: stored.units.map((u) => ({ ...u, builtFrom: new Map(u.builtFrom) })) });
   }
   const work: PendingWork = { units: new Map(), markers: plan.markers, invalid: plan.invalid };
-  const summary = await completePublish(store, deps, { ...options, baseUrl: plan.baseUrl, full: plan.full }, { current, full: plan.full, work, updates, now: new Date(plan.now) });
+  const state = { current, basedOn, full: plan.full, work, updates, now: new Date(plan.now) };
+  const summary = await completePublish(store, deps, { ...options, baseUrl: plan.baseUrl, full: plan.full }, state, lease);
   for (const slug of Object.keys(plan.units)) await deps.store.delete(partKey(run, slug));
   await deps.store.delete(planKey(run));
   return summary;

@@ -21,6 +21,16 @@ export interface PutOptions {
   contentType?: string;
   /** Cache-Control to store with the object (S3) — ignored by adapters that cannot keep it. */
   cacheControl?: string;
+  /**
+   * A conditional write (S3's If-None-Match / If-Match): `ifNoneMatch: '*'` writes only when the key is absent,
+   * `ifMatch: etag` only when the stored object still has that etag (from head()). When the condition does not hold
+   * the put changes nothing and throws PreconditionFailedError. The check and the write are one atomic step in every
+   * adapter, so two writers racing on one key cannot both succeed: this is what leases and compare-and-swap updates
+   * (records, the publish lease, the published manifest) rest on. The S3 test server ignores both headers; real S3
+   * honours them.
+   */
+  ifNoneMatch?: '*';
+  ifMatch?: string;
 }
 
 export interface BlobStore {
@@ -69,6 +79,25 @@ export class StoreError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
+}
+
+/** A conditional put whose condition did not hold (the key exists, or changed since its etag was read). */
+export class PreconditionFailedError extends StoreError {
+  override name = 'PreconditionFailedError';
+  constructor(
+    readonly key: string,
+    condition: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`conditional put of ${JSON.stringify(key)} refused: ${condition}`, options);
+  }
+}
+
+/** The condition of a put, for messages; null when the put is unconditional. */
+export function conditionOf(options: PutOptions | undefined): string | null {
+  if (options?.ifNoneMatch === '*') return 'the key already exists';
+  if (options?.ifMatch !== undefined) return `the object is no longer ${options.ifMatch}`;
+  return null;
 }
 
 /**

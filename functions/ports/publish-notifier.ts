@@ -1,6 +1,6 @@
 /**
- * Tells the publisher that a meeting record was stored (or found unchanged), so that a publish runs for its
- * municipality. On AWS a FIFO queue with one message group per municipality, which is what serialises the publisher.
+ * Tells the publisher that a meeting record was stored (or found unchanged), so that a publish runs. On AWS a FIFO
+ * queue with one message group for the whole store; the store's publish lease makes a second run harmless anyway.
  */
 export type PublishNotifier = (request: PublishRequest) => Promise<void>;
 

@@ -4,9 +4,9 @@ import type { OcrPageConfidence, PageText } from '../core/records/types.ts';
 export interface ExtractedDocument {
   pages: PageText[];
   /** Detected from the bytes, never from the file name. */
-  mediaType: 'application/pdf' | 'text/plain';
+  mediaType: 'application/pdf' | 'text/plain' | 'text/markdown' | 'text/html';
   /** For text input: the encoding that was detected and decoded. */
-  encoding?: 'utf-8' | 'windows-1252';
+  encoding?: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   /** Where the text came from; absent = the file's own text (text layer or plain text). */
   textSource?: TextSource;
   /** Pages read by OCR, with the engine's confidence (present when textSource is 'ocr' or 'mixed'). */
@@ -31,6 +31,8 @@ export interface TextExtractor {
  * - truncated-pdf: no %%EOF at the end (refused even if pdf.js can read some pages); damaged-pdf: pdf.js cannot read
  *   the structure; encrypted-pdf: a password is needed to open it; no-text-layer: a scan without text ("scanned: no
  *   text layer");
+ * - too-many-pages, too-much-text: over the extractor's page or text limit (extraction stops there, so memory stays
+ *   bounded); expands-too-much: the PDF's compressed streams inflate past the limit (a decompression bomb);
  * - no-paragraphs: readable, but the parser found no § (decided by the caller after parsing, not by the extractor).
  */
 export type UnreadableReason =
@@ -42,6 +44,9 @@ export type UnreadableReason =
   | 'encrypted-pdf'
   | 'no-text-layer'
   | 'damaged-pdf'
+  | 'too-many-pages'
+  | 'too-much-text'
+  | 'expands-too-much'
   | 'no-paragraphs';
 
 export class UnreadableDocumentError extends Error {
@@ -53,4 +58,16 @@ export class UnreadableDocumentError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/** The one wording of a 'too-large' refusal, for the extractor and for callers that know only a size. */
+export function tooLargeMessage(byteLength: number, maxBytes: number): string {
+  return `file is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit`;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${+(n / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
 }

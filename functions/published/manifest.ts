@@ -34,6 +34,11 @@ export interface PublicManifest {
   changes: ChangeFeedState;
   /** The package-level metadata of this version (immutable copies; fixed-name copies are written beside them). */
   metadata: { datapackage?: FileEntry; catalog?: FileEntry };
+  /**
+   * Who publishes, as the metadata was written with it (all of it is public in catalog.rdf anyway): a publish with
+   * other settings rewrites the metadata even when no record changed, and a publish that names none keeps these.
+   */
+  publisher?: { name: string; organisationNumber?: string; contactEmail?: string };
   /** The latest materialised "all" partition, if any, and the version it reflects. */
   dump?: DumpEntry;
   /** The § index of this version as one file (docs/read-model.md): what an API instance loads at start. */

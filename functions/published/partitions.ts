@@ -1,12 +1,11 @@
 import { concatBytes } from '../core/bytes.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import { FORMAT_ENTRIES } from '../core/render/formats/media-types.ts';
-import { paragraphsTable, TABLES } from '../core/render/tables/index.ts';
 import type { TableDef } from '../core/render/table.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from './manifest.ts';
 import { publicKey } from './paths.ts';
 import { readMunicipalityIndex } from './public-store.ts';
-import { PARAGRAPH_NDJSON } from './unit-files.ts';
+import { PARAGRAPH_NDJSON, TABLE_FILES } from './unit-files.ts';
 
 /**
  * Aggregate partitions — per municipality, per body, per year and "all" — are ordered lists of unit parts, never
@@ -76,10 +75,8 @@ export async function partitionUnits(store: BlobStore, manifest: PublicManifest,
 
 /** The table a per-unit CSV/Parquet file holds, by its name in the unit folder. */
 export function tableOfFile(name: string): { table: TableDef; format: 'csv' | 'csv-excel-sv' | 'parquet' } | null {
-  if (name === 'paragraphs-excel-sv.csv') return { table: paragraphsTable, format: 'csv-excel-sv' };
-  if (name === 'paragraphs.parquet') return { table: paragraphsTable, format: 'parquet' };
-  const table = TABLES.find((t) => `${t.name}.csv` === name);
-  return table ? { table, format: 'csv' } : null;
+  const file = TABLE_FILES.find((f) => f.name === name);
+  return file ? { table: file.table, format: file.format as 'csv' | 'csv-excel-sv' | 'parquet' } : null;
 }
 
 /** Length of the part prefix that later parts drop: BOM + header line for CSV, nothing for NDJSON. */
@@ -147,4 +144,14 @@ export function mediaTypeOf(name: string): string {
   if (name === PARAGRAPH_NDJSON) return FORMAT_ENTRIES.ndjson.contentType;
   const t = tableOfFile(name);
   return t ? FORMAT_ENTRIES[t.format].contentType : 'application/octet-stream';
+}
+
+/** A partition file's title in Swedish and English, e.g. "Voteringar (CSV för Excel)", for pages and the catalogue. */
+export function fileTitle(name: string): { sv: string; en: string } {
+  if (name === PARAGRAPH_NDJSON) return { sv: 'Paragrafer, hela poster (NDJSON)', en: 'Paragraphs, full records (NDJSON)' };
+  const t = tableOfFile(name);
+  if (!t) return { sv: name, en: name };
+  const suffix = t.format === 'csv-excel-sv' ? 'CSV för Excel' : t.format === 'parquet' ? 'Parquet' : 'CSV';
+  const suffixEn = t.format === 'csv-excel-sv' ? 'CSV for Excel' : t.format === 'parquet' ? 'Parquet' : 'CSV';
+  return { sv: `${t.table.title.sv} (${suffix})`, en: `${t.table.title.en} (${suffixEn})` };
 }

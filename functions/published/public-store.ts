@@ -2,7 +2,7 @@ import { FORMAT_ENTRIES } from '../core/render/formats/media-types.ts';
 import type { MeetingDocument } from '../core/render/records.ts';
 import { sha256Hex } from '../lib/hash.ts';
 import { readJson } from '../ports/blob-json.ts';
-import type { BlobBody, BlobStore } from '../ports/blob-store.ts';
+import type { BlobBody, BlobStore, PutOptions } from '../ports/blob-store.ts';
 import type { FileEntry, MunicipalityEntry, MunicipalityIndex, PublicManifest, UnitEntry, UnitManifest } from './manifest.ts';
 import { cacheControlOf, MANIFEST_PATH, publicKey } from './paths.ts';
 import { UNIT_MANIFEST } from './unit-files.ts';
@@ -57,8 +57,14 @@ export async function readReferenced(store: BlobStore, file: FileEntry): Promise
 }
 
 /** Writes one file under public/, with the Cache-Control its path allows, and returns its entry for the indexes. */
-export async function putFile(store: BlobStore, path: string, bytes: Uint8Array, mediaType: string): Promise<FileEntry> {
-  await store.put(publicKey(path), bytes, { contentType: mediaType, cacheControl: cacheControlOf(path) });
+export async function putFile(
+  store: BlobStore,
+  path: string,
+  bytes: Uint8Array,
+  mediaType: string,
+  condition: Pick<PutOptions, 'ifMatch' | 'ifNoneMatch'> = {},
+): Promise<FileEntry> {
+  await store.put(publicKey(path), bytes, { contentType: mediaType, cacheControl: cacheControlOf(path), ...condition });
   return fileEntry(path, bytes, mediaType);
 }
 

@@ -12,11 +12,24 @@ export interface RenderedFile {
   mediaType: string;
 }
 
-/** The tabular files of every unit: each table as CSV, the § table also for Swedish Excel and as Parquet. */
+/** Suffix of the Swedish-Excel twin of a table's CSV: `<table>-excel-sv.csv` beside `<table>.csv`. */
+export const EXCEL_SV_SUFFIX = '-excel-sv.csv';
+
+/** The name of a table's file in a format: `votes.csv`, `votes-excel-sv.csv`, `paragraphs.parquet`. */
+export function tableFileName(table: string, format: 'csv' | 'csv-excel-sv' | 'parquet'): string {
+  return format === 'csv-excel-sv' ? `${table}${EXCEL_SV_SUFFIX}` : `${table}.${format}`;
+}
+
+/**
+ * The tabular files of every unit: each table as CSV and, beside it, as CSV for Swedish Excel (the same rows with ';',
+ * BOM and decimal comma, so a journalist can open any table by double-click); the § table also as Parquet.
+ */
 export const TABLE_FILES: ReadonlyArray<{ table: TableDef; format: FormatId; name: string }> = [
-  ...TABLES.map((table) => ({ table, format: 'csv' as const, name: `${table.name}.csv` })),
-  { table: paragraphsTable, format: 'csv-excel-sv', name: 'paragraphs-excel-sv.csv' },
-  { table: paragraphsTable, format: 'parquet', name: 'paragraphs.parquet' },
+  ...TABLES.flatMap((table) => [
+    { table, format: 'csv' as const, name: tableFileName(table.name, 'csv') },
+    { table, format: 'csv-excel-sv' as const, name: tableFileName(table.name, 'csv-excel-sv') },
+  ]),
+  { table: paragraphsTable, format: 'parquet', name: tableFileName(paragraphsTable.name, 'parquet') },
 ];
 export const PARAGRAPH_NDJSON = 'paragraphs.ndjson';
 export const UNIT_MANIFEST = 'unit.json';

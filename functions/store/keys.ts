@@ -24,6 +24,12 @@ export const ERASURES_PREFIX = 'erasures/';
 export const HARVEST_PREFIX = 'harvest/';
 /** A fanned-out publish's plan and the results of its parts (pipeline/publish-fan-out.ts), until its last step. */
 export const PUBLISH_RUNS_PREFIX = 'publish-runs/';
+/** Leases that make a job single-writer per store: `locks/publish.json` (pipeline/publish/lease.ts). */
+export const LOCKS_PREFIX = 'locks/';
+export const PUBLISH_LEASE_KEY = `${LOCKS_PREFIX}publish.json`;
+/** The site's settings: `settings/site.json` (pipeline/admin/site-settings.ts). */
+export const SETTINGS_PREFIX = 'settings/';
+export const SITE_SETTINGS_KEY = `${SETTINGS_PREFIX}site.json`;
 
 /** The private prefixes of the store, by role: nothing under them is ever served. */
 export const STORE_PREFIXES = {
@@ -44,6 +50,10 @@ export const STORE_PREFIXES = {
   harvest: HARVEST_PREFIX,
   /** Plans and part results of fanned-out publishes; deleted by the run's last step. */
   publishRuns: PUBLISH_RUNS_PREFIX,
+  /** The publish lease: one publisher per store. */
+  locks: LOCKS_PREFIX,
+  /** The site's settings (base URL, publisher), set by the municipality in the admin pages. */
+  settings: SETTINGS_PREFIX,
 } as const;
 
 /**

@@ -71,8 +71,8 @@ export interface PendingMarker {
   recordKey: string;
   sha256: string;
   version: number;
-  /** 'reviewed': a person's decision changed what the record publishes (pipeline/review). */
-  change: 'ingested' | 'replaced' | 'reviewed';
+  /** 'reviewed': a person's decision changed what the record publishes (pipeline/review); 'notice': the anslag dates. */
+  change: 'ingested' | 'replaced' | 'reviewed' | 'notice';
   at: string;
 }
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { meetingId } from '../../functions/core/records/ids.ts';
-import type { Paragraph, Protocol, Vote } from '../../functions/core/records/types.ts';
+import type { Meeting, Paragraph, Protocol, Vote } from '../../functions/core/records/types.ts';
 import type { BlobStore } from '../../functions/ports/blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { publishDatasets, type PublishSummary } from '../../functions/pipeline/publish-datasets.ts';
@@ -30,10 +30,10 @@ export const VOTE: Vote = {
   raw: 'Ja 3, Nej 2',
 };
 
-export function protocol(municipality: string, body: string, date: string, paragraphs: Array<Partial<Paragraph>>): Protocol {
+export function protocol(municipality: string, body: string, date: string, paragraphs: Array<Partial<Paragraph>>, meeting: Partial<Meeting> = {}): Protocol {
   const id = meetingId(municipality, body, date);
   return buildProtocol({
-    meeting: { id, municipality, body, date, source: { fileName: `${id}.pdf`, sha256: sha(id), pages: 6, mediaType: 'application/pdf' } },
+    meeting: { id, municipality, body, date, source: { fileName: `${id}.pdf`, sha256: sha(id), pages: 6, mediaType: 'application/pdf' }, ...meeting },
     paragraphs,
   });
 }
@@ -63,13 +63,13 @@ export function fixtureProtocols(): Protocol[] {
         number: '10',
         title: 'Antagande av detaljplan för förskola vid Åsen',
         caseNumbers: [{ raw: 'KS 2023/12', normalized: 'KS 2023/12' }],
-        decision: 'Kommunfullmäktige antar detaljplanen.',
+        decision: 'Kommunfullmäktige antar\ndetaljplanen, med stöd av 5 kap.\n1 § KL.', // hard line breaks as a PDF gives them
         votes: [VOTE],
         references: [{ raw: 'Kommunstyrelsen den 5 februari 2024, § 1', body: 'Kommunstyrelsen', date: '2024-02-05', number: '1' }],
         pages: [1, 2],
       },
-      { number: '11', title: 'Far och son – motion om föreningsbidrag', decision: 'Motionen avslås.', pages: [2, 2] },
-    ]),
+      { number: '11', title: 'Far och son – motion om föreningsbidrag', decision: 'Motionen avslås.', pages: [2, 2], confidence: 0.42 },
+    ], { confidence: 0.45, textLayer: { score: 0.6, damaged: true } }),
     protocol('Testby', 'Kommunstyrelsen', '2025-01-15', [
       { number: '1', title: 'Budget 2025 för kultur- och fritidsnämnden', caseNumbers: [{ raw: 'KS 2024/99', normalized: 'KS 2024/99' }], decision: 'Kommunstyrelsen godkänner budgeten.', pages: [1, 1] },
       { number: '2', title: 'Café på Ekbacken', decision: 'Ärendet återremitteras.', pages: [2, 2] },

@@ -4,7 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/create-app.ts';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { API_ROUTES } from '../../functions/api/routes/register.ts';
+import { formatPath } from '../../functions/api/schema/route.ts';
 import type { JsonSchema } from '../../functions/api/request/params.ts';
 import { BASE_URL, publishedFixtures } from './fixtures.ts';
 
@@ -21,9 +23,10 @@ beforeAll(async () => {
 function violations(schema: JsonSchema, value: unknown, path: string, root: JsonSchema): string[] {
   if (typeof schema.$ref === 'string') return violations(resolve(root, schema.$ref), value, path, root);
   const out: string[] = [];
-  const type = schema.type as string | undefined;
+  const types = schema.type === undefined ? [] : ([] as string[]).concat(schema.type as string | string[]);
+  const type = types.find((t) => t !== 'null');
   const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
-  if (type && !(type === actual || (type === 'number' && actual === 'integer'))) return [`${path}: ${actual}, not ${type}`];
+  if (types.length > 0 && !types.some((t) => t === actual || (t === 'number' && actual === 'integer'))) return [`${path}: ${actual}, not ${types.join('|')}`];
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) out.push(`${path}: ${String(value)} not in enum`);
   if (type === 'object' && value && typeof value === 'object') {
     for (const r of (schema.required as string[] | undefined) ?? []) if (!(r in value)) out.push(`${path}.${r}: missing`);
@@ -52,13 +55,41 @@ describe('OpenAPI 3.1 document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect((doc.servers as Array<{ url: string }>)[0]!.url).toBe(BASE_URL);
     const paths = doc.paths as Record<string, { get: { operationId: string; parameters: Array<{ name: string; in: string; required: boolean }> } }>;
-    expect(Object.keys(paths).sort()).toEqual(API_ROUTES.map((r) => r.path).sort());
+    expect(Object.keys(paths).sort()).toEqual(API_ROUTES.flatMap((r) => [r.path, ...(r.formats ?? []).map((f) => formatPath(r.path, f))]).sort());
     for (const r of API_ROUTES) {
       const op = paths[r.path]!.get;
       expect(op.operationId).toBe(r.operationId);
-      expect(op.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual([...Object.keys(r.pathParams).map((n) => `path:${n}`), ...Object.keys(r.query).map((n) => `query:${n}`)].sort());
+      const query = Object.keys(r.query).filter((n) => !(r.formats && n === 'format'));
+      expect(op.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual([...Object.keys(r.pathParams).map((n) => `path:${n}`), ...query.map((n) => `query:${n}`)].sort());
       for (const p of op.parameters.filter((x) => x.in === 'path')) expect(p.required).toBe(true);
     }
+  });
+
+  it('gives JSON operations JSON only; each other format is an operation of its own at its own path', async () => {
+    const paths = doc.paths as Record<string, { get: { operationId: string; responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    for (const r of API_ROUTES.filter((x) => x.formats)) {
+      expect(Object.keys(paths[r.path]!.get.responses['200']!.content!)).toEqual(['application/json']);
+      for (const f of r.formats!) {
+        const op = paths[formatPath(r.path, f)]!.get;
+        expect(Object.keys(op.responses['200']!.content!)).toEqual([f === 'ndjson' ? 'application/x-ndjson' : 'text/csv']);
+      }
+    }
+    const csv = await app.request('/v1/paragraphs/testby-kommunstyrelsen-2024-02-05-1-excel-sv.csv');
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/u);
+    expect(new Uint8Array(await csv.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(await (await app.request('/v1/paragraphs.csv?municipality=testby&limit=1')).text()).toMatch(/^paragraph_id,/u);
+    expect((await (await app.request('/v1/meetings.ndjson?limit=1')).text()).trim().split('\n')).toHaveLength(1);
+    expect((await app.request('/v1/paragraphs/testby-kommunstyrelsen-2024-02-05-1.ndjson')).headers.get('content-type')).toMatch(/ndjson/u);
+    expect((await app.request('/v1/paragraphs/nonexistent-1.csv')).status).toBe(404);
+  });
+
+  it('passes a maintained OpenAPI linter (Redocly, recommended rules) with no errors and no warnings', async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
+    // The linter does find problems: the same document without its security requirement fails.
+    const { security: _, ...open } = doc;
+    expect((await lintFromString({ source: JSON.stringify(open), config })).some((p) => p.ruleId === 'security-defined')).toBe(true);
   });
 
   it('has no dangling $ref', () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { createApp } from '../../functions/api/create-app.ts';
 import { citation, municipalityOrganisation } from '../../functions/api/pages/cite.ts';
+import { paragraphs } from '../../functions/api/pages/html.ts';
 import { MemoryReadModel } from '../support/memory-read-model.ts';
 import { BASE_URL, protocol, publishedFixtures } from './fixtures.ts';
 
@@ -63,6 +64,30 @@ describe('pages', () => {
     expect(html).toContain('href="/v1/feed.atom?q=f%C3%B6rskol&amp;municipality=testby"');
   });
 
+  it('home: a search finds the word forms and marks the words that matched in title and excerpt', async () => {
+    const html = await page('/?q=detaljplanerna+');
+    expectAccessible(html);
+    expect(html).toContain('3 paragrafer.');
+    expect(html).toContain('<mark>Detaljplan</mark> för förskola vid Åsen');
+    expect(html).toContain('att anta <mark>detaljplanen</mark> för förskolan.');
+    expect(html).not.toMatch(/<mark>(för|att)<\/mark>/u);
+  });
+
+  it('shows the decision reflowed, with its law citation linked, while the API keeps the verbatim text', async () => {
+    const html = await page('/p/testby-kommunfullmaktige-2024-03-01-10');
+    expect(html).toContain('<p>Kommunfullmäktige antar detaljplanen, med stöd av <a class="law" href="https://lagen.nu/2017:725#K5P1" title="KL (SFS 2017:725)">5 kap. 1 § KL</a>.</p>');
+    const record = (await (await app.request('/v1/paragraphs/testby-kommunfullmaktige-2024-03-01-10')).json()) as { decision: string };
+    expect(record.decision).toBe('Kommunfullmäktige antar\ndetaljplanen, med stöd av 5 kap.\n1 § KL.');
+  });
+
+  it('links law citations in § text to the statute at chapter and section, escaping the rest', () => {
+    const out = paragraphs('Överklagas enligt 13 kap. 5 § KL <b>.\nSe 5 kap 20a § kommunallagen.').toString();
+    expect(out).toBe(
+      '<p>Överklagas enligt <a class="law" href="https://lagen.nu/2017:725#K13P5" title="KL (SFS 2017:725)">13 kap. 5 § KL</a> &lt;b&gt;.' +
+        '<br>Se <a class="law" href="https://lagen.nu/2017:725#K5P20A" title="KL (SFS 2017:725)">5 kap 20a § kommunallagen</a>.</p>',
+    );
+  });
+
   it('home: bad filters are explained, not a crash', async () => {
     const res = await app.request('/?year=abc', { headers: { Accept: 'text/html' } });
     expect(res.status).toBe(400);
@@ -95,6 +120,19 @@ describe('pages', () => {
     expect(await page('/m/testby-socialnamnden-2024-02-06')).toContain('Inga paragrafer från det här sammanträdet är publicerade');
   });
 
+  it('a protocol or § read with low confidence, or from a damaged text layer, tells the reader to check the original', async () => {
+    const meeting = await page('/m/testby-kommunfullmaktige-2024-03-01');
+    expectAccessible(meeting);
+    expect(meeting).toContain('<dt>Tolkning</dt><dd class="warning">Protokollet tolkades med låg säkerhet (0,45): mallen kan vara okänd, jämför med originalet. Textlagret i källdokumentet verkar skadat; stavningen kan avvika från det tryckta.</dd>');
+    const low = await page('/p/testby-kommunfullmaktige-2024-03-01-11');
+    expect(low).toContain('<dd class="warning">Paragrafen tolkades med låg säkerhet (0,42); jämför med originalet. Textlagret');
+    // Same damaged text layer, but this § was read with confidence: only the text layer is mentioned.
+    const sure = await page('/p/testby-kommunfullmaktige-2024-03-01-10');
+    expect(sure).toContain('<dt>Tolkning</dt><dd class="warning">Textlagret i källdokumentet verkar skadat');
+    expect(sure).not.toContain('låg säkerhet');
+    for (const path of ['/m/testby-kommunstyrelsen-2024-02-05', '/p/testby-kommunstyrelsen-2024-02-05-1']) expect(await page(path)).not.toContain('<dt>Tolkning</dt>');
+  });
+
   it('case page: the path through the bodies, oldest first; ambiguity across municipalities is explained', async () => {
     const html = await page('/c/KS%202023%2F12?municipality=testby');
     expectAccessible(html);
@@ -112,9 +150,10 @@ describe('pages', () => {
 describe('citation', () => {
   it('names the organisation in the genitive, the body, the protocol date, the § and its pages', () => {
     expect(municipalityOrganisation('Alingsås')).toBe('Alingsås kommun');
-    expect(municipalityOrganisation('Göteborg')).toBe('Göteborgs kommun');
+    expect(municipalityOrganisation('Göteborg')).toBe('Göteborgs Stad'); // the municipality's own name (issue 16)
+    expect(municipalityOrganisation('Uppsala')).toBe('Uppsala kommun');
     expect(municipalityOrganisation('Lund')).toBe('Lunds kommun');
-    expect(municipalityOrganisation('Haparanda')).toBe('Haparandas kommun');
+    expect(municipalityOrganisation('Haparanda')).toBe('Haparanda stad');
     expect(municipalityOrganisation('Testby kommun')).toBe('Testby kommun');
     const base = { municipalityName: 'Alingsås', bodyName: 'kommunstyrelsen', meetingDate: '2024-02-05', number: '28' };
     expect(citation({ ...base, pages: [3, 3] } as never, 'https://x.se/p/a')).toBe('Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28 (s. 3). Hämtad från https://x.se/p/a');

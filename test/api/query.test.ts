@@ -86,6 +86,18 @@ describe('queryParagraphs', () => {
     expect(await ids({ q: 'ekbacken', year: 2024 })).toEqual(['testby-kommunstyrelsen-2024-02-05-3']);
   });
 
+  it('finds Swedish word forms of the query words (Snowball stems on index and query)', async () => {
+    const detaljplan = await ids({ q: 'detaljplan ' });
+    expect(detaljplan.length).toBeGreaterThanOrEqual(3);
+    // "detaljplanen" (the definite form) found nothing before stemming; now it finds the same § as "detaljplan",
+    // among them the § where only "detaljplanen" is written.
+    expect(await ids({ q: 'detaljplanen ' })).toEqual(detaljplan);
+    expect(await ids({ q: 'detaljplanerna ' })).toEqual(detaljplan);
+    expect(await ids({ q: 'budgetens ' })).toEqual(await ids({ q: 'budget ' }));
+    expect(await ids({ q: 'hagar ' })).toEqual(['testby-kommunstyrelsen-2024-02-05-3']);
+    expect(await ids({ q: 'idrottshallen ' })).toEqual(['aby-kommunstyrelsen-2023-05-10-7']);
+  });
+
   it('pages through every match exactly once, in both orders and with any page size', async () => {
     const many = Array.from({ length: 12 }, (_, m) =>
       protocol('Testby', m % 2 === 0 ? 'Kommunstyrelsen' : 'Kommunfullmäktige', `2024-0${1 + (m % 9)}-${10 + m}`, Array.from({ length: 1 + (m % 4) }, (_, i) => ({ number: String(i + 1), title: `Ärende ${m}.${i}` }))),

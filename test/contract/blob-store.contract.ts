@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidKeyError, type BlobMeta, type BlobStore } from '../../functions/ports/blob-store.ts';
+import { InvalidKeyError, PreconditionFailedError, type BlobMeta, type BlobStore } from '../../functions/ports/blob-store.ts';
 
 export interface ContractStore {
   store: BlobStore;
@@ -16,6 +16,11 @@ export interface ContractStore {
 export interface ContractCapabilities {
   /** Keeps any Content-Type and Cache-Control given to put() and reports them from head(). */
   keepsMetadata: boolean;
+  /**
+   * Honours ifNoneMatch / ifMatch. Real S3 does; the S3 test server ignores both headers, so the S3 adapter's test
+   * checks the headers it sends and how it maps a 412 instead (s3-blob-store.test.ts).
+   */
+  conditionalWrites?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -275,6 +280,45 @@ export function blobStoreContract(
       expect(stored?.length).toBe(256 << 10);
       expect(hashes).toContain(createHash('sha256').update(stored ?? new Uint8Array()).digest('hex'));
       expect(await keysOf(store, 'race/')).toEqual(['race/x.bin']);
+    });
+
+    // Registered only for stores that honour the conditions (a skipped test would hide nothing but still be noise).
+    if (capabilities.conditionalWrites === true) describe('conditional puts', () => {
+      it('ifNoneMatch "*" creates once; a second create fails and changes nothing', async () => {
+        await store.put('lease/a.json', 'first', { ifNoneMatch: '*' });
+        const error = await store.put('lease/a.json', 'second', { ifNoneMatch: '*' }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(PreconditionFailedError);
+        expect(text(await store.get('lease/a.json'))).toBe('first');
+        expect(await keysOf(store, 'lease/')).toEqual(['lease/a.json']);
+      });
+
+      it('ifMatch writes only over the object whose etag was read', async () => {
+        await store.put('cas/a.json', 'v1');
+        const v1 = (await store.head('cas/a.json'))?.etag ?? '';
+        await store.put('cas/a.json', 'v2', { ifMatch: v1 });
+        const stale = await store.put('cas/a.json', 'v3', { ifMatch: v1 }).catch((e: unknown) => e);
+        expect(stale).toBeInstanceOf(PreconditionFailedError);
+        expect(text(await store.get('cas/a.json'))).toBe('v2');
+        const absent = await store.put('cas/none.json', 'x', { ifMatch: v1 }).catch((e: unknown) => e);
+        expect(absent).toBeInstanceOf(PreconditionFailedError);
+        expect(await store.head('cas/none.json')).toBeNull();
+      });
+
+      it('of 12 racing creates exactly one wins; of 12 racing swaps from one etag exactly one wins', async () => {
+        const creates = await Promise.allSettled(
+          Array.from({ length: 12 }, (_, i) => store.put('race/lease.json', `holder ${i}`, { ifNoneMatch: '*' })),
+        );
+        expect(creates.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of creates) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(PreconditionFailedError);
+        const etag = (await store.head('race/lease.json'))?.etag ?? '';
+        const swaps = await Promise.allSettled(
+          Array.from({ length: 12 }, (_, i) => store.put('race/lease.json', `taker ${i}`, { ifMatch: etag })),
+        );
+        const won = swaps.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+        expect(won).toHaveLength(1);
+        expect(text(await store.get('race/lease.json'))).toBe(`taker ${won[0]}`);
+        expect(await keysOf(store, 'race/')).toEqual(['race/lease.json']);
+      });
     });
 
     it('rejects invalid keys and prefixes in every operation with InvalidKeyError, before any I/O', async () => {

@@ -17,7 +17,7 @@ blobStoreContract(
       cleanup: () => rm(dir, { recursive: true, force: true }),
     };
   },
-  { keepsMetadata: false },
+  { keepsMetadata: false, conditionalWrites: true },
 );
 
 describe('FsBlobStore on disk', () => {
@@ -117,9 +117,16 @@ describe('FsBlobStore on disk', () => {
   it('never shows a reader half a file while slow writers race on one key', async () => {
     const bodies = Array.from({ length: 6 }, (_, i) => [...pseudoRandomChunks(i + 1, 32 << 10, 8)]);
     const complete = new Set(bodies.map((chunks) => Buffer.concat(chunks).toString('base64')));
+    // The writers hold back their last chunk until the reader has read several times, so the race is exercised
+    // however busy the machine is (no outcome depends on speed).
+    let enoughReads = (): void => {};
+    const readsSeen = new Promise<void>((resolve) => {
+      enoughReads = resolve;
+    });
     async function* slowly(chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
-      for (const chunk of chunks) {
+      for (const [i, chunk] of chunks.entries()) {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
+        if (i === chunks.length - 1) await readsSeen;
         yield chunk;
       }
     }
@@ -127,7 +134,10 @@ describe('FsBlobStore on disk', () => {
     let writing = true;
     const reads: string[] = [];
     const reader = (async () => {
-      while (writing) reads.push(Buffer.from((await store.get('race/x.bin')) ?? []).toString('base64'));
+      while (writing) {
+        reads.push(Buffer.from((await store.get('race/x.bin')) ?? []).toString('base64'));
+        if (reads.length > 5) enoughReads();
+      }
     })();
     await Promise.all(bodies.map((chunks) => store.put('race/x.bin', slowly(chunks))));
     writing = false;

@@ -100,7 +100,7 @@ describe('ingest Lambda driven by s3rver events', () => {
     expect(await data().get(`originals/${record.ingest.sha256}`)).toEqual(PDF);
 
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.input).toMatchObject({ QueueUrl: QUEUE, MessageGroupId: 'alingsas' });
+    expect(sent[0]?.input).toMatchObject({ QueueUrl: QUEUE, MessageGroupId: 'publish' });
     const line = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['key'] === key);
     expect(line).toMatchObject({ level: 'info', outcome: 'ingested', sha256: record.ingest.sha256 });
   });

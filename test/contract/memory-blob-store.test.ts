@@ -13,7 +13,7 @@ blobStoreContract('memory', async () => {
     },
   });
   return { store, cleanup: async () => undefined, operations: () => operations };
-});
+}, { keepsMetadata: true, conditionalWrites: true });
 
 describe('MemoryBlobStore failure injection', () => {
   it('fails exactly the chosen operation with a StoreError and leaves the store unchanged', async () => {

@@ -5,10 +5,11 @@
  * No browser is ever downloaded; without /usr/bin/chromium this test fails (CI installs it), it does not skip.
  */
 import { parse } from 'csv-parse/sync';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentExtractor } from '../../functions/adapters/document-extractor.ts';
 import { FsBlobStore } from '../../functions/adapters/fs-blob-store.ts';
@@ -17,7 +18,10 @@ import { systemClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
 import { publishDatasets } from '../../functions/pipeline/publish-datasets.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const SOURCE_SAMPLE = 'alingsas-kommunstyrelsen-2026-06-01.pdf';
+const SOURCE_URL = 'https://www.alingsas.se/protokoll/kommunstyrelsen-2026-06-01.pdf';
+const LAW_SAMPLE = 'alingsas-kommunstyrelsen-2024-02-05-p28.txt';
+const LAW_CITATION = 'med stöd av 6 kap. 6 § kommunallagen';
 const SAMPLES = resolve(import.meta.dirname, '../../data/samples');
 const dir = mkdtempSync(join(tmpdir(), 'paragraf-browser-'));
 let server: RunningServer;
@@ -25,22 +29,21 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (see .ci/run)`).toBe(true);
   const store = new FsBlobStore(join(dir, 'store'));
   // The server first (port 0 picks a free one), so the publish can write permalinks with its real address.
   server = await startServer({ dataDir: join(dir, 'store'), port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${server.port}`;
   const extractor = createDocumentExtractor();
   for (const name of readdirSync(SAMPLES).sort()) {
-    const outcome = await ingestDocument({ store, extractor, clock: systemClock }, { bytes: readFileSync(join(SAMPLES, name)), fileName: name });
+    // One sample as a municipality would upload it with its public address, one with a law citation in its decision.
+    let bytes = readFileSync(join(SAMPLES, name));
+    if (name === LAW_SAMPLE) bytes = Buffer.from(bytes.toString('utf8').replace('från och med 1 februari 2024.\n2.', `från och med 1 februari 2024, ${LAW_CITATION}.\n2.`));
+    const provenance = name === SOURCE_SAMPLE ? { provenance: { sourceUrl: SOURCE_URL } } : {};
+    const outcome = await ingestDocument({ store, extractor, clock: systemClock }, { bytes, fileName: name, ...provenance });
     expect(outcome.status, name).not.toBe('quarantined');
   }
   await publishDatasets({ store, clock: systemClock }, { baseUrl: base, publisher: { name: 'Paragraf' } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -106,6 +109,37 @@ describe('a journalist in Chromium', () => {
     expect(rows.length).toBe(await page.locator('ol.results > li').count());
     for (const row of rows) expect(`${row.title} ${row.decision}`).toMatch(/detaljplan/iu);
     await page.close();
+  });
+
+  it('follows a § to the original at its page, and a law citation to the statute', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(0);
+    const list = (await (await fetch(`${base}/v1/paragraphs?meeting=alingsas-kommunstyrelsen-2026-06-01&limit=1`)).json()) as { items: Array<{ id: string; pages: [number, number] }> };
+    const first = list.items[0]!;
+    await page.goto(`${base}/p/${first.id}`);
+    const original = page.locator('a.original');
+    expect(await original.getAttribute('href')).toBe(`${SOURCE_URL}#page=${first.pages[0]}`);
+    expect(await original.textContent()).toBe(`Originalet hos kommunen, sidan ${first.pages[0]}`);
+
+    await page.goto(`${base}/p/alingsas-kommunstyrelsen-2024-02-05-28`);
+    const law = page.locator('a.law');
+    expect(await law.count()).toBe(1);
+    expect(await law.textContent()).toBe('6 kap. 6 § kommunallagen');
+    expect(await law.getAttribute('href')).toBe('https://lagen.nu/2017:725#K6P6');
+    await page.close();
+  });
+
+  it('does not scroll sideways on a phone or a desktop: the API docs, the start page, a § page', async () => {
+    for (const width of [375, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      page.setDefaultTimeout(0);
+      for (const path of ['/v1/docs', '/', '/p/alingsas-kommunstyrelsen-2024-02-05-28']) {
+        await page.goto(`${base}${path}`);
+        const [scroll, client] = await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]') as [number, number];
+        expect(scroll, `${path} at ${width}px`).toBeLessThanOrEqual(client);
+      }
+      await page.close();
+    }
   });
 
   it('works without JavaScript: the same search by the form alone', async () => {

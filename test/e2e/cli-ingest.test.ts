@@ -48,8 +48,10 @@ beforeAll(() => {
 const LINE = /^(ingested|replaced|unchanged|quarantined|failed) +(\S.*?) {2}(.*?)(?: {2}\(\d+ ms\))?$/u;
 
 function parseLines(stdout: string): Array<{ status: string; file: string; rest: string }> {
+  // Every line up to the summary ("N files: …"); after it only the hint of what to run next.
   const lines = stdout.trimEnd().split('\n');
-  return lines.slice(0, -1).map((line) => {
+  const summary = lines.findIndex((l) => /^\d+ files?: /u.test(l));
+  return lines.slice(0, summary).map((line) => {
     const m = LINE.exec(line);
     if (!m) throw new Error(`unexpected output line: ${line}`);
     return { status: m[1] ?? '', file: m[2] ?? '', rest: m[3] ?? '' };
@@ -73,7 +75,9 @@ describe('paragraf ingest', () => {
       'bad/kallelse.txt': ['quarantined', expect.stringMatching(/^no-paragraphs: /u)],
       'bad/stor.txt': ['quarantined', expect.stringMatching(/^too-large: file is 1\.\d MiB, over the 1 MiB limit$/u)],
     });
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^8 files: 2 ingested, 6 quarantined in \d+\.\d s$/u);
+    const out = run.stdout.trimEnd().split('\n');
+    expect(out.at(-2)).toMatch(/^8 files: 2 ingested, 6 quarantined in \d+\.\d s$/u);
+    expect(out.at(-1)).toBe("next: 'paragraf publish' makes this public ('paragraf add' ingests and publishes in one step)");
 
     const stored = files(store);
     expect(stored.filter((k) => k.startsWith('originals/') && !k.endsWith('.json'))).toHaveLength(8);
@@ -91,7 +95,7 @@ describe('paragraf ingest', () => {
     const statuses = parseLines(run.stdout).map((l) => l.status);
     expect(statuses.filter((s) => s === 'unchanged')).toHaveLength(2);
     expect(statuses.filter((s) => s === 'quarantined')).toHaveLength(6);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^8 files: 2 unchanged, 6 quarantined in /u);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^8 files: 2 unchanged, 6 quarantined in /u); // nothing new: no hint
     expect(files(store)).toEqual(before);
   });
 

@@ -32,6 +32,7 @@ export function projectParagraph(p: Paragraph): Record<string, unknown> {
     // Pinned where set; absent elsewhere (toEqual fails on an unexpected key).
     ...(p.otherAppealRoute !== undefined ? { otherAppealRoute: p.otherAppealRoute } : {}),
     textLength: p.text.length,
+    confidence: p.confidence,
   };
 }
 
@@ -46,7 +47,15 @@ function projectVote(v: Vote): Record<string, unknown> {
 }
 
 export function projectProtocol(p: Protocol): Record<string, unknown> {
+  const m = p.meeting;
   return {
+    meeting: {
+      body: m.body,
+      date: m.date,
+      paragraphRange: m.paragraphRange?.raw ?? null,
+      confidence: m.confidence,
+      textLayerDamaged: m.textLayer?.damaged ?? false,
+    },
     paragraphCount: p.paragraphs.length,
     numbers: p.paragraphs.map((x) => x.number),
     warnings: p.warnings.filter((w) => w.code !== 'missing-metadata').map((w) => `${w.code} ${w.paragraph ?? ''}`.trim()),

@@ -15,7 +15,7 @@ import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
 import { publishDatasets } from '../../functions/pipeline/publish-datasets.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { DATASETS_URL_PREFIX, datasetUrl, PUBLIC_PREFIX } from '../../functions/published/paths.ts';
-import { INBOX_PREFIX, STORE_PREFIXES } from '../../functions/store/keys.ts';
+import { INBOX_PREFIX, PUBLISH_LEASE_KEY, STORE_PREFIXES } from '../../functions/store/keys.ts';
 import { DATASETS_REWRITE_SOURCE } from '../../infra/datasets-rewrite.ts';
 import { DATA_PREFIXES } from '../../infra/storage.ts';
 import { RecordingStore } from '../support/recording-store.ts';
@@ -78,10 +78,12 @@ describe('the code writes where the stack grants and serves', () => {
     expect(ungranted(grantsOf('Ingest/Function'), ops)).toEqual([]);
   });
 
-  it('publish: every operation of a publish is granted, and it writes under public/ only', async () => {
+  it('publish: every operation of a publish is granted, and it writes under public/ and its lease only', async () => {
     await publishDatasets({ store, clock }, { baseUrl: 'https://protokoll.example.se', publisher: { name: 'Göteborgs Stad', organisationNumber: '212000-1355' } });
     const ops = take(store);
-    expect(ops.filter((o) => o.action === 's3:PutObject').every((o) => o.key.startsWith(PUBLIC_PREFIX))).toBe(true);
+    const puts = ops.filter((o) => o.action === 's3:PutObject');
+    expect(puts.every((o) => o.key.startsWith(PUBLIC_PREFIX) || o.key === PUBLISH_LEASE_KEY)).toBe(true);
+    expect(puts.some((o) => o.key === PUBLISH_LEASE_KEY)).toBe(true);
     expect(ops.some((o) => o.action === 's3:DeleteObject' && o.key.startsWith(STORE_PREFIXES.pending))).toBe(true);
     expect(ungranted(grantsOf('Publish/Function'), ops)).toEqual([]);
   });

@@ -45,7 +45,7 @@ describe('least privilege', () => {
     ].sort());
   });
 
-  it('publish: reads records/, consumes pending/ markers, writes public/, erases (every version there, erasures/, CDN), keeps fan-out runs', () => {
+  it('publish: reads records/, consumes pending/ markers, writes public/, erases (every version there, erasures/, CDN), holds its lease, keeps fan-out runs', () => {
     const distribution = logicalId(built, 'Site/Distribution');
     expect(allowed('Publish/Function')).toEqual([
       ...logs('publish-logs'),
@@ -54,6 +54,8 @@ describe('least privilege', () => {
       's3:GetObject data:/records/*',
       's3:GetObject data:/pending/*',
       's3:DeleteObject data:/pending/*',
+      's3:GetObject data:/locks/publish.json*',
+      's3:PutObject data:/locks/publish.json*',
       ...['public', 'erasures'].flatMap((p) => [`s3:GetObject data:/${p}/*`, `s3:PutObject data:/${p}/*`, `s3:DeleteObject data:/${p}/*`]),
       // An erasure removes every version of what it deletes under public/, not only the current one.
       's3:DeleteObjectVersion data:/public/*',

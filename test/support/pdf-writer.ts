@@ -12,6 +12,7 @@
  * value columns ("Beslutande        Anna Andersson (S)") come out as separate text runs with a gap, as in real
  * protocols.
  */
+import { assemblePdf } from './pdf-builder.ts';
 
 const FONT_SIZE = 10;
 const CHAR_WIDTH = 5.2;
@@ -49,7 +50,7 @@ export function writePdf(pages: readonly (readonly string[])[]): Uint8Array {
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${6 + i * 2} 0 R >>`;
     objects[5 + i * 2] = stream(content);
   });
-  return assemble(objects);
+  return new Uint8Array(assemblePdf(objects));
 }
 
 /** Text with "\f" between pages and "\n" between lines → pages of lines. */
@@ -116,18 +117,4 @@ function utf16Hex(ch: string): string {
 
 function stream(content: string): string {
   return `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
-}
-
-function assemble(objects: readonly string[]): Uint8Array {
-  let body = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
-  const offsets: number[] = [];
-  objects.forEach((obj, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
 }

@@ -30,6 +30,7 @@ export function buildMeeting(partial: Partial<Meeting> = {}): Meeting {
     justering: {},
     notice: {},
     source: { fileName: 'ks-2024-02-05.pdf', sha256: 'a'.repeat(64), pages: 1, mediaType: 'application/pdf' },
+    confidence: 1,
     ...partial,
   };
 }
@@ -58,6 +59,7 @@ export function buildParagraph(partial: Partial<Paragraph> = {}): Paragraph {
     redacted: false,
     immediatelyJusterad: false,
     pages: [1, 1],
+    confidence: 1,
     text: `§ ${number}\n${title}\nBeslut\n${decision}`,
     ...partial,
   };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../functions/cli/main.ts';
 import { captureIo } from '../support/cli-io.ts';
@@ -30,6 +31,22 @@ describe('main: unexpected errors', () => {
 });
 
 describe('main: dispatch', () => {
+  it('reads a negative number after a flag as its value and says which values are allowed', async () => {
+    const io = captureIo();
+    expect(await main(['generate', '--meetings', '-5', '--data', '/nonexistent-paragraf-data'], io)).toBe(2);
+    expect(io.err).toMatch(/--meetings/u);
+    expect(io.err).not.toMatch(/ambiguous/u);
+  });
+
+  it('prints its version (the package version) for --version, -V and version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V', 'version']) {
+      const io = captureIo();
+      expect(await main([flag], io)).toBe(0);
+      expect(io.out).toBe(`paragraf ${version}\n`);
+    }
+  });
+
   it('answers --help for a command without running it', async () => {
     const io = captureIo();
     expect(await main(['parse', 'x.pdf', '--help'], io)).toBe(0);

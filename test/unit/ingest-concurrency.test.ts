@@ -9,7 +9,7 @@ import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import type { BlobStore } from '../../functions/ports/blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import type { MeetingRecord, PendingMarker } from '../../functions/store/meeting-record.ts';
+import type { MeetingRecord, MeetingRecordHistoryEntry, PendingMarker } from '../../functions/store/meeting-record.ts';
 import { keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
 
 /**
@@ -66,5 +66,52 @@ describe(`${N} parallel ingests of one body and year`, () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'paragraf-ingest-concurrency-'));
     cleanup = () => rm(dir, { recursive: true, force: true });
     await ingestAllAtOnce(new FsBlobStore(dir));
+  });
+});
+
+/**
+ * 16 corrected versions of one meeting arriving at once (issue 14: only 6 of 16 reached the history). Every version
+ * must end in the chain: the record at version 16, the 15 others in records-history/, each naming the version that
+ * replaced it, and the chain of `replaced` links unbroken.
+ */
+const corrections = Array.from({ length: N }, (_, i) => {
+  const bytes = utf8(protocolText('2024-03-06', [{ number: 7, title: 'Ärende 7', decision: `Kommunstyrelsen beslutar enligt version ${i + 1}.` }]));
+  return { fileName: `goteborg-kommunstyrelsen-2024-03-06-v${i + 1}.txt`, bytes, sha256: sha(bytes) };
+});
+
+async function correctAllAtOnce(store: BlobStore): Promise<void> {
+  const deps = { store, extractor: createDocumentExtractor(), clock: fixedClock('2024-08-01T12:00:00.000Z') };
+  const outcomes = await Promise.all(corrections.map((c) => ingestDocument(deps, { bytes: c.bytes, fileName: c.fileName })));
+  expect(outcomes.filter((o) => o.status === 'ingested')).toHaveLength(1);
+  expect(outcomes.filter((o) => o.status === 'replaced')).toHaveLength(N - 1);
+  expect(outcomes.map((o) => (o.status === 'quarantined' ? 0 : o.version)).sort((a, b) => a - b)).toEqual(
+    Array.from({ length: N }, (_, i) => i + 1),
+  );
+  const id = 'goteborg-kommunstyrelsen-2024-03-06';
+  const record = await readJsonAt<MeetingRecord>(store, `records/goteborg/kommunstyrelsen/2024/${id}.json`);
+  expect(record.ingest.version).toBe(N);
+  const historyKeys = await keys(store, `records-history/${id}/`);
+  expect(historyKeys).toHaveLength(N - 1);
+  const history = await Promise.all(historyKeys.map((k) => readJsonAt<MeetingRecordHistoryEntry>(store, k)));
+  const shas = [...history.map((h) => h.record.ingest.sha256), record.ingest.sha256];
+  expect(shas.sort()).toEqual(corrections.map((c) => c.sha256).sort());
+  // Each history entry names its true successor: the version after it in the chain.
+  const byVersion = new Map([...history.map((h) => [h.record.ingest.version, h.record] as const), [record.ingest.version, record]]);
+  for (const h of history) {
+    const successor = byVersion.get(h.record.ingest.version + 1);
+    expect(h.replacedBy).toMatchObject({ sha256: successor?.ingest.sha256, version: h.record.ingest.version + 1 });
+    expect(successor?.ingest.replaced?.sha256).toBe(h.record.ingest.sha256);
+  }
+}
+
+describe(`${N} corrections of one meeting at once`, () => {
+  it('keep every version in the memory store', async () => {
+    await correctAllAtOnce(new MemoryBlobStore());
+  });
+
+  it('keep every version in the filesystem store', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'paragraf-ingest-corrections-'));
+    cleanup = () => rm(dir, { recursive: true, force: true });
+    await correctAllAtOnce(new FsBlobStore(dir));
   });
 });

@@ -50,6 +50,8 @@ describe('ingestDocument: a new protocol', () => {
       heldCount: 0,
       paragraphCount: 2,
       warningCount: expect.any(Number),
+      confidence: expect.any(Number),
+      lowConfidenceCount: 0,
     });
     const pending = `pending/20240308T091500000Z-${MEETING}-${hash.slice(0, 8)}.json`;
     expect(await keys(store)).toEqual([`originals/${hash}`, `originals/${hash}.json`, pending, RECORD_KEY].sort());

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDocumentExtractor } from '../../functions/adapters/document-extractor.ts';
+import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../functions/adapters/document-extractor.ts';
+import { type OversizedInput, quarantineOversized } from '../../functions/pipeline/ingest-oversized.ts';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument, type IngestInput } from '../../functions/pipeline/ingest-document.ts';
@@ -11,7 +13,7 @@ import { processIngestBatch } from '../../functions/handlers/support/ingest-batc
 import { IngestConfigError, readIngestConfig } from '../../functions/handlers/support/ingest-config.ts';
 import { createJsonLogger } from '../../functions/handlers/support/json-logger.ts';
 import { createPublishNotifier } from '../../functions/adapters/sqs-publish-notifier.ts';
-import { DEFAULT_PARAGRAPHS, keys, protocolText, utf8 } from './ingest-support.ts';
+import { DEFAULT_PARAGRAPHS, keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
 
 const fixture = (name: string): SQSEvent =>
   JSON.parse(readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8')) as SQSEvent;
@@ -23,7 +25,11 @@ let logLines: string[];
 let notified: IngestOutcome[];
 let sources: Map<string, Uint8Array>;
 
+/** What the reader was asked for: whole objects, or only their size (over the limit). */
+let reads: Array<{ key: string; whole: boolean }> = [];
+
 beforeEach(() => {
+  reads = [];
   store = new MemoryBlobStore();
   logLines = [];
   notified = [];
@@ -35,13 +41,21 @@ beforeEach(() => {
   ]);
 });
 
-function deps(overrides: { readSource?: (key: string) => Promise<Uint8Array | null> } = {}) {
+function deps(overrides: { readSource?: (key: string) => Promise<Uint8Array | null>; maxBytes?: number } = {}) {
   const ingestDeps = { store, extractor: createDocumentExtractor(), clock: fixedClock('2024-02-06T09:15:03Z') };
+  const maxBytes = overrides.maxBytes ?? DEFAULT_MAX_BYTES;
   return {
-    readSource: async (key: string) => {
+    readSource: async (key: string, limits: { maxBytes: number }) => {
       const bytes = await (overrides.readSource ?? ((k: string) => Promise.resolve(sources.get(k) ?? null)))(key);
-      return bytes === null ? null : { bytes, provenance: {} };
+      if (bytes === null) return null;
+      reads.push({ key, whole: bytes.length <= limits.maxBytes });
+      const open = async () => (async function* () {
+        for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
+      })();
+      return { size: bytes.length, bytes: bytes.length <= limits.maxBytes ? bytes : null, open, provenance: {} };
     },
+    maxBytes,
+    oversized: (input: OversizedInput) => quarantineOversized(ingestDeps, input),
     ingest: (input: IngestInput) => ingestDocument(ingestDeps, input),
     notify: (outcome: IngestOutcome) => {
       notified.push(outcome);
@@ -50,6 +64,20 @@ function deps(overrides: { readSource?: (key: string) => Promise<Uint8Array | nu
     logger: createJsonLogger({ write: (line) => logLines.push(line), now: () => new Date('2024-02-06T09:15:04Z') }),
   };
 }
+
+describe('an upload over the limit', () => {
+  it('is kept by streaming and quarantined as too-large, without being read whole', async () => {
+    const big = utf8(protocolText('2024-02-05').repeat(40));
+    sources.set('inbox/Protokoll KS 2024-02-05 åäö.pdf', big);
+    const result = await processIngestBatch(fixture('sqs-s3-object-created.json'), deps({ maxBytes: big.length - 1 }));
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(reads).toContainEqual({ key: 'inbox/Protokoll KS 2024-02-05 åäö.pdf', whole: false });
+    const sha = createHash('sha256').update(big).digest('hex');
+    expect(await store.get(`originals/${sha}`)).toEqual(big);
+    expect(await readJsonAt(store, `quarantine/${sha}.json`)).toMatchObject({ reason: 'too-large', size: big.length, fileName: 'Protokoll KS 2024-02-05 åäö.pdf' });
+    expect(notified.find((o) => o.sha256 === sha)).toMatchObject({ status: 'quarantined', reason: 'too-large' });
+  });
+});
 
 const logs = (): Array<Record<string, unknown>> => logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
 
@@ -120,7 +148,7 @@ describe('createPublishNotifier', () => {
     const base = { fileName: 'f.pdf', sha256: 'ab'.repeat(32), meetingId: 'alingsas-kommunstyrelsen-2024-02-05', municipalitySlug: 'alingsas', recordKey: 'records/alingsas/kommunstyrelsen/2024/alingsas-kommunstyrelsen-2024-02-05.json', version: 2, heldCount: 0 };
     // What the ingest handler sends: the publish request of each outcome, none for a quarantined file.
     for (const outcome of [
-      { ...base, status: 'replaced', paragraphCount: 3, warningCount: 0 },
+      { ...base, status: 'replaced', paragraphCount: 3, warningCount: 0, confidence: 0.9, lowConfidenceCount: 0 },
       { status: 'quarantined', fileName: 'x.pdf', sha256: 'cd'.repeat(32), reason: 'empty', message: 'empty file', alreadyQuarantined: false },
     ] satisfies IngestOutcome[]) {
       const request = publishRequestOf(outcome);
@@ -129,7 +157,7 @@ describe('createPublishNotifier', () => {
     expect(send).toHaveBeenCalledTimes(1);
     const command = send.mock.calls[0]?.[0] as SendMessageCommand;
     expect(command).toBeInstanceOf(SendMessageCommand);
-    expect(command.input).toMatchObject({ QueueUrl: expect.stringContaining('.fifo'), MessageGroupId: 'alingsas' });
+    expect(command.input).toMatchObject({ QueueUrl: expect.stringContaining('.fifo'), MessageGroupId: 'publish' });
     expect(command.input.MessageDeduplicationId).toMatch(/^[0-9a-f]{64}$/u);
     expect(JSON.parse(command.input.MessageBody ?? '')).toEqual({
       municipalitySlug: 'alingsas',

@@ -28,9 +28,10 @@ describe('heading lines', () => {
 
 describe('page furniture', () => {
   it('removes lines repeated at the top and bottom of most pages, keeps the rest', () => {
+    const words = ['Ärendet gäller', 'Nämnden har', 'Text om budget', 'Förslaget innebär'];
     const pages = [1, 2, 3, 4].map((n) => {
       const end = n === 3 ? 'Expedieras till\nKommunstyrelsen\n' : 'Mer text.\n';
-      return page(n, `${n}\nKommunstyrelsen\nProtokoll\n2026-06-01\nText på sidan ${n}.\n${end}Utdragsbestyrkande`);
+      return page(n, `${n}\nKommunstyrelsen\nProtokoll\n2026-06-01\n${words[n - 1]} sidan ${n}.\n${end}Utdragsbestyrkande`);
     });
     const kept = stripPageFurniture(toLines(pages)).map((l) => l.text);
     expect(kept.filter((t) => t === 'Kommunstyrelsen')).toHaveLength(1);
@@ -38,7 +39,23 @@ describe('page furniture', () => {
     expect(kept).not.toContain('Protokoll');
     expect(kept).not.toContain('2026-06-01');
     expect(kept).not.toContain('Utdragsbestyrkande');
-    expect(kept).toContain('Text på sidan 3.');
+    expect(kept).toContain('Text om budget sidan 3.');
+  });
+  it('compares header lines by shape, so numbers that change from page to page do not hide them (KTweb)', () => {
+    const pages = [1, 2, 3, 4].map((n) =>
+      page(n, `Protokoll   ${38 + n} §   15.09.2022   Sida\nVälfärdsnämnden   ${n}\nNKBY/${400 + n}/00.02.07/2022\n${38 + n} § Ärende ${n}\nText.`),
+    );
+    const kept = stripPageFurniture(toLines(pages)).map((l) => l.text);
+    expect(kept.filter((t) => t.startsWith('Protokoll') || t.startsWith('Välfärdsnämnden'))).toEqual([]);
+    // A case number and a § heading keep their place whatever their shape.
+    expect(kept.filter((t) => t.startsWith('NKBY/'))).toHaveLength(4);
+    expect(kept.filter((t) => / § Ärende/u.test(t))).toHaveLength(4);
+  });
+  it('removes rotated margin text, e-signature references and continuation headers', () => {
+    const layout = (rotated: boolean) => ({ x: 0.1, right: 0.9, size: 1, emphasis: 0, ...(rotated ? { rotated: true } : {}) });
+    const text = 'Forts § 16\nText i paragrafen.\nSignature reference: 3f2a9c1e-8b7d-4e21-9a0b-1c2d3e4f5a6b\nDokumentet är signerat';
+    const lines = toLines([{ number: 1, text, layout: [layout(false), layout(false), layout(false), layout(true)] }]);
+    expect(stripPageFurniture(lines).map((l) => l.text)).toEqual(['Text i paragrafen.']);
   });
   it('removes a header block that survived inside running text, but not the same word as a recipient', () => {
     const text = [

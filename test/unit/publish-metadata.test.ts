@@ -32,9 +32,15 @@ describe('publish: package metadata', () => {
     const { store, manifest } = await archive();
     const pkg = await json(store, 'public/datapackage.json');
     expect(pkg).toMatchObject({ $schema: DATAPACKAGE_PROFILE, name: 'paragraf', licenses: [{ path: 'http://creativecommons.org/publicdomain/zero/1.0/' }] });
+    // SemVer (semver.org's grammar for a release without pre-release or build parts).
+    expect(pkg.version).toMatch(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/u);
     const resources = pkg.resources as Array<{ name: string; path: string; bytes: number; hash: string; schema?: unknown }>;
     expect(resources.map((r) => r.name).sort()).toEqual(
-      ['attendance', 'decision_items', 'documents', 'meetings', 'paragraph-records', 'paragraphs', 'paragraphs-csv-excel-sv', 'paragraphs-parquet', 'references', 'vote_roll', 'votes'],
+      [
+        'attendance', 'attendance-csv-excel-sv', 'decision_items', 'decision_items-csv-excel-sv', 'documents', 'documents-csv-excel-sv',
+        'meetings', 'meetings-csv-excel-sv', 'paragraph-records', 'paragraphs', 'paragraphs-csv-excel-sv', 'paragraphs-parquet',
+        'references', 'references-csv-excel-sv', 'vote_roll', 'vote_roll-csv-excel-sv', 'votes', 'votes-csv-excel-sv',
+      ],
     );
     for (const r of resources) {
       const bytes = await fetched(store, r.path);
@@ -49,7 +55,7 @@ describe('publish: package metadata', () => {
     const unit = index.units['kommunstyrelsen/2026']!;
     const pkg = await json(store, publicKey(`${unit.dir}datapackage.json`));
     const resources = pkg.resources as Array<{ name: string; path: string; bytes: number; hash: string; schema?: string }>;
-    expect(resources).toHaveLength(12); // 8 CSV tables, Excel CSV, Parquet, § NDJSON, one meeting file
+    expect(resources).toHaveLength(19); // 8 tables as CSV and as CSV for Excel, Parquet, § NDJSON, one meeting file
     for (const r of resources) {
       const bytes = r.path.startsWith('http') ? await fetched(store, r.path) : (await store.get(publicKey(`${unit.dir}${r.path}`)))!;
       expect([r.name, bytes.length, `sha256:${sha(bytes)}`]).toEqual([r.name, r.bytes, r.hash]);

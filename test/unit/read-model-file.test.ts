@@ -4,7 +4,7 @@ import { generateArchive } from '../../functions/pipeline/synthetic/generate-arc
 import type { PublicManifest } from '../../functions/published/manifest.ts';
 import { publicKey } from '../../functions/published/paths.ts';
 import { jsonBytes, readManifest } from '../../functions/published/public-store.ts';
-import { TERMS_ID } from '../../functions/published/read-model/fold.ts';
+import { TERMS_ID } from '../../functions/core/search/tokenize.ts';
 import { decodeIndex, encodeIndex, IndexFileError } from '../../functions/published/read-model/index-file.ts';
 import { indexManifest, loadPublished, readIndexBytes } from '../../functions/published/read-model/load-published.ts';
 import { newClock, publish } from './publish-support.ts';

@@ -137,7 +137,19 @@ describe('buildDcatCatalog', () => {
     expect(resources(parquet, DCAT, 'mediaType')).toEqual(['http://www.iana.org/assignments/media-types/application/vnd.apache.parquet']);
     const ndjson = about(doc, DCAT, 'Distribution', `${DATASET}/distribution/public-paragraphs-ndjson`);
     expect(resources(ndjson, DCAT, 'mediaType')).toEqual([]);
+    expect(resources(ndjson, DCT, 'format')).toEqual(['http://publications.europa.eu/resource/authority/file-type/JSON']);
     expect(resources(ndjson, DCAT, 'accessURL')).toEqual([`${BASE}/public/paragraphs.ndjson`]);
+  });
+
+  it('dataset: the recommended spatial coverage, update frequency and, when given, the period covered', () => {
+    const ds = about(doc, DCAT, 'Dataset', DATASET);
+    expect(resources(ds, DCT, 'spatial')).toEqual(['http://publications.europa.eu/resource/authority/country/SWE']);
+    expect(resources(ds, DCT, 'accrualPeriodicity')).toEqual(['http://publications.europa.eu/resource/authority/frequency/CONT']);
+    expect(props(ds, DCT, 'temporal')).toEqual([]);
+    const dated = parseStrict(buildDcatCatalog({ ...input, datasets: [{ ...input.datasets[0]!, temporal: { start: '2016-02-23', end: '2026-06-16' } }] }));
+    const period = about(dated, DCAT, 'Dataset', DATASET).getElementsByTagNameNS(DCT, 'PeriodOfTime')[0]!;
+    expect(period.getElementsByTagNameNS(DCAT, 'startDate')[0]!.textContent).toBe('2016-02-23');
+    expect(period.getElementsByTagNameNS(DCAT, 'endDate')[0]!.textContent).toBe('2026-06-16');
   });
 
   it('the API: a distribution with accessService, and a DataService with endpoint, OpenAPI description and dataset', () => {

@@ -33,7 +33,7 @@ describe('ndjson', () => {
     const rows = voteRollTable.rows(meeting, paragraphs, ctx);
     const text = await collectText(FORMATS.ndjson.render(voteRollTable, [{ ...rows[2]!, extra: 'dropped' }]));
     expect(text).toBe(
-      '{"vote_id":"alingsas-kommunfullmaktige-2024-03-27-41-v1","position":3,"name":"Åsa Öst","party":"S","vote":"no"}\n',
+      '{"vote_id":"alingsas-kommunfullmaktige-2024-03-27-41-v1","position":3,"name":"Åsa Öst","party":"S","vote":"no","municipality_code":"1489"}\n',
     );
     const lines = (await collectText(FORMATS.ndjson.render(paragraphsTable, paragraphsTable.rows(meeting, paragraphs, ctx)))).split('\n');
     expect(lines.at(-1)).toBe('');

@@ -43,15 +43,29 @@ describe('paragraphs table', () => {
       immediately_justerad: false,
       other_appeal_route: true,
       appeal_last_day: '2024-04-24',
+      confidence: 1,
       source_file_name: 'KF 2024-03-27.pdf',
       source_sha256: 'b'.repeat(64),
       source_page: 2,
       source_page_end: 4,
+      municipality_code: '1489',
+      municipality_slug: 'alingsas-kommun', // as meetingId slugs 'Alingsås kommun' (the parser writes 'Alingsås')
+      municipality_own_name: 'Alingsås kommun',
     });
   });
 
   it('keeps the redacted flag and the redacted text as given', () => {
     expect(rows[1]).toMatchObject({ paragraph_id: P42, redacted: true, immediately_justerad: true, decision: 'Borttagen på grund av sekretess.' });
+  });
+
+  it('every table carries the SCB kommunkod, the § and meeting tables also the slug and the own name', () => {
+    for (const table of TABLES) {
+      expect(table.fields.map((f) => f.name), table.name).toContain('municipality_code');
+      for (const row of table.rows(meeting, paragraphs, ctx)) expect(row.municipality_code, table.name).toBe('1489');
+    }
+    const goteborg = { ...meeting, municipality: 'Göteborg' };
+    expect(paragraphsTable.rows(goteborg, paragraphs, ctx)[0]).toMatchObject({ municipality_code: '1480', municipality_slug: 'goteborg', municipality_own_name: 'Göteborgs Stad' });
+    expect(meetingsTable.rows({ ...meeting, municipality: 'Testby' }, paragraphs, ctx)[0]).toMatchObject({ municipality_code: null, municipality_own_name: 'Testby' });
   });
 
   it("gives the legal basis of a reviewer's masking as a column", () => {
@@ -81,8 +95,8 @@ describe('withheld §', () => {
 describe('related tables', () => {
   it('decision_items: one row per item, labelled and positioned', () => {
     expect(decisionItemsTable.rows(meeting, paragraphs, ctx)).toEqual([
-      { paragraph_id: P41, position: 1, label: '1', text: 'Detaljplanen antas.' },
-      { paragraph_id: P41, position: 2, label: '2', text: 'Uppdraget avslutas.' },
+      { paragraph_id: P41, position: 1, label: '1', text: 'Detaljplanen antas.', municipality_code: '1489' },
+      { paragraph_id: P41, position: 2, label: '2', text: 'Uppdraget avslutas.', municipality_code: '1489' },
     ]);
   });
 
@@ -101,22 +115,23 @@ describe('related tables', () => {
         roll_count: 3,
         roll_matches_counts: true,
         summary: 'Ja 2, Nej 1',
+        municipality_code: '1489',
       },
     ]);
     expect(voteRollTable.rows(meeting, paragraphs, ctx)).toEqual([
-      { vote_id: `${P41}-v1`, position: 1, name: 'Eva Ek', party: 'C', vote: 'yes' },
-      { vote_id: `${P41}-v1`, position: 2, name: 'Kim Kvist', party: 'S', vote: 'yes' },
-      { vote_id: `${P41}-v1`, position: 3, name: 'Åsa Öst', party: 'S', vote: 'no' },
+      { vote_id: `${P41}-v1`, position: 1, name: 'Eva Ek', party: 'C', vote: 'yes', municipality_code: '1489' },
+      { vote_id: `${P41}-v1`, position: 2, name: 'Kim Kvist', party: 'S', vote: 'yes', municipality_code: '1489' },
+      { vote_id: `${P41}-v1`, position: 3, name: 'Åsa Öst', party: 'S', vote: 'no', municipality_code: '1489' },
     ]);
   });
 
   it('references and documents', () => {
     expect(referencesTable.rows(meeting, paragraphs, ctx)).toEqual([
-      { paragraph_id: P41, position: 1, raw: 'KS § 12/2024', body: 'KS', date: '2024-02-19', number: '12' },
+      { paragraph_id: P41, position: 1, raw: 'KS § 12/2024', body: 'KS', date: '2024-02-19', number: '12', municipality_code: '1489' },
     ]);
     expect(documentsTable.rows(meeting, paragraphs, ctx)).toEqual([
-      { paragraph_id: P41, position: 1, title: 'Tjänsteskrivelse 2024-02-12' },
-      { paragraph_id: P41, position: 2, title: 'Plankarta' },
+      { paragraph_id: P41, position: 1, title: 'Tjänsteskrivelse 2024-02-12', municipality_code: '1489' },
+      { paragraph_id: P41, position: 2, title: 'Plankarta', municipality_code: '1489' },
     ]);
   });
 
@@ -151,10 +166,15 @@ describe('related tables', () => {
         appeal_last_day: '2024-04-24',
         paragraph_range: '§§41-43',
         paragraph_count: 3,
+        confidence: 1,
+        text_layer_damaged: false,
         source_file_name: 'KF 2024-03-27.pdf',
         source_sha256: 'b'.repeat(64),
         source_pages: 12,
         source_media_type: 'application/pdf',
+        municipality_code: '1489',
+        municipality_slug: 'alingsas-kommun', // as meetingId slugs 'Alingsås kommun' (the parser writes 'Alingsås')
+        municipality_own_name: 'Alingsås kommun',
       },
     ]);
   });

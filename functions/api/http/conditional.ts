@@ -77,10 +77,14 @@ export function conditional(c: Context, v: Validators): Response | null {
   return isFresh(c, v) ? c.body(null, 304) : null;
 }
 
-/** The ETag of what this request asks for: data version, path, query and format. */
+/**
+ * The ETag of what this request asks for: data version, origin, path, query and format. The origin is part of it
+ * because without a fixed base URL links are built from the request's Host; the response cache is keyed by this tag,
+ * so a body built for a forged Host is never sent to anyone else (issue 14).
+ */
 export function representationTag(c: Context, snapshot: Snapshot, format: string): string {
   const url = new URL(c.req.url);
-  return etagFor(snapshot.version.tag, url.pathname, url.search, format);
+  return etagFor(snapshot.version.tag, url.origin, url.pathname, url.search, format);
 }
 
 /** Validators for a representation of the current data version: computed before any rendering. */

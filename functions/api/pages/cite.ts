@@ -1,3 +1,4 @@
+import { municipalityOwnName } from '../../core/records/municipality-codes.ts';
 import type { ParagraphSummary } from '../read-model/types.ts';
 import { capitalised } from './html.ts';
 
@@ -12,10 +13,13 @@ export function citation(p: ParagraphSummary, permalink: string): string {
 }
 
 /**
- * "Alingsås" → "Alingsås kommun", "Göteborg" → "Göteborgs kommun": the organisation takes the genitive, which in
- * Swedish is a plain -s, left out when the name already ends in s, x or z.
+ * The municipality as it names itself: "Alingsås" → "Alingsås kommun", "Göteborg" → "Göteborgs Stad", "Gotland" →
+ * "Region Gotland" (core/records/municipality-codes.ts). A name that is not one of the 290 and not already an
+ * organisation gets the plain genitive.
  */
 export function municipalityOrganisation(name: string): string {
   if (/\b(?:kommun|stad|region)$/iu.test(name)) return name;
+  const own = municipalityOwnName(name);
+  if (own !== name) return own;
   return `${/[sxz]$/iu.test(name) ? name : `${name}s`} kommun`;
 }

@@ -23,7 +23,7 @@ export function docsPage(openapi: JsonSchema): string {
 Alla svar har ETag (skicka <code>If-None-Match</code> för 304), <code>Last-Modified</code> och <code>Cache-Control</code>;
 CORS är öppet för GET. Fel returneras som <code>application/problem+json</code>. Maskinläsbar beskrivning:
 <a href="/v1/openapi.json">OpenAPI 3.1 (JSON)</a>.</p>
-<nav aria-label="Anrop"><ul>${ops.map(({ path, op }) => html`<li><a href="#${op.operationId}">GET ${path}</a> – ${op.summary}</li>`)}</ul></nav>
+<nav class="ops" aria-label="Anrop"><ul>${ops.map(({ path, op }) => html`<li><a href="#${op.operationId}">GET ${path}</a> – ${op.summary}</li>`)}</ul></nav>
 ${ops.map(({ path, op }) => operationBlock(path, op))}`;
   return layout({ title: 'API-dokumentation' }, content);
 }

@@ -1,3 +1,6 @@
+import { fileTitle, isConcatenable } from '../../published/partitions.ts';
+import { PARTITION_FILES } from '../../published/unit-files.ts';
+import { parseQuery } from '../../core/search/index.ts';
 import { queryParagraphs } from '../read-model/query.ts';
 import type { DatasetListing, Snapshot } from '../read-model/read-model.ts';
 import type { ParagraphFilter } from '../read-model/types.ts';
@@ -18,6 +21,12 @@ export interface HomeQuery {
 
 const PAGE = 20;
 
+/** The files offered per municipality: every table as CSV and as CSV for Excel, and the full records; § first. */
+const DOWNLOAD_FILES = [
+  ...PARTITION_FILES.filter((f) => f.startsWith('paragraphs') && isConcatenable(f)),
+  ...PARTITION_FILES.filter((f) => !f.startsWith('paragraphs') && isConcatenable(f)),
+];
+
 /** The start page: search with filters, results, and the dataset downloads. */
 export function homePage(snapshot: Snapshot, query: HomeQuery, listing: DatasetListing | null, problems: string[] = []): string {
   const index = snapshot.index;
@@ -30,6 +39,7 @@ export function homePage(snapshot: Snapshot, query: HomeQuery, listing: DatasetL
     ...(query.hasReservation ? { hasReservation: true } : {}),
   };
   const searching = Object.keys(filter).length > 0;
+  const parsed = query.q ? parseQuery(query.q) : undefined;
   const result = queryParagraphs(index, filter, { sort: '-date', limit: PAGE, total: true, ...(query.after !== undefined ? { after: query.after } : {}) });
   const params = { q: query.q, municipality: query.municipality, body: query.body, year: query.year, hasVote: query.hasVote, hasReservation: query.hasReservation };
   const last = result.items[result.items.length - 1];
@@ -45,7 +55,7 @@ ${searchForm(snapshot, query)}
 <a href="${href('/v1/paragraphs', { ...params, format: 'csv' })}">Ladda ner träffarna som CSV</a> ·
 <a href="${href('/v1/paragraphs', { ...params, format: 'csv-excel-sv' })}">CSV för Excel</a> ·
 <a href="${feed}">Bevaka (Atom)</a></p>
-<ol class="results">${result.items.map((d) => paragraphListItem(index.paragraph(d)))}</ol>
+<ol class="results">${result.items.map((d) => paragraphListItem(index.paragraph(d), undefined, parsed))}</ol>
 ${next ? html`<p><a href="${next}" rel="next">Nästa sida</a></p>` : ''}
 </section>
 ${datasetsSection(listing)}`;
@@ -90,16 +100,7 @@ ${partitions.length > 0 ? html`<h3>Per kommun</h3>
 <select id="partition" name="partition">${partitions.map((p) => html`<option value="${p.id}">${p.title} (${number(p.paragraphs)} §)</option>`)}</select>
 <label for="file">Fil att ladda ner</label>
 <select id="file" name="file">
-<option value="paragraphs.csv">Paragrafer (CSV)</option>
-<option value="paragraphs-excel-sv.csv">Paragrafer (CSV för Excel)</option>
-<option value="paragraphs.ndjson">Paragrafer, hela poster (NDJSON)</option>
-<option value="meetings.csv">Sammanträden (CSV)</option>
-<option value="votes.csv">Voteringar (CSV)</option>
-<option value="vote_roll.csv">Röstlängder (CSV)</option>
-<option value="attendance.csv">Närvaro (CSV)</option>
-<option value="decision_items.csv">Beslutspunkter (CSV)</option>
-<option value="references.csv">Hänvisningar (CSV)</option>
-<option value="documents.csv">Beslutsunderlag (CSV)</option>
+${DOWNLOAD_FILES.map((f) => html`<option value="${f}">${fileTitle(f).sv}</option>`)}
 </select>
 <button type="submit">Ladda ner</button>
 </form>` : ''}

@@ -1,3 +1,4 @@
+import { findLawReferences, lawUrl } from '../../core/records/law-references.ts';
 /**
  * HTML building with escaping by default: every interpolated value is escaped unless it is already `Html` (built by
  * this same tag). A page therefore cannot inject markup from data by forgetting to escape one field.
@@ -35,6 +36,17 @@ export function unsafeRaw(markup: string): Html {
   return new Html(markup);
 }
 
+/** Text with the given stretches wrapped in <mark> (ascending, not overlapping), everything escaped. */
+export function marked(text: string, ranges: ReadonlyArray<{ start: number; end: number }>): Html {
+  const parts: Html[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    parts.push(html`${text.slice(at, r.start)}<mark>${text.slice(r.start, r.end)}</mark>`);
+    at = r.end;
+  }
+  return html`${parts}${text.slice(at)}`;
+}
+
 /** A URL path with query parameters, leaving out empty ones. */
 export function href(path: string, params: Record<string, string | number | boolean | undefined>): string {
   const qs = new URLSearchParams();
@@ -43,10 +55,21 @@ export function href(path: string, params: Record<string, string | number | bool
   return s ? `${path}?${s}` : path;
 }
 
-/** Text with its line breaks kept as paragraphs (blank lines) and <br> (single breaks). */
+/** Text with its line breaks kept as paragraphs (blank lines) and <br> (single breaks); law citations linked. */
 export function paragraphs(text: string): Html {
   const blocks = text.split(/\n\s*\n/u).map((b) => b.trim()).filter((b) => b !== '');
-  return html`${blocks.map((b) => html`<p>${b.split('\n').map((line, i) => html`${i > 0 ? unsafeRaw('<br>') : ''}${line}`)}</p>`)}`;
+  return html`${blocks.map((b) => html`<p>${b.split('\n').map((line, i) => html`${i > 0 ? unsafeRaw('<br>') : ''}${lawLinked(line)}`)}</p>`)}`;
+}
+
+/** Text with each statute citation ("13 kap. 5 § KL") a link to the statute at that chapter and section. */
+export function lawLinked(text: string): Html {
+  const parts: Html[] = [];
+  let at = 0;
+  for (const ref of findLawReferences(text)) {
+    parts.push(html`${text.slice(at, ref.start)}<a class="law" href="${lawUrl(ref)}" title="${ref.law} (SFS ${ref.sfs})">${ref.raw}</a>`);
+    at = ref.end;
+  }
+  return html`${parts}${text.slice(at)}`;
 }
 
 /** "1 234 567" with a narrow no-break space, as Swedish writes thousands. */

@@ -5,7 +5,7 @@ import { html, unsafeRaw, type Html } from './html.ts';
  * requests at all, so the pages work offline and under a strict Content-Security-Policy). Colours meet WCAG AA
  * contrast (text #1b1b1b and links #0b4fa8 on white: above 7:1).
  */
-const STYLE = `
+export const STYLE = `
 :root{color-scheme:light;--fg:#1b1b1b;--muted:#4a4a4a;--link:#0b4fa8;--line:#c9c9c9;--bg2:#f3f4f6}
 *{box-sizing:border-box}
 body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#fff}
@@ -14,7 +14,7 @@ a{color:var(--link)}a:focus,button:focus,input:focus,select:focus,summary:focus{
 header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}
 header{display:flex;gap:1.5rem;align-items:baseline;border-bottom:1px solid var(--line);padding-top:.75rem;padding-bottom:.75rem}
 header .brand{font-weight:700;font-size:1.25rem;text-decoration:none;color:var(--fg)}
-nav ul{list-style:none;display:flex;gap:1rem;margin:0;padding:0}
+nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}nav.ops ul{display:block}nav.ops li{margin:.2rem 0}code,td,th{overflow-wrap:anywhere}
 footer{border-top:1px solid var(--line);margin-top:3rem;padding-top:1rem;padding-bottom:2rem;color:var(--muted);font-size:.9rem}
 h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.05rem}
 .meta{color:var(--muted);font-size:.95rem}

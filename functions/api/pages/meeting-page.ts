@@ -5,6 +5,7 @@ import type { Snapshot } from '../read-model/read-model.ts';
 import { capitalised, href, html, number, type Html } from './html.ts';
 import { layout } from './layout.ts';
 import { paragraphListItem } from './paragraph-list.ts';
+import { readingNote } from './reading-note.ts';
 
 /** One meeting: when and where, who attended and signed, and its published §. */
 export function meetingPage(snapshot: Snapshot, m: number, doc: MeetingDocument): string {
@@ -28,6 +29,7 @@ ${meeting.justering.date || meeting.justering.raw ? html`<dt>Justering</dt><dd>$
 ${meeting.notice.posted ? html`<dt>Anslaget</dt><dd>${meeting.notice.posted}${meeting.notice.removed ? ` – ${meeting.notice.removed}` : ''}</dd>` : ''}
 ${meeting.appeal ? html`<dt>Sista dag att överklaga</dt><dd>${meeting.appeal.lastDay} (beräknad)</dd>` : ''}
 ${meeting.paragraphRange ? html`<dt>Paragrafer</dt><dd>${meeting.paragraphRange.raw}</dd>` : ''}
+${readingNote('protocol', meeting.confidence, meeting.textLayer?.damaged === true)}
 <dt>Källdokument</dt><dd><code>${meeting.source.fileName}</code>, ${meeting.source.pages} sidor${originalLink(meeting.source) ? html` (<a class="original" href="${originalLink(meeting.source)}" rel="noopener external">originalet hos kommunen</a>)` : ''}</dd>
 </dl>
 ${attendanceBlock(meeting.attendance.members, 'Beslutande')}

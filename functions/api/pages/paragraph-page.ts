@@ -1,3 +1,4 @@
+import { reflow } from '../../core/text/reflow.ts';
 import { originalLink } from '../../core/records/provenance.ts';
 import type { Paragraph, SourceInfo, Vote } from '../../core/records/types.ts';
 import { voteSummary } from '../../core/render/vote-summary.ts';
@@ -7,6 +8,7 @@ import type { Snapshot } from '../read-model/read-model.ts';
 import { citation } from './cite.ts';
 import { capitalised, href, html, paragraphs, type Html } from './html.ts';
 import { layout } from './layout.ts';
+import { readingNote } from './reading-note.ts';
 
 const VOTE_LABEL: Record<string, string> = { yes: 'Ja', no: 'Nej', abstain: 'Avstår', absent: 'Frånvarande' };
 
@@ -33,14 +35,16 @@ export function paragraphPage(snapshot: Snapshot, doc: number, full: FullParagra
 ${s.caseNumbers.length > 0 ? html`<dt>Diarienummer</dt><dd>${s.caseNumbers.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${caseHref(c, s.municipality)}">${c}</a>`)}</dd>` : ''}
 <dt>Sidor i protokollet</dt><dd>${pagesText(s.pages)}</dd>
 ${p.appealLastDay ?? m.appeal?.lastDay ? html`<dt>Sista dag att överklaga</dt><dd>${p.appealLastDay ?? m.appeal?.lastDay} (beräknad, laglighetsprövning)</dd>` : ''}
+${p.corrected ? html`<dt>Rättad</dt><dd><strong>Rättad</strong> ${p.corrected.date}: ${p.corrected.reason}</dd>` : ''}
 ${p.immediatelyJusterad ? html`<dt>Justering</dt><dd>Omedelbart justerad</dd>` : ''}
 ${p.redacted ? html`<dt>Sekretess</dt><dd>Text har tagits bort på grund av sekretess${p.redactionBasis ? html` (${p.redactionBasis})` : ''}.</dd>` : ''}
+${readingNote('§', p.confidence, m.textLayer?.damaged === true)}
 </dl>
 <h2>Beslut</h2>
-${p.decision.trim() ? paragraphs(p.decision) : html`<p class="meta">Paragrafen har ingen beslutstext (till exempel en informationspunkt).</p>`}
+${p.decision.trim() ? paragraphs(reflow(p.decision)) : html`<p class="meta">Paragrafen har ingen beslutstext (till exempel en informationspunkt).</p>`}
 ${p.votes.length > 0 ? html`<h2>Omröstning</h2>${p.votes.map(voteBlock)}` : ''}
-${p.reservations.length > 0 ? html`<h2>Reservationer</h2>${p.reservations.map((r) => html`<h3>${r.by.join(', ') || 'Reservation'}</h3>${paragraphs(r.text)}`)}` : ''}
-${others.map((x) => html`<h2>${x.heading || 'Text'}</h2>${paragraphs(x.text)}`)}
+${p.reservations.length > 0 ? html`<h2>Reservationer</h2>${p.reservations.map((r) => html`<h3>${r.by.join(', ') || 'Reservation'}</h3>${paragraphs(reflow(r.text))}`)}` : ''}
+${others.map((x) => html`<h2>${x.heading || 'Text'}</h2>${paragraphs(reflow(x.text))}`)}
 ${p.recipients.length > 0 ? html`<h2>Expedieras till</h2><ul>${p.recipients.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
 ${p.documents.length > 0 ? html`<h2>Beslutsunderlag</h2><ul>${p.documents.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
 ${referencesBlock(snapshot, doc, full)}

@@ -1,4 +1,4 @@
-import { parseQuery } from '../../published/read-model/fold.ts';
+import { parseQuery } from '../../core/search/parse-query.ts';
 import { dateNumber, FLAG, type ParagraphIndex } from '../../published/read-model/paragraph-index.ts';
 import { intersect } from '../../published/read-model/text-index.ts';
 import type { MeetingFilter, PageRequest, PageResult, ParagraphFilter } from './types.ts';
@@ -76,7 +76,7 @@ export function search(index: ParagraphIndex, q: string): Uint32Array {
     return hit;
   }
   const parsed = parseQuery(q);
-  const result = parsed.terms.length === 0 && parsed.prefix === undefined ? EMPTY : index.parts.text.search(parsed);
+  const result = parsed.terms.length === 0 && parsed.prefixes.length === 0 ? EMPTY : index.parts.text.search(parsed);
   cache.set(q, result);
   if (cache.size > SEARCH_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return result;

@@ -11,10 +11,10 @@ export interface Param<T> {
   required: boolean;
   /** The parsed value, or a string saying what is wrong. */
   parse(raw: string): { value: T } | { error: string };
-  example?: string;
+  example?: string | number;
 }
 
-type Options = { description: string; required?: boolean; example?: string };
+type Options = { description: string; required?: boolean; example?: string | number };
 
 export function stringParam(o: Options & { pattern?: RegExp; maxLength?: number; enum?: readonly string[] }): Param<string> {
   const max = o.maxLength ?? 200;

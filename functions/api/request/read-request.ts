@@ -18,9 +18,13 @@ export function readQuery<P extends ParamMap>(c: Context, params: P): ReadParams
 }
 
 /** The path parameters of the matched route, checked against their declarations. */
-export function readPath<P extends ParamMap>(c: Context, params: P): ReadParams<P> {
+export function readPath<P extends ParamMap>(c: Context, params: P, suffix = ''): ReadParams<P> {
   const raw: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(c.req.param() as Record<string, string>)) raw[k] = [v];
+  const entries = Object.entries(c.req.param() as Record<string, string>);
+  for (const [i, [k, v]] of entries.entries()) {
+    // A format's path (/v1/paragraphs/{id}.csv) matched the suffix as part of the last parameter.
+    raw[k] = [suffix && i === entries.length - 1 && v.endsWith(suffix) ? v.slice(0, -suffix.length) : v];
+  }
   return parseParams(params, raw, 'path');
 }
 

@@ -9,7 +9,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
 
 /** `since`: a sequence number (events after it) or an ISO date/time (events at or after it). */
 const since: Param<ChangesSince> = {
-  schema: { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', format: 'date-time' }, { type: 'string', format: 'date' }] },
+  schema: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', format: 'date-time' }, { type: 'string', format: 'date' }] },
   description: 'A sequence number (events after it: what a syncing client remembers) or an ISO 8601 date or time (events at or after it). Default 0: from the start.',
   required: false,
   example: '2026-01-01T00:00:00Z',

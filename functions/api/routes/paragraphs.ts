@@ -29,8 +29,9 @@ export const listParagraphs = defineRoute({
   description:
     'Published § filtered by municipality, body, date, case number, full text, vote and reservation. JSON is paged ' +
     '(`limit`, `next`); CSV and NDJSON stream every match unless `limit` is given. Full text (`q`) searches title, ' +
-    'decision and case numbers, case-insensitively with å, ä and ö as letters of their own; the last word also ' +
-    'matches as a prefix.',
+    'decision and case numbers, case-insensitively with å, ä and ö as letters of their own and Swedish word forms ' +
+    'reduced to their stem (detaljplanen finds detaljplan); the last word also matches as a prefix, and a long word ' +
+    'as the first part of a compound.',
   query: {
     meeting: stringParam({ description: 'Only the § of this meeting (its id).', pattern: P.ID, maxLength: 200 }),
     municipality: P.municipality,

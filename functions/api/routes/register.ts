@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { BadRequestError } from '../errors.ts';
 import { representationTag } from '../http/conditional.ts';
 import { readPath, readQuery, siteUrlOf } from '../request/read-request.ts';
-import type { AppDeps, ResponseFormat, RouteDef } from '../schema/route.ts';
+import { formatSuffix, type AppDeps, type ResponseFormat, type RouteDef } from '../schema/route.ts';
 import { getCase } from './cases.ts';
 import { listBodies, listMunicipalities } from './catalog.ts';
 import { listChanges } from './changes.ts';
@@ -38,12 +38,32 @@ export function honoPath(path: string): string {
  */
 export function registerApi(app: Hono, deps: AppDeps): void {
   for (const route of API_ROUTES) {
-    app.get(honoPath(route.path), async (c) => {
+    // A format's own path first (/v1/paragraphs/{id}.csv), else the plain path's last parameter would take the suffix.
+    // Longest suffix first: "-excel-sv.csv" before ".csv", which would also match it.
+    const formats = [...(route.formats ?? [])].sort((a, b) => formatSuffix(b).length - formatSuffix(a).length);
+    for (const f of formats) register(app, deps, route, f);
+    register(app, deps, route, undefined);
+  }
+}
+
+/** "/v1/paragraphs/{id}" with ".csv" → "/v1/paragraphs/:id{[^/]+\.csv}": the suffix is cut off the parameter again. */
+function honoFormatPath(path: string, suffix: string): string {
+  const escaped = suffix.replace(/[.]/gu, '\\.');
+  const last = /\{(\w+)\}$/u.exec(path);
+  if (!last) return honoPath(`${path}${suffix}`);
+  const head = path.slice(0, last.index);
+  const any = last[1] === 'caseNumber' ? '.+' : '[^/]+';
+  return `${honoPath(head)}:${last[1]}{${any}${escaped}}`;
+}
+
+function register(app: Hono, deps: AppDeps, route: RouteDef, fixed: ResponseFormat | undefined): void {
+  const suffix = fixed ? formatSuffix(fixed) : '';
+  app.get(fixed ? honoFormatPath(route.path, suffix) : honoPath(route.path), async (c) => {
       const query = readQuery(c, route.query);
-      const path = readPath(c, route.pathParams);
+      const path = readPath(c, route.pathParams, suffix);
       const problems = [...path.problems, ...query.problems];
       if (problems.length > 0) throw new BadRequestError(problems.join('; '), problems);
-      const explicit = (query.values as { format?: ResponseFormat }).format;
+      const explicit = fixed ?? (query.values as { format?: ResponseFormat }).format;
       const format = route.formats ? negotiate(c.req.header('Accept'), route.formats, explicit) : 'json';
       const snapshot = await deps.readModel.snapshot();
       if (format === 'json') {
@@ -51,6 +71,5 @@ export function registerApi(app: Hono, deps: AppDeps): void {
         if (cached) return cached;
       }
       return route.handle({ c, query: query.values, params: path.values, format, snapshot, deps, siteUrl: siteUrlOf(c, deps.baseUrl) });
-    });
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../request/params.ts';
+import { RECORD_SCHEMAS } from './record-schemas.ts';
 
 /** Reusable response schemas of the OpenAPI document (components.schemas). Routes refer to them with `ref` (a test checks that every reference resolves). */
 export function ref(name: string): JsonSchema {
@@ -27,7 +28,50 @@ const links = object(
   [],
 );
 
+const paragraphRecord = object(
+  {
+    id: str('Stable id.'),
+    permalink: uri('Permanent URL.'),
+    meetingId: str('The meeting.'),
+    municipality: str('Municipality name.'),
+    body: str('Body name as printed.'),
+    meetingDate: date('Date of the meeting.'),
+    number: str('§ number as printed.'),
+    heading: str('The heading line as printed.'),
+    caseNumbers: list(ref('CaseNumber'), 'Case numbers.'),
+    title: str('Title.'),
+    sections: list(ref('Section'), 'Sections with heading, kind, text and pages.'),
+    decision: str('The decision text, verbatim.'),
+    decisionItems: list(ref('DecisionItem'), 'Decision items (label, text).'),
+    votes: list(ref('Vote'), 'Votes with counts and the named roll.'),
+    reservations: list(ref('Reservation'), 'Reservations (by, text).'),
+    recipients: list({ type: 'string' }, 'Expedieras till.'),
+    documents: list({ type: 'string' }, 'Beslutsunderlag: the documents the decision rests on.'),
+    references: list(ref('Reference'), 'References to other § (raw, body, date, number).'),
+    pages: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: 'First and last page.' },
+    text: str('Verbatim § text.'),
+    immediatelyJusterad: bool('The § was signed off at once (omedelbar justering).'),
+    otherAppealRoute: bool('Another law’s appeal route may apply (KL 13 kap. 3 §).'),
+    appealLastDay: date('Computed last day to appeal, when known.'),
+    redacted: bool('Text was removed for secrecy, by the municipality or by a reviewer before publishing.'),
+    redactionBasis: str('The legal basis the reviewer gave for removing text, e.g. "OSL 26 kap. 1 §".'),
+    confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How reliably the § was read (0–1); below 0.5 a person should check it.' },
+    links,
+  },
+  ['id', 'permalink', 'meetingId', 'municipality', 'body', 'meetingDate', 'number', 'heading', 'caseNumbers', 'title', 'sections', 'decision', 'decisionItems', 'votes', 'reservations', 'recipients', 'documents', 'references', 'redacted', 'immediatelyJusterad', 'pages', 'text'],
+  { description: 'The full § record, exactly as in the published NDJSON, plus links.' },
+);
+
+/** A § as the meeting file holds it: the record without the meeting's fields (the file has them once) and links. */
+function meetingParagraph(record: JsonSchema): JsonSchema {
+  const drop = new Set(['municipality', 'body', 'meetingDate', 'links']);
+  const properties = Object.fromEntries(Object.entries(record.properties as Record<string, JsonSchema>).filter(([k]) => !drop.has(k)));
+  const required = (record.required as string[]).filter((k) => !drop.has(k));
+  return { ...record, properties, required, description: 'A § in the meeting file: the full record with its permalink.' };
+}
+
 export const SCHEMAS = {
+  ...RECORD_SCHEMAS,
   Problem: object(
     {
       type: uri('Identifies the kind of problem.'),
@@ -71,34 +115,8 @@ export const SCHEMAS = {
     },
     ['items'],
   ),
-  ParagraphRecord: object(
-    {
-      id: str('Stable id.'),
-      permalink: uri('Permanent URL.'),
-      meetingId: str('The meeting.'),
-      municipality: str('Municipality name.'),
-      body: str('Body name as printed.'),
-      meetingDate: date('Date of the meeting.'),
-      number: str('§ number as printed.'),
-      heading: str('The heading line as printed.'),
-      caseNumbers: list(object({ raw: str('As printed.'), normalized: str('Normalised.') }, ['raw', 'normalized']), 'Case numbers.'),
-      title: str('Title.'),
-      sections: list({ type: 'object' }, 'Sections with heading, kind, text and pages.'),
-      decision: str('The decision text, verbatim.'),
-      decisionItems: list({ type: 'object' }, 'Decision items (label, text).'),
-      votes: list({ type: 'object' }, 'Votes with counts and the named roll.'),
-      reservations: list({ type: 'object' }, 'Reservations (by, text).'),
-      recipients: list({ type: 'string' }, 'Expedieras till.'),
-      references: list({ type: 'object' }, 'References to other § (raw, body, date, number).'),
-      pages: { type: 'array', items: { type: 'integer' }, description: 'First and last page.' },
-      text: str('Verbatim § text.'),
-      redacted: bool('Text was removed for secrecy, by the municipality or by a reviewer before publishing.'),
-      redactionBasis: str('The legal basis the reviewer gave for removing text, e.g. "OSL 26 kap. 1 §".'),
-      links,
-    },
-    ['id', 'permalink', 'meetingId', 'number', 'title', 'decision', 'pages', 'text'],
-    { description: 'The full § record, exactly as in the published NDJSON, plus links.' },
-  ),
+  ParagraphRecord: paragraphRecord,
+  MeetingParagraph: meetingParagraph(paragraphRecord),
   MeetingSummary: object(
     {
       id: str('Stable id: <municipality>-<body>-<date>.'),
@@ -116,8 +134,8 @@ export const SCHEMAS = {
   MeetingDocument: object(
     {
       schemaVersion: { type: 'integer', const: 1 },
-      meeting: { type: 'object', description: 'The meeting: body, date, place, attendance, justering, notice, source.' },
-      paragraphs: list({ type: 'object' }, 'Its published § (full records with permalink).'),
+      meeting: ref('Meeting'),
+      paragraphs: list(ref('MeetingParagraph'), 'Its published § (full records with permalink).'),
     },
     ['schemaVersion', 'meeting', 'paragraphs'],
     { description: 'The published meeting file, exactly as under /datasets.' },

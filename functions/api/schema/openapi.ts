@@ -1,9 +1,18 @@
 import { SCHEMAS, ref } from './components.ts';
 import type { JsonSchema, Param } from '../request/params.ts';
 import { essence, FORMAT_ENTRIES } from '../../core/render/formats/media-types.ts';
-import type { RouteDef } from './route.ts';
+import { formatPath, type ResponseFormat, type RouteDef } from './route.ts';
 
 export const API_VERSION = '1.0.0';
+
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  Paragrafer: 'The § (paragraphs) of the protocols: search, filter, one in full, a feed.',
+  Sammanträden: 'Meetings: their § and the published meeting file.',
+  Ärenden: 'Cases (ärenden) across bodies, by case number.',
+  Katalog: 'The municipalities and bodies with published data.',
+  Ändringar: 'The change feed: what was added, changed or withdrawn, in order.',
+  Dataset: 'The published files and partitions for download.',
+};
 
 /**
  * The OpenAPI 3.1 document, generated from the route declarations (the same ones that parse requests), so the
@@ -11,7 +20,10 @@ export const API_VERSION = '1.0.0';
  */
 export function buildOpenApi(routes: readonly RouteDef[], serverUrl: string): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
-  for (const r of routes) paths[r.path] = { get: operation(r) };
+  for (const r of routes) {
+    paths[r.path] = { get: operation(r) };
+    for (const f of r.formats ?? []) paths[formatPath(r.path, f)] = { get: formatOperation(r, f) };
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -25,7 +37,9 @@ export function buildOpenApi(routes: readonly RouteDef[], serverUrl: string): Js
       license: { name: 'CC0-1.0 (data)', identifier: 'CC0-1.0' },
     },
     servers: [{ url: serverUrl }],
-    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    // Open data: no operation needs credentials (an explicit empty requirement, not a forgotten one).
+    security: [],
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name })),
     paths,
     components: {
       schemas: SCHEMAS,
@@ -40,22 +54,58 @@ export function buildOpenApi(routes: readonly RouteDef[], serverUrl: string): Js
   };
 }
 
+/**
+ * The JSON operation of a route. Its other formats are operations of their own (formatOperation), so its 200 response
+ * is JSON only and a generated client gets the record types, not "JSON or string". `?format=` and Accept still
+ * negotiate on this path for clients that prefer them; the document leaves them out.
+ */
 function operation(r: RouteDef): JsonSchema {
-  const parameters = [
-    ...Object.entries(r.pathParams).map(([name, p]) => parameter(name, 'path', p)),
-    ...Object.entries(r.query).map(([name, p]) => parameter(name, 'query', p)),
-  ];
   const content: Record<string, JsonSchema> = {};
-  if (!r.otherMediaTypes || r.formats) content[essence(FORMAT_ENTRIES.json.contentType)] = { schema: r.response.schema };
-  for (const f of r.formats ?? []) content[essence(FORMAT_ENTRIES[f].contentType)] ??= { schema: { type: 'string', description: `${f} (streamed)` } };
+  if (!r.otherMediaTypes) content[essence(FORMAT_ENTRIES.json.contentType)] = { schema: r.response.schema };
   for (const t of r.otherMediaTypes ?? []) content[t] = { schema: r.response.schema };
-  const responses: Record<string, JsonSchema> = {
+  const description = r.formats
+    ? `${r.description} Also as ${r.formats.map((f) => `\`${formatPath(r.path, f)}\``).join(', ')}.`
+    : r.description;
+  return {
+    operationId: r.operationId,
+    tags: [r.tag],
+    summary: r.summary,
+    description,
+    parameters: parameters(r),
+    responses: responses(r, r.response.description, content),
+  };
+}
+
+/** The same route in one of its other formats, at its own path (/v1/paragraphs.csv): a streamed text body. */
+function formatOperation(r: RouteDef, f: ResponseFormat): JsonSchema {
+  const entry = FORMAT_ENTRIES[f];
+  const title = f === 'csv-excel-sv' ? 'CSV for Swedish Excel (BOM, ;, CRLF)' : f === 'csv' ? 'CSV (RFC 4180)' : 'NDJSON, one JSON record per line';
+  const content = { [essence(entry.contentType)]: { schema: { type: 'string', description: `${title}, streamed.` } } };
+  return {
+    operationId: `${r.operationId}${f.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`,
+    tags: [r.tag],
+    summary: `${r.summary} (${title})`,
+    description: `${r.description} The same as ${r.path} with format=${f}.`,
+    parameters: parameters(r),
+    responses: responses(r, `${r.response.description} As ${title}.`, content),
+  };
+}
+
+function parameters(r: RouteDef): JsonSchema[] {
+  return [
+    ...Object.entries(r.pathParams).map(([name, p]) => parameter(name, 'path', p)),
+    ...Object.entries(r.query).filter(([name]) => !(r.formats && name === 'format')).map(([name, p]) => parameter(name, 'query', p)),
+  ];
+}
+
+function responses(r: RouteDef, description: string, content: Record<string, JsonSchema>): JsonSchema {
+  return {
     '200': {
-      description: r.response.description,
+      description,
       headers: {
         ETag: { schema: { type: 'string' }, description: 'Validator; send it back as If-None-Match.' },
-        'Cache-Control': { schema: { type: 'string' } },
-        'Last-Modified': { schema: { type: 'string' } },
+        'Cache-Control': { schema: { type: 'string' }, description: 'How long caches may keep the response.' },
+        'Last-Modified': { schema: { type: 'string' }, description: 'When the data behind the response last changed.' },
       },
       content,
     },
@@ -65,7 +115,6 @@ function operation(r: RouteDef): JsonSchema {
     ...(r.formats ? { '406': { $ref: '#/components/responses/NotAcceptable' } } : {}),
     '500': { $ref: '#/components/responses/ServerError' },
   };
-  return { operationId: r.operationId, tags: [r.tag], summary: r.summary, description: r.description, parameters, responses };
 }
 
 function parameter(name: string, where: 'path' | 'query', p: Param<unknown>): JsonSchema {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { TextFormatId } from '../../core/render/formats/media-types.ts';
+import { FORMAT_ENTRIES, type TextFormatId } from '../../core/render/formats/media-types.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { ResponseCache } from '../http/response-cache.ts';
 import type { ReadModel, Snapshot } from '../read-model/read-model.ts';
@@ -53,6 +53,20 @@ export interface RouteDef<Q extends ParamMap = ParamMap, P extends ParamMap = Pa
 
 export function defineRoute<Q extends ParamMap, P extends ParamMap>(def: RouteDef<Q, P>): RouteDef<Q, P> {
   return def;
+}
+
+/** The suffix that asks for a format in the path: `/v1/paragraphs.csv`, `/v1/votes-excel-sv.csv` (as the file names). */
+export function formatSuffix(format: ResponseFormat): string {
+  return format === 'csv-excel-sv' ? '-excel-sv.csv' : `.${FORMAT_ENTRIES[format].extension}`;
+}
+
+/**
+ * The path of a route's representation in one format: the suffix after the last segment ("/v1/paragraphs/{id}" →
+ * "/v1/paragraphs/{id}.csv"). Each is its own operation in the OpenAPI document, so the JSON operation describes JSON
+ * only and a generated client gets JSON types for it, and a string for the CSV and NDJSON operations.
+ */
+export function formatPath(path: string, format: ResponseFormat): string {
+  return `${path}${formatSuffix(format)}`;
 }
 
 /** The `format` query parameter of a route that speaks several formats. */

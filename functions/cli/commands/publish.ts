@@ -2,8 +2,12 @@ import { constants } from 'node:fs';
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
+import { isOrganisationNumber } from '../../core/records/organisation-number.ts';
 import { systemClock } from '../../ports/clock.ts';
+import { readSiteSettings } from '../../pipeline/admin/site-settings.ts';
+import { readManifest } from '../../published/public-store.ts';
 import { publishDatasets, type PublishOptions, type PublishProgress, type PublishSummary } from '../../pipeline/publish-datasets.ts';
+import { PublishLeaseHeldError } from '../../pipeline/publish/lease.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
@@ -31,16 +35,19 @@ public/manifest.json. Held-back § are never published. A publish that finds not
 
 Options:
   --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
-  --base-url URL          site URL for permalinks and download links (default $PUBLIC_BASE_URL or ${DEFAULT_BASE_URL})
-  --publisher NAME        publisher in the DCAT catalogue (default $MUNICIPALITY or "Paragraf")
-  --org-number NNNNNN-NNNN  the publisher's organisationsnummer (default $ORGANISATION_NUMBER); without it no
+  --base-url URL          site URL for permalinks and download links (default $PUBLIC_BASE_URL, else the one set
+                          in the admin settings, else the one already published, else ${DEFAULT_BASE_URL})
+  --publisher NAME        publisher in the DCAT catalogue (default $MUNICIPALITY, the admin settings, or "Paragraf")
+  --org-number NNNNNN-NNNN  the publisher's organisationsnummer (default $ORGANISATION_NUMBER, the admin settings,
+                          or the one already published); without it no
                           catalog.rdf is written, since dataportal.se identifies publishers by it
   --contact-email ADDR    contact point in the catalogue (default $CONTACT_EMAIL)
   --full                  rebuild every partition from the records and write the full "all" dump (slow on a big
                           archive; for repairs, renderer changes and the nightly dump)
   -h, --help              show this help
 
-Only one publish runs at a time per store: a lock file (DIR/.#publish.lock) makes a second one fail at once.
+Only one publish runs at a time per store: a lock file (DIR/.#publish.lock) and the store's lease
+(DIR/locks/publish.json) make a second one fail at once.
 
 Exit status: 0 published (or nothing to do); 2 usage error; 3 another publish holds the lock; 70 internal error.
 `,
@@ -54,12 +61,14 @@ async function runPublish(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(NAME, args, OPTIONS);
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, NAME);
   const dataDir = values.data ?? DEFAULT_DATA_DIR;
-  const options = publishOptions(values, io.env);
+  const options = publishOptions(values, io.env, await storedSettings(dataDir));
   const started = performance.now();
   const summary = await withPublishLock(dataDir, () =>
     publishDatasets({ store: new FsBlobStore(dataDir), clock: systemClock, onProgress: progressPrinter(io) }, options),
   ).catch((error: unknown) => {
     if (error instanceof PublishLockedError) return error;
+    // Another publisher on the same store that is not a local process (a shared folder, or the lease of a run elsewhere).
+    if (error instanceof PublishLeaseHeldError) return new PublishLockedError(error.message, { cause: error });
     throw error;
   });
   if (summary instanceof PublishLockedError) {
@@ -70,22 +79,41 @@ async function runPublish(args: readonly string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-/** Flags first, then the environment the Lambda handler reads too, then defaults. */
+/** What the store itself says: the settings the admin pages saved, else what the last publish used. */
+export interface StoredSettings {
+  baseUrl?: string;
+  publisher?: { name?: string; organisationNumber?: string; contactEmail?: string };
+}
+
+export async function storedSettings(dataDir: string): Promise<StoredSettings> {
+  const store = new FsBlobStore(dataDir);
+  const settings = await readSiteSettings(store);
+  const manifest = await readManifest(store);
+  const baseUrl = settings.baseUrl ?? manifest?.baseUrl;
+  return { ...(baseUrl ? { baseUrl } : {}), publisher: settings.changedAt ? settings.publisher : (manifest?.publisher ?? {}) };
+}
+
+/**
+ * Flags first, then the environment the Lambda handler reads too, then what the store says (the admin's settings,
+ * else the base URL already published), then defaults. So a publish never silently moves every permalink to another
+ * base URL: the base URL changes only when someone names a new one.
+ */
 export function publishOptions(
   values: { 'base-url'?: string; 'org-number'?: string; publisher?: string; 'contact-email'?: string; full?: boolean },
   env: Readonly<Record<string, string | undefined>>,
+  stored: StoredSettings = {},
 ): PublishOptions {
-  const baseUrl = (values['base-url'] ?? (env.PUBLIC_BASE_URL || DEFAULT_BASE_URL)).replace(/\/+$/u, '');
+  const baseUrl = (values['base-url'] ?? (env.PUBLIC_BASE_URL || stored.baseUrl || DEFAULT_BASE_URL)).replace(/\/+$/u, '');
   if (!/^https?:\/\/[^\s/]+(?:\/\S*)?$/u.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, got '${baseUrl}'`, NAME);
-  const organisationNumber = values['org-number'] ?? (env.ORGANISATION_NUMBER || undefined);
+  const organisationNumber = values['org-number'] ?? (env.ORGANISATION_NUMBER || stored.publisher?.organisationNumber);
   if (organisationNumber !== undefined && !isOrganisationNumber(organisationNumber)) {
     throw new UsageError(`--org-number must be a valid organisationsnummer NNNNNN-NNNN, got '${organisationNumber}'`, NAME);
   }
-  const contactEmail = values['contact-email'] ?? (env.CONTACT_EMAIL || undefined);
+  const contactEmail = values['contact-email'] ?? (env.CONTACT_EMAIL || stored.publisher?.contactEmail);
   return {
     baseUrl,
     publisher: {
-      name: values.publisher ?? (env.MUNICIPALITY || 'Paragraf'),
+      name: values.publisher ?? (env.MUNICIPALITY || stored.publisher?.name || 'Paragraf'),
       ...(organisationNumber ? { organisationNumber } : {}),
       ...(contactEmail ? { contactEmail } : {}),
     },
@@ -93,20 +121,7 @@ export function publishOptions(
   };
 }
 
-/**
- * NNNNNN-NNNN with the third digit at least 2 (what sets it apart from a personnummer) and a Luhn check digit over
- * all ten digits (DOMAIN-FACTS "Personal data").
- */
-export function isOrganisationNumber(value: string): boolean {
-  if (!/^\d{2}[2-9]\d{3}-\d{4}$/u.test(value)) return false;
-  const digits = value.replace('-', '');
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    const d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += d > 9 ? d - 9 : d;
-  }
-  return sum % 10 === 0;
-}
+export { isOrganisationNumber };
 
 export class PublishLockedError extends Error {
   override name = 'PublishLockedError';

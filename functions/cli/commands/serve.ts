@@ -15,6 +15,7 @@ const OPTIONS = {
   host: { type: 'string' },
   'base-url': { type: 'string' },
   'cache-mb': { type: 'string' },
+  admin: { type: 'boolean' },
 } as const;
 
 export const serveCommand: Command = {
@@ -29,8 +30,12 @@ Options:
   --data DIR              the store folder (default ${DEFAULT_DATA_DIR})
   --port N                TCP port (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --host ADDR             address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)
-  --base-url URL          public URL for links (default $PUBLIC_BASE_URL, else the request's own address)
+  --base-url URL          public URL for links (default $PUBLIC_BASE_URL; else http://localhost:PORT on a loopback
+                          address, or the request's own address on others, cached per address)
   --cache-mb N            memory for rendered JSON answers, reused until the next publish (default 32; 0 = off)
+  --admin                 also serve the municipality's admin pages at /admin (upload, preview, publish, review,
+                          notice dates, settings). Sign in with the key printed at start: $PARAGRAF_ADMIN_TOKEN, else
+                          one created at the first start and kept in DIR/.#admin-token (docs/admin.md)
   -h, --help              show this help
 
 Exit status: 0 stopped by a signal; 2 usage error; 70 internal error (e.g. the port is taken).
@@ -38,15 +43,29 @@ Exit status: 0 stopped by a signal; 2 usage error; 70 internal error (e.g. the p
   run: async (args, io) => {
     const { values, positionals } = parseOptions(NAME, args, OPTIONS);
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, NAME);
+    const dataDir = values.data ?? DEFAULT_DATA_DIR;
+    const port = portOption(values.port ?? io.env.PORT, NAME);
+    const baseUrl = values['base-url'] ?? io.env.PUBLIC_BASE_URL;
+    // Loaded only with --admin: the admin needs the PDF reader and the publisher, the public site does not.
+    const admin = values.admin
+      ? await (await import('../admin-server.ts')).localAdmin({ dataDir, baseUrl: baseUrl || `http://localhost:${port || DEFAULT_PORT}`, env: io.env })
+      : undefined;
     const server = await startServer({
-      dataDir: values.data ?? DEFAULT_DATA_DIR,
-      port: portOption(values.port ?? io.env.PORT, NAME),
+      dataDir,
+      port,
       host: values.host ?? DEFAULT_HOST,
       ...(values['cache-mb'] !== undefined ? { cacheMb: cacheOption(values['cache-mb']) } : {}),
-      ...(values['base-url'] ?? io.env.PUBLIC_BASE_URL ? { baseUrl: (values['base-url'] ?? io.env.PUBLIC_BASE_URL)! } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(admin ? { admin: admin.app } : {}),
     });
-    io.stdout(`Paragraf is serving ${values.data ?? DEFAULT_DATA_DIR} on ${server.url}  (API docs: ${server.url}v1/docs; Ctrl-C stops)\n`);
-    return untilSignal(server.server);
+    io.stdout(`Paragraf is serving ${dataDir} on ${server.url}  (API docs: ${server.url}v1/docs; Ctrl-C stops)\n`);
+    if (admin) {
+      const where = admin.tokenSource === 'environment' ? 'from $PARAGRAF_ADMIN_TOKEN' : `kept in ${admin.tokenFile}`;
+      io.stdout(`Admin: ${server.url}admin  sign-in key: ${admin.token}  (${where})\n`);
+    }
+    const code = await untilSignal(server.server);
+    await admin?.close();
+    return code;
   },
 };
 
@@ -57,6 +76,8 @@ export interface ServeOptions {
   baseUrl?: string;
   /** Response cache size in MB (default 32, 0 = off). */
   cacheMb?: number;
+  /** The admin app, answering /admin and everything under it (the public app never sees those requests). */
+  admin?: { fetch: (request: Request) => Response | Promise<Response> };
 }
 
 export interface RunningServer {
@@ -68,18 +89,38 @@ export interface RunningServer {
 
 /** Starts the app on @hono/node-server; resolves once it listens (rejects when the port cannot be bound). */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
-  const app = createApp({
-    store: new FsBlobStore(options.dataDir),
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.cacheMb !== undefined ? { responseCacheBytes: options.cacheMb * 1024 * 1024 } : {}),
-  });
+  const make = (baseUrl: string | undefined) =>
+    createApp({
+      store: new FsBlobStore(options.dataDir),
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(options.cacheMb !== undefined ? { responseCacheBytes: options.cacheMb * 1024 * 1024 } : {}),
+    });
+  // The app is made once the port is known: listening on a loopback address, only this machine can connect, so the
+  // base URL is fixed to http://localhost:PORT at start and no request's Host header ever reaches a link.
+  let app: ReturnType<typeof createApp> | undefined;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+    const admin = options.admin;
+    const publicFetch = (request: Request, env: unknown) => (app as ReturnType<typeof createApp>).fetch(request, env);
+    const fetch = admin
+      ? (request: Request, env: unknown) => (isAdminPath(new URL(request.url).pathname) ? admin.fetch(request) : publicFetch(request, env))
+      : publicFetch;
+    const server = serve({ fetch, port: options.port, hostname: options.host }, (info) => {
       const host = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
-      resolve({ server, url: `http://${host}:${info.port}/`, port: info.port });
+      const url = `http://${host}:${info.port}/`;
+      app = make(options.baseUrl ?? (isLoopback(options.host) ? url.slice(0, -1) : undefined));
+      resolve({ server, url, port: info.port });
     });
     server.once('error', reject);
   });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/u.test(host);
+}
+
+/** `/admin` and everything under it, however the path is spelled (the admin app then answers 404 for the unknown). */
+export function isAdminPath(pathname: string): boolean {
+  return /^\/+admin(?:\/|$)/iu.test(pathname);
 }
 
 function cacheOption(value: string): number {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
+import { readSiteSettings } from '../../pipeline/admin/site-settings.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
@@ -48,20 +50,23 @@ async function runStart(args: readonly string[], io: CliIo): Promise<number> {
   const samples = values.samples ?? SAMPLES_DIR;
   const port = portOption(values.port ?? io.env.PORT, NAME);
   const host = values.host ?? DEFAULT_HOST;
+  // The port first: a busy port fails here, before anything is ingested or published. The server picks up the
+  // publish below by itself, and the permalinks name the port actually bound.
+  const server = await startServer({ dataDir, port, host });
+  const stop = () => new Promise((done) => server.server.close(done));
   const fingerprint = await samplesFingerprint(samples);
   if ((await previousFingerprint(dataDir)) !== fingerprint) {
     io.stdout(`Ingesting the sample protocols in ${samples} …\n`);
     const code = await ingestCommand.run([samples, '--data', dataDir], io);
-    if (code !== EXIT.ok) return code;
+    if (code !== EXIT.ok) return stop().then(() => code);
     await mkdir(dataDir, { recursive: true });
     await writeFile(join(dataDir, FINGERPRINT_FILE), `${fingerprint}\n`);
   }
-  // Permalinks and download links name the port the pages are served on. The publisher rebuilds everything when
-  // the base URL changes, so a start on another port republishes once.
-  const baseUrl = io.env.PUBLIC_BASE_URL || `http://localhost:${port === 0 ? 3000 : port}`;
+  // A base URL set in the admin settings or $PUBLIC_BASE_URL wins: a local start never moves a municipality's links.
+  const settings = await readSiteSettings(new FsBlobStore(dataDir));
+  const baseUrl = io.env.PUBLIC_BASE_URL || settings.baseUrl || `http://localhost:${server.port}`;
   const published = await publishCommand.run(['--data', dataDir, '--base-url', baseUrl], io);
-  if (published !== EXIT.ok) return published;
-  const server = await startServer({ dataDir, port, host, baseUrl });
+  if (published !== EXIT.ok) return stop().then(() => published);
   io.stdout(`\nParagraf is running: ${server.url}\n  search and pages: ${server.url}\n  API docs:         ${server.url}v1/docs\n  Ctrl-C stops.\n`);
   return untilSignal(server.server);
 }

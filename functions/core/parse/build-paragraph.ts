@@ -1,69 +1,139 @@
-import type { Meeting, Paragraph, ParseWarning, Section } from '../records/types.ts';
+import type { CaseNumber, Meeting, Paragraph, ParseWarning, Section } from '../records/types.ts';
 import { paragraphId } from '../records/ids.ts';
+import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
 import type { Line } from './lines.ts';
 import type { Boundary } from './paragraph-boundaries.ts';
-import { splitSections, trimBlankLines } from './sections.ts';
+import { splitSections, trimBlankLines, type SplitSection } from './sections.ts';
 import { extractTitle } from './title.ts';
 import { decisionItemsFrom, documentsFrom, isStatement, recipientsFrom } from './fields/lists.ts';
 import { referencesFrom } from './fields/references.ts';
 import { reservationsFrom } from './fields/reservations.ts';
 import { votesFrom } from './fields/votes.ts';
-import { isRedacted } from './fields/flags.ts';
+import { redactionOf } from './fields/flags.ts';
 import { isImmediatelyJusterad } from './fields/immediate-justering.ts';
 import { hasOtherAppealRoute } from './fields/appeal-route.ts';
+import { chooseDecision } from './decision-choice.ts';
+import { paragraphConfidence } from './confidence.ts';
 import { isBlank } from './text-shape.ts';
 
-/** Builds one § record from its heading and the furniture-free lines up to the next §. */
+/** What building a § yields beyond the record: its sections with their markers (the template is learned from them). */
+export interface BuiltParagraph {
+  paragraph: Paragraph;
+  warnings: ParseWarning[];
+  sections: SplitSection[];
+  /** Lines left out of a list because they were furniture. */
+  listFurniture: number;
+}
+
+/**
+ * Builds one § record from its heading and the furniture-free lines of its span (from `boundary.start` up to the next
+ * §). Lines that repeat the heading are left out; a case number printed on its own line just above the heading or
+ * just below the title is the §'s case number.
+ */
 export function buildParagraph(
   meeting: Meeting,
   boundary: Boundary,
   span: readonly Line[],
   width: number,
-): { paragraph: Paragraph; warnings: ParseWarning[] } {
+  spanStart = boundary.start,
+): BuiltParagraph {
   const number = boundary.match.number;
-  const headingLine = span[0] as Line;
-  const body = span.slice(1);
-  const { title, consumed } = extractTitle(body, boundary.titleRest, width);
-  const { sections, warnings } = splitSections(body.slice(consumed), number);
-  const texts = trimBlankLines(span.map((l) => l.text));
+  const headingAt = boundary.index - spanStart;
+  const headingLine = span[headingAt] as Line;
+  const skip = new Set(boundary.skip.map((i) => i - spanStart));
+  const body = skip.size === 0 ? span.slice(headingAt + 1) : span.filter((_, i) => i > headingAt && !skip.has(i));
+  const { title, consumed } = extractTitle(body, boundary.titleRest, width, headingLine);
+  const caseNumbers = [...boundary.caseNumbers];
+  const afterTitle = takeCaseNumberLines(body, consumed, caseNumbers);
+  const { sections, warnings } = splitSections(body.slice(afterTitle), number, { body: meeting.body });
+  // The § text stays verbatim: a repeated heading line is left out of the sections, not out of the text.
+  const kept = span;
+  const texts = trimBlankLines(kept.map((l) => l.text));
   const text = texts.join('\n');
-  const bodyText = bodyOf(texts, text);
+  const bodyText = bodyOf(texts, text, headingAt);
   const lastPage = lastContentPage(span) ?? headingLine.page;
   const ofKind = (k: Section['kind']) => sections.filter((s) => s.kind === k);
-  const decision = withoutTrailingStatements(ofKind('decision')[0]?.text ?? '');
+  const chosen = chooseDecision(sections, meeting.body);
+  const decision = withoutTrailingStatements(chosen?.text ?? '');
+  const recipients = listField(ofKind('recipients'), recipientsFrom);
+  const documents = listField(ofKind('documents'), documentsFrom);
+  const redaction = redactionOf(text, kept);
   const paragraph: Paragraph = {
     id: paragraphId(meeting.id, number),
     meetingId: meeting.id,
     number,
     heading: headingLine.text.trim(),
-    caseNumbers: boundary.caseNumbers,
+    caseNumbers,
     title,
-    sections,
+    sections: sections.map(plainSection),
     decision,
     decisionItems: decisionItemsFrom(decision),
     votes: votesFrom(sections),
     reservations: reservationsFrom(sections, bodyText),
-    recipients: ofKind('recipients').flatMap((s) => recipientsFrom(s.text)),
-    documents: ofKind('documents').flatMap((s) => documentsFrom(s.text)),
+    recipients: recipients.items,
+    documents: documents.items,
     references: referencesFrom(sections.map((s) => s.text)),
-    redacted: isRedacted(text),
+    redacted: redaction.redacted,
     immediatelyJusterad: isImmediatelyJusterad(sections),
     ...(hasOtherAppealRoute(title, decision) ? { otherAppealRoute: true } : {}),
-    pages: [headingLine.page, lastPage],
+    pages: [(span[0] as Line | undefined)?.page ?? headingLine.page, lastPage],
     text,
+    confidence: 1,
   };
   if (meeting.appeal?.lastDay) paragraph.appealLastDay = meeting.appeal.lastDay;
-  const all = [...warnings, ...paragraphWarnings(paragraph, headingLine)];
-  return { paragraph, warnings: all };
+  paragraph.confidence = paragraphConfidence({ boundary, paragraph, span: kept });
+  const listFurniture = recipients.dropped + documents.dropped;
+  const all = [...warnings, ...paragraphWarnings(paragraph, headingLine, redaction.reason, listFurniture)];
+  return { paragraph, warnings: all, sections, listFurniture };
+}
+
+/** Case numbers printed on a line of their own right after the title ("Bun/2015:97   041"); returns where the body goes on. */
+function takeCaseNumberLines(body: readonly Line[], from: number, into: CaseNumber[]): number {
+  let i = from;
+  let seen = 0;
+  while (i < body.length && seen < 2) {
+    const t = (body[i] as Line).text;
+    if (isBlank(t)) {
+      i += 1;
+      continue;
+    }
+    const numbers = caseNumbersOnlyLine(t);
+    if (!numbers) break;
+    for (const n of numbers) if (!into.some((c) => c.normalized === n.normalized)) into.push(n);
+    seen += 1;
+    i += 1;
+  }
+  return seen > 0 ? i : from;
+}
+
+function plainSection(s: SplitSection): Section {
+  return { heading: s.heading, kind: s.kind, text: s.text, pages: s.pages };
+}
+
+function listField(
+  sections: readonly Section[],
+  read: (text: string) => { items: string[]; dropped: number },
+): { items: string[]; dropped: number } {
+  const items: string[] = [];
+  let dropped = 0;
+  for (const s of sections) {
+    const r = read(s.text);
+    items.push(...r.items);
+    dropped += r.dropped;
+  }
+  return { items, dropped };
 }
 
 /**
- * The § text without its heading line and the blank lines after it. The heading line is never blank, so the trimmed
- * span starts with it and ends where the trimmed body ends.
+ * The § text without its heading line (and what precedes it) and the blank lines after it. The heading line is never
+ * blank, so the trimmed span starts at or before it.
  */
-function bodyOf(texts: readonly string[], text: string): string {
-  let k = 1;
-  let offset = (texts[0] ?? '').length + 1;
+function bodyOf(texts: readonly string[], text: string, headingAt: number): string {
+  let k = 0;
+  let offset = 0;
+  // Skip the lines up to and including the heading line (a case-number line may stand above it).
+  const upTo = Math.min(headingAt, texts.length - 1);
+  for (; k <= upTo; k += 1) offset += (texts[k] as string).length + 1;
   while (k < texts.length && isBlank(texts[k] as string)) offset += (texts[k++] as string).length + 1;
   return k < texts.length ? text.slice(offset) : '';
 }
@@ -82,7 +152,7 @@ function withoutTrailingStatements(text: string): string {
   return lines.join('\n');
 }
 
-function paragraphWarnings(p: Paragraph, heading: Line): ParseWarning[] {
+function paragraphWarnings(p: Paragraph, heading: Line, redaction: string | undefined, listFurniture: number): ParseWarning[] {
   const at = { page: heading.page, line: heading.line };
   const out: ParseWarning[] = [];
   if (p.sections.length === 0 && p.title === '') {
@@ -96,5 +166,12 @@ function paragraphWarnings(p: Paragraph, heading: Line): ParseWarning[] {
       });
     }
   });
+  if (redaction) out.push({ code: 'redaction', paragraph: p.number, position: at, message: `§ ${p.number}: ${redaction}` });
+  if (listFurniture > 0) {
+    out.push({
+      code: 'list-furniture', paragraph: p.number, position: at,
+      message: `§ ${p.number}: ${listFurniture} line(s) of page furniture inside a list were left out of it`,
+    });
+  }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { PageText } from '../records/types.ts';
+import type { LineLayout, PageText } from '../records/types.ts';
 
 /** One line of source text with its position. The unit every parse stage works on. */
 export interface Line {
@@ -7,6 +7,16 @@ export interface Line {
   page: number;
   /** 1-based line number within the page. */
   line: number;
+  /** Layout marks, when the extractor gave them (PDF, Markdown, HTML); undefined for plain text. */
+  layout: LineLayout | undefined;
+}
+
+/**
+ * Every Line is made here, with its properties always in the same order and always present: one object shape for
+ * every line of every document keeps the property reads in every parse stage monomorphic (fast).
+ */
+export function makeLine(text: string, page: number, line: number, layout: LineLayout | undefined): Line {
+  return { text, page, line, layout };
 }
 
 /**
@@ -19,9 +29,11 @@ export function toLines(pages: readonly PageText[]): Line[] {
     // Without odd characters "\n" is the only line end, so trailing space can be cut per line after the split.
     const odd = ODD_RE.test(page.text);
     const rows = (odd ? normalizeOdd(page.text) : page.text).split('\n');
+    // Marks are used only when they line up one to one with the lines (an extractor's own output always does).
+    const layout = page.layout && page.layout.length === rows.length ? page.layout : undefined;
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i] as string;
-      out.push({ text: odd ? row : withoutTrailingSpace(row), page: page.number, line: i + 1 });
+      out.push(makeLine(odd ? row : withoutTrailingSpace(row), page.number, i + 1, layout?.[i]));
     }
   }
   return out;

@@ -1,5 +1,8 @@
+import type { TemplateProfile } from '../records/types.ts';
 import type { Line } from './lines.ts';
 import { isWhitespaceCode } from '../text/whitespace.ts';
+import { matchHeadingLine } from './heading-line.ts';
+import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
 
 /**
  * Removes page furniture: the lines a template prints on every page (body name, "Protokoll", the meeting date, the
@@ -16,6 +19,9 @@ const MIN_PAGES = 3;
 const ALWAYS_FURNITURE = [
   /^Sida\s+\d{1,4}(?:\s*(?:av|\/)\s*\d{1,4}|\s*\(\d{1,4}\))?$/iu,
 ];
+/** E-signature margin text (often rotated): a reference with a UUID or hex transaction id, or the bare UUID. */
+const SIGNATURE_REFERENCE_RE =
+  /^(?:(?:Signature|Document|Dokument|Signatur|Transaction|Transaktion)(?:\s?(?:reference|referens|id|ID|nummer))?\s*:?\s*)?[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/u;
 /** Furniture when the same text recurs (≥ 2 times) in a document. */
 const REPEATED_FURNITURE = [
   /^Protokoll(?:\s+nr\.?\s*\d{1,4})?$/iu,
@@ -27,8 +33,11 @@ const REPEATED_FURNITURE = [
  * (it is not omedelbar justering, see fields/immediate-justering.ts), although NEVER_FURNITURE guards "justerad".
  */
 const JUSTERING_STAMP_RE = /^Paragrafen\s+är\s+justerad\.?$/iu;
-/** Meaningful statements that must never be taken for furniture even when they repeat on most pages. */
-const NEVER_FURNITURE = /justerad|justerat|omedelbar|sekretess|^§|reserv/iu;
+/**
+ * Meaningful statements that must never be taken for furniture even when they repeat on most pages ("Paragrafen
+ * förklaras omedelbart justerad" under several §). "Protokollet har justerats digitalt" in every footer is furniture.
+ */
+const NEVER_FURNITURE = /omedelbar|sekretess|^§|reserv|paragrafen/iu;
 /** Signature-box words: a line made only of these ("Justerandes sign Justerandes sign Utdragsbestyrkande"). */
 const SIGNATURE_WORDS = new Set([
   'justerandes', 'justerande', 'ordförandes', 'sekreterarens', 'sign', 'sign.', 'signatur', 'signaturer',
@@ -78,6 +87,8 @@ interface Doc {
   never: Uint8Array;
   removed: Uint8Array;
   header: Uint8Array;
+  /** Shape keys of the zone lines, computed once (by line index). */
+  keys: Array<string | undefined>;
 }
 
 function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): Doc {
@@ -87,16 +98,23 @@ function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): D
   for (let i = 0; i < n; i += 1) {
     const t = texts[i] as string;
     if (t === '') continue;
-    const s = shapeOf(t, bodyLines);
+    const s = shapeOf(t, bodyLines, lines[i] as Line);
     shape[i] = s;
     if (s & (REPEATED | PROTOKOLL | BODY)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const flags = () => new Uint8Array(n);
-  return { lines, texts, shape, counts, never: flags(), removed: flags(), header: flags() };
+  return { lines, texts, shape, counts, never: flags(), removed: flags(), header: flags(), keys: [] };
 }
 
-function shapeOf(t: string, bodyLines: boolean): number {
+function shapeOf(t: string, bodyLines: boolean, line: Line): number {
+  if (line.layout?.rotated) return STAMP;
   if ((t.charCodeAt(0) | 0x20) === 0x70 && JUSTERING_STAMP_RE.test(t)) return STAMP;
+  const c0 = t.charCodeAt(0);
+  // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line.
+  if (t.length <= 60 && (c0 === 0x46 || c0 === 0x66 || c0 === 0xa7 || t.charCodeAt(1) === 0x20 || t.charCodeAt(2) === 0x20 || t.charCodeAt(3) === 0x20 || (c0 >= 0x30 && c0 <= 0x39)) && t.includes('orts') && matchHeadingLine(t)?.continuation) {
+    return STAMP;
+  }
+  if (t.length >= 32 && t.length <= 90 && isReferenceStart(c0) && SIGNATURE_REFERENCE_RE.test(t)) return STAMP;
   if (isSignatureBox(t) || (startsWithS(t) && ALWAYS_FURNITURE.some((re) => re.test(t)))) return ANYWHERE;
   let s = 0;
   const c = t.charCodeAt(0);
@@ -106,6 +124,11 @@ function shapeOf(t: string, bodyLines: boolean): number {
   if (t.length <= 60 && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
   if (bodyLines && t.length <= 40 && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t)) s |= BODY;
   return s;
+}
+
+/** A signature reference starts with a hex digit or its label (Signature, Document/Dokument, Transaction/Transaktion). */
+function isReferenceStart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || c === 0x53 || c === 0x54;
 }
 
 /** "s", "S" or "ſ" (which /iu folds to "s"). */
@@ -120,11 +143,22 @@ function isNever(doc: Doc, i: number): boolean {
 }
 
 export function stripPageFurniture(lines: readonly Line[]): Line[] {
+  return findPageFurniture(lines).kept;
+}
+
+/**
+ * The lines without furniture, and the furniture shapes found (for the template). Shapes a body's other protocols
+ * showed as furniture (`template.furniture`, in at least half of them) are furniture here too, even where this
+ * protocol is too short to show the repetition itself.
+ */
+export function findPageFurniture(lines: readonly Line[], template?: TemplateProfile): { kept: Line[]; shapes: string[] } {
   const texts = lines.map((l) => l.text.trim());
   const pages = groupByPage(lines, texts);
   const positional = pages.length >= MIN_PAGES;
   const doc = readDoc(lines, texts, !positional);
-  const zones = positional ? zoneRepeats(doc, pages) : undefined;
+  const found = positional ? zoneRepeats(doc, pages) : undefined;
+  const prior = priorShapes(template);
+  const zones = found || prior.size > 0 ? withPrior(found, prior) : undefined;
   for (const content of pages) {
     for (const i of content) {
       const s = doc.shape[i] as number;
@@ -140,20 +174,36 @@ export function stripPageFurniture(lines: readonly Line[]): Line[] {
     }
     if (zones) removeZones(doc, content, zones);
   }
-  if (!zones) removeRepeatedBodyLines(doc);
+  if (!found) removeRepeatedBodyLines(doc);
   const kept: Line[] = [];
   for (let i = 0; i < lines.length; i += 1) if (!doc.removed[i]) kept.push(lines[i] as Line);
-  return kept;
+  const shapes = found ? [...new Set([...found.top, ...found.bottom])].sort() : [];
+  return { kept, shapes };
+}
+
+/** Furniture shapes of the body's template: those found in at least half of its protocols (and two). */
+function priorShapes(template: TemplateProfile | undefined): Set<string> {
+  if (!template || template.protocols < 2) return new Set();
+  const need = Math.max(2, template.protocols / 2);
+  return new Set(Object.entries(template.furniture).filter(([, n]) => n >= need).map(([shape]) => shape));
+}
+
+function withPrior(found: { top: Set<string>; bottom: Set<string> } | undefined, prior: Set<string>): { top: Set<string>; bottom: Set<string> } {
+  return { top: new Set([...(found?.top ?? []), ...prior]), bottom: new Set([...(found?.bottom ?? []), ...prior]) };
 }
 
 /**
  * Header and footer lines form a block at the very top and bottom of a page: zone furniture is removed only while
- * it is contiguous from the page edge, so the same text further in (a recipient "Kommunstyrelsen") stays.
+ * it is contiguous from the page edge, so the same text further in (a recipient "Kommunstyrelsen") stays. Lines are
+ * compared by shape (digits as #), so "Protokoll  43 §  15.09.2022  Sida" and "Välfärdsnämnden  5" repeat although
+ * their numbers change; a § heading or a case number never counts, whatever its shape.
  */
 function removeZones(doc: Doc, content: readonly number[], zones: { top: Set<string>; bottom: Set<string> }): void {
   const isFurniture = (i: number, set: Set<string>) => {
     const t = doc.texts[i] as string;
-    return doc.removed[i] === 1 || ((set.has(t) || isPageNumber(t, (doc.lines[i] as Line).page)) && !isNever(doc, i));
+    if (doc.removed[i] === 1) return true;
+    if (!(set.has(keyOf(doc, i)) || isPageNumber(t, (doc.lines[i] as Line).page))) return false;
+    return !isNever(doc, i) && !isContent(t);
   };
   for (let k = 0; k < Math.min(TOP_ZONE, content.length); k += 1) {
     const i = content[k] as number;
@@ -165,6 +215,35 @@ function removeZones(doc: Doc, content: readonly number[], zones: { top: Set<str
     if (!isFurniture(i, zones.bottom)) break;
     doc.removed[i] = 1;
   }
+}
+
+const DIGITS_RE = /\d+/gu;
+const SPACE_RUN_RE = /\s+/gu;
+
+/** A line's shape: digit runs as "#", whitespace runs as one space. */
+export function shapeKey(text: string): string {
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c === 0x20 && text.charCodeAt(i + 1) === 0x20) || c === 0x09) plain = false;
+  }
+  return plain ? text : text.replace(DIGITS_RE, '#').replace(SPACE_RUN_RE, ' ');
+}
+
+/** The shape of line i, computed once. */
+function keyOf(doc: Doc, i: number): string {
+  let k = doc.keys[i];
+  if (k === undefined) {
+    k = shapeKey(doc.texts[i] as string);
+    doc.keys[i] = k;
+  }
+  return k;
+}
+
+/** What must stay however often its shape recurs: a § heading, a case number. */
+function isContent(text: string): boolean {
+  const heading = matchHeadingLine(text);
+  return (heading !== undefined && !heading.continuation) || caseNumbersOnlyLine(text) !== undefined;
 }
 
 function isPageNumber(text: string, page: number): boolean {
@@ -189,19 +268,28 @@ function groupByPage(lines: readonly Line[], texts: readonly string[]): number[]
   return [...pages.values()];
 }
 
-/** Texts found in the top (bottom) zone of at least half of the pages. */
+/** Line shapes found in the top (bottom) zone of at least half of the pages. */
 function zoneRepeats(doc: Doc, pages: readonly number[][]): { top: Set<string>; bottom: Set<string> } {
   const top = new Map<string, number>();
   const bottom = new Map<string, number>();
   for (const content of pages) {
-    const textOf = (i: number) => doc.texts[i] as string;
-    for (const t of new Set(content.slice(0, TOP_ZONE).map(textOf))) top.set(t, (top.get(t) ?? 0) + 1);
-    for (const t of new Set(content.slice(-BOTTOM_ZONE).map(textOf))) bottom.set(t, (bottom.get(t) ?? 0) + 1);
+    countZone(doc, content, 0, Math.min(TOP_ZONE, content.length), top);
+    countZone(doc, content, Math.max(0, content.length - BOTTOM_ZONE), content.length, bottom);
   }
   const need = Math.max(2, Math.ceil(pages.length / 2));
   const pick = (m: Map<string, number>): Set<string> =>
     new Set([...m].filter(([t, n]) => n >= need && !NEVER_FURNITURE.test(t)).map(([t]) => t));
   return { top: pick(top), bottom: pick(bottom) };
+}
+
+/** Counts each shape once per page among the lines content[from..to). */
+function countZone(doc: Doc, content: readonly number[], from: number, to: number, counts: Map<string, number>): void {
+  for (let k = from; k < to; k += 1) {
+    const key = keyOf(doc, content[k] as number);
+    let seen = false;
+    for (let j = from; j < k && !seen; j += 1) seen = keyOf(doc, content[j] as number) === key;
+    if (!seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
 }
 
 /**

@@ -1,8 +1,10 @@
-import type { CaseNumber, ParseWarning } from '../records/types.ts';
+import type { CaseNumber, ParseWarning, TemplateProfile } from '../records/types.ts';
 import type { Line } from './lines.ts';
 import { matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
+import { couldBeMarker, sectionMarker } from './section-markers.ts';
 import { knownHeadingKind } from './section-headings.ts';
-import { extractCaseNumbersFromHeading } from '../records/case-numbers.ts';
+import { caseNumbersOnlyLine, extractCaseNumbersFromHeading } from '../records/case-numbers.ts';
+import { scoreCandidate, type CandidateEvidence } from './heading-score.ts';
 
 /** A line chosen as the start of a §. `index` points into the furniture-free line list. */
 export interface Boundary {
@@ -10,82 +12,137 @@ export interface Boundary {
   match: HeadingMatch;
   caseNumbers: CaseNumber[];
   titleRest: string;
+  /** The first line of the § span: the heading, or a case-number line printed just above it. */
+  start: number;
+  /** Lines inside the span that repeat the heading ("14 §" under "14§ Lägesrapport"): not § text. */
+  skip: number[];
+  /** How clearly this line stood out as a heading (the candidate score) and what counted. */
+  score: number;
+  evidence: CandidateEvidence;
 }
 
 interface Candidate extends Boundary {
   key: number;
-  score: number;
 }
 
 /** How far back the chain search looks; bounds the work to O(candidates × WINDOW). */
 const WINDOW = 200;
-/** How far ahead a heading's body is inspected for section headings. */
+/** How far ahead a heading's body is inspected for section markers. */
 const LOOKAHEAD = 400;
 
 /**
- * Chooses which heading-shaped lines really open a §. Table-of-contents entries, and lines inside a § that list
- * other §§ (e.g. "§ 27 Tekniska nämndens delegationsordning" under "Föredragningar"), also look like headings.
- * The real headings form the best strictly increasing chain of numbers: each candidate scores for a case number, a
- * section heading before the next candidate, standing first on its page and lying in the printed range; numbering
- * gaps cost. Dynamic programming over a bounded window keeps it linear in practice and never loops.
+ * Chooses which heading-shaped lines really open a §. Table-of-contents entries, cross-references that wrap onto a
+ * line start ("… enligt 6 kap.\n12 § kommunallagen"), and lines inside a § that list other §§ also look like
+ * headings. Each candidate is scored from its form, its layout and its surroundings (heading-score.ts), and the real
+ * headings form the best strictly increasing chain of numbers; numbering gaps cost. Dynamic programming over a
+ * bounded window keeps it linear in practice and never loops.
  */
 export function findParagraphBoundaries(
   lines: readonly Line[],
   range?: { from: string; to: string },
+  options: { template?: TemplateProfile; body?: string } = {},
 ): { boundaries: Boundary[]; warnings: ParseWarning[] } {
-  const candidates = collectCandidates(lines, range);
+  const candidates = mergeRepeats(lines, collectCandidates(lines));
+  scoreAll(lines, candidates, range, options);
   const chain = bestChain(candidates);
+  attachPreambles(lines, chain);
   return { boundaries: chain, warnings: sequenceWarnings(chain, lines, range) };
 }
 
-function collectCandidates(lines: readonly Line[], range?: { from: string; to: string }): Candidate[] {
+function collectCandidates(lines: readonly Line[]): Candidate[] {
   const found: Candidate[] = [];
   lines.forEach((line, index) => {
     const match = matchHeadingLine(line.text);
-    if (!match) return;
+    if (!match || match.continuation) return;
     const key = numberKey(match.number);
     if (Number.isNaN(key)) return;
     const { caseNumbers, titleRest } = extractCaseNumbersFromHeading(match.rest);
-    found.push({ index, match, caseNumbers, titleRest, key, score: 0 });
-  });
-  const from = range ? numberValue(range.from) : Number.NaN;
-  const to = range ? numberValue(range.to) : Number.NaN;
-  found.forEach((c, k) => {
-    const end = Math.min(found[k + 1]?.index ?? lines.length, c.index + LOOKAHEAD);
-    let score = 3;
-    if (c.caseNumbers.length > 0) score += 2;
-    if (hasSectionHeading(lines, c.index + 1, end)) score += 2;
-    if (isFirstOnPage(lines, c.index)) score += 1;
-    // Table-of-contents entries and §-lists inside a § stand close together; a real § has a body.
-    if (found[k + 1] && contentLinesBetween(lines, c.index, found[k + 1]?.index ?? 0) <= 3) score -= 2;
-    if (!Number.isNaN(from) && !Number.isNaN(to)) {
-      const v = numberValue(c.match.number);
-      score += v >= from && v <= to ? 1 : -6;
-    }
-    c.score = score;
+    const evidence = {} as CandidateEvidence;
+    found.push({ index, match, caseNumbers, titleRest, key, score: 0, start: index, skip: [], evidence });
   });
   return found;
 }
 
-function hasSectionHeading(lines: readonly Line[], start: number, end: number): boolean {
-  for (let i = start; i < end; i += 1) if (knownHeadingKind(lines[i]?.text ?? '')) return true;
-  return false;
+/**
+ * "14§ Lägesrapport från välfärdsområdet" followed by a bare "14 §" (or a bare "§ 5" above "§ 5 Val av justerare"):
+ * one heading printed twice. The pair becomes one candidate at the first line, with the title of whichever has one.
+ */
+function mergeRepeats(lines: readonly Line[], found: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const p = out[out.length - 1];
+    const samePage = p !== undefined && lines[p.index]?.page === lines[c.index]?.page;
+    if (p && samePage && p.key === c.key && nonBlankBetween(lines, p.index, c.index) <= 1 && (p.match.rest === '' || c.match.rest === '')) {
+      if (p.titleRest === '' && c.titleRest !== '') p.titleRest = c.titleRest;
+      if (p.caseNumbers.length === 0) p.caseNumbers = c.caseNumbers;
+      p.skip.push(c.index);
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
-function contentLinesBetween(lines: readonly Line[], from: number, to: number): number {
+function nonBlankBetween(lines: readonly Line[], from: number, to: number): number {
   let n = 0;
   for (let i = from + 1; i < to && n <= 3; i += 1) if ((lines[i]?.text ?? '').trim() !== '') n += 1;
   return n;
 }
 
-function isFirstOnPage(lines: readonly Line[], index: number): boolean {
-  const page = lines[index]?.page;
-  for (let i = index - 1; i >= 0; i -= 1) {
-    const l = lines[i];
-    if (!l || l.page !== page) return true;
-    if (l.text.trim() !== '') return false;
+function scoreAll(
+  lines: readonly Line[],
+  found: Candidate[],
+  range: { from: string; to: string } | undefined,
+  options: { template?: TemplateProfile; body?: string },
+): void {
+  const from = range ? numberValue(range.from) : Number.NaN;
+  const to = range ? numberValue(range.to) : Number.NaN;
+  // The fixed vocabulary first (cheap, and what most templates print); the general wording only for lines holding it.
+  const marker = (i: number) => {
+    const t = lines[i]?.text ?? '';
+    return knownHeadingKind(t) !== undefined || (couldBeMarker(t) && sectionMarker(t, undefined, options.body ?? '') !== undefined);
+  };
+  found.forEach((c, k) => {
+    const next = found[k + 1]?.index ?? lines.length;
+    const end = Math.min(next, c.index + LOOKAHEAD);
+    const { score, evidence } = scoreCandidate({
+      lines, index: c.index, match: c.match, caseNumbers: c.caseNumbers.length > 0 || caseLineNear(lines, c.index),
+      hasMarker: hasMarker(c.index + 1, end, marker),
+      contentToNext: k + 1 < found.length ? nonBlankBetween(lines, c.index, next) : 4,
+      inRange: Number.isNaN(from) || Number.isNaN(to) ? undefined : inRange(numberValue(c.match.number), from, to),
+      ...(options.template ? { template: options.template } : {}),
+    });
+    c.score = score;
+    c.evidence = evidence;
+  });
+}
+
+function inRange(v: number, from: number, to: number): boolean {
+  return v >= from && v <= to;
+}
+
+function hasMarker(start: number, end: number, marker: (i: number) => boolean): boolean {
+  for (let i = start; i < end; i += 1) if (marker(i)) return true;
+  return false;
+}
+
+/** A case number on its own line just above the heading, or within the three lines after it. */
+function caseLineNear(lines: readonly Line[], index: number): boolean {
+  const above = previousNonBlank(lines, index);
+  if (above !== undefined && caseNumbersOnlyLine(lines[above]?.text ?? '')) return true;
+  let seen = 0;
+  for (let i = index + 1; i < lines.length && seen < 3; i += 1) {
+    const t = lines[i]?.text ?? '';
+    if (t.trim() === '') continue;
+    seen += 1;
+    if (caseNumbersOnlyLine(t)) return true;
   }
-  return true;
+  return false;
+}
+
+function previousNonBlank(lines: readonly Line[], index: number): number | undefined {
+  for (let i = index - 1; i >= 0 && i >= index - 4; i -= 1) if ((lines[i]?.text ?? '').trim() !== '') return i;
+  return undefined;
 }
 
 function gapCost(previous: Candidate, next: Candidate): number {
@@ -120,6 +177,22 @@ function bestChain(candidates: readonly Candidate[]): Candidate[] {
     if (c) chain.unshift(c);
   }
   return chain;
+}
+
+/**
+ * A case number printed on its own line just above the heading (KTweb's right-aligned errand tag) belongs to the §
+ * below it: the span starts there, so it is not left at the end of the § before.
+ */
+function attachPreambles(lines: readonly Line[], chain: Candidate[]): void {
+  chain.forEach((c, k) => {
+    const floor = k > 0 ? (chain[k - 1] as Candidate).index : -1;
+    const above = previousNonBlank(lines, c.index);
+    if (above === undefined || above <= floor) return;
+    const numbers = caseNumbersOnlyLine(lines[above]?.text ?? '');
+    if (!numbers) return;
+    c.start = above;
+    if (c.caseNumbers.length === 0) c.caseNumbers = numbers;
+  });
 }
 
 function sequenceWarnings(chain: readonly Candidate[], lines: readonly Line[], range?: { from: string; to: string }): ParseWarning[] {

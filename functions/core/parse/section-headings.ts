@@ -58,21 +58,61 @@ const FIRST_WORD_RE = new RegExp(
 const UPPER_START_RE = /^\p{Lu}/u;
 const TRAILING_COLON_RE = /\s*:$/u;
 
+/**
+ * A heading printed with a typo ("Omrösningsresultat" for "Omröstningsresultat"): the kind of the one vocabulary entry
+ * of eight letters or more within one edit, or undefined. Only for lines the layout marks as headings (the caller
+ * decides), so running text is never bent into a heading.
+ */
+export function nearHeadingKind(text: string): SectionKind | undefined {
+  if (text.length < 8 || text.length > 48) return undefined;
+  const t = normalizeHeading(text);
+  if (t.length < 8 || t.length > 40) return undefined;
+  let found: SectionKind | undefined;
+  for (const [key, kind] of NEAR_KEYS.get(t[0] ?? '') ?? []) {
+    if (Math.abs(key.length - t.length) > 1) continue;
+    if (withinOneEdit(key, t)) {
+      if (found !== undefined && found !== kind) return undefined;
+      found = kind;
+    }
+  }
+  return found;
+}
+
+/** Vocabulary entries of eight letters or more, by first letter. */
+const NEAR_KEYS = new Map<string, Array<[string, SectionKind]>>();
+for (const [key, kind] of LOOKUP) {
+  if (key.length < 8) continue;
+  const list = NEAR_KEYS.get(key[0] ?? '') ?? [];
+  list.push([key, kind]);
+  NEAR_KEYS.set(key[0] ?? '', list);
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 export function normalizeHeading(text: string): string {
   return collapseWhitespace(text.trim()).replace(TRAILING_COLON_RE, '').toLowerCase();
 }
 
 /** The kind of a known section heading, or undefined when the line is not one. */
 export function knownHeadingKind(text: string): SectionKind | undefined {
-  const t = text.trim();
+  const t = text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 ? text.trim() : text;
   // Headings are printed capitalised; "protokollsanteckning:" ending a wrapped sentence is not one.
   if (t.length === 0 || t.length > 60) return undefined;
   const c = t.charCodeAt(0);
   // ASCII outside A-Z is never an upper-case letter; other characters go to the Unicode test.
   if (c < 0x80 ? c < 0x41 || c > 0x5a : !UPPER_START_RE.test(t)) return undefined;
+  // The first word must start some heading: one anchored test, without copying the line.
   if (!FIRST_WORD_RE.test(t)) return undefined;
-  // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised.
-  return LOOKUP.get(t.toLowerCase()) ?? LOOKUP.get(normalizeHeading(t));
+  // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised; only a line with a
+  // colon or a run of spaces needs normalising.
+  const direct = LOOKUP.get(t.toLowerCase());
+  if (direct || (!t.includes(':') && !t.includes('  ') && !t.includes('\t'))) return direct;
+  return LOOKUP.get(normalizeHeading(t));
 }
 
 /** Kinds whose content is a list or formal statement: no unknown sub-headings are looked for inside them. */

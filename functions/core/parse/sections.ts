@@ -1,6 +1,7 @@
 import type { ParseWarning, Section, SectionKind } from '../records/types.ts';
-import type { Line } from './lines.ts';
+import { makeLine, type Line } from './lines.ts';
 import { knownHeadingKind, LIST_KINDS } from './section-headings.ts';
+import { sectionMarker, type Marker } from './section-markers.ts';
 import { endsDangling, endsSentence, isBlank, isListItem, startsUpper } from './text-shape.ts';
 
 interface OpenSection {
@@ -8,22 +9,55 @@ interface OpenSection {
   kind: SectionKind;
   lines: Line[];
   headingLine?: Line;
+  marker?: Marker;
+}
+
+/** What the section splitter knows about the meeting: its body, for markers that name one. */
+export interface SectionContext {
+  body: string;
+}
+
+/** A section of a §, with how its heading was recognised (for the decision choice and the template). */
+export interface SplitSection extends Section {
+  marker?: Marker;
+  /** The heading line's layout marks, when known. */
+  emphasised?: boolean;
 }
 
 /**
- * Splits the body of a § (after its title) into sections at known headings, matched on whole lines. A short line
- * that stands between a finished sentence and a new one, and reads like a heading, is kept as a section of its
- * own (kind "other") with an 'unknown-heading' warning; text before the first heading becomes a section with an
- * empty heading.
+ * Splits the body of a § (after its title) into sections at markers (section-markers.ts: the fixed vocabulary, the
+ * general decision/proposal wording, inline "Label: text", emphasised labels). A short line that stands between a
+ * finished sentence and a new one, and reads like a heading, is kept as a section of its own (kind "other") with an
+ * 'unknown-heading' warning; text before the first heading becomes a section with an empty heading. A rule
+ * ("______") ends a section: what follows it belongs to no marker until the next one.
  */
-export function splitSections(body: readonly Line[], paragraph: string): { sections: Section[]; warnings: ParseWarning[] } {
+export function splitSections(
+  body: readonly Line[],
+  paragraph: string,
+  ctx: SectionContext = { body: '' },
+): { sections: SplitSection[]; warnings: ParseWarning[] } {
   const open: OpenSection[] = [{ heading: '', kind: 'other', lines: [] }];
   const warnings: ParseWarning[] = [];
-  body.forEach((line, i) => {
+  for (let i = 0; i < body.length; i += 1) {
+    const line = body[i] as Line;
     const current = open[open.length - 1] as OpenSection;
-    const kind = knownHeadingKind(line.text);
-    if (kind) {
-      open.push({ heading: line.text.trim(), kind, lines: [], headingLine: line });
+    if (isRule(line.text)) {
+      if (hasContent(current) || current.headingLine) open.push({ heading: '', kind: 'other', lines: [] });
+      continue;
+    }
+    const marker = sectionMarker(line.text, line.layout, ctx.body);
+    if (!marker && isAttachmentStart(body, i)) {
+      // "Bilaga KF § 63/21" at the top of a page: an attachment of the § (a voteringslista, a written reservation).
+      open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
+    } else if (marker) {
+      i = openMarker(open, marker, line, body, i);
+    } else if (endsBulletedList(current, body, i)) {
+      // "- Skrivelse …" items, a blank line, then "Kommunfullmäktiges handläggning": the list has ended.
+      const heading = isEmphasisedHeading(body, i) || looksLikeHeadingLine(line.text);
+      open.push(heading ? { heading: line.text.trim(), kind: 'other', lines: [], headingLine: line } : { heading: '', kind: 'other', lines: [line] });
+    } else if (!LIST_KINDS.has(current.kind) && isEmphasisedHeading(body, i)) {
+      // The document marks it as a heading (bold, a Markdown/HTML heading): a section of its own, no warning.
+      open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
     } else if (!LIST_KINDS.has(current.kind) && looksLikeHeading(body, i, current)) {
       open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
       warnings.push({
@@ -31,21 +65,115 @@ export function splitSections(body: readonly Line[], paragraph: string): { secti
         message: `heading "${line.text.trim()}" is not in the known vocabulary; kept as its own section`,
       });
     } else current.lines.push(line);
-  });
-  const sections = open.filter((s) => s.headingLine || s.lines.some((l) => !isBlank(l.text))).map(toSection);
+  }
+  const sections = open.filter((s) => s.headingLine || hasContent(s)).map(toSection);
   return { sections, warnings };
 }
 
-function toSection(s: OpenSection): Section {
+/** Opens the section a marker starts; returns the index of the last line it consumed. */
+function openMarker(open: OpenSection[], marker: Marker, line: Line, body: readonly Line[], i: number): number {
+  const current = open[open.length - 1] as OpenSection;
+  let consumed = i;
+  let heading = marker.heading;
+  // "… BESLUTSFÖRSLAG TILL" / "KOMMUNFULLMÄKTIGE": an all-caps marker that wraps takes its next all-caps line.
+  const next = body[i + 1];
+  if (next && isCapsMarkerTail(line.text, next.text)) {
+    heading = `${heading} ${next.text.trim()}`;
+    consumed = i + 1;
+  }
+  const rest = marker.rest ? [makeLine(marker.rest, line.page, line.line, line.layout)] : [];
+  // "Beslut" directly followed by "Kommunfullmäktiges beslut:": one marker, printed twice.
+  if (marker.kind === 'decision' && current.kind === 'decision' && !hasContent(current)) {
+    current.lines.push(...rest);
+    if (!current.marker || current.marker.basis === 'vocabulary') current.marker = marker;
+    return consumed;
+  }
+  open.push({ heading, kind: marker.kind, lines: rest, headingLine: line, marker });
+  return consumed;
+}
+
+/** A wrapped all-caps marker: the first line ends in a word that cannot end it, the second is short and all caps. */
+function isCapsMarkerTail(first: string, second: string): boolean {
+  const a = first.trim();
+  const b = second.trim();
+  return CAPS_RE.test(a) && CAPS_RE.test(b) && b.length <= 40 && (endsDangling(a) || /\bTILL$/u.test(a));
+}
+
+const CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+/** A rule: "______", "––––––––", "-----", "====" (three or more, nothing else). */
+const RULE_RE = /^[_\-–—=]{3,}$/u;
+
+export function isRule(text: string): boolean {
+  // A rule starts with one of its characters: every other line is ruled out by one comparison.
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
+  const c = text.charCodeAt(i);
+  if (c !== 0x5f && c !== 0x2d && c !== 0x2013 && c !== 0x2014 && c !== 0x3d) return false;
+  const t = text.trim();
+  return t.length >= 3 && RULE_RE.test(t);
+}
+
+const ATTACHMENT_RE = /^(?:[\p{L} -]{1,40}:\s+)?Bilaga\b/u;
+
+/** A "Bilaga …" line among the first two lines of a page other than the §'s first. */
+function isAttachmentStart(body: readonly Line[], i: number): boolean {
+  const line = body[i] as Line;
+  if (line.text.length > 120 || !line.text.includes('Bilaga') || !ATTACHMENT_RE.test(line.text.trim())) return false;
+  let above = 0;
+  for (let j = i - 1; j >= 0; j -= 1) {
+    const l = body[j] as Line;
+    if (l.page !== line.page) return above <= 1;
+    if (!isBlank(l.text)) above += 1;
+    if (above > 1) return false;
+  }
+  return false;
+}
+
+/** A bulleted list (Beslutsunderlag, Expedieras till) ends at a line after a blank line that is not an item. */
+function endsBulletedList(current: OpenSection, body: readonly Line[], i: number): boolean {
+  if (current.kind !== 'documents' && current.kind !== 'recipients') return false;
+  const text = (body[i] as Line).text;
+  if (isBlank(text) || isListItem(text) || !startsUpper(text) || i === 0 || !isBlank((body[i - 1] as Line).text)) return false;
+  const items = current.lines.filter((l) => !isBlank(l.text));
+  return items.length > 0 && isListItem((items[0] as Line).text);
+}
+
+/** Short, capitalised, no sentence: "Kommunfullmäktiges handläggning". */
+function looksLikeHeadingLine(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 4 && t.length <= 60 && HEADING_SHAPE.test(t) && !endsDangling(t);
+}
+
+function hasContent(s: OpenSection): boolean {
+  return s.lines.some((l) => !isBlank(l.text));
+}
+
+function toSection(s: OpenSection): SplitSection {
   const content = s.lines.filter((l) => !isBlank(l.text));
   const first = s.headingLine ?? content[0];
   const last = content[content.length - 1] ?? first;
-  return {
+  const out: SplitSection = {
     heading: s.heading,
     kind: s.kind,
-    text: trimBlankLines(s.lines.map((l) => l.text)).join('\n'),
+    text: dedent(trimBlankLines(s.lines.map((l) => l.text))).join('\n'),
     pages: [first?.page ?? 0, last?.page ?? first?.page ?? 0],
   };
+  if (s.marker) out.marker = s.marker;
+  if ((s.headingLine?.layout?.emphasis ?? 0) >= 0.8) out.emphasised = true;
+  return out;
+}
+
+/** Removes the indentation all non-blank lines share (layout text indents whole blocks); relative indents stay. */
+function dedent(texts: string[]): string[] {
+  let min = Number.POSITIVE_INFINITY;
+  for (const t of texts) {
+    if (isBlank(t)) continue;
+    let n = 0;
+    while (n < t.length && (t[n] === ' ' || t[n] === '\t')) n += 1;
+    min = Math.min(min, n);
+    if (min === 0) return texts;
+  }
+  return Number.isFinite(min) ? texts.map((t) => t.slice(Math.min(min, t.length - t.trimStart().length))) : texts;
 }
 
 export function trimBlankLines(texts: readonly string[]): string[] {
@@ -70,6 +198,35 @@ function looksLikeHeading(body: readonly Line[], i: number, current: OpenSection
   // The line must follow a finished sentence of the same section, and be followed by new text.
   if (!current.lines.some((l) => !isBlank(l.text)) || !endsSentence(previous)) return false;
   return !knownHeadingKind(next) && (startsUpper(next) || isListItem(next));
+}
+
+/**
+ * A line the layout sets apart (bold, or a Markdown/HTML heading) that reads as a heading: short, capitalised, not a
+ * sentence, not a list item, with more text after it. Body text of the page is not emphasised, so this is a signal.
+ */
+function isEmphasisedHeading(body: readonly Line[], i: number): boolean {
+  const line = body[i] as Line;
+  if (line.text.length > 90) return false;
+  const emphasised = (line.layout?.emphasis ?? 0) >= 0.8;
+  if (!emphasised && !twoCapitals(line.text)) return false;
+  const text = line.text.trim();
+  // Capitals are emphasis too ("BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING"), in text without layout marks as well.
+  const caps = !emphasised && text.length >= 8 && text.includes(' ') && CAPS_RE.test(text) && !/\d/u.test(text);
+  if (!emphasised && !caps) return false;
+  if (text.length < 3 || text.length > 70 || !startsUpper(text) || isListItem(text) || /[.;,]$/u.test(text)) return false;
+  if (endsDangling(text)) return false;
+  return neighbour(body, i, 1) !== undefined;
+}
+
+/** The first two non-space characters are capital letters (a cheap test before the all-caps regex). */
+function twoCapitals(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
+  return isCapitalCode(text.charCodeAt(i)) && isCapitalCode(text.charCodeAt(i + 1));
+}
+
+function isCapitalCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9;
 }
 
 function neighbour(body: readonly Line[], i: number, step: 1 | -1): string | undefined {

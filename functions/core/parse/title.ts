@@ -1,6 +1,9 @@
 import type { Line } from './lines.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { knownHeadingKind } from './section-headings.ts';
+import { sectionMarker } from './section-markers.ts';
+import { isRule } from './sections.ts';
+import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
 import { endsDangling, firstWordLength, isBlank, isListItem, listMarker, startsLower } from './text-shape.ts';
 
 const MAX_TITLE_LINES = 4;
@@ -17,9 +20,11 @@ export function extractTitle(
   body: readonly Line[],
   titleRest: string,
   width: number,
+  heading?: Line,
 ): { title: string; consumed: number } {
   const parts: string[] = [];
   let i = 0;
+  let last: Line | undefined = heading;
   if (titleRest) parts.push(titleRest);
   else {
     while (i < body.length && isBlank(body[i]?.text ?? '')) i += 1;
@@ -28,6 +33,7 @@ export function extractTitle(
     const generic = knownHeadingKind(first) === 'other' && !matchHeadingLine(first) && !isListItem(first);
     if (i >= body.length || !(isTitleLine(first) || generic)) return { title: '', consumed: 0 };
     parts.push(first.trim());
+    last = body[i];
     i += 1;
   }
   while (i < body.length && parts.length < MAX_TITLE_LINES) {
@@ -36,8 +42,11 @@ export function extractTitle(
     // "… om" / "att se över …": an att-clause continuing a title is not a list item.
     const attContinues = endsDangling(previous) && listMarker(next)?.kind === 'att';
     if (isBlank(next) || !(isTitleLine(next) || attContinues)) break;
+    // A bold title followed by plain text: the title has ended, however the lines wrap.
+    if (endsEmphasis(last, body[i])) break;
     const wraps = startsLower(next) || endsDangling(previous) || previous.length + 1 + firstWordLength(next) > width * WRAP_SHARE;
     if (!wraps) break;
+    last = body[i];
     parts.push(next.trim());
     i += 1;
   }
@@ -45,7 +54,16 @@ export function extractTitle(
 }
 
 function isTitleLine(text: string): boolean {
-  return !isBlank(text) && !knownHeadingKind(text) && !matchHeadingLine(text) && !isListItem(text);
+  return (
+    !isBlank(text) && !isListItem(text) && !isRule(text) && !knownHeadingKind(text) && !matchHeadingLine(text) &&
+    sectionMarker(text) === undefined && (text.length > 80 || caseNumbersOnlyLine(text) === undefined)
+  );
+}
+
+function endsEmphasis(previous: Line | undefined, next: Line | undefined): boolean {
+  const a = previous?.layout;
+  const b = next?.layout;
+  return a !== undefined && b !== undefined && a.emphasis >= 0.6 && b.emphasis < 0.3;
 }
 
 /** The document's typical full line length: the 90th percentile of non-blank line lengths. */

@@ -26,6 +26,8 @@ const STRICT_SHAPES = [
   String.raw`\d{4}${DASH}[A-ZÅÄÖ]{1,6}\d{1,7}`, // 2012-KS0123
   String.raw`[A-ZÅÄÖ]{1,6}[ .]?\d{4}[./]\d{1,7}(?:[./]\d{1,7})?`, // KS 2017/123, KU.2017.3
   String.raw`\d{1,6}/\d{2,6}`, // 00322/2026
+  String.raw`(?:[A-ZÅÄÖ]{1,6} )?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}/\d{4}:\d{1,7}`, // KS KF/2022:7, Bun/2015:97, KS/2015:87
+  String.raw`[A-ZÅÄÖ]{2,6}(?:/\d{1,6}(?:\.\d{1,6}){0,5}){2,4}`, // NKBY/497/12.03.01/2022 (KTweb)
 ];
 const END = String.raw`(?![\p{L}\d./-])`;
 const STRICT_RE = new RegExp(String.raw`^(?:${STRICT_SHAPES.join('|')})${END}`, 'u');
@@ -53,6 +55,58 @@ export function normalizeCaseNumber(raw: string): string {
  * A labelled case number at the end of the line ("Budget 2025 (Dnr KS 2024/12)") is split off as well.
  */
 export function extractCaseNumbersFromHeading(rest: string): { caseNumbers: CaseNumber[]; titleRest: string } {
+  // A case number in a column of its own ("KF § 56      KS KF/2022:7", "SBN § 38   Dnr 2024/1"): right-hand columns
+  // on a heading line hold case numbers, whatever their series looks like.
+  if (COLUMN_GAP_RE.test(rest)) {
+    const columns = rest.split(COLUMN_GAP_SPLIT_RE).map((c) => c.trim()).filter((c) => c !== '');
+    const found = columns.map(columnCaseNumber);
+    if (found.some((f) => f !== undefined)) {
+      return {
+        caseNumbers: found.filter((f): f is CaseNumber => f !== undefined),
+        titleRest: columns.filter((_, i) => found[i] === undefined).join(' '),
+      };
+    }
+  }
+  return inlineCaseNumbers(rest);
+}
+
+const COLUMN_GAP_RE = /\S\s{3,}\S/u;
+const COLUMN_GAP_SPLIT_RE = /\s{3,}/u;
+/** An identifier: no spaces but between a series code and the number, a digit, and a separator. */
+const IDENTIFIER_RE = /^(?:[\p{Lu}]{1,6}\s)?[\p{L}\d]{1,12}(?:[/:.\-–][\p{L}\d]{1,12}){1,5}$/u;
+const HAS_DIGIT_RE = /\d/u;
+/** Dates are not case numbers: 2024-01-10, 15.09.2022, 1.2.2023. */
+const DATE_SHAPE_RE = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$/u;
+
+/** A whole column that is one case number: a known shape, or (in a column of its own) any identifier. */
+function columnCaseNumber(column: string): CaseNumber | undefined {
+  const read = readCaseNumbers(column, 0);
+  if (read.caseNumbers.length === 1 && read.end === column.length) return read.caseNumbers[0];
+  if (column.length <= 40 && IDENTIFIER_RE.test(column) && HAS_DIGIT_RE.test(column) && !DATE_SHAPE_RE.test(column)) {
+    return { raw: column, normalized: normalizeCaseNumber(column) };
+  }
+  return undefined;
+}
+
+/**
+ * A line that holds nothing but case numbers (a KTweb errand tag above the heading, "Bun/2015:97   041" under the
+ * title): the numbers, or undefined. A short archive code in a column after them ("041", "1.2.3") is not part of the
+ * number and is ignored.
+ */
+export function caseNumbersOnlyLine(text: string): CaseNumber[] | undefined {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 80 || !HAS_DIGIT_RE.test(t)) return undefined;
+  const columns = t.split(COLUMN_GAP_SPLIT_RE);
+  const first = columns[0] ?? '';
+  if (columns.length > 2 || (columns.length === 2 && !ARCHIVE_CODE_RE.test(columns[1] ?? ''))) return undefined;
+  const read = readCaseNumbers(first, 0);
+  if (read.caseNumbers.length > 0 && read.end === first.length) return read.caseNumbers;
+  return undefined;
+}
+
+const ARCHIVE_CODE_RE = /^\d{1,4}(?:\.\d{1,4}){0,3}$/u;
+
+function inlineCaseNumbers(rest: string): { caseNumbers: CaseNumber[]; titleRest: string } {
   const leading = readCaseNumbers(rest, 0);
   if (leading.caseNumbers.length > 0) {
     return { caseNumbers: leading.caseNumbers, titleRest: rest.slice(leading.end).trim() };

@@ -31,7 +31,12 @@ export function municipalitySlug(municipality: string): string {
  * words of the name, the date and, for a §, the number (issue 12: ids carry only what was recognised).
  */
 export function meetingId(municipality: string, body: string, date: string): string {
-  return [nameSlug(municipalitySlug(municipality)) || 'okand', bodySlug(body), date || 'okant-datum'].join('-');
+  return [municipalityIdSlug(municipality), bodySlug(body), date || 'okant-datum'].join('-');
+}
+
+/** The municipality part of a meeting id, as the API and the published folders name the municipality. */
+export function municipalityIdSlug(municipality: string): string {
+  return nameSlug(municipalitySlug(municipality)) || 'okand';
 }
 
 /** The body part of a meeting id and of the record's folder. */

@@ -25,6 +25,7 @@ export function provenanceProblems(p: SourceProvenance): string[] {
     problems.push(`portal document id must be 1–${MAX_PORTAL_FIELD_LENGTH} printable characters`);
   }
   if (p.noticeDate !== undefined && !isRealIsoDate(p.noticeDate)) problems.push('notice date must be a real date as YYYY-MM-DD');
+  if (p.noticeRemovedDate !== undefined && !isRealIsoDate(p.noticeRemovedDate)) problems.push('notice removal date must be a real date as YYYY-MM-DD');
   return problems;
 }
 
@@ -35,6 +36,7 @@ export function cleanProvenance(p: SourceProvenance): SourceProvenance {
   if (p.portal) out.portal = p.portal;
   if (p.portalDocumentId) out.portalDocumentId = p.portalDocumentId;
   if (p.noticeDate) out.noticeDate = p.noticeDate;
+  if (p.noticeRemovedDate) out.noticeRemovedDate = p.noticeRemovedDate;
   return out;
 }
 

@@ -11,6 +11,34 @@
 export interface PageText {
   number: number;
   text: string;
+  /**
+   * Layout marks, one per line of `text` (split on "\n"), in the same order, when the extractor knows them (PDF:
+   * from the positioned runs pdf.js returns in the same pass; Markdown/HTML: from heading and bold markup). Absent for
+   * plain text. The parser treats them as evidence beside the wording, never as a requirement.
+   */
+  layout?: LineLayout[];
+}
+
+/** What the page looked like where a line stands: the signals every template shares (emphasis, size, position). */
+export interface LineLayout {
+  /** Left edge of the line as a share of the page width (0–1). */
+  x: number;
+  /** Right edge of the line as a share of the page width (0–1). */
+  right: number;
+  /** Largest font size on the line relative to the page's body text size (1 = body text). */
+  size: number;
+  /**
+   * Share (0–1) of the line's characters set apart from the body text: in another font than the page's body font
+   * (bold, italic, another face) or marked up as a heading or bold in Markdown/HTML.
+   */
+  emphasis: number;
+  /** The line is rotated text (e-signature and other margin stamps). */
+  rotated?: boolean;
+  /**
+   * Wide gaps inside a run of running text on this line, where glyphs are missing (black-box redaction leaves such
+   * holes): the number of gaps, 0 or absent when none.
+   */
+  gaps?: number;
 }
 
 /**
@@ -27,6 +55,8 @@ export interface SourceProvenance {
   portalDocumentId?: string;
   /** The day the justering was announced on the anslagstavla, as the portal or uploader gave it (YYYY-MM-DD). */
   noticeDate?: string;
+  /** The day the notice was taken down, as the uploader gave it (`paragraf notice --removed`). */
+  noticeRemovedDate?: string;
 }
 
 /** Where a record came from. */
@@ -65,6 +95,22 @@ export type WarningCode =
   | 'missing-metadata'
   | 'empty-paragraph'
   | 'date-unparsed'
+  /** The number of § found differs from the printed range (an unfamiliar template, or § not recognised). */
+  | 'range-mismatch'
+  /** Most § have no decision: the template's decision marker was not recognised. */
+  | 'few-decisions'
+  /** A § has no recognised decision although the template's other § have one. */
+  | 'no-decision'
+  /** Furniture (signature boxes, e-signature text, page headers) stood inside a list and was left out of it. */
+  | 'list-furniture'
+  /** The PDF's text layer is damaged (wrong or missing glyph mappings): fields may be misspelt; OCR may help. */
+  | 'text-layer-damaged'
+  /** Text was removed from the § (black boxes, gaps in the glyph runs, or written markers such as "[maskerat]"). */
+  | 'redaction'
+  /** A field was taken from a second witness (the table of contents) because the § text was unreadable. */
+  | 'repaired-from-contents'
+  /** The § or the whole protocol was parsed with low confidence: a person should check it before publishing. */
+  | 'low-confidence'
   | 'other';
 
 /** Content problems are data, never exceptions. */
@@ -133,6 +179,14 @@ export interface Meeting {
   /** Computed, never stated: last day to appeal (KL 13 kap. 5 §, lag 1930:173). Absent when no notice date is known. */
   appeal?: AppealDeadline;
   source: SourceInfo;
+  /**
+   * How far the parse of the whole protocol can be trusted (0–1): the § found against the printed range, the share of
+   * § with a decision, the § confidences and the text layer. Below 0.5 (`LOW_CONFIDENCE`) a person should look before
+   * publishing.
+   */
+  confidence: number;
+  /** Trustworthiness of the source's text layer (0–1, 1 for text input), and whether it looked damaged. */
+  textLayer?: { score: number; damaged: boolean };
 }
 
 export interface AppealDeadline {
@@ -234,7 +288,10 @@ export interface Paragraph {
   recipients: string[];
   documents: string[];
   references: Reference[];
-  /** True when text was removed for secrecy ("Borttagen på grund av sekretess"), or masked by a reviewer. */
+  /**
+   * True when text was removed: for secrecy ("Borttagen på grund av sekretess", "[maskerat]", "XX"), masked in the
+   * PDF (black boxes, holes in the glyph runs), or masked by a reviewer. The removed text is never guessed.
+   */
   redacted: boolean;
   /** The legal basis a reviewer gave for masking text on release, e.g. "OSL 26 kap. 1 §" (pipeline/review). */
   redactionBasis?: string;
@@ -243,9 +300,16 @@ export interface Paragraph {
   otherAppealRoute?: boolean;
   /** Computed last day to appeal for this §, when known. */
   appealLastDay?: string;
+  /** Set when a corrected protocol changed this § after it was first published: when, and why ("Rättad"). */
+  corrected?: { date: string; reason: string };
   pages: [number, number];
   /** Verbatim § text without page furniture. */
   text: string;
+  /**
+   * How far this § can be trusted (0–1): how clearly its heading stood out and fitted the § number chain, whether a
+   * title and a decision were found, and the text layer of its pages. Below 0.5 a person should look.
+   */
+  confidence: number;
 }
 
 export interface Protocol {
@@ -253,6 +317,30 @@ export interface Protocol {
   meeting: Meeting;
   paragraphs: Paragraph[];
   warnings: ParseWarning[];
+  /**
+   * What this protocol's template looked like (heading form, decision markers, page furniture), learned from the text.
+   * Protocols of one body share a template: the ingest pipeline merges these over a batch and the store and passes
+   * the result back as `ParseInput.template`. Not published.
+   */
+  template?: TemplateProfile;
+}
+
+/**
+ * A protocol template as learned, unsupervised, from one or more protocols of a body. Every entry is a shape with a
+ * count (how many § or pages showed it), so profiles of several protocols add up.
+ */
+export interface TemplateProfile {
+  /** How many protocols contributed. */
+  protocols: number;
+  /** Heading forms of the chosen § headings ("sign-number", "number-sign", "prefix-sign-number" …) with counts. */
+  headingForms: Record<string, number>;
+  /** Decision markers as normalised lines ("beslut", "nämndens beslut", "<genitive> beslut") with counts. */
+  decisionMarkers: Record<string, number>;
+  /** Page furniture shapes (digits as #) with the number of pages they were found on. */
+  furniture: Record<string, number>;
+  /** § seen, and § with a decision, over all contributing protocols. */
+  paragraphs: number;
+  decisions: number;
 }
 
 /** What the caller may know from outside the text (file name, CLI flags, ingest config). */
@@ -268,4 +356,6 @@ export interface ParseInput {
   pages: PageText[];
   source: SourceInfo;
   hints?: ParseHints;
+  /** The template learned from other protocols of the same body (batch or store): a prior, never a requirement. */
+  template?: TemplateProfile;
 }

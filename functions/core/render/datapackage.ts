@@ -112,17 +112,19 @@ function tableSchema(table: TableDef, format: FormatId, byTableFormat: Map<strin
     foreignKeys.push({ fields: [...fk.fields], reference: { resource: target, fields: [...fk.reference.fields] } });
   }
   return {
-    fields: table.fields.map(fieldSchema),
+    fields: table.fields.map((f) => fieldSchema(f, format)),
     missingValues: [''],
     primaryKey: [...table.primaryKey],
     foreignKeys,
   };
 }
 
-function fieldSchema(f: FieldDef): JsonObject {
+function fieldSchema(f: FieldDef, format: FormatId): JsonObject {
   return withoutUndefined({
     name: f.name,
     type: f.type,
+    // The Excel profile writes decimals with a comma (Frictionless `decimalChar`).
+    decimalChar: f.type === 'number' && format === 'csv-excel-sv' ? ',' : undefined,
     description: descriptionText(f.description),
     format: f.format,
     itemType: f.type === 'list' ? 'string' : undefined,

@@ -25,6 +25,8 @@ export interface DcatDataset {
   /** When this dataset's data last changed; defaults to the catalogue's `modified`. */
   modified?: string;
   landingPage?: string;
+  /** The period the data covers (meeting dates), as ISO dates. */
+  temporal?: { start: string; end: string };
 }
 
 export interface DcatDistribution {
@@ -66,8 +68,11 @@ const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const EU = 'http://publications.europa.eu/resource/authority';
 const IANA_MEDIA = 'http://www.iana.org/assignments/media-types/';
 const DEFAULT_API_TITLE: Bilingual = { sv: 'Paragraf API', en: 'Paragraf API' };
-/** EU file-type vocabulary codes for our formats. NDJSON has none; it is described by its media type only. */
-const FILE_TYPES: Record<string, string> = { csv: 'CSV', 'csv-excel-sv': 'CSV', json: 'JSON', parquet: 'PARQUET' };
+/**
+ * EU file-type vocabulary codes for our formats. NDJSON has no code of its own and no IANA-registered media type
+ * (application/x-ndjson is unregistered); each of its lines is a JSON text, so its format is JSON.
+ */
+const FILE_TYPES: Record<string, string> = { csv: 'CSV', 'csv-excel-sv': 'CSV', json: 'JSON', ndjson: 'JSON', parquet: 'PARQUET' };
 
 export function publisherIri(organisationNumber: string): string {
   const digits = organisationNumber.replace(/-/gu, '');
@@ -167,12 +172,20 @@ function datasetXml(input: DcatInput, d: DcatDataset, iris: Iris, dists: PlacedD
     ref('dcterms:accessRights', `${EU}/access-right/PUBLIC`),
     ref('dcterms:language', `${EU}/language/SWE`),
     ref('dcat:theme', `${EU}/data-theme/GOVE`),
+    // Recommended by DCAT-AP: where (Sweden), how often (updated whenever a protocol is published) and when.
+    ref('dcterms:spatial', `${EU}/country/SWE`),
+    ref('dcterms:accrualPeriodicity', `${EU}/frequency/CONT`),
+    ...(d.temporal ? [periodOfTime(d.temporal)] : []),
     ...(d.keywords?.sv ?? []).map((k) => literal('dcat:keyword', k, 'sv')),
     ...(d.keywords?.en ?? []).map((k) => literal('dcat:keyword', k, 'en')),
     ref('dcat:landingPage', absolute(d.landingPage ?? `${trimSlash(input.baseUrl)}/`, 'landingPage')),
     ...dists.map((x) => ref('dcat:distribution', x.iri)),
     ref('dcat:distribution', `${iris.dataset(d.id)}/distribution/api`),
   ]);
+}
+
+function periodOfTime(t: { start: string; end: string }): string {
+  return `<dcterms:temporal><dcterms:PeriodOfTime>${typed('dcat:startDate', t.start, 'date')}${typed('dcat:endDate', t.end, 'date')}</dcterms:PeriodOfTime></dcterms:temporal>`;
 }
 
 function distributionXml(d: PlacedDistribution): string {

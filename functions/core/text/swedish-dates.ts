@@ -45,7 +45,15 @@ export function findDate(text: string): string | undefined {
   const fromSv = sv ? swedishMatchToIso(sv) : undefined;
   const fromIso = iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
   if (fromSv && fromIso) return (sv?.index ?? 0) <= (iso?.index ?? 0) ? fromSv : fromIso;
-  return fromSv ?? fromIso ?? compactDate(text);
+  return fromSv ?? fromIso ?? compactDate(text) ?? dottedDate(text);
+}
+
+/** "15.9.2022", "15.09.2022": day.month.year, as Finland-Swedish protocols write dates. */
+const DOTTED_DATE_RE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/u;
+
+function dottedDate(text: string): string | undefined {
+  const m = DOTTED_DATE_RE.exec(text);
+  return m ? isoDate(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
 }
 
 export function swedishMatchToIso(m: RegExpExecArray): string | undefined {

@@ -5,10 +5,15 @@ import { InvalidProvenanceError } from '../../pipeline/ingest-provenance.ts';
 import { errorSummary, type Logger } from './json-logger.ts';
 import { decodeSqsS3Message, fileNameOfKey } from './s3-event-keys.ts';
 import type { SourceReader } from '../../ports/source-reader.ts';
+import type { OversizedInput } from '../../pipeline/ingest-oversized.ts';
+import type { SourceProvenance } from '../../core/records/types.ts';
 
 export interface IngestBatchDeps {
   readSource: SourceReader;
   ingest: (input: IngestInput) => Promise<IngestOutcome>;
+  /** Files over this size are not read into memory: `oversized` keeps them by streaming and quarantines them. */
+  maxBytes: number;
+  oversized: (input: OversizedInput) => Promise<IngestOutcome>;
   /** Told about every outcome (the wiring decides which reach the publisher). */
   notify?: (outcome: IngestOutcome) => Promise<void>;
   logger: Logger;
@@ -41,17 +46,21 @@ async function processMessage(record: SQSRecord, deps: IngestBatchDeps): Promise
   for (const skipped of decoded.skipped) log.info('skipped', { key: skipped.key, why: skipped.why });
   for (const object of decoded.objects) {
     const started = (deps.now ?? Date.now)();
-    const source = await deps.readSource(object.key);
+    const source = await deps.readSource(object.key, { maxBytes: deps.maxBytes });
     if (source === null) {
       log.warn('source object is gone', { key: object.key, outcome: 'missing' });
       continue;
     }
-    const input = { bytes: source.bytes, fileName: fileNameOfKey(object.key) };
-    const outcome = await deps.ingest({ ...input, provenance: source.provenance }).catch((error: unknown) => {
+    const fileName = fileNameOfKey(object.key);
+    const run = (provenance: SourceProvenance | undefined): Promise<IngestOutcome> =>
+      source.bytes === null
+        ? deps.oversized({ fileName, size: source.size, maxBytes: deps.maxBytes, open: source.open, ...(provenance ? { provenance } : {}) })
+        : deps.ingest({ bytes: source.bytes, fileName, ...(provenance ? { provenance } : {}) });
+    const outcome = await run(source.provenance).catch((error: unknown) => {
       // Metadata anyone with upload rights can set must not block the file: it is ingested without it.
       if (!(error instanceof InvalidProvenanceError)) throw error;
       log.warn('provenance ignored', { key: object.key, reason: error.message });
-      return deps.ingest(input);
+      return run(undefined);
     });
     if (deps.notify !== undefined) await deps.notify(outcome);
     log.info('ingested', {

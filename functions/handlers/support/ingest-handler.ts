@@ -1,7 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createDocumentExtractor } from '../../adapters/document-extractor.ts';
+import { createDocumentExtractor, DEFAULT_MAX_BYTES } from '../../adapters/document-extractor.ts';
+import { type OversizedInput, quarantineOversized } from '../../pipeline/ingest-oversized.ts';
 import { locateOcrAssets } from '../../adapters/ocr/ocr-assets.ts';
 import { createTesseractOcr } from '../../adapters/ocr/tesseract-ocr.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
@@ -10,6 +11,7 @@ import { type Clock, systemClock } from '../../ports/clock.ts';
 import { createS3SourceReader } from '../../adapters/s3-source-reader.ts';
 import { createPublishNotifier } from '../../adapters/sqs-publish-notifier.ts';
 import { ingestDocument } from '../../pipeline/ingest-document.ts';
+import { StoreTemplateSource } from '../../pipeline/template-learning.ts';
 import { type IngestOutcome, publishRequestOf } from '../../pipeline/ingest-outcome.ts';
 import type { PublishNotifier } from '../../ports/publish-notifier.ts';
 import type { Env } from './env.ts';
@@ -50,7 +52,12 @@ export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) =
   const hints = config.municipality === undefined ? undefined : { municipality: config.municipality };
   const batchDeps = {
     readSource: createS3SourceReader(w.s3, config.sourceBucket),
-    ingest: (input: { bytes: Uint8Array; fileName: string }) => ingestDocument(deps, { ...input, ...(hints ? { hints } : {}) }),
+    maxBytes: config.maxBytes ?? DEFAULT_MAX_BYTES,
+    oversized: (input: OversizedInput) => quarantineOversized(deps, input),
+    // Each file is parsed with its body's template as the store holds it (the body's recent protocols), read afresh
+    // per file so that a warm instance sees what was ingested since it started.
+    ingest: (input: { bytes: Uint8Array; fileName: string }) =>
+      ingestDocument({ ...deps, templates: new StoreTemplateSource(deps.store) }, { ...input, ...(hints ? { hints } : {}) }),
     logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'ingest' }),
     ...(config.publishQueueUrl === undefined ? {} : { notify: notifyPublisher(createPublishNotifier(w.sqs, config.publishQueueUrl)) }),
   };

@@ -86,7 +86,7 @@ export function runId(execution: string): string {
 
 /**
  * One publish of everything pending; the queue's messages only wake the publisher up (one message group per
- * municipality, so never two runs at once). A failure throws, so SQS retries the batch and then parks it in the
+ * store and the store's publish lease, so never two runs at once). A failure throws, so SQS retries the batch and then parks it in the
  * dead-letter queue. Logs one summary line.
  */
 export async function runPublish(event: SQSEvent, deps: PublishRunDeps): Promise<PublishSummary> {

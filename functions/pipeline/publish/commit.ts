@@ -27,6 +27,8 @@ export async function commitManifest(
   store: BlobStore,
   draft: PublicManifest,
   publisher: PublisherConfig,
+  /** The etag of the manifest the draft was built on (null: none yet); omitted, the switch is unconditional. */
+  basedOn?: string | null,
 ): Promise<{ manifest: PublicManifest; writes: number }> {
   let writes = 0;
   const metadata: PublicManifest['metadata'] = {};
@@ -43,8 +45,10 @@ export async function commitManifest(
   const feedIndex = { schemaVersion: 1, sequence: manifest.sequence, ...manifest.changes };
   await putFile(store, CHANGES_INDEX_PATH, jsonBytes(feedIndex), JSON_TYPE);
   const bytes = jsonBytes(manifest);
-  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, JSON_TYPE);
-  await putFile(store, MANIFEST_PATH, bytes, JSON_TYPE);
+  // Never overwrite a snapshot, and switch only from the manifest the draft was built on: a second publisher that
+  // raced this one fails here (PreconditionFailedError) instead of replacing what the first one published.
+  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, JSON_TYPE, basedOn === undefined ? {} : { ifNoneMatch: '*' });
+  await putFile(store, MANIFEST_PATH, bytes, JSON_TYPE, basedOn === undefined ? {} : basedOn === null ? { ifNoneMatch: '*' } : { ifMatch: basedOn });
   return { manifest, writes: writes + 3 };
 }
 

@@ -2,7 +2,7 @@ import { buildDataPackage, type DataPackageResourceInput } from '../../core/rend
 import { buildDcatCatalog, type DcatDistribution } from '../../core/render/dcat.ts';
 import { trimSlash } from '../../core/render/table.ts';
 import { PARAGRAPH_NDJSON } from '../../published/unit-files.ts';
-import { tableOfFile } from '../../published/partitions.ts';
+import { fileTitle, tableOfFile } from '../../published/partitions.ts';
 import type { DumpEntry, PublicManifest } from '../../published/manifest.ts';
 import { datasetUrl } from '../../published/paths.ts';
 
@@ -56,7 +56,9 @@ export function rootDataPackage(manifest: PublicManifest, dump: DumpEntry): stri
       en: `${DESCRIPTION.en} The files show the state as of ${asOf}; later changes are in the change feed ${datasetUrl(manifest.baseUrl, 'changes/index.json')}.`,
     },
     created: dump.publishedAt,
-    version: String(dump.sequence),
+    // SemVer, as Frictionless recommends: the major is the table schema's (columns are only ever added), each publish
+    // adds data and so raises the minor.
+    version: `1.${dump.sequence}.0`,
     homepage: `${trimSlash(manifest.baseUrl)}/`,
     keywords: ['protokoll', 'kommunfullmäktige', 'kommunstyrelsen', 'nämnd', 'beslut', 'council minutes', 'decisions'],
     sources: [{ title: 'Kommunernas sammanträdesprotokoll / The municipalities’ meeting minutes' }],
@@ -74,7 +76,7 @@ export function catalog(manifest: PublicManifest, dump: DumpEntry | undefined, p
   if (!publisher.organisationNumber) return null;
   const distributions: DcatDistribution[] = Object.entries(dump?.files ?? {}).map(([name, file]) => ({
     url: datasetUrl(manifest.baseUrl, file.path),
-    title: distributionTitle(name),
+    title: fileTitle(name),
     format: name === PARAGRAPH_NDJSON ? 'ndjson' : (tableOfFile(name)?.format ?? 'json'),
     mediaType: file.mediaType,
     bytes: file.bytes,
@@ -99,11 +101,3 @@ export function catalog(manifest: PublicManifest, dump: DumpEntry | undefined, p
   });
 }
 
-function distributionTitle(name: string): { sv: string; en: string } {
-  if (name === PARAGRAPH_NDJSON) return { sv: 'Paragrafer, hela poster (NDJSON)', en: 'Paragraphs, full records (NDJSON)' };
-  const t = tableOfFile(name);
-  if (!t) return { sv: name, en: name };
-  const suffix = t.format === 'csv-excel-sv' ? 'CSV för Excel' : t.format === 'parquet' ? 'Parquet' : 'CSV';
-  const suffixEn = t.format === 'csv-excel-sv' ? 'CSV for Excel' : t.format === 'parquet' ? 'Parquet' : 'CSV';
-  return { sv: `${t.table.title.sv} (${suffix})`, en: `${t.table.title.en} (${suffixEn})` };
-}

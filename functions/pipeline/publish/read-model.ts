@@ -4,7 +4,7 @@ import type { FileEntry, PublicManifest, ReadModelEntry } from '../../published/
 import { readModelPartPath } from '../../published/paths.ts';
 import { exists, fileEntry, putFile } from '../../published/public-store.ts';
 import { decodeIndex, encodeIndex, INDEX_FILE_FORMAT, isCurrentIndexFile } from '../../published/read-model/index-file.ts';
-import { TERMS_ID } from '../../published/read-model/fold.ts';
+import { TERMS_ID } from '../../core/search/tokenize.ts';
 import { INDEX_PART_BYTES, indexManifest, readIndexBytes, type EarlierIndex } from '../../published/read-model/load-published.ts';
 
 const MEDIA_TYPE = 'application/octet-stream';

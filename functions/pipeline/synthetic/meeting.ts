@@ -114,5 +114,6 @@ function buildMeetingHeader(
       pages: paragraphs[paragraphs.length - 1]!.pages[1] + 1,
       mediaType: 'application/pdf',
     },
+    confidence: 1,
   };
 }

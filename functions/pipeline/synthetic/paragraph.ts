@@ -68,6 +68,7 @@ export function buildParagraph(random: Random, ctx: MeetingContext, spec: Paragr
     recipients: c.recipients,
     documents: c.documents,
     references: c.references,
+    confidence: 1,
     redacted,
     immediatelyJusterad: !recurring && random.chance(0.03),
     ...(T.OTHER_APPEAL_ROUTE.test(title) ? { otherAppealRoute: true } : {}),

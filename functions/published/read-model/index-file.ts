@@ -1,4 +1,4 @@
-import { TERMS_ID } from './fold.ts';
+import { TERMS_ID } from '../../core/search/tokenize.ts';
 import { ParagraphIndex, type ParagraphIndexParts } from './paragraph-index.ts';
 import { StringBlob } from './string-blob.ts';
 import { TextIndex } from './text-index.ts';

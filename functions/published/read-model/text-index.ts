@@ -1,5 +1,6 @@
 import { ChunkedUint32 } from './growable.ts';
-import { STOPWORDS, tokenize, type ParsedQuery } from './fold.ts';
+import type { ParsedQuery } from '../../core/search/parse-query.ts';
+import { tokenize } from '../../core/search/tokenize.ts';
 
 /** Beyond this many dictionary words a prefix is not expanded further (a two-letter prefix can match thousands). */
 export const MAX_PREFIX_TERMS = 4096;
@@ -24,11 +25,11 @@ export class TextIndex {
     return i < 0 ? EMPTY : this.postings.subarray(this.offsets[i]!, this.offsets[i + 1]!);
   }
 
-  /** Documents matching every term and, when given, some word starting with the prefix; ascending. */
+  /** Documents matching every term and, for every prefix, some word starting with it; ascending. */
   search(query: ParsedQuery): Uint32Array {
     const lists = query.terms.map((t) => this.postingsOf(t));
-    if (query.prefix !== undefined) {
-      const union = this.#prefixUnion(query.prefix);
+    for (const prefix of query.prefixes) {
+      const union = this.#prefixUnion(prefix);
       if (union === null) return EMPTY;
       lists.push(union);
     }
@@ -131,12 +132,14 @@ export class TextIndexBuilder {
   readonly #forward = new ChunkedUint32();
   readonly #starts = new ChunkedUint32();
 
+  /** `terms` turns a document's text into index terms; the default is Paragraf's Swedish search terms. */
+  constructor(readonly terms: (text: string) => string[] = tokenize) {}
+
   /** Adds the next document (its position = the number of documents added before it). */
   add(text: string): void {
     this.#starts.push(this.#forward.length);
     const seen = new Set<number>();
-    for (const token of tokenize(text)) {
-      if (STOPWORDS.has(token)) continue;
+    for (const token of this.terms(text)) {
       const id = this.intern(token);
       if (seen.has(id)) continue;
       seen.add(id);

@@ -1,5 +1,6 @@
 import type { DecisionItem } from '../../records/types.ts';
 import { endsSentence, isBlank, listMarker, startsLower, squash, type ListMarker } from '../text-shape.ts';
+import { isFurnitureLike } from '../furniture-words.ts';
 
 /** Statements printed at the end of a § that are not part of any list (justering, secrecy note). */
 const STATEMENT_RE = /^(?:Paragrafen\s+(?:är|förklaras|justeras)|Protokollet\s+(?:under\s+denna\s+paragraf\s+)?förklaras|Borttagen?\s+på\s+grund\s+av\s+sekretess)/iu;
@@ -8,25 +9,35 @@ export function isStatement(text: string): boolean {
   return STATEMENT_RE.test(text.trim());
 }
 
-/** Recipients (Expedieras till / Protokollsutdrag skickas till): one per line as printed, bullets removed. */
-export function recipientsFrom(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !isStatement(l))
-    .map((l) => {
-      const m = listMarker(l);
-      return m && m.kind === 'bullet' ? m.rest.trim() : l;
-    })
-    .filter((l) => l !== '');
+/**
+ * Recipients (Expedieras till / Protokollsutdrag skickas till): one per line as printed, bullets removed. The list
+ * stops at what is no recipient: page furniture that was not recognised as such (a signature box, "Protokollet har
+ * justerats digitalt", e-signature text, a rule) is left out and counted (`dropped`), so a warning can say so.
+ */
+export function recipientsFrom(text: string): { items: string[]; dropped: number } {
+  let dropped = 0;
+  const items: string[] = [];
+  for (const raw of text.split('\n')) {
+    const l = raw.trim();
+    if (l === '' || isStatement(l)) continue;
+    if (isFurnitureLike(l)) {
+      dropped += 1;
+      continue;
+    }
+    const m = listMarker(l);
+    const item = m && m.kind === 'bullet' ? m.rest.trim() : l;
+    if (item !== '') items.push(item);
+  }
+  return { items, dropped };
 }
 
 /**
  * Documents (Beslutsunderlag / Handlingar): one per bullet, wrapped lines joined; without bullets one per line,
  * a line that starts in lower case continuing the previous one.
  */
-export function documentsFrom(text: string): string[] {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !isStatement(l));
+export function documentsFrom(text: string): { items: string[]; dropped: number } {
+  const all = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !isStatement(l));
+  const lines = all.filter((l) => !isFurnitureLike(l));
   const bulleted = lines.some((l) => listMarker(l)?.kind === 'bullet');
   const items: string[] = [];
   for (const line of lines) {
@@ -35,7 +46,7 @@ export function documentsFrom(text: string): string[] {
     if (starts || items.length === 0) items.push(m?.kind === 'bullet' ? m.rest.trim() : line);
     else items[items.length - 1] = `${items[items.length - 1]} ${line}`;
   }
-  return items.map(squash).filter((s) => s !== '');
+  return { items: items.map(squash).filter((s) => s !== ''), dropped: all.length - lines.length };
 }
 
 interface OpenItem {

@@ -26,9 +26,11 @@ interface LabelDef {
 }
 
 const LABELS: readonly LabelDef[] = [
-  { key: 'place', full: /^(?:Plats och tid|Tid och plats|Plats och datum|Sammanträdesplats)\b:?/u },
-  { key: 'paragraphs', full: /^Paragrafer?\b:?/u },
+  { key: 'place', full: /^(?:Plats och tid|Tid och plats|Plats och datum|Sammanträdesplats|Plats)\b:?/u },
+  { key: 'paragraphs', full: /^(?:Paragrafer?|Ärenden)\b:?(?=\s*(?:§|\d|$))/u },
   { key: 'time', full: /^Tid\b:?(?=\s*(?:kl|\d))/u },
+  { key: 'time', full: /^(?:Sammanträdestid|Sammanträdestd|Sammanträdesdag|Mötestid|Mötesdatum)\b:?/u },
+  { key: 'organ', full: /^Beslutande organ\b:?/u },
   { key: 'members', full: /^Beslutande(?: ledamöter)?\b:?/u },
   {
     key: 'nonServing',

@@ -11,9 +11,11 @@ import { isLabelLine } from './fields.ts';
  * "Ks 1 Dnr 2012-KS0123". "§§94-98" (a range) is not a heading.
  */
 const HEADING_RES: readonly RegExp[] = [
-  /^§(?!§)\s*\d/u,
-  /^[A-ZÅÄÖ]{2,6} §(?!§)\s*\d/u,
+  /^(?:[-•]\s+)?§(?!§)\s*\d/u,
+  /^[A-ZÅÄÖ]{2,6}(?: [A-ZÅÄÖ]{2,5})? §(?!§)\s*\d/u,
   /^[A-ZÅÄÖ][a-zåäö]{0,3} \d{1,4} (?:Dnr|DNR|Diarienummer)\b/u,
+  /^\d{1,4}[a-z]?\s?§(?!§)(?:\s+\p{Lu}|$)/u,
+  /^Paragraf\s+\d{1,4}\b/u,
 ];
 
 export function isParagraphHeadingLine(text: string): boolean {

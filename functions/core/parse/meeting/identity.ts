@@ -1,7 +1,7 @@
 /**
  * Who met and when: the body (as printed in the page header), the meeting date and the municipality.
  */
-import type { Line } from '../lines.ts';
+import { makeLine, type Line } from '../lines.ts';
 import { detectMunicipality, findMunicipality, MUNICIPALITIES } from '../../records/municipalities.ts';
 import { findDate, ISO_DATE_RE, MONTH_PATTERN } from '../../text/swedish-dates.ts';
 
@@ -14,7 +14,7 @@ const MAX_BODY_LENGTH = 80;
 
 /** A line that is only a date, maybe after "Sammanträdesdatum"/"Datum" or a weekday: "2026-06-01", "1 juni 2026". */
 const DATE_LINE_RE = new RegExp(
-  String.raw`^(?:(?:Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum):?\s*)?(?:[A-Za-zåäö]{3,5}dag(?:en)?\s+)?(?:den\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:${MONTH_PATTERN})\.?\s+\d{4})$`,
+  String.raw`^(?:(?:Sammanträdesdatum|Sammanträdesdag|Mötesdatum|Datum|Sammanträdesprotokoll|Protokoll):?\s*)?(?:[A-Za-zåäö]{3,5}dag(?:en)?\s+)?(?:den\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:${MONTH_PATTERN})\.?\s+\d{4})$`,
   'iu',
 );
 
@@ -30,7 +30,7 @@ export function headerDate(header: readonly Line[]): { date: string; line: Line 
 
 /** A date stated in a field value ("Sammanträdesdatum 2018-03-28"). */
 export function dateIn(text: string): string | undefined {
-  return ISO_DATE_RE.test(text) || /\d\s+[a-zåäö]+\.?\s+\d{4}/iu.test(text) ? findDate(text) : undefined;
+  return ISO_DATE_RE.test(text) || /\d\s+[a-zåäö]+\.?\s+\d{4}|\d\.\d{1,2}\.\d{4}/iu.test(text) ? findDate(text) : undefined;
 }
 
 /** The words records/municipalities.ts detectMunicipality requires (it matches "<Name> kommun(s)", "<Name>s Stad"). */
@@ -48,8 +48,16 @@ function isMunicipalityLine(text: string): boolean {
 export function headerBody(header: readonly Line[]): { body: string; line: Line } | undefined {
   let run: Line[] = [];
   const candidates: Line[][] = [];
-  for (const line of header) {
-    const t = line.text.trim();
+  // "SAMHÄLLSBYGGNADSNÄMNDEN   SAMMANTRÄDESPROTOKOLL": each column of a header line is read on its own.
+  for (const line of header.flatMap(columnsOf)) {
+    const t = withoutMunicipality(line.text.trim());
+    if (t !== line.text.trim() && t !== '') {
+      // "JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden": the body follows the municipality on one line.
+      if (run.length > 0) candidates.push(run);
+      candidates.push([makeLine(t, line.page, line.line, line.layout)]);
+      run = [];
+      continue;
+    }
     if (NOT_BODY_RE.test(t) || DATE_LINE_RE.test(t) || isMunicipalityLine(t)) {
       if (run.length > 0) candidates.push(run);
       run = [];
@@ -69,6 +77,17 @@ export function headerBody(header: readonly Line[]): { body: string; line: Line 
     }
   }
   return undefined;
+}
+
+function columnsOf(line: Line): Line[] {
+  if (!/\S\s{3,}\S/u.test(line.text)) return [line];
+  return line.text.split(/\s{3,}/u).map((text) => makeLine(text.trim(), line.page, line.line, line.layout)).filter((l) => l.text !== '');
+}
+
+/** "JÖNKÖPINGS KOMMUN Barn- och …" → "Barn- och …"; lines that do not start with "<Name>s kommun" are returned as they are. */
+function withoutMunicipality(text: string): string {
+  const m = /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s+(?:KOMMUN|[Kk]ommun|STAD|[Ss]tad)\s+(?=\p{Lu})/u.exec(text);
+  return m && isMunicipalityLine(text.slice(0, m[0].length).trim()) ? text.slice(m[0].length) : text;
 }
 
 /** Joins wrapped header lines; a hyphen at a line end before a lower-case letter is a word break and goes away. */

@@ -68,6 +68,8 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
     ...(chair ? { chair } : {}), ...(secretary ? { secretary } : {}),
     justering, notice, ...(paragraphRange ? { paragraphRange } : {}), ...(appeal ? { appeal } : {}),
     source: input.source,
+    // Set by the protocol once every § is parsed (protocol-confidence.ts).
+    confidence: 0,
   };
   warnMissing(ctx, meeting);
   return { meeting, warnings: ctx.warnings };
@@ -91,7 +93,9 @@ function hintDate(ctx: Context, name: 'date' | 'noticeDate'): string | undefined
 function readDate(ctx: Context): string {
   const hinted = hintDate(ctx, 'date');
   const fromHeader = headerDate(ctx.front.header);
-  const stated = fromHeader?.date ?? dateIn(textOf(ctx.fields, 'meetingDate')) ?? dateIn(textOf(ctx.fields, 'place'));
+  const stated =
+    fromHeader?.date ?? dateIn(textOf(ctx.fields, 'meetingDate')) ?? dateIn(textOf(ctx.fields, 'place')) ??
+    dateIn(textOf(ctx.fields, 'time'));
   if (stated && hinted && stated !== hinted) {
     warn(ctx, 'other', `The protocol states the meeting date ${stated}; hints.date ${hinted} is not used`,
       fromHeader?.line);
@@ -101,10 +105,42 @@ function readDate(ctx: Context): string {
 
 function readBody(ctx: Context): string {
   // What the protocol prints wins; a hint (file name, flag) only fills in a body the text does not name.
-  const printed = headerBody(ctx.front.header)?.body ?? textOf(ctx.fields, 'organ');
-  if (printed) return printed;
+  const printed = headerBody(ctx.front.header)?.body ?? organName(ctx);
+  if (printed) return typographicCase(printed);
   const hinted = ctx.hints.body?.trim();
   return hinted ? bodyNameFromHint(hinted) : '';
+}
+
+/**
+ * The "Organ" field's value: its own line only (the next lines belong to labels the reader may not know). When the
+ * protocol prints it more than once (cover and contents page), the spelling the page headers repeat wins: a damaged
+ * text layer may garble one of them.
+ */
+function organName(ctx: Context): string {
+  const names = [...new Set(fieldsOf(ctx.fields, 'organ').map((f) => f.pieces[0]?.text.trim() ?? '').filter((n) => n !== ''))];
+  if (names.length <= 1) return names[0] ?? '';
+  const scores = names.map(() => 0);
+  for (const l of ctx.lines) {
+    const t = l.text.trimStart();
+    names.forEach((name, k) => {
+      if (t.startsWith(name)) scores[k] = (scores[k] ?? 0) + 1;
+    });
+  }
+  let best = 0;
+  scores.forEach((n, k) => {
+    if (n > (scores[best] ?? 0)) best = k;
+  });
+  return names[best] as string;
+}
+
+/**
+ * A body printed in capitals for typography ("KOMMUNFULLMÄKTIGE", "BARN- OCH UTBILDNINGSNÄMNDEN") is named as in
+ * running text: capital first letter, the rest lower case.
+ */
+function typographicCase(body: string): string {
+  if (/\p{Ll}/u.test(body) || !/\p{Lu}{3}/u.test(body)) return body;
+  const lower = body.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
 /** A hint may be a slug or an organisation name ("alingsas", "Göteborgs Stad"): mapped to the proper name. */

@@ -71,7 +71,8 @@ export function parsePlaceTime(pieces: readonly Piece[]): PlaceTime {
 
 /** The "Paragrafer" value: "§§94-110" → 94..110, "§116" → 116..116, "120–135" → 120..135, as printed. */
 export function parseParagraphRange(text: string): { from: string; to: string; raw: string } | undefined {
-  const m = /(?:§§?\s*)?(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?/u.exec(text);
+  // "§§94-110", "§56-§66", "39 – 49 §", "10§–19§", "§16 - §28".
+  const m = /(?:§§?\s*)?(\d{1,4})(?:\s*§)?(?:\s*[-–—]\s*(?:§\s*)?(\d{1,4})(?:\s*§)?)?/u.exec(text);
   if (!m?.[1]) return undefined;
   return { from: m[1], to: m[2] ?? m[1], raw: m[0] };
 }

@@ -3,7 +3,8 @@
  * - `csv`: comma, CRLF line ends (RFC 4180 §2.1; also the Frictionless default dialect), UTF-8 without BOM, header row.
  *   Values are exact: what you read back is what the record holds.
  * - `csv-excel-sv`: what Swedish Excel opens cleanly by double-click: UTF-8 BOM (without it Excel guesses Windows-1252
- *   and mangles å/ä/ö), `;` (Swedish Excel's list separator, since `,` is the decimal sign), CRLF.
+ *   and mangles å/ä/ö), `;` (Swedish Excel's list separator, since `,` is the decimal sign), CRLF, and decimal
+ *   numbers with a decimal comma (3,5), which Swedish Excel reads as a number where 3.5 would become a date or text.
  *   Text cells that begin with = + - @ TAB or CR get a leading apostrophe so that Excel shows them as text instead of
  *   evaluating them as a formula (CSV/formula injection, OWASP). That changes the value, which is why it is done ONLY
  *   in this profile, which is meant for people in a spreadsheet; programs should read `csv`, which is never altered.
@@ -25,14 +26,15 @@ export interface CsvProfile {
   delimiter: ',' | ';';
   bom: boolean;
   guardFormulas: boolean;
+  decimalComma: boolean;
 }
 
 export function csvFormat(profile: CsvProfile): Format {
   return { ...FORMAT_ENTRIES[profile.id], render: (table, rows) => renderCsv(profile, table, rows) };
 }
 
-export const CSV = csvFormat({ id: 'csv', delimiter: ',', bom: false, guardFormulas: false });
-export const CSV_EXCEL_SV = csvFormat({ id: 'csv-excel-sv', delimiter: ';', bom: true, guardFormulas: true });
+export const CSV = csvFormat({ id: 'csv', delimiter: ',', bom: false, guardFormulas: false, decimalComma: false });
+export const CSV_EXCEL_SV = csvFormat({ id: 'csv-excel-sv', delimiter: ';', bom: true, guardFormulas: true, decimalComma: true });
 
 async function* renderCsv(profile: CsvProfile, table: TableDef, rows: RowSource): AsyncIterable<Uint8Array> {
   if (profile.bom) yield UTF8_BOM;
@@ -64,6 +66,7 @@ async function* renderCsv(profile: CsvProfile, table: TableDef, rows: RowSource)
 function csvCell(profile: CsvProfile, isText: boolean, value: Parameters<typeof flatCell>[0]): string {
   const flat = flatCell(value);
   if (flat === null) return '';
+  if (typeof flat === 'number') return profile.decimalComma ? String(flat).replace('.', ',') : String(flat);
   const text = String(flat);
   return profile.guardFormulas && isText && FORMULA_START.test(text) ? `'${text}` : text;
 }

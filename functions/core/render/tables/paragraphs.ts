@@ -34,6 +34,7 @@ export const paragraphsTable: TableDef = {
     field('immediately_justerad', 'boolean', 'Sant om paragrafen justerades omedelbart.', 'True when the paragraph was signed off at once.'),
     field('other_appeal_route', 'boolean', 'Sant om annan överklagandeväg än laglighetsprövning kan gälla (KL 13 kap. 3 §).', 'True when an appeal route other than judicial review may apply.'),
     field('appeal_last_day', 'date', 'Beräknad sista dag för laglighetsprövning (KL 13 kap. 5 §).', 'Computed last day to appeal (judicial review).'),
+    field('confidence', 'number', 'Hur säkert paragrafen lästes (0–1); under 0,5 bör en människa granska den.', 'How reliably the paragraph was read (0–1); below 0.5 a person should check it.'),
     field('source_file_name', 'string', 'Källdokumentets filnamn.', 'File name of the source document.'),
     field('source_sha256', 'string', 'SHA-256 för källdokumentet.', 'SHA-256 of the source document.'),
     field('source_page', 'integer', 'Sida i källdokumentet där paragrafen börjar.', 'Page of the source document where the paragraph starts.'),
@@ -66,6 +67,8 @@ function paragraphRow(meeting: Meeting, p: Paragraph, ctx: RenderContext): Row {
     other_appeal_route: p.otherAppealRoute ?? false,
     // Every § of a meeting shares the notice date, so the meeting's deadline applies unless the § has its own.
     appeal_last_day: opt(p.appealLastDay ?? meeting.appeal?.lastDay),
+    // Records stored before confidence existed have none: null, not a guess.
+    confidence: opt(p.confidence),
     source_file_name: meeting.source.fileName,
     source_sha256: meeting.source.sha256,
     source_page: p.pages[0],

@@ -1,0 +1,104 @@
+import { makeLine, type Line } from './lines.ts';
+
+/**
+ * Protocols converted to text or Markdown often lose their page breaks but keep what every page printed: the page
+ * counter ("4 (20)", "Sida 4 av 20", "4/20") in the repeated page header. Where such counters rise by one with the same
+ * total, each one marks a new page, so the text can be cut back into its printed pages: § records then cite the
+ * printed page, and page furniture is found by repetition across pages as in a PDF. The page starts at the header
+ * block the counter belongs to: the lines just above it whose texts recur throughout the document.
+ * Runs only on single-page input; one pass plus a count of short lines (linear).
+ */
+const COUNTER_RES: readonly RegExp[] = [
+  /^(\d{1,4})\s?\((\d{1,4})\)$/u,
+  /^Sida\s+(\d{1,4})\s*(?:av|\/|\()\s*(\d{1,4})\)?$/iu,
+  /^(\d{1,4})\s?\/\s?(\d{1,4})$/u,
+  /^(\d{1,4})\s+av\s+(\d{1,4})$/iu,
+];
+const MIN_COUNTERS = 3;
+/** The signature footer ends the page before: the header block starts after it. */
+const FOOTER_RE = /^(?:Justerandes|Justerande|Utdragsbestyrkande|Ordförandes)\b/iu;
+const MAX_HEADER_ABOVE = 4;
+
+export function inferPages(lines: readonly Line[]): Line[] {
+  if (lines.length === 0 || lines[lines.length - 1]?.page !== lines[0]?.page) return [...lines];
+  const counters = findCounters(lines);
+  if (counters.length < MIN_COUNTERS) return [...lines];
+  const starts = pageStarts(lines, counters);
+  const out: Line[] = [];
+  let k = 0;
+  let page = counters[0]?.page ?? 1;
+  let first = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    if (k < starts.length && i === starts[k]?.index) {
+      page = starts[k]?.page ?? page;
+      first = i;
+      k += 1;
+    }
+    const l = lines[i] as Line;
+    // Before the first counter the page is the one before it (the cover page carries no counter in some templates).
+    const number = k === 0 ? Math.max(1, page - 1) : page;
+    out.push(makeLine(l.text, number, k === 0 ? l.line : i - first + 1, l.layout));
+  }
+  return out;
+}
+
+interface Counter {
+  index: number;
+  page: number;
+  total: number;
+}
+
+/** The longest run of counters with one total whose page numbers rise by one. */
+function findCounters(lines: readonly Line[]): Counter[] {
+  const byTotal = new Map<number, Counter[]>();
+  for (let i = 0; i < lines.length; i += 1) {
+    const raw = (lines[i] as Line).text;
+    // Counters are short: most lines are ruled out by their length before anything is allocated.
+    if (raw.length === 0 || raw.length > 40) continue;
+    const t = raw.trim();
+    if (t.length === 0 || t.length > 16) continue;
+    const c = t.charCodeAt(0);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x53 || c === 0x73)) continue;
+    for (const re of COUNTER_RES) {
+      const m = re.exec(t);
+      if (!m) continue;
+      const page = Number(m[1]);
+      const total = Number(m[2]);
+      if (page >= 1 && page <= total) {
+        const list = byTotal.get(total) ?? [];
+        list.push({ index: i, page, total });
+        byTotal.set(total, list);
+      }
+      break;
+    }
+  }
+  let best: Counter[] = [];
+  for (const list of byTotal.values()) {
+    const rising = list.filter((c, j) => j === 0 || c.page === (list[j - 1] as Counter).page + 1);
+    if (rising.length > best.length) best = rising;
+  }
+  return best;
+}
+
+/** Each counter's page starts at the top of its header block: the recurring lines directly above it. */
+function pageStarts(lines: readonly Line[], counters: readonly Counter[]): Array<{ index: number; page: number }> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (t !== '' && t.length <= 80) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const floor = Math.max(2, Math.floor(counters.length / 2));
+  return counters.map((c, j) => {
+    const previous = j > 0 ? (counters[j - 1] as Counter).index : -1;
+    let start = c.index;
+    let seen = 0;
+    for (let i = c.index - 1; i > previous && seen < MAX_HEADER_ABOVE; i -= 1) {
+      const t = (lines[i] as Line).text.trim();
+      if (t === '') continue;
+      if ((counts.get(t) ?? 0) < floor || FOOTER_RE.test(t)) break;
+      start = i;
+      seen += 1;
+    }
+    return { index: start, page: c.page };
+  });
+}

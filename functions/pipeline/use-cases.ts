@@ -1,0 +1,126 @@
+/**
+ * The one door from the web admin (functions/api/admin) into the pipeline: every operation the municipality's
+ * clerk can take, bound to a store, an extractor and a clock by the composition root (`paragraf serve --admin`,
+ * later the admin Lambda). The admin pages call exactly these; the CLI calls the same pipeline functions, so the
+ * web and the command line cannot drift apart (test/architecture.test.ts allows the admin nothing else of pipeline/).
+ */
+import type { SourceProvenance } from '../core/records/types.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { TextExtractor } from '../ports/text-extractor.ts';
+import { readManifest } from '../published/public-store.ts';
+import {
+  listQuarantine,
+  listUnpublished,
+  type MeetingPreview,
+  previewMeeting,
+} from './admin/meeting-preview.ts';
+import { readSiteSettings, type SettingsInput, type SiteSettings, writeSiteSettings } from './admin/site-settings.ts';
+import { ingestDocument } from './ingest-document.ts';
+import type { IngestOutcome } from './ingest-outcome.ts';
+import { type NoticeInput, type NoticeOutcome, setNoticeDate } from './notice.ts';
+import { publishDatasets, type PublishSummary } from './publish-datasets.ts';
+import { type DecisionOutcome, rejectParagraph, releaseParagraph, withdrawParagraph } from './review/review-decisions.ts';
+import { listReview, type ReviewDetail, type ReviewItem, type ReviewState, showReview } from './review/review-queue.ts';
+import type { PendingMarker, QuarantineEntry } from '../store/meeting-record.ts';
+
+export { InvalidSettingsError, type SiteSettings } from './admin/site-settings.ts';
+export type { MeetingPreview, PreviewParagraph } from './admin/meeting-preview.ts';
+export { InvalidProvenanceError } from './ingest-provenance.ts';
+export type { IngestOutcome } from './ingest-outcome.ts';
+export { MeetingNotFoundError, NoticeRefusedError, type NoticeOutcome } from './notice.ts';
+export type { PublishSummary } from './publish-datasets.ts';
+export { InvalidReviewIdError } from './review/decision.ts';
+export { ReviewRefusedError, type DecisionOutcome } from './review/review-decisions.ts';
+export { NotUnderReviewError, type ReviewDetail, type ReviewItem, type ReviewState } from './review/review-queue.ts';
+export type { PendingMarker, QuarantineEntry } from '../store/meeting-record.ts';
+
+export interface UseCaseDeps {
+  store: BlobStore;
+  extractor: TextExtractor;
+  clock: Clock;
+  /** The base URL to publish under when the settings name none and nothing was published yet. */
+  defaultBaseUrl: string;
+  /** Runs a publish holding the store's publish lock (a lock file locally). */
+  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
+  reviewFirstBodies?: readonly string[];
+}
+
+export interface UploadInput {
+  bytes: Uint8Array;
+  fileName: string;
+  /** The day the justering was posted on the anslagstavla. */
+  noticeDate?: string;
+  /** Where the municipality publishes the original. */
+  sourceUrl?: string;
+}
+
+export interface UploadResult {
+  outcome: IngestOutcome;
+  /** Set when a notice date came with a file that was already ingested, and was applied to its meeting. */
+  notice?: NoticeOutcome;
+}
+
+export interface AdminUseCases {
+  upload(input: UploadInput): Promise<UploadResult>;
+  preview(meetingId: string): Promise<MeetingPreview | null>;
+  unpublished(): Promise<PendingMarker[]>;
+  quarantine(): Promise<QuarantineEntry[]>;
+  publish(): Promise<PublishSummary & { baseUrl: string }>;
+  reviewList(filter?: { state?: ReviewState }): Promise<ReviewItem[]>;
+  reviewShow(paragraphId: string): Promise<ReviewDetail>;
+  release(input: { paragraphId: string; redactions: string[]; basis?: string; by: string }): Promise<DecisionOutcome>;
+  reject(input: { paragraphId: string; reason: string; by: string }): Promise<DecisionOutcome>;
+  /** Take back a published § (`paragraf withdraw`): held in every later version, its published bytes erased. */
+  withdraw(input: { paragraphId: string; reason: string; by: string }): Promise<DecisionOutcome>;
+  notice(input: NoticeInput): Promise<NoticeOutcome>;
+  settings(): Promise<SiteSettings>;
+  saveSettings(input: SettingsInput, by: string): Promise<SiteSettings>;
+}
+
+export function createUseCases(deps: UseCaseDeps): AdminUseCases {
+  const { store, clock } = deps;
+  const exclusive = deps.exclusive ?? (<T>(fn: () => Promise<T>) => fn());
+  return {
+    async upload(input) {
+      const provenance: SourceProvenance = {
+        ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+        ...(input.noticeDate ? { noticeDate: input.noticeDate } : {}),
+      };
+      const outcome = await ingestDocument(
+        { store, extractor: deps.extractor, clock, ...(deps.reviewFirstBodies ? { reviewFirstBodies: deps.reviewFirstBodies } : {}) },
+        { bytes: input.bytes, fileName: input.fileName, provenance },
+      );
+      if (outcome.status === 'unchanged' && input.noticeDate) {
+        return { outcome, notice: await setNoticeDate({ store, clock }, { meetingId: outcome.meetingId, posted: input.noticeDate }) };
+      }
+      return { outcome };
+    },
+    preview: (meetingId) => previewMeeting(store, meetingId),
+    unpublished: () => listUnpublished(store),
+    quarantine: () => listQuarantine(store),
+    publish: () =>
+      exclusive(async () => {
+        const settings = await readSiteSettings(store);
+        const manifest = await readManifest(store);
+        const baseUrl = settings.baseUrl ?? manifest?.baseUrl ?? deps.defaultBaseUrl;
+        // Saved settings, else what the last publish used: publishing never drops the organisation number by itself.
+        const given = settings.changedAt ? settings.publisher : (manifest?.publisher ?? {});
+        const publisher = {
+          name: given.name ?? 'Paragraf',
+          ...(given.organisationNumber ? { organisationNumber: given.organisationNumber } : {}),
+          ...(given.contactEmail ? { contactEmail: given.contactEmail } : {}),
+        };
+        return { ...(await publishDatasets({ store, clock }, { baseUrl, publisher })), baseUrl };
+      }),
+    reviewList: (filter) => listReview(store, filter ?? {}),
+    reviewShow: (paragraphId) => showReview(store, paragraphId),
+    release: (input) =>
+      releaseParagraph({ store, clock }, { paragraphId: input.paragraphId, redactions: input.redactions, by: input.by, ...(input.basis ? { basis: input.basis } : {}) }),
+    reject: (input) => rejectParagraph({ store, clock }, input),
+    withdraw: (input) => withdrawParagraph({ store, clock }, input),
+    notice: (input) => setNoticeDate({ store, clock }, input),
+    settings: () => readSiteSettings(store),
+    saveSettings: (input, by) => writeSiteSettings(store, input, { by, at: clock.now() }),
+  };
+}
