@@ -69,7 +69,12 @@ async function main(): Promise<void> {
   log('starting the bare Hono hello-world');
   const hello = await startServer(process.execPath, ['--input-type=module', '-e', HELLO], '/', 60_000);
   log('starting paragraf serve (the first request loads the index)');
-  const paragraf = await startServer(process.execPath, ['bin/paragraf.js', 'serve', '--data', dir, '--host', '127.0.0.1'], '/v1/paragraphs?limit=1', 600_000);
+  const paragraf = await startServer(
+    process.execPath,
+    ['bin/paragraf.js', 'serve', '--data', dir, '--host', '127.0.0.1'],
+    '/v1/paragraphs?limit=1',
+    600_000,
+  );
   try {
     const loaded = paragraf.memory();
     const info = (await getJson(`${paragraf.url}/v1/paragraphs?limit=1&count=true`)) as { total: number };
@@ -84,7 +89,12 @@ async function main(): Promise<void> {
     const after = paragraf.memory();
     await paragraf.stop();
     log('starting paragraf serve --cache-mb 0 (every list rendered anew)');
-    const uncachedServer = await startServer(process.execPath, ['bin/paragraf.js', 'serve', '--data', dir, '--host', '127.0.0.1', '--cache-mb', '0'], '/v1/paragraphs?limit=1', 600_000);
+    const uncachedServer = await startServer(
+      process.execPath,
+      ['bin/paragraf.js', 'serve', '--data', dir, '--host', '127.0.0.1', '--cache-mb', '0'],
+      '/v1/paragraphs?limit=1',
+      600_000,
+    );
     let uncachedRun: Awaited<ReturnType<typeof cannon>>;
     try {
       await cannon(uncachedServer.url, lists, connections, 3);
@@ -95,7 +105,13 @@ async function main(): Promise<void> {
 
     const result = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), load: loadavg()[0], node: process.version },
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? '',
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        load: loadavg()[0],
+        node: process.version,
+      },
       archive: { dir, meetings, paragraphs: info.total },
       readyMs: Math.round(paragraf.readyMs),
       hello: summary(helloRun),
@@ -121,13 +137,19 @@ async function ensurePublished(dir: string, meetings: number): Promise<void> {
     log(`generating ${meetings} meetings into ${dir} (kept for later runs; takes minutes)`);
     const started = performance.now();
     await run(process.execPath, ['bin/paragraf.js', 'generate', '--meetings', String(meetings), '--data', dir]);
-    writeFileSync(join(dir, '.bench-generated'), `${JSON.stringify({ meetings, seconds: Math.round((performance.now() - started) / 1000) })}\n`);
+    writeFileSync(
+      join(dir, '.bench-generated'),
+      `${JSON.stringify({ meetings, seconds: Math.round((performance.now() - started) / 1000) })}\n`,
+    );
   }
   if (!existsSync(join(dir, '.bench-published'))) {
     log(`publishing ${dir} (kept for later runs; takes minutes)`);
     const started = performance.now();
     await run(process.execPath, ['bin/paragraf.js', 'publish', '--data', dir]);
-    writeFileSync(join(dir, '.bench-published'), `${JSON.stringify({ seconds: Math.round((performance.now() - started) / 1000) })}\n`);
+    writeFileSync(
+      join(dir, '.bench-published'),
+      `${JSON.stringify({ seconds: Math.round((performance.now() - started) / 1000) })}\n`,
+    );
   }
 }
 
@@ -135,9 +157,14 @@ async function ensurePublished(dir: string, meetings: number): Promise<void> {
  * Every query different: words taken from the titles of listed §, searched alone, in pairs, and as a prefix (the
  * last word cut), one request at a time. Latency is measured at the client (it includes HTTP on loopback).
  */
-async function searchLatency(url: string, count: number): Promise<{ queries: number; p50Ms: number; p95Ms: number; maxMs: number }> {
+async function searchLatency(
+  url: string,
+  count: number,
+): Promise<{ queries: number; p50Ms: number; p95Ms: number; maxMs: number }> {
   const page = (await getJson(`${url}/v1/paragraphs?limit=200`)) as { items: Array<{ title: string }> };
-  const words = [...new Set(page.items.flatMap((p) => p.title.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 4))];
+  const words = [
+    ...new Set(page.items.flatMap((p) => p.title.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 4)),
+  ];
   const queries = new Set<string>();
   for (let i = 0; queries.size < count && i < count * 20; i++) {
     const a = words[(i * 7) % words.length]!;
@@ -159,10 +186,22 @@ async function searchLatency(url: string, count: number): Promise<{ queries: num
 }
 
 /** One autocannon run; also the server's CPU time per request (from /proc), which the client's load does not skew. */
-async function cannon(url: string, paths: string[], connections: number, duration: number, pid?: number): Promise<CannonResult & { cpuUsPerRequest?: number }> {
+async function cannon(
+  url: string,
+  paths: string[],
+  connections: number,
+  duration: number,
+  pid?: number,
+): Promise<CannonResult & { cpuUsPerRequest?: number }> {
   const before = pid ? cpuMs(pid) : 0;
-  const result = await autocannon({ url, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
-  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+  if (result.errors > 0 || result.non2xx > 0)
+    throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
   return pid ? { ...result, cpuUsPerRequest: round(((cpuMs(pid) - before) * 1000) / result['2xx'], 0) } : result;
 }
 
@@ -173,7 +212,13 @@ function cpuMs(pid: number): number {
 }
 
 function summary(r: CannonResult & { cpuUsPerRequest?: number }) {
-  return { requestsPerSecond: round(r.requests.average, 0), p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r['2xx'], serverCpuUsPerRequest: r.cpuUsPerRequest ?? null };
+  return {
+    requestsPerSecond: round(r.requests.average, 0),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requests: r['2xx'],
+    serverCpuUsPerRequest: r.cpuUsPerRequest ?? null,
+  };
 }
 
 interface Server {
@@ -187,7 +232,11 @@ interface Server {
 async function startServer(command: string, args: string[], readyPath: string, timeoutMs: number): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = started + timeoutMs;
   for (;;) {
@@ -196,11 +245,20 @@ async function startServer(command: string, args: string[], readyPath: string, t
       child.kill('SIGKILL');
       throw new Error(`${args.join(' ')} not ready after ${timeoutMs / 1000} s`);
     }
-    const ok = await fetch(`${url}${readyPath}`).then((r) => r.arrayBuffer().then(() => r.ok), () => false);
+    const ok = await fetch(`${url}${readyPath}`).then(
+      (r) => r.arrayBuffer().then(() => r.ok),
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, pid: child.pid!, readyMs: performance.now() - started, memory: () => memoryOf(child.pid!), stop: () => stop(child) };
+  return {
+    url,
+    pid: child.pid!,
+    readyMs: performance.now() - started,
+    memory: () => memoryOf(child.pid!),
+    stop: () => stop(child),
+  };
 }
 
 function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
@@ -265,19 +323,43 @@ function printTable(r: Result): void {
     ['archive (published §)', String(r.archive.paragraphs), '≈ 400,000', ''],
     ['index load (first answer)', `${(r.readyMs / 1000).toFixed(1)} s`, '', ''],
     ['hello-world req/s', `${r.hello.requestsPerSecond} (server ${r.hello.serverCpuUsPerRequest} µs CPU/req)`, '', ''],
-    ['filtered list req/s', `${r.filteredList.requestsPerSecond} (server ${r.filteredList.serverCpuUsPerRequest} µs CPU/req)`, '', ''],
+    [
+      'filtered list req/s',
+      `${r.filteredList.requestsPerSecond} (server ${r.filteredList.serverCpuUsPerRequest} µs CPU/req)`,
+      '',
+      '',
+    ],
     ['  share of hello-world', `${(r.ratio * 100).toFixed(1)} %`, '≥ 50 %', ok(r.ratio >= GOALS.ratio)],
     ['  p99 latency, 32 conns', `${r.filteredList.p99Ms} ms`, '≤ 25 ms', ok(r.filteredList.p99Ms <= GOALS.p99Ms)],
-    ['filtered list, no response cache', `${r.filteredListUncached.requestsPerSecond} req/s (server ${r.filteredListUncached.serverCpuUsPerRequest} µs CPU/req)`, '', ''],
+    [
+      'filtered list, no response cache',
+      `${r.filteredListUncached.requestsPerSecond} req/s (server ${r.filteredListUncached.serverCpuUsPerRequest} µs CPU/req)`,
+      '',
+      '',
+    ],
     ['  share of hello-world', `${(r.ratioUncached * 100).toFixed(1)} %`, '≥ 50 %', ok(r.ratioUncached >= GOALS.ratio)],
-    ['  p99 latency, 32 conns', `${r.filteredListUncached.p99Ms} ms`, '≤ 25 ms', ok(r.filteredListUncached.p99Ms <= GOALS.p99Ms)],
+    [
+      '  p99 latency, 32 conns',
+      `${r.filteredListUncached.p99Ms} ms`,
+      '≤ 25 ms',
+      ok(r.filteredListUncached.p99Ms <= GOALS.p99Ms),
+    ],
     [`search p50 (${r.search.queries} queries)`, `${r.search.p50Ms} ms`, '', ''],
     ['search p95', `${r.search.p95Ms} ms`, '≤ 100 ms', ok(r.search.p95Ms <= GOALS.searchP95Ms)],
     ['server RSS after load', `${r.rssMb.afterLoad} MB`, '', ''],
     ['server RSS peak', `${r.rssMb.peak} MB`, '≤ 512 MB', ok(r.rssMb.peak <= GOALS.rssMb)],
   ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
-  process.stdout.write(`\n${rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')}\n\n`);
+  process.stdout.write(
+    `\n${rows
+      .map((row) =>
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n')}\n\n`,
+  );
 }
 
 function appendResult(result: unknown): void {

@@ -26,7 +26,8 @@ const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 const FIELDS = ['title', 'caseNumbers', 'decision', 'recipients'] as const;
 
 function value(p: Paragraph | Expected, field: (typeof FIELDS)[number]): string {
-  if (field === 'caseNumbers') return JSON.stringify(p.caseNumbers.map((c) => (typeof c === 'string' ? c : c.normalized)));
+  if (field === 'caseNumbers')
+    return JSON.stringify(p.caseNumbers.map((c) => (typeof c === 'string' ? c : c.normalized)));
   if (field === 'recipients') return JSON.stringify(p.recipients);
   return squash(p[field]);
 }
@@ -46,7 +47,11 @@ for (const c of listCases(dir)) {
   const protocol = await parseFile(c.path, {}, DEFAULT_MAX_BYTES);
   const { meeting, paragraphs } = protocol;
   const expected = expectedOf(c.name);
-  const range = meeting.paragraphRange ? `${meeting.paragraphRange.from}–${meeting.paragraphRange.to}` : expected.printed ? `${expected.printed[0]}–${expected.printed[1]} (read)` : '—';
+  const range = meeting.paragraphRange
+    ? `${meeting.paragraphRange.from}–${meeting.paragraphRange.to}`
+    : expected.printed
+      ? `${expected.printed[0]}–${expected.printed[1]} (read)`
+      : '—';
   let right = 0;
   let total = 0;
   const wrong: string[] = [];
@@ -69,4 +74,6 @@ for (const c of listCases(dir)) {
   ]);
 }
 const header = ['protocol', 'printed range', '§ found', 'decisions', 'recipients', 'confidence', 'fields right'];
-process.stdout.write(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+process.stdout.write(
+  `| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
+);

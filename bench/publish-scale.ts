@@ -26,7 +26,11 @@ import { buildMeetingProtocol } from '../functions/pipeline/synthetic/meeting.ts
 import { writeProtocol } from '../functions/pipeline/synthetic/write-protocol.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const OPTIONS: PublishOptions = { baseUrl: 'https://bench.example.se', publisher: { name: 'Bench', organisationNumber: '212000-1355' }, autoDumpParagraphs: 0 };
+const OPTIONS: PublishOptions = {
+  baseUrl: 'https://bench.example.se',
+  publisher: { name: 'Bench', organisationNumber: '212000-1355' },
+  autoDumpParagraphs: 0,
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -48,11 +52,13 @@ async function main(): Promise<void> {
   for (const [i, n] of sizes.entries()) result[`generate_${n}`] = await ensureArchive(dirs[i]!, n);
   const medians = await incrementalMedians(dirs, runs);
   const incremental = Object.fromEntries(sizes.map((n, i) => [n, medians[i]!]));
-  for (const n of sizes) log(`incremental publish, ${n} meetings in the store: median ${incremental[n]!.toFixed(0)} ms of ${runs}`);
+  for (const n of sizes)
+    log(`incremental publish, ${n} meetings in the store: median ${incremental[n]!.toFixed(0)} ms of ${runs}`);
   result.incremental_ms = incremental;
   result.incremental_ratio = incremental[Number(values.large)]! / incremental[Number(values.small)]!;
   log(`ratio ${values.large}/${values.small}: ${(result.incremental_ratio as number).toFixed(2)}`);
-  if (!values['skip-export']) result.export = await exportBench(join(values.work!, `m${values.export}`), Number(values.export));
+  if (!values['skip-export'])
+    result.export = await exportBench(join(values.work!, `m${values.export}`), Number(values.export));
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   appendFileSync(join(root, 'bench/results/publish-scale.json'), `${JSON.stringify(result)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -66,12 +72,23 @@ async function ensureArchive(dir: string, meetings: number): Promise<Record<stri
   const t0 = performance.now();
   const s = await generateArchive(store, { meetings });
   const seconds = (performance.now() - t0) / 1000;
-  log(`generated ${s.meetings} meetings, ${s.paragraphs} § in ${seconds.toFixed(1)} s: ${Math.round(s.meetings / seconds)} meetings/s, ${Math.round(s.paragraphs / seconds)} §/s`);
+  log(
+    `generated ${s.meetings} meetings, ${s.paragraphs} § in ${seconds.toFixed(1)} s: ${Math.round(s.meetings / seconds)} meetings/s, ${Math.round(s.paragraphs / seconds)} §/s`,
+  );
   const t1 = performance.now();
-  await publishDatasets({ store, clock: fixedClock('2026-11-27T08:00:00Z') }, { ...OPTIONS, autoDumpParagraphs: undefined });
+  await publishDatasets(
+    { store, clock: fixedClock('2026-11-27T08:00:00Z') },
+    { ...OPTIONS, autoDumpParagraphs: undefined },
+  );
   const firstPublish = (performance.now() - t1) / 1000;
   log(`first publish of ${meetings} meetings: ${firstPublish.toFixed(1)} s`);
-  return { meetings: s.meetings, paragraphs: s.paragraphs, seconds, meetingsPerSecond: s.meetings / seconds, firstPublishSeconds: firstPublish };
+  return {
+    meetings: s.meetings,
+    paragraphs: s.paragraphs,
+    seconds,
+    meetingsPerSecond: s.meetings / seconds,
+    firstPublishSeconds: firstPublish,
+  };
 }
 
 /**
@@ -81,7 +98,9 @@ async function ensureArchive(dir: string, meetings: number): Promise<Record<stri
  */
 async function incrementalMedians(dirs: readonly string[], runs: number): Promise<number[]> {
   const times: number[][] = dirs.map(() => []);
-  const counters = dirs.map((dir) => (existsSync(join(dir, 'bench-runs')) ? Number(readFileSync(join(dir, 'bench-runs'), 'utf8')) : 0));
+  const counters = dirs.map((dir) =>
+    existsSync(join(dir, 'bench-runs')) ? Number(readFileSync(join(dir, 'bench-runs'), 'utf8')) : 0,
+  );
   const clock = fixedClock('2026-11-28T08:00:00Z');
   for (let round = 0; round <= runs; round++) {
     for (const [i, dir] of dirs.entries()) {
@@ -95,9 +114,21 @@ async function incrementalMedians(dirs: readonly string[], runs: number): Promis
 
 async function addAndPublish(store: FsBlobStore, n: number, clock: ReturnType<typeof fixedClock>): Promise<number> {
   const date = `${2030 + Math.floor(n / 12)}-${String(1 + (n % 12)).padStart(2, '0')}-14`;
-  const spec = { municipality: 'Ydre', body: COMMITTEES[1]!, date, firstNumber: 1 + (n % 12) * 12, paragraphCount: 12, bodySeed: 99, caseStyle: 'dotted' as const };
+  const spec = {
+    municipality: 'Ydre',
+    body: COMMITTEES[1]!,
+    date,
+    firstNumber: 1 + (n % 12) * 12,
+    paragraphCount: 12,
+    bodySeed: 99,
+    caseStyle: 'dotted' as const,
+  };
   const protocol = buildMeetingProtocol(spec, 7);
-  await writeProtocol(store, protocol, { at: clock.now(), sha256: protocol.meeting.source.sha256, fileName: `${protocol.meeting.id}.pdf` });
+  await writeProtocol(store, protocol, {
+    at: clock.now(),
+    sha256: protocol.meeting.source.sha256,
+    fileName: `${protocol.meeting.id}.pdf`,
+  });
   clock.advance(60_000);
   const t0 = performance.now();
   const s = await publishDatasets({ store, clock }, OPTIONS);
@@ -110,15 +141,31 @@ async function exportBench(dir: string, meetings: number): Promise<Record<string
   if (!existsSync(join(dir, 'records'))) {
     const store = new FsBlobStore(dir);
     const t0 = performance.now();
-    const s = await generateArchive(store, { meetings, onProgress: (d) => d % 5000 === 0 && log(`generate ${d}/${meetings}`) });
+    const s = await generateArchive(store, {
+      meetings,
+      onProgress: (d) => d % 5000 === 0 && log(`generate ${d}/${meetings}`),
+    });
     log(`generated ${s.meetings} meetings, ${s.paragraphs} § in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const out = join(dir, '..', 'export.csv');
-  const child = await run('node', [join(root, 'bin/run-ts.js'), join(root, 'bench/publish-scale.ts'), '--child-export', out, '--work', dir]);
-  const measured = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; maxRssMb: number; bytes: number };
+  const child = await run('node', [
+    join(root, 'bin/run-ts.js'),
+    join(root, 'bench/publish-scale.ts'),
+    '--child-export',
+    out,
+    '--work',
+    dir,
+  ]);
+  const measured = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+    ms: number;
+    maxRssMb: number;
+    bytes: number;
+  };
   // Rows, not lines: a § text can span lines.
   const rows = Number(execFileSync('sh', ['-c', `grep -c '^[a-z0-9-]*,https://' ${out}`]).toString());
-  log(`export: ${rows} § rows, ${(measured.bytes / 1e6).toFixed(0)} MB CSV in ${(measured.ms / 1000).toFixed(1)} s, peak RSS ${measured.maxRssMb.toFixed(0)} MB`);
+  log(
+    `export: ${rows} § rows, ${(measured.bytes / 1e6).toFixed(0)} MB CSV in ${(measured.ms / 1000).toFixed(1)} s, peak RSS ${measured.maxRssMb.toFixed(0)} MB`,
+  );
   return { meetings, rows, ...measured, sqlite: sqliteBench(dir) };
 }
 
@@ -128,9 +175,21 @@ async function childExport(out: string, dir: string): Promise<void> {
   const { Readable } = await import('node:stream');
   const { pipeline } = await import('node:stream/promises');
   const t0 = performance.now();
-  await pipeline(Readable.from(exportRecords(new FsBlobStore(dir), { table: 'paragraphs', format: 'csv', partition: 'all', baseUrl: OPTIONS.baseUrl })), createWriteStream(out));
+  await pipeline(
+    Readable.from(
+      exportRecords(new FsBlobStore(dir), {
+        table: 'paragraphs',
+        format: 'csv',
+        partition: 'all',
+        baseUrl: OPTIONS.baseUrl,
+      }),
+    ),
+    createWriteStream(out),
+  );
   const ms = performance.now() - t0;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes: statSync(out).size })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes: statSync(out).size })}\n`,
+  );
 }
 
 /**
@@ -141,12 +200,43 @@ function sqliteBench(dir: string): Record<string, number> {
   const db = join(dir, '..', 'export.sqlite');
   if (!existsSync(db)) {
     const ndjson = join(dir, '..', 'export-rows.ndjson');
-    execFileSync('node', [join(root, 'bin/paragraf.js'), 'export', '--data', dir, '--format', 'ndjson', '--base-url', OPTIONS.baseUrl, '--out', ndjson], { stdio: 'inherit' });
+    execFileSync(
+      'node',
+      [
+        join(root, 'bin/paragraf.js'),
+        'export',
+        '--data',
+        dir,
+        '--format',
+        'ndjson',
+        '--base-url',
+        OPTIONS.baseUrl,
+        '--out',
+        ndjson,
+      ],
+      { stdio: 'inherit' },
+    );
     execFileSync('python3', ['-c', LOAD_SQLITE, ndjson, db], { stdio: 'inherit' });
   }
   const out = join(dir, '..', 'export-sqlite.csv');
   const t0 = performance.now();
-  const timed = spawnSync('/usr/bin/time', ['-f', '%M', 'sqlite3', db, '-cmd', '.mode csv', '-cmd', '.headers on', '-cmd', `.output ${out}`, 'select * from paragraphs;'], { encoding: 'utf8' });
+  const timed = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%M',
+      'sqlite3',
+      db,
+      '-cmd',
+      '.mode csv',
+      '-cmd',
+      '.headers on',
+      '-cmd',
+      `.output ${out}`,
+      'select * from paragraphs;',
+    ],
+    { encoding: 'utf8' },
+  );
   const ms = performance.now() - t0;
   if (timed.status !== 0) throw new Error(`sqlite3 failed: ${timed.stderr}`);
   const maxRssMb = Number(timed.stderr.trim().split('\n').pop()) / 1024;

@@ -7,7 +7,16 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BenchUsageError, parseBenchArgs, USAGE, type BenchArgs } from './lib/args.ts';
-import { machineInfo, mergeResults, readResults, withMet, writeResults, type ResultsFile, type SuiteOutput, type SuiteStatus } from './lib/results.ts';
+import {
+  machineInfo,
+  mergeResults,
+  readResults,
+  withMet,
+  writeResults,
+  type ResultsFile,
+  type SuiteOutput,
+  type SuiteStatus,
+} from './lib/results.ts';
 import { machineLine, resultsTable } from './lib/table.ts';
 import { SUITES, type SuiteEntry } from './suites/index.ts';
 
@@ -27,13 +36,27 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const selected = args.only.length > 0 ? SUITES.filter((s) => args.only.includes(s.name)) : SUITES;
   const date = new Date().toISOString();
-  const results: ResultsFile = { schema: 'paragraf-bench/1', date, quick: args.quick, machine: machineInfo(repoRoot), suites: {}, results: [] };
+  const results: ResultsFile = {
+    schema: 'paragraf-bench/1',
+    date,
+    quick: args.quick,
+    machine: machineInfo(repoRoot),
+    suites: {},
+    results: [],
+  };
   for (const suite of selected) {
     process.stderr.write(`bench: ${suite.name}: ${suite.summary}\n`);
-    const { status, rows } = await runSuite(suite, args.quick, { ranAt: date, commit: results.machine.commit, load: Math.round(loadavg()[0]! * 100) / 100, quick: args.quick });
+    const { status, rows } = await runSuite(suite, args.quick, {
+      ranAt: date,
+      commit: results.machine.commit,
+      load: Math.round(loadavg()[0]! * 100) / 100,
+      quick: args.quick,
+    });
     results.suites[suite.name] = status;
     results.results.push(...withMet(suite.name, rows));
-    process.stderr.write(`bench: ${suite.name}: ${status.status}${status.reason ? ` (${status.reason})` : ''}${status.seconds ? ` in ${status.seconds} s` : ''}\n`);
+    process.stderr.write(
+      `bench: ${suite.name}: ${status.status}${status.reason ? ` (${status.reason})` : ''}${status.seconds ? ` in ${status.seconds} s` : ''}\n`,
+    );
   }
   results.machine.load.end = Math.round(loadavg()[0]! * 100) / 100;
   process.stdout.write(`\n${machineLine(results)}\n\n${resultsTable(results)}\n\n`);
@@ -42,7 +65,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return exitCode(results);
   }
   writeResults(join(repoRoot, 'bench/results', `${date.replace(/[:.]/gu, '-')}.json`), results);
-  if (!args.quick) writeResults(join(repoRoot, 'bench-results.json'), mergeResults(readResults(join(repoRoot, 'bench-results.json')), results));
+  if (!args.quick)
+    writeResults(
+      join(repoRoot, 'bench-results.json'),
+      mergeResults(readResults(join(repoRoot, 'bench-results.json')), results),
+    );
   return exitCode(results);
 }
 
@@ -53,17 +80,34 @@ function exitCode(results: ResultsFile): number {
 
 type RunInfo = Pick<SuiteStatus, 'ranAt' | 'commit' | 'load' | 'quick'>;
 
-async function runSuite(suite: SuiteEntry, quick: boolean, info: RunInfo): Promise<{ status: SuiteStatus; rows: SuiteOutput['rows'] }> {
+async function runSuite(
+  suite: SuiteEntry,
+  quick: boolean,
+  info: RunInfo,
+): Promise<{ status: SuiteStatus; rows: SuiteOutput['rows'] }> {
   const outDir = join(repoRoot, 'bench/.work');
   mkdirSync(outDir, { recursive: true });
   const outFile = join(outDir, `${suite.name}.${process.pid}.result.json`);
   rmSync(outFile, { force: true });
   const timeoutMs = (quick ? Math.max(1, suite.timeoutMinutes / 5) : suite.timeoutMinutes) * 60_000;
-  const args = [join(repoRoot, 'bin/run-ts.js'), join(repoRoot, 'bench/lib/child.ts'), suite.name, outFile, ...(quick ? ['--quick'] : [])];
+  const args = [
+    join(repoRoot, 'bin/run-ts.js'),
+    join(repoRoot, 'bench/lib/child.ts'),
+    suite.name,
+    outFile,
+    ...(quick ? ['--quick'] : []),
+  ];
   const exit = await new Promise<string | undefined>((done) => {
-    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+    });
     child.on('error', (error) => done(error.message));
-    child.on('close', (code, signal) => done(signal ? `killed (${signal}) after ${timeoutMs / 60_000} min` : code === 0 ? undefined : `exit ${code}`));
+    child.on('close', (code, signal) =>
+      done(signal ? `killed (${signal}) after ${timeoutMs / 60_000} min` : code === 0 ? undefined : `exit ${code}`),
+    );
   });
   const output = readOutput(outFile);
   rmSync(outFile, { force: true });

@@ -18,10 +18,12 @@ const meetings = Number(process.argv[2] ?? 4000);
 const docs: string[] = [];
 let seed = 0;
 for (const spec of planMeetings({ meetings, seed: 7, fromYear: 2019, toYear: 2026 })) {
-  for (const p of buildMeetingProtocol(spec, seed++).paragraphs) docs.push(`${p.title}\n${p.decision}\n${p.caseNumbers.map((c) => c.raw).join(' ')}`);
+  for (const p of buildMeetingProtocol(spec, seed++).paragraphs)
+    docs.push(`${p.title}\n${p.decision}\n${p.caseNumbers.map((c) => c.raw).join(' ')}`);
 }
 const golden = new URL('../test/golden/', import.meta.url);
-for (const f of readdirSync(golden).filter((n) => n.endsWith('.txt'))) docs.push(...readFileSync(new URL(f, golden), 'utf8').split(/\n\s*\n/u));
+for (const f of readdirSync(golden).filter((n) => n.endsWith('.txt')))
+  docs.push(...readFileSync(new URL(f, golden), 'utf8').split(/\n\s*\n/u));
 
 const folded = (text: string) => foldedWords(text).filter((w) => !STOPWORDS.has(w));
 /** Before: the last word a prefix, the others whole folded words. */
@@ -40,7 +42,9 @@ function build(terms: (t: string) => string[]): { index: TextIndex; ms: number }
 }
 
 /** Queries: every distinct word of 5+ letters of a sample of documents, in definite/plural forms too, typed and finished. */
-const vocabulary = [...new Set(docs.filter((_, i) => i % 97 === 0).flatMap(foldedWords))].filter((w) => w.length >= 5 && !/\d/u.test(w));
+const vocabulary = [...new Set(docs.filter((_, i) => i % 97 === 0).flatMap(foldedWords))].filter(
+  (w) => w.length >= 5 && !/\d/u.test(w),
+);
 const queries = vocabulary.slice(0, 400).flatMap((w) => [`${w} `, `${w}en `, w.slice(0, -1)]);
 
 function measure(index: TextIndex, parse: (q: string) => ParsedQuery) {
@@ -70,10 +74,14 @@ const rows = [
   ['folded words (before)', before, measure(before.index, foldedQuery)],
   ['Snowball stems (after)', after, measure(after.index, parseQuery)],
 ] as const;
-console.log(`${docs.length} documents (${meetings} synthetic meetings + the golden corpus texts), ${queries.length} queries × 3 passes`);
+console.log(
+  `${docs.length} documents (${meetings} synthetic meetings + the golden corpus texts), ${queries.length} queries × 3 passes`,
+);
 console.log('| index | words | postings | bytes | build ms | search p50 ms | search p95 ms | queries with a hit |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const [name, built, m] of rows) {
   const s = size(built.index);
-  console.log(`| ${name} | ${s.words} | ${s.postings} | ${s.bytes} | ${built.ms.toFixed(0)} | ${m.p50} | ${m.p95} | ${m.answered} |`);
+  console.log(
+    `| ${name} | ${s.words} | ${s.postings} | ${s.bytes} | ${built.ms.toFixed(0)} | ${m.p50} | ${m.p95} | ${m.answered} |`,
+  );
 }

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { duckdbViews } from '../functions/published/sql-tables.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string', default: 'data/store' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { data: { type: 'string', default: 'data/store' } },
+});
 if (positionals.length !== 1) {
   process.stderr.write('Usage: npm run sql -- [--data DIR] "SELECT …"   (views: paragraphs, votes, vote_roll)\n');
   process.exit(2);
@@ -19,4 +22,7 @@ for (const view of duckdbViews(join(values.data, 'public'))) await connection.ru
 const result = await connection.runAndReadAll(positionals[0]!);
 const names = result.columnNames();
 process.stdout.write(`${names.join('\t')}\n`);
-for (const row of result.getRowsJson()) process.stdout.write(`${row.map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))).join('\t')}\n`);
+for (const row of result.getRowsJson())
+  process.stdout.write(
+    `${row.map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))).join('\t')}\n`,
+  );

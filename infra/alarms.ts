@@ -32,15 +32,22 @@ export class OperationsAlarms extends Construct {
     if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
-      this.add(`${name}DeadLetters`, `${name}: messages in the dead-letter queue; inspect and redrive`,
-        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }), 1);
+      this.add(
+        `${name}DeadLetters`,
+        `${name}: messages in the dead-letter queue; inspect and redrive`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+        1,
+      );
     }
     for (const [name, fn] of Object.entries(props.functions)) {
       this.add(`${name}Errors`, `${name}: function errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), 1);
     }
-    this.add('UploadsWaiting', 'Uploads have waited over an hour for ingest',
+    this.add(
+      'UploadsWaiting',
+      'Uploads have waited over an hour for ingest',
       props.uploadQueue.metricApproximateAgeOfOldestMessage({ period: PERIOD, statistic: 'Maximum' }),
-      UPLOAD_MAX_AGE.toSeconds());
+      UPLOAD_MAX_AGE.toSeconds(),
+    );
   }
 
   private add(id: string, description: string, metric: cloudwatch.IMetric, threshold: number): void {

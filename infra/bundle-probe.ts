@@ -14,7 +14,8 @@ const run = promisify(execFile);
  * The Lambda Node.js runtime defines a global `awslambda` before loading the handler; hono's streamHandle calls
  * awslambda.streamifyResponse at import time. Outside Lambda this stand-in provides the same two members.
  */
-const LAMBDA_GLOBALS = 'globalThis.awslambda = { streamifyResponse: (fn) => fn, HttpResponseStream: { from: (s) => s } };';
+const LAMBDA_GLOBALS =
+  'globalThis.awslambda = { streamifyResponse: (fn) => fn, HttpResponseStream: { from: (s) => s } };';
 
 /** What the handlers read at import time; values are placeholders of the right shape. */
 export const PROBE_ENVIRONMENT: Readonly<Record<string, string>> = {

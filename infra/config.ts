@@ -79,12 +79,15 @@ export function readConfig(node: Node): ParagrafConfig {
   const organisationNumber = text('organisationNumber') ?? '';
   // Municipalities' numbers start 212000-; any legal person has third digit >= 2 and a Luhn check digit.
   if (!ORG_NUMBER_RE.test(organisationNumber) || !luhnValid(organisationNumber.replace('-', ''))) {
-    problems.push(`context "organisationNumber" must be a valid organisationsnummer NNNNNN-NNNN (got "${organisationNumber}")`);
+    problems.push(
+      `context "organisationNumber" must be a valid organisationsnummer NNNNNN-NNNN (got "${organisationNumber}")`,
+    );
   }
 
   const domainName = text('domainName')?.toLowerCase();
   const certificateArn = text('certificateArn');
-  if (domainName && !DOMAIN_RE.test(domainName)) problems.push(`context "domainName" is not a host name: ${domainName}`);
+  if (domainName && !DOMAIN_RE.test(domainName))
+    problems.push(`context "domainName" is not a host name: ${domainName}`);
   if (Boolean(domainName) !== Boolean(certificateArn)) {
     problems.push('contexts "domainName" and "certificateArn" must be given together');
   }
@@ -94,16 +97,20 @@ export function readConfig(node: Node): ParagrafConfig {
 
   const publicBaseUrl = text('publicBaseUrl')?.replace(/\/+$/u, '');
   if (publicBaseUrl && !/^https:\/\/[^/\s]+$/u.test(publicBaseUrl)) {
-    problems.push('context "publicBaseUrl" must be an https origin without a path, e.g. https://d111111abcdef8.cloudfront.net');
+    problems.push(
+      'context "publicBaseUrl" must be an https origin without a path, e.g. https://d111111abcdef8.cloudfront.net',
+    );
   }
 
   if (publicBaseUrl && domainName) problems.push('give either "domainName" or "publicBaseUrl", not both');
 
   const webAclArn = text('webAclArn');
-  if (webAclArn && !WEB_ACL_RE.test(webAclArn)) problems.push('context "webAclArn" must be a CLOUDFRONT-scope WAFv2 web ACL ARN');
+  if (webAclArn && !WEB_ACL_RE.test(webAclArn))
+    problems.push('context "webAclArn" must be a CLOUDFRONT-scope WAFv2 web ACL ARN');
 
   const alarmEmail = text('alarmEmail');
-  if (alarmEmail && !EMAIL_RE.test(alarmEmail)) problems.push(`context "alarmEmail" is not an e-mail address: ${alarmEmail}`);
+  if (alarmEmail && !EMAIL_RE.test(alarmEmail))
+    problems.push(`context "alarmEmail" is not an e-mail address: ${alarmEmail}`);
 
   const logLevel = (text('logLevel') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`context "logLevel" must be one of ${LOG_LEVELS.join(', ')}`);
@@ -112,7 +119,9 @@ export function readConfig(node: Node): ParagrafConfig {
 
   const maxUploadBytes = Number(node.tryGetContext('maxUploadBytes') ?? DEFAULT_MAX_UPLOAD_BYTES);
   if (!Number.isInteger(maxUploadBytes) || maxUploadBytes < 1 || maxUploadBytes > DEFAULT_MAX_UPLOAD_BYTES) {
-    problems.push(`context "maxUploadBytes" must be an integer in 1..${DEFAULT_MAX_UPLOAD_BYTES} (the size ingest is sized for)`);
+    problems.push(
+      `context "maxUploadBytes" must be an integer in 1..${DEFAULT_MAX_UPLOAD_BYTES} (the size ingest is sized for)`,
+    );
   }
 
   const harvest = readHarvestSettings(node, PROJECT_ROOT, problems);
@@ -137,7 +146,10 @@ export function readConfig(node: Node): ParagrafConfig {
 /** "A, B ,C" → ["A","B","C"]; undefined when absent so the default applies. Commas cannot occur in body names. */
 function readList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
   return items;
 }
 

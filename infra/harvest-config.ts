@@ -32,14 +32,19 @@ export function readHarvestSettings(node: Node, projectRoot: string, problems: s
   try {
     all = loadSources(path);
   } catch (error) {
-    problems.push(error instanceof SourceFilesError ? error.message : `cannot read harvest sources at ${path}: ${String(error)}`);
+    problems.push(
+      error instanceof SourceFilesError ? error.message : `cannot read harvest sources at ${path}: ${String(error)}`,
+    );
     return undefined;
   }
   const sources: SourceDefinition[] = [];
   for (const id of ids) {
     const source = all.find((s) => s.id === id);
     if (source === undefined) problems.push(`harvest source "${id}" is not in ${path}`);
-    else if (source.status !== 'active') problems.push(`harvest source "${id}" is ${source.status}: confirm its URL and set "status": "active" first (${source.check ?? 'docs/harvest.md'})`);
+    else if (source.status !== 'active')
+      problems.push(
+        `harvest source "${id}" is ${source.status}: confirm its URL and set "status": "active" first (${source.check ?? 'docs/harvest.md'})`,
+      );
     else sources.push(source);
   }
   let contact = '';
@@ -50,7 +55,8 @@ export function readHarvestSettings(node: Node, projectRoot: string, problems: s
     problems.push(`context "harvestContact": ${error.message}`);
   }
   const hour = Number(node.tryGetContext('harvestHour') ?? DEFAULT_HARVEST_HOUR_UTC);
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23) problems.push('context "harvestHour" must be an hour 0–23 (UTC)');
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    problems.push('context "harvestHour" must be an hour 0–23 (UTC)');
   return { sources, contact, firstRunHourUtc: hour };
 }
 

@@ -49,7 +49,8 @@ export class HarvestPipeline extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the harvest schedule and function (EventBridge target DLQ ' +
+      reason:
+        'This queue is itself the dead-letter queue of the harvest schedule and function (EventBridge target DLQ ' +
         'and Lambda on-failure destination); a dead-letter queue for it would have nothing to catch.',
     });
 
@@ -76,14 +77,19 @@ export class HarvestPipeline extends Construct {
     const offset = index * HARVEST_STAGGER_MINUTES;
     const rule = new events.Rule(this, `Schedule-${source.id}`, {
       description: `Daily harvest of ${source.municipality} (${source.system}, ${source.id})`,
-      schedule: events.Schedule.cron({ minute: String(offset % 60), hour: String((firstRunHourUtc + Math.floor(offset / 60)) % 24) }),
+      schedule: events.Schedule.cron({
+        minute: String(offset % 60),
+        hour: String((firstRunHourUtc + Math.floor(offset / 60)) % 24),
+      }),
     });
-    rule.addTarget(new targets.LambdaFunction(this.function, {
-      event: events.RuleTargetInput.fromObject({ source }),
-      deadLetterQueue: this.deadLetterQueue,
-      retryAttempts: HARVEST_RETRY_ATTEMPTS,
-      maxEventAge: Duration.hours(2),
-    }));
+    rule.addTarget(
+      new targets.LambdaFunction(this.function, {
+        event: events.RuleTargetInput.fromObject({ source }),
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: HARVEST_RETRY_ATTEMPTS,
+        maxEventAge: Duration.hours(2),
+      }),
+    );
     this.rules.push(rule);
   }
 
@@ -94,11 +100,13 @@ export class HarvestPipeline extends Construct {
     grantObjects(fn, props.dataBucket, [DATA_PREFIXES.harvest], READ_WRITE_OBJECT);
     const role = fn.role!;
     acknowledgePrefixWildcards(role, props.sourceBucket, {
-      [HARVEST_INBOX_PREFIX]: 'The harvester delivers each new protocol as inbox/harvest/<source>/<municipality>-<body>-<date>-<sha8>.pdf; ' +
+      [HARVEST_INBOX_PREFIX]:
+        'The harvester delivers each new protocol as inbox/harvest/<source>/<municipality>-<body>-<date>-<sha8>.pdf; ' +
         'the name is known only after the download, and inbox/ is where the ingest notification listens.',
     });
     acknowledgePrefixWildcards(role, props.dataBucket, {
-      [DATA_PREFIXES.harvest]: 'The harvest state of each source (harvest/<source>/state.json) is read at the start of a run and ' +
+      [DATA_PREFIXES.harvest]:
+        'The harvest state of each source (harvest/<source>/state.json) is read at the start of a run and ' +
         'rewritten after every delivery, for whichever source the schedule names.',
     });
   }

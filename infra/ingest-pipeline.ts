@@ -84,11 +84,9 @@ export class IngestPipeline extends Construct {
       retentionPeriod: Duration.days(14),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: INGEST_MAX_RECEIVES },
     });
-    props.sourceBucket.addEventNotification(
-      s3.EventType.OBJECT_CREATED,
-      new s3n.SqsDestination(this.queue),
-      { prefix: INBOX_PREFIX },
-    );
+    props.sourceBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.queue), {
+      prefix: INBOX_PREFIX,
+    });
     acknowledgeNotificationsHandler(this);
 
     this.function = new ParagrafFunction(this, 'Function', {
@@ -140,14 +138,20 @@ export class IngestPipeline extends Construct {
       [INBOX_PREFIX]: 'Ingest reads whichever protocol was uploaded; uploads arrive under inbox/ with any file name.',
     });
     acknowledgePrefixWildcards(role, props.dataBucket, {
-      [DATA_PREFIXES.originals]: 'Originals are stored content-addressed (originals/<sha256>); the name is computed at run time.',
-      [DATA_PREFIXES.records]: 'Ingest writes the meeting record of the protocol it parsed; its id is known only after parsing.',
-      [DATA_PREFIXES.recordsHistory]: 'Before replacing a record, ingest keeps the previous version under records-history/.',
-      [DATA_PREFIXES.quarantine]: 'Documents that cannot be published get quarantine/<sha256>.json with the reason; ' +
+      [DATA_PREFIXES.originals]:
+        'Originals are stored content-addressed (originals/<sha256>); the name is computed at run time.',
+      [DATA_PREFIXES.records]:
+        'Ingest writes the meeting record of the protocol it parsed; its id is known only after parsing.',
+      [DATA_PREFIXES.recordsHistory]:
+        'Before replacing a record, ingest keeps the previous version under records-history/.',
+      [DATA_PREFIXES.quarantine]:
+        'Documents that cannot be published get quarantine/<sha256>.json with the reason; ' +
         'a later successful ingest of the same bytes removes it.',
-      [DATA_PREFIXES.review]: 'Paragraphs held back by the privacy gate go to review/<meetingId>/…; entries a new ' +
+      [DATA_PREFIXES.review]:
+        'Paragraphs held back by the privacy gate go to review/<meetingId>/…; entries a new ' +
         'version no longer holds are removed.',
-      [DATA_PREFIXES.pending]: 'Each changed meeting record leaves a pending/<time>-<meetingId>-<sha8>.json marker for the publisher.',
+      [DATA_PREFIXES.pending]:
+        'Each changed meeting record leaves a pending/<time>-<meetingId>-<sha8>.json marker for the publisher.',
     });
   }
 }
@@ -159,7 +163,12 @@ function ocrAssetHooks(projectRoot: string): ICommandHooks {
     beforeBundling: () => [],
     beforeInstall: () => [],
     afterBundling: (_inputDir: string, outputDir: string) => [
-      [process.execPath, join(projectRoot, 'bin/run-ts.js'), join(projectRoot, 'infra/ocr-asset.ts'), join(outputDir, OCR_ASSET_FOLDER)]
+      [
+        process.execPath,
+        join(projectRoot, 'bin/run-ts.js'),
+        join(projectRoot, 'infra/ocr-asset.ts'),
+        join(outputDir, OCR_ASSET_FOLDER),
+      ]
         .map(quote)
         .join(' '),
     ],
@@ -179,11 +188,14 @@ function acknowledgeNotificationsHandler(scope: IConstruct): void {
   const handler = Stack.of(scope).node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
   const role = handler?.node.tryFindChild('Role');
   if (!role) {
-    throw new CdkAssumptionError('aws-cdk-lib no longer creates BucketNotificationsHandler/Role; revisit this acknowledgement');
+    throw new CdkAssumptionError(
+      'aws-cdk-lib no longer creates BucketNotificationsHandler/Role; revisit this acknowledgement',
+    );
   }
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    reason: 'Role of the aws-cdk-lib custom resource that sets the source bucket\'s inbox/ notification at deploy ' +
+    reason:
+      "Role of the aws-cdk-lib custom resource that sets the source bucket's inbox/ notification at deploy " +
       'time; it runs only during deployments and only needs to write its own logs, which this managed policy allows.',
   });
 }

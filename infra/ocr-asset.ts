@@ -38,8 +38,16 @@ export async function buildOcrAsset(outDir: string): Promise<{ files: string[]; 
     // node-fetch's optional text-encoding helper; fetch is global in every Node the functions run on.
     external: ['encoding'],
   };
-  await esbuild.build({ ...common, entryPoints: [join(tesseractDir, 'src/index.js')], outfile: join(outDir, BUNDLED.tesseract) });
-  await esbuild.build({ ...common, entryPoints: [join(tesseractDir, 'src/worker-script/node/index.js')], outfile: join(outDir, BUNDLED.worker) });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(tesseractDir, 'src/index.js')],
+    outfile: join(outDir, BUNDLED.tesseract),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(tesseractDir, 'src/worker-script/node/index.js')],
+    outfile: join(outDir, BUNDLED.worker),
+  });
   const coreDir = dirname(require.resolve('tesseract.js-core/package.json'));
   for (const wasm of WASM_CORES) copyFileSync(join(coreDir, wasm), join(outDir, wasm));
   const dataDir = join(dirname(require.resolve('@tesseract.js-data/swe/package.json')), TRAINED_DATA_FOLDER);

@@ -102,7 +102,12 @@ export class ParagrafStack extends Stack {
         firstRunHourUtc: config.harvest.firstRunHourUtc,
         entry: entries.harvest,
         projectRoot,
-        environment: { ...common, DATA_BUCKET: dataBucket.bucketName, SOURCE_BUCKET: sourceBucket.bucketName, HARVEST_CONTACT: config.harvest.contact },
+        environment: {
+          ...common,
+          DATA_BUCKET: dataBucket.bucketName,
+          SOURCE_BUCKET: sourceBucket.bucketName,
+          HARVEST_CONTACT: config.harvest.contact,
+        },
       });
     }
 
@@ -127,16 +132,25 @@ export class ParagrafStack extends Stack {
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     out('SiteUrl', distributionUrl(this.site.distribution), 'CloudFront URL of the pages, the API (/v1) and datasets');
     out('PublicBaseUrl', publicBaseUrl, 'Base URL used in published links');
-    out('InboxUri', `s3://${this.storage.sourceBucket.bucketName}/${INBOX_PREFIX}`, 'Upload protocols here (aws s3 cp)');
+    out(
+      'InboxUri',
+      `s3://${this.storage.sourceBucket.bucketName}/${INBOX_PREFIX}`,
+      'Upload protocols here (aws s3 cp)',
+    );
     out('SourceBucketName', this.storage.sourceBucket.bucketName, 'Private bucket of uploaded originals');
     out('DataBucketName', this.storage.dataBucket.bucketName, 'Private bucket of records and published datasets');
     out('DistributionId', this.site.distribution.distributionId, 'For cache invalidations');
     out('IngestDeadLetterQueueUrl', this.ingest.deadLetterQueue.queueUrl, 'Uploads that failed ingest repeatedly');
     out('PublishDeadLetterQueueUrl', this.publish.deadLetterQueue.queueUrl, 'Publish requests that failed repeatedly');
-    out('PublishFanOutStateMachineArn', this.publishFanOut.stateMachine.stateMachineArn, 'Start an execution for a full republish fanned out per municipality');
+    out(
+      'PublishFanOutStateMachineArn',
+      this.publishFanOut.stateMachine.stateMachineArn,
+      'Start an execution for a full republish fanned out per municipality',
+    );
     out('SqlDatabase', this.sql.databaseName, 'Glue database of the published tables (Athena; docs/sql.md)');
     out('SqlWorkGroup', this.sql.workGroup.name, 'Athena workgroup with the per-query scan limit');
     out('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe to receive alarms');
-    if (this.harvest) out('HarvestDeadLetterQueueUrl', this.harvest.deadLetterQueue.queueUrl, 'Harvest runs that failed repeatedly');
+    if (this.harvest)
+      out('HarvestDeadLetterQueueUrl', this.harvest.deadLetterQueue.queueUrl, 'Harvest runs that failed repeatedly');
   }
 }

@@ -72,7 +72,14 @@ export function responseHeadersPolicies(scope: Construct): SitePolicies<cloudfro
     accessControlAllowHeaders: ['*'],
     accessControlAllowCredentials: false,
     // Content-Range and Accept-Ranges let a browser read Parquet/CSV by byte ranges.
-    accessControlExposeHeaders: ['ETag', 'Last-Modified', 'Content-Disposition', 'Content-Range', 'Accept-Ranges', 'Link'],
+    accessControlExposeHeaders: [
+      'ETag',
+      'Last-Modified',
+      'Content-Disposition',
+      'Content-Range',
+      'Accept-Ranges',
+      'Link',
+    ],
     accessControlMaxAge: Duration.days(1),
     // One source of CORS headers (this policy), whatever the function or object metadata say.
     originOverride: true,
@@ -80,7 +87,10 @@ export function responseHeadersPolicies(scope: Construct): SitePolicies<cloudfro
   const security: cloudfront.ResponseSecurityHeadersBehavior = {
     strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: false, override: true },
     contentTypeOptions: { override: true },
-    referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+    referrerPolicy: {
+      referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+      override: true,
+    },
   };
   const cacheControl = (value: string, override: boolean): cloudfront.ResponseCustomHeadersBehavior => ({
     customHeaders: [{ header: 'Cache-Control', value, override }],
@@ -98,7 +108,8 @@ export function responseHeadersPolicies(scope: Construct): SitePolicies<cloudfro
       customHeadersBehavior: cacheControl(`public, max-age=${DATASETS_DEFAULT_TTL.toSeconds()}`, false),
     }),
     immutable: new cloudfront.ResponseHeadersPolicy(scope, 'SnapshotHeaders', {
-      comment: 'CORS, security headers, and an hour of browser cache for snapshot manifests (an erasure may rewrite them)',
+      comment:
+        'CORS, security headers, and an hour of browser cache for snapshot manifests (an erasure may rewrite them)',
       corsBehavior: cors,
       securityHeadersBehavior: security,
       customHeadersBehavior: cacheControl(`public, max-age=${SNAPSHOT_BROWSER_TTL.toSeconds()}`, true),

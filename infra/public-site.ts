@@ -120,7 +120,10 @@ export class PublicSite extends Construct {
       code: cloudfront.FunctionCode.fromInline(DATASETS_REWRITE_SOURCE),
       comment: 'Maps /datasets/<path> to public/<path> in the data bucket',
     });
-    const behaviour = (cachePolicy: cloudfront.ICachePolicy, responseHeadersPolicy: cloudfront.IResponseHeadersPolicy) => ({
+    const behaviour = (
+      cachePolicy: cloudfront.ICachePolicy,
+      responseHeadersPolicy: cloudfront.IResponseHeadersPolicy,
+    ) => ({
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
@@ -154,15 +157,24 @@ export class PublicSite extends Construct {
 
   private acknowledgeDistributionFindings(distribution: cloudfront.Distribution, config: ParagrafConfig): void {
     const ack = (id: string, reason: string) => Validations.of(distribution).acknowledge({ id, reason });
-    ack('AwsSolutions-CFR1', 'Council decisions published as open data (CC0) for anyone, anywhere (lag 2022:818 ' +
-      'om den offentliga sektorns tillhandahållande av data); blocking countries would defeat that purpose.');
+    ack(
+      'AwsSolutions-CFR1',
+      'Council decisions published as open data (CC0) for anyone, anywhere (lag 2022:818 ' +
+        'om den offentliga sektorns tillhandahållande av data); blocking countries would defeat that purpose.',
+    );
     if (!config.webAclArn) {
-      ack('AwsSolutions-CFR2', 'No web ACL given (context webAclArn): a CLOUDFRONT-scope WAF must live in us-east-1 ' +
-        'and costs per month; the service is read-only (GET/HEAD/OPTIONS) and cached at the edge. See docs/deploy.md.');
+      ack(
+        'AwsSolutions-CFR2',
+        'No web ACL given (context webAclArn): a CLOUDFRONT-scope WAF must live in us-east-1 ' +
+          'and costs per month; the service is read-only (GET/HEAD/OPTIONS) and cached at the edge. See docs/deploy.md.',
+      );
     }
     if (!config.domainName) {
-      ack('AwsSolutions-CFR4', 'Without a custom domain the distribution uses the default *.cloudfront.net ' +
-        'certificate, whose viewer TLS policy cannot be chosen; with domainName + certificateArn it is TLSv1.2_2021.');
+      ack(
+        'AwsSolutions-CFR4',
+        'Without a custom domain the distribution uses the default *.cloudfront.net ' +
+          'certificate, whose viewer TLS policy cannot be chosen; with domainName + certificateArn it is TLSv1.2_2021.',
+      );
     }
   }
 }

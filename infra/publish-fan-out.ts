@@ -29,9 +29,17 @@ export class PublishFanOut extends Construct {
   constructor(scope: Construct, id: string, props: PublishFanOutProps) {
     super(scope, id);
     const invoke = (name: string, payload: Record<string, unknown>) =>
-      new tasks.LambdaInvoke(this, name, { lambdaFunction: props.function, payload: sfn.TaskInput.fromObject(payload), payloadResponseOnly: true });
+      new tasks.LambdaInvoke(this, name, {
+        lambdaFunction: props.function,
+        payload: sfn.TaskInput.fromObject(payload),
+        payloadResponseOnly: true,
+      });
     const plan = invoke('Plan', { step: 'plan', execution: sfn.JsonPath.stringAt('$$.Execution.Name'), full: true });
-    const part = invoke('Part', { step: 'part', run: sfn.JsonPath.stringAt('$.run'), municipality: sfn.JsonPath.stringAt('$.municipality') });
+    const part = invoke('Part', {
+      step: 'part',
+      run: sfn.JsonPath.stringAt('$.run'),
+      municipality: sfn.JsonPath.stringAt('$.municipality'),
+    });
     // Parts only write content-addressed files and their own result: running one again is harmless.
     part.addRetry({ errors: ['States.ALL'], maxAttempts: 3, interval: Duration.seconds(10), backoffRate: 2 });
     const parts = new sfn.Map(this, 'Municipalities', {
@@ -43,7 +51,10 @@ export class PublishFanOut extends Construct {
     parts.itemProcessor(part);
     const finish = invoke('Finish', { step: 'finish', run: sfn.JsonPath.stringAt('$.run') });
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: LOG_RETENTION,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       definitionBody: sfn.DefinitionBody.fromChainable(plan.next(parts).next(finish)),
       timeout: FAN_OUT_TIMEOUT,
@@ -53,11 +64,13 @@ export class PublishFanOut extends Construct {
     const fn = Stack.of(this).resolve((props.function.node.defaultChild as lambda.CfnFunction).logicalId) as string;
     Validations.of(this.stateMachine.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${fn}.Arn>:*]`,
-      reason: 'Step Functions may invoke the publish function by any version or alias (the grant CDK makes ends in :*); it is still that one function.',
+      reason:
+        'Step Functions may invoke the publish function by any version or alias (the grant CDK makes ends in :*); it is still that one function.',
     });
     Validations.of(this.stateMachine.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray trace segments and CloudWatch Logs log delivery (the state machine logs and tracing cdk-nag asks for) have no resource-level permissions: AWS requires Resource "*".',
+      reason:
+        'X-Ray trace segments and CloudWatch Logs log delivery (the state machine logs and tracing cdk-nag asks for) have no resource-level permissions: AWS requires Resource "*".',
     });
   }
 }

@@ -13,11 +13,16 @@ import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledgePrefixWildcards, grantList, grantObjects, READ_OBJECT, READ_WRITE_OBJECT } from './object-grants.ts';
+import {
+  acknowledgePrefixWildcards,
+  grantList,
+  grantObjects,
+  READ_OBJECT,
+  READ_WRITE_OBJECT,
+} from './object-grants.ts';
 import { ParagrafFunction } from './paragraf-function.ts';
 import { DATA_PREFIXES } from './storage.ts';
 import { PUBLISH_LEASE_KEY } from '../functions/store/keys.ts';
-
 
 export const PUBLISH_TIMEOUT = Duration.minutes(5);
 /** Retries before a publish request is parked in the dead-letter queue (and the DLQ alarm fires). */
@@ -78,29 +83,54 @@ export class PublishPipeline extends Construct {
     // Markers are deleted once handled. Published files are written once (content-addressed) or overwritten; the
     // only deletes under public/ are an erasure's (a withdrawn §), and erasures/ holds its requests until done.
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.pending], ['s3:GetObject', 's3:DeleteObject']);
-    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public, DATA_PREFIXES.erasures], [...READ_WRITE_OBJECT, 's3:DeleteObject']);
+    grantObjects(
+      this.function,
+      props.dataBucket,
+      [DATA_PREFIXES.public, DATA_PREFIXES.erasures],
+      [...READ_WRITE_OBJECT, 's3:DeleteObject'],
+    );
     // A fanned-out publish (infra/publish-fan-out.ts) keeps its plan and part results here until its last step.
-    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.publishRuns], [...READ_WRITE_OBJECT, 's3:DeleteObject']);
+    grantObjects(
+      this.function,
+      props.dataBucket,
+      [DATA_PREFIXES.publishRuns],
+      [...READ_WRITE_OBJECT, 's3:DeleteObject'],
+    );
     // The lease that keeps a second publisher out (functions/pipeline/publish/lease.ts): read, created, renewed.
     grantObjects(this.function, props.dataBucket, [PUBLISH_LEASE_KEY], ['s3:GetObject', 's3:PutObject']);
     acknowledgePrefixWildcards(this.function.role!, props.dataBucket, {
-      [DATA_PREFIXES.records]: 'The publisher reads every meeting record (records/<municipality>/…) to derive the datasets.',
-      [DATA_PREFIXES.pending]: 'The publisher reads the pending/ markers of changed meetings and deletes those it handled.',
-      [DATA_PREFIXES.public]: 'The publisher writes the published datasets, indexes and snapshots under public/, and deletes ' +
+      [DATA_PREFIXES.records]:
+        'The publisher reads every meeting record (records/<municipality>/…) to derive the datasets.',
+      [DATA_PREFIXES.pending]:
+        'The publisher reads the pending/ markers of changed meetings and deletes those it handled.',
+      [DATA_PREFIXES.public]:
+        'The publisher writes the published datasets, indexes and snapshots under public/, and deletes ' +
         'the files an erasure of a withdrawn § replaced.',
-      [DATA_PREFIXES.erasures]: 'The publisher keeps erasure requests (erasures/<paragraphId>.json) until it has erased the § ' +
+      [DATA_PREFIXES.erasures]:
+        'The publisher keeps erasure requests (erasures/<paragraphId>.json) until it has erased the § ' +
         'from every published file.',
-      [DATA_PREFIXES.publishRuns]: 'A fanned-out publish writes its plan and one result per municipality here, and deletes them when done.',
-      [PUBLISH_LEASE_KEY]: 'The publish lease is one object; the trailing wildcard is how object grants are written here.',
+      [DATA_PREFIXES.publishRuns]:
+        'A fanned-out publish writes its plan and one result per municipality here, and deletes them when done.',
+      [PUBLISH_LEASE_KEY]:
+        'The publish lease is one object; the trailing wildcard is how object grants are written here.',
     });
     // An erasure deletes every version of what it removes (S3BlobStore.erase), not only the current one.
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.public], ['s3:DeleteObjectVersion']);
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [props.dataBucket.bucketArn] }));
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [props.dataBucket.bucketArn] }),
+    );
     if (props.distribution) {
       this.function.addToRolePolicy(
         new iam.PolicyStatement({
           actions: ['cloudfront:CreateInvalidation'],
-          resources: [Stack.of(this).formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: props.distribution.distributionId })],
+          resources: [
+            Stack.of(this).formatArn({
+              service: 'cloudfront',
+              region: '',
+              resource: 'distribution',
+              resourceName: props.distribution.distributionId,
+            }),
+          ],
         }),
       );
     }

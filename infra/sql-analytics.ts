@@ -12,7 +12,13 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FieldDef } from '../functions/core/render/table.ts';
 import { publicKey } from '../functions/published/paths.ts';
-import { SQL_MUNICIPALITY_IDS, SQL_PARTITION_KEYS, SQL_TABLES, sqlTableDir, type SqlTable } from '../functions/published/sql-tables.ts';
+import {
+  SQL_MUNICIPALITY_IDS,
+  SQL_PARTITION_KEYS,
+  SQL_TABLES,
+  sqlTableDir,
+  type SqlTable,
+} from '../functions/published/sql-tables.ts';
 import { privateBucketDefaults } from './storage.ts';
 
 /** 10 GB: the whole national archive's § table is well under 1 GB of Parquet, so only a runaway query meets it. */
@@ -37,10 +43,15 @@ export class SqlAnalytics extends Construct {
   constructor(scope: Construct, id: string, props: SqlAnalyticsProps) {
     super(scope, id);
     // Glue names: lower case, digits and underscores; one database per stack.
-    this.databaseName = `paragraf_${Stack.of(this).stackName.toLowerCase().replace(/[^a-z0-9]+/gu, '_')}`;
+    this.databaseName = `paragraf_${Stack.of(this)
+      .stackName.toLowerCase()
+      .replace(/[^a-z0-9]+/gu, '_')}`;
     this.database = new glue.CfnDatabase(this, 'Database', {
       catalogId: Aws.ACCOUNT_ID,
-      databaseInput: { name: this.databaseName, description: 'Paragraf: every published § of the council protocols (CC0). See docs/sql.md.' },
+      databaseInput: {
+        name: this.databaseName,
+        description: 'Paragraf: every published § of the council protocols (CC0). See docs/sql.md.',
+      },
     });
     this.tables = SQL_TABLES.map((t) => this.table(t, props.dataBucket));
 
@@ -48,7 +59,13 @@ export class SqlAnalytics extends Construct {
       ...privateBucketDefaults(),
       serverAccessLogsBucket: props.logBucket,
       serverAccessLogsPrefix: 's3/athena-results/',
-      lifecycleRules: [{ id: 'expire-query-results', expiration: Duration.days(RESULT_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        {
+          id: 'expire-query-results',
+          expiration: Duration.days(RESULT_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.workGroup = new athena.CfnWorkGroup(this, 'WorkGroup', {
@@ -95,7 +112,11 @@ export class SqlAnalytics extends Construct {
         },
         storageDescriptor: {
           location,
-          columns: t.table.fields.map((f) => ({ name: f.name, type: parquet ? glueType(f) : 'string', comment: f.description.en.slice(0, 255) })),
+          columns: t.table.fields.map((f) => ({
+            name: f.name,
+            type: parquet ? glueType(f) : 'string',
+            comment: f.description.en.slice(0, 255),
+          })),
           ...(parquet
             ? {
                 inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',

@@ -19,7 +19,8 @@ function files(dir: string): string[] {
   });
 }
 
-const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/gu;
+const IMPORT_RE =
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/gu;
 
 function specifiers(source: string): string[] {
   return [...source.matchAll(IMPORT_RE)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
@@ -30,7 +31,7 @@ describe('architecture: functions/core is pure', () => {
 
   it('finds the core files', () => {
     expect(sources.length).toBeGreaterThan(10);
-    expect(specifiers("import { x } from 'node:fs';\nexport { y } from \"hono\";")).toEqual(['node:fs', 'hono']);
+    expect(specifiers('import { x } from \'node:fs\';\nexport { y } from "hono";')).toEqual(['node:fs', 'hono']);
     expect(builtinModules).toContain('fs');
   });
 
@@ -42,7 +43,8 @@ describe('architecture: functions/core is pure', () => {
       for (const spec of specifiers(source)) {
         expect(spec, `${name} imports ${spec}`).not.toMatch(/^node:|^@aws-sdk|^hono(?:\/|$)|^@hono/u);
         expect(builtinModules.includes(spec.split('/')[0] ?? ''), `${name} imports built-in ${spec}`).toBe(false);
-        if (spec.startsWith('.')) expect(join(file, '..', spec).startsWith(core), `${name} leaves the core: ${spec}`).toBe(true);
+        if (spec.startsWith('.'))
+          expect(join(file, '..', spec).startsWith(core), `${name} leaves the core: ${spec}`).toBe(true);
       }
       expect(code, `${name} reads the environment`).not.toMatch(/process\.env|\bprocess\./u);
       expect(code, `${name} reads the clock`).not.toMatch(/Date\.now\(|new Date\(\s*\)/u);
@@ -57,7 +59,18 @@ describe('architecture: functions/core is pure', () => {
  * pipeline/use-cases.ts); pages never import routes; adapters implement ports and only handlers
  * and the CLI choose them; lib is Node-only helpers without project knowledge.
  */
-type Layer = 'core' | 'lib' | 'ports' | 'store' | 'published' | 'adapters' | 'pipeline' | 'api' | 'handlers' | 'cli' | 'infra';
+type Layer =
+  | 'core'
+  | 'lib'
+  | 'ports'
+  | 'store'
+  | 'published'
+  | 'adapters'
+  | 'pipeline'
+  | 'api'
+  | 'handlers'
+  | 'cli'
+  | 'infra';
 
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   core: ['core'],
@@ -147,7 +160,8 @@ function dependencyViolations(sources: ReadonlyMap<string, string>): Violation[]
     for (const r of importsOf(file, source)) {
       const bad = (rule: string) => out.push({ file, specifier: r.specifier, rule });
       if (r.packageName !== undefined) {
-        if (NO_PACKAGES[from]?.test(r.packageName) || (from === 'core' && isBuiltin(r.packageName))) bad(`${from} imports no ${r.packageName}`);
+        if (NO_PACKAGES[from]?.test(r.packageName) || (from === 'core' && isBuiltin(r.packageName)))
+          bad(`${from} imports no ${r.packageName}`);
         continue;
       }
       const target = r.target!;
@@ -156,29 +170,40 @@ function dependencyViolations(sources: ReadonlyMap<string, string>): Violation[]
         bad(`${from} imports only functions/ and infra/`);
         continue;
       }
-      if (to === 'adapters' && from !== 'adapters') adapterImporters.set(adapterOf(target), [...(adapterImporters.get(adapterOf(target)) ?? []), file]);
+      if (to === 'adapters' && from !== 'adapters')
+        adapterImporters.set(adapterOf(target), [...(adapterImporters.get(adapterOf(target)) ?? []), file]);
       const exception = EXCEPTIONS.find((e) => e.from === file && e.to === target);
       if (exception && r.kind === 'type') {
         usedExceptions.add(`${exception.from} → ${exception.to}`);
         continue;
       }
-      if (from === 'api' && to === 'pipeline' && file.startsWith(ADMIN_ENTRY.from) && target === ADMIN_ENTRY.to) continue;
+      if (from === 'api' && to === 'pipeline' && file.startsWith(ADMIN_ENTRY.from) && target === ADMIN_ENTRY.to)
+        continue;
       if (from === 'infra' && INFRA_ALSO_READS.includes(target)) continue;
       if (!MAY_IMPORT[from].includes(to)) bad(`${from} may not import ${to}`);
       const part = apiPart(file);
       const targetPart = apiPart(target);
-      if (from === 'api' && to === 'api' && part && targetPart && API_PARTS_MAY_NOT[part]?.includes(targetPart)) bad(`api/${part} may not import api/${targetPart}`);
+      if (from === 'api' && to === 'api' && part && targetPart && API_PARTS_MAY_NOT[part]?.includes(targetPart))
+        bad(`api/${part} may not import api/${targetPart}`);
     }
   }
   // Adapters implement ports: one that code outside adapters uses must implement a port (helpers of adapters need not).
   for (const [adapter, importers] of adapterImporters) {
     const files = [...sources.keys()].filter((f) => f === adapter || (adapter.endsWith('/') && f.startsWith(adapter)));
     if (files.length === 0) continue;
-    const implementsPort = files.some((f) => importsOf(f, sources.get(f)!).some((r) => r.target !== undefined && layerOf(r.target) === 'ports'));
-    if (!implementsPort) out.push({ file: importers[0]!, specifier: adapter, rule: 'an adapter used outside adapters/ implements a port' });
+    const implementsPort = files.some((f) =>
+      importsOf(f, sources.get(f)!).some((r) => r.target !== undefined && layerOf(r.target) === 'ports'),
+    );
+    if (!implementsPort)
+      out.push({
+        file: importers[0]!,
+        specifier: adapter,
+        rule: 'an adapter used outside adapters/ implements a port',
+      });
   }
   for (const e of EXCEPTIONS) {
-    if (sources.has(e.from) && !usedExceptions.has(`${e.from} → ${e.to}`)) out.push({ file: e.from, specifier: e.to, rule: `exception no longer needed: remove it (${e.why})` });
+    if (sources.has(e.from) && !usedExceptions.has(`${e.from} → ${e.to}`))
+      out.push({ file: e.from, specifier: e.to, rule: `exception no longer needed: remove it (${e.why})` });
   }
   return out;
 }
@@ -186,24 +211,48 @@ function dependencyViolations(sources: ReadonlyMap<string, string>): Violation[]
 describe('architecture: the dependency rule', () => {
   it('catches a violating import (self-test)', () => {
     const tree = new Map<string, string>([
-      ['functions/api/routes/bad.ts', "import { readManifest } from '../../pipeline/publish/commit.ts';\nimport { putJson } from '../../store/json.ts';"],
+      [
+        'functions/api/routes/bad.ts',
+        "import { readManifest } from '../../pipeline/publish/commit.ts';\nimport { putJson } from '../../store/json.ts';",
+      ],
       ['functions/api/pages/bad.ts', "import { sendJson } from '../routes/respond.ts';"],
-      ['functions/api/admin/ok.ts', "import { release } from '../../pipeline/use-cases.ts';\nimport type { X } from '../../published/manifest.ts';"],
+      [
+        'functions/api/admin/ok.ts',
+        "import { release } from '../../pipeline/use-cases.ts';\nimport type { X } from '../../published/manifest.ts';",
+      ],
       ['functions/api/admin/bad.ts', "import { commitManifest } from '../../pipeline/publish/commit.ts';"],
-      ['functions/pipeline/bad.ts', "import { FsBlobStore } from '../adapters/fs-blob-store.ts';\nimport { S3Client } from '@aws-sdk/client-s3';"],
+      [
+        'functions/pipeline/bad.ts',
+        "import { FsBlobStore } from '../adapters/fs-blob-store.ts';\nimport { S3Client } from '@aws-sdk/client-s3';",
+      ],
       ['functions/published/bad.ts', "import { recordKey } from '../store/keys.ts';"],
-      ['functions/core/bad.ts', "import { readFile } from 'node:fs/promises';\nconst later = () => import('../pipeline/x.ts');"],
+      [
+        'functions/core/bad.ts',
+        "import { readFile } from 'node:fs/promises';\nconst later = () => import('../pipeline/x.ts');",
+      ],
       ['functions/adapters/fs-blob-store.ts', "import { join } from 'node:path';"],
-      ['functions/cli/ok.ts', "import { FsBlobStore } from '../adapters/fs-blob-store.ts';\nimport { createApp } from '../api/create-app.ts';"],
+      [
+        'functions/cli/ok.ts',
+        "import { FsBlobStore } from '../adapters/fs-blob-store.ts';\nimport { createApp } from '../api/create-app.ts';",
+      ],
       ['functions/handlers/bad.ts', "import { main } from '../cli/main.ts';"],
-      ['infra/bad.ts', "import { publishDatasets } from '../functions/pipeline/publish-datasets.ts';\nimport { S3BlobStore } from '../functions/adapters/s3-blob-store.ts';"],
+      [
+        'infra/bad.ts',
+        "import { publishDatasets } from '../functions/pipeline/publish-datasets.ts';\nimport { S3BlobStore } from '../functions/adapters/s3-blob-store.ts';",
+      ],
       // A folder of adapters is one adapter: its configuration helper may be used by a composition root.
       ['functions/adapters/ocr/ocr-assets.ts', "import { join } from 'node:path';"],
-      ['functions/adapters/ocr/engine.ts', "import type { Ocr } from '../../ports/ocr.ts';\nimport { join } from 'node:path';"],
+      [
+        'functions/adapters/ocr/engine.ts',
+        "import type { Ocr } from '../../ports/ocr.ts';\nimport { join } from 'node:path';",
+      ],
       ['functions/cli/ocr.ts', "import { locate } from '../adapters/ocr/ocr-assets.ts';"],
       ['infra/asset.ts', "import { BUNDLED } from '../functions/adapters/ocr/ocr-assets.ts';"],
       // Comments and strings that look like imports are not imports.
-      ['functions/core/ok.ts', "// import { x } from '../pipeline/y.ts';\n/* export * from 'node:fs'; */\nexport const s = 'no import here';"],
+      [
+        'functions/core/ok.ts',
+        "// import { x } from '../pipeline/y.ts';\n/* export * from 'node:fs'; */\nexport const s = 'no import here';",
+      ],
     ]);
     const found = dependencyViolations(tree).map((v) => `${v.file} → ${v.specifier}: ${v.rule}`);
     expect(found).toEqual([
@@ -237,6 +286,8 @@ describe('architecture: the dependency rule', () => {
     expect(serve.packages).not.toContain('unpdf');
     expect(serve.packages).not.toContain('hyparquet-writer');
     // The API Lambda likewise: the published format and the app, no publisher.
-    expect(reachable(['functions/handlers/api.ts']).files.filter((f) => f.startsWith('functions/pipeline/'))).toEqual([]);
+    expect(reachable(['functions/handlers/api.ts']).files.filter((f) => f.startsWith('functions/pipeline/'))).toEqual(
+      [],
+    );
   });
 });

@@ -18,11 +18,19 @@ export interface Targets {
 export async function collectTargets(baseUrl: string): Promise<Targets> {
   const listed = (await getJson(`${baseUrl}/v1/municipalities`)) as { items?: Array<{ slug: string }> };
   const municipalities = (listed.items ?? []).map((m) => m.slug);
-  const targets: Targets = { paragraphIds: [], meetingIds: [], municipalities, lists: await listPaths(baseUrl), titleWords: [] };
+  const targets: Targets = {
+    paragraphIds: [],
+    meetingIds: [],
+    municipalities,
+    lists: await listPaths(baseUrl),
+    titleWords: [],
+  };
   const words = new Set<string>();
   const step = Math.max(1, Math.floor(municipalities.length / 40));
   for (let i = 0; i < municipalities.length; i += step) {
-    const page = (await getJson(`${baseUrl}/v1/paragraphs?municipality=${municipalities[i]}&limit=100`)) as { items: Array<{ id: string; meetingId: string; title: string }> };
+    const page = (await getJson(`${baseUrl}/v1/paragraphs?municipality=${municipalities[i]}&limit=100`)) as {
+      items: Array<{ id: string; meetingId: string; title: string }>;
+    };
     for (const item of page.items) {
       targets.paragraphIds.push(item.id);
       if (targets.meetingIds.at(-1) !== item.meetingId) targets.meetingIds.push(item.meetingId);
@@ -36,12 +44,21 @@ export async function collectTargets(baseUrl: string): Promise<Targets> {
 
 /** Up to 64 filtered lists over real municipality/body pairs; every 4th narrowed by year, every 4th to votes. */
 export async function listPaths(baseUrl: string): Promise<string[]> {
-  const bodies = ((await getJson(`${baseUrl}/v1/bodies`)) as { items: Array<{ municipality: string; slug: string; lastMeeting?: string }> }).items;
+  const bodies = (
+    (await getJson(`${baseUrl}/v1/bodies`)) as {
+      items: Array<{ municipality: string; slug: string; lastMeeting?: string }>;
+    }
+  ).items;
   const step = Math.max(1, Math.floor(bodies.length / 64));
   const out: string[] = [];
   for (let i = 0; out.length < 64 && i < bodies.length; i += step) {
     const b = bodies[i]!;
-    const extra = out.length % 4 === 1 ? `&year=${b.lastMeeting?.slice(0, 4) ?? '2024'}` : out.length % 4 === 3 ? '&hasVote=true' : '';
+    const extra =
+      out.length % 4 === 1
+        ? `&year=${b.lastMeeting?.slice(0, 4) ?? '2024'}`
+        : out.length % 4 === 3
+          ? '&hasVote=true'
+          : '';
     out.push(`/v1/paragraphs?municipality=${b.municipality}&body=${b.slug}${extra}&limit=20`);
   }
   return out;
@@ -68,7 +85,12 @@ async function getJson(url: string): Promise<unknown> {
 }
 
 /** Paths of one kind, in a seeded random order: `count` of them. */
-export function paths(kind: 'permalink' | 'page' | 'list' | 'search' | 'csv', targets: Targets, count: number, seed = 1): string[] {
+export function paths(
+  kind: 'permalink' | 'page' | 'list' | 'search' | 'csv',
+  targets: Targets,
+  count: number,
+  seed = 1,
+): string[] {
   if (kind === 'search') return searchQueries(targets, count, seed);
   const rng = new Rng(seed);
   const pick: Record<typeof kind, () => string> = {

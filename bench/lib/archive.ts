@@ -19,9 +19,21 @@ export const ARCHIVE_MEETINGS = {
 };
 
 /** What the generated records depend on. */
-const GENERATOR_SOURCES = ['functions/pipeline/synthetic', 'functions/core/records', 'functions/pipeline/privacy-gate.ts', 'functions/pipeline/ingest-record.ts', 'functions/pipeline/meeting-record.ts', 'functions/pipeline/store-keys.ts'];
+const GENERATOR_SOURCES = [
+  'functions/pipeline/synthetic',
+  'functions/core/records',
+  'functions/pipeline/privacy-gate.ts',
+  'functions/pipeline/ingest-record.ts',
+  'functions/pipeline/meeting-record.ts',
+  'functions/pipeline/store-keys.ts',
+];
 /** What the published files depend on. */
-const PUBLISHER_SOURCES = ['functions/core/render', 'functions/published', 'functions/pipeline/publish', 'functions/pipeline/publish-datasets.ts'];
+const PUBLISHER_SOURCES = [
+  'functions/core/render',
+  'functions/published',
+  'functions/pipeline/publish',
+  'functions/pipeline/publish-datasets.ts',
+];
 
 export interface Archive {
   dir: string;
@@ -35,7 +47,11 @@ export interface ArchiveOptions {
   baseUrl?: string;
 }
 
-export async function ensureArchive(ctx: SuiteContext, meetings: number, options: ArchiveOptions = {}): Promise<Archive> {
+export async function ensureArchive(
+  ctx: SuiteContext,
+  meetings: number,
+  options: ArchiveOptions = {},
+): Promise<Archive> {
   const dir = join(ctx.repoRoot, 'bench/.work/archives', options.name ?? `meetings-${meetings}`);
   const marker = join(dir, '.bench-generated');
   const source = sourceHash(ctx.repoRoot, GENERATOR_SOURCES);
@@ -49,14 +65,24 @@ export async function ensureArchive(ctx: SuiteContext, meetings: number, options
 }
 
 /** The archive with its datasets published by the current publisher (what `paragraf serve` reads). */
-export async function ensurePublishedArchive(ctx: SuiteContext, meetings: number, options: ArchiveOptions = {}): Promise<Archive> {
+export async function ensurePublishedArchive(
+  ctx: SuiteContext,
+  meetings: number,
+  options: ArchiveOptions = {},
+): Promise<Archive> {
   const archive = await ensureArchive(ctx, meetings, options);
   const marker = join(archive.dir, '.bench-published');
   const source = sourceHash(ctx.repoRoot, PUBLISHER_SOURCES);
   const previous = readMarker(marker);
   if (previous?.source !== source) {
     ctx.log(`publishing ${meetings} meetings${previous ? ' again (the publisher changed)' : ''} (kept for later runs)`);
-    const args = ['publish', '--data', archive.dir, ...(options.baseUrl ? ['--base-url', options.baseUrl] : []), ...(previous ? ['--full'] : [])];
+    const args = [
+      'publish',
+      '--data',
+      archive.dir,
+      ...(options.baseUrl ? ['--base-url', options.baseUrl] : []),
+      ...(previous ? ['--full'] : []),
+    ];
     const m = await paragraf(ctx, args);
     writeFileSync(marker, `${JSON.stringify({ seconds: Math.round(m.wallMs / 1000), source })}\n`);
   }
@@ -88,7 +114,11 @@ export function sourceHash(repoRoot: string, paths: readonly string[]): string {
 }
 
 /** Runs the `paragraf` command as a user would (bin/paragraf.js in a fresh Node process), measured. */
-export function paragraf(ctx: SuiteContext, args: readonly string[], stdoutFile?: string): ReturnType<typeof measureOk> {
+export function paragraf(
+  ctx: SuiteContext,
+  args: readonly string[],
+  stdoutFile?: string,
+): ReturnType<typeof measureOk> {
   return measureOk(process.execPath, [join(ctx.repoRoot, 'bin/paragraf.js'), ...args], {
     cwd: ctx.repoRoot,
     ...(stdoutFile ? { stdoutFile } : {}),

@@ -24,9 +24,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     },
     strict: true,
   });
-  const only = (values.only ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (values.only ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only.filter((name) => !SUITES.some((s) => s.name === name));
-  if (unknown.length > 0) throw new BenchUsageError(`unknown suite ${unknown.join(', ')}; suites: ${SUITES.map((s) => s.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new BenchUsageError(`unknown suite ${unknown.join(', ')}; suites: ${SUITES.map((s) => s.name).join(', ')}`);
   return { only, quick: values.quick ?? false, ...(values.out ? { out: values.out } : {}), help: values.help ?? false };
 }
 

@@ -13,7 +13,12 @@ export interface CannonRun {
   requests: number;
 }
 
-export async function cannon(url: string, paths: readonly string[], connections: number, seconds: number): Promise<CannonRun> {
+export async function cannon(
+  url: string,
+  paths: readonly string[],
+  connections: number,
+  seconds: number,
+): Promise<CannonRun> {
   let next = 0;
   const result: Result = await autocannon({
     url,

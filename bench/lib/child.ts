@@ -31,11 +31,18 @@ try {
 } catch (error) {
   if (!(error instanceof SuiteSkippedError)) console.error(error);
   const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  output = { rows: [], ...usage(started), ...(error instanceof SuiteSkippedError ? { skipped: reason } : { failed: reason }) };
+  output = {
+    rows: [],
+    ...usage(started),
+    ...(error instanceof SuiteSkippedError ? { skipped: reason } : { failed: reason }),
+  };
   process.exitCode = error instanceof SuiteSkippedError ? 0 : 1;
 }
 writeFileSync(outFile, JSON.stringify(output));
 
 function usage(since: number): { seconds: number; peakRssMb: number } {
-  return { seconds: Math.round((performance.now() - since) / 100) / 10, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    seconds: Math.round((performance.now() - since) / 100) / 10,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }

@@ -24,14 +24,27 @@ export function corpusPdfs(repoRoot: string): CorpusFile[] {
  * with the production text reader. For the benchmarks that start from text (parse, fuzz); the reading is not timed.
  * `maxPdfBytes` leaves out the larger PDFs (quick runs: extracting them takes seconds).
  */
-export async function corpusTexts(repoRoot: string, options: { maxPdfBytes?: number } = {}): Promise<Array<CorpusFile & { pages: PageText[]; mediaType: string }>> {
+export async function corpusTexts(
+  repoRoot: string,
+  options: { maxPdfBytes?: number } = {},
+): Promise<Array<CorpusFile & { pages: PageText[]; mediaType: string }>> {
   const dir = join(repoRoot, CORPUS_DIR);
   const small = (f: CorpusFile) => options.maxPdfBytes === undefined || statSync(f.path).size <= options.maxPdfBytes;
   const pdfs = await Promise.all(
-    listFiles(dir, '.pdf').filter(small).map(async (f) => ({ ...f, mediaType: 'application/pdf', pages: (await extractPdfPages(new Uint8Array(readFileSync(f.path)))).pages })),
+    listFiles(dir, '.pdf')
+      .filter(small)
+      .map(async (f) => ({
+        ...f,
+        mediaType: 'application/pdf',
+        pages: (await extractPdfPages(new Uint8Array(readFileSync(f.path)))).pages,
+      })),
   );
   const read = (extension: string, mediaType: string) =>
-    listFiles(dir, extension).map((f) => ({ ...f, mediaType, pages: readTextDocument(new Uint8Array(readFileSync(f.path))).pages }));
+    listFiles(dir, extension).map((f) => ({
+      ...f,
+      mediaType,
+      pages: readTextDocument(new Uint8Array(readFileSync(f.path))).pages,
+    }));
   const texts = [...read('.txt', 'text/plain'), ...read('.md', 'text/markdown')];
   return [...pdfs, ...texts].sort((a, b) => a.name.localeCompare(b.name));
 }

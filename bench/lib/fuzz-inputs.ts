@@ -17,13 +17,68 @@ export interface FuzzInput {
 
 /** Words and lines each parser stage reacts to: § headings, case numbers, section headings, votes, furniture. */
 const TOKENS = [
-  '§', '§§', '§ 1', '§ 12', '§ 999', '§§ 94-110', 'KF § 102 DNR: KU.2017.3', '§ 95 2026.016 KS', 'Dnr', 'Ärendenummer SLK-2024-00074',
-  'Beslut', 'Beslutsunderlag', 'Expedieras till', 'Protokollsutdrag skickas till', 'Yrkanden', 'Propositionsordning',
-  'Omröstning', 'Ja', 'Nej', 'Avstår', 'X', 'Reservation', 'reserverar sig mot beslutet', 'Särskilt yttrande', 'Jäv',
-  'Justerandes sign', 'Utdragsbestyrkande', 'Paragrafen förklaras omedelbart justerad', 'Borttagen på grund av sekretess',
-  'Plats och tid', 'Beslutande', 'Ersättare', 'Övriga närvarande', 'Justerare', 'Ordförande', 'Sekreterare',
-  'Anslaget sätts upp', 'Anslaget tas ned', '2024-02-05', 'den 5 februari 2024', '13.00-15.30', '1.', 'a)', '•', '-', 'att',
-  'Anna Andersson (S)', '(', ')', ':', '\t', '\u00a0', '\u00ad', '\u200b', '\f', '\r', '\ufeff', 'å', 'Ä', '🏛', 'e\u0301', '٣',
+  '§',
+  '§§',
+  '§ 1',
+  '§ 12',
+  '§ 999',
+  '§§ 94-110',
+  'KF § 102 DNR: KU.2017.3',
+  '§ 95 2026.016 KS',
+  'Dnr',
+  'Ärendenummer SLK-2024-00074',
+  'Beslut',
+  'Beslutsunderlag',
+  'Expedieras till',
+  'Protokollsutdrag skickas till',
+  'Yrkanden',
+  'Propositionsordning',
+  'Omröstning',
+  'Ja',
+  'Nej',
+  'Avstår',
+  'X',
+  'Reservation',
+  'reserverar sig mot beslutet',
+  'Särskilt yttrande',
+  'Jäv',
+  'Justerandes sign',
+  'Utdragsbestyrkande',
+  'Paragrafen förklaras omedelbart justerad',
+  'Borttagen på grund av sekretess',
+  'Plats och tid',
+  'Beslutande',
+  'Ersättare',
+  'Övriga närvarande',
+  'Justerare',
+  'Ordförande',
+  'Sekreterare',
+  'Anslaget sätts upp',
+  'Anslaget tas ned',
+  '2024-02-05',
+  'den 5 februari 2024',
+  '13.00-15.30',
+  '1.',
+  'a)',
+  '•',
+  '-',
+  'att',
+  'Anna Andersson (S)',
+  '(',
+  ')',
+  ':',
+  '\t',
+  '\u00a0',
+  '\u00ad',
+  '\u200b',
+  '\f',
+  '\r',
+  '\ufeff',
+  'å',
+  'Ä',
+  '🏛',
+  'e\u0301',
+  '٣',
 ];
 
 /** `corpus`: the real protocol texts joined end to end. */
@@ -32,10 +87,13 @@ export function fuzzInput(seed: number, index: number, corpus: string): FuzzInpu
   const size = rng.chance(0.01) ? rng.int(100_000, 300_000) : rng.logInt(10, 100_000);
   const kind = rng.pick(['slice', 'mutated', 'repeated', 'random'] as const);
   const text =
-    kind === 'slice' ? slice(rng, corpus, size)
-    : kind === 'mutated' ? mutate(rng, slice(rng, corpus, size))
-    : kind === 'repeated' ? repeated(rng, size)
-    : randomText(rng, size);
+    kind === 'slice'
+      ? slice(rng, corpus, size)
+      : kind === 'mutated'
+        ? mutate(rng, slice(rng, corpus, size))
+        : kind === 'repeated'
+          ? repeated(rng, size)
+          : randomText(rng, size);
   const pages = paginate(rng, text);
   return { kind, pages, bytes: pages.reduce((n, p) => n + Buffer.byteLength(p.text), 0) };
 }
@@ -81,11 +139,15 @@ function randomText(rng: Rng, size: number): string {
   for (let i = 0; i < size; i++) {
     const r = rng.next();
     const cp =
-      r < 0.5 ? rng.int(0x20, 0x7e)
-      : r < 0.65 ? rng.pick([0x0a, 0x0a, 0x0a, 0x20, 0x20, 0x09, 0x0c, 0x0d, 0xa7])
-      : r < 0.85 ? rng.int(0xa0, 0x24f)
-      : r < 0.95 ? rng.int(0x0, 0xd7ff)
-      : rng.int(0x10000, 0x10ffff);
+      r < 0.5
+        ? rng.int(0x20, 0x7e)
+        : r < 0.65
+          ? rng.pick([0x0a, 0x0a, 0x0a, 0x20, 0x20, 0x09, 0x0c, 0x0d, 0xa7])
+          : r < 0.85
+            ? rng.int(0xa0, 0x24f)
+            : r < 0.95
+              ? rng.int(0x0, 0xd7ff)
+              : rng.int(0x10000, 0x10ffff);
     chars.push(String.fromCodePoint(cp));
   }
   return chars.join('');

@@ -24,16 +24,27 @@ export function bombPdf(options: BombOptions): Uint8Array {
   let data = deflateSync(zeros, { level: 9 });
   if (options.layers === 2) data = deflateSync(data, { level: 9 });
   const filter = options.layers === 2 ? '[/FlateDecode /FlateDecode]' : '/FlateDecode';
-  const image = options.asImage ? ' /Subtype /Image /Width 10 /Height 10 /BitsPerComponent 8 /ColorSpace /DeviceGray' : '';
-  const streams = Array.from({ length: count }, () => ({ dict: `/Filter ${filter} /Length ${data.length}${image}`, data }));
-  return assemble(streams.map((s) => s), 1);
+  const image = options.asImage
+    ? ' /Subtype /Image /Width 10 /Height 10 /BitsPerComponent 8 /ColorSpace /DeviceGray'
+    : '';
+  const streams = Array.from({ length: count }, () => ({
+    dict: `/Filter ${filter} /Length ${data.length}${image}`,
+    data,
+  }));
+  return assemble(
+    streams.map((s) => s),
+    1,
+  );
 }
 
 export function textPdf(pages: number, charsPerPage: number): Uint8Array {
   const line = 'Kommunstyrelsen beslutar att godkänna förslaget. '.replace(/[åäö]/gu, 'a');
   const lines = Math.ceil(charsPerPage / line.length);
   const content = deflateSync(
-    Buffer.from(`BT /F1 1 Tf ${Array.from({ length: lines }, (_, i) => `1 0 0 1 10 ${800 - (i % 700)} Tm (${line}) Tj`).join(' ')} ET`, 'latin1'),
+    Buffer.from(
+      `BT /F1 1 Tf ${Array.from({ length: lines }, (_, i) => `1 0 0 1 10 ${800 - (i % 700)} Tm (${line}) Tj`).join(' ')} ET`,
+      'latin1',
+    ),
   );
   const stream = { dict: `/Filter /FlateDecode /Length ${content.length}`, data: content };
   // Every page shows the same content stream: a small file whose text is pages × charsPerPage.
@@ -75,19 +86,30 @@ function assemble(streams: readonly RawStream[], pageCount: number, shareContent
   const firstPage = firstStream + streams.length;
   const pages = shareContent ? pageCount : Math.max(pageCount, 1);
   object(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  object(2, `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${firstPage + i} 0 R`).join(' ')}] /Count ${pages} >>`);
+  object(
+    2,
+    `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${firstPage + i} 0 R`).join(' ')}] /Count ${pages} >>`,
+  );
   object(3, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
   streams.forEach((s, i) => {
-    object(firstStream + i, Buffer.concat([Buffer.from(`<< ${s.dict} >>\nstream\n`, 'latin1'), s.data, Buffer.from('\nendstream', 'latin1')]));
+    object(
+      firstStream + i,
+      Buffer.concat([Buffer.from(`<< ${s.dict} >>\nstream\n`, 'latin1'), s.data, Buffer.from('\nendstream', 'latin1')]),
+    );
   });
   const contents = `[${streams.map((_, i) => `${firstStream + i} 0 R`).join(' ')}]`;
   for (let i = 0; i < pages; i++) {
-    object(firstPage + i, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} >>`);
+    object(
+      firstPage + i,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} >>`,
+    );
   }
   const xref = size;
   const total = firstPage + pages;
   const rows = ['xref', `0 ${total}`, '0000000000 65535 f '];
   for (let id = 1; id < total; id++) rows.push(`${String(offsets[id]).padStart(10, '0')} 00000 n `);
-  push(Buffer.from(`${rows.join('\n')}\ntrailer\n<< /Size ${total} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+  push(
+    Buffer.from(`${rows.join('\n')}\ntrailer\n<< /Size ${total} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'),
+  );
   return new Uint8Array(Buffer.concat(parts));
 }

@@ -16,10 +16,13 @@ export function startLatencyProxy(target: string, delayMs: number): Promise<Late
   const server: Server = createServer((req, res) => {
     count++;
     setTimeout(() => {
-      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = request(
+        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     }, delayMs);
@@ -32,7 +35,11 @@ export function startLatencyProxy(target: string, delayMs: number): Promise<Late
       resolve({
         url: `http://127.0.0.1:${port}`,
         requests: () => count,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });

@@ -11,7 +11,11 @@ export interface LatencySample {
   failures: number;
 }
 
-export async function sampleLatency(baseUrl: string, paths: readonly string[], clients: number): Promise<LatencySample> {
+export async function sampleLatency(
+  baseUrl: string,
+  paths: readonly string[],
+  clients: number,
+): Promise<LatencySample> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const sample: LatencySample = { times: [], failures: 0 };
   let next = 0;

@@ -31,15 +31,29 @@ export interface MeasureOptions {
 
 const GNU_TIME = '/usr/bin/time';
 
-export async function measureCommand(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measured> {
+export async function measureCommand(
+  command: string,
+  args: readonly string[],
+  options: MeasureOptions = {},
+): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), 'paragraf-bench-'));
   const timeFile = join(dir, 'time');
   const out = openSync(options.stdoutFile ?? '/dev/null', 'w');
   try {
     const start = performance.now();
-    const { code, stderr } = await spawnWait(GNU_TIME, ['-o', timeFile, '-f', '%U %S %M', command, ...args], out, options);
+    const { code, stderr } = await spawnWait(
+      GNU_TIME,
+      ['-o', timeFile, '-f', '%U %S %M', command, ...args],
+      out,
+      options,
+    );
     const wallMs = performance.now() - start;
-    const [user = 0, sys = 0, rssKb = 0] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    const [user = 0, sys = 0, rssKb = 0] = readFileSync(timeFile, 'utf8')
+      .trim()
+      .split('\n')
+      .at(-1)!
+      .split(' ')
+      .map(Number);
     return { wallMs, cpuMs: (user + sys) * 1000, peakRssMb: rssKb / 1024, code, stderr };
   } finally {
     closeSync(out);
@@ -48,7 +62,11 @@ export async function measureCommand(command: string, args: readonly string[], o
 }
 
 /** As measureCommand, but a non-zero exit is an error carrying the program's last stderr lines. */
-export async function measureOk(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measured> {
+export async function measureOk(
+  command: string,
+  args: readonly string[],
+  options: MeasureOptions = {},
+): Promise<Measured> {
   const result = await measureCommand(command, args, options);
   if (result.code !== 0) {
     const tail = result.stderr.trim().split('\n').slice(-5).join(' | ');
@@ -58,22 +76,37 @@ export async function measureOk(command: string, args: readonly string[], option
 }
 
 /** Wall time of one run of a program, spawned directly (no GNU time in between, which would add its own fork). */
-export async function timeCommand(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<number> {
+export async function timeCommand(
+  command: string,
+  args: readonly string[],
+  options: MeasureOptions = {},
+): Promise<number> {
   const out = openSync(options.stdoutFile ?? '/dev/null', 'w');
   try {
     const start = performance.now();
     const { code, stderr } = await spawnWait(command, args, out, options);
     const ms = performance.now() - start;
-    if (code !== 0) throw new CommandFailedError(`${command} ${args.join(' ')} exited ${code}: ${stderr.trim().slice(-500)}`);
+    if (code !== 0)
+      throw new CommandFailedError(`${command} ${args.join(' ')} exited ${code}: ${stderr.trim().slice(-500)}`);
     return ms;
   } finally {
     closeSync(out);
   }
 }
 
-function spawnWait(command: string, args: readonly string[], stdout: number, options: MeasureOptions): Promise<{ code: number; stderr: string }> {
+function spawnWait(
+  command: string,
+  args: readonly string[],
+  stdout: number,
+  options: MeasureOptions,
+): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', stdout, 'pipe'], timeout: options.timeoutMs });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', stdout, 'pipe'],
+      timeout: options.timeoutMs,
+    });
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-20_000);
@@ -95,7 +128,10 @@ export class MissingToolError extends Error {
  * Makes sure a baseline tool is installed (Debian package names), installing it with apt-get when missing, as CI
  * does. Needs root (or passwordless sudo); otherwise says what to install.
  */
-export function ensureTools(tools: ReadonlyArray<{ command: string; aptPackage: string }>, log: (m: string) => void): void {
+export function ensureTools(
+  tools: ReadonlyArray<{ command: string; aptPackage: string }>,
+  log: (m: string) => void,
+): void {
   const missing = tools.filter((t) => !hasCommand(t.command));
   if (missing.length === 0) return;
   const packages = [...new Set(missing.map((t) => t.aptPackage))];
@@ -107,5 +143,8 @@ export function ensureTools(tools: ReadonlyArray<{ command: string; aptPackage: 
   asRoot(['apt-get', 'update', '-qq']);
   asRoot(['apt-get', 'install', '-y', '-qq', ...packages]);
   const still = missing.filter((t) => !hasCommand(t.command));
-  if (still.length > 0) throw new MissingToolError(`needs ${still.map((t) => t.command).join(', ')}: apt-get install -y ${packages.join(' ')}`);
+  if (still.length > 0)
+    throw new MissingToolError(
+      `needs ${still.map((t) => t.command).join(', ')}: apt-get install -y ${packages.join(' ')}`,
+    );
 }

@@ -22,7 +22,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(command: string, args: (port: number) => string[], readyPath: string, timeoutMs = 300_000, cwd?: string): Promise<RunningServer> {
+export async function startServer(
+  command: string,
+  args: (port: number) => string[],
+  readyPath: string,
+  timeoutMs = 300_000,
+  cwd?: string,
+): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(command, args(port), { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -33,17 +39,30 @@ export async function startServer(command: string, args: (port: number) => strin
     await waitUntilReady(child, `${url}${readyPath}`, timeoutMs);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new ServerStartError(`${command} ${args(port).join(' ')}: ${(error as Error).message}; stderr: ${stderr.trim().slice(-500)}`, { cause: error });
+    throw new ServerStartError(
+      `${command} ${args(port).join(' ')}: ${(error as Error).message}; stderr: ${stderr.trim().slice(-500)}`,
+      { cause: error },
+    );
   }
   const pid = child.pid!;
-  return { url, pid, readyMs: performance.now() - started, memory: () => memoryOf(pid), cpuMs: () => cpuOf(pid), stop: () => stop(child) };
+  return {
+    url,
+    pid,
+    readyMs: performance.now() - started,
+    memory: () => memoryOf(pid),
+    cpuMs: () => cpuOf(pid),
+    stop: () => stop(child),
+  };
 }
 
 async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
-    const ok = await fetch(url).then((r) => r.arrayBuffer().then(() => r.ok), () => false);
+    const ok = await fetch(url).then(
+      (r) => r.arrayBuffer().then(() => r.ok),
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -84,7 +103,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

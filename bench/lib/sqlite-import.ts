@@ -8,7 +8,11 @@ import { measureOk } from './process.ts';
  * that SQLite splits differently from Paragraf (as happened while values with a bare LF were left unquoted) shows
  * up as a row count that differs from Paragraf's.
  */
-export async function importCsvIntoSqlite(csv: string, workDir: string, table: string): Promise<{ path: string; rows: number }> {
+export async function importCsvIntoSqlite(
+  csv: string,
+  workDir: string,
+  table: string,
+): Promise<{ path: string; rows: number }> {
   const path = join(workDir, `${table}.sqlite`);
   rmSync(path, { force: true });
   await measureOk('sqlite3', [path, '.mode csv', `.import ${csv} ${table}`]);

@@ -23,7 +23,9 @@ export function format(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const rounded = round(value);
   if (Math.abs(rounded) < 10_000) return String(rounded);
-  return Math.round(rounded).toString().replace(/\B(?=(\d{3})+(?!\d))/gu, ' ');
+  return Math.round(rounded)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/gu, ' ');
 }
 
 export function machineLine(results: ResultsFile): string {

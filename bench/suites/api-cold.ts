@@ -30,24 +30,92 @@ interface Start {
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const archive = await ensurePublishedArchive(ctx, ctx.quick ? 1_000 : ARCHIVE_MEETINGS.national);
   const manifestBytes = readFileSync(join(archive.dir, 'public/manifest.json'));
-  const manifest = JSON.parse(manifestBytes.toString('utf8')) as { readModel?: { parts?: Array<{ path: string }>; bytes: number }; totals: { paragraphs: number } };
-  if (!manifest.readModel?.parts) throw new SuiteSkippedError('the published archive lists no index file (publish with this version first)');
+  const manifest = JSON.parse(manifestBytes.toString('utf8')) as {
+    readModel?: { parts?: Array<{ path: string }>; bytes: number };
+    totals: { paragraphs: number };
+  };
+  if (!manifest.readModel?.parts)
+    throw new SuiteSkippedError('the published archive lists no index file (publish with this version first)');
   const samples = ctx.quick ? 1 : 3;
   const fs: Start[] = [];
   const hello: Start[] = [];
   for (let i = 0; i < samples; i++) {
-    hello.push(await coldStart(() => startServer(process.execPath, (port) => [join(ctx.repoRoot, 'bin/run-ts.js'), join(ctx.repoRoot, 'bench/lib/hello-server.ts'), '--port', String(port)], '/', 60_000, ctx.repoRoot)));
-    fs.push(await coldStart(() => startServer(process.execPath, (port) => [join(ctx.repoRoot, 'bin/paragraf.js'), 'serve', '--data', archive.dir, '--port', String(port)], READY, 600_000, ctx.repoRoot)));
-    ctx.log(`filesystem: ready in ${fs.at(-1)!.seconds.toFixed(2)} s, RSS ${fs.at(-1)!.rssMb.toFixed(0)} MB (hello-world ${hello.at(-1)!.seconds.toFixed(2)} s)`);
+    hello.push(
+      await coldStart(() =>
+        startServer(
+          process.execPath,
+          (port) => [
+            join(ctx.repoRoot, 'bin/run-ts.js'),
+            join(ctx.repoRoot, 'bench/lib/hello-server.ts'),
+            '--port',
+            String(port),
+          ],
+          '/',
+          60_000,
+          ctx.repoRoot,
+        ),
+      ),
+    );
+    fs.push(
+      await coldStart(() =>
+        startServer(
+          process.execPath,
+          (port) => [join(ctx.repoRoot, 'bin/paragraf.js'), 'serve', '--data', archive.dir, '--port', String(port)],
+          READY,
+          600_000,
+          ctx.repoRoot,
+        ),
+      ),
+    );
+    ctx.log(
+      `filesystem: ready in ${fs.at(-1)!.seconds.toFixed(2)} s, RSS ${fs.at(-1)!.rssMb.toFixed(0)} MB (hello-world ${hello.at(-1)!.seconds.toFixed(2)} s)`,
+    );
   }
-  const s3 = await overS3(ctx, archive.dir, manifestBytes, manifest.readModel.parts.map((p) => p.path), samples);
+  const s3 = await overS3(
+    ctx,
+    archive.dir,
+    manifestBytes,
+    manifest.readModel.parts.map((p) => p.path),
+    samples,
+  );
   const note = `${archive.meetings} meetings, ${manifest.totals.paragraphs} § published; index file ${round(manifest.readModel.bytes / 1048576)} MB in ${manifest.readModel.parts.length} parts; median of ${samples} fresh processes`;
   const helloSeconds = { tool: 'Hono hello-world', value: round(median(hello.map((s) => s.seconds))) };
   return [
-    { name: 'api-cold.fs-ready-seconds', label: 'API cold start to first § list, filesystem store', value: round(median(fs.map((s) => s.seconds))), unit: 's', baseline: helloSeconds, goal: { op: '<=', target: 3 }, note: `${note}; spawn of \`paragraf serve\` to the first 200 from ${READY}` },
-    { name: 'api-cold.fs-rss-mb', label: 'API RSS after the first answer, filesystem store', value: round(median(fs.map((s) => s.rssMb))), unit: 'MB', baseline: { tool: 'Hono hello-world', value: round(median(hello.map((s) => s.rssMb))) }, goal: { op: '<=', target: 512 }, note: `${note}; peak (VmHWM) ${round(median(fs.map((s) => s.peakRssMb)))} MB` },
-    { name: 'api-cold.s3-ready-seconds', label: `API cold start to first § list, S3 protocol + ${S3_LATENCY_MS} ms a request`, value: round(median(s3.starts.map((s) => s.seconds))), unit: 's', baseline: helloSeconds, goal: { op: '<=', target: 3 }, note: `${note}; the Lambda's app (createApiLambdaApp) over s3rver behind a ${S3_LATENCY_MS} ms proxy; ${s3.requests} S3 requests per start` },
-    { name: 'api-cold.s3-rss-mb', label: 'API RSS after the first answer, S3 protocol', value: round(median(s3.starts.map((s) => s.rssMb))), unit: 'MB', goal: { op: '<=', target: 512 }, note: `${note}; peak (VmHWM) ${round(median(s3.starts.map((s) => s.peakRssMb)))} MB` },
+    {
+      name: 'api-cold.fs-ready-seconds',
+      label: 'API cold start to first § list, filesystem store',
+      value: round(median(fs.map((s) => s.seconds))),
+      unit: 's',
+      baseline: helloSeconds,
+      goal: { op: '<=', target: 3 },
+      note: `${note}; spawn of \`paragraf serve\` to the first 200 from ${READY}`,
+    },
+    {
+      name: 'api-cold.fs-rss-mb',
+      label: 'API RSS after the first answer, filesystem store',
+      value: round(median(fs.map((s) => s.rssMb))),
+      unit: 'MB',
+      baseline: { tool: 'Hono hello-world', value: round(median(hello.map((s) => s.rssMb))) },
+      goal: { op: '<=', target: 512 },
+      note: `${note}; peak (VmHWM) ${round(median(fs.map((s) => s.peakRssMb)))} MB`,
+    },
+    {
+      name: 'api-cold.s3-ready-seconds',
+      label: `API cold start to first § list, S3 protocol + ${S3_LATENCY_MS} ms a request`,
+      value: round(median(s3.starts.map((s) => s.seconds))),
+      unit: 's',
+      baseline: helloSeconds,
+      goal: { op: '<=', target: 3 },
+      note: `${note}; the Lambda's app (createApiLambdaApp) over s3rver behind a ${S3_LATENCY_MS} ms proxy; ${s3.requests} S3 requests per start`,
+    },
+    {
+      name: 'api-cold.s3-rss-mb',
+      label: 'API RSS after the first answer, S3 protocol',
+      value: round(median(s3.starts.map((s) => s.rssMb))),
+      unit: 'MB',
+      goal: { op: '<=', target: 512 },
+      note: `${note}; peak (VmHWM) ${round(median(s3.starts.map((s) => s.peakRssMb)))} MB`,
+    },
   ];
 }
 
@@ -61,19 +129,60 @@ async function coldStart(start: () => Promise<RunningServer>): Promise<Start> {
   }
 }
 
-async function overS3(ctx: SuiteContext, dir: string, manifest: Buffer, indexParts: readonly string[], samples: number): Promise<{ starts: Start[]; requests: number }> {
+async function overS3(
+  ctx: SuiteContext,
+  dir: string,
+  manifest: Buffer,
+  indexParts: readonly string[],
+  samples: number,
+): Promise<{ starts: Start[]; requests: number }> {
   const s3 = await startS3rver({ buckets: ['paragraf-data'] });
   const proxy = await startLatencyProxy(s3.endpoint, S3_LATENCY_MS);
   try {
-    for (const path of indexParts) await s3.client.send(new PutObjectCommand({ Bucket: 'paragraf-data', Key: `public/${path}`, Body: readFileSync(join(dir, 'public', path)) }));
-    await s3.client.send(new PutObjectCommand({ Bucket: 'paragraf-data', Key: 'public/manifest.json', Body: manifest, ContentType: 'application/json' }));
+    for (const path of indexParts)
+      await s3.client.send(
+        new PutObjectCommand({
+          Bucket: 'paragraf-data',
+          Key: `public/${path}`,
+          Body: readFileSync(join(dir, 'public', path)),
+        }),
+      );
+    await s3.client.send(
+      new PutObjectCommand({
+        Bucket: 'paragraf-data',
+        Key: 'public/manifest.json',
+        Body: manifest,
+        ContentType: 'application/json',
+      }),
+    );
     const starts: Start[] = [];
     let requests = 0;
     for (let i = 0; i < samples; i++) {
       const before = proxy.requests();
-      starts.push(await coldStart(() => startServer(process.execPath, (port) => [join(ctx.repoRoot, 'bin/run-ts.js'), join(ctx.repoRoot, 'bench/lib/api-s3-server.ts'), '--endpoint', proxy.url, '--bucket', 'paragraf-data', '--port', String(port)], READY, 600_000, ctx.repoRoot)));
+      starts.push(
+        await coldStart(() =>
+          startServer(
+            process.execPath,
+            (port) => [
+              join(ctx.repoRoot, 'bin/run-ts.js'),
+              join(ctx.repoRoot, 'bench/lib/api-s3-server.ts'),
+              '--endpoint',
+              proxy.url,
+              '--bucket',
+              'paragraf-data',
+              '--port',
+              String(port),
+            ],
+            READY,
+            600_000,
+            ctx.repoRoot,
+          ),
+        ),
+      );
       requests = proxy.requests() - before;
-      ctx.log(`S3 + ${S3_LATENCY_MS} ms: ready in ${starts.at(-1)!.seconds.toFixed(2)} s, RSS ${starts.at(-1)!.rssMb.toFixed(0)} MB, ${requests} requests`);
+      ctx.log(
+        `S3 + ${S3_LATENCY_MS} ms: ready in ${starts.at(-1)!.seconds.toFixed(2)} s, RSS ${starts.at(-1)!.rssMb.toFixed(0)} MB, ${requests} requests`,
+      );
     }
     return { starts, requests };
   } finally {

@@ -18,17 +18,40 @@ const CONNECTIONS = 32;
 
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const archive = await ensurePublishedArchive(ctx, ctx.quick ? 1_000 : ARCHIVE_MEETINGS.national);
-  const api = await startServer(process.execPath, (port) => [join(ctx.repoRoot, 'bin/paragraf.js'), 'serve', '--data', archive.dir, '--port', String(port)], '/v1/paragraphs?limit=1', 600_000, ctx.repoRoot);
-  const hello = await startServer(process.execPath, (port) => [join(ctx.repoRoot, 'bin/run-ts.js'), join(ctx.repoRoot, 'bench/lib/hello-server.ts'), '--port', String(port)], '/', 60_000, ctx.repoRoot);
+  const api = await startServer(
+    process.execPath,
+    (port) => [join(ctx.repoRoot, 'bin/paragraf.js'), 'serve', '--data', archive.dir, '--port', String(port)],
+    '/v1/paragraphs?limit=1',
+    600_000,
+    ctx.repoRoot,
+  );
+  const hello = await startServer(
+    process.execPath,
+    (port) => [
+      join(ctx.repoRoot, 'bin/run-ts.js'),
+      join(ctx.repoRoot, 'bench/lib/hello-server.ts'),
+      '--port',
+      String(port),
+    ],
+    '/',
+    60_000,
+    ctx.repoRoot,
+  );
   try {
     const startRss = api.memory().rssMb;
     const targets = await collectTargets(api.url);
-    ctx.log(`ready in ${(api.readyMs / 1000).toFixed(1)} s, RSS ${startRss.toFixed(0)} MB; ${targets.paragraphIds.length} § ids from ${targets.municipalities.length} municipalities`);
+    ctx.log(
+      `ready in ${(api.readyMs / 1000).toFixed(1)} s, RSS ${startRss.toFixed(0)} MB; ${targets.paragraphIds.length} § ids from ${targets.municipalities.length} municipalities`,
+    );
     const load = await loadPasses(ctx, api, hello, targets);
     const search = await sampleLatency(api.url, paths('search', targets, ctx.quick ? 100 : 400, 7), 1);
     const { peakRssMb } = api.memory();
     ctx.log(`search: ${search.times.length} ok, ${search.failures} failed; peak RSS ${peakRssMb.toFixed(0)} MB`);
-    return rows(ctx, archive.meetings, load, search.times, search.failures, { startRss, peakRssMb, readyMs: api.readyMs });
+    return rows(ctx, archive.meetings, load, search.times, search.failures, {
+      startRss,
+      peakRssMb,
+      readyMs: api.readyMs,
+    });
   } finally {
     await Promise.all([api.stop(), hello.stop()]);
   }
@@ -50,7 +73,12 @@ async function measured(server: RunningServer, paths: readonly string[], seconds
   return { ...run, cpuMsPerRequest: (server.cpuMs() - cpu) / Math.max(1, run.requests) };
 }
 
-async function loadPasses(ctx: SuiteContext, api: RunningServer, hello: RunningServer, targets: Targets): Promise<LoadResult> {
+async function loadPasses(
+  ctx: SuiteContext,
+  api: RunningServer,
+  hello: RunningServer,
+  targets: Targets,
+): Promise<LoadResult> {
   const seconds = ctx.quick ? 2 : 10;
   const passes = ctx.quick ? 1 : 3;
   const permalinks = paths('permalink', targets, 5_000, 1);
@@ -63,30 +91,125 @@ async function loadPasses(ctx: SuiteContext, api: RunningServer, hello: RunningS
     result.permalink.push(await measured(api, permalinks, seconds));
     result.list.push(await measured(api, lists, seconds));
     const last = (runs: CannonRun[]) => runs.at(-1)!.requestsPerSecond.toFixed(0);
-    ctx.log(`pass ${i + 1}: hello ${last(result.hello)} req/s, permalink ${last(result.permalink)}, list ${last(result.list)}`);
+    ctx.log(
+      `pass ${i + 1}: hello ${last(result.hello)} req/s, permalink ${last(result.permalink)}, list ${last(result.list)}`,
+    );
   }
   return result;
 }
 
-function rows(ctx: SuiteContext, meetings: number, load: LoadResult, searchMs: number[], searchFailures: number, mem: { startRss: number; peakRssMb: number; readyMs: number }): ResultRow[] {
+function rows(
+  ctx: SuiteContext,
+  meetings: number,
+  load: LoadResult,
+  searchMs: number[],
+  searchFailures: number,
+  mem: { startRss: number; peakRssMb: number; readyMs: number },
+): ResultRow[] {
   const note = `${meetings} meetings published; ${CONNECTIONS} connections, median of ${load.passes} passes of ${ctx.quick ? 2 : 10} s`;
   const hello = { tool: 'Hono hello-world', value: round(median(load.hello.map((r) => r.requestsPerSecond))) };
   const cpu = (runs: Measured[]) => round(median(runs.map((r) => r.cpuMsPerRequest)));
   const helloCpu = { tool: 'Hono hello-world', value: cpu(load.hello) };
-  const ratio = (runs: CannonRun[]) => round(median(runs.map((r, i) => r.requestsPerSecond / load.hello[i]!.requestsPerSecond)));
+  const ratio = (runs: CannonRun[]) =>
+    round(median(runs.map((r, i) => r.requestsPerSecond / load.hello[i]!.requestsPerSecond)));
   const errors = [...load.permalink, ...load.list].reduce((n, r) => n + r.errors, 0) + searchFailures;
   return [
-    { name: 'api.permalink-rps', label: 'API § permalink (JSON), requests/s', value: round(median(load.permalink.map((r) => r.requestsPerSecond))), unit: 'req/s', baseline: hello, note },
-    { name: 'api.permalink-rps-ratio', label: 'API § permalink req/s ÷ hello-world req/s', value: ratio(load.permalink), unit: '×', goal: { op: '>=', target: 0.5 }, note },
-    { name: 'api.permalink-p99-ms', label: 'API § permalink p99 at 32 connections', value: round(median(load.permalink.map((r) => r.p99Ms))), unit: 'ms', baseline: { tool: 'Hono hello-world', value: round(median(load.hello.map((r) => r.p99Ms))) }, goal: { op: '<=', target: 25 }, note },
-    { name: 'api.permalink-cpu-ms', label: 'API § permalink, server CPU per request', value: cpu(load.permalink), unit: 'ms', baseline: helloCpu, note: 'user + system time of the server process ÷ requests answered; immune to the load generator sharing the cores' },
-    { name: 'api.list-rps', label: 'API filtered list (20 §), requests/s', value: round(median(load.list.map((r) => r.requestsPerSecond))), unit: 'req/s', baseline: hello, note },
-    { name: 'api.list-rps-ratio', label: 'API list req/s ÷ hello-world req/s', value: ratio(load.list), unit: '×', goal: { op: '>=', target: 0.5 }, note },
-    { name: 'api.list-p99-ms', label: 'API list p99 at 32 connections', value: round(median(load.list.map((r) => r.p99Ms))), unit: 'ms', goal: { op: '<=', target: 25 }, note },
-    { name: 'api.list-cpu-ms', label: 'API filtered list, server CPU per request', value: cpu(load.list), unit: 'ms', baseline: helloCpu, note: 'user + system time of the server process ÷ requests answered' },
-    { name: 'api.search-p95-ms', label: 'API full-text search p95 (one at a time, all different)', value: round(percentile(searchMs, 95)), unit: 'ms', goal: { op: '<=', target: 100 }, note: `${searchMs.length} searches over ${meetings} meetings; p50 ${round(percentile(searchMs, 50))} ms` },
-    { name: 'api.errors', label: 'API errors and non-2xx answers', value: errors, unit: 'responses', goal: { op: '<=', target: 0 }, note },
-    { name: 'api.peak-rss-mb', label: 'API server peak RSS', value: round(mem.peakRssMb), unit: 'MB', goal: { op: '<=', target: 512 }, note: `after start ${round(mem.startRss)} MB; VmHWM of the server process` },
-    { name: 'api.ready-seconds', label: 'API server start until first answer', value: round(mem.readyMs / 1000), unit: 's', goal: { op: '<=', target: 3 }, note: 'spawn of `paragraf serve` to the first 200 from /v1/paragraphs (the § index file, docs/read-model.md; bench api-cold has the S3 case)' },
+    {
+      name: 'api.permalink-rps',
+      label: 'API § permalink (JSON), requests/s',
+      value: round(median(load.permalink.map((r) => r.requestsPerSecond))),
+      unit: 'req/s',
+      baseline: hello,
+      note,
+    },
+    {
+      name: 'api.permalink-rps-ratio',
+      label: 'API § permalink req/s ÷ hello-world req/s',
+      value: ratio(load.permalink),
+      unit: '×',
+      goal: { op: '>=', target: 0.5 },
+      note,
+    },
+    {
+      name: 'api.permalink-p99-ms',
+      label: 'API § permalink p99 at 32 connections',
+      value: round(median(load.permalink.map((r) => r.p99Ms))),
+      unit: 'ms',
+      baseline: { tool: 'Hono hello-world', value: round(median(load.hello.map((r) => r.p99Ms))) },
+      goal: { op: '<=', target: 25 },
+      note,
+    },
+    {
+      name: 'api.permalink-cpu-ms',
+      label: 'API § permalink, server CPU per request',
+      value: cpu(load.permalink),
+      unit: 'ms',
+      baseline: helloCpu,
+      note: 'user + system time of the server process ÷ requests answered; immune to the load generator sharing the cores',
+    },
+    {
+      name: 'api.list-rps',
+      label: 'API filtered list (20 §), requests/s',
+      value: round(median(load.list.map((r) => r.requestsPerSecond))),
+      unit: 'req/s',
+      baseline: hello,
+      note,
+    },
+    {
+      name: 'api.list-rps-ratio',
+      label: 'API list req/s ÷ hello-world req/s',
+      value: ratio(load.list),
+      unit: '×',
+      goal: { op: '>=', target: 0.5 },
+      note,
+    },
+    {
+      name: 'api.list-p99-ms',
+      label: 'API list p99 at 32 connections',
+      value: round(median(load.list.map((r) => r.p99Ms))),
+      unit: 'ms',
+      goal: { op: '<=', target: 25 },
+      note,
+    },
+    {
+      name: 'api.list-cpu-ms',
+      label: 'API filtered list, server CPU per request',
+      value: cpu(load.list),
+      unit: 'ms',
+      baseline: helloCpu,
+      note: 'user + system time of the server process ÷ requests answered',
+    },
+    {
+      name: 'api.search-p95-ms',
+      label: 'API full-text search p95 (one at a time, all different)',
+      value: round(percentile(searchMs, 95)),
+      unit: 'ms',
+      goal: { op: '<=', target: 100 },
+      note: `${searchMs.length} searches over ${meetings} meetings; p50 ${round(percentile(searchMs, 50))} ms`,
+    },
+    {
+      name: 'api.errors',
+      label: 'API errors and non-2xx answers',
+      value: errors,
+      unit: 'responses',
+      goal: { op: '<=', target: 0 },
+      note,
+    },
+    {
+      name: 'api.peak-rss-mb',
+      label: 'API server peak RSS',
+      value: round(mem.peakRssMb),
+      unit: 'MB',
+      goal: { op: '<=', target: 512 },
+      note: `after start ${round(mem.startRss)} MB; VmHWM of the server process`,
+    },
+    {
+      name: 'api.ready-seconds',
+      label: 'API server start until first answer',
+      value: round(mem.readyMs / 1000),
+      unit: 's',
+      goal: { op: '<=', target: 3 },
+      note: 'spawn of `paragraf serve` to the first 200 from /v1/paragraphs (the § index file, docs/read-model.md; bench api-cold has the S3 case)',
+    },
   ];
 }

@@ -35,8 +35,24 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
     const m = await measure(ctx, name, entry, runs);
     const note = `median of ${runs} fresh-process imports (Node ${process.version}); baseline: bare Hono Lambda, same bundling`;
     rows.push(
-      { name: `cold-start.${name}-bundle-kb`, label: `${name} Lambda bundle`, value: round(m.kb), unit: 'KB', baseline: { tool: 'Hono hello-world Lambda', value: round(baseline.kb) }, ...goal(GOALS[name]?.bytes), note: 'index.mjs, minified, without the source map' },
-      { name: `cold-start.${name}-init-ms`, label: `${name} Lambda module init`, value: round(m.importMs), unit: 'ms', baseline: { tool: 'Hono hello-world Lambda', value: round(baseline.importMs) }, ...goal(GOALS[name]?.importMs), note },
+      {
+        name: `cold-start.${name}-bundle-kb`,
+        label: `${name} Lambda bundle`,
+        value: round(m.kb),
+        unit: 'KB',
+        baseline: { tool: 'Hono hello-world Lambda', value: round(baseline.kb) },
+        ...goal(GOALS[name]?.bytes),
+        note: 'index.mjs, minified, without the source map',
+      },
+      {
+        name: `cold-start.${name}-init-ms`,
+        label: `${name} Lambda module init`,
+        value: round(m.importMs),
+        unit: 'ms',
+        baseline: { tool: 'Hono hello-world Lambda', value: round(baseline.importMs) },
+        ...goal(GOALS[name]?.importMs),
+        note,
+      },
     );
   }
   return rows;
@@ -46,7 +62,12 @@ function goal(g: Goal | undefined): { goal?: Goal } {
   return g ? { goal: g } : {};
 }
 
-async function measure(ctx: SuiteContext, name: string, entry: string, runs: number): Promise<{ kb: number; importMs: number }> {
+async function measure(
+  ctx: SuiteContext,
+  name: string,
+  entry: string,
+  runs: number,
+): Promise<{ kb: number; importMs: number }> {
   const outfile = join(ctx.workDir, name, 'index.mjs');
   mkdirSync(join(ctx.workDir, name), { recursive: true });
   await build(esbuildOptions(entry, outfile));

@@ -17,7 +17,13 @@ import type { ResultRow, SuiteContext } from '../lib/types.ts';
  * and of ≈ 40,000 §: memory should not grow with the archive.
  */
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
-  ensureTools([{ command: 'sqlite3', aptPackage: 'sqlite3' }, { command: '/usr/bin/time', aptPackage: 'time' }], ctx.log);
+  ensureTools(
+    [
+      { command: 'sqlite3', aptPackage: 'sqlite3' },
+      { command: '/usr/bin/time', aptPackage: 'time' },
+    ],
+    ctx.log,
+  );
   const large = await ensurePublishedArchive(ctx, ctx.quick ? 1_000 : ARCHIVE_MEETINGS.national);
   const small = await ensurePublishedArchive(ctx, ctx.quick ? 100 : ARCHIVE_MEETINGS.tenth);
   const csv = join(ctx.workDir, 'paragraphs.csv');
@@ -26,7 +32,11 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const runs: Record<'published' | 'records' | 'sqlite', Measured[]> = { published: [], records: [], sqlite: [] };
   for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
     runs.published.push(await exportCsv(ctx, large, csv, 'published'));
-    runs.sqlite.push(await measureOk('sqlite3', [db.path, '.mode csv', '.headers on', 'select * from paragraphs'], { stdoutFile: join(ctx.workDir, 'sqlite.csv') }));
+    runs.sqlite.push(
+      await measureOk('sqlite3', [db.path, '.mode csv', '.headers on', 'select * from paragraphs'], {
+        stdoutFile: join(ctx.workDir, 'sqlite.csv'),
+      }),
+    );
     runs.records.push(await exportCsv(ctx, large, join(ctx.workDir, 'rendered.csv'), 'records'));
   }
   const tenth = [1, 2].map(() => exportCsv(ctx, small, join(ctx.workDir, 'small.csv'), 'published'));
@@ -36,7 +46,13 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   return rows(db.rows, large.meetings, small.meetings, runs, smallRss);
 }
 
-function rows(rowCount: number, meetings: number, tenthMeetings: number, runs: Record<'published' | 'records' | 'sqlite', Measured[]>, smallRss: number): ResultRow[] {
+function rows(
+  rowCount: number,
+  meetings: number,
+  tenthMeetings: number,
+  runs: Record<'published' | 'records' | 'sqlite', Measured[]>,
+  smallRss: number,
+): ResultRow[] {
   const note = `${rowCount} § (${meetings} meetings), median of ${runs.sqlite.length} passes`;
   const seconds = (m: Measured[]) => round(median(m.map((x) => x.wallMs)) / 1000);
   const ratio = (m: Measured[]) => round(median(m.map((x, i) => x.wallMs / runs.sqlite[i]!.wallMs)));
@@ -44,17 +60,84 @@ function rows(rowCount: number, meetings: number, tenthMeetings: number, runs: R
   const sqlite = { tool: 'sqlite3 .mode csv', value: seconds(runs.sqlite) };
   const k = `${Math.round(rowCount / 1000)}k`;
   return [
-    { name: 'csv.export-seconds', label: `CSV export (published files), ${k} §`, value: seconds(runs.published), unit: 's', baseline: sqlite, note },
-    { name: 'csv.time-ratio', label: 'CSV export time ÷ sqlite3 time', value: ratio(runs.published), unit: '×', goal: { op: '<=', target: 1.5 }, note },
-    { name: 'csv.peak-rss-mb', label: `CSV export peak RSS, ${k} §`, value: rss(runs.published), unit: 'MB', baseline: { tool: 'sqlite3 .mode csv', value: rss(runs.sqlite) }, goal: { op: '<=', target: 200 }, note },
-    { name: 'csv.peak-rss-mb-tenth', label: `CSV export peak RSS, ${tenthMeetings} meetings`, value: round(smallRss), unit: 'MB', note: 'median of 2 runs' },
-    { name: 'csv.rss-growth', label: 'CSV export peak RSS, large ÷ tenth-size archive', value: round(rss(runs.published) / smallRss), unit: '×', goal: { op: '<=', target: 1.2 }, note: '"flat": at most 20% more memory for 10× the rows' },
-    { name: 'csv.render-seconds', label: `CSV rendered from the records, ${k} §`, value: seconds(runs.records), unit: 's', baseline: sqlite, note: `${note}; every record read, parsed and rendered again (a full republish)` },
-    { name: 'csv.render-time-ratio', label: 'CSV rendered from the records ÷ sqlite3 time', value: ratio(runs.records), unit: '×', note },
-    { name: 'csv.render-peak-rss-mb', label: 'CSV rendered from the records, peak RSS', value: rss(runs.records), unit: 'MB', goal: { op: '<=', target: 200 }, note },
+    {
+      name: 'csv.export-seconds',
+      label: `CSV export (published files), ${k} §`,
+      value: seconds(runs.published),
+      unit: 's',
+      baseline: sqlite,
+      note,
+    },
+    {
+      name: 'csv.time-ratio',
+      label: 'CSV export time ÷ sqlite3 time',
+      value: ratio(runs.published),
+      unit: '×',
+      goal: { op: '<=', target: 1.5 },
+      note,
+    },
+    {
+      name: 'csv.peak-rss-mb',
+      label: `CSV export peak RSS, ${k} §`,
+      value: rss(runs.published),
+      unit: 'MB',
+      baseline: { tool: 'sqlite3 .mode csv', value: rss(runs.sqlite) },
+      goal: { op: '<=', target: 200 },
+      note,
+    },
+    {
+      name: 'csv.peak-rss-mb-tenth',
+      label: `CSV export peak RSS, ${tenthMeetings} meetings`,
+      value: round(smallRss),
+      unit: 'MB',
+      note: 'median of 2 runs',
+    },
+    {
+      name: 'csv.rss-growth',
+      label: 'CSV export peak RSS, large ÷ tenth-size archive',
+      value: round(rss(runs.published) / smallRss),
+      unit: '×',
+      goal: { op: '<=', target: 1.2 },
+      note: '"flat": at most 20% more memory for 10× the rows',
+    },
+    {
+      name: 'csv.render-seconds',
+      label: `CSV rendered from the records, ${k} §`,
+      value: seconds(runs.records),
+      unit: 's',
+      baseline: sqlite,
+      note: `${note}; every record read, parsed and rendered again (a full republish)`,
+    },
+    {
+      name: 'csv.render-time-ratio',
+      label: 'CSV rendered from the records ÷ sqlite3 time',
+      value: ratio(runs.records),
+      unit: '×',
+      note,
+    },
+    {
+      name: 'csv.render-peak-rss-mb',
+      label: 'CSV rendered from the records, peak RSS',
+      value: rss(runs.records),
+      unit: 'MB',
+      goal: { op: '<=', target: 200 },
+      note,
+    },
   ];
 }
 
 function exportCsv(ctx: SuiteContext, archive: Archive, out: string, from: 'published' | 'records'): Promise<Measured> {
-  return paragraf(ctx, ['export', '--data', archive.dir, '--from', from, '--format', 'csv', '--table', 'paragraphs', '--out', out]);
+  return paragraf(ctx, [
+    'export',
+    '--data',
+    archive.dir,
+    '--from',
+    from,
+    '--format',
+    'csv',
+    '--table',
+    'paragraphs',
+    '--out',
+    out,
+  ]);
 }

@@ -39,10 +39,37 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const note = `${stats.count} inputs (seed ${SEED}), ${mib} MiB in ${stats.seconds.toFixed(0)} s`;
   return [
     { name: 'fuzz.inputs', label: 'fuzz: generated inputs parsed', value: stats.count, unit: 'inputs', note },
-    { name: 'fuzz.crashes', label: 'fuzz: crashes (exceptions)', value: stats.crashes.length, unit: 'inputs', goal: { op: '<=', target: 0 }, note: stats.crashes[0] ?? note },
-    { name: 'fuzz.over-budget', label: 'fuzz: slower than 100 ms per 100 KB', value: stats.slow.length, unit: 'inputs', goal: { op: '<=', target: 0 }, note: stats.slow[0] ?? note },
-    { name: 'fuzz.worst-budget-share', label: 'fuzz: slowest input, time ÷ its budget', value: round(stats.worstShare), unit: '×', goal: { op: '<=', target: 1 }, note: `${stats.worst}; best of 4 runs when over budget` },
-    { name: 'fuzz.p99-ms-per-100kb', label: 'fuzz: p99 of inputs ≥ 10 KB, time per 100 KB', value: round(percentile(stats.rates, 99)), unit: 'ms', note },
+    {
+      name: 'fuzz.crashes',
+      label: 'fuzz: crashes (exceptions)',
+      value: stats.crashes.length,
+      unit: 'inputs',
+      goal: { op: '<=', target: 0 },
+      note: stats.crashes[0] ?? note,
+    },
+    {
+      name: 'fuzz.over-budget',
+      label: 'fuzz: slower than 100 ms per 100 KB',
+      value: stats.slow.length,
+      unit: 'inputs',
+      goal: { op: '<=', target: 0 },
+      note: stats.slow[0] ?? note,
+    },
+    {
+      name: 'fuzz.worst-budget-share',
+      label: 'fuzz: slowest input, time ÷ its budget',
+      value: round(stats.worstShare),
+      unit: '×',
+      goal: { op: '<=', target: 1 },
+      note: `${stats.worst}; best of 4 runs when over budget`,
+    },
+    {
+      name: 'fuzz.p99-ms-per-100kb',
+      label: 'fuzz: p99 of inputs ≥ 10 KB, time per 100 KB',
+      value: round(percentile(stats.rates, 99)),
+      unit: 'ms',
+      note,
+    },
   ];
 }
 
@@ -67,7 +94,10 @@ function check(stats: FuzzStats, index: number, input: FuzzInput): void {
     return;
   }
   const budget = BUDGET_MS_PER_100KB * Math.max(1, input.bytes / 100_000);
-  const ms = first > budget && first < RETRY_BELOW * budget ? Math.min(first, ...[1, 2, 3].map(() => timeParse(input.pages) as number)) : first;
+  const ms =
+    first > budget && first < RETRY_BELOW * budget
+      ? Math.min(first, ...[1, 2, 3].map(() => timeParse(input.pages) as number))
+      : first;
   if (ms > budget) stats.slow.push(`${what}: ${ms.toFixed(0)} ms`);
   if (input.bytes >= 10_000) stats.rates.push((ms / input.bytes) * 100_000);
   if (ms / budget > stats.worstShare) [stats.worstShare, stats.worst] = [ms / budget, `${what}: ${ms.toFixed(0)} ms`];
@@ -77,7 +107,10 @@ function check(stats: FuzzStats, index: number, input: FuzzInput): void {
 function timeParse(pages: PageText[]): number | string {
   const start = performance.now();
   try {
-    parseProtocol({ pages, source: { fileName: 'fuzz.txt', sha256: '0'.repeat(64), pages: pages.length, mediaType: 'text/plain' } });
+    parseProtocol({
+      pages,
+      source: { fileName: 'fuzz.txt', sha256: '0'.repeat(64), pages: pages.length, mediaType: 'text/plain' },
+    });
   } catch (error) {
     return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : String(error);
   }

@@ -31,10 +31,30 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   ensureTools([{ command: '/usr/bin/time', aptPackage: 'time' }], ctx.log);
   const scale = ctx.quick ? 1 / 3 : 1;
   const cases: Case[] = [
-    { name: 'bomb', label: `decompression bomb (${Math.round(3 * scale * 1024)} MiB inflated)`, file: join(ctx.workDir, 'bomb.pdf'), reason: 'expands-too-much' },
-    { name: 'much-text', label: `PDF with ${Math.round(300 * scale)} MB of text`, file: join(ctx.workDir, 'much-text.pdf'), reason: 'too-much-text' },
-    { name: 'many-pages', label: 'PDF of 20,000 pages', file: join(ctx.workDir, 'many-pages.pdf'), reason: 'too-many-pages' },
-    { name: 'huge-file', label: `${Math.round(1024 * scale)} MiB file`, file: join(ctx.workDir, 'huge-file.pdf'), reason: 'too-large' },
+    {
+      name: 'bomb',
+      label: `decompression bomb (${Math.round(3 * scale * 1024)} MiB inflated)`,
+      file: join(ctx.workDir, 'bomb.pdf'),
+      reason: 'expands-too-much',
+    },
+    {
+      name: 'much-text',
+      label: `PDF with ${Math.round(300 * scale)} MB of text`,
+      file: join(ctx.workDir, 'much-text.pdf'),
+      reason: 'too-much-text',
+    },
+    {
+      name: 'many-pages',
+      label: 'PDF of 20,000 pages',
+      file: join(ctx.workDir, 'many-pages.pdf'),
+      reason: 'too-many-pages',
+    },
+    {
+      name: 'huge-file',
+      label: `${Math.round(1024 * scale)} MiB file`,
+      file: join(ctx.workDir, 'huge-file.pdf'),
+      reason: 'too-large',
+    },
   ];
   await writeFileStreaming(cases[0]!.file, bombPdf({ inflatedBytes: Math.round(3 * 1024 * scale) * MiB }));
   await writeFileStreaming(cases[1]!.file, textPdf(2000, Math.round(150_000 * scale)));
@@ -45,15 +65,34 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const baselineFile = corpusPdfs(ctx.repoRoot).sort((a, b) => statSync(a.path).size - statSync(b.path).size)[0]!;
   const baseline = await ingest(ctx, baselineFile.path, 'baseline');
   const rows: ResultRow[] = [
-    { name: 'limits.baseline.peak-rss-mb', label: `ingest of a corpus protocol (${baselineFile.name}), peak RSS`, value: round(baseline.m.peakRssMb), unit: 'MB', note: 'GNU time, fresh process' },
-    { name: 'limits.baseline.wall-ms', label: 'ingest of a corpus protocol, wall time', value: round(baseline.m.wallMs), unit: 'ms' },
+    {
+      name: 'limits.baseline.peak-rss-mb',
+      label: `ingest of a corpus protocol (${baselineFile.name}), peak RSS`,
+      value: round(baseline.m.peakRssMb),
+      unit: 'MB',
+      note: 'GNU time, fresh process',
+    },
+    {
+      name: 'limits.baseline.wall-ms',
+      label: 'ingest of a corpus protocol, wall time',
+      value: round(baseline.m.wallMs),
+      unit: 'ms',
+    },
   ];
   for (const c of cases) {
     const { m, line } = await ingest(ctx, c.file, c.name);
-    if (!line.includes(`${c.reason}:`)) throw new Error(`${c.name}: expected quarantine reason ${c.reason}, got: ${line}`);
+    if (!line.includes(`${c.reason}:`))
+      throw new Error(`${c.name}: expected quarantine reason ${c.reason}, got: ${line}`);
     ctx.log(`${c.name}: ${line.trim()} — peak ${round(m.peakRssMb)} MB, ${round(m.wallMs)} ms`);
     rows.push(
-      { name: `limits.${c.name}.peak-rss-mb`, label: `${c.label}: peak RSS (quarantined ${c.reason})`, value: round(m.peakRssMb), unit: 'MB', goal: { op: '<=', target: 1024 }, note: 'GNU time, fresh process' },
+      {
+        name: `limits.${c.name}.peak-rss-mb`,
+        label: `${c.label}: peak RSS (quarantined ${c.reason})`,
+        value: round(m.peakRssMb),
+        unit: 'MB',
+        goal: { op: '<=', target: 1024 },
+        note: 'GNU time, fresh process',
+      },
       {
         name: `limits.${c.name}.time-ratio`,
         label: `${c.label}: wall time ÷ ingest of a corpus protocol`,
@@ -70,11 +109,16 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
 
 async function ingest(ctx: SuiteContext, file: string, name: string): Promise<{ m: Measured; line: string }> {
   const out = join(ctx.workDir, `${name}.out`);
-  const m = await measureCommand(process.execPath, [join(ctx.repoRoot, 'bin/paragraf.js'), 'ingest', file, '--data', join(ctx.workDir, `store-${name}`), '--no-ocr'], {
-    cwd: ctx.repoRoot,
-    stdoutFile: out,
-  });
-  if (m.code > 1) throw new Error(`paragraf ingest ${name} exited ${m.code}: ${m.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  const m = await measureCommand(
+    process.execPath,
+    [join(ctx.repoRoot, 'bin/paragraf.js'), 'ingest', file, '--data', join(ctx.workDir, `store-${name}`), '--no-ocr'],
+    {
+      cwd: ctx.repoRoot,
+      stdoutFile: out,
+    },
+  );
+  if (m.code > 1)
+    throw new Error(`paragraf ingest ${name} exited ${m.code}: ${m.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return { m, line: readFileSync(out, 'utf8').split('\n')[0] ?? '' };
 }
 

@@ -28,7 +28,13 @@ import type { ResultRow, SuiteContext } from '../lib/types.ts';
 const SOURCE = 'test/golden/alingsas-tekniska-namnden-2026-05-18.pdf';
 
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
-  ensureTools([{ command: 'tesseract', aptPackage: 'tesseract-ocr tesseract-ocr-swe' }, { command: 'pdftoppm', aptPackage: 'poppler-utils' }], ctx.log);
+  ensureTools(
+    [
+      { command: 'tesseract', aptPackage: 'tesseract-ocr tesseract-ocr-swe' },
+      { command: 'pdftoppm', aptPackage: 'poppler-utils' },
+    ],
+    ctx.log,
+  );
   const last = ctx.quick ? 2 : 12;
   const images = rasterise(join(ctx.repoRoot, SOURCE), { dpi: 200, format: 'pgm', last });
   const dir = join(ctx.workDir, 'scan');
@@ -43,7 +49,9 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   writeFileSync(scan, imageOnlyPdf(rasterise(join(ctx.repoRoot, SOURCE), { dpi: 200, format: 'jpeg', last })));
   const pages = pageFiles.length;
   const workers = availableParallelism();
-  const fresh = await measureOk(process.execPath, [join(ctx.repoRoot, 'bin/paragraf.js'), 'parse', scan], { cwd: ctx.repoRoot });
+  const fresh = await measureOk(process.execPath, [join(ctx.repoRoot, 'bin/paragraf.js'), 'parse', scan], {
+    cwd: ctx.repoRoot,
+  });
   const ocr = createTesseractOcr({ assets: installedOcrAssets(), workers });
   const paragraf = () => timeMs(() => parseFile(scan, {}, DEFAULT_MAX_BYTES, ocr));
   const first = await paragraf();
@@ -55,13 +63,57 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const note = `${pages} pages of ${SOURCE} at 200 dpi grey, ${workers} engines / ${workers} tesseract processes; median over ${passes / 2} mirrored pairs`;
   const perSecond = (ms: number) => (pages / ms) * 1000;
   return [
-    { name: 'ocr.pages-per-second', label: 'scan → records, warm engines', value: round(perSecond(median(subject))), unit: 'pages/s', baseline: { tool: 'tesseract CLI (swe)', value: round(perSecond(median(baseline))) }, note },
-    { name: 'ocr.time-ratio', label: 'scan → records time ÷ tesseract CLI time', value: round(median(ratios)), unit: '×', goal: { op: '<=', target: 1.5 }, note },
-    { name: 'ocr.seconds-per-page-per-core', label: 'OCR engine time per page and core', value: round((median(subject) / 1000 / pages) * workers), unit: 's', note: 'wall time × engines ÷ pages; sizes the ingest Lambda (infra/ingest-pipeline.ts)' },
-    { name: 'ocr.first-pass-s', label: 'scan → records, first pass (engines start)', value: round(first / 1000), unit: 's', note: `${pages} pages, one pass in this process` },
-    { name: 'ocr.fresh-process-s', label: 'paragraf parse of the scan in a fresh process', value: round(fresh.wallMs / 1000), unit: 's', note: `${pages} pages: Node start, pdf.js, engines, OCR, parse` },
-    { name: 'ocr.peak-rss-mb', label: 'peak RSS of paragraf parse on the scan (engines included)', value: round(fresh.peakRssMb), unit: 'MB', note: 'GNU time, fresh process' },
-    { name: 'ocr.ingest-bundle-mb', label: 'ingest Lambda asset: index.mjs + ocr/ (unzipped)', value: round(bundle.unzipped / 1e6), unit: 'MB', note: `${round(bundle.zipped / 1e6)} MB zipped (what Lambda stores; limit 250 MB unzipped)` },
+    {
+      name: 'ocr.pages-per-second',
+      label: 'scan → records, warm engines',
+      value: round(perSecond(median(subject))),
+      unit: 'pages/s',
+      baseline: { tool: 'tesseract CLI (swe)', value: round(perSecond(median(baseline))) },
+      note,
+    },
+    {
+      name: 'ocr.time-ratio',
+      label: 'scan → records time ÷ tesseract CLI time',
+      value: round(median(ratios)),
+      unit: '×',
+      goal: { op: '<=', target: 1.5 },
+      note,
+    },
+    {
+      name: 'ocr.seconds-per-page-per-core',
+      label: 'OCR engine time per page and core',
+      value: round((median(subject) / 1000 / pages) * workers),
+      unit: 's',
+      note: 'wall time × engines ÷ pages; sizes the ingest Lambda (infra/ingest-pipeline.ts)',
+    },
+    {
+      name: 'ocr.first-pass-s',
+      label: 'scan → records, first pass (engines start)',
+      value: round(first / 1000),
+      unit: 's',
+      note: `${pages} pages, one pass in this process`,
+    },
+    {
+      name: 'ocr.fresh-process-s',
+      label: 'paragraf parse of the scan in a fresh process',
+      value: round(fresh.wallMs / 1000),
+      unit: 's',
+      note: `${pages} pages: Node start, pdf.js, engines, OCR, parse`,
+    },
+    {
+      name: 'ocr.peak-rss-mb',
+      label: 'peak RSS of paragraf parse on the scan (engines included)',
+      value: round(fresh.peakRssMb),
+      unit: 'MB',
+      note: 'GNU time, fresh process',
+    },
+    {
+      name: 'ocr.ingest-bundle-mb',
+      label: 'ingest Lambda asset: index.mjs + ocr/ (unzipped)',
+      value: round(bundle.unzipped / 1e6),
+      unit: 'MB',
+      note: `${round(bundle.zipped / 1e6)} MB zipped (what Lambda stores; limit 250 MB unzipped)`,
+    },
   ];
 }
 
@@ -84,7 +136,9 @@ async function ingestBundle(ctx: SuiteContext): Promise<{ unzipped: number; zipp
   rmSync(out, { recursive: true, force: true });
   await build(esbuildOptions(handlerEntries().ingest, join(out, 'index.mjs')));
   await buildOcrAsset(join(out, 'ocr'));
-  const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(out, f)).isFile() && !f.endsWith('.map'));
+  const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => statSync(join(out, f)).isFile() && !f.endsWith('.map'),
+  );
   const unzipped = files.reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
   const zip = join(ctx.workDir, 'ingest-asset.zip');
   rmSync(zip, { force: true });

@@ -31,12 +31,33 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
     byteRates.push((passes * bytes) / 1024 / 1024 / (ms / 1000));
   }
   const perPass = parseAll(inputs);
-  ctx.log(`${inputs.length} texts, ${perPass} §, ${(bytes / 1024).toFixed(0)} KiB; ${samples} samples of ≥ ${sampleMs} ms`);
+  ctx.log(
+    `${inputs.length} texts, ${perPass} §, ${(bytes / 1024).toFixed(0)} KiB; ${samples} samples of ≥ ${sampleMs} ms`,
+  );
   const note = `median of ${samples} samples, ${inputs.length} corpus texts (${perPass} §) parsed repeatedly`;
   return [
-    { name: 'parse.paragraphs-per-second', label: 'text → records, one core', value: round(median(rates)), unit: '§/s', goal: { op: '>=', target: 20_000 }, note },
-    { name: 'parse.paragraphs-per-second-p10', label: 'text → records, slowest decile of samples', value: round(percentile(rates, 10)), unit: '§/s', note },
-    { name: 'parse.megabytes-per-second', label: 'text → records, input text', value: round(median(byteRates)), unit: 'MiB/s', note },
+    {
+      name: 'parse.paragraphs-per-second',
+      label: 'text → records, one core',
+      value: round(median(rates)),
+      unit: '§/s',
+      goal: { op: '>=', target: 20_000 },
+      note,
+    },
+    {
+      name: 'parse.paragraphs-per-second-p10',
+      label: 'text → records, slowest decile of samples',
+      value: round(percentile(rates, 10)),
+      unit: '§/s',
+      note,
+    },
+    {
+      name: 'parse.megabytes-per-second',
+      label: 'text → records, input text',
+      value: round(median(byteRates)),
+      unit: 'MiB/s',
+      note,
+    },
   ];
 }
 

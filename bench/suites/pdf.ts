@@ -13,14 +13,26 @@ import type { ResultRow, SuiteContext } from '../lib/types.ts';
  * per-pass time ratios. pdftotext only extracts text, Paragraf also parses it into records.
  */
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
-  ensureTools([{ command: 'pdftotext', aptPackage: 'poppler-utils' }, { command: 'pdfinfo', aptPackage: 'poppler-utils' }], ctx.log);
+  ensureTools(
+    [
+      { command: 'pdftotext', aptPackage: 'poppler-utils' },
+      { command: 'pdfinfo', aptPackage: 'poppler-utils' },
+    ],
+    ctx.log,
+  );
   const all = corpusPdfs(ctx.repoRoot);
   const files = ctx.quick ? all.filter((f) => pageCount(f) <= 12).slice(0, 2) : all;
   const pages = files.reduce((n, f) => n + pageCount(f), 0);
   const first = await timeMs(() => paragrafPass(files)); // includes loading pdf.js, reported apart
   const passes = ctx.quick ? 2 : 10;
-  const { subject, baseline, ratios } = await interleave(passes, () => timeMs(() => paragrafPass(files)), () => pdftotextPass(files));
-  ctx.log(`${files.length} PDFs, ${pages} pages, ${passes} interleaved passes; ratios ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
+  const { subject, baseline, ratios } = await interleave(
+    passes,
+    () => timeMs(() => paragrafPass(files)),
+    () => pdftotextPass(files),
+  );
+  ctx.log(
+    `${files.length} PDFs, ${pages} pages, ${passes} interleaved passes; ratios ${ratios.map((r) => r.toFixed(2)).join(' ')}`,
+  );
   const note = `${files.length} corpus PDFs, ${pages} pages; median over ${passes / 2} mirrored pairs of passes`;
   const pagesPerSecond = (ms: number) => (pages / ms) * 1000;
   return [
@@ -32,8 +44,21 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
       baseline: { tool: 'pdftotext -layout', value: round(pagesPerSecond(median(baseline))) },
       note,
     },
-    { name: 'pdf.time-ratio', label: 'PDF → records time ÷ pdftotext time', value: round(median(ratios)), unit: '×', goal: { op: '<=', target: 3 }, note },
-    { name: 'pdf.first-pass-ms', label: 'PDF → records, first pass in a fresh process (pdf.js load, JIT warm-up)', value: round(first), unit: 'ms', note: `${files.length} PDFs, one pass` },
+    {
+      name: 'pdf.time-ratio',
+      label: 'PDF → records time ÷ pdftotext time',
+      value: round(median(ratios)),
+      unit: '×',
+      goal: { op: '<=', target: 3 },
+      note,
+    },
+    {
+      name: 'pdf.first-pass-ms',
+      label: 'PDF → records, first pass in a fresh process (pdf.js load, JIT warm-up)',
+      value: round(first),
+      unit: 'ms',
+      note: `${files.length} PDFs, one pass`,
+    },
   ];
 }
 
@@ -54,7 +79,9 @@ const pageCounts = new Map<string, number>();
 function pageCount(file: CorpusFile): number {
   let n = pageCounts.get(file.path);
   if (n === undefined) {
-    n = Number(/^Pages:\s+(\d+)$/mu.exec(execFileSync('pdfinfo', [file.path], { encoding: 'utf8' }))?.[1] ?? Number.NaN);
+    n = Number(
+      /^Pages:\s+(\d+)$/mu.exec(execFileSync('pdfinfo', [file.path], { encoding: 'utf8' }))?.[1] ?? Number.NaN,
+    );
     pageCounts.set(file.path, n);
   }
   return n;

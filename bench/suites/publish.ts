@@ -22,7 +22,11 @@ import type { ResultRow, SuiteContext } from '../lib/types.ts';
  * The archives live in bench/.work/archives/publish-* (generated and fully published once, with `paragraf`); each
  * run adds its meetings there, and a counter file says where the next run starts.
  */
-const OPTIONS: PublishOptions = { baseUrl: 'https://bench.example.se', publisher: { name: 'Bench', organisationNumber: '212000-1355' }, autoDumpParagraphs: 0 };
+const OPTIONS: PublishOptions = {
+  baseUrl: 'https://bench.example.se',
+  publisher: { name: 'Bench', organisationNumber: '212000-1355' },
+  autoDumpParagraphs: 0,
+};
 
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const sizes = ctx.quick ? [100, 1_000] : [100, 30_000];
@@ -42,14 +46,40 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   };
   await publishOne(small); // warm-up: the first publish in a process also compiles the code
   await publishOne(large);
-  const { subject, baseline, ratios } = await interleave(runs, () => publishOne(large), () => publishOne(small));
+  const { subject, baseline, ratios } = await interleave(
+    runs,
+    () => publishOne(large),
+    () => publishOne(small),
+  );
   const cpuRatios = pairedRatios(cpu[large]!.slice(1), cpu[small]!.slice(1));
-  ctx.log(`small ${baseline.map((t) => t.toFixed(0)).join(' ')} ms; large ${subject.map((t) => t.toFixed(0)).join(' ')} ms; CPU ratios ${cpuRatios.map((r) => r.toFixed(2)).join(' ')}`);
+  ctx.log(
+    `small ${baseline.map((t) => t.toFixed(0)).join(' ')} ms; large ${subject.map((t) => t.toFixed(0)).join(' ')} ms; CPU ratios ${cpuRatios.map((r) => r.toFixed(2)).join(' ')}`,
+  );
   const note = `${runs} alternating publishes of one 12-§ protocol each, median over mirrored pairs; autoDumpParagraphs 0`;
   return [
-    { name: 'publish.incremental-ms', label: `incremental publish, ${sizes[1]} meetings`, value: round(median(subject)), unit: 'ms', baseline: { tool: `same, ${sizes[0]} meetings`, value: round(median(baseline)) }, note },
-    { name: 'publish.scale-ratio', label: `incremental publish, ${sizes[1]} ÷ ${sizes[0]} meetings`, value: round(median(ratios)), unit: '×', goal: { op: '<=', target: 1.2 }, note },
-    { name: 'publish.scale-ratio-cpu', label: `incremental publish CPU time, ${sizes[1]} ÷ ${sizes[0]} meetings`, value: round(median(cpuRatios)), unit: '×', note: `${note}; CPU time of this process (excludes waiting for fsync)` },
+    {
+      name: 'publish.incremental-ms',
+      label: `incremental publish, ${sizes[1]} meetings`,
+      value: round(median(subject)),
+      unit: 'ms',
+      baseline: { tool: `same, ${sizes[0]} meetings`, value: round(median(baseline)) },
+      note,
+    },
+    {
+      name: 'publish.scale-ratio',
+      label: `incremental publish, ${sizes[1]} ÷ ${sizes[0]} meetings`,
+      value: round(median(ratios)),
+      unit: '×',
+      goal: { op: '<=', target: 1.2 },
+      note,
+    },
+    {
+      name: 'publish.scale-ratio-cpu',
+      label: `incremental publish CPU time, ${sizes[1]} ÷ ${sizes[0]} meetings`,
+      value: round(median(cpuRatios)),
+      unit: '×',
+      note: `${note}; CPU time of this process (excludes waiting for fsync)`,
+    },
   ];
 }
 
@@ -57,13 +87,21 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
  * Adds the store's next new meeting and publishes it; the publish time. A meeting already in the store (from an
  * earlier run whose counter was not saved) is skipped, so both stores always receive a meeting they lack.
  */
-async function publishNewMeeting(dir: string, next: Record<string, number>, clock: ReturnType<typeof fixedClock>): Promise<{ ms: number; cpuMs: number }> {
+async function publishNewMeeting(
+  dir: string,
+  next: Record<string, number>,
+  clock: ReturnType<typeof fixedClock>,
+): Promise<{ ms: number; cpuMs: number }> {
   const store = new FsBlobStore(dir);
   for (;;) {
     const protocol = buildMeetingProtocol(newMeeting(next[dir]!++), 7);
     const at = clock.now();
     clock.advance(60_000);
-    const written = await writeProtocol(store, protocol, { at, sha256: protocol.meeting.source.sha256, fileName: `${protocol.meeting.id}.pdf` });
+    const written = await writeProtocol(store, protocol, {
+      at,
+      sha256: protocol.meeting.source.sha256,
+      fileName: `${protocol.meeting.id}.pdf`,
+    });
     if (written.status === 'ingested') break;
   }
   const start = performance.now();
@@ -76,7 +114,18 @@ async function publishNewMeeting(dir: string, next: Record<string, number>, cloc
 }
 
 /** Small municipalities whose new units the suite opens, one meeting each, in years the generator never uses. */
-const NEW_UNIT_MUNICIPALITIES = ['Ydre', 'Boxholm', 'Dorotea', 'Sorsele', 'Bjurholm', 'Åsele', 'Arjeplog', 'Gnosjö', 'Vilhelmina', 'Storuman'];
+const NEW_UNIT_MUNICIPALITIES = [
+  'Ydre',
+  'Boxholm',
+  'Dorotea',
+  'Sorsele',
+  'Bjurholm',
+  'Åsele',
+  'Arjeplog',
+  'Gnosjö',
+  'Vilhelmina',
+  'Storuman',
+];
 /** The dates Paragraf handles end in 2199 (the holiday table behind the appeal deadline). */
 const NEW_UNIT_YEARS = { first: 2040, count: 160 };
 const NEW_UNIT_CAPACITY = NEW_UNIT_MUNICIPALITIES.length * NEW_UNIT_YEARS.count;
@@ -87,10 +136,21 @@ const NEW_UNIT_CAPACITY = NEW_UNIT_MUNICIPALITIES.length * NEW_UNIT_YEARS.count;
  * enough for ~70 full runs; then the publish archives must be deleted (they are rebuilt).
  */
 function newMeeting(index: number): MeetingSpec {
-  if (index >= NEW_UNIT_CAPACITY) throw new Error(`all ${NEW_UNIT_CAPACITY} new units are used: delete bench/.work/archives/publish-* and publish-new-units`);
+  if (index >= NEW_UNIT_CAPACITY)
+    throw new Error(
+      `all ${NEW_UNIT_CAPACITY} new units are used: delete bench/.work/archives/publish-* and publish-new-units`,
+    );
   const municipality = NEW_UNIT_MUNICIPALITIES[Math.floor(index / NEW_UNIT_YEARS.count)]!;
   const year = NEW_UNIT_YEARS.first + (index % NEW_UNIT_YEARS.count);
-  return { municipality, body: COMMITTEES[1]!, date: `${year}-03-14`, firstNumber: 1, paragraphCount: 12, bodySeed: 99, caseStyle: 'dotted' };
+  return {
+    municipality,
+    body: COMMITTEES[1]!,
+    date: `${year}-03-14`,
+    firstNumber: 1,
+    paragraphCount: 12,
+    bodySeed: 99,
+    caseStyle: 'dotted',
+  };
 }
 
 /** A published archive of its own (this suite adds meetings to it), rebuilt when generator or publisher change. */

@@ -24,11 +24,17 @@ export function paragrafClient(baseUrl: string, fetchImpl?: (request: Request) =
 }
 
 /** Every § matching a full-text query, following `next` until the last page. */
-export async function searchParagraphs(api: ParagrafClient, q: string, filter: { municipality?: string; year?: number } = {}): Promise<ParagraphSummary[]> {
+export async function searchParagraphs(
+  api: ParagrafClient,
+  q: string,
+  filter: { municipality?: string; year?: number } = {},
+): Promise<ParagraphSummary[]> {
   const out: ParagraphSummary[] = [];
   let cursor: string | undefined;
   do {
-    const { data, error } = await api.GET('/v1/paragraphs', { params: { query: { q, limit: 100, ...filter, ...(cursor ? { cursor } : {}) } } });
+    const { data, error } = await api.GET('/v1/paragraphs', {
+      params: { query: { q, limit: 100, ...filter, ...(cursor ? { cursor } : {}) } },
+    });
     if (error) throw new ParagrafApiError(`${error.title}: ${error.detail}`);
     out.push(...data.items);
     cursor = data.next ? (new URL(data.next).searchParams.get('cursor') ?? undefined) : undefined;
@@ -50,7 +56,10 @@ export function voteLines(record: ParagraphRecord): string[] {
 
 /** The § as CSV for Swedish Excel: the same operation's own path, typed as text. */
 export async function paragraphForExcel(api: ParagrafClient, id: string): Promise<string> {
-  const { data, error } = await api.GET('/v1/paragraphs/{id}-excel-sv.csv', { params: { path: { id } }, parseAs: 'text' });
+  const { data, error } = await api.GET('/v1/paragraphs/{id}-excel-sv.csv', {
+    params: { path: { id } },
+    parseAs: 'text',
+  });
   if (error) throw new ParagrafApiError(String(error));
   return data;
 }

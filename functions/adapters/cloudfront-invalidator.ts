@@ -25,11 +25,17 @@ export class CloudFrontInvalidator implements CdnInvalidator {
       await this.client.send(
         new CreateInvalidationCommand({
           DistributionId: this.distributionId,
-          InvalidationBatch: { CallerReference: `paragraf-${this.now().getTime()}-${items.length}`, Paths: { Quantity: items.length, Items: items } },
+          InvalidationBatch: {
+            CallerReference: `paragraf-${this.now().getTime()}-${items.length}`,
+            Paths: { Quantity: items.length, Items: items },
+          },
         }),
       );
     } catch (error) {
-      throw new CdnInvalidationError(`CloudFront invalidation of ${items.length} paths on ${this.distributionId} failed`, { cause: error });
+      throw new CdnInvalidationError(
+        `CloudFront invalidation of ${items.length} paths on ${this.distributionId} failed`,
+        { cause: error },
+      );
     }
   }
 }
@@ -40,5 +46,10 @@ function fitsOne(paths: readonly string[]): boolean {
 
 /** CloudFront matches the path as the viewer requested it: encode what a browser would (spaces, non-ASCII). */
 function encodePath(path: string): string {
-  return path.split('/').map((segment) => (segment === '*' ? segment : encodeURIComponent(decodeURIComponent(segment)).replace(/%2A/gu, '*'))).join('/');
+  return path
+    .split('/')
+    .map((segment) =>
+      segment === '*' ? segment : encodeURIComponent(decodeURIComponent(segment)).replace(/%2A/gu, '*'),
+    )
+    .join('/');
 }

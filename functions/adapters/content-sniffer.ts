@@ -5,10 +5,7 @@ import { utf16ByteOrder } from './text-reader.ts';
  * What kind of document the bytes are, from their content alone. Only the first KiB or so is inspected (the tail for
  * %%EOF is checked by the PDF path), so this is cheap even for large files.
  */
-export type SniffResult =
-  | { kind: 'pdf' }
-  | { kind: 'text' }
-  | { kind: 'empty' | 'html' | 'binary'; detail: string };
+export type SniffResult = { kind: 'pdf' } | { kind: 'text' } | { kind: 'empty' | 'html' | 'binary'; detail: string };
 
 /** PDF readers accept the header anywhere in the first 1024 bytes (ISO 32000-1 §7.5.2 note; Acrobat implementation note). */
 const HEADER_WINDOW = 1024;

@@ -107,22 +107,35 @@ interface Limits {
 
 function checkedText<T extends { pages: PageText[] }>(read: T, limits: Limits): T {
   if (read.pages.length > limits.maxPages) {
-    throw new UnreadableDocumentError('too-many-pages', `${read.pages.length} pages, over the limit of ${limits.maxPages}`);
+    throw new UnreadableDocumentError(
+      'too-many-pages',
+      `${read.pages.length} pages, over the limit of ${limits.maxPages}`,
+    );
   }
   const chars = read.pages.reduce((n, p) => n + p.text.length, 0);
   if (chars > limits.maxTextChars) {
-    throw new UnreadableDocumentError('too-much-text', `${chars} characters of text, over the limit of ${limits.maxTextChars}`);
+    throw new UnreadableDocumentError(
+      'too-much-text',
+      `${chars} characters of text, over the limit of ${limits.maxTextChars}`,
+    );
   }
   return read;
 }
 
-async function readPdf(bytes: Uint8Array, ocr: Ocr | undefined, limits: Limits): Promise<Omit<ExtractedDocument, 'mediaType'>> {
+async function readPdf(
+  bytes: Uint8Array,
+  ocr: Ocr | undefined,
+  limits: Limits,
+): Promise<Omit<ExtractedDocument, 'mediaType'>> {
   // A PDF ends with %%EOF (ISO 32000-1 §7.5.5; readers look for it in the last 1024 bytes). Without it the file was
   // cut off. pdf.js can often still open such a file (e.g. the first revision of an incrementally updated PDF), but
   // a record built from it would silently lack the §§ on the missing pages, so a truncated file is refused even when
   // some pages parse.
   if (!endsWithEofMarker(bytes)) {
-    throw new UnreadableDocumentError('truncated-pdf', 'truncated PDF: the file ends before the PDF end marker (%%EOF)');
+    throw new UnreadableDocumentError(
+      'truncated-pdf',
+      'truncated PDF: the file ends before the PDF end marker (%%EOF)',
+    );
   }
   const expansion = await measureExpansion(bytes, limits.maxExpandedBytes);
   if (expansion.overBudget) {
@@ -136,7 +149,9 @@ async function readPdf(bytes: Uint8Array, ocr: Ocr | undefined, limits: Limits):
     pages = (await extractPdfPages(bytes, limits)).pages;
   } catch (error) {
     if (error instanceof PdfLimitError) {
-      throw new UnreadableDocumentError(error.limit === 'pages' ? 'too-many-pages' : 'too-much-text', error.message, { cause: error });
+      throw new UnreadableDocumentError(error.limit === 'pages' ? 'too-many-pages' : 'too-much-text', error.message, {
+        cause: error,
+      });
     }
     throw pdfError(error);
   }

@@ -1,6 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, type BigIntStats, type Dirent } from 'node:fs';
-import { link, lstat, mkdir, open, readdir, readFile, realpath, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises';
+import {
+  link,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rmdir,
+  unlink,
+  type FileHandle,
+} from 'node:fs/promises';
 import path from 'node:path';
 import {
   assertValidKey,
@@ -106,7 +118,10 @@ export class FsBlobStore implements BlobStore {
       await unlink(tmp).catch(() => undefined);
       if (options.ifMatch === undefined) return;
     }
-    const lock = path.join(target.dir, `.#lock-${createHash('sha256').update(path.basename(target.file)).digest('hex').slice(0, 16)}`);
+    const lock = path.join(
+      target.dir,
+      `.#lock-${createHash('sha256').update(path.basename(target.file)).digest('hex').slice(0, 16)}`,
+    );
     await acquireFileLock(lock);
     try {
       const current = await this.head(key);
@@ -190,7 +205,9 @@ export class FsBlobStore implements BlobStore {
       throw storeError('resolve', key, err);
     }
     if (real !== expected) throw new StoreError(`refusing symbolic link in the path of ${JSON.stringify(key)}`);
-    const stat = await lstat(real).catch((err: unknown) => (isMissing(err) ? null : Promise.reject(storeError('stat', key, err))));
+    const stat = await lstat(real).catch((err: unknown) =>
+      isMissing(err) ? null : Promise.reject(storeError('stat', key, err)),
+    );
     return stat?.isDirectory() ? real : null;
   }
 
@@ -205,7 +222,9 @@ export class FsBlobStore implements BlobStore {
       const stat = await lstat(dir);
       if (stat.isSymbolicLink()) throw new StoreError(`refusing symbolic link in the path of ${JSON.stringify(key)}`);
       if (!stat.isDirectory()) {
-        throw new StoreError(`cannot put ${JSON.stringify(key)}: ${path.relative(base, dir)} is an object, not a prefix`);
+        throw new StoreError(
+          `cannot put ${JSON.stringify(key)}: ${path.relative(base, dir)} is an object, not a prefix`,
+        );
       }
     }
     return dir;
@@ -304,7 +323,11 @@ async function acquireFileLock(lock: string): Promise<void> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
     try {
-      const handle = await open(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+      const handle = await open(
+        lock,
+        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+        0o644,
+      );
       await handle.writeFile(`${process.pid}\n`);
       await handle.close();
       return;

@@ -8,8 +8,37 @@ import type { LineLayout, PageText } from '../core/records/types.ts';
  * the document), so it stays linear on hostile input.
  */
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'section', 'article', 'header', 'footer',
-  'blockquote', 'pre', 'ul', 'ol', 'dl', 'dt', 'dd', 'title', 'hr', 'body', 'html', 'main', 'nav', 'aside', 'figure',
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'title',
+  'hr',
+  'body',
+  'html',
+  'main',
+  'nav',
+  'aside',
+  'figure',
 ]);
 const CELL = new Set(['td', 'th']);
 const STRONG = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -30,7 +59,15 @@ interface State {
 
 export function htmlPages(html: string): PageText[] {
   const st: State = {
-    pages: [], lines: [], layout: [], line: '', strong: 0, depthStrong: 0, skip: undefined, cells: 0, sawHeading: false,
+    pages: [],
+    lines: [],
+    layout: [],
+    line: '',
+    strong: 0,
+    depthStrong: 0,
+    skip: undefined,
+    cells: 0,
+    sawHeading: false,
   };
   let i = 0;
   while (i < html.length) {
@@ -115,9 +152,34 @@ function endPage(st: State): void {
 }
 
 const NAMED: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', sect: '§', ndash: '–', mdash: '—', hellip: '…',
-  aring: 'å', auml: 'ä', ouml: 'ö', Aring: 'Å', Auml: 'Ä', Ouml: 'Ö', eacute: 'é', Eacute: 'É', uuml: 'ü',
-  Uuml: 'Ü', rdquo: '”', ldquo: '“', rsquo: '’', lsquo: '‘', laquo: '«', raquo: '»', shy: '\u00ad', bull: '•',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  sect: '§',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  aring: 'å',
+  auml: 'ä',
+  ouml: 'ö',
+  Aring: 'Å',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  eacute: 'é',
+  Eacute: 'É',
+  uuml: 'ü',
+  Uuml: 'Ü',
+  rdquo: '”',
+  ldquo: '“',
+  rsquo: '’',
+  lsquo: '‘',
+  laquo: '«',
+  raquo: '»',
+  shy: '\u00ad',
+  bull: '•',
 };
 
 export function decodeEntities(text: string): string {

@@ -87,18 +87,29 @@ function readTable(rows: readonly string[], from: number, out: Out): number {
   for (const row of cells) row.forEach((c, j) => (widths[j] = Math.max(widths[j] ?? 0, c.text.length)));
   for (const row of cells) {
     const last = row.reduce((n, c, j) => (c.text !== '' ? j : n), -1);
-    const text = row.slice(0, last + 1).map((c, j) => (j < last ? c.text.padEnd(widths[j] ?? 0) : c.text)).join('   ');
+    const text = row
+      .slice(0, last + 1)
+      .map((c, j) => (j < last ? c.text.padEnd(widths[j] ?? 0) : c.text))
+      .join('   ');
     const strong = row.reduce((n, c) => n + c.strong, 0);
     const visible = text.replace(/\s+/gu, '').length;
     out.lines.push(text.replace(/\s+$/u, ''));
-    out.layout.push({ x: 0, right: 0, size: 1, emphasis: visible > 0 ? Math.round(Math.min(1, strong / visible) * 1000) / 1000 : 0 });
+    out.layout.push({
+      x: 0,
+      right: 0,
+      size: 1,
+      emphasis: visible > 0 ? Math.round(Math.min(1, strong / visible) * 1000) / 1000 : 0,
+    });
   }
   return end;
 }
 
 function splitCells(line: string): string[] {
   const t = line.trim();
-  return t.slice(1, t.endsWith('|') ? -1 : undefined).split('|').map((c) => c.trim());
+  return t
+    .slice(1, t.endsWith('|') ? -1 : undefined)
+    .split('|')
+    .map((c) => c.trim());
 }
 
 function isTableRow(line: string): boolean {
@@ -161,7 +172,9 @@ function isEmphasisMark(line: string, i: number): boolean {
   const before = line[i - 1] ?? ' ';
   const after = line[i + 1] ?? ' ';
   const word = (s: string) => /[\p{L}\p{N}:.,!?)”"]/u.test(s);
-  return (before.trim() === '' && word(after)) || (word(before) && after.trim() === '') || (before === '(' || after === ')');
+  return (
+    (before.trim() === '' && word(after)) || (word(before) && after.trim() === '') || before === '(' || after === ')'
+  );
 }
 
 /** "[text](url)": the index of the closing ")" or -1. */

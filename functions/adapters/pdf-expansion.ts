@@ -77,7 +77,12 @@ function* findStreams(bytes: Buffer): Generator<FoundStream> {
     if (end === -1) return;
     at = end;
     const counted = countedFilter(dict);
-    yield { data: bytes.subarray(start, end), flateLayers: flateLayers(dict), ...(counted ? { counted } : {}), ...imageAllowance(dict) };
+    yield {
+      data: bytes.subarray(start, end),
+      flateLayers: flateLayers(dict),
+      ...(counted ? { counted } : {}),
+      ...imageAllowance(dict),
+    };
   }
 }
 
@@ -180,7 +185,8 @@ function imageAllowance(dict: string): { imageBytes?: number } {
 async function inflatedSize(data: Buffer, layers: number, cap: number): Promise<number> {
   if (layers === 1) {
     try {
-      return inflateSync(data, { maxOutputLength: Math.min(cap, SYNC_LIMIT), finishFlush: 2 /* Z_SYNC_FLUSH */ }).length;
+      return inflateSync(data, { maxOutputLength: Math.min(cap, SYNC_LIMIT), finishFlush: 2 /* Z_SYNC_FLUSH */ })
+        .length;
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') return 0; // damaged: pdf.js decides
     }

@@ -73,7 +73,11 @@ export function layoutLines(runs: readonly TextRun[]): string[] {
  * over the whole document) steadies the choice of the body font on a page with little text, where a bold heading
  * may carry as many characters as the body.
  */
-export function layoutPage(runs: readonly TextRun[], pageWidth: number, documentFonts?: ReadonlyMap<string, number>): LaidOutPage {
+export function layoutPage(
+  runs: readonly TextRun[],
+  pageWidth: number,
+  documentFonts?: ReadonlyMap<string, number>,
+): LaidOutPage {
   const visible = runs.filter((r) => r.str.trim().length > 0);
   const flat = visible.filter((r) => !r.rotated);
   const body = bodyStyle(flat, documentFonts);
@@ -102,7 +106,10 @@ export function layoutPage(runs: readonly TextRun[], pageWidth: number, document
  * to its share of the document's characters scaled to the page, so one page of bold headings does not make bold the
  * body font, while a merged document whose pages each use their own fonts is judged page by page.
  */
-function bodyStyle(runs: readonly TextRun[], documentFonts?: ReadonlyMap<string, number>): { font: string | undefined; size: number } {
+function bodyStyle(
+  runs: readonly TextRun[],
+  documentFonts?: ReadonlyMap<string, number>,
+): { font: string | undefined; size: number } {
   const fonts = new Map<string, number>();
   const sizes = new Map<number, number>();
   let chars = 0;
@@ -125,7 +132,8 @@ function bodyStyle(runs: readonly TextRun[], documentFonts?: ReadonlyMap<string,
 export function fontCounts(pages: ReadonlyArray<readonly TextRun[]>): Map<string, number> {
   const out = new Map<string, number>();
   for (const runs of pages) {
-    for (const r of runs) if (r.font !== undefined && !r.rotated) out.set(r.font, (out.get(r.font) ?? 0) + r.str.length);
+    for (const r of runs)
+      if (r.font !== undefined && !r.rotated) out.set(r.font, (out.get(r.font) ?? 0) + r.str.length);
   }
   return out;
 }

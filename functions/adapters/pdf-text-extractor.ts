@@ -36,7 +36,10 @@ export class PdfLimitError extends Error {
   }
 }
 
-export async function extractPdfPages(bytes: Uint8Array, limits: PdfLimits = { maxPages: Infinity, maxTextChars: Infinity }): Promise<PdfText> {
+export async function extractPdfPages(
+  bytes: Uint8Array,
+  limits: PdfLimits = { maxPages: Infinity, maxTextChars: Infinity },
+): Promise<PdfText> {
   preferSynchronousInflate();
   // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
   const doc = await getDocumentProxy(new Uint8Array(bytes), {
@@ -116,7 +119,10 @@ function pageWidth(view: number[]): number {
  * A hole in running text is a redaction when a filled box covers it (text removed and blacked out); a hole without a
  * box is left alone (a tab stop, a table cell). Counted per line in `layout.gaps`.
  */
-async function markRedactions(page: Parameters<typeof filledBoxes>[0] & { cleanup(): void }, laid: LaidOutPage): Promise<void> {
+async function markRedactions(
+  page: Parameters<typeof filledBoxes>[0] & { cleanup(): void },
+  laid: LaidOutPage,
+): Promise<void> {
   try {
     const boxes = await filledBoxes(page);
     for (const hole of laid.holes) {

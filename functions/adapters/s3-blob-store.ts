@@ -87,7 +87,8 @@ export class S3BlobStore implements BlobStore {
     const condition = conditionOf(options);
     if (condition !== null) {
       // Conditional objects are small (leases, records, manifests): one PutObject carries the condition.
-      const bytes = typeof body === 'string' ? utf8.encode(body) : body instanceof Uint8Array ? body : await collectBody(body);
+      const bytes =
+        typeof body === 'string' ? utf8.encode(body) : body instanceof Uint8Array ? body : await collectBody(body);
       const conditional = {
         ...target,
         ...(options.ifNoneMatch === undefined ? {} : { IfNoneMatch: options.ifNoneMatch }),
@@ -102,8 +103,12 @@ export class S3BlobStore implements BlobStore {
       await this.#putWhole(key, target, typeof body === 'string' ? utf8.encode(body) : body);
       return;
     }
-    await uploadStream(target, body, this.#partSize, (bytes) => this.#putWhole(key, target, bytes), (op, err) =>
-      this.#error(op, key, err),
+    await uploadStream(
+      target,
+      body,
+      this.#partSize,
+      (bytes) => this.#putWhole(key, target, bytes),
+      (op, err) => this.#error(op, key, err),
     );
   }
 
@@ -150,11 +155,21 @@ export class S3BlobStore implements BlobStore {
     try {
       let markers: { KeyMarker?: string; VersionIdMarker?: string } = {};
       for (;;) {
-        const out = await this.#client.send(new ListObjectVersionsCommand({ Bucket: this.#bucket, Prefix: full, ...markers }));
-        const versions = [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])].filter((v) => v.Key === full && v.VersionId);
-        for (const v of versions) await this.#client.send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: full, VersionId: v.VersionId! }));
+        const out = await this.#client.send(
+          new ListObjectVersionsCommand({ Bucket: this.#bucket, Prefix: full, ...markers }),
+        );
+        const versions = [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])].filter(
+          (v) => v.Key === full && v.VersionId,
+        );
+        for (const v of versions)
+          await this.#client.send(
+            new DeleteObjectCommand({ Bucket: this.#bucket, Key: full, VersionId: v.VersionId! }),
+          );
         if (!out.IsTruncated) break;
-        markers = { ...(out.NextKeyMarker ? { KeyMarker: out.NextKeyMarker } : {}), ...(out.NextVersionIdMarker ? { VersionIdMarker: out.NextVersionIdMarker } : {}) };
+        markers = {
+          ...(out.NextKeyMarker ? { KeyMarker: out.NextKeyMarker } : {}),
+          ...(out.NextVersionIdMarker ? { VersionIdMarker: out.NextVersionIdMarker } : {}),
+        };
       }
     } catch (err) {
       throw this.#error('EraseObject', key, err);
@@ -212,7 +227,11 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async #putWhole(key: string, target: ObjectTarget & { IfNoneMatch?: string; IfMatch?: string }, bytes: Uint8Array): Promise<void> {
+  async #putWhole(
+    key: string,
+    target: ObjectTarget & { IfNoneMatch?: string; IfMatch?: string },
+    bytes: Uint8Array,
+  ): Promise<void> {
     const { client, ...params } = target;
     try {
       await client.send(new PutObjectCommand({ ...params, Body: bytes, ContentLength: bytes.length }));

@@ -29,7 +29,8 @@ export function provenanceToS3Metadata(provenance: SourceProvenance): Record<str
     if (value !== undefined && value !== '') metadata[name] = encodeURIComponent(value);
   }
   const size = Object.entries(metadata).reduce((n, [k, v]) => n + k.length + v.length, 0);
-  if (size > MAX_METADATA_BYTES) throw new InboxMetadataTooLargeError(`provenance needs ${size} bytes of S3 metadata, over ${MAX_METADATA_BYTES}`);
+  if (size > MAX_METADATA_BYTES)
+    throw new InboxMetadataTooLargeError(`provenance needs ${size} bytes of S3 metadata, over ${MAX_METADATA_BYTES}`);
   return metadata;
 }
 

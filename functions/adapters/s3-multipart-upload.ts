@@ -99,9 +99,19 @@ async function uploadPart(
 ): Promise<CompletedPart> {
   try {
     const out = await client.send(
-      new UploadPartCommand({ ...ids, PartNumber, Body: bytes, ContentLength: bytes.length, ChecksumAlgorithm: 'CRC32' }),
+      new UploadPartCommand({
+        ...ids,
+        PartNumber,
+        Body: bytes,
+        ContentLength: bytes.length,
+        ChecksumAlgorithm: 'CRC32',
+      }),
     );
-    return { PartNumber, ETag: out.ETag, ...(out.ChecksumCRC32 === undefined ? {} : { ChecksumCRC32: out.ChecksumCRC32 }) };
+    return {
+      PartNumber,
+      ETag: out.ETag,
+      ...(out.ChecksumCRC32 === undefined ? {} : { ChecksumCRC32: out.ChecksumCRC32 }),
+    };
   } catch (err) {
     throw wrap(`UploadPart ${PartNumber}`, err);
   }

@@ -67,7 +67,10 @@ export function createApp(options: CreateAppDeps): Hono {
     for (const [k, v] of Object.entries(COMMON_HEADERS)) c.res.headers.set(k, v);
     if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
       // No scripts at all; inline styles only; forms post back to this site.
-      c.res.headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+      c.res.headers.set(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      );
     }
   });
 
@@ -92,9 +95,14 @@ function problemResponse(c: Context, problem: ReturnType<typeof problemOf>): Res
   const headers: Record<string, string> = { 'Cache-Control': CACHE.none };
   if (problem.status === 405) headers.Allow = ALLOWED;
   const path = problem.instance;
-  const wantsHtml = !path.startsWith('/v1/') && !path.startsWith('/datasets/') && /text\/html/u.test(c.req.header('Accept') ?? '');
+  const wantsHtml =
+    !path.startsWith('/v1/') && !path.startsWith('/datasets/') && /text\/html/u.test(c.req.header('Accept') ?? '');
   if (wantsHtml) {
-    return fastResponse(errorPage(problem), problem.status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    return fastResponse(errorPage(problem), problem.status, {
+      ...headers,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
   }
   return fastResponse(JSON.stringify(problem), problem.status, { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE });
 }

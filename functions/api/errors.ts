@@ -44,7 +44,12 @@ export class NotFoundError extends ApiError {
 export class MethodNotAllowedError extends ApiError {
   override name = 'MethodNotAllowedError';
   constructor(method: string) {
-    super(405, 'method-not-allowed', 'Metoden stöds inte / Method not allowed', `${method} is not supported here; use GET`);
+    super(
+      405,
+      'method-not-allowed',
+      'Metoden stöds inte / Method not allowed',
+      `${method} is not supported here; use GET`,
+    );
   }
 }
 
@@ -77,7 +82,13 @@ export interface Problem {
 /** The problem document for an error; anything that is not an ApiError becomes an opaque 500. */
 export function problemOf(error: unknown, instance: string): Problem {
   if (error instanceof ApiError) {
-    const problem: Problem = { type: PROBLEM_BASE + error.type, title: error.title, status: error.status, detail: error.message, instance };
+    const problem: Problem = {
+      type: PROBLEM_BASE + error.type,
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      instance,
+    };
     if (error instanceof BadRequestError && error.problems.length > 0) problem.errors = error.problems;
     return problem;
   }

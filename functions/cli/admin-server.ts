@@ -30,15 +30,24 @@ export interface LocalAdmin {
 }
 
 /** The admin app over a local store: the same use cases as the CLI, OCR for scans, the CLI's publish lock. */
-export async function localAdmin(options: { dataDir: string; baseUrl: string; env: Readonly<Record<string, string | undefined>> }): Promise<LocalAdmin> {
+export async function localAdmin(options: {
+  dataDir: string;
+  baseUrl: string;
+  env: Readonly<Record<string, string | undefined>>;
+}): Promise<LocalAdmin> {
   await mkdir(options.dataDir, { recursive: true });
   const tokenFile = join(options.dataDir, TOKEN_FILE);
   const fromEnv = options.env.PARAGRAF_ADMIN_TOKEN?.trim();
-  if (fromEnv !== undefined && fromEnv !== '' && fromEnv.length < 12) throw new AdminTokenTooShortError('PARAGRAF_ADMIN_TOKEN must be at least 12 characters');
+  if (fromEnv !== undefined && fromEnv !== '' && fromEnv.length < 12)
+    throw new AdminTokenTooShortError('PARAGRAF_ADMIN_TOKEN must be at least 12 characters');
   const stored = fromEnv ? null : await secretFile(tokenFile, () => randomBytes(18).toString('base64url'));
   const token = fromEnv || stored!.value;
-  if (token.length < 12) throw new AdminTokenTooShortError(`the sign-in key in ${tokenFile} is too short: delete the file to make a new one`);
-  const secret = (await secretFile(join(options.dataDir, SECRET_FILE), () => randomBytes(32).toString('base64url'))).value;
+  if (token.length < 12)
+    throw new AdminTokenTooShortError(
+      `the sign-in key in ${tokenFile} is too short: delete the file to make a new one`,
+    );
+  const secret = (await secretFile(join(options.dataDir, SECRET_FILE), () => randomBytes(32).toString('base64url')))
+    .value;
   const ocr = createTesseractOcr({ assets: locateOcrAssets(options.env.OCR_ASSETS_DIR) });
   const useCases = createUseCases({
     store: new FsBlobStore(options.dataDir),

@@ -16,7 +16,9 @@ export function formatSourceSummary(source: SourceDefinition, s: HarvestSummary)
     ? `${plural(s.meetings, 'meeting')} seen, ${s.wouldFetch} protocol(s) to fetch, ${s.unchanged} unchanged, ${s.missing} missing`
     : `${plural(s.meetings, 'meeting')} seen, ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ` +
       `${plural(s.missing, 'protocol')} missing, ${plural(s.errors.length, 'error')}`;
-  const lines = [`${source.id} (${source.system}, ${source.municipality}) ${s.since}…${s.until}${s.dryRun ? ' [dry run]' : ''}: ${counts}`];
+  const lines = [
+    `${source.id} (${source.system}, ${source.municipality}) ${s.since}…${s.until}${s.dryRun ? ' [dry run]' : ''}: ${counts}`,
+  ];
   if (s.failed) lines.push('  FAILED: the portal could not be read; nothing was harvested');
   if (s.incomplete) lines.push('  stopped early; the next run continues where this one stopped');
   if (s.bodiesNotFound.length > 0) lines.push(`  bodies not on the portal: ${s.bodiesNotFound.join(', ')}`);
@@ -29,7 +31,8 @@ export function formatSourceSummary(source: SourceDefinition, s: HarvestSummary)
 }
 
 export function formatInboxResult(r: InboxResult): string {
-  if (!('outcome' in r)) return `${'failed'.padEnd(12)}${r.key}  ${oneLine(r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error), 300)}\n`;
+  if (!('outcome' in r))
+    return `${'failed'.padEnd(12)}${r.key}  ${oneLine(r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : String(r.error), 300)}\n`;
   const o = r.outcome;
   const note = r.note ? ` (${r.note})` : '';
   if (o.status === 'quarantined') return `${o.status.padEnd(12)}${r.key}  ${o.reason}: ${o.message}${note}\n`;
@@ -45,5 +48,8 @@ export function formatInboxSummary(results: readonly InboxResult[]): string {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const order = ['ingested', 'replaced', 'unchanged', 'quarantined', 'failed'];
-  return `ingest: ${results.length} file(s): ${order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`).join(', ')}\n`;
+  return `ingest: ${results.length} file(s): ${order
+    .filter((k) => counts.has(k))
+    .map((k) => `${counts.get(k)} ${k}`)
+    .join(', ')}\n`;
 }

@@ -27,7 +27,12 @@ export async function learnBatch(
       if (bytes === undefined) continue;
       const extracted = await deps.extractor.extract(bytes, basename(file.path));
       const hints = hintsFor(file.path, municipality === undefined ? {} : { municipality });
-      const source = { fileName: basename(file.path), sha256: '0'.repeat(64), pages: extracted.pages.length, mediaType: extracted.mediaType };
+      const source = {
+        fileName: basename(file.path),
+        sha256: '0'.repeat(64),
+        pages: extracted.pages.length,
+        mediaType: extracted.mediaType,
+      };
       book.add(parseProtocol({ pages: extracted.pages, source, hints }));
     } catch {
       // Unreadable files are reported by the ingest pass itself.

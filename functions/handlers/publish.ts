@@ -7,4 +7,8 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createPublishHandler } from './support/publish-handler.ts';
 
-export const handler = createPublishHandler({ s3: new S3Client({}), cloudfront: new CloudFrontClient({}), env: process.env });
+export const handler = createPublishHandler({
+  s3: new S3Client({}),
+  cloudfront: new CloudFrontClient({}),
+  env: process.env,
+});

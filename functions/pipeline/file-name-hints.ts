@@ -86,13 +86,43 @@ export function recognisedBody(slug: string): string | undefined {
 
 /** File-name words that are never part of a body's name. */
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
-  'protokoll', 'sammantradesprotokoll', 'justerat', 'justerad', 'utdrag', 'protokollsutdrag', 'signerat', 'signerad',
-  'final', 'slutlig', 'rev', 'reviderad', 'version', 'kopia', 'webb', 'publicering', 'bilaga', 'bilagor', 'kallelse',
-  'handlingar', 'offentlig', 'ovriga', 'mote', 'sammantrade', 'nytt', 'ny', 'gamla', 'pdf', 'docx', 'las',
+  'protokoll',
+  'sammantradesprotokoll',
+  'justerat',
+  'justerad',
+  'utdrag',
+  'protokollsutdrag',
+  'signerat',
+  'signerad',
+  'final',
+  'slutlig',
+  'rev',
+  'reviderad',
+  'version',
+  'kopia',
+  'webb',
+  'publicering',
+  'bilaga',
+  'bilagor',
+  'kallelse',
+  'handlingar',
+  'offentlig',
+  'ovriga',
+  'mote',
+  'sammantrade',
+  'nytt',
+  'ny',
+  'gamla',
+  'pdf',
+  'docx',
+  'las',
 ]);
 
 /** The municipality at the start of a slug ("upplands-vasby-kommunstyrelsen") and the rest, longest name first. */
-function splitMunicipality(prefix: string, known: string | undefined): { municipality?: string; bodySlug: string } | undefined {
+function splitMunicipality(
+  prefix: string,
+  known: string | undefined,
+): { municipality?: string; bodySlug: string } | undefined {
   if (known !== undefined) {
     const knownSlug = slugify(withoutMunicipalitySuffix(known));
     if (prefix === knownSlug) return { bodySlug: '' };

@@ -12,7 +12,14 @@ import { keepOriginal } from './ingest-original.ts';
 import type { IngestOutcome, QuarantineReason, UnchangedOutcome } from './ingest-outcome.ts';
 import { checkedProvenance, hintsWithNotice } from './ingest-provenance.ts';
 import { clearQuarantine, quarantine } from './ingest-quarantine.ts';
-import { buildVersion, commitVersion, isReplacedVersion, placeRecord, privacyPolicy, readRecordVersion } from './ingest-record.ts';
+import {
+  buildVersion,
+  commitVersion,
+  isReplacedVersion,
+  placeRecord,
+  privacyPolicy,
+  readRecordVersion,
+} from './ingest-record.ts';
 import type { MeetingRecord } from '../store/meeting-record.ts';
 import { applyPrivacyGate } from './privacy-gate.ts';
 import { withStoredDecisions } from './review/ingest-decisions.ts';
@@ -79,7 +86,11 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
   const policy = privacyPolicy(deps.reviewFirstBodies);
   const gated = applyPrivacyGate(parsed.protocol, policy, { pages: parsed.pages });
   if (gated.idFindings.length > 0) {
-    return reject(ctx, 'personal-number-in-id', `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`);
+    return reject(
+      ctx,
+      'personal-number-in-id',
+      `a personnummer would become part of an id (${gated.idFindings.join(', ')}); rename the file`,
+    );
   }
   let key: string;
   try {
@@ -88,7 +99,11 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     // A name the parser read that cannot be part of a key (a body or municipality in no list, a year out of range):
     // the file is kept and quarantined with the reason, never left as a bare failure.
     if (!(error instanceof InvalidStoreKeyPartError)) throw error;
-    return reject(ctx, 'invalid-id', `the meeting cannot be filed: ${error.message}; name it in the file name or with --municipality`);
+    return reject(
+      ctx,
+      'invalid-id',
+      `the meeting cannot be filed: ${error.message}; name it in the file name or with --municipality`,
+    );
   }
   // Optimistic concurrency: the record is written only over the version it was built on (If-Match, or If-None-Match
   // for a first version). A concurrent correction of the same meeting makes the write fail; the loser starts again
@@ -105,7 +120,10 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     if (previous !== null) {
       // A corrected protocol: the § it changed say "Rättad" (the gate runs again on the marked §, which adds no text).
       const reason = `Ersatt av en rättad version av protokollet (${input.fileName})`;
-      protocol = markCorrections(protocol, previous.protocol.paragraphs, { date: ctx.at.toISOString().slice(0, 10), reason });
+      protocol = markCorrections(protocol, previous.protocol.paragraphs, {
+        date: ctx.at.toISOString().slice(0, 10),
+        reason,
+      });
       versionGated = applyPrivacyGate(protocol, policy, { pages: parsed.pages });
     }
     const source = { sha256: ctx.sha256, fileName: input.fileName, at: ctx.at };
@@ -136,7 +154,13 @@ export class ConcurrentCorrectionError extends Error {
   }
 }
 
-function ingestedOutcome(ctx: Context, record: MeetingRecord, key: string, isNew: boolean, protocol: Protocol): IngestOutcome {
+function ingestedOutcome(
+  ctx: Context,
+  record: MeetingRecord,
+  key: string,
+  isNew: boolean,
+  protocol: Protocol,
+): IngestOutcome {
   return {
     status: isNew ? 'ingested' : 'replaced',
     fileName: ctx.input.fileName,
@@ -200,17 +224,30 @@ function unpublishable(protocol: Protocol): Rejection | null {
     return { reason: 'no-paragraphs', message: 'no § found: not a protocol, or its § headings are not recognised' };
   }
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(meeting.date)) {
-    return { reason: 'no-meeting-date', message: 'no meeting date in the text or the file name (<municipality>-<body>-<YYYY-MM-DD>)' };
+    return {
+      reason: 'no-meeting-date',
+      message: 'no meeting date in the text or the file name (<municipality>-<body>-<YYYY-MM-DD>)',
+    };
   }
   if (!isValidId(meeting.id) || meeting.id.startsWith('okand-')) {
-    return { reason: 'no-municipality', message: 'municipality not found in the text; name it in the file name or with --municipality' };
+    return {
+      reason: 'no-municipality',
+      message: 'municipality not found in the text; name it in the file name or with --municipality',
+    };
   }
   return null;
 }
 
 function reject(ctx: Context, reason: QuarantineReason, message: string): Promise<IngestOutcome> {
   const { bytes, fileName } = ctx.input;
-  return quarantine(ctx.deps.store, { sha256: ctx.sha256, fileName, size: bytes.byteLength, reason, message, at: ctx.at });
+  return quarantine(ctx.deps.store, {
+    sha256: ctx.sha256,
+    fileName,
+    size: bytes.byteLength,
+    reason,
+    message,
+    at: ctx.at,
+  });
 }
 
 /**

@@ -25,7 +25,10 @@ export interface OversizedInput {
   provenance?: SourceProvenance;
 }
 
-export async function quarantineOversized(deps: { store: BlobStore; clock: Clock }, input: OversizedInput): Promise<QuarantinedOutcome> {
+export async function quarantineOversized(
+  deps: { store: BlobStore; clock: Clock },
+  input: OversizedInput,
+): Promise<QuarantinedOutcome> {
   const provenance = checkedProvenance(input.provenance);
   const at = deps.clock.now();
   const hashing = new HashingStream();

@@ -23,5 +23,7 @@ export function checkedProvenance(provenance: SourceProvenance | undefined): Sou
 
 /** The parser's hints with the provenance's notice date, unless the caller already gave one. */
 export function hintsWithNotice(hints: ParseHints, provenance: SourceProvenance): ParseHints {
-  return provenance.noticeDate === undefined || hints.noticeDate !== undefined ? hints : { ...hints, noticeDate: provenance.noticeDate };
+  return provenance.noticeDate === undefined || hints.noticeDate !== undefined
+    ? hints
+    : { ...hints, noticeDate: provenance.noticeDate };
 }

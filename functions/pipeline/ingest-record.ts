@@ -36,13 +36,16 @@ export function placeRecord(protocol: Protocol): RecordPlacement {
   const { id, body, date, municipality } = protocol.meeting;
   const bodySlug = slugOfBody(body);
   const tail = `-${bodySlug}-${date}`;
-  const municipalitySlug = id.endsWith(tail) && id.length > tail.length ? id.slice(0, -tail.length) : slugify(municipality);
+  const municipalitySlug =
+    id.endsWith(tail) && id.length > tail.length ? id.slice(0, -tail.length) : slugify(municipality);
   return { meetingId: id, municipalitySlug, bodySlug, year: Number(date.slice(0, 4)) };
 }
 
 /** The gate's policy for a deployment: its own review-first bodies (`default` expanded), or the gate's default. */
 export function privacyPolicy(reviewFirstBodies: readonly string[] | undefined): PrivacyPolicy {
-  return reviewFirstBodies === undefined ? DEFAULT_PRIVACY_POLICY : { reviewFirstBodies: resolveReviewFirstBodies(reviewFirstBodies) };
+  return reviewFirstBodies === undefined
+    ? DEFAULT_PRIVACY_POLICY
+    : { reviewFirstBodies: resolveReviewFirstBodies(reviewFirstBodies) };
 }
 
 export interface NewVersion {
@@ -97,7 +100,9 @@ export function buildVersion(
   };
   const heldParagraphs = held.flatMap((ref) => {
     const paragraph = findParagraph(protocol, ref.paragraphId);
-    return paragraph === undefined ? [] : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons, ref.signals) }];
+    return paragraph === undefined
+      ? []
+      : [{ ref, review: heldParagraphForReview(paragraph, ref.reasons, ref.signals) }];
   });
   return { record, recordKey, heldParagraphs, previous, at: source.at };
 }
@@ -138,19 +143,27 @@ export async function commitVersion(store: BlobStore, v: NewVersion, expectedEta
   await putJson(store, pendingKey(at, meetingId, ingest.sha256), marker);
   // The commit point. With an expected etag (null: no record yet) it is a compare-and-swap: a concurrent version of
   // the same meeting written since `previous` was read makes it throw PreconditionFailedError, and the caller rebuilds.
-  const condition = expectedEtag === undefined ? {} : expectedEtag === null ? { ifNoneMatch: '*' as const } : { ifMatch: expectedEtag };
+  const condition =
+    expectedEtag === undefined ? {} : expectedEtag === null ? { ifNoneMatch: '*' as const } : { ifMatch: expectedEtag };
   await putJson(store, v.recordKey, record, condition);
   // A racer that lost may have written the previous version's history entry naming itself as the successor; only
   // the winner reaches this line, and losers only ever create that entry, so setting it right here is final.
   if (v.previous !== null) await keepHistory(store, v.previous, record, at, 'unless-same');
-  if (v.previous !== null) await removeStaleReviews(store, meetingId, [...record.held.map((h) => h.paragraphId), ...(v.keepReviews ?? [])]);
+  if (v.previous !== null)
+    await removeStaleReviews(store, meetingId, [...record.held.map((h) => h.paragraphId), ...(v.keepReviews ?? [])]);
 }
 
 /**
  * Copies the replaced version to records-history/. 'if-absent' (before the commit): created only when missing, so a
  * loser of a race never overwrites it. 'unless-same' (after the commit): rewritten when it names another successor.
  */
-async function keepHistory(store: BlobStore, previous: MeetingRecord, next: MeetingRecord, at: Date, mode: 'if-absent' | 'unless-same'): Promise<void> {
+async function keepHistory(
+  store: BlobStore,
+  previous: MeetingRecord,
+  next: MeetingRecord,
+  at: Date,
+  mode: 'if-absent' | 'unless-same',
+): Promise<void> {
   const entry: MeetingRecordHistoryEntry = {
     schemaVersion: 1,
     meetingId: previous.meetingId,
@@ -186,7 +199,10 @@ async function removeStaleReviews(store: BlobStore, meetingId: string, paragraph
  * first: if the record changes between the two reads, the successor's conditional write fails and is rebuilt, never
  * lost.
  */
-export async function readRecordVersion(store: BlobStore, key: string): Promise<{ previous: MeetingRecord | null; etag: string | null }> {
+export async function readRecordVersion(
+  store: BlobStore,
+  key: string,
+): Promise<{ previous: MeetingRecord | null; etag: string | null }> {
   const meta = await store.head(key);
   if (meta === null) return { previous: null, etag: null };
   const previous = await readRecord(store, key);

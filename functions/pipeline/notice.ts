@@ -44,21 +44,31 @@ export class MeetingNotFoundError extends Error {
   override name = 'MeetingNotFoundError';
 }
 
-export async function setNoticeDate(deps: { store: BlobStore; clock: Clock }, input: NoticeInput): Promise<NoticeOutcome> {
-  if (!isRealIsoDate(input.posted)) throw new NoticeRefusedError(`the notice date must be a real date as YYYY-MM-DD, got '${input.posted}'`);
+export async function setNoticeDate(
+  deps: { store: BlobStore; clock: Clock },
+  input: NoticeInput,
+): Promise<NoticeOutcome> {
+  if (!isRealIsoDate(input.posted))
+    throw new NoticeRefusedError(`the notice date must be a real date as YYYY-MM-DD, got '${input.posted}'`);
   if (input.removed !== undefined && !isRealIsoDate(input.removed)) {
     throw new NoticeRefusedError(`the removal date must be a real date as YYYY-MM-DD, got '${input.removed}'`);
   }
-  if (input.removed !== undefined && input.removed < input.posted) throw new NoticeRefusedError('the notice cannot be taken down before it was posted');
+  if (input.removed !== undefined && input.removed < input.posted)
+    throw new NoticeRefusedError('the notice cannot be taken down before it was posted');
   const key = await findRecordKey(deps.store, input.meetingId);
   const record = key === null ? null : await readMeetingRecord(deps.store, key);
   if (key === null || record === null) throw new MeetingNotFoundError(`no meeting ${input.meetingId} in the store`);
   const meeting = record.protocol.meeting;
-  if (meeting.date && input.posted < meeting.date) throw new NoticeRefusedError(`the notice cannot be posted before the meeting (${meeting.date})`);
+  if (meeting.date && input.posted < meeting.date)
+    throw new NoticeRefusedError(`the notice cannot be posted before the meeting (${meeting.date})`);
   const next = withNotice(record, input);
   const appeal = next.protocol.meeting.appeal!;
   const stated = meeting.notice.posted;
-  const outcome = { meetingId: record.meetingId, appeal, ...(stated && stated !== input.posted ? { statedDiffers: stated } : {}) };
+  const outcome = {
+    meetingId: record.meetingId,
+    appeal,
+    ...(stated && stated !== input.posted ? { statedDiffers: stated } : {}),
+  };
   if (JSON.stringify(next) === JSON.stringify(record)) return { ...outcome, recordChanged: false };
   const at = deps.clock.now();
   const marker: PendingMarker = {
@@ -80,9 +90,10 @@ export async function setNoticeDate(deps: { store: BlobStore; clock: Clock }, in
 export function withNotice(record: MeetingRecord, input: NoticeInput): MeetingRecord {
   const meeting = record.protocol.meeting;
   const stated = meeting.notice.posted;
-  const appeal: AppealDeadline = stated && isRealIsoDate(stated)
-    ? { noticeDate: stated, lastDay: appealLastDay(stated), basis: 'stated-notice' }
-    : { noticeDate: input.posted, lastDay: appealLastDay(input.posted), basis: 'supplied-notice' };
+  const appeal: AppealDeadline =
+    stated && isRealIsoDate(stated)
+      ? { noticeDate: stated, lastDay: appealLastDay(stated), basis: 'stated-notice' }
+      : { noticeDate: input.posted, lastDay: appealLastDay(input.posted), basis: 'supplied-notice' };
   const { noticeRemovedDate: _old, ...source } = meeting.source;
   const previous = meeting.appeal?.lastDay;
   // A § carries the meeting's last day unless the parser found its own (none does yet); follow the meeting's.
@@ -109,6 +120,10 @@ export function withNotice(record: MeetingRecord, input: NoticeInput): MeetingRe
 export function keepSuppliedNotice<V extends { record: MeetingRecord }>(version: V, previous: MeetingRecord | null): V {
   const given = previous?.protocol.meeting.source;
   if (!given?.noticeDate || version.record.protocol.meeting.source.noticeDate) return version;
-  const input = { meetingId: version.record.meetingId, posted: given.noticeDate, ...(given.noticeRemovedDate ? { removed: given.noticeRemovedDate } : {}) };
+  const input = {
+    meetingId: version.record.meetingId,
+    posted: given.noticeDate,
+    ...(given.noticeRemovedDate ? { removed: given.noticeRemovedDate } : {}),
+  };
   return { ...version, record: withNotice(version.record, input) };
 }

@@ -218,7 +218,11 @@ export interface PrivateReviewParagraph {
   paragraph: Paragraph;
 }
 
-export function heldParagraphForReview(paragraph: Paragraph, reasons: HoldReason[], signals?: readonly string[]): PrivateReviewParagraph {
+export function heldParagraphForReview(
+  paragraph: Paragraph,
+  reasons: HoldReason[],
+  signals?: readonly string[],
+): PrivateReviewParagraph {
   return {
     visibility: 'private-review-only',
     paragraphId: paragraph.id,
@@ -256,9 +260,14 @@ const NORMALISED_VALUE = /^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2})$/u;
  * A copy of `value` with personal numbers masked in every string except those at `skip` paths, and the digit
  * `fragments` of numbers seen only in the pages masked where they stand as whole digit runs.
  */
-function maskStrings<T>(value: T, skip: ReadonlySet<string>, fragments: readonly string[] = []): { value: T; changed: boolean } {
+function maskStrings<T>(
+  value: T,
+  skip: ReadonlySet<string>,
+  fragments: readonly string[] = [],
+): { value: T; changed: boolean } {
   let changed = false;
-  const fragmentRe = fragments.length === 0 ? null : new RegExp(`(?<!\\d)(?:${[...new Set(fragments)].join('|')})(?!\\d)`, 'gu');
+  const fragmentRe =
+    fragments.length === 0 ? null : new RegExp(`(?<!\\d)(?:${[...new Set(fragments)].join('|')})(?!\\d)`, 'gu');
   const visit = (v: unknown, path: string): unknown => {
     if (typeof v === 'string') {
       if (skip.has(path)) return v;

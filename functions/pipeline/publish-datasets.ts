@@ -84,7 +84,11 @@ export const DEFAULT_AUTO_DUMP_PARAGRAPHS = 20_000;
  * cannot overwrite another's manifest. Pending markers are deleted only after this run's switch.
  */
 export async function publishDatasets(deps: PublishDeps, options: PublishOptions): Promise<PublishSummary> {
-  const lease = await acquirePublishLease(deps.store, deps.clock, options.leaseMs === undefined ? {} : { ttlMs: options.leaseMs });
+  const lease = await acquirePublishLease(
+    deps.store,
+    deps.clock,
+    options.leaseMs === undefined ? {} : { ttlMs: options.leaseMs },
+  );
   try {
     return await publishHoldingLease(deps, options, lease);
   } finally {
@@ -134,9 +138,14 @@ export async function completePublish(
   const { current, basedOn, full, work, updates, now } = state;
   // A version without a usable index file (published before there was one) gets one on the next run.
   const erasures = await openErasures(store, updates, now);
-  const publisherChanged = JSON.stringify(current?.publisher ?? null) !== JSON.stringify(publisherOf(options.publisher));
+  const publisherChanged =
+    JSON.stringify(current?.publisher ?? null) !== JSON.stringify(publisherOf(options.publisher));
   const changed =
-    updates.some((u) => u.changed) || current === null || needsReadModel(current) || erasures.length > 0 || publisherChanged;
+    updates.some((u) => u.changed) ||
+    current === null ||
+    needsReadModel(current) ||
+    erasures.length > 0 ||
+    publisherChanged;
   let manifest = current;
   let dump: PublishSummary['dump'] = 'none';
   const erasure = { paragraphs: 0, snapshots: 0, deleted: 0 };
@@ -156,7 +165,11 @@ export async function completePublish(
     manifest = (await commitManifest(store, draft, options.publisher, current === null ? null : basedOn)).manifest;
     if (prepared) {
       const finished = await finishErasure(store, prepared, manifest, deps.cdn);
-      Object.assign(erasure, { paragraphs: prepared.ids.length, snapshots: prepared.rewritten.length, deleted: finished.deleted });
+      Object.assign(erasure, {
+        paragraphs: prepared.ids.length,
+        snapshots: prepared.rewritten.length,
+        deleted: finished.deleted,
+      });
     }
   } else {
     await lease.renew(); // still the only publisher: the markers below were judged against the current manifest
@@ -171,10 +184,20 @@ export async function completePublish(
  * takes out because a person withdrew or rejected it or the privacy gate now holds it — written before the switch,
  * so a crash after it still erases.
  */
-async function openErasures(store: BlobStore, updates: readonly MunicipalityUpdate[], now: Date): Promise<StoredErasure[]> {
+async function openErasures(
+  store: BlobStore,
+  updates: readonly MunicipalityUpdate[],
+  now: Date,
+): Promise<StoredErasure[]> {
   for (const e of updates.flatMap((u) => u.events)) {
     if (e.type !== 'withdrawn' || (e.reason !== 'withdrawn' && e.reason !== 'held')) continue;
-    await requestErasure(store, { paragraphId: e.id, meetingId: e.meetingId, unit: e.unit, requestedAt: now.toISOString(), reason: e.reason });
+    await requestErasure(store, {
+      paragraphId: e.id,
+      meetingId: e.meetingId,
+      unit: e.unit,
+      requestedAt: now.toISOString(),
+      reason: e.reason,
+    });
   }
   return listErasures(store);
 }
@@ -208,7 +231,13 @@ async function draftManifest(
   const time = now.toISOString();
   const municipalities = mergeMunicipalities(current, updates);
   const events = updates.flatMap((u) => u.events);
-  const feed = await appendEvents(store, current?.changes ?? EMPTY_FEED, events, time, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const feed = await appendEvents(
+    store,
+    current?.changes ?? EMPTY_FEED,
+    events,
+    time,
+    options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+  );
   return {
     schemaVersion: 1,
     sequence: (current?.sequence ?? 0) + 1,
@@ -241,13 +270,23 @@ async function maybeDump(
   if (!(options.full || !draft.dump || small)) return 'kept';
   deps.onProgress?.({ phase: 'dump', done: 0, total: 1 });
   const { files } = await writeDump(store, draft, options.baseUrl);
-  draft.dump = { sequence: draft.sequence, snapshot: draft.snapshot, publishedAt: draft.publishedAt, lastSeq: draft.changes.lastSeq, files };
+  draft.dump = {
+    sequence: draft.sequence,
+    snapshot: draft.snapshot,
+    publishedAt: draft.publishedAt,
+    lastSeq: draft.changes.lastSeq,
+    files,
+  };
   return 'written';
 }
 
 /** The settings the package metadata depends on, in a fixed key order (so a change of them alone republishes it). */
 function publisherOf(p: PublisherConfig): NonNullable<PublicManifest['publisher']> {
-  return { name: p.name, ...(p.organisationNumber ? { organisationNumber: p.organisationNumber } : {}), ...(p.contactEmail ? { contactEmail: p.contactEmail } : {}) };
+  return {
+    name: p.name,
+    ...(p.organisationNumber ? { organisationNumber: p.organisationNumber } : {}),
+    ...(p.contactEmail ? { contactEmail: p.contactEmail } : {}),
+  };
 }
 
 export function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {
@@ -262,7 +301,11 @@ function mergeMunicipalities(current: PublicManifest | null, updates: readonly M
     if (u.entry) next[u.municipality] = u.entry;
     else delete next[u.municipality];
   }
-  return Object.fromEntries(Object.keys(next).sort().map((k) => [k, next[k]!]));
+  return Object.fromEntries(
+    Object.keys(next)
+      .sort()
+      .map((k) => [k, next[k]!]),
+  );
 }
 
 /** Deletes the markers this run handled — after the switch, so a crash before it leaves them for the next run. */

@@ -11,7 +11,14 @@ import { countingStore } from './publish/counting-store.ts';
 import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
 import { listPending, type PendingWork } from './publish/pending.ts';
 import type { UnitUpdate } from './publish/unit-update.ts';
-import { completePublish, groupByMunicipality, isFull, type PublishDeps, type PublishOptions, type PublishSummary } from './publish-datasets.ts';
+import {
+  completePublish,
+  groupByMunicipality,
+  isFull,
+  type PublishDeps,
+  type PublishOptions,
+  type PublishSummary,
+} from './publish-datasets.ts';
 
 /**
  * A publish fanned out per municipality (docs/publishing.md, "At national scale"): a full republish of 30,000
@@ -44,7 +51,9 @@ interface Plan {
 }
 
 /** A municipality's result as stored between the steps (UnitUpdate's builtFrom map as entries). */
-type StoredUpdate = Omit<MunicipalityUpdate, 'units'> & { units: Array<Omit<UnitUpdate, 'builtFrom'> & { builtFrom: Array<[string, { version: number; sha256: string }]> }> };
+type StoredUpdate = Omit<MunicipalityUpdate, 'units'> & {
+  units: Array<Omit<UnitUpdate, 'builtFrom'> & { builtFrom: Array<[string, { version: number; sha256: string }]> }>;
+};
 
 export interface FanOutPlan {
   run: string;
@@ -93,7 +102,11 @@ export async function publishPart(deps: PublishDeps, run: string, municipalities
 /** The last step: every part must be done; then the one switch, the markers, and the run's files are deleted. */
 export async function finishPublish(deps: PublishDeps, options: PublishOptions, run: string): Promise<PublishSummary> {
   // The switch is a publish like any other: one publisher per store holds the lease while it runs.
-  const lease = await acquirePublishLease(deps.store, deps.clock, options.leaseMs === undefined ? {} : { ttlMs: options.leaseMs });
+  const lease = await acquirePublishLease(
+    deps.store,
+    deps.clock,
+    options.leaseMs === undefined ? {} : { ttlMs: options.leaseMs },
+  );
   try {
     return await finishHoldingLease(deps, options, run, lease);
   } finally {
@@ -101,7 +114,12 @@ export async function finishPublish(deps: PublishDeps, options: PublishOptions, 
   }
 }
 
-async function finishHoldingLease(deps: PublishDeps, options: PublishOptions, run: string, lease: Lease): Promise<PublishSummary> {
+async function finishHoldingLease(
+  deps: PublishDeps,
+  options: PublishOptions,
+  run: string,
+  lease: Lease,
+): Promise<PublishSummary> {
   const store = countingStore(deps.store);
   const plan = await readPlan(store, run);
   const basedOn = (await store.head(publicKey(MANIFEST_PATH)))?.etag ?? null;
@@ -114,7 +132,13 @@ async function finishHoldingLease(deps: PublishDeps, options: PublishOptions, ru
   }
   const work: PendingWork = { units: new Map(), markers: plan.markers, invalid: plan.invalid };
   const state = { current, basedOn, full: plan.full, work, updates, now: new Date(plan.now) };
-  const summary = await completePublish(store, deps, { ...options, baseUrl: plan.baseUrl, full: plan.full }, state, lease);
+  const summary = await completePublish(
+    store,
+    deps,
+    { ...options, baseUrl: plan.baseUrl, full: plan.full },
+    state,
+    lease,
+  );
   for (const slug of Object.keys(plan.units)) await deps.store.delete(partKey(run, slug));
   await deps.store.delete(planKey(run));
   return summary;
@@ -130,7 +154,9 @@ async function readPlan(store: BlobStore, run: string): Promise<Plan> {
 async function currentFor(store: BlobStore, plan: Plan): Promise<PublicManifest | null> {
   const current = await readManifest(store);
   if ((current?.sequence ?? 0) !== plan.baseSequence) {
-    throw new FanOutError(`run ${plan.run} was planned against version ${plan.baseSequence}, but ${current?.sequence} is published now: plan again`);
+    throw new FanOutError(
+      `run ${plan.run} was planned against version ${plan.baseSequence}, but ${current?.sequence} is published now: plan again`,
+    );
   }
   return current;
 }

@@ -33,9 +33,7 @@ export class StoreInbox implements Inbox {
   }
 }
 
-export type InboxResult =
-  | { key: string; outcome: IngestOutcome; note?: string }
-  | { key: string; error: unknown };
+export type InboxResult = { key: string; outcome: IngestOutcome; note?: string } | { key: string; error: unknown };
 
 /** Ingests every file waiting in the store's inbox, oldest key first; returns what happened to each. */
 export async function ingestStoreInbox(
@@ -60,7 +58,11 @@ export async function ingestStoreInbox(
   return results;
 }
 
-async function ingestOne(store: BlobStore, key: string, ingest: (input: IngestInput) => Promise<IngestOutcome>): Promise<InboxResult> {
+async function ingestOne(
+  store: BlobStore,
+  key: string,
+  ingest: (input: IngestInput) => Promise<IngestOutcome>,
+): Promise<InboxResult> {
   try {
     const bytes = await store.get(key);
     if (bytes === null) return { key, error: new Error('gone from the inbox before it was read') };

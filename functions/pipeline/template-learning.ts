@@ -90,7 +90,9 @@ export function combineSources(...sources: ReadonlyArray<TemplateSource | undefi
   const present = sources.filter((s): s is TemplateSource => s !== undefined);
   return {
     async prior(meeting) {
-      const priors = (await Promise.all(present.map((s) => s.prior(meeting)))).filter((p): p is TemplateProfile => p !== undefined);
+      const priors = (await Promise.all(present.map((s) => s.prior(meeting)))).filter(
+        (p): p is TemplateProfile => p !== undefined,
+      );
       return priors.length > 0 ? mergeTemplates(priors) : undefined;
     },
   };
@@ -106,7 +108,7 @@ export async function parseWithTemplate(
   parse: (input: ParseInput) => Protocol = parseProtocol,
 ): Promise<Protocol> {
   const first = parse(input);
-  if (!source || first.paragraphs.length === 0 && first.meeting.body === '') return first;
+  if (!source || (first.paragraphs.length === 0 && first.meeting.body === '')) return first;
   const prior = await source.prior(first.meeting);
   return prior ? parse({ ...input, template: prior }) : first;
 }

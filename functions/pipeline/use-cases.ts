@@ -9,18 +9,18 @@ import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { TextExtractor } from '../ports/text-extractor.ts';
 import { readManifest } from '../published/public-store.ts';
-import {
-  listQuarantine,
-  listUnpublished,
-  type MeetingPreview,
-  previewMeeting,
-} from './admin/meeting-preview.ts';
+import { listQuarantine, listUnpublished, type MeetingPreview, previewMeeting } from './admin/meeting-preview.ts';
 import { readSiteSettings, type SettingsInput, type SiteSettings, writeSiteSettings } from './admin/site-settings.ts';
 import { ingestDocument } from './ingest-document.ts';
 import type { IngestOutcome } from './ingest-outcome.ts';
 import { type NoticeInput, type NoticeOutcome, setNoticeDate } from './notice.ts';
 import { publishDatasets, type PublishSummary } from './publish-datasets.ts';
-import { type DecisionOutcome, rejectParagraph, releaseParagraph, withdrawParagraph } from './review/review-decisions.ts';
+import {
+  type DecisionOutcome,
+  rejectParagraph,
+  releaseParagraph,
+  withdrawParagraph,
+} from './review/review-decisions.ts';
 import { listReview, type ReviewDetail, type ReviewItem, type ReviewState, showReview } from './review/review-queue.ts';
 import type { PendingMarker, QuarantineEntry } from '../store/meeting-record.ts';
 
@@ -88,11 +88,19 @@ export function createUseCases(deps: UseCaseDeps): AdminUseCases {
         ...(input.noticeDate ? { noticeDate: input.noticeDate } : {}),
       };
       const outcome = await ingestDocument(
-        { store, extractor: deps.extractor, clock, ...(deps.reviewFirstBodies ? { reviewFirstBodies: deps.reviewFirstBodies } : {}) },
+        {
+          store,
+          extractor: deps.extractor,
+          clock,
+          ...(deps.reviewFirstBodies ? { reviewFirstBodies: deps.reviewFirstBodies } : {}),
+        },
         { bytes: input.bytes, fileName: input.fileName, provenance },
       );
       if (outcome.status === 'unchanged' && input.noticeDate) {
-        return { outcome, notice: await setNoticeDate({ store, clock }, { meetingId: outcome.meetingId, posted: input.noticeDate }) };
+        return {
+          outcome,
+          notice: await setNoticeDate({ store, clock }, { meetingId: outcome.meetingId, posted: input.noticeDate }),
+        };
       }
       return { outcome };
     },
@@ -116,7 +124,15 @@ export function createUseCases(deps: UseCaseDeps): AdminUseCases {
     reviewList: (filter) => listReview(store, filter ?? {}),
     reviewShow: (paragraphId) => showReview(store, paragraphId),
     release: (input) =>
-      releaseParagraph({ store, clock }, { paragraphId: input.paragraphId, redactions: input.redactions, by: input.by, ...(input.basis ? { basis: input.basis } : {}) }),
+      releaseParagraph(
+        { store, clock },
+        {
+          paragraphId: input.paragraphId,
+          redactions: input.redactions,
+          by: input.by,
+          ...(input.basis ? { basis: input.basis } : {}),
+        },
+      ),
     reject: (input) => rejectParagraph({ store, clock }, input),
     withdraw: (input) => withdrawParagraph({ store, clock }, input),
     notice: (input) => setNoticeDate({ store, clock }, input),

@@ -25,7 +25,10 @@ export interface HttpClient {
 }
 
 /** One exchange on the wire, redirects not followed (the adapter decides about them). */
-export type HttpTransport = (request: HttpRequest, limits: { maxBytes: number; timeoutMs: number }) => Promise<HttpResponse>;
+export type HttpTransport = (
+  request: HttpRequest,
+  limits: { maxBytes: number; timeoutMs: number },
+) => Promise<HttpResponse>;
 
 /** Waits `ms` milliseconds. Injected so tests assert the schedule instead of waiting for it. */
 export type Sleep = (ms: number) => Promise<void>;

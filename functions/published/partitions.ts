@@ -43,7 +43,9 @@ export function parsePartition(id: PartitionId): Selector {
   if (m) return { municipality: m[1]!, body: m[2]! };
   m = /^unit\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{4})$/u.exec(id);
   if (m) return { municipality: m[1]!, body: m[2]!, year: Number(m[3]) };
-  throw new PartitionError(`unknown partition "${id}" (all, year/<y>, municipality/<m>, body/<m>/<b>, unit/<m>/<b>/<y>)`);
+  throw new PartitionError(
+    `unknown partition "${id}" (all, year/<y>, municipality/<m>, body/<m>/<b>, unit/<m>/<b>/<y>)`,
+  );
 }
 
 /** Whether a unit belongs to the partition `sel` selects. */
@@ -59,9 +61,15 @@ export function inPartition(sel: Selector, unit: { municipality: string; body: s
  * The units of a partition in order (municipality, body, year). Reads only the indexes of the municipalities the
  * partition can contain: one for a municipality or body, all of them for a year or "all".
  */
-export async function partitionUnits(store: BlobStore, manifest: PublicManifest, id: PartitionId): Promise<UnitEntry[]> {
+export async function partitionUnits(
+  store: BlobStore,
+  manifest: PublicManifest,
+  id: PartitionId,
+): Promise<UnitEntry[]> {
   const sel = parsePartition(id);
-  const slugs = Object.keys(manifest.municipalities).sort().filter((m) => sel.municipality === undefined || m === sel.municipality);
+  const slugs = Object.keys(manifest.municipalities)
+    .sort()
+    .filter((m) => sel.municipality === undefined || m === sel.municipality);
   const units: UnitEntry[] = [];
   for (const slug of slugs) {
     const index = await readMunicipalityIndex(store, manifest.municipalities[slug]!);
@@ -94,7 +102,10 @@ export function isConcatenable(name: string): boolean {
 }
 
 /** The parts of one file of a partition, and the size of their concatenation (later CSV headers dropped). */
-export function partitionParts(units: ReadonlyArray<Pick<UnitEntry, 'files'>>, name: string): { parts: FileEntry[]; bytes: number } {
+export function partitionParts(
+  units: ReadonlyArray<Pick<UnitEntry, 'files'>>,
+  name: string,
+): { parts: FileEntry[]; bytes: number } {
   const parts = units.flatMap((u) => (u.files[name] ? [u.files[name]!] : []));
   if (!isConcatenable(name)) return { parts, bytes: parts.reduce((n, p) => n + p.bytes, 0) };
   const skip = headerLength(name);
@@ -107,7 +118,11 @@ export function partitionParts(units: ReadonlyArray<Pick<UnitEntry, 'files'>>, n
  * size. A later part's header is checked against the first part's before it is dropped, so parts rendered with a
  * different table definition can never be glued together silently.
  */
-export async function* concatenateParts(store: BlobStore, parts: readonly FileEntry[], name: string): AsyncIterable<Uint8Array> {
+export async function* concatenateParts(
+  store: BlobStore,
+  parts: readonly FileEntry[],
+  name: string,
+): AsyncIterable<Uint8Array> {
   const skip = headerLength(name);
   let header: Uint8Array | null = null;
   for (const [i, part] of parts.entries()) {
@@ -135,7 +150,8 @@ export async function* concatenateParts(store: BlobStore, parts: readonly FileEn
 function checkHeader(header: Uint8Array | null, bytes: Uint8Array, offset: number, path: string): void {
   if (header === null) return; // the first part: its header is what the others are compared with
   for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] !== header[offset + i]) throw new PartitionError(`public/${path} has another header than the first part`);
+    if (bytes[i] !== header[offset + i])
+      throw new PartitionError(`public/${path} has another header than the first part`);
   }
 }
 
@@ -148,7 +164,8 @@ export function mediaTypeOf(name: string): string {
 
 /** A partition file's title in Swedish and English, e.g. "Voteringar (CSV för Excel)", for pages and the catalogue. */
 export function fileTitle(name: string): { sv: string; en: string } {
-  if (name === PARAGRAPH_NDJSON) return { sv: 'Paragrafer, hela poster (NDJSON)', en: 'Paragraphs, full records (NDJSON)' };
+  if (name === PARAGRAPH_NDJSON)
+    return { sv: 'Paragrafer, hela poster (NDJSON)', en: 'Paragraphs, full records (NDJSON)' };
   const t = tableOfFile(name);
   if (!t) return { sv: name, en: name };
   const suffix = t.format === 'csv-excel-sv' ? 'CSV för Excel' : t.format === 'parquet' ? 'Parquet' : 'CSV';

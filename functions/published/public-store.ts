@@ -3,7 +3,14 @@ import type { MeetingDocument } from '../core/render/records.ts';
 import { sha256Hex } from '../lib/hash.ts';
 import { readJson } from '../ports/blob-json.ts';
 import type { BlobBody, BlobStore, PutOptions } from '../ports/blob-store.ts';
-import type { FileEntry, MunicipalityEntry, MunicipalityIndex, PublicManifest, UnitEntry, UnitManifest } from './manifest.ts';
+import type {
+  FileEntry,
+  MunicipalityEntry,
+  MunicipalityIndex,
+  PublicManifest,
+  UnitEntry,
+  UnitManifest,
+} from './manifest.ts';
 import { cacheControlOf, MANIFEST_PATH, publicKey } from './paths.ts';
 import { UNIT_MANIFEST } from './unit-files.ts';
 
@@ -52,7 +59,8 @@ export function readPublishedJson(store: BlobStore, path: string): Promise<unkno
 /** A file an index points to; missing means the published tree is broken, which must never be papered over. */
 export async function readReferenced(store: BlobStore, file: FileEntry): Promise<unknown> {
   const value = await readJson(store, publicKey(file.path));
-  if (value === null) throw new PublishedTreeError(`public/${file.path} is listed in the published indexes but missing`);
+  if (value === null)
+    throw new PublishedTreeError(`public/${file.path} is listed in the published indexes but missing`);
   return value;
 }
 

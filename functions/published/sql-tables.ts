@@ -39,7 +39,9 @@ export const SQL_PARTITION_KEYS = ['municipality_id', 'year'] as const;
  * derives it), and the stand-in for a protocol whose municipality was not recognised. Glue's partition projection
  * enumerates these, so no crawler has to find them.
  */
-export const SQL_MUNICIPALITY_IDS: readonly string[] = [...new Set([...MUNICIPALITIES.map((m) => meetingId(m, 'x', 'd').slice(0, -4)), 'okand'])].sort();
+export const SQL_MUNICIPALITY_IDS: readonly string[] = [
+  ...new Set([...MUNICIPALITIES.map((m) => meetingId(m, 'x', 'd').slice(0, -4)), 'okand']),
+].sort();
 
 /** `tables/<table>/` */
 export function sqlTableDir(table: SqlTable): string {
@@ -61,9 +63,10 @@ export function duckdbViews(publicDir: string): string[] {
   const dir = publicDir.replace(/\/+$/u, '').replaceAll("'", "''");
   return SQL_TABLES.map((t) => {
     const files = `'${dir}/${sqlTableDir(t)}*/*/*.${t.format}'`;
-    const read = t.format === 'parquet'
-      ? `read_parquet(${files}, hive_partitioning = true, union_by_name = true)`
-      : `read_csv(${files}, header = true, all_varchar = true, hive_partitioning = true, union_by_name = true)`;
+    const read =
+      t.format === 'parquet'
+        ? `read_parquet(${files}, hive_partitioning = true, union_by_name = true)`
+        : `read_csv(${files}, header = true, all_varchar = true, hive_partitioning = true, union_by_name = true)`;
     return `CREATE OR REPLACE VIEW ${t.table.name} AS SELECT * REPLACE (CAST(year AS INTEGER) AS year) FROM ${read}`;
   });
 }

@@ -7,6 +7,11 @@ export function toJson(value: unknown): string {
 }
 
 /** Writes a store object (record, marker, review or quarantine entry, original's metadata) as JSON; `condition` as in put(). */
-export function putJson(store: BlobStore, key: string, value: unknown, condition: Pick<PutOptions, 'ifMatch' | 'ifNoneMatch'> = {}): Promise<void> {
+export function putJson(
+  store: BlobStore,
+  key: string,
+  value: unknown,
+  condition: Pick<PutOptions, 'ifMatch' | 'ifNoneMatch'> = {},
+): Promise<void> {
   return store.put(key, toJson(value), { contentType: FORMAT_ENTRIES.json.contentType, ...condition });
 }

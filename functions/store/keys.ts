@@ -117,7 +117,8 @@ export interface RecordFolder {
 
 /** The records of one folder, and nothing else: `records/<m>/<b>/<year>/`. */
 export function unitRecordsPrefix(u: RecordFolder): string {
-  if (!Number.isInteger(u.year) || u.year < 1000 || u.year > 9999) throw new InvalidStoreKeyPartError(`year out of range: ${u.year}`);
+  if (!Number.isInteger(u.year) || u.year < 1000 || u.year > 9999)
+    throw new InvalidStoreKeyPartError(`year out of range: ${u.year}`);
   return `${RECORDS_PREFIX}${id(u.municipality, 'municipality')}/${id(u.body, 'body')}/${u.year}/`;
 }
 

@@ -143,7 +143,10 @@ export function publishableMeeting(record: MeetingRecord): RenderableMeeting {
   const held = heldIds(record);
   const { meeting } = record.protocol;
   return {
-    meeting: { ...meeting, source: { ...meeting.source, fileName: publishedFileName(meeting.id, meeting.source.fileName) } },
+    meeting: {
+      ...meeting,
+      source: { ...meeting.source, fileName: publishedFileName(meeting.id, meeting.source.fileName) },
+    },
     paragraphs: record.protocol.paragraphs.filter((p) => !held.has(p.id)),
   };
 }

@@ -15,10 +15,30 @@ async function keysOf(store: ReturnType<typeof adminFixture>['store']): Promise<
   return keys;
 }
 
-const GET_ROUTES = ['/admin', '/admin/', '/admin/granskning', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5', '/admin/karantan', '/admin/installningar', '/admin/sammantraden/alingsas-kommunstyrelsen-2024-03-06'];
-const POST_ROUTES = ['/admin/ladda-upp', '/admin/publicera', '/admin/installningar', '/admin/logga-ut', '/admin/sammantraden/alingsas-kommunstyrelsen-2024-03-06/anslag', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5/frislapp', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5/avvisa', '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-4/aterkalla'];
+const GET_ROUTES = [
+  '/admin',
+  '/admin/',
+  '/admin/granskning',
+  '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5',
+  '/admin/karantan',
+  '/admin/installningar',
+  '/admin/sammantraden/alingsas-kommunstyrelsen-2024-03-06',
+];
+const POST_ROUTES = [
+  '/admin/ladda-upp',
+  '/admin/publicera',
+  '/admin/installningar',
+  '/admin/logga-ut',
+  '/admin/sammantraden/alingsas-kommunstyrelsen-2024-03-06/anslag',
+  '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5/frislapp',
+  '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-5/avvisa',
+  '/admin/granskning/alingsas-kommunstyrelsen-2024-03-06-4/aterkalla',
+];
 
-function protocolFile(text = plantedProtocol({ body: 'Ärendet gäller 850709-9805 och vägen.' }), name = FILE_NAME): File {
+function protocolFile(
+  text = plantedProtocol({ body: 'Ärendet gäller 850709-9805 och vägen.' }),
+  name = FILE_NAME,
+): File {
   return new File([text], name, { type: 'text/plain' });
 }
 
@@ -45,8 +65,17 @@ describe('admin: who may do what', () => {
     const client = await signIn(app);
     const [body, mac] = client.cookie.slice('paragraf_admin='.length).split('.');
     const other = new SessionKeys('y'.repeat(48)).issue('Mallory', Math.floor(clock.now().getTime() / 1000)).cookie;
-    const asAdmin = Buffer.from(JSON.stringify({ user: 'Mallory', expires: 9_999_999_999, nonce: 'n' })).toString('base64url');
-    for (const cookie of [`${body}.x${mac}`, `${asAdmin}.${mac}`, other, `${body}`, 'garbage', `${body}.${mac}.${mac}`]) {
+    const asAdmin = Buffer.from(JSON.stringify({ user: 'Mallory', expires: 9_999_999_999, nonce: 'n' })).toString(
+      'base64url',
+    );
+    for (const cookie of [
+      `${body}.x${mac}`,
+      `${asAdmin}.${mac}`,
+      other,
+      `${body}`,
+      'garbage',
+      `${body}.${mac}.${mac}`,
+    ]) {
       const res = await app.request(`${ORIGIN}/admin`, { headers: { Cookie: `paragraf_admin=${cookie}` } });
       expect(res.status, cookie).toBe(401);
     }
@@ -56,16 +85,28 @@ describe('admin: who may do what', () => {
 
   it('signs in only with the right key, and sets a cookie no script or other site can use', async () => {
     const { app } = adminFixture();
-    const wrong = await app.request(`${ORIGIN}/admin/logga-in`, { method: 'POST', headers: { Origin: ORIGIN }, body: new URLSearchParams({ user: 'Mallory', token: `${TOKEN}x` }) });
+    const wrong = await app.request(`${ORIGIN}/admin/logga-in`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN },
+      body: new URLSearchParams({ user: 'Mallory', token: `${TOKEN}x` }),
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('set-cookie')).toBeNull();
-    const ok = await app.request(`${ORIGIN}/admin/logga-in`, { method: 'POST', headers: { Origin: ORIGIN }, body: new URLSearchParams({ user: 'Klara', token: TOKEN }) });
+    const ok = await app.request(`${ORIGIN}/admin/logga-in`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN },
+      body: new URLSearchParams({ user: 'Klara', token: TOKEN }),
+    });
     expect(ok.status).toBe(303);
     const cookie = ok.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/u);
     expect(cookie).toMatch(/SameSite=Strict/u);
     expect(cookie).toMatch(/Path=\/admin/u);
-    const https = await app.request('https://admin.test/admin/logga-in', { method: 'POST', headers: { Origin: 'https://admin.test' }, body: new URLSearchParams({ user: 'Klara', token: TOKEN }) });
+    const https = await app.request('https://admin.test/admin/logga-in', {
+      method: 'POST',
+      headers: { Origin: 'https://admin.test' },
+      body: new URLSearchParams({ user: 'Klara', token: TOKEN }),
+    });
     expect(https.headers.get('set-cookie')).toMatch(/; Secure/u);
   });
 
@@ -76,14 +117,46 @@ describe('admin: who may do what', () => {
     expect(klara.csrf).not.toBe(mallory.csrf);
     for (const path of POST_ROUTES) {
       const cases: Array<[string, RequestInit]> = [
-        ['no token', { method: 'POST', headers: { Cookie: klara.cookie, Origin: ORIGIN }, body: new URLSearchParams({ posted: '2024-03-08' }) }],
-        ['another session’s token', { method: 'POST', headers: { Cookie: klara.cookie, Origin: ORIGIN }, body: new URLSearchParams({ _csrf: mallory.csrf }) }],
-        ['another origin', { method: 'POST', headers: { Cookie: klara.cookie, Origin: 'https://evil.test' }, body: new URLSearchParams({ _csrf: klara.csrf }) }],
-        ['no Origin, cross-site fetch', { method: 'POST', headers: { Cookie: klara.cookie, 'Sec-Fetch-Site': 'cross-site' }, body: new URLSearchParams({ _csrf: klara.csrf }) }],
+        [
+          'no token',
+          {
+            method: 'POST',
+            headers: { Cookie: klara.cookie, Origin: ORIGIN },
+            body: new URLSearchParams({ posted: '2024-03-08' }),
+          },
+        ],
+        [
+          'another session’s token',
+          {
+            method: 'POST',
+            headers: { Cookie: klara.cookie, Origin: ORIGIN },
+            body: new URLSearchParams({ _csrf: mallory.csrf }),
+          },
+        ],
+        [
+          'another origin',
+          {
+            method: 'POST',
+            headers: { Cookie: klara.cookie, Origin: 'https://evil.test' },
+            body: new URLSearchParams({ _csrf: klara.csrf }),
+          },
+        ],
+        [
+          'no Origin, cross-site fetch',
+          {
+            method: 'POST',
+            headers: { Cookie: klara.cookie, 'Sec-Fetch-Site': 'cross-site' },
+            body: new URLSearchParams({ _csrf: klara.csrf }),
+          },
+        ],
       ];
-      for (const [name, init] of cases) expect((await app.request(`${ORIGIN}${path}`, init)).status, `${path}: ${name}`).toBe(403);
+      for (const [name, init] of cases)
+        expect((await app.request(`${ORIGIN}${path}`, init)).status, `${path}: ${name}`).toBe(403);
     }
-    const put = await app.request(`${ORIGIN}/admin/publicera`, { method: 'PUT', headers: { Cookie: klara.cookie, Origin: ORIGIN } });
+    const put = await app.request(`${ORIGIN}/admin/publicera`, {
+      method: 'PUT',
+      headers: { Cookie: klara.cookie, Origin: ORIGIN },
+    });
     expect(put.status).toBe(405);
     expect(await keysOf(store)).toEqual([]);
   });
@@ -94,7 +167,12 @@ describe('admin: hostile input', () => {
     const { app, store } = adminFixture();
     const client = await signIn(app);
     const evilTitle = 'Yttrande <script>alert(1)</script> om <img src=x onerror=alert(2)>';
-    const res = await client.post('/admin/ladda-upp', { files: protocolFile(plantedProtocol({ title: evilTitle }), '../../../etc/<img src=x onerror=alert(3)>alingsas-kommunstyrelsen-2024-03-06.txt') });
+    const res = await client.post('/admin/ladda-upp', {
+      files: protocolFile(
+        plantedProtocol({ title: evilTitle }),
+        '../../../etc/<img src=x onerror=alert(3)>alingsas-kommunstyrelsen-2024-03-06.txt',
+      ),
+    });
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).not.toMatch(/<img src=x|<script>alert/u);
@@ -126,7 +204,12 @@ describe('admin: hostile input', () => {
     await client.post('/admin/ladda-upp', { files: protocolFile() });
     await client.post('/admin/publicera', {});
     const site = createApp({ store, clock });
-    for (const path of ['/', '/m/alingsas-kommunstyrelsen-2024-03-06', '/p/alingsas-kommunstyrelsen-2024-03-06-4', '/v1/docs']) {
+    for (const path of [
+      '/',
+      '/m/alingsas-kommunstyrelsen-2024-03-06',
+      '/p/alingsas-kommunstyrelsen-2024-03-06-4',
+      '/v1/docs',
+    ]) {
       const res = await site.request(path, { headers: { Accept: 'text/html' } });
       expect(res.status, path).toBe(200);
       expect(await res.text(), path).not.toMatch(/\/admin/u);
@@ -148,7 +231,11 @@ describe('admin: upload limits', () => {
     form.append('files', protocolFile());
     form.append('files', protocolFile(plantedProtocol(), 'alingsas-kommunstyrelsen-2024-03-07.txt'));
     form.set('noticeDate', '2024-03-13');
-    const several = await small.request(`${ORIGIN}/admin/ladda-upp`, { method: 'POST', headers: { Cookie: client.cookie, Origin: ORIGIN }, body: form });
+    const several = await small.request(`${ORIGIN}/admin/ladda-upp`, {
+      method: 'POST',
+      headers: { Cookie: client.cookie, Origin: ORIGIN },
+      body: form,
+    });
     expect(several.status).toBe(400);
     expect(await several.text()).toContain('ladda upp en fil i taget');
     expect((await keysOf(store)).filter((k) => k.startsWith('originals/'))).toHaveLength(2); // the one upload: bytes + meta

@@ -12,7 +12,8 @@ import { adminFixture, signIn } from './admin-support.ts';
 
 const MEETING = 'alingsas-kommunstyrelsen-2024-03-06';
 const HELD = `${MEETING}-5`;
-const withNumber = () => new File([plantedProtocol({ body: 'Ärendet gäller 850709-9805 och vägen.' })], FILE_NAME, { type: 'text/plain' });
+const withNumber = () =>
+  new File([plantedProtocol({ body: 'Ärendet gäller 850709-9805 och vägen.' })], FILE_NAME, { type: 'text/plain' });
 
 async function publicPage(store: Parameters<typeof createApp>[0]['store'], path: string): Promise<string> {
   const res = await createApp({ store }).request(path, { headers: { Accept: 'text/html' } });
@@ -24,7 +25,9 @@ describe('admin: upload, preview, publish', () => {
   it('shows what will be published before it is, then publishes it with the appeal deadline', async () => {
     const { app, store } = adminFixture();
     const client = await signIn(app);
-    const uploaded = await (await client.post('/admin/ladda-upp', { files: withNumber(), noticeDate: '2024-03-11' })).text();
+    const uploaded = await (
+      await client.post('/admin/ladda-upp', { files: withNumber(), noticeDate: '2024-03-11' })
+    ).text();
     expect(uploaded).toContain('1 § hålls inne för granskning');
     const preview = await (await client.get(`/admin/sammantraden/${MEETING}`)).text();
     expect(preview).toContain('Inte publicerat än');
@@ -49,7 +52,9 @@ describe('admin: upload, preview, publish', () => {
     await client.post('/admin/ladda-upp', { files: withNumber() });
     await client.post('/admin/publicera', {});
     expect(await publicPage(store, `/m/${MEETING}`)).not.toContain('Sista dag att överklaga');
-    const saved = await (await client.post(`/admin/sammantraden/${MEETING}/anslag`, { posted: '2024-03-13', removed: '2024-04-04' })).text();
+    const saved = await (
+      await client.post(`/admin/sammantraden/${MEETING}/anslag`, { posted: '2024-03-13', removed: '2024-04-04' })
+    ).text();
     expect(saved).toContain('Sista dag att överklaga: 2024-04-03');
     const refused = await client.post(`/admin/sammantraden/${MEETING}/anslag`, { posted: '2024-02-30' });
     expect(refused.status).toBe(400);
@@ -65,7 +70,10 @@ describe('admin: upload, preview, publish', () => {
     expect(detail).toContain('850709-9805'); // the reviewer must read what was held
     const refused = await client.post(`/admin/granskning/${HELD}/frislapp`, { redactions: 'finns inte i texten' });
     expect(refused.status).toBe(422);
-    const released = await client.post(`/admin/granskning/${HELD}/frislapp`, { redactions: '850709-9805', basis: 'OSL 21 kap. 7 §' });
+    const released = await client.post(`/admin/granskning/${HELD}/frislapp`, {
+      redactions: '850709-9805',
+      basis: 'OSL 21 kap. 7 §',
+    });
     expect(released.status).toBe(200);
     expect(await released.text()).toContain('Frisläppt');
     const decision = await readDecision(store, MEETING, HELD);
@@ -81,7 +89,9 @@ describe('admin: upload, preview, publish', () => {
     const { app } = adminFixture();
     const client = await signIn(app);
     await client.post('/admin/ladda-upp', { files: withNumber() });
-    const again = await (await client.post('/admin/ladda-upp', { files: withNumber(), noticeDate: '2024-03-13' })).text();
+    const again = await (
+      await client.post('/admin/ladda-upp', { files: withNumber(), noticeDate: '2024-03-13' })
+    ).text();
     expect(again).toContain('redan inläst (oförändrad)');
     const preview = await (await client.get(`/admin/sammantraden/${MEETING}`)).text();
     expect(preview).toContain('2024-04-03 (beräknad från angiven anslagsdag 2024-03-13)');
@@ -94,7 +104,9 @@ describe('admin: upload, preview, publish', () => {
     expect((await client.post(`/admin/granskning/${HELD}/avvisa`, { reason: ' ' })).status).toBe(422);
     const ok = await (await client.post(`/admin/granskning/${HELD}/avvisa`, { reason: 'Enskild person' })).text();
     expect(ok).toContain('Avvisad');
-    expect(await (await client.get('/admin/granskning')).text()).toMatch(/avvisad<\/td><td><a href="\/admin\/granskning\/alingsas-kommunstyrelsen-2024-03-06-5">/u);
+    expect(await (await client.get('/admin/granskning')).text()).toMatch(
+      /avvisad<\/td><td><a href="\/admin\/granskning\/alingsas-kommunstyrelsen-2024-03-06-5">/u,
+    );
   });
 
   it('withdraws a published § from the preview page: the next publish takes it off the public site', async () => {
@@ -106,9 +118,14 @@ describe('admin: upload, preview, publish', () => {
     const preview = await (await client.get(`/admin/sammantraden/${MEETING}`)).text();
     expect(preview).toContain(`action="/admin/granskning/${MEETING}-4/aterkalla"`);
     expect((await client.post(`/admin/granskning/${MEETING}-4/aterkalla`, { reason: '' })).status).toBe(422);
-    const done = await (await client.post(`/admin/granskning/${MEETING}-4/aterkalla`, { reason: 'Namn på enskild' })).text();
+    const done = await (
+      await client.post(`/admin/granskning/${MEETING}-4/aterkalla`, { reason: 'Namn på enskild' })
+    ).text();
     expect(done).toContain('Återkallad');
-    expect((await readDecision(store, MEETING, `${MEETING}-4`))?.history.at(-1)).toMatchObject({ action: 'withdraw', by: 'Klara Kanslist' });
+    expect((await readDecision(store, MEETING, `${MEETING}-4`))?.history.at(-1)).toMatchObject({
+      action: 'withdraw',
+      by: 'Klara Kanslist',
+    });
     await client.post('/admin/publicera', {});
     const gone = await createApp({ store }).request(`/p/${MEETING}-4`, { headers: { Accept: 'text/html' } });
     expect(gone.status).not.toBe(200);
@@ -118,7 +135,9 @@ describe('admin: upload, preview, publish', () => {
   it('lists quarantined files with the reason', async () => {
     const { app } = adminFixture();
     const client = await signIn(app);
-    await client.post('/admin/ladda-upp', { files: new File(['<html><body>inte ett protokoll</body></html>'], 'sida.html') });
+    await client.post('/admin/ladda-upp', {
+      files: new File(['<html><body>inte ett protokoll</body></html>'], 'sida.html'),
+    });
     const page = await (await client.get('/admin/karantan')).text();
     expect(page).toMatch(/<td>sida\.html<\/td><td><code>html<\/code>/u);
   });
@@ -131,20 +150,33 @@ describe('admin: settings take effect', () => {
     await client.post('/admin/ladda-upp', { files: withNumber() });
     await client.post('/admin/publicera', {});
     expect(await store.head(`${PUBLIC_PREFIX}catalog.rdf`)).toBeNull();
-    const bad = await client.post('/admin/installningar', { organisationNumber: '212000-1356', baseUrl: 'javascript:alert(1)' });
+    const bad = await client.post('/admin/installningar', {
+      organisationNumber: '212000-1356',
+      baseUrl: 'javascript:alert(1)',
+    });
     expect(bad.status).toBe(400);
     const text = await bad.text();
     expect(text).toContain('organisationsnumret måste vara ett giltigt nummer');
     expect(text).toContain('http(s)-adress');
-    const ok = await (await client.post('/admin/installningar', {
-      baseUrl: 'https://data.alingsas.test/', publisherName: 'Alingsås kommun', organisationNumber: '212000-1355', contactEmail: 'kansli@alingsas.test',
-    })).text();
+    const ok = await (
+      await client.post('/admin/installningar', {
+        baseUrl: 'https://data.alingsas.test/',
+        publisherName: 'Alingsås kommun',
+        organisationNumber: '212000-1355',
+        contactEmail: 'kansli@alingsas.test',
+      })
+    ).text();
     expect(ok).toContain('Sparat och publicerat (version 2)');
     const rdf = new TextDecoder().decode((await store.get(`${PUBLIC_PREFIX}catalog.rdf`))!);
     expect(rdf).toContain('2120001355');
-    const again = await (await client.post('/admin/installningar', {
-      baseUrl: 'https://data.alingsas.test', publisherName: 'Alingsås kommun', organisationNumber: '212000-1355', contactEmail: 'kansli@alingsas.test',
-    })).text();
+    const again = await (
+      await client.post('/admin/installningar', {
+        baseUrl: 'https://data.alingsas.test',
+        publisherName: 'Alingsås kommun',
+        organisationNumber: '212000-1355',
+        contactEmail: 'kansli@alingsas.test',
+      })
+    ).text();
     expect(again).toContain('Sparat; inget behövde publiceras om.');
   });
 });
@@ -156,8 +188,10 @@ describe('admin: a corrected protocol', () => {
     await client.post('/admin/ladda-upp', { files: withNumber(), noticeDate: '2024-03-13' });
     await client.post('/admin/publicera', {});
     clock.set('2024-03-20T09:00:00Z');
-    const corrected = plantedProtocol({ body: 'Ärendet gäller 850709-9805 och vägen.', item: 'Meddela Trafikverket och länsstyrelsen beslutet.' })
-      .replace('Kommunstyrelsen godkänner förslaget.', 'Kommunstyrelsen godkänner förslaget med en ändring.');
+    const corrected = plantedProtocol({
+      body: 'Ärendet gäller 850709-9805 och vägen.',
+      item: 'Meddela Trafikverket och länsstyrelsen beslutet.',
+    }).replace('Kommunstyrelsen godkänner förslaget.', 'Kommunstyrelsen godkänner förslaget med en ändring.');
     const uploaded = await (await client.post('/admin/ladda-upp', { files: new File([corrected], FILE_NAME) })).text();
     expect(uploaded).toContain('inläst som rättad version');
     const preview = await (await client.get(`/admin/sammantraden/${MEETING}`)).text();

@@ -16,8 +16,19 @@ export const SECRET = 'x'.repeat(48);
 export function adminFixture(options: { maxUploadBytes?: number } = {}) {
   const store = new MemoryBlobStore();
   const clock = fixedClock('2026-06-20T08:00:00Z');
-  const useCases = createUseCases({ store, extractor: createDocumentExtractor(), clock, defaultBaseUrl: 'https://data.alingsas.test' });
-  const app = createAdminApp({ useCases, signIn: { checkToken: (t) => equal(t, TOKEN) }, sessionSecret: SECRET, clock, ...options });
+  const useCases = createUseCases({
+    store,
+    extractor: createDocumentExtractor(),
+    clock,
+    defaultBaseUrl: 'https://data.alingsas.test',
+  });
+  const app = createAdminApp({
+    useCases,
+    signIn: { checkToken: (t) => equal(t, TOKEN) },
+    sessionSecret: SECRET,
+    clock,
+    ...options,
+  });
   return { store, clock, app };
 }
 
@@ -48,7 +59,11 @@ export async function signIn(app: AdminApp, user = 'Klara Kanslist'): Promise<Cl
       const form = new FormData();
       form.set('_csrf', csrf);
       for (const [k, v] of Object.entries(fields)) form.append(k, v);
-      return app.request(`${ORIGIN}${path}`, { method: 'POST', headers: { Cookie: cookie, Origin: ORIGIN, ...headers }, body: form });
+      return app.request(`${ORIGIN}${path}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: ORIGIN, ...headers },
+        body: form,
+      });
     },
   };
   return client;

@@ -28,16 +28,24 @@ describe('the local admin sign-in key', () => {
 
   it('comes from $PARAGRAF_ADMIN_TOKEN when set, and is never short or empty', async () => {
     const dataDir = join(tmp, 'b');
-    const fromEnv = await localAdmin({ dataDir, baseUrl: 'http://localhost:3000', env: { PARAGRAF_ADMIN_TOKEN: 'en lång och hemlig nyckel' } });
+    const fromEnv = await localAdmin({
+      dataDir,
+      baseUrl: 'http://localhost:3000',
+      env: { PARAGRAF_ADMIN_TOKEN: 'en lång och hemlig nyckel' },
+    });
     await fromEnv.close();
     expect(fromEnv).toMatchObject({ tokenSource: 'environment', token: 'en lång och hemlig nyckel' });
-    await expect(localAdmin({ dataDir, baseUrl: 'http://x', env: { PARAGRAF_ADMIN_TOKEN: 'kort' } })).rejects.toThrow(/at least 12/u);
+    await expect(localAdmin({ dataDir, baseUrl: 'http://x', env: { PARAGRAF_ADMIN_TOKEN: 'kort' } })).rejects.toThrow(
+      /at least 12/u,
+    );
     writeFileSync(join(dataDir, '.#admin-token'), '\n');
     await expect(localAdmin({ dataDir, baseUrl: 'http://x', env: {} })).rejects.toThrow(/too short/u);
   });
 
   it('the server sends /admin and everything under it to the admin app, nothing else', () => {
-    for (const p of ['/admin', '/admin/', '/admin/granskning', '//admin', '/ADMIN/x']) expect(isAdminPath(p), p).toBe(true);
-    for (const p of ['/', '/administration', '/p/admin', '/v1/admin', '/datasets/admin/x']) expect(isAdminPath(p), p).toBe(false);
+    for (const p of ['/admin', '/admin/', '/admin/granskning', '//admin', '/ADMIN/x'])
+      expect(isAdminPath(p), p).toBe(true);
+    for (const p of ['/', '/administration', '/p/admin', '/v1/admin', '/datasets/admin/x'])
+      expect(isAdminPath(p), p).toBe(false);
   });
 });

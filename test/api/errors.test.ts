@@ -21,7 +21,11 @@ async function expectProblem(res: Response, status: number, path: string) {
   expect(text).not.toMatch(/\bat .+:\d+:\d+|node_modules|\.ts:\d+/u);
   const body = JSON.parse(text) as Record<string, unknown>;
   const keys = Object.keys(body).sort();
-  expect(keys).toEqual(status === 400 && 'errors' in body ? ['detail', 'errors', 'instance', 'status', 'title', 'type'] : ['detail', 'instance', 'status', 'title', 'type']);
+  expect(keys).toEqual(
+    status === 400 && 'errors' in body
+      ? ['detail', 'errors', 'instance', 'status', 'title', 'type']
+      : ['detail', 'instance', 'status', 'title', 'type'],
+  );
   expect(body.status).toBe(status);
   expect(body.instance).toBe(path);
   expect(typeof body.type).toBe('string');
@@ -52,7 +56,8 @@ function requiredParams(route: (typeof API_ROUTES)[number], except?: string): st
 
 function examplePath(route: (typeof API_ROUTES)[number]): string {
   let path = route.path;
-  for (const [name, p] of Object.entries(route.pathParams)) path = path.replace(`{${name}}`, encodeURIComponent(p.example ?? 'x'));
+  for (const [name, p] of Object.entries(route.pathParams))
+    path = path.replace(`{${name}}`, encodeURIComponent(p.example ?? 'x'));
   return path;
 }
 
@@ -67,22 +72,39 @@ describe('every route answers bad input with problem+json 400', () => {
       it(`${route.operationId}: bad ${name}`, async () => {
         const path = examplePath(route);
         const required = requiredParams(route, name);
-        const body = await expectProblem(await app.request(`${path}?${name}=${encodeURIComponent(badValue(param))}${required}`), 400, path);
+        const body = await expectProblem(
+          await app.request(`${path}?${name}=${encodeURIComponent(badValue(param))}${required}`),
+          400,
+          path,
+        );
         expect(body.errors).toEqual([expect.stringMatching(new RegExp(`^${name}: `, 'u'))]);
       });
     }
     for (const name of Object.keys(route.pathParams)) {
       it(`${route.operationId}: bad path parameter ${name}`, async () => {
         const path = route.path.replace(`{${name}}`, encodeURIComponent('Ä<script>'));
-        const body = await expectProblem(await app.request(path), 400, route.path.replace(`{${name}}`, encodeURIComponent('Ä<script>')));
+        const body = await expectProblem(
+          await app.request(path),
+          400,
+          route.path.replace(`{${name}}`, encodeURIComponent('Ä<script>')),
+        );
         expect(body.errors).toEqual([expect.stringMatching(new RegExp(`^${name}: `, 'u'))]);
       });
     }
   }
 
   it('names every problem of a request at once, and a repeated parameter', async () => {
-    const body = await expectProblem(await app.request('/v1/paragraphs?limit=0&year=1066&hasVote=ja&sort=date&sort=-date'), 400, '/v1/paragraphs');
-    expect(body.errors).toEqual(['limit: must be between 1 and 200', 'year: must be between 1900 and 2100', 'hasVote: must be true or false', 'sort: given 2 times; give it once']);
+    const body = await expectProblem(
+      await app.request('/v1/paragraphs?limit=0&year=1066&hasVote=ja&sort=date&sort=-date'),
+      400,
+      '/v1/paragraphs',
+    );
+    expect(body.errors).toEqual([
+      'limit: must be between 1 and 200',
+      'year: must be between 1900 and 2100',
+      'hasVote: must be true or false',
+      'sort: given 2 times; give it once',
+    ]);
   });
 
   it('refuses a cursor it did not make', async () => {
@@ -99,7 +121,11 @@ describe('404, 405, 406 and 500 have the same shape', () => {
       const path = route.path.replace(/\{\w+\}/u, 'okand-9999');
       await expectProblem(await app.request(path), 404, path);
     }
-    await expectProblem(await app.request('/v1/cases/KS%202023%2F12?municipality=nowhere'), 404, '/v1/cases/KS%202023%2F12');
+    await expectProblem(
+      await app.request('/v1/cases/KS%202023%2F12?municipality=nowhere'),
+      404,
+      '/v1/cases/KS%202023%2F12',
+    );
   });
 
   it('405 with Allow for anything but GET, HEAD and OPTIONS', async () => {
@@ -111,12 +137,17 @@ describe('404, 405, 406 and 500 have the same shape', () => {
   });
 
   it('406 when Accept allows none of the formats', async () => {
-    await expectProblem(await app.request('/v1/paragraphs', { headers: { Accept: 'image/png' } }), 406, '/v1/paragraphs');
+    await expectProblem(
+      await app.request('/v1/paragraphs', { headers: { Accept: 'image/png' } }),
+      406,
+      '/v1/paragraphs',
+    );
   });
 
   it('500 never leaks the message or the stack, and is logged', async () => {
     const broken: ReadModel = {
-      snapshot: () => Promise.reject(new Error('secret: cannot read /srv/data/records/x.json at Store.get (store.ts:10:5)')),
+      snapshot: () =>
+        Promise.reject(new Error('secret: cannot read /srv/data/records/x.json at Store.get (store.ts:10:5)')),
     };
     const app500 = createApp({ store: new MemoryBlobStore(), readModel: broken, logError: (e) => logged.push(e) });
     for (const path of ['/v1/paragraphs', '/v1/meetings/x-y-2024-01-01', '/v1/datasets']) {
@@ -129,9 +160,19 @@ describe('404, 405, 406 and 500 have the same shape', () => {
 
   it('500 when a published file is missing mid-request, with the same shape', async () => {
     const real = await model.snapshot();
-    const missing: Snapshot = Object.assign(Object.create(Object.getPrototypeOf(real) as object) as Snapshot, real, { meetingDocument: async () => null });
-    const app500 = createApp({ store: new MemoryBlobStore(), readModel: { snapshot: async () => missing }, logError: () => undefined });
-    await expectProblem(await app500.request('/v1/paragraphs/testby-kommunstyrelsen-2024-02-05-1'), 500, '/v1/paragraphs/testby-kommunstyrelsen-2024-02-05-1');
+    const missing: Snapshot = Object.assign(Object.create(Object.getPrototypeOf(real) as object) as Snapshot, real, {
+      meetingDocument: async () => null,
+    });
+    const app500 = createApp({
+      store: new MemoryBlobStore(),
+      readModel: { snapshot: async () => missing },
+      logError: () => undefined,
+    });
+    await expectProblem(
+      await app500.request('/v1/paragraphs/testby-kommunstyrelsen-2024-02-05-1'),
+      500,
+      '/v1/paragraphs/testby-kommunstyrelsen-2024-02-05-1',
+    );
   });
 
   it('pages answer a browser with an HTML error page of the same status', async () => {

@@ -30,10 +30,23 @@ export const VOTE: Vote = {
   raw: 'Ja 3, Nej 2',
 };
 
-export function protocol(municipality: string, body: string, date: string, paragraphs: Array<Partial<Paragraph>>, meeting: Partial<Meeting> = {}): Protocol {
+export function protocol(
+  municipality: string,
+  body: string,
+  date: string,
+  paragraphs: Array<Partial<Paragraph>>,
+  meeting: Partial<Meeting> = {},
+): Protocol {
   const id = meetingId(municipality, body, date);
   return buildProtocol({
-    meeting: { id, municipality, body, date, source: { fileName: `${id}.pdf`, sha256: sha(id), pages: 6, mediaType: 'application/pdf' }, ...meeting },
+    meeting: {
+      id,
+      municipality,
+      body,
+      date,
+      source: { fileName: `${id}.pdf`, sha256: sha(id), pages: 6, mediaType: 'application/pdf' },
+      ...meeting,
+    },
     paragraphs,
   });
 }
@@ -42,7 +55,13 @@ export function protocol(municipality: string, body: string, date: string, parag
 export function fixtureProtocols(): Protocol[] {
   return [
     protocol('Testby', 'Kommunstyrelsens arbetsutskott', '2024-01-20', [
-      { number: '3', title: 'Detaljplan för förskola vid Åsen', caseNumbers: [{ raw: 'KS 2023/12', normalized: 'KS 2023/12' }], decision: 'Arbetsutskottet föreslår kommunstyrelsen att anta detaljplanen.', pages: [2, 2] },
+      {
+        number: '3',
+        title: 'Detaljplan för förskola vid Åsen',
+        caseNumbers: [{ raw: 'KS 2023/12', normalized: 'KS 2023/12' }],
+        decision: 'Arbetsutskottet föreslår kommunstyrelsen att anta detaljplanen.',
+        pages: [2, 2],
+      },
     ]),
     protocol('Testby', 'Kommunstyrelsen', '2024-02-05', [
       {
@@ -52,30 +71,79 @@ export function fixtureProtocols(): Protocol[] {
         decision: 'Kommunstyrelsen föreslår kommunfullmäktige att anta detaljplanen för förskolan.',
         votes: [VOTE],
         reservations: [{ by: ['Bo Berg (M)', 'David Falk (M)'], text: 'Vi reserverar oss mot beslutet.' }],
-        references: [{ raw: 'Kommunstyrelsens arbetsutskott den 20 januari 2024, § 3', body: 'Kommunstyrelsens arbetsutskott', date: '2024-01-20', number: '3' }, { raw: 'Kommunfullmäktige den 1 mars 2019, § 40', body: 'Kommunfullmäktige', date: '2019-03-01', number: '40' }],
+        references: [
+          {
+            raw: 'Kommunstyrelsens arbetsutskott den 20 januari 2024, § 3',
+            body: 'Kommunstyrelsens arbetsutskott',
+            date: '2024-01-20',
+            number: '3',
+          },
+          {
+            raw: 'Kommunfullmäktige den 1 mars 2019, § 40',
+            body: 'Kommunfullmäktige',
+            date: '2019-03-01',
+            number: '40',
+          },
+        ],
         pages: [3, 4],
       },
       { number: '2', title: 'Information om budgetläget', decision: '', pages: [5, 5] },
-      { number: '3', title: 'Får i hagen vid Ekbacken', decision: 'Kommunstyrelsen beslutar att arrendera ut hagen för bete.', pages: [5, 6] },
-    ]),
-    protocol('Testby', 'Kommunfullmäktige', '2024-03-01', [
       {
-        number: '10',
-        title: 'Antagande av detaljplan för förskola vid Åsen',
-        caseNumbers: [{ raw: 'KS 2023/12', normalized: 'KS 2023/12' }],
-        decision: 'Kommunfullmäktige antar\ndetaljplanen, med stöd av 5 kap.\n1 § KL.', // hard line breaks as a PDF gives them
-        votes: [VOTE],
-        references: [{ raw: 'Kommunstyrelsen den 5 februari 2024, § 1', body: 'Kommunstyrelsen', date: '2024-02-05', number: '1' }],
-        pages: [1, 2],
+        number: '3',
+        title: 'Får i hagen vid Ekbacken',
+        decision: 'Kommunstyrelsen beslutar att arrendera ut hagen för bete.',
+        pages: [5, 6],
       },
-      { number: '11', title: 'Far och son – motion om föreningsbidrag', decision: 'Motionen avslås.', pages: [2, 2], confidence: 0.42 },
-    ], { confidence: 0.45, textLayer: { score: 0.6, damaged: true } }),
+    ]),
+    protocol(
+      'Testby',
+      'Kommunfullmäktige',
+      '2024-03-01',
+      [
+        {
+          number: '10',
+          title: 'Antagande av detaljplan för förskola vid Åsen',
+          caseNumbers: [{ raw: 'KS 2023/12', normalized: 'KS 2023/12' }],
+          decision: 'Kommunfullmäktige antar\ndetaljplanen, med stöd av 5 kap.\n1 § KL.', // hard line breaks as a PDF gives them
+          votes: [VOTE],
+          references: [
+            {
+              raw: 'Kommunstyrelsen den 5 februari 2024, § 1',
+              body: 'Kommunstyrelsen',
+              date: '2024-02-05',
+              number: '1',
+            },
+          ],
+          pages: [1, 2],
+        },
+        {
+          number: '11',
+          title: 'Far och son – motion om föreningsbidrag',
+          decision: 'Motionen avslås.',
+          pages: [2, 2],
+          confidence: 0.42,
+        },
+      ],
+      { confidence: 0.45, textLayer: { score: 0.6, damaged: true } },
+    ),
     protocol('Testby', 'Kommunstyrelsen', '2025-01-15', [
-      { number: '1', title: 'Budget 2025 för kultur- och fritidsnämnden', caseNumbers: [{ raw: 'KS 2024/99', normalized: 'KS 2024/99' }], decision: 'Kommunstyrelsen godkänner budgeten.', pages: [1, 1] },
+      {
+        number: '1',
+        title: 'Budget 2025 för kultur- och fritidsnämnden',
+        caseNumbers: [{ raw: 'KS 2024/99', normalized: 'KS 2024/99' }],
+        decision: 'Kommunstyrelsen godkänner budgeten.',
+        pages: [1, 1],
+      },
       { number: '2', title: 'Café på Ekbacken', decision: 'Ärendet återremitteras.', pages: [2, 2] },
     ]),
     protocol('Åby', 'Kommunstyrelsen', '2023-05-10', [
-      { number: '7', title: 'Ny idrottshall', caseNumbers: [{ raw: 'KS 2023/12', normalized: 'KS 2023/12' }], decision: 'Kommunstyrelsen beslutar att bygga en idrottshall.', pages: [4, 4] },
+      {
+        number: '7',
+        title: 'Ny idrottshall',
+        caseNumbers: [{ raw: 'KS 2023/12', normalized: 'KS 2023/12' }],
+        decision: 'Kommunstyrelsen beslutar att bygga en idrottshall.',
+        pages: [4, 4],
+      },
     ]),
     protocol('Testby', 'Socialnämnden', '2024-02-06', [
       { number: '5', title: 'Ansökan om bistånd', decision: 'Nämnden beviljar bistånd enligt ansökan.' },
@@ -99,13 +167,20 @@ export async function publishedFixtures<S extends BlobStore = MemoryBlobStore>(
   return { store, clock, summary };
 }
 
-export async function ingestProtocol(store: BlobStore, p: Protocol, clock: ReturnType<typeof fixedClock>): Promise<void> {
+export async function ingestProtocol(
+  store: BlobStore,
+  p: Protocol,
+  clock: ReturnType<typeof fixedClock>,
+): Promise<void> {
   await writeProtocol(store, p, { at: clock.now(), sha256: sha(JSON.stringify(p)), fileName: `${p.meeting.id}.pdf` });
   clock.advance(1000);
 }
 
 export async function publish(store: BlobStore, clock: ReturnType<typeof fixedClock>): Promise<PublishSummary> {
-  const summary = await publishDatasets({ store, clock }, { baseUrl: BASE_URL, publisher: { name: 'Testby kommun', organisationNumber: '212000-1355' } });
+  const summary = await publishDatasets(
+    { store, clock },
+    { baseUrl: BASE_URL, publisher: { name: 'Testby kommun', organisationNumber: '212000-1355' } },
+  );
   clock.advance(60_000);
   return summary;
 }

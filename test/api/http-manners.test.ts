@@ -5,8 +5,14 @@ import { MemoryReadModel } from '../support/memory-read-model.ts';
 import { fixtureProtocols } from './fixtures.ts';
 
 const protocols = fixtureProtocols().filter((p) => p.meeting.body !== 'Socialnämnden');
-const v1 = createApp({ store: new MemoryBlobStore(), readModel: new MemoryReadModel(protocols, { sequence: 1, publishedAt: '2026-11-27T10:00:00.000Z' }) });
-const v2 = createApp({ store: new MemoryBlobStore(), readModel: new MemoryReadModel(protocols, { sequence: 2, publishedAt: '2026-11-28T10:00:00.000Z' }) });
+const v1 = createApp({
+  store: new MemoryBlobStore(),
+  readModel: new MemoryReadModel(protocols, { sequence: 1, publishedAt: '2026-11-27T10:00:00.000Z' }),
+});
+const v2 = createApp({
+  store: new MemoryBlobStore(),
+  readModel: new MemoryReadModel(protocols, { sequence: 2, publishedAt: '2026-11-28T10:00:00.000Z' }),
+});
 
 const RESOURCES: Array<[string, RegExp]> = [
   ['/v1/paragraphs?q=detaljplan', /max-age=60\b/u],
@@ -33,7 +39,8 @@ describe('HTTP manners', () => {
       expect(res.headers.get('cache-control')).toMatch(cache);
       expect(res.headers.get('cache-control')).toMatch(/^public/u);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
-      if (!path.startsWith('/v1/openapi')) expect(res.headers.get('last-modified')).toBe('Fri, 27 Nov 2026 10:00:00 GMT');
+      if (!path.startsWith('/v1/openapi'))
+        expect(res.headers.get('last-modified')).toBe('Fri, 27 Nov 2026 10:00:00 GMT');
       const again = await v1.request(path, { headers: { 'If-None-Match': `"other", W/${etag}` } });
       expect(again.status).toBe(304);
       expect(await again.text()).toBe('');
@@ -42,28 +49,49 @@ describe('HTTP manners', () => {
       if (!path.startsWith('/v1/openapi')) {
         // A new publish changes every representation's tag.
         expect((await v2.request(path, { headers: { 'If-None-Match': etag } })).status).toBe(200);
-        expect((await v1.request(path, { headers: { 'If-Modified-Since': 'Fri, 27 Nov 2026 10:00:00 GMT' } })).status).toBe(304);
-        expect((await v1.request(path, { headers: { 'If-Modified-Since': 'Thu, 26 Nov 2026 10:00:00 GMT' } })).status).toBe(200);
+        expect(
+          (await v1.request(path, { headers: { 'If-Modified-Since': 'Fri, 27 Nov 2026 10:00:00 GMT' } })).status,
+        ).toBe(304);
+        expect(
+          (await v1.request(path, { headers: { 'If-Modified-Since': 'Thu, 26 Nov 2026 10:00:00 GMT' } })).status,
+        ).toBe(200);
       }
     });
   }
 
   it('gives each format of a resource its own ETag', async () => {
-    const tags = await Promise.all(['', '?format=csv', '?format=ndjson'].map(async (q) => (await v1.request(`/v1/paragraphs${q}`)).headers.get('etag')));
+    const tags = await Promise.all(
+      ['', '?format=csv', '?format=ndjson'].map(async (q) =>
+        (await v1.request(`/v1/paragraphs${q}`)).headers.get('etag'),
+      ),
+    );
     expect(new Set(tags).size).toBe(3);
   });
 
   it('negotiates CSV and NDJSON by Accept, and ?format wins', async () => {
-    expect((await v1.request('/v1/paragraphs', { headers: { Accept: 'text/csv' } })).headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
-    expect((await v1.request('/v1/paragraphs', { headers: { Accept: 'application/x-ndjson' } })).headers.get('content-type')).toBe('application/x-ndjson');
-    expect((await v1.request('/v1/paragraphs?format=json', { headers: { Accept: 'text/csv' } })).headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect((await v1.request('/v1/paragraphs', { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } })).headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect((await v1.request('/v1/paragraphs', { headers: { Accept: 'text/csv' } })).headers.get('content-type')).toBe(
+      'text/csv; charset=utf-8; header=present',
+    );
+    expect(
+      (await v1.request('/v1/paragraphs', { headers: { Accept: 'application/x-ndjson' } })).headers.get('content-type'),
+    ).toBe('application/x-ndjson');
+    expect(
+      (await v1.request('/v1/paragraphs?format=json', { headers: { Accept: 'text/csv' } })).headers.get('content-type'),
+    ).toBe('application/json; charset=utf-8');
+    expect(
+      (
+        await v1.request('/v1/paragraphs', { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } })
+      ).headers.get('content-type'),
+    ).toBe('application/json; charset=utf-8');
     const csv = await v1.request('/v1/paragraphs?format=csv');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="paragrafer.csv"');
   });
 
   it('answers CORS preflight and HEAD', async () => {
-    const pre = await v1.request('/v1/paragraphs', { method: 'OPTIONS', headers: { Origin: 'https://tidning.example', 'Access-Control-Request-Method': 'GET' } });
+    const pre = await v1.request('/v1/paragraphs', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://tidning.example', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { createApp } from '../../functions/api/create-app.ts';
-import { paragraph, paragraphForExcel, paragrafClient, searchParagraphs, voteLines, type ParagrafClient, type Vote } from '../../docs/examples/client.ts';
+import {
+  paragraph,
+  paragraphForExcel,
+  paragrafClient,
+  searchParagraphs,
+  voteLines,
+  type ParagrafClient,
+  type Vote,
+} from '../../docs/examples/client.ts';
 import { generateTypes, TYPES_FILE } from '../../docs/examples/generate-types.ts';
 import { BASE_URL, publishedFixtures } from './fixtures.ts';
 
@@ -41,7 +49,12 @@ describe('the typed example client', () => {
     expect(Array.isArray(record.sections)).toBe(true);
     expect(voteLines(record)).toEqual(record.votes.map((v) => `ja ${v.counts.yes ?? 0} – nej ${v.counts.no ?? 0}`));
     const csv = await paragraphForExcel(api, record.id);
-    expect(csv.split('\r\n')[0]!.replace(/^\uFEFF/u, '').split(';')[0]).toBe('paragraph_id');
+    expect(
+      csv
+        .split('\r\n')[0]!
+        .replace(/^\uFEFF/u, '')
+        .split(';')[0],
+    ).toBe('paragraph_id');
     await expect(paragraph(api, 'testby-kommunstyrelsen-1999-01-01-1')).rejects.toThrow(/Not found/u);
   });
 });

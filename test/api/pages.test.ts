@@ -75,8 +75,12 @@ describe('pages', () => {
 
   it('shows the decision reflowed, with its law citation linked, while the API keeps the verbatim text', async () => {
     const html = await page('/p/testby-kommunfullmaktige-2024-03-01-10');
-    expect(html).toContain('<p>Kommunfullmäktige antar detaljplanen, med stöd av <a class="law" href="https://lagen.nu/2017:725#K5P1" title="KL (SFS 2017:725)">5 kap. 1 § KL</a>.</p>');
-    const record = (await (await app.request('/v1/paragraphs/testby-kommunfullmaktige-2024-03-01-10')).json()) as { decision: string };
+    expect(html).toContain(
+      '<p>Kommunfullmäktige antar detaljplanen, med stöd av <a class="law" href="https://lagen.nu/2017:725#K5P1" title="KL (SFS 2017:725)">5 kap. 1 § KL</a>.</p>',
+    );
+    const record = (await (await app.request('/v1/paragraphs/testby-kommunfullmaktige-2024-03-01-10')).json()) as {
+      decision: string;
+    };
     expect(record.decision).toBe('Kommunfullmäktige antar\ndetaljplanen, med stöd av 5 kap.\n1 § KL.');
   });
 
@@ -98,15 +102,21 @@ describe('pages', () => {
     const html = await page('/p/testby-kommunstyrelsen-2024-02-05-1');
     expectAccessible(html);
     expect(html).toContain('<h1>§ 1 Detaljplan för förskola vid Åsen</h1>');
-    expect(html).toContain('<link rel="canonical" href="https://protokoll.example.se/p/testby-kommunstyrelsen-2024-02-05-1">');
+    expect(html).toContain(
+      '<link rel="canonical" href="https://protokoll.example.se/p/testby-kommunstyrelsen-2024-02-05-1">',
+    );
     expect(html).toContain('<p>Kommunstyrelsen föreslår kommunfullmäktige att anta detaljplanen för förskolan.</p>');
     expect(html).toContain('<a href="/c/KS%202023%2F12?municipality=testby">KS 2023/12</a>');
     expect(html).toContain('<strong>Ja 3, Nej 2</strong>');
     expect(html).toContain('<tr><td>Bo Berg</td><td>M</td><td>Nej</td></tr>');
     expect(html).toContain('<h3>Bo Berg (M), David Falk (M)</h3>');
-    expect(html).toContain('<a href="/p/testby-kommunstyrelsens-arbetsutskott-2024-01-20-3">Kommunstyrelsens arbetsutskott den 20 januari 2024, § 3</a>');
+    expect(html).toContain(
+      '<a href="/p/testby-kommunstyrelsens-arbetsutskott-2024-01-20-3">Kommunstyrelsens arbetsutskott den 20 januari 2024, § 3</a>',
+    );
     expect(html).toContain('<li>Kommunfullmäktige den 1 mars 2019, § 40</li>');
-    expect(html).toContain('<p class="cite">Testbys kommun, Kommunstyrelsen, protokoll 2024-02-05, § 1 (s. 3–4). Hämtad från https://protokoll.example.se/p/testby-kommunstyrelsen-2024-02-05-1</p>');
+    expect(html).toContain(
+      '<p class="cite">Testbys kommun, Kommunstyrelsen, protokoll 2024-02-05, § 1 (s. 3–4). Hämtad från https://protokoll.example.se/p/testby-kommunstyrelsen-2024-02-05-1</p>',
+    );
     expect(html).toContain('<a href="/v1/paragraphs/testby-kommunstyrelsen-2024-02-05-1?format=csv">CSV</a>');
     expect(html).toMatch(/<a href="\/datasets\/meetings\/testby\/kommunstyrelsen\/2024\/[^"]+\.json">/u);
   });
@@ -116,28 +126,43 @@ describe('pages', () => {
     expectAccessible(html);
     expect(html).toContain('<h1>Kommunstyrelsen, Testby: sammanträde 2024-02-05</h1>');
     const order = [...html.matchAll(/href="\/p\/(testby-kommunstyrelsen-2024-02-05-\d+)"/gu)].map((m) => m[1]);
-    expect(order).toEqual(['testby-kommunstyrelsen-2024-02-05-1', 'testby-kommunstyrelsen-2024-02-05-2', 'testby-kommunstyrelsen-2024-02-05-3']);
-    expect(await page('/m/testby-socialnamnden-2024-02-06')).toContain('Inga paragrafer från det här sammanträdet är publicerade');
+    expect(order).toEqual([
+      'testby-kommunstyrelsen-2024-02-05-1',
+      'testby-kommunstyrelsen-2024-02-05-2',
+      'testby-kommunstyrelsen-2024-02-05-3',
+    ]);
+    expect(await page('/m/testby-socialnamnden-2024-02-06')).toContain(
+      'Inga paragrafer från det här sammanträdet är publicerade',
+    );
   });
 
   it('a protocol or § read with low confidence, or from a damaged text layer, tells the reader to check the original', async () => {
     const meeting = await page('/m/testby-kommunfullmaktige-2024-03-01');
     expectAccessible(meeting);
-    expect(meeting).toContain('<dt>Tolkning</dt><dd class="warning">Protokollet tolkades med låg säkerhet (0,45): mallen kan vara okänd, jämför med originalet. Textlagret i källdokumentet verkar skadat; stavningen kan avvika från det tryckta.</dd>');
+    expect(meeting).toContain(
+      '<dt>Tolkning</dt><dd class="warning">Protokollet tolkades med låg säkerhet (0,45): mallen kan vara okänd, jämför med originalet. Textlagret i källdokumentet verkar skadat; stavningen kan avvika från det tryckta.</dd>',
+    );
     const low = await page('/p/testby-kommunfullmaktige-2024-03-01-11');
-    expect(low).toContain('<dd class="warning">Paragrafen tolkades med låg säkerhet (0,42); jämför med originalet. Textlagret');
+    expect(low).toContain(
+      '<dd class="warning">Paragrafen tolkades med låg säkerhet (0,42); jämför med originalet. Textlagret',
+    );
     // Same damaged text layer, but this § was read with confidence: only the text layer is mentioned.
     const sure = await page('/p/testby-kommunfullmaktige-2024-03-01-10');
     expect(sure).toContain('<dt>Tolkning</dt><dd class="warning">Textlagret i källdokumentet verkar skadat');
     expect(sure).not.toContain('låg säkerhet');
-    for (const path of ['/m/testby-kommunstyrelsen-2024-02-05', '/p/testby-kommunstyrelsen-2024-02-05-1']) expect(await page(path)).not.toContain('<dt>Tolkning</dt>');
+    for (const path of ['/m/testby-kommunstyrelsen-2024-02-05', '/p/testby-kommunstyrelsen-2024-02-05-1'])
+      expect(await page(path)).not.toContain('<dt>Tolkning</dt>');
   });
 
   it('case page: the path through the bodies, oldest first; ambiguity across municipalities is explained', async () => {
     const html = await page('/c/KS%202023%2F12?municipality=testby');
     expectAccessible(html);
     const order = [...html.matchAll(/<h3><a href="\/p\/([^"]+)"/gu)].map((m) => m[1]);
-    expect(order).toEqual(['testby-kommunstyrelsens-arbetsutskott-2024-01-20-3', 'testby-kommunstyrelsen-2024-02-05-1', 'testby-kommunfullmaktige-2024-03-01-10']);
+    expect(order).toEqual([
+      'testby-kommunstyrelsens-arbetsutskott-2024-01-20-3',
+      'testby-kommunstyrelsen-2024-02-05-1',
+      'testby-kommunfullmaktige-2024-03-01-10',
+    ]);
     const both = await page('/c/KS%202023%2F12');
     expect(both).toContain('Diarienumret förekommer i flera kommuner (aby, testby)');
   });
@@ -156,20 +181,40 @@ describe('citation', () => {
     expect(municipalityOrganisation('Haparanda')).toBe('Haparanda stad');
     expect(municipalityOrganisation('Testby kommun')).toBe('Testby kommun');
     const base = { municipalityName: 'Alingsås', bodyName: 'kommunstyrelsen', meetingDate: '2024-02-05', number: '28' };
-    expect(citation({ ...base, pages: [3, 3] } as never, 'https://x.se/p/a')).toBe('Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28 (s. 3). Hämtad från https://x.se/p/a');
-    expect(citation({ ...base, pages: [0, 0] } as never, 'https://x.se/p/a')).toBe('Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28. Hämtad från https://x.se/p/a');
+    expect(citation({ ...base, pages: [3, 3] } as never, 'https://x.se/p/a')).toBe(
+      'Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28 (s. 3). Hämtad från https://x.se/p/a',
+    );
+    expect(citation({ ...base, pages: [0, 0] } as never, 'https://x.se/p/a')).toBe(
+      'Alingsås kommun, Kommunstyrelsen, protokoll 2024-02-05, § 28. Hämtad från https://x.se/p/a',
+    );
   });
 });
 
 describe('§ page of a redacted §', () => {
   it('says text was removed and gives the legal basis when the reviewer stated one', async () => {
     const p = protocol('Testby', 'Kommunstyrelsen', '2024-02-05', [
-      { number: '7', title: 'Ansökan om bidrag', redacted: true, redactionBasis: 'OSL 26 kap. 1 §', text: '§ 7\nAnsökan om bidrag från [uppgift borttagen]' },
-      { number: '8', title: 'Personalärende', redacted: true, text: '§ 8\nPersonalärende\nBorttagen på grund av sekretess' },
+      {
+        number: '7',
+        title: 'Ansökan om bidrag',
+        redacted: true,
+        redactionBasis: 'OSL 26 kap. 1 §',
+        text: '§ 7\nAnsökan om bidrag från [uppgift borttagen]',
+      },
+      {
+        number: '8',
+        title: 'Personalärende',
+        redacted: true,
+        text: '§ 8\nPersonalärende\nBorttagen på grund av sekretess',
+      },
     ]);
-    const site = createApp({ store: new MemoryBlobStore(), readModel: new MemoryReadModel([p], { sequence: 1, publishedAt: '2026-11-27T10:00:00.000Z' }) });
+    const site = createApp({
+      store: new MemoryBlobStore(),
+      readModel: new MemoryReadModel([p], { sequence: 1, publishedAt: '2026-11-27T10:00:00.000Z' }),
+    });
     const html = async (id: string) => (await site.request(`/p/${id}`, { headers: { Accept: 'text/html' } })).text();
-    expect(await html(p.paragraphs[0]!.id)).toContain('<dd>Text har tagits bort på grund av sekretess (OSL 26 kap. 1 §).</dd>');
+    expect(await html(p.paragraphs[0]!.id)).toContain(
+      '<dd>Text har tagits bort på grund av sekretess (OSL 26 kap. 1 §).</dd>',
+    );
     expect(await html(p.paragraphs[1]!.id)).toContain('<dd>Text har tagits bort på grund av sekretess.</dd>');
   });
 });

@@ -51,22 +51,36 @@ describe('the API serves the published files', () => {
     const index = await readMunicipalityIndex(store, manifest.municipalities.testby!);
     const unit = index.units['kommunstyrelsen/2024']!;
     const file = text(await store.get(publicKey(unit.files['paragraphs.csv']!.path)));
-    const api = await (await app.request('/v1/paragraphs?municipality=testby&body=kommunstyrelsen&year=2024&sort=date&format=csv')).text();
+    const api = await (
+      await app.request('/v1/paragraphs?municipality=testby&body=kommunstyrelsen&year=2024&sort=date&format=csv')
+    ).text();
     expect(api).toBe(file);
-    const excel = await app.request('/v1/paragraphs?municipality=testby&body=kommunstyrelsen&year=2024&sort=date&format=csv-excel-sv');
-    expect(new Uint8Array(await excel.arrayBuffer())).toEqual(await store.get(publicKey(unit.files['paragraphs-excel-sv.csv']!.path)));
+    const excel = await app.request(
+      '/v1/paragraphs?municipality=testby&body=kommunstyrelsen&year=2024&sort=date&format=csv-excel-sv',
+    );
+    expect(new Uint8Array(await excel.arrayBuffer())).toEqual(
+      await store.get(publicKey(unit.files['paragraphs-excel-sv.csv']!.path)),
+    );
   });
 
   it('serves a § as NDJSON and JSON exactly as its line in the published NDJSON', async () => {
     const manifest = (await readManifest(store))!;
     const index = await readMunicipalityIndex(store, manifest.municipalities.testby!);
-    const lines = text(await store.get(publicKey(index.units['kommunstyrelsen/2024']!.files['paragraphs.ndjson']!.path))).trimEnd().split('\n');
+    const lines = text(
+      await store.get(publicKey(index.units['kommunstyrelsen/2024']!.files['paragraphs.ndjson']!.path)),
+    )
+      .trimEnd()
+      .split('\n');
     const id = 'testby-kommunstyrelsen-2024-02-05-1';
     const line = lines.find((l) => l.startsWith(`{"id":"${id}"`))!;
     expect(await (await app.request(`/v1/paragraphs/${id}?format=ndjson`)).text()).toBe(`${line}\n`);
     const { links, ...record } = await json(`/v1/paragraphs/${id}`);
     expect(record).toEqual(JSON.parse(line));
-    expect(links).toEqual({ self: `${BASE_URL}/v1/paragraphs/${id}`, html: `${BASE_URL}/p/${id}`, meeting: `${BASE_URL}/v1/meetings/testby-kommunstyrelsen-2024-02-05` });
+    expect(links).toEqual({
+      self: `${BASE_URL}/v1/paragraphs/${id}`,
+      html: `${BASE_URL}/p/${id}`,
+      meeting: `${BASE_URL}/v1/meetings/testby-kommunstyrelsen-2024-02-05`,
+    });
   });
 
   it('serves the meeting file as published', async () => {
@@ -76,8 +90,15 @@ describe('the API serves the published files', () => {
     const unit = (await readMunicipalityIndex(store, manifest.municipalities.testby!)).units['kommunfullmaktige/2024']!;
     const file = (await readUnitManifest(store, unit)).meetings[id]!.file;
     expect(doc).toEqual(JSON.parse(text(await store.get(publicKey(file.path)))));
-    expect(links).toEqual({ self: `${BASE_URL}/v1/meetings/${id}`, html: `${BASE_URL}/m/${id}`, paragraphsCsv: `${BASE_URL}/v1/paragraphs?meeting=${id}&format=csv` });
-    const body = doc as unknown as { meeting: { id: string; date: string }; paragraphs: Array<{ id: string; permalink: string }> };
+    expect(links).toEqual({
+      self: `${BASE_URL}/v1/meetings/${id}`,
+      html: `${BASE_URL}/m/${id}`,
+      paragraphsCsv: `${BASE_URL}/v1/paragraphs?meeting=${id}&format=csv`,
+    });
+    const body = doc as unknown as {
+      meeting: { id: string; date: string };
+      paragraphs: Array<{ id: string; permalink: string }>;
+    };
     expect(body.meeting.date).toBe('2024-03-01');
     expect(body.paragraphs.map((p) => p.permalink)).toEqual([`${BASE_URL}/p/${id}-10`, `${BASE_URL}/p/${id}-11`]);
   });
@@ -101,7 +122,11 @@ describe('the API serves the published files', () => {
   it('streams a filtered CSV through the shared renderer: header, one row per §, permalinks of the files', async () => {
     const csv = await (await app.request('/v1/paragraphs?q=detaljplan', { headers: { Accept: 'text/csv' } })).text();
     const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => r.paragraph_id)).toEqual(['testby-kommunfullmaktige-2024-03-01-10', 'testby-kommunstyrelsen-2024-02-05-1', 'testby-kommunstyrelsens-arbetsutskott-2024-01-20-3']);
+    expect(rows.map((r) => r.paragraph_id)).toEqual([
+      'testby-kommunfullmaktige-2024-03-01-10',
+      'testby-kommunstyrelsen-2024-02-05-1',
+      'testby-kommunstyrelsens-arbetsutskott-2024-01-20-3',
+    ]);
     expect(rows[1]!.permalink).toBe(`${BASE_URL}/p/testby-kommunstyrelsen-2024-02-05-1`);
     expect(rows[1]!.vote_summary).toBe('Ja 3, Nej 2');
     expect(rows[1]!.reservation).toBe('true');
@@ -115,14 +140,25 @@ describe('the API serves the published files', () => {
       ['testby-kommunstyrelsen-2024-02-05-1', 'case-number'],
       ['testby-kommunfullmaktige-2024-03-01-10', 'case-number'],
     ]);
-    expect(t.unresolved).toEqual([{ raw: 'Kommunfullmäktige den 1 mars 2019, § 40', from: 'testby-kommunstyrelsen-2024-02-05-1' }]);
+    expect(t.unresolved).toEqual([
+      { raw: 'Kommunfullmäktige den 1 mars 2019, § 40', from: 'testby-kommunstyrelsen-2024-02-05-1' },
+    ]);
     const both = await json('/v1/cases/KS%202023%2F12');
     expect(both.municipalities).toEqual(['aby', 'testby']);
   });
 
   it('lists the datasets with sizes and checksums that match the files', async () => {
     const listing = await json('/v1/datasets?partition=municipality/testby');
-    const partitions = listing.partitions as Array<{ id: string; files: Array<{ name: string; url: string; bytes: number; sha256?: string; parts?: Array<{ url: string; sha256: string; bytes: number }> }> }>;
+    const partitions = listing.partitions as Array<{
+      id: string;
+      files: Array<{
+        name: string;
+        url: string;
+        bytes: number;
+        sha256?: string;
+        parts?: Array<{ url: string; sha256: string; bytes: number }>;
+      }>;
+    }>;
     expect(partitions[0]!.id).toBe('municipality/testby');
     const { createHash } = await import('node:crypto');
     const csv = partitions[0]!.files.find((f) => f.name === 'paragraphs.csv')!;
@@ -151,7 +187,9 @@ describe('the API serves the published files', () => {
       `${BASE_URL}/p/testby-kommunstyrelsen-2024-02-05-1`,
       `${BASE_URL}/p/testby-kommunstyrelsens-arbetsutskott-2024-01-20-3`,
     ]);
-    expect(entries[0]!.getElementsByTagName('title')[0]!.textContent).toBe('Testby, Kommunfullmäktige 2024-03-01 § 10: Antagande av detaljplan för förskola vid Åsen');
+    expect(entries[0]!.getElementsByTagName('title')[0]!.textContent).toBe(
+      'Testby, Kommunfullmäktige 2024-03-01 § 10: Antagande av detaljplan för förskola vid Åsen',
+    );
     for (const e of entries) expect(e.getElementsByTagName('updated')[0]!.textContent).toMatch(/^\d{4}-\d{2}-\d{2}T/u);
   });
 
@@ -167,9 +205,25 @@ describe('the API serves the published files', () => {
 
   it('picks up a new publish (added §, and a withdrawn one as a tombstone) without a restart', async () => {
     const before = await json('/v1/paragraphs?limit=1');
-    await ingestProtocol(store, protocol('Testby', 'Kommunstyrelsen', '2026-06-01', [{ number: '1', title: 'Ny förskola i Östby' }]), clock);
+    await ingestProtocol(
+      store,
+      protocol('Testby', 'Kommunstyrelsen', '2026-06-01', [{ number: '1', title: 'Ny förskola i Östby' }]),
+      clock,
+    );
     // The 2025 meeting corrected: § 2 no longer in the protocol.
-    await ingestProtocol(store, protocol('Testby', 'Kommunstyrelsen', '2025-01-15', [{ number: '1', title: 'Budget 2025 för kultur- och fritidsnämnden', caseNumbers: [{ raw: 'KS 2024/99', normalized: 'KS 2024/99' }], decision: 'Kommunstyrelsen godkänner budgeten.', pages: [1, 1] }]), clock);
+    await ingestProtocol(
+      store,
+      protocol('Testby', 'Kommunstyrelsen', '2025-01-15', [
+        {
+          number: '1',
+          title: 'Budget 2025 för kultur- och fritidsnämnden',
+          caseNumbers: [{ raw: 'KS 2024/99', normalized: 'KS 2024/99' }],
+          decision: 'Kommunstyrelsen godkänner budgeten.',
+          pages: [1, 1],
+        },
+      ]),
+      clock,
+    );
     await publish(store, clock);
     expect(await model.refresh()).toBe(true);
     const after = await json('/v1/paragraphs?limit=1');

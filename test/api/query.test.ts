@@ -34,8 +34,14 @@ describe('queryParagraphs', () => {
 
   it('filters by municipality, body, year, date range and meeting', async () => {
     expect(await ids({ municipality: 'aby' })).toEqual(['aby-kommunstyrelsen-2023-05-10-7']);
-    expect(await ids({ municipality: 'testby', body: 'kommunfullmaktige' })).toEqual(['testby-kommunfullmaktige-2024-03-01-10', 'testby-kommunfullmaktige-2024-03-01-11']);
-    expect(await ids({ body: 'kommunstyrelsen', year: 2025 })).toEqual(['testby-kommunstyrelsen-2025-01-15-1', 'testby-kommunstyrelsen-2025-01-15-2']);
+    expect(await ids({ municipality: 'testby', body: 'kommunfullmaktige' })).toEqual([
+      'testby-kommunfullmaktige-2024-03-01-10',
+      'testby-kommunfullmaktige-2024-03-01-11',
+    ]);
+    expect(await ids({ body: 'kommunstyrelsen', year: 2025 })).toEqual([
+      'testby-kommunstyrelsen-2025-01-15-1',
+      'testby-kommunstyrelsen-2025-01-15-2',
+    ]);
     expect(await ids({ from: '2024-01-21', to: '2024-03-01' }, { sort: 'date' })).toEqual([
       'testby-kommunstyrelsen-2024-02-05-1',
       'testby-kommunstyrelsen-2024-02-05-2',
@@ -49,7 +55,10 @@ describe('queryParagraphs', () => {
   });
 
   it('filters by vote and reservation', async () => {
-    expect(await ids({ hasVote: true })).toEqual(['testby-kommunfullmaktige-2024-03-01-10', 'testby-kommunstyrelsen-2024-02-05-1']);
+    expect(await ids({ hasVote: true })).toEqual([
+      'testby-kommunfullmaktige-2024-03-01-10',
+      'testby-kommunstyrelsen-2024-02-05-1',
+    ]);
     expect(await ids({ hasReservation: true })).toEqual(['testby-kommunstyrelsen-2024-02-05-1']);
     expect(await ids({ hasVote: false, municipality: 'testby', year: 2024 })).toEqual([
       'testby-kommunfullmaktige-2024-03-01-11',
@@ -67,7 +76,9 @@ describe('queryParagraphs', () => {
       'testby-kommunstyrelsens-arbetsutskott-2024-01-20-3',
       'aby-kommunstyrelsen-2023-05-10-7',
     ]);
-    expect(await ids({ caseNumber: 'Dnr KS 2023 / 12', municipality: 'aby' })).toEqual(['aby-kommunstyrelsen-2023-05-10-7']);
+    expect(await ids({ caseNumber: 'Dnr KS 2023 / 12', municipality: 'aby' })).toEqual([
+      'aby-kommunstyrelsen-2023-05-10-7',
+    ]);
     expect(await ids({ caseNumber: 'KS 2023/1' })).toEqual([]);
   });
 
@@ -100,7 +111,12 @@ describe('queryParagraphs', () => {
 
   it('pages through every match exactly once, in both orders and with any page size', async () => {
     const many = Array.from({ length: 12 }, (_, m) =>
-      protocol('Testby', m % 2 === 0 ? 'Kommunstyrelsen' : 'Kommunfullmäktige', `2024-0${1 + (m % 9)}-${10 + m}`, Array.from({ length: 1 + (m % 4) }, (_, i) => ({ number: String(i + 1), title: `Ärende ${m}.${i}` }))),
+      protocol(
+        'Testby',
+        m % 2 === 0 ? 'Kommunstyrelsen' : 'Kommunfullmäktige',
+        `2024-0${1 + (m % 9)}-${10 + m}`,
+        Array.from({ length: 1 + (m % 4) }, (_, i) => ({ number: String(i + 1), title: `Ärende ${m}.${i}` })),
+      ),
     );
     const idx = await index(many);
     for (const sort of ['date', '-date'] as const) {
@@ -109,7 +125,11 @@ describe('queryParagraphs', () => {
         const seen: number[] = [];
         let after: number | undefined;
         for (;;) {
-          const page = queryParagraphs(idx, { body: 'kommunstyrelsen' }, { sort, limit, ...(after !== undefined ? { after } : {}) });
+          const page = queryParagraphs(
+            idx,
+            { body: 'kommunstyrelsen' },
+            { sort, limit, ...(after !== undefined ? { after } : {}) },
+          );
           seen.push(...page.items);
           if (!page.more) break;
           after = page.items[page.items.length - 1];
@@ -123,7 +143,11 @@ describe('queryParagraphs', () => {
     const idx = await index();
     const first = queryParagraphs(idx, { municipality: 'testby' }, { sort: '-date', limit: 2, total: true });
     expect(first.total).toBe(8);
-    const second = queryParagraphs(idx, { municipality: 'testby' }, { sort: '-date', limit: 2, total: true, after: first.items[1]! });
+    const second = queryParagraphs(
+      idx,
+      { municipality: 'testby' },
+      { sort: '-date', limit: 2, total: true, after: first.items[1]! },
+    );
     expect(second.total).toBe(8);
     expect(second.items).not.toContain(first.items[0]);
   });
@@ -132,8 +156,12 @@ describe('queryParagraphs', () => {
 describe('queryMeetings', () => {
   it('filters meetings by municipality, body and year, newest first', async () => {
     const idx = await index();
-    const list = (f: Parameters<typeof queryMeetings>[1]) => queryMeetings(idx, f, { sort: '-date', limit: 50 }).items.map((m) => idx.parts.meetings.ids[m]);
-    expect(list({ municipality: 'testby', body: 'kommunstyrelsen' })).toEqual(['testby-kommunstyrelsen-2025-01-15', 'testby-kommunstyrelsen-2024-02-05']);
+    const list = (f: Parameters<typeof queryMeetings>[1]) =>
+      queryMeetings(idx, f, { sort: '-date', limit: 50 }).items.map((m) => idx.parts.meetings.ids[m]);
+    expect(list({ municipality: 'testby', body: 'kommunstyrelsen' })).toEqual([
+      'testby-kommunstyrelsen-2025-01-15',
+      'testby-kommunstyrelsen-2024-02-05',
+    ]);
     expect(list({ year: 2023 })).toEqual(['aby-kommunstyrelsen-2023-05-10']);
   });
 });

@@ -58,16 +58,19 @@ describe('ResponseCache', () => {
 });
 
 describe('a forged Host header', () => {
-  it.each(['/v1/datasets', '/v1/paragraphs?limit=1', '/v1/openapi.json'])('never reaches another client through the cache: %s', async (path) => {
-    const protocols = fixtureProtocols().filter((p) => p.meeting.body !== 'Socialnämnden');
-    const model = new MemoryReadModel(protocols, { sequence: 1 });
-    // No base URL: links are built from the request's own address, as `paragraf serve --host 0.0.0.0` does.
-    const app = createApp({ store: new MemoryBlobStore(), readModel: { snapshot: () => model.snapshot() } });
-    const forged = await (await app.request(`http://attacker.example${path}`)).text();
-    const honest = await app.request(`http://localhost:3000${path}`);
-    expect(honest.status).toBe(200);
-    const text = await honest.text();
-    expect(text).not.toContain('attacker.example');
-    if (forged.includes('attacker.example')) expect(text).toContain('localhost:3000');
-  });
+  it.each(['/v1/datasets', '/v1/paragraphs?limit=1', '/v1/openapi.json'])(
+    'never reaches another client through the cache: %s',
+    async (path) => {
+      const protocols = fixtureProtocols().filter((p) => p.meeting.body !== 'Socialnämnden');
+      const model = new MemoryReadModel(protocols, { sequence: 1 });
+      // No base URL: links are built from the request's own address, as `paragraf serve --host 0.0.0.0` does.
+      const app = createApp({ store: new MemoryBlobStore(), readModel: { snapshot: () => model.snapshot() } });
+      const forged = await (await app.request(`http://attacker.example${path}`)).text();
+      const honest = await app.request(`http://localhost:3000${path}`);
+      expect(honest.status).toBe(200);
+      const text = await honest.text();
+      expect(text).not.toContain('attacker.example');
+      if (forged.includes('attacker.example')) expect(text).toContain('localhost:3000');
+    },
+  );
 });

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function paragraf(args: string[]) {
-  const child = spawn(process.execPath, ['bin/paragraf.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '', PUBLIC_BASE_URL: '' } });
+  const child = spawn(process.execPath, ['bin/paragraf.js', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '', PUBLIC_BASE_URL: '' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

@@ -10,7 +10,13 @@ function build(texts: string[], order?: number[]) {
 }
 
 describe('TextIndex', () => {
-  const index = build(['Detaljplan för förskola', 'Förskolans lokaler', 'Får i hagen', 'Far och son', 'Detaljplan för bostäder']);
+  const index = build([
+    'Detaljplan för förskola',
+    'Förskolans lokaler',
+    'Får i hagen',
+    'Far och son',
+    'Detaljplan för bostäder',
+  ]);
 
   it('finds whole words, all terms required', () => {
     expect([...index.search({ terms: ['detaljplan'], prefixes: [] })]).toEqual([0, 4]);
@@ -42,17 +48,21 @@ describe('TextIndex', () => {
   it('agrees with a naive search on random documents', () => {
     const word = fc.constantFrom('plan', 'planen', 'skola', 'skolan', 'får', 'far', 'väg', 'vägen', 'budget');
     fc.assert(
-      fc.property(fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 30 }), fc.array(word, { minLength: 1, maxLength: 3 }), (docs, query) => {
-        const idx = build(docs.map((d) => d.join(' ')));
-        const [prefix, ...rest] = query.map(stem);
-        const terms = [...new Set(rest)];
-        const naive = docs
-          .map((d) => tokenize(d.join(' ')))
-          .map((d, i) => ({ d, i }))
-          .filter(({ d }) => terms.every((t) => d.includes(t)) && d.some((w) => w.startsWith(prefix!)))
-          .map(({ i }) => i);
-        expect([...idx.search({ terms, prefixes: [prefix!] })]).toEqual(naive);
-      }),
+      fc.property(
+        fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 30 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        (docs, query) => {
+          const idx = build(docs.map((d) => d.join(' ')));
+          const [prefix, ...rest] = query.map(stem);
+          const terms = [...new Set(rest)];
+          const naive = docs
+            .map((d) => tokenize(d.join(' ')))
+            .map((d, i) => ({ d, i }))
+            .filter(({ d }) => terms.every((t) => d.includes(t)) && d.some((w) => w.startsWith(prefix!)))
+            .map(({ i }) => i);
+          expect([...idx.search({ terms, prefixes: [prefix!] })]).toEqual(naive);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -4,7 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidKeyError, PreconditionFailedError, type BlobMeta, type BlobStore } from '../../functions/ports/blob-store.ts';
+import {
+  InvalidKeyError,
+  PreconditionFailedError,
+  type BlobMeta,
+  type BlobStore,
+} from '../../functions/ports/blob-store.ts';
 
 export interface ContractStore {
   store: BlobStore;
@@ -58,7 +63,11 @@ async function* asAsync(chunks: Iterable<Uint8Array>): AsyncGenerator<Uint8Array
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */
-export async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) await work(items[next++] as T);
@@ -66,9 +75,24 @@ export async function inParallel<T>(items: readonly T[], limit: number, work: (i
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-export const INVALID_KEYS = ['..', '/abs', 'a//b', 'a/../b', 'C:\\x', '', 'a\0b', 'a/', './a', 'a\\b', 'a:b', 'a#b',
-  'a%2Fb', 'Ha\u030Abo' /* "å" decomposed (NFD) */, `${'x'.repeat(256)}/y` /* segment > 255 bytes */,
-  `${`${'å'.repeat(100)}/`.repeat(6)}x` /* 607 characters but 1207 UTF-8 bytes > 1024 */];
+export const INVALID_KEYS = [
+  '..',
+  '/abs',
+  'a//b',
+  'a/../b',
+  'C:\\x',
+  '',
+  'a\0b',
+  'a/',
+  './a',
+  'a\\b',
+  'a:b',
+  'a#b',
+  'a%2Fb',
+  'Ha\u030Abo' /* "å" decomposed (NFD) */,
+  `${'x'.repeat(256)}/y` /* segment > 255 bytes */,
+  `${`${'å'.repeat(100)}/`.repeat(6)}x` /* 607 characters but 1207 UTF-8 bytes > 1024 */,
+];
 export const INVALID_PREFIXES = ['..', '/abs', 'a//', 'a/../', 'C:\\x', '\0', './', '/', 'a\\b/'];
 
 export function blobStoreContract(
@@ -163,10 +187,16 @@ export function blobStoreContract(
     });
 
     it(`${capabilities.keepsMetadata ? 'keeps' : 'cannot keep'} the Content-Type and Cache-Control given to put()`, async () => {
-      await store.put('m/x.csv', 'a;b', { contentType: 'text/csv; charset=windows-1252', cacheControl: 'public, max-age=60' });
+      await store.put('m/x.csv', 'a;b', {
+        contentType: 'text/csv; charset=windows-1252',
+        cacheControl: 'public, max-age=60',
+      });
       const meta = await store.head('m/x.csv');
       if (capabilities.keepsMetadata) {
-        expect(meta).toMatchObject({ contentType: 'text/csv; charset=windows-1252', cacheControl: 'public, max-age=60' });
+        expect(meta).toMatchObject({
+          contentType: 'text/csv; charset=windows-1252',
+          cacheControl: 'public, max-age=60',
+        });
       } else {
         expect(meta?.contentType).toBe('text/csv; charset=utf-8');
         expect(meta?.cacheControl).toBeUndefined();
@@ -176,13 +206,41 @@ export function blobStoreContract(
     describe('list', () => {
       // Written out by hand in code point (UTF-8 byte) order: ' ' 0x20 < '.' 0x2E < '/' 0x2F < '0' 0x30 < 'B' 0x42 <
       // 'a' 0x61 < 'z' 0x7A < 'Å' U+00C5 < 'ä' U+00E4 < 'å' U+00E5 < 'ö' U+00F6 < 'ﬁ' U+FB01 < '𝐀' U+1D400.
-      const ordered = ['p/B', 'p/a b', 'p/a.txt', 'p/a/x', 'p/a0', 'p/b/c/d', 'p/bc', 'p/z', 'p/Å', 'p/ä', 'p/å',
-        'p/ö', 'p/ﬁ', 'p/𝐀'];
+      const ordered = [
+        'p/B',
+        'p/a b',
+        'p/a.txt',
+        'p/a/x',
+        'p/a0',
+        'p/b/c/d',
+        'p/bc',
+        'p/z',
+        'p/Å',
+        'p/ä',
+        'p/å',
+        'p/ö',
+        'p/ﬁ',
+        'p/𝐀',
+      ];
 
       beforeEach(async () => {
         // Written in another order, so an adapter that lists in insertion order fails.
-        const writeOrder = ['p/ö', 'p/a0', 'p/𝐀', 'p/B', 'p/å', 'p/a/x', 'p/z', 'p/ﬁ', 'p/a b', 'p/bc', 'p/Å', 'p/b/c/d',
-          'p/ä', 'p/a.txt'];
+        const writeOrder = [
+          'p/ö',
+          'p/a0',
+          'p/𝐀',
+          'p/B',
+          'p/å',
+          'p/a/x',
+          'p/z',
+          'p/ﬁ',
+          'p/a b',
+          'p/bc',
+          'p/Å',
+          'p/b/c/d',
+          'p/ä',
+          'p/a.txt',
+        ];
         expect([...writeOrder].sort()).toEqual([...ordered].sort());
         for (const key of writeOrder) await store.put(key, key);
         await store.put('q/outside', 'q');
@@ -278,48 +336,54 @@ export function blobStoreContract(
       await Promise.all(bodies.map((chunks) => store.put('race/x.bin', asAsync(chunks))));
       const stored = await store.get('race/x.bin');
       expect(stored?.length).toBe(256 << 10);
-      expect(hashes).toContain(createHash('sha256').update(stored ?? new Uint8Array()).digest('hex'));
+      expect(hashes).toContain(
+        createHash('sha256')
+          .update(stored ?? new Uint8Array())
+          .digest('hex'),
+      );
       expect(await keysOf(store, 'race/')).toEqual(['race/x.bin']);
     });
 
     // Registered only for stores that honour the conditions (a skipped test would hide nothing but still be noise).
-    if (capabilities.conditionalWrites === true) describe('conditional puts', () => {
-      it('ifNoneMatch "*" creates once; a second create fails and changes nothing', async () => {
-        await store.put('lease/a.json', 'first', { ifNoneMatch: '*' });
-        const error = await store.put('lease/a.json', 'second', { ifNoneMatch: '*' }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(PreconditionFailedError);
-        expect(text(await store.get('lease/a.json'))).toBe('first');
-        expect(await keysOf(store, 'lease/')).toEqual(['lease/a.json']);
-      });
+    if (capabilities.conditionalWrites === true)
+      describe('conditional puts', () => {
+        it('ifNoneMatch "*" creates once; a second create fails and changes nothing', async () => {
+          await store.put('lease/a.json', 'first', { ifNoneMatch: '*' });
+          const error = await store.put('lease/a.json', 'second', { ifNoneMatch: '*' }).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(PreconditionFailedError);
+          expect(text(await store.get('lease/a.json'))).toBe('first');
+          expect(await keysOf(store, 'lease/')).toEqual(['lease/a.json']);
+        });
 
-      it('ifMatch writes only over the object whose etag was read', async () => {
-        await store.put('cas/a.json', 'v1');
-        const v1 = (await store.head('cas/a.json'))?.etag ?? '';
-        await store.put('cas/a.json', 'v2', { ifMatch: v1 });
-        const stale = await store.put('cas/a.json', 'v3', { ifMatch: v1 }).catch((e: unknown) => e);
-        expect(stale).toBeInstanceOf(PreconditionFailedError);
-        expect(text(await store.get('cas/a.json'))).toBe('v2');
-        const absent = await store.put('cas/none.json', 'x', { ifMatch: v1 }).catch((e: unknown) => e);
-        expect(absent).toBeInstanceOf(PreconditionFailedError);
-        expect(await store.head('cas/none.json')).toBeNull();
-      });
+        it('ifMatch writes only over the object whose etag was read', async () => {
+          await store.put('cas/a.json', 'v1');
+          const v1 = (await store.head('cas/a.json'))?.etag ?? '';
+          await store.put('cas/a.json', 'v2', { ifMatch: v1 });
+          const stale = await store.put('cas/a.json', 'v3', { ifMatch: v1 }).catch((e: unknown) => e);
+          expect(stale).toBeInstanceOf(PreconditionFailedError);
+          expect(text(await store.get('cas/a.json'))).toBe('v2');
+          const absent = await store.put('cas/none.json', 'x', { ifMatch: v1 }).catch((e: unknown) => e);
+          expect(absent).toBeInstanceOf(PreconditionFailedError);
+          expect(await store.head('cas/none.json')).toBeNull();
+        });
 
-      it('of 12 racing creates exactly one wins; of 12 racing swaps from one etag exactly one wins', async () => {
-        const creates = await Promise.allSettled(
-          Array.from({ length: 12 }, (_, i) => store.put('race/lease.json', `holder ${i}`, { ifNoneMatch: '*' })),
-        );
-        expect(creates.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-        for (const r of creates) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(PreconditionFailedError);
-        const etag = (await store.head('race/lease.json'))?.etag ?? '';
-        const swaps = await Promise.allSettled(
-          Array.from({ length: 12 }, (_, i) => store.put('race/lease.json', `taker ${i}`, { ifMatch: etag })),
-        );
-        const won = swaps.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
-        expect(won).toHaveLength(1);
-        expect(text(await store.get('race/lease.json'))).toBe(`taker ${won[0]}`);
-        expect(await keysOf(store, 'race/')).toEqual(['race/lease.json']);
+        it('of 12 racing creates exactly one wins; of 12 racing swaps from one etag exactly one wins', async () => {
+          const creates = await Promise.allSettled(
+            Array.from({ length: 12 }, (_, i) => store.put('race/lease.json', `holder ${i}`, { ifNoneMatch: '*' })),
+          );
+          expect(creates.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+          for (const r of creates)
+            if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(PreconditionFailedError);
+          const etag = (await store.head('race/lease.json'))?.etag ?? '';
+          const swaps = await Promise.allSettled(
+            Array.from({ length: 12 }, (_, i) => store.put('race/lease.json', `taker ${i}`, { ifMatch: etag })),
+          );
+          const won = swaps.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+          expect(won).toHaveLength(1);
+          expect(text(await store.get('race/lease.json'))).toBe(`taker ${won[0]}`);
+          expect(await keysOf(store, 'race/')).toEqual(['race/lease.json']);
+        });
       });
-    });
 
     it('rejects invalid keys and prefixes in every operation with InvalidKeyError, before any I/O', async () => {
       const before = ctx.operations?.();
@@ -339,13 +403,19 @@ export function blobStoreContract(
           () => store.put(key, body()),
         ];
         for (const attempt of attempts) {
-          const error = await attempt().then(() => undefined, (e: unknown) => e);
+          const error = await attempt().then(
+            () => undefined,
+            (e: unknown) => e,
+          );
           expect(error, `key ${JSON.stringify(key)}`).toBeInstanceOf(InvalidKeyError);
           expect((error as InvalidKeyError).key).toBe(key);
         }
       }
       for (const prefix of INVALID_PREFIXES) {
-        const error = await collect(() => store.list(prefix)).then(() => undefined, (e: unknown) => e);
+        const error = await collect(() => store.list(prefix)).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error, `prefix ${JSON.stringify(prefix)}`).toBeInstanceOf(InvalidKeyError);
       }
       expect(pulled).toBe(false);

@@ -19,8 +19,11 @@ import { startS3rver, type RunningS3rver } from '../support/s3rver.ts';
 
 const DATA = 'paragraf-data';
 const BASE_URL = 'https://protokoll.example.se';
-const PDF = new Uint8Array(readFileSync(new URL('../../data/samples/alingsas-kommunfullmaktige-2026-06-10.pdf', import.meta.url)));
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8')) as T;
+const PDF = new Uint8Array(
+  readFileSync(new URL('../../data/samples/alingsas-kommunfullmaktige-2026-06-10.pdf', import.meta.url)),
+);
+const fixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8')) as T;
 
 let s3: RunningS3rver;
 const clock = fixedClock('2026-06-12T08:00:00Z');
@@ -28,7 +31,10 @@ const clock = fixedClock('2026-06-12T08:00:00Z');
 beforeAll(async () => {
   s3 = await startS3rver({ buckets: [DATA] });
   const store = new S3BlobStore(s3.client, DATA);
-  await ingestDocument({ store, extractor: createDocumentExtractor(), clock }, { bytes: PDF, fileName: 'alingsas-kommunfullmaktige-2026-06-10.pdf' });
+  await ingestDocument(
+    { store, extractor: createDocumentExtractor(), clock },
+    { bytes: PDF, fileName: 'alingsas-kommunfullmaktige-2026-06-10.pdf' },
+  );
 });
 
 afterAll(async () => {
@@ -63,7 +69,12 @@ describe('publish and API Lambdas against s3rver, driven by event fixtures', () 
     const logLines: string[] = [];
     const publish = createPublishHandler({
       s3: s3.client,
-      env: { DATA_BUCKET: DATA, PUBLIC_BASE_URL: BASE_URL, MUNICIPALITY: 'Alingsås kommun', ORGANISATION_NUMBER: '212000-1512' },
+      env: {
+        DATA_BUCKET: DATA,
+        PUBLIC_BASE_URL: BASE_URL,
+        MUNICIPALITY: 'Alingsås kommun',
+        ORGANISATION_NUMBER: '212000-1512',
+      },
       clock,
       logger: createJsonLogger({ write: (line) => logLines.push(line) }),
     });
@@ -71,11 +82,10 @@ describe('publish and API Lambdas against s3rver, driven by event fixtures', () 
     expect(JSON.parse(logLines[0]!)).toMatchObject({ level: 'info', msg: 'published', requests: 2, sequence: 1 });
 
     const runtime = lambdaStreamingRuntime();
-    const api = createApiHandler({ s3: s3.client, env: { DATA_BUCKET: DATA, PUBLIC_BASE_URL: BASE_URL } }) as unknown as (
-      event: unknown,
-      stream: Writable,
-      context: unknown,
-    ) => Promise<void>;
+    const api = createApiHandler({
+      s3: s3.client,
+      env: { DATA_BUCKET: DATA, PUBLIC_BASE_URL: BASE_URL },
+    }) as unknown as (event: unknown, stream: Writable, context: unknown) => Promise<void>;
     await api(fixture('function-url-get-paragraphs.json'), runtime.stream, {});
     await runtime.finished;
     const response = runtime.response();

@@ -19,8 +19,12 @@ import { startS3rver, type RunningS3rver } from '../support/s3rver.ts';
 const SOURCE = 'paragraf-source';
 const DATA = 'paragraf-data';
 const QUEUE = 'https://sqs.eu-north-1.amazonaws.com/123456789012/paragraf-publish.fifo';
-const PDF = new Uint8Array(readFileSync(new URL('../../data/samples/alingsas-kommunfullmaktige-2026-06-10.pdf', import.meta.url)));
-const HTML = new Uint8Array(readFileSync(new URL('../fixtures/bad/html-error-page-named-protokoll.pdf', import.meta.url)));
+const PDF = new Uint8Array(
+  readFileSync(new URL('../../data/samples/alingsas-kommunfullmaktige-2026-06-10.pdf', import.meta.url)),
+);
+const HTML = new Uint8Array(
+  readFileSync(new URL('../fixtures/bad/html-error-page-named-protokoll.pdf', import.meta.url)),
+);
 
 let s3: RunningS3rver;
 let sqs: SQSClient;
@@ -30,7 +34,11 @@ let handler: ReturnType<typeof createIngestHandler>;
 
 beforeAll(async () => {
   s3 = await startS3rver({ buckets: [SOURCE, DATA] });
-  sqs = new SQSClient({ region: 'eu-north-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  sqs = new SQSClient({
+    region: 'eu-north-1',
+    endpoint: 'http://127.0.0.1:9',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   sent = [];
   vi.spyOn(sqs, 'send').mockImplementation((command: unknown) => {
     sent.push(command as SendMessageCommand);
@@ -76,7 +84,11 @@ function sqsEventFrom(s3Event: S3Event, messageId: string): SQSEvent {
 
 async function upload(key: string, body: Uint8Array): Promise<S3Event> {
   await s3.client.send(new PutObjectCommand({ Bucket: SOURCE, Key: key, Body: body }));
-  return s3.waitForEvent((e) => e.Records.some((r) => r.s3.bucket.name === SOURCE && decodeURIComponent(r.s3.object.key.replace(/\+/g, ' ')) === key));
+  return s3.waitForEvent((e) =>
+    e.Records.some(
+      (r) => r.s3.bucket.name === SOURCE && decodeURIComponent(r.s3.object.key.replace(/\+/g, ' ')) === key,
+    ),
+  );
 }
 
 describe('ingest Lambda driven by s3rver events', () => {
@@ -94,7 +106,11 @@ describe('ingest Lambda driven by s3rver events', () => {
     const bytes = await data().get(recordKey);
     expect(bytes, 'record in the data bucket').not.toBeNull();
     const record = JSON.parse(new TextDecoder().decode(bytes ?? new Uint8Array())) as MeetingRecord;
-    expect(record.ingest).toMatchObject({ fileName: 'Protokoll KF 2026-06-10 åäö.pdf', version: 1, receivedAt: '2026-06-12T08:00:00.000Z' });
+    expect(record.ingest).toMatchObject({
+      fileName: 'Protokoll KF 2026-06-10 åäö.pdf',
+      version: 1,
+      receivedAt: '2026-06-12T08:00:00.000Z',
+    });
     // The smallest real protocol: one §, § 116 (checked against the PDF).
     expect(record.protocol.paragraphs.map((p) => p.number)).toEqual(['116']);
     expect(await data().get(`originals/${record.ingest.sha256}`)).toEqual(PDF);
@@ -119,7 +135,9 @@ describe('ingest Lambda driven by s3rver events', () => {
     expect(result).toEqual({ batchItemFailures: [] });
     const entries = (await keysOf(data())).filter((k) => k.startsWith('quarantine/'));
     expect(entries).toHaveLength(1);
-    const entry = JSON.parse(new TextDecoder().decode((await data().get(entries[0]!)) ?? new Uint8Array())) as QuarantineEntry;
+    const entry = JSON.parse(
+      new TextDecoder().decode((await data().get(entries[0]!)) ?? new Uint8Array()),
+    ) as QuarantineEntry;
     expect(entry).toMatchObject({ reason: 'html', fileName: 'protokoll.pdf' });
   });
 

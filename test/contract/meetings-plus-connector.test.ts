@@ -20,13 +20,41 @@ function portal(robots?: string | null, nofollowMeetings = false): MpFakeOptions
         meetings: [
           { date: '2026-09-14', style: 'mote' },
           { date: '2026-06-10', style: 'mote', pending: true },
-          { date: '2026-04-22', style: 'slug-date', protocol: { filename: 'protokoll-kommunfullmaktige-2026-04-22', suffix: 20417, bytes: fakePdf('mp KF 2026-04-22') }, noticeDate: '2026-04-29' },
-          { date: '2026-03-18', style: 'opaque', protocol: { filename: 'protokoll-kf-260318', bytes: fakePdf('mp KF 2026-03-18') }, partials: [{ text: 'Protokoll § 31 omedelbar justering', filename: 'protokoll-kf-260318-p31', bytes: fakePdf('mp § 31') }] },
+          {
+            date: '2026-04-22',
+            style: 'slug-date',
+            protocol: {
+              filename: 'protokoll-kommunfullmaktige-2026-04-22',
+              suffix: 20417,
+              bytes: fakePdf('mp KF 2026-04-22'),
+            },
+            noticeDate: '2026-04-29',
+          },
+          {
+            date: '2026-03-18',
+            style: 'opaque',
+            protocol: { filename: 'protokoll-kf-260318', bytes: fakePdf('mp KF 2026-03-18') },
+            partials: [
+              {
+                text: 'Protokoll § 31 omedelbar justering',
+                filename: 'protokoll-kf-260318-p31',
+                bytes: fakePdf('mp § 31'),
+              },
+            ],
+          },
           { date: '2026-02-25', style: 'mote', cancelled: true },
-          { date: '2024-12-11', style: 'mote', protocol: { filename: 'protokoll-kf-241211', bytes: fakePdf('mp KF 2024-12-11') } },
+          {
+            date: '2024-12-11',
+            style: 'mote',
+            protocol: { filename: 'protokoll-kf-241211', bytes: fakePdf('mp KF 2024-12-11') },
+          },
         ],
       },
-      { slug: 'kommunstyrelsen', name: 'Kommunstyrelsen', meetings: [{ date: '2026-04-01', style: 'mote', protocol: { filename: 'ks-260401', bytes: fakePdf('mp KS') } }] },
+      {
+        slug: 'kommunstyrelsen',
+        name: 'Kommunstyrelsen',
+        meetings: [{ date: '2026-04-01', style: 'mote', protocol: { filename: 'ks-260401', bytes: fakePdf('mp KS') } }],
+      },
     ],
   };
 }
@@ -78,9 +106,14 @@ describe('Meetings+ traps', () => {
   });
 
   it('keeps the whole protocol URL (dotless "pdf", numeric suffix, ?downloadMode=open) and uses the suffix as version', async () => {
-    const protocol = f.connector.pickProtocol((await f.connector.listDocuments(await meeting('2026-04-22'))).documents).protocol!;
-    expect(protocol.url).toBe(`${f.fake.origin}/committees/kommunfullmaktige/kommunfullmaktige-2026-04-22/protocol/protokoll-kommunfullmaktige-2026-04-22pdf-20417?downloadMode=open`);
-    expect(protocol.id).toBe('/committees/kommunfullmaktige/kommunfullmaktige-2026-04-22/protocol/protokoll-kommunfullmaktige-2026-04-22pdf');
+    const protocol = f.connector.pickProtocol((await f.connector.listDocuments(await meeting('2026-04-22'))).documents)
+      .protocol!;
+    expect(protocol.url).toBe(
+      `${f.fake.origin}/committees/kommunfullmaktige/kommunfullmaktige-2026-04-22/protocol/protokoll-kommunfullmaktige-2026-04-22pdf-20417?downloadMode=open`,
+    );
+    expect(protocol.id).toBe(
+      '/committees/kommunfullmaktige/kommunfullmaktige-2026-04-22/protocol/protokoll-kommunfullmaktige-2026-04-22pdf',
+    );
     expect(protocol.version).toBe('20417');
   });
 
@@ -89,7 +122,9 @@ describe('Meetings+ traps', () => {
   });
 
   it('takes a wrong committee URL (the "Sidan saknas" page, status 200) for what it is', async () => {
-    await expect(f.connector.listMeetings({ id: 'finns-inte', name: 'Finns inte' }, f.range)).rejects.toBeInstanceOf(SoftNotFoundError);
+    await expect(f.connector.listMeetings({ id: 'finns-inte', name: 'Finns inte' }, f.range)).rejects.toBeInstanceOf(
+      SoftNotFoundError,
+    );
   });
 
   it('does not follow links on meeting pages whose robots meta tag says nofollow', async () => {

@@ -3,17 +3,21 @@ import { MemoryBlobStore, type MemoryStoreOp } from '../../functions/adapters/me
 import { StoreError } from '../../functions/ports/blob-store.ts';
 import { blobStoreContract, collect } from './blob-store.contract.ts';
 
-blobStoreContract('memory', async () => {
-  // failOn is consulted once per operation that passed key validation: a faithful I/O counter.
-  let operations = 0;
-  const store = new MemoryBlobStore({
-    failOn: () => {
-      operations++;
-      return false;
-    },
-  });
-  return { store, cleanup: async () => undefined, operations: () => operations };
-}, { keepsMetadata: true, conditionalWrites: true });
+blobStoreContract(
+  'memory',
+  async () => {
+    // failOn is consulted once per operation that passed key validation: a faithful I/O counter.
+    let operations = 0;
+    const store = new MemoryBlobStore({
+      failOn: () => {
+        operations++;
+        return false;
+      },
+    });
+    return { store, cleanup: async () => undefined, operations: () => operations };
+  },
+  { keepsMetadata: true, conditionalWrites: true },
+);
 
 describe('MemoryBlobStore failure injection', () => {
   it('fails exactly the chosen operation with a StoreError and leaves the store unchanged', async () => {

@@ -6,7 +6,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RobotsDisallowedError } from '../../functions/ports/http-client.ts';
-import { SoftNotFoundError, type DateRange, type PortalConnector, type PortalMeeting } from '../../functions/ports/portal-connector.ts';
+import {
+  SoftNotFoundError,
+  type DateRange,
+  type PortalConnector,
+  type PortalMeeting,
+} from '../../functions/ports/portal-connector.ts';
 import { TEST_CONTACT, type Harness } from '../support/fake-portals/harness.ts';
 import type { FakeServer } from '../support/fake-portals/loopback-server.ts';
 
@@ -41,7 +46,10 @@ export interface PortalSetupOptions {
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
-export function portalConnectorContract(system: string, setup: (options: PortalSetupOptions) => Promise<PortalFixture>): void {
+export function portalConnectorContract(
+  system: string,
+  setup: (options: PortalSetupOptions) => Promise<PortalFixture>,
+): void {
   describe(`portal connector contract: ${system}`, () => {
     let f: PortalFixture;
     let meetings: PortalMeeting[];
@@ -98,7 +106,9 @@ export function portalConnectorContract(system: string, setup: (options: PortalS
     });
 
     it('refuses an HTML page served where a document was expected (a soft 404)', async () => {
-      await expect(f.connector.fetchDocument({ id: 'x', name: 'Protokoll', url: f.htmlUrl })).rejects.toBeInstanceOf(SoftNotFoundError);
+      await expect(f.connector.fetchDocument({ id: 'x', name: 'Protokoll', url: f.htmlUrl })).rejects.toBeInstanceOf(
+        SoftNotFoundError,
+      );
     });
 
     it('names Paragraf and the contact on every request, never sends HEAD, and keeps the pace per host', () => {
@@ -110,7 +120,8 @@ export function portalConnectorContract(system: string, setup: (options: PortalS
       }
       const starts = f.harness.startsAt(f.server.host);
       expect(starts.length).toBe(f.server.requests.length);
-      for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!, `gap before request ${i}`).toBeGreaterThanOrEqual(f.intervalMs);
+      for (let i = 1; i < starts.length; i++)
+        expect(starts[i]! - starts[i - 1]!, `gap before request ${i}`).toBeGreaterThanOrEqual(f.intervalMs);
     });
   });
 

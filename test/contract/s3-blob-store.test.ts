@@ -97,14 +97,19 @@ describe('S3BlobStore against s3rver', () => {
       () => noBucket.delete('a'),
       () => collect(() => noBucket.list('')),
     ]) {
-      const error = await attempt().then(() => undefined, (e: unknown) => e);
+      const error = await attempt().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(StoreError);
       expect((error as StoreError).message).toMatch(/no-such-bucket/);
       expect((error as StoreError).cause).toBeInstanceOf(Error);
     }
     // A 404 that is not about the key must not read as "absent". (HEAD cannot tell: its 404 has no body to name
     // the error, so head() on a missing bucket answers null — see docs/storage.md.)
-    expect(((await noBucket.get('a').catch((e: unknown) => e)) as StoreError).cause).toMatchObject({ name: 'NoSuchBucket' });
+    expect(((await noBucket.get('a').catch((e: unknown) => e)) as StoreError).cause).toMatchObject({
+      name: 'NoSuchBucket',
+    });
   });
 
   it('wraps network failures in StoreError', async () => {

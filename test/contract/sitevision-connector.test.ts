@@ -7,7 +7,12 @@ import { portalConnectorContract, type PortalFixture } from './portal-connector.
 
 const KF = 'Kommunfullmäktige';
 const APP = '/appresource/4.1a2b3c/12.4d5e6f/files';
-const file = (node: string, name: string, unixms = 1_700_000_000_000): SvFakeFile => ({ node, unixms, name, bytes: fakePdf(`sv ${node} ${name}`) });
+const file = (node: string, name: string, unixms = 1_700_000_000_000): SvFakeFile => ({
+  node,
+  unixms,
+  name,
+  bytes: fakePdf(`sv ${node} ${name}`),
+});
 
 /** The protocol folder (file share) and the kallelse folder (a page) both hold "KF 2026-03-16.pdf". */
 const protocols = [
@@ -23,10 +28,23 @@ const protocols = [
 const kallelser = [file('18.21', 'KF 2026-06-08.pdf'), file('18.22', 'Kallelse KF 260720.pdf')];
 
 async function setup(options: { robots?: string | null }): Promise<PortalFixture & { fake: SvFake }> {
-  const fake = await startFakeSiteVision({ appresource: APP, shares: { '19.777': protocols }, pages: { '/politik/kallelser-kf.html': kallelser }, robots: options.robots ?? null });
+  const fake = await startFakeSiteVision({
+    appresource: APP,
+    shares: { '19.777': protocols },
+    pages: { '/politik/kallelser-kf.html': kallelser },
+    robots: options.robots ?? null,
+  });
   const source = testSource({
-    id: 'test-sv', system: 'sitevision', baseUrl: fake.origin, bodies: [KF],
-    sitevision: { folders: [{ body: KF, fileShare: { appresource: APP, folderId: '19.777' }, kind: 'protocols' }, { body: KF, page: `${fake.origin}/politik/kallelser-kf.html` }] },
+    id: 'test-sv',
+    system: 'sitevision',
+    baseUrl: fake.origin,
+    bodies: [KF],
+    sitevision: {
+      folders: [
+        { body: KF, fileShare: { appresource: APP, folderId: '19.777' }, kind: 'protocols' },
+        { body: KF, page: `${fake.origin}/politik/kallelser-kf.html` },
+      ],
+    },
   });
   const h = harness([source]);
   const bytes = (node: string) => protocols.find((p) => p.node === node)!.bytes;
@@ -92,7 +110,10 @@ describe('SiteVision traps', () => {
 
   it('says so when a configured folder is gone', async () => {
     const source = testSource({
-      id: 'test-sv-gone', system: 'sitevision', baseUrl: f.fake.origin, bodies: [KF],
+      id: 'test-sv-gone',
+      system: 'sitevision',
+      baseUrl: f.fake.origin,
+      bodies: [KF],
       sitevision: { folders: [{ body: KF, fileShare: { appresource: APP, folderId: '19.404' } }] },
     });
     const connector = harness([source]).client.connectorFor(source);

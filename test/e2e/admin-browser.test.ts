@@ -75,7 +75,9 @@ describe('the municipality’s clerk in Chromium', () => {
     expect(await main.textContent()).toContain('6 paragrafer, varav 6 hålls inne');
     expect(await main.textContent()).toContain('Inte publicerat än');
     expect(await page.locator('tr.held').count()).toBe(6);
-    expect(await page.locator('tr.held', { hasText: 'Ekonomisk uppföljning 2026' }).textContent()).toContain('nämnd vars paragrafer granskas först');
+    expect(await page.locator('tr.held', { hasText: 'Ekonomisk uppföljning 2026' }).textContent()).toContain(
+      'nämnd vars paragrafer granskas först',
+    );
     expect(await main.textContent()).toContain('2026-07-09 (beräknad från angiven anslagsdag 2026-06-18)');
     await shot(page, 'forhandsgranskning');
 

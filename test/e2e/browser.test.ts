@@ -37,9 +37,17 @@ beforeAll(async () => {
   for (const name of readdirSync(SAMPLES).sort()) {
     // One sample as a municipality would upload it with its public address, one with a law citation in its decision.
     let bytes = readFileSync(join(SAMPLES, name));
-    if (name === LAW_SAMPLE) bytes = Buffer.from(bytes.toString('utf8').replace('från och med 1 februari 2024.\n2.', `från och med 1 februari 2024, ${LAW_CITATION}.\n2.`));
+    if (name === LAW_SAMPLE)
+      bytes = Buffer.from(
+        bytes
+          .toString('utf8')
+          .replace('från och med 1 februari 2024.\n2.', `från och med 1 februari 2024, ${LAW_CITATION}.\n2.`),
+      );
     const provenance = name === SOURCE_SAMPLE ? { provenance: { sourceUrl: SOURCE_URL } } : {};
-    const outcome = await ingestDocument({ store, extractor, clock: systemClock }, { bytes, fileName: name, ...provenance });
+    const outcome = await ingestDocument(
+      { store, extractor, clock: systemClock },
+      { bytes, fileName: name, ...provenance },
+    );
     expect(outcome.status, name).not.toBe('quarantined');
   }
   await publishDatasets({ store, clock: systemClock }, { baseUrl: base, publisher: { name: 'Paragraf' } });
@@ -83,7 +91,10 @@ describe('a journalist in Chromium', () => {
     const paragraphUrl = page.url();
     expect(await page.locator('h1').textContent()).toBe(title);
     expect(await page.locator('p.cite').textContent()).toMatch(
-      new RegExp(`^Alingsås kommun, [A-ZÅÄÖ][a-zåäö]+, protokoll \\d{4}-\\d{2}-\\d{2}, § \\d+ \\(s\\. \\d+(–\\d+)?\\)\\. Hämtad från ${paragraphUrl.replace(/[.?]/gu, '\\$&')}$`, 'u'),
+      new RegExp(
+        `^Alingsås kommun, [A-ZÅÄÖ][a-zåäö]+, protokoll \\d{4}-\\d{2}-\\d{2}, § \\d+ \\(s\\. \\d+(–\\d+)?\\)\\. Hämtad från ${paragraphUrl.replace(/[.?]/gu, '\\$&')}$`,
+        'u',
+      ),
     );
 
     // Its CSV downloads and parses, with this § as the only row.
@@ -98,7 +109,9 @@ describe('a journalist in Chromium', () => {
     await caseLink.click();
     await page.waitForURL(/\/c\//u);
     expect(await page.locator('h1').textContent()).toBe(`Ärende ${caseNumber}`);
-    const timeline = await page.locator('ol.results h3 a').evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href));
+    const timeline = await page
+      .locator('ol.results h3 a')
+      .evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href));
     expect(timeline).toContain(paragraphUrl);
 
     // The search results as CSV, from the home page: every row is a § that matched.
@@ -114,7 +127,9 @@ describe('a journalist in Chromium', () => {
   it('follows a § to the original at its page, and a law citation to the statute', async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(0);
-    const list = (await (await fetch(`${base}/v1/paragraphs?meeting=alingsas-kommunstyrelsen-2026-06-01&limit=1`)).json()) as { items: Array<{ id: string; pages: [number, number] }> };
+    const list = (await (
+      await fetch(`${base}/v1/paragraphs?meeting=alingsas-kommunstyrelsen-2026-06-01&limit=1`)
+    ).json()) as { items: Array<{ id: string; pages: [number, number] }> };
     const first = list.items[0]!;
     await page.goto(`${base}/p/${first.id}`);
     const original = page.locator('a.original');
@@ -135,7 +150,9 @@ describe('a journalist in Chromium', () => {
       page.setDefaultTimeout(0);
       for (const path of ['/v1/docs', '/', '/p/alingsas-kommunstyrelsen-2024-02-05-28']) {
         await page.goto(`${base}${path}`);
-        const [scroll, client] = await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]') as [number, number];
+        const [scroll, client] = (await page.evaluate(
+          '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+        )) as [number, number];
         expect(scroll, `${path} at ${width}px`).toBeLessThanOrEqual(client);
       }
       await page.close();

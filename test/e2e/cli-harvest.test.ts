@@ -26,7 +26,10 @@ const KS_PDF = readFileSync('data/samples/alingsas-kommunstyrelsen-2026-06-01.pd
 
 function paragraf(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
-    const options = { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PARAGRAF_DEBUG: '', HARVEST_CONTACT: '', PUBLIC_BASE_URL: '', ...env } };
+    const options = {
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, PARAGRAF_DEBUG: '', HARVEST_CONTACT: '', PUBLIC_BASE_URL: '', ...env },
+    };
     execFile('node', [BIN, ...args], options, (error, stdout, stderr) => {
       done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
@@ -43,25 +46,62 @@ let harvest: (extra?: string[]) => Promise<Run>;
 beforeAll(async () => {
   ciceron = await startFakeCiceron({
     diaries: [{ name: 'KS', instances: ['Kommunfullmäktige', 'Kommunstyrelsen'] }],
-    meetings: [{
-      diary: 'KS', board: 'Kommunfullmäktige', date: '2026-06-10',
-      documents: [{ name: 'Kallelse KF 2026-06-10', filename: 'Kallelse KF 260610.pdf', bytes: fakePdf('kallelse') }, { name: 'Protokoll Kommunfullmäktige 2026-06-10', filename: 'Protokoll KF 260610 §§ 116.pdf', bytes: KF_PDF }],
-      details: { anslagsdatum: '2026-06-15' },
-    }],
+    meetings: [
+      {
+        diary: 'KS',
+        board: 'Kommunfullmäktige',
+        date: '2026-06-10',
+        documents: [
+          { name: 'Kallelse KF 2026-06-10', filename: 'Kallelse KF 260610.pdf', bytes: fakePdf('kallelse') },
+          { name: 'Protokoll Kommunfullmäktige 2026-06-10', filename: 'Protokoll KF 260610 §§ 116.pdf', bytes: KF_PDF },
+        ],
+        details: { anslagsdatum: '2026-06-15' },
+      },
+    ],
   });
   np = await startFakeNetpublicator({
-    reader: 'r01696490', rootId: '4711',
+    reader: 'r01696490',
+    rootId: '4711',
     bodies: [{ name: 'Kommunstyrelsen', yearChannels: true }],
-    meetings: [{ body: 'Kommunstyrelsen', date: '2026-06-01', documents: [{ name: 'Kallelse KS 2026-06-01', bytes: fakePdf('kallelse ks') }, { name: 'Protokoll KS 2026-06-01', bytes: KS_PDF }], paragraphChannels: ['§ 94 Information'] }],
+    meetings: [
+      {
+        body: 'Kommunstyrelsen',
+        date: '2026-06-01',
+        documents: [
+          { name: 'Kallelse KS 2026-06-01', bytes: fakePdf('kallelse ks') },
+          { name: 'Protokoll KS 2026-06-01', bytes: KS_PDF },
+        ],
+        paragraphChannels: ['§ 94 Information'],
+      },
+    ],
   });
   const common = { municipality: 'Alingsås', status: 'active', minIntervalMs: 0 };
-  writeFileSync(sourcesFile, JSON.stringify({
-    sources: [
-      { ...common, id: 'alingsas-ciceron-test', system: 'ciceron', baseUrl: ciceron.origin, bodies: ['Kommunfullmäktige'] },
-      { ...common, id: 'alingsas-np-test', system: 'netpublicator', baseUrl: `${np.origin}/anslagstavla`, bodies: ['Kommunstyrelsen'], netpublicator: { reader: 'r01696490', rootId: '4711', apiBase: np.origin } },
-    ],
-  }));
-  harvest = (extra = []) => paragraf(['harvest', '--sources', sourcesFile, '--data', store, '--since', '2026-01-01', ...extra], { HARVEST_CONTACT: 'oppna-data@alingsas.example' });
+  writeFileSync(
+    sourcesFile,
+    JSON.stringify({
+      sources: [
+        {
+          ...common,
+          id: 'alingsas-ciceron-test',
+          system: 'ciceron',
+          baseUrl: ciceron.origin,
+          bodies: ['Kommunfullmäktige'],
+        },
+        {
+          ...common,
+          id: 'alingsas-np-test',
+          system: 'netpublicator',
+          baseUrl: `${np.origin}/anslagstavla`,
+          bodies: ['Kommunstyrelsen'],
+          netpublicator: { reader: 'r01696490', rootId: '4711', apiBase: np.origin },
+        },
+      ],
+    }),
+  );
+  harvest = (extra = []) =>
+    paragraf(['harvest', '--sources', sourcesFile, '--data', store, '--since', '2026-01-01', ...extra], {
+      HARVEST_CONTACT: 'oppna-data@alingsas.example',
+    });
 });
 
 afterAll(async () => {
@@ -91,17 +131,31 @@ describe('paragraf harvest', () => {
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stderr).toMatch(/harvest: alingsas-ciceron-test Kommunfullmäktige 2026-06-10 new/u);
     expect(run.stderr).toMatch(/harvest: alingsas-np-test Kommunstyrelsen 2026-06-01 new/u);
-    expect(run.stdout).toMatch(/alingsas-ciceron-test .*: 1 meeting seen, 1 new, 0 changed, 0 unchanged, 0 protocols missing, 0 errors/u);
+    expect(run.stdout).toMatch(
+      /alingsas-ciceron-test .*: 1 meeting seen, 1 new, 0 changed, 0 unchanged, 0 protocols missing, 0 errors/u,
+    );
     expect(run.stdout).toMatch(/alingsas-np-test .*: 1 meeting seen, 1 new/u);
-    expect(run.stdout).toMatch(/ingested +inbox\/harvest\/alingsas-ciceron-test\/alingsas-kommunfullmaktige-2026-06-10-[0-9a-f]{8}\.pdf +→ alingsas-kommunfullmaktige-2026-06-10 v1/u);
+    expect(run.stdout).toMatch(
+      /ingested +inbox\/harvest\/alingsas-ciceron-test\/alingsas-kommunfullmaktige-2026-06-10-[0-9a-f]{8}\.pdf +→ alingsas-kommunfullmaktige-2026-06-10 v1/u,
+    );
     expect(run.stdout).toContain('ingest: 2 file(s): 2 ingested');
     expect(ciceron.downloads()).toBe(1);
     expect(np.downloads()).toBe(1);
-    for (const r of [...ciceron.requests, ...np.requests]) expect(r.headers['user-agent']).toContain('oppna-data@alingsas.example');
-    const record = JSON.parse(readFileSync(join(store, 'records/alingsas/kommunfullmaktige/2026/alingsas-kommunfullmaktige-2026-06-10.json'), 'utf8')) as {
+    for (const r of [...ciceron.requests, ...np.requests])
+      expect(r.headers['user-agent']).toContain('oppna-data@alingsas.example');
+    const record = JSON.parse(
+      readFileSync(
+        join(store, 'records/alingsas/kommunfullmaktige/2026/alingsas-kommunfullmaktige-2026-06-10.json'),
+        'utf8',
+      ),
+    ) as {
       protocol: { meeting: { source: Record<string, unknown>; appeal?: Record<string, unknown> } };
     };
-    expect(record.protocol.meeting.source).toMatchObject({ portal: 'ciceron', noticeDate: '2026-06-15', sourceUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/download\/document\?filename=/u) });
+    expect(record.protocol.meeting.source).toMatchObject({
+      portal: 'ciceron',
+      noticeDate: '2026-06-15',
+      sourceUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/download\/document\?filename=/u),
+    });
     expect(record.protocol.meeting.appeal).toMatchObject({ noticeDate: '2026-06-15', basis: 'supplied-notice' });
   });
 
@@ -127,7 +181,9 @@ describe('paragraf harvest', () => {
       expect(kf).toContain('Originalet hos kommunen, sidan 4');
       const ks = await (await fetch(`${base}/p/alingsas-kommunstyrelsen-2026-06-01-98`)).text();
       const ksLink = /<a class="original" href="([^"]+)"/u.exec(ks)?.[1]?.replace(/&amp;/gu, '&');
-      expect(ksLink).toMatch(new RegExp(`^${np.origin}/api/public/r01696490/document/[0-9a-f-]+\\?hash=4711-\\d+-\\d+-\\d+#page=10$`, 'u'));
+      expect(ksLink).toMatch(
+        new RegExp(`^${np.origin}/api/public/r01696490/document/[0-9a-f-]+\\?hash=4711-\\d+-\\d+-\\d+#page=10$`, 'u'),
+      );
       // The link works: it is the original's bytes (the fragment stays in the browser).
       const original = await fetch(kfLink!.replace(/#.*$/u, ''));
       expect(Buffer.from(await original.arrayBuffer()).equals(KF_PDF)).toBe(true);

@@ -28,7 +28,12 @@ describe('paragraf ingest --source-url --notice-date', () => {
     const url = 'https://goteborg.se/wps/wcm/connect/protokoll-ks-2024-01-10.txt';
     const run = await paragraf(['ingest', SAMPLE, '--data', store, '--source-url', url, '--notice-date', '2024-01-15']);
     expect(run.code, run.stderr).toBe(0);
-    const record = JSON.parse(readFileSync(join(store, 'records/goteborg/kommunstyrelsen/2024/goteborg-kommunstyrelsen-2024-01-10.json'), 'utf8')) as {
+    const record = JSON.parse(
+      readFileSync(
+        join(store, 'records/goteborg/kommunstyrelsen/2024/goteborg-kommunstyrelsen-2024-01-10.json'),
+        'utf8',
+      ),
+    ) as {
       protocol: { meeting: { source: Record<string, unknown>; appeal?: Record<string, unknown> } };
     };
     expect(record.protocol.meeting.source).toMatchObject({ sourceUrl: url, noticeDate: '2024-01-15' });
@@ -38,7 +43,10 @@ describe('paragraf ingest --source-url --notice-date', () => {
   it.each([
     [['--source-url', 'javascript:alert(1)'], /--source-url must be an http\(s\) URL/u],
     [['--notice-date', '2024-02-30'], /--notice-date must be a date as YYYY-MM-DD/u],
-    [['--source-url', 'https://k.se/a.pdf', 'data/samples/alingsas-kommunstyrelsen-2024-02-05-p28.txt'], /describe one file; 2 files were named or found/u],
+    [
+      ['--source-url', 'https://k.se/a.pdf', 'data/samples/alingsas-kommunstyrelsen-2024-02-05-p28.txt'],
+      /describe one file; 2 files were named or found/u,
+    ],
   ])('refuses %j as a usage error and writes nothing', async (extra, message) => {
     const store = join(tmp, `bad-${Math.random().toString(36).slice(2)}`);
     const run = await paragraf(['ingest', SAMPLE, '--data', store, ...extra]);

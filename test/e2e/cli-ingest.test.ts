@@ -15,14 +15,25 @@ const BIN = resolve('bin/paragraf.js');
 /** `node bin/paragraf.js …` in a child process, as a user would run it. */
 function paragraf(args: string[], cwd = process.cwd()): Promise<Run> {
   return new Promise((done) => {
-    execFile('node', [BIN, ...args], { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, PARAGRAF_DEBUG: '' } }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      'node',
+      [BIN, ...args],
+      { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, PARAGRAF_DEBUG: '' } },
+      (error, stdout, stderr) => {
+        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+      },
+    );
   });
 }
 
 function files(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+  return (
+    readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }>
+  )
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
@@ -35,8 +46,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 beforeAll(() => {
   mkdirSync(join(inbox, 'bad'), { recursive: true });
-  copyFileSync('data/samples/goteborg-kommunstyrelsen-2024-01-10.txt', join(inbox, 'goteborg-kommunstyrelsen-2024-01-10.txt'));
-  copyFileSync('data/samples/alingsas-kommunstyrelsen-2024-02-05-p28.txt', join(inbox, 'alingsas-kommunstyrelsen-2024-02-05-p28.txt'));
+  copyFileSync(
+    'data/samples/goteborg-kommunstyrelsen-2024-01-10.txt',
+    join(inbox, 'goteborg-kommunstyrelsen-2024-01-10.txt'),
+  );
+  copyFileSync(
+    'data/samples/alingsas-kommunstyrelsen-2024-02-05-p28.txt',
+    join(inbox, 'alingsas-kommunstyrelsen-2024-02-05-p28.txt'),
+  );
   for (const name of ['empty.pdf', 'random-bytes.pdf', 'truncated.pdf', 'html-error-page-named-protokoll.pdf']) {
     copyFileSync(`test/fixtures/bad/${name}`, join(inbox, 'bad', name));
   }
@@ -77,7 +94,9 @@ describe('paragraf ingest', () => {
     });
     const out = run.stdout.trimEnd().split('\n');
     expect(out.at(-2)).toMatch(/^8 files: 2 ingested, 6 quarantined in \d+\.\d s$/u);
-    expect(out.at(-1)).toBe("next: 'paragraf publish' makes this public ('paragraf add' ingests and publishes in one step)");
+    expect(out.at(-1)).toBe(
+      "next: 'paragraf publish' makes this public ('paragraf add' ingests and publishes in one step)",
+    );
 
     const stored = files(store);
     expect(stored.filter((k) => k.startsWith('originals/') && !k.endsWith('.json'))).toHaveLength(8);

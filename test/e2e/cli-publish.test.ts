@@ -17,7 +17,17 @@ const BIN = resolve('bin/paragraf.js');
 /** `node bin/paragraf.js …` in a child process, as a user would run it. */
 function paragraf(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
-    const options = { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PARAGRAF_DEBUG: '', PUBLIC_BASE_URL: '', ORGANISATION_NUMBER: '', MUNICIPALITY: '', ...env } };
+    const options = {
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        ...process.env,
+        PARAGRAF_DEBUG: '',
+        PUBLIC_BASE_URL: '',
+        ORGANISATION_NUMBER: '',
+        MUNICIPALITY: '',
+        ...env,
+      },
+    };
     execFile('node', [BIN, ...args], options, (error, stdout, stderr) => {
       done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
@@ -38,7 +48,17 @@ describe('paragraf generate / publish / export', () => {
     const generated = await paragraf(['generate', '--meetings', '40', '--data', store]);
     expect(generated.code, generated.stderr).toBe(0);
     expect(generated.stdout).toMatch(/^generated 40 meetings, \d+ § \(\d+ held back\)/u);
-    first = await paragraf(['publish', '--data', store, '--org-number', '212000-1355', '--publisher', 'Testby kommun', '--base-url', 'https://p.example.se/']);
+    first = await paragraf([
+      'publish',
+      '--data',
+      store,
+      '--org-number',
+      '212000-1355',
+      '--publisher',
+      'Testby kommun',
+      '--base-url',
+      'https://p.example.se/',
+    ]);
   });
 
   it('publishes with progress on stderr and a summary on stdout', () => {
@@ -62,14 +82,29 @@ describe('paragraf generate / publish / export', () => {
   });
 
   it('exports the § table from the records and from the published files, both byte-equal to the dump, and it parses', async () => {
-    const manifest = publicJson('manifest.json') as { dump: { files: Record<string, { path: string; sha256: string }> }; totals: { paragraphs: number } };
+    const manifest = publicJson('manifest.json') as {
+      dump: { files: Record<string, { path: string; sha256: string }> };
+      totals: { paragraphs: number };
+    };
     for (const from of ['records', 'published'] as const) {
       const out = join(tmp, `all-${from}.csv`);
-      const run = await paragraf(['export', '--data', store, '--from', from, '--base-url', 'https://p.example.se', '--out', out]);
+      const run = await paragraf([
+        'export',
+        '--data',
+        store,
+        '--from',
+        from,
+        '--base-url',
+        'https://p.example.se',
+        '--out',
+        out,
+      ]);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toContain(from === 'records' ? 'from records' : 'from published files');
       const bytes = readFileSync(out);
-      expect(createHash('sha256').update(bytes).digest('hex'), from).toBe(manifest.dump.files['paragraphs.csv']!.sha256);
+      expect(createHash('sha256').update(bytes).digest('hex'), from).toBe(
+        manifest.dump.files['paragraphs.csv']!.sha256,
+      );
       expect(parse(bytes, { columns: true })).toHaveLength(manifest.totals.paragraphs);
     }
   });
@@ -106,7 +141,9 @@ describe('paragraf generate / publish / export', () => {
   it('explains usage errors in one line', async () => {
     const bad = await paragraf(['publish', '--data', store, '--org-number', '212000-1356']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("paragraf: --org-number must be a valid organisationsnummer NNNNNN-NNNN, got '212000-1356' (see 'paragraf publish --help')\n");
+    expect(bad.stderr).toBe(
+      "paragraf: --org-number must be a valid organisationsnummer NNNNNN-NNNN, got '212000-1356' (see 'paragraf publish --help')\n",
+    );
     const noOut = await paragraf(['export', '--data', store]);
     expect(noOut.code).toBe(2);
     const noCount = await paragraf(['generate']);

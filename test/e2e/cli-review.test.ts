@@ -48,7 +48,13 @@ function protocol(rejectedText: string): string {
 
 function publishedFiles(): Array<{ path: string; text: string }> {
   const root = join(store, 'public');
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+  return (
+    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }>
+  )
     .filter((e) => e.isFile())
     .map((e) => ({ path: join(e.parentPath, e.name), text: readFileSync(join(e.parentPath, e.name), 'utf8') }));
 }
@@ -77,7 +83,10 @@ describe('paragraf review, end to end', () => {
     const list = await paragraf(['review', 'list', '--data', store, '--json']);
     expect(list.code, list.stderr).toBe(0);
     const items = JSON.parse(list.stdout) as Array<{ paragraphId: string; state: string; reasons: string[] }>;
-    expect(items.map((i) => [i.paragraphId, i.state])).toEqual([[REJECT, 'held'], [RELEASE, 'held']]);
+    expect(items.map((i) => [i.paragraphId, i.state])).toEqual([
+      [REJECT, 'held'],
+      [RELEASE, 'held'],
+    ]);
     expect(items.find((i) => i.paragraphId === RELEASE)?.reasons).toEqual(['personal-number', 'individual-case']);
     expect(list.stdout).not.toContain('1238');
     const show = await paragraf(['review', 'show', RELEASE, '--data', store]);
@@ -88,15 +97,36 @@ describe('paragraf review, end to end', () => {
     const left = await paragraf(['review', 'release', RELEASE, '--data', store, '--redact', NAME]);
     expect(left.code).toBe(1);
     expect(left.stderr).toMatch(/personnummer .* still in the masked §/u);
-    const typo = await paragraf(['review', 'release', RELEASE, '--data', store, '--redact', PNR, '--redact', 'Gunel Åkeson']);
+    const typo = await paragraf([
+      'review',
+      'release',
+      RELEASE,
+      '--data',
+      store,
+      '--redact',
+      PNR,
+      '--redact',
+      'Gunel Åkeson',
+    ]);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain('does not occur');
   });
 
   it('releases with masking and rejects; publish applies both', async () => {
     const release = await paragraf([
-      'review', 'release', RELEASE, '--data', store, '--redact', NAME.toLowerCase(), '--redact', STREET, '--redact', PNR,
-      '--basis', 'OSL 26 kap. 1 §',
+      'review',
+      'release',
+      RELEASE,
+      '--data',
+      store,
+      '--redact',
+      NAME.toLowerCase(),
+      '--redact',
+      STREET,
+      '--redact',
+      PNR,
+      '--basis',
+      'OSL 26 kap. 1 §',
     ]);
     expect(release.code, release.stderr).toBe(0);
     expect(release.stdout).toContain('the next publish applies it');
@@ -106,7 +136,11 @@ describe('paragraf review, end to end', () => {
     expect(publish.code, publish.stderr).toBe(0);
 
     const released = publishedParagraph(RELEASE);
-    expect(released).toMatchObject({ redacted: true, redactionBasis: 'OSL 26 kap. 1 §', title: 'Ansökan om färdtjänst' });
+    expect(released).toMatchObject({
+      redacted: true,
+      redactionBasis: 'OSL 26 kap. 1 §',
+      title: 'Ansökan om färdtjänst',
+    });
     expect(String(released?.text)).toContain('[uppgift borttagen]');
     expect(publishedParagraph(REJECT)).toBeUndefined();
     for (const f of publishedFiles()) {
@@ -118,10 +152,17 @@ describe('paragraf review, end to end', () => {
 
   it('keeps who, when and why', async () => {
     const show = await paragraf(['review', 'show', REJECT, '--data', store, '--json']);
-    const detail = JSON.parse(show.stdout) as { decision: { state: string; history: Array<{ action: string; by: string; reason: string; at: string }> } };
+    const detail = JSON.parse(show.stdout) as {
+      decision: { state: string; history: Array<{ action: string; by: string; reason: string; at: string }> };
+    };
     expect(detail.decision.state).toBe('rejected');
     expect(detail.decision.history).toEqual([
-      expect.objectContaining({ action: 'reject', by: 'handläggare Test', reason: 'Gäller en enskild', at: expect.stringMatching(/^\d{4}-/u) }),
+      expect.objectContaining({
+        action: 'reject',
+        by: 'handläggare Test',
+        reason: 'Gäller en enskild',
+        at: expect.stringMatching(/^\d{4}-/u),
+      }),
     ]);
   });
 
@@ -135,7 +176,13 @@ describe('paragraf review, end to end', () => {
     expect(publishedParagraph(REJECT)).toBeUndefined();
     expect(publishedParagraph(RELEASE)).toMatchObject({ redacted: true });
     const list = await paragraf(['review', 'list', '--data', store, '--json']);
-    const states = (JSON.parse(list.stdout) as Array<{ paragraphId: string; state: string }>).map((i) => [i.paragraphId, i.state]);
-    expect(states).toEqual([[REJECT, 'rejected'], [RELEASE, 'released']]);
+    const states = (JSON.parse(list.stdout) as Array<{ paragraphId: string; state: string }>).map((i) => [
+      i.paragraphId,
+      i.state,
+    ]);
+    expect(states).toEqual([
+      [REJECT, 'rejected'],
+      [RELEASE, 'released'],
+    ]);
   });
 });

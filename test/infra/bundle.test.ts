@@ -28,7 +28,12 @@ function cropPgm(bytes: Uint8Array): Uint8Array {
 
 /** Goals of the issue, in bytes (1 KB = 1000 B). */
 const MAX_BYTES = { api: 500_000, ingest: 3_000_000, publish: 3_000_000, harvest: 1_500_000 } as const;
-const FUNCTION_PATHS = { ingest: 'Ingest/Function', publish: 'Publish/Function', api: 'Site/ApiFunction', harvest: 'Harvest/Function' } as const;
+const FUNCTION_PATHS = {
+  ingest: 'Ingest/Function',
+  publish: 'Publish/Function',
+  api: 'Site/ApiFunction',
+  harvest: 'Harvest/Function',
+} as const;
 type Name = keyof typeof FUNCTION_PATHS;
 
 const outdirs: string[] = [];
@@ -56,7 +61,9 @@ function synthWithBundling(entries: HandlerEntries): Record<Name, string> {
 async function expectDeployableBundles(bundles: Record<Name, string>): Promise<void> {
   for (const [name, file] of Object.entries(bundles) as [Name, string][]) {
     expect(existsSync(file), `${name}: ${file}`).toBe(true);
-    expect(readFileSync(file, 'utf8').startsWith(ESM_REQUIRE_BANNER), `${name} starts with the require banner`).toBe(true);
+    expect(readFileSync(file, 'utf8').startsWith(ESM_REQUIRE_BANNER), `${name} starts with the require banner`).toBe(
+      true,
+    );
     expect(statSync(file).size, `${name} bundle bytes`).toBeLessThanOrEqual(MAX_BYTES[name]);
     const probe = await importInFreshNode(file);
     expect(probe.handlerType, `${name} exports handler`).toBe('function');
@@ -71,7 +78,9 @@ describe('bundling with the stack settings (stand-in handlers)', () => {
 
 describe('bundling the real handlers (functions/handlers)', () => {
   it('finds every handler entry file of the contract', () => {
-    const missing = Object.values(handlerEntries()).filter((entry) => !existsSync(entry)).map((e) => relative(PROJECT_ROOT, e));
+    const missing = Object.values(handlerEntries())
+      .filter((entry) => !existsSync(entry))
+      .map((e) => relative(PROJECT_ROOT, e));
     expect(missing, 'handler entry files missing').toEqual([]);
   });
 
@@ -83,8 +92,17 @@ describe('bundling the real handlers (functions/handlers)', () => {
     await expectDeployableBundles(bundles);
     // The same files on arm64 and x86_64: WebAssembly and JavaScript only, read from the asset, never fetched.
     const page = join(outdirs[0]!, 'page.pgm');
-    writeFileSync(page, cropPgm(rasterise(join(PROJECT_ROOT, 'test/golden/alingsas-tekniska-namnden-2026-05-18.pdf'),
-      { dpi: 200, format: 'pgm', first: 9, last: 9 })[0]!.bytes));
+    writeFileSync(
+      page,
+      cropPgm(
+        rasterise(join(PROJECT_ROOT, 'test/golden/alingsas-tekniska-namnden-2026-05-18.pdf'), {
+          dpi: 200,
+          format: 'pgm',
+          first: 9,
+          last: 9,
+        })[0]!.bytes,
+      ),
+    );
     expectSelfContainedOcr(dirname(bundles.ingest), page);
   }, 300_000);
 });

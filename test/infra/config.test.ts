@@ -41,13 +41,15 @@ describe('readConfig', () => {
   });
 
   it('accepts an explicit base URL (second deploy without a domain) and drops a trailing slash', () => {
-    expect(read({ ...VALID, publicBaseUrl: 'https://d111111abcdef8.cloudfront.net/' }).publicBaseUrl)
-      .toBe('https://d111111abcdef8.cloudfront.net');
+    expect(read({ ...VALID, publicBaseUrl: 'https://d111111abcdef8.cloudfront.net/' }).publicBaseUrl).toBe(
+      'https://d111111abcdef8.cloudfront.net',
+    );
   });
 
   it('reads the review-first bodies as a comma-separated list', () => {
-    expect(read({ ...VALID, reviewFirstBodies: 'Socialnämnden , Barn- och ungdomsnämnden' }).reviewFirstBodies)
-      .toEqual(['Socialnämnden', 'Barn- och ungdomsnämnden']);
+    expect(read({ ...VALID, reviewFirstBodies: 'Socialnämnden , Barn- och ungdomsnämnden' }).reviewFirstBodies).toEqual(
+      ['Socialnämnden', 'Barn- och ungdomsnämnden'],
+    );
   });
 
   it('requires the municipality and a valid organisationsnummer', () => {
@@ -63,8 +65,13 @@ describe('readConfig', () => {
   it('requires domain and certificate together, the certificate from us-east-1', () => {
     expect(problems({ ...VALID, domainName: 'protokoll.goteborg.se' })).toContain('must be given together');
     expect(problems({ ...VALID, certificateArn: CERT })).toContain('must be given together');
-    expect(problems({ ...VALID, domainName: 'protokoll.goteborg.se', certificateArn: CERT.replace('us-east-1', 'eu-north-1') }))
-      .toContain('us-east-1');
+    expect(
+      problems({
+        ...VALID,
+        domainName: 'protokoll.goteborg.se',
+        certificateArn: CERT.replace('us-east-1', 'eu-north-1'),
+      }),
+    ).toContain('us-east-1');
     expect(problems({ ...VALID, domainName: 'not a host', certificateArn: CERT })).toContain('not a host name');
   });
 
@@ -83,7 +90,8 @@ describe('readConfig', () => {
   });
 
   it('rejects a base URL together with a custom domain', () => {
-    expect(problems({ ...VALID, domainName: 'protokoll.goteborg.se', certificateArn: CERT, publicBaseUrl: 'https://x.se' }))
-      .toContain('not both');
+    expect(
+      problems({ ...VALID, domainName: 'protokoll.goteborg.se', certificateArn: CERT, publicBaseUrl: 'https://x.se' }),
+    ).toContain('not both');
   });
 });

@@ -20,7 +20,9 @@ function rewrite(uri: string): Request {
 
 describe('datasets rewrite (CloudFront Function)', () => {
   it('maps /datasets/<path> to /<path>, which CloudFront prefixes with the origin path /public', () => {
-    expect(rewrite('/datasets/snapshots/2026-06-10/paragraphs.parquet').uri).toBe('/snapshots/2026-06-10/paragraphs.parquet');
+    expect(rewrite('/datasets/snapshots/2026-06-10/paragraphs.parquet').uri).toBe(
+      '/snapshots/2026-06-10/paragraphs.parquet',
+    );
     expect(rewrite('/datasets/goteborg/paragraphs.csv').uri).toBe('/goteborg/paragraphs.csv');
     expect(rewrite('/datasets/').uri).toBe('/');
     expect(rewrite('/datasets').uri).toBe('/');

@@ -27,11 +27,13 @@ export function allowedPairs(built: BuiltStack, names: Record<string, string>, f
   const statements = Object.values(built.template.findResources('AWS::IAM::Policy'))
     .filter((p) => (p.Properties.Roles as Props[]).some((r) => r.Ref === role))
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Props[]);
-  return statements.flatMap((s) => {
-    expect(s.Effect).toBe('Allow');
-    expect(s.Condition).toBeUndefined();
-    const actions = [s.Action].flat() as string[];
-    const resources = [s.Resource].flat().map((r) => render(r, names));
-    return actions.flatMap((a) => resources.map((r) => `${a} ${r}`));
-  }).sort();
+  return statements
+    .flatMap((s) => {
+      expect(s.Effect).toBe('Allow');
+      expect(s.Condition).toBeUndefined();
+      const actions = [s.Action].flat() as string[];
+      const resources = [s.Resource].flat().map((r) => render(r, names));
+      return actions.flatMap((a) => resources.map((r) => `${a} ${r}`));
+    })
+    .sort();
 }

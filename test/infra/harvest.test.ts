@@ -18,7 +18,8 @@ beforeAll(() => {
   ids = { fn: logicalId(built, 'Harvest/Function'), dlq: logicalId(built, 'Harvest/DeadLetters') };
 });
 
-const resources = (type: string): Props[] => Object.values(built.template.findResources(type)).map((r) => r.Properties as Props);
+const resources = (type: string): Props[] =>
+  Object.values(built.template.findResources(type)).map((r) => r.Properties as Props);
 const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 
 describe('harvest schedule', () => {
@@ -27,7 +28,11 @@ describe('harvest schedule', () => {
     expect(rules.map((r) => r.ScheduleExpression)).toEqual(['cron(0 2 * * ? *)', 'cron(10 2 * * ? *)']);
     const inputs = rules.map((r) => JSON.parse(r.Targets[0].Input as string) as { source: Record<string, unknown> });
     expect(inputs.map((i) => i.source['id'])).toEqual(['goteborg-ciceron-test', 'goteborg-np-test']);
-    expect(inputs[1]!.source).toMatchObject({ system: 'netpublicator', status: 'active', netpublicator: { reader: 'r01696490', rootId: '4711', apiBase: 'https://docs.netpublicator.com' } });
+    expect(inputs[1]!.source).toMatchObject({
+      system: 'netpublicator',
+      status: 'active',
+      netpublicator: { reader: 'r01696490', rootId: '4711', apiBase: 'https://docs.netpublicator.com' },
+    });
     for (const rule of rules) {
       expect(rule.State).toBe('ENABLED');
       expect(rule.Targets).toHaveLength(1);
@@ -40,13 +45,21 @@ describe('harvest schedule', () => {
   });
 
   it('retries a failed run twice, then sends it to the dead-letter queue, which alarms', () => {
-    expect(resources('AWS::Lambda::EventInvokeConfig')).toEqual([expect.objectContaining({
-      FunctionName: { Ref: ids.fn },
-      MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: arn(ids.dlq) } },
-    })]);
-    const alarm = resources('AWS::CloudWatch::Alarm').find((a) => (a.AlarmDescription as string).startsWith('Harvest: messages in the dead-letter queue'));
-    expect(alarm).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1, Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids.dlq, 'QueueName'] } }] });
+    expect(resources('AWS::Lambda::EventInvokeConfig')).toEqual([
+      expect.objectContaining({
+        FunctionName: { Ref: ids.fn },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: arn(ids.dlq) } },
+      }),
+    ]);
+    const alarm = resources('AWS::CloudWatch::Alarm').find((a) =>
+      (a.AlarmDescription as string).startsWith('Harvest: messages in the dead-letter queue'),
+    );
+    expect(alarm).toMatchObject({
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids.dlq, 'QueueName'] } }],
+    });
     expect(alarm?.AlarmActions).toHaveLength(1);
   });
 
@@ -69,19 +82,26 @@ describe('harvest schedule', () => {
 });
 
 describe('harvest least privilege', () => {
-  it('writes only under the source bucket\'s inbox/harvest/ and reads and writes only its state, never deletes', () => {
-    const names = resourceNames(built, { 'Storage/Source': 'source', 'Storage/Data': 'data', 'Harvest/FunctionLogs': 'harvest-logs', 'Harvest/DeadLetters': 'harvest-dlq' });
-    expect(allowedPairs(built, names, 'Harvest/Function')).toEqual([
-      'logs:CreateLogStream harvest-logs:',
-      'logs:PutLogEvents harvest-logs:',
-      's3:PutObject source:/inbox/harvest/*',
-      's3:ListBucket data:',
-      's3:GetObject data:/harvest/*',
-      's3:PutObject data:/harvest/*',
-      'sqs:GetQueueAttributes harvest-dlq:',
-      'sqs:GetQueueUrl harvest-dlq:',
-      'sqs:SendMessage harvest-dlq:',
-    ].sort());
+  it("writes only under the source bucket's inbox/harvest/ and reads and writes only its state, never deletes", () => {
+    const names = resourceNames(built, {
+      'Storage/Source': 'source',
+      'Storage/Data': 'data',
+      'Harvest/FunctionLogs': 'harvest-logs',
+      'Harvest/DeadLetters': 'harvest-dlq',
+    });
+    expect(allowedPairs(built, names, 'Harvest/Function')).toEqual(
+      [
+        'logs:CreateLogStream harvest-logs:',
+        'logs:PutLogEvents harvest-logs:',
+        's3:PutObject source:/inbox/harvest/*',
+        's3:ListBucket data:',
+        's3:GetObject data:/harvest/*',
+        's3:PutObject data:/harvest/*',
+        'sqs:GetQueueAttributes harvest-dlq:',
+        'sqs:GetQueueUrl harvest-dlq:',
+        'sqs:SendMessage harvest-dlq:',
+      ].sort(),
+    );
     const role = built.template.toJSON().Resources[logicalId(built, 'Harvest/FunctionRole')].Properties as Props;
     expect(role.ManagedPolicyArns).toBeUndefined();
   });
@@ -106,6 +126,8 @@ describe('harvest configuration', () => {
   });
 
   it('never schedules the shipped sources as they are: none has been confirmed by a person yet', () => {
-    expect(() => buildTestStack({ harvestSources: 'alingsas-meetings-plus', harvestContact: 'a@b.se' })).toThrow(/is unverified/u);
+    expect(() => buildTestStack({ harvestSources: 'alingsas-meetings-plus', harvestContact: 'a@b.se' })).toThrow(
+      /is unverified/u,
+    );
   });
 });

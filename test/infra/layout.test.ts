@@ -27,7 +27,14 @@ type Action = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject' | 's3:ListBuck
 
 /** The S3 action each store call needs (a HEAD needs s3:GetObject), for the calls recorded since the last take. */
 function take(store: RecordingStore): Array<{ action: Action; key: string }> {
-  const action = { get: 's3:GetObject', getStream: 's3:GetObject', head: 's3:GetObject', list: 's3:ListBucket', put: 's3:PutObject', delete: 's3:DeleteObject' } as const;
+  const action = {
+    get: 's3:GetObject',
+    getStream: 's3:GetObject',
+    head: 's3:GetObject',
+    list: 's3:ListBucket',
+    put: 's3:PutObject',
+    delete: 's3:DeleteObject',
+  } as const;
   const ops = store.ops.map((o) => ({ action: action[o.op], key: o.key }));
   store.reset();
   return ops;
@@ -62,24 +69,44 @@ describe('the code writes where the stack grants and serves', () => {
   it('derives the data bucket prefixes from the store and published layouts, none inside another', () => {
     expect(DATA_PREFIXES).toEqual({ ...STORE_PREFIXES, public: PUBLIC_PREFIX });
     const prefixes = Object.values(DATA_PREFIXES);
-    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a), `${b} inside ${a}`).toBe(false);
+    for (const a of prefixes)
+      for (const b of prefixes) if (a !== b) expect(b.startsWith(a), `${b} inside ${a}`).toBe(false);
   });
 
   it('ingest: every read, write and delete of a first version, a correction, a held § and a quarantined file is granted', async () => {
     const deps = { store, extractor: createDocumentExtractor(), clock };
-    const first = [{ number: 5, title: 'Tillstånd', decision: SECRET }, { number: 6, title: 'Bidrag', decision: 'Bidrag beviljas.' }];
-    await ingestDocument(deps, { bytes: utf8(protocolText('2024-02-05', first)), fileName: 'ks-2024-02-05.txt', hints: { municipality: 'Göteborg' } });
+    const first = [
+      { number: 5, title: 'Tillstånd', decision: SECRET },
+      { number: 6, title: 'Bidrag', decision: 'Bidrag beviljas.' },
+    ];
+    await ingestDocument(deps, {
+      bytes: utf8(protocolText('2024-02-05', first)),
+      fileName: 'ks-2024-02-05.txt',
+      hints: { municipality: 'Göteborg' },
+    });
     const corrected = [{ number: 5, title: 'Tillstånd', decision: 'Ansökan avslås.' }, first[1]!];
-    await ingestDocument(deps, { bytes: utf8(protocolText('2024-02-05', corrected)), fileName: 'ks-2024-02-05-rattad.txt', hints: { municipality: 'Göteborg' } });
+    await ingestDocument(deps, {
+      bytes: utf8(protocolText('2024-02-05', corrected)),
+      fileName: 'ks-2024-02-05-rattad.txt',
+      hints: { municipality: 'Göteborg' },
+    });
     await ingestDocument(deps, { bytes: new Uint8Array(0), fileName: 'tom.pdf' });
     const ops = take(store);
     // decisions/: ingest lists a meeting's review decisions to apply them (none here, so it reads none).
-    expect(new Set(ops.map((o) => o.key.split('/')[0]))).toEqual(new Set(['originals', 'records', 'records-history', 'review', 'pending', 'quarantine', 'decisions']));
+    expect(new Set(ops.map((o) => o.key.split('/')[0]))).toEqual(
+      new Set(['originals', 'records', 'records-history', 'review', 'pending', 'quarantine', 'decisions']),
+    );
     expect(ungranted(grantsOf('Ingest/Function'), ops)).toEqual([]);
   });
 
   it('publish: every operation of a publish is granted, and it writes under public/ and its lease only', async () => {
-    await publishDatasets({ store, clock }, { baseUrl: 'https://protokoll.example.se', publisher: { name: 'Göteborgs Stad', organisationNumber: '212000-1355' } });
+    await publishDatasets(
+      { store, clock },
+      {
+        baseUrl: 'https://protokoll.example.se',
+        publisher: { name: 'Göteborgs Stad', organisationNumber: '212000-1355' },
+      },
+    );
     const ops = take(store);
     const puts = ops.filter((o) => o.action === 's3:PutObject');
     expect(puts.every((o) => o.key.startsWith(PUBLIC_PREFIX) || o.key === PUBLISH_LEASE_KEY)).toBe(true);
@@ -90,7 +117,14 @@ describe('the code writes where the stack grants and serves', () => {
 
   it('api: pages, the JSON API and /datasets read nothing but public/', async () => {
     const app = createApp({ store, clock });
-    for (const path of ['/', '/v1/paragraphs', '/v1/meetings', '/v1/changes?since=0', '/v1/datasets', `${DATASETS_URL_PREFIX}manifest.json`]) {
+    for (const path of [
+      '/',
+      '/v1/paragraphs',
+      '/v1/meetings',
+      '/v1/changes?since=0',
+      '/v1/datasets',
+      `${DATASETS_URL_PREFIX}manifest.json`,
+    ]) {
       expect((await app.request(path)).status, path).toBe(200);
     }
     const ops = take(store);
@@ -100,22 +134,35 @@ describe('the code writes where the stack grants and serves', () => {
   });
 
   it('CloudFront serves public/ under the URL prefix the published links use', () => {
-    const origins = (built.template.toJSON().Resources[logicalId(built, 'Site/Distribution')].Properties.DistributionConfig.Origins as Array<Record<string, string>>)
-      .filter((o) => o.OriginPath !== undefined);
+    const origins = (
+      built.template.toJSON().Resources[logicalId(built, 'Site/Distribution')].Properties.DistributionConfig
+        .Origins as Array<Record<string, string>>
+    ).filter((o) => o.OriginPath !== undefined);
     expect(origins.map((o) => o.OriginPath)).toEqual([`/${PUBLIC_PREFIX.replace(/\/$/u, '')}`]);
-    const link = new URL(datasetUrl('https://protokoll.example.se', 'units/goteborg/kommunstyrelsen/2024/0123456789abcdef/paragraphs.csv'));
+    const link = new URL(
+      datasetUrl('https://protokoll.example.se', 'units/goteborg/kommunstyrelsen/2024/0123456789abcdef/paragraphs.csv'),
+    );
     const request = { uri: link.pathname, method: 'GET', querystring: {}, headers: {} };
-    const rewritten = runInNewContext(`${DATASETS_REWRITE_SOURCE}\nhandler(event);`, { event: { version: '1.0', request } }) as { uri: string };
+    const rewritten = runInNewContext(`${DATASETS_REWRITE_SOURCE}\nhandler(event);`, {
+      event: { version: '1.0', request },
+    }) as { uri: string };
     // CloudFront puts the origin path in front: /public + /units/… = the key public/units/….
-    expect(`${PUBLIC_PREFIX.replace(/\/$/u, '')}${rewritten.uri}`).toBe(`${PUBLIC_PREFIX}units/goteborg/kommunstyrelsen/2024/0123456789abcdef/paragraphs.csv`);
+    expect(`${PUBLIC_PREFIX.replace(/\/$/u, '')}${rewritten.uri}`).toBe(
+      `${PUBLIC_PREFIX}units/goteborg/kommunstyrelsen/2024/0123456789abcdef/paragraphs.csv`,
+    );
   });
 
   it('uploads arrive where the ingest notification listens and the handler reads', () => {
-    const notification = Object.values(built.template.findResources('Custom::S3BucketNotifications'))[0]!.Properties.NotificationConfiguration;
+    const notification = Object.values(built.template.findResources('Custom::S3BucketNotifications'))[0]!.Properties
+      .NotificationConfiguration;
     const filter = notification.QueueConfigurations[0].Filter.Key.FilterRules;
     expect(filter).toEqual([{ Name: 'prefix', Value: INBOX_PREFIX }]);
     expect(grantsOf('Ingest/Function')).toContain(`s3:GetObject source:/${INBOX_PREFIX}*`);
-    const body = JSON.stringify({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'src' }, object: { key: `${INBOX_PREFIX}a.pdf` } } }] });
+    const body = JSON.stringify({
+      Records: [
+        { eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'src' }, object: { key: `${INBOX_PREFIX}a.pdf` } } },
+      ],
+    });
     expect(decodeSqsS3Message({ body }).objects.map((o) => o.key)).toEqual([`${INBOX_PREFIX}a.pdf`]);
   });
 });

@@ -27,23 +27,29 @@ interface Acknowledgement {
 }
 
 function acknowledgements(root: IConstruct): Acknowledgement[] {
-  return root.node.findAll().flatMap((construct) => construct.node.metadata
-    .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-    .flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
-      path: construct.node.path,
-      id: id.replace(/^annotation::/iu, ''),
-      reason,
-    }))));
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id: id.replace(/^annotation::/iu, ''),
+          reason,
+        })),
+      ),
+  );
 }
 
 /** Findings as cdk-nag would report them if nothing were acknowledged. */
 function rawFindings(root: IConstruct): { rule: string; path: string }[] {
   const pack = new AwsSolutionsChecks();
   (pack as unknown as { isAcknowledged: () => boolean }).isAcknowledged = () => false;
-  return pack.validateScope(root).violations.flatMap((v) => v.violatingResources.map((r) => ({
-    rule: v.ruleName,
-    path: r.constructPath ?? '',
-  })));
+  return pack.validateScope(root).violations.flatMap((v) =>
+    v.violatingResources.map((r) => ({
+      rule: v.ruleName,
+      path: r.constructPath ?? '',
+    })),
+  );
 }
 
 describe.each([
@@ -55,15 +61,18 @@ describe.each([
 
   it('reports no finding that is not acknowledged', () => {
     const report = new AwsSolutionsChecks().validateScope(app);
-    expect(report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(', ')}`))
-      .toEqual([]);
+    expect(
+      report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(', ')}`),
+    ).toEqual([]);
     expect(report.success).toBe(true);
   });
 
   it('acknowledges only findings that occur, on the construct that has them', () => {
     const findings = rawFindings(app);
     for (const ack of acknowledgements(app)) {
-      const silenced = findings.filter((f) => f.rule === ack.id && (f.path === ack.path || f.path.startsWith(`${ack.path}/`)));
+      const silenced = findings.filter(
+        (f) => f.rule === ack.id && (f.path === ack.path || f.path.startsWith(`${ack.path}/`)),
+      );
       expect(silenced, `stale acknowledgement ${ack.id} at ${ack.path}`).not.toEqual([]);
     }
   });

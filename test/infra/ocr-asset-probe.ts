@@ -25,7 +25,10 @@ function zippedBytes(dir: string): number {
 
 export function expectSelfContainedOcr(assetDir: string, pgm: string): void {
   const files = filesUnder(assetDir);
-  expect(files.filter((f) => f.endsWith('.node')), 'no native addons in the asset').toEqual([]);
+  expect(
+    files.filter((f) => f.endsWith('.node')),
+    'no native addons in the asset',
+  ).toEqual([]);
   for (const name of [BUNDLED.tesseract, BUNDLED.worker, BUNDLED.trainedData, ...WASM_CORES]) {
     expect(files, `ocr/${name} in the asset`).toContain(join('ocr', name));
   }
@@ -43,10 +46,15 @@ export function expectSelfContainedOcr(assetDir: string, pgm: string): void {
         await w.terminate();
         process.stdout.write(r.data.text);
       })().catch((e) => { console.error(e); process.exit(1); });`;
-    const text = execFileSync(process.execPath, ['-e', script], { cwd: copy, env: { PATH: process.env.PATH ?? '' } }).toString();
+    const text = execFileSync(process.execPath, ['-e', script], {
+      cwd: copy,
+      env: { PATH: process.env.PATH ?? '' },
+    }).toString();
     expect(text).toMatch(/Cykelplan/u);
     const unzipped = files.reduce((sum, f) => sum + statSync(join(assetDir, f)).size, 0);
-    console.log(`ingest asset: ${(unzipped / 1e6).toFixed(1)} MB unzipped, ${(zippedBytes(assetDir) / 1e6).toFixed(1)} MB zipped`);
+    console.log(
+      `ingest asset: ${(unzipped / 1e6).toFixed(1)} MB unzipped, ${(zippedBytes(assetDir) / 1e6).toFixed(1)} MB zipped`,
+    );
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

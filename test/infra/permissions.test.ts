@@ -23,57 +23,69 @@ beforeAll(() => {
 const allowed = (functionPath: string): string[] => allowedPairs(built, names, functionPath);
 
 const logs = (name: string) => [`logs:CreateLogStream ${name}:`, `logs:PutLogEvents ${name}:`];
-const consume = (queue: string) => ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']
-  .map((action) => `${action} ${queue}:`);
+const consume = (queue: string) =>
+  [
+    'sqs:ChangeMessageVisibility',
+    'sqs:DeleteMessage',
+    'sqs:GetQueueAttributes',
+    'sqs:GetQueueUrl',
+    'sqs:ReceiveMessage',
+  ].map((action) => `${action} ${queue}:`);
 
 describe('least privilege', () => {
   it('ingest: reads inbox/, reads and writes its data prefixes, deletes only stale review/ and quarantine/ entries', () => {
     const written = ['originals', 'quarantine', 'records', 'records-history', 'review'];
-    expect(allowed('Ingest/Function')).toEqual([
-      ...logs('ingest-logs'),
-      ...consume('uploads-queue'),
-      's3:GetObject source:/inbox/*',
-      's3:GetObjectVersion source:/inbox/*',
-      's3:ListBucket data:',
-      ...written.flatMap((prefix) => [`s3:GetObject data:/${prefix}/*`, `s3:PutObject data:/${prefix}/*`]),
-      's3:PutObject data:/pending/*',
-      's3:DeleteObject data:/review/*',
-      's3:DeleteObject data:/quarantine/*',
-      'sqs:GetQueueAttributes publish-queue:',
-      'sqs:GetQueueUrl publish-queue:',
-      'sqs:SendMessage publish-queue:',
-    ].sort());
+    expect(allowed('Ingest/Function')).toEqual(
+      [
+        ...logs('ingest-logs'),
+        ...consume('uploads-queue'),
+        's3:GetObject source:/inbox/*',
+        's3:GetObjectVersion source:/inbox/*',
+        's3:ListBucket data:',
+        ...written.flatMap((prefix) => [`s3:GetObject data:/${prefix}/*`, `s3:PutObject data:/${prefix}/*`]),
+        's3:PutObject data:/pending/*',
+        's3:DeleteObject data:/review/*',
+        's3:DeleteObject data:/quarantine/*',
+        'sqs:GetQueueAttributes publish-queue:',
+        'sqs:GetQueueUrl publish-queue:',
+        'sqs:SendMessage publish-queue:',
+      ].sort(),
+    );
   });
 
   it('publish: reads records/, consumes pending/ markers, writes public/, erases (every version there, erasures/, CDN), holds its lease, keeps fan-out runs', () => {
     const distribution = logicalId(built, 'Site/Distribution');
-    expect(allowed('Publish/Function')).toEqual([
-      ...logs('publish-logs'),
-      ...consume('publish-queue'),
-      's3:ListBucket data:',
-      's3:GetObject data:/records/*',
-      's3:GetObject data:/pending/*',
-      's3:DeleteObject data:/pending/*',
-      's3:GetObject data:/locks/publish.json*',
-      's3:PutObject data:/locks/publish.json*',
-      ...['public', 'erasures'].flatMap((p) => [`s3:GetObject data:/${p}/*`, `s3:PutObject data:/${p}/*`, `s3:DeleteObject data:/${p}/*`]),
-      // An erasure removes every version of what it deletes under public/, not only the current one.
-      's3:DeleteObjectVersion data:/public/*',
-      's3:ListBucketVersions data:',
-      // On this distribution only.
-      `cloudfront:CreateInvalidation arn:{"Ref":"AWS::Partition"}:cloudfront::{"Ref":"AWS::AccountId"}:distribution/{"Ref":"${distribution}"}`,
-      's3:GetObject data:/publish-runs/*',
-      's3:PutObject data:/publish-runs/*',
-      's3:DeleteObject data:/publish-runs/*',
-    ].sort());
+    expect(allowed('Publish/Function')).toEqual(
+      [
+        ...logs('publish-logs'),
+        ...consume('publish-queue'),
+        's3:ListBucket data:',
+        's3:GetObject data:/records/*',
+        's3:GetObject data:/pending/*',
+        's3:DeleteObject data:/pending/*',
+        's3:GetObject data:/locks/publish.json*',
+        's3:PutObject data:/locks/publish.json*',
+        ...['public', 'erasures'].flatMap((p) => [
+          `s3:GetObject data:/${p}/*`,
+          `s3:PutObject data:/${p}/*`,
+          `s3:DeleteObject data:/${p}/*`,
+        ]),
+        // An erasure removes every version of what it deletes under public/, not only the current one.
+        's3:DeleteObjectVersion data:/public/*',
+        's3:ListBucketVersions data:',
+        // On this distribution only.
+        `cloudfront:CreateInvalidation arn:{"Ref":"AWS::Partition"}:cloudfront::{"Ref":"AWS::AccountId"}:distribution/{"Ref":"${distribution}"}`,
+        's3:GetObject data:/publish-runs/*',
+        's3:PutObject data:/publish-runs/*',
+        's3:DeleteObject data:/publish-runs/*',
+      ].sort(),
+    );
   });
 
   it('api: reads public/ and nothing else (no review/, no records/, no writes)', () => {
-    expect(allowed('Site/ApiFunction')).toEqual([
-      ...logs('api-logs'),
-      's3:ListBucket data:',
-      's3:GetObject data:/public/*',
-    ].sort());
+    expect(allowed('Site/ApiFunction')).toEqual(
+      [...logs('api-logs'), 's3:ListBucket data:', 's3:GetObject data:/public/*'].sort(),
+    );
   });
 
   it('never lets any function delete originals, records or their history', () => {

@@ -1,12 +1,20 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestSecondsFor, LAMBDA_MB_PER_VCPU, OCR_SECONDS_PER_PAGE, SCAN_PAGES_SIZED_FOR } from '../../infra/ingest-pipeline.ts';
+import {
+  ingestSecondsFor,
+  LAMBDA_MB_PER_VCPU,
+  OCR_SECONDS_PER_PAGE,
+  SCAN_PAGES_SIZED_FOR,
+} from '../../infra/ingest-pipeline.ts';
 import { buildTestStack, logicalId, type BuiltStack } from './stack-fixture.ts';
 
 type Props = Record<string, any>;
 
 let built: BuiltStack;
-let ids: Record<'ingest' | 'publish' | 'api' | 'uploads' | 'uploadsDlq' | 'requests' | 'requestsDlq' | 'source' | 'data', string>;
+let ids: Record<
+  'ingest' | 'publish' | 'api' | 'uploads' | 'uploadsDlq' | 'requests' | 'requestsDlq' | 'source' | 'data',
+  string
+>;
 
 beforeAll(() => {
   built = buildTestStack();
@@ -40,11 +48,13 @@ describe('upload → ingest', () => {
     expect(notifications).toHaveLength(1);
     expect(notifications[0]!.Properties.BucketName).toEqual({ Ref: ids.source });
     expect(notifications[0]!.Properties.NotificationConfiguration).toEqual({
-      QueueConfigurations: [{
-        Events: ['s3:ObjectCreated:*'],
-        Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'inbox/' }] } },
-        QueueArn: arn(ids.uploads),
-      }],
+      QueueConfigurations: [
+        {
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'inbox/' }] } },
+          QueueArn: arn(ids.uploads),
+        },
+      ],
     });
   });
 
@@ -111,7 +121,9 @@ describe('upload → ingest', () => {
       built.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: id }],
         PolicyDocument: {
-          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
         },
       });
     }
@@ -127,12 +139,17 @@ describe('serialized publish', () => {
     expect(mapping.EventSourceArn).toEqual(arn(ids.requests));
     expect(mapping.BatchSize).toBe(10);
     // The ingest function can only send to it; it is the only producer.
-    expect(JSON.stringify(props(ids.ingest).Environment.Variables.PUBLISH_QUEUE_URL)).toBe(JSON.stringify({ Ref: ids.requests }));
+    expect(JSON.stringify(props(ids.ingest).Environment.Variables.PUBLISH_QUEUE_URL)).toBe(
+      JSON.stringify({ Ref: ids.requests }),
+    );
   });
 
   it('parks failed publish requests in a FIFO dead-letter queue after three receives', () => {
     expect(props(ids.requestsDlq).FifoQueue).toBe(true);
-    expect(props(ids.requests).RedrivePolicy).toEqual({ deadLetterTargetArn: arn(ids.requestsDlq), maxReceiveCount: 3 });
+    expect(props(ids.requests).RedrivePolicy).toEqual({
+      deadLetterTargetArn: arn(ids.requestsDlq),
+      maxReceiveCount: 3,
+    });
     expect(props(ids.requests).VisibilityTimeout).toBe(6 * (props(ids.publish).Timeout as number));
   });
 });
@@ -153,7 +170,15 @@ describe('functions', () => {
     const names = (id: string) => Object.keys(props(id).Environment.Variables).sort();
     const common = ['DATA_BUCKET', 'LOG_LEVEL', 'MUNICIPALITY', 'NODE_OPTIONS', 'ORGANISATION_NUMBER'];
     expect(names(ids.ingest)).toEqual(
-      [...common, 'MAX_UPLOAD_BYTES', 'OCR_ASSETS_DIR', 'OCR_WORKERS', 'PUBLISH_QUEUE_URL', 'REVIEW_FIRST_BODIES', 'SOURCE_BUCKET'].sort(),
+      [
+        ...common,
+        'MAX_UPLOAD_BYTES',
+        'OCR_ASSETS_DIR',
+        'OCR_WORKERS',
+        'PUBLISH_QUEUE_URL',
+        'REVIEW_FIRST_BODIES',
+        'SOURCE_BUCKET',
+      ].sort(),
     );
     expect(names(ids.publish)).toEqual([...common, 'DISTRIBUTION_ID', 'PUBLIC_BASE_URL'].sort());
     // Without a custom domain the API cannot know the distribution's name (it is the distribution's origin).
@@ -176,7 +201,9 @@ describe('functions', () => {
       'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(built, 'Site/Distribution'), 'DomainName'] }]],
     });
     // An erasure invalidates what it removed on this distribution (functions/handlers/support/publish-config.ts).
-    expect(props(ids.publish).Environment.Variables.DISTRIBUTION_ID).toEqual({ Ref: logicalId(built, 'Site/Distribution') });
+    expect(props(ids.publish).Environment.Variables.DISTRIBUTION_ID).toEqual({
+      Ref: logicalId(built, 'Site/Distribution'),
+    });
   });
 });
 
@@ -206,6 +233,9 @@ describe('alarms', () => {
   it('subscribe an e-mail address only when one is configured', () => {
     expect(built.template.findResources('AWS::SNS::Subscription')).toEqual({});
     const withEmail = buildTestStack({ alarmEmail: 'drift@example.se' });
-    withEmail.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'drift@example.se' });
+    withEmail.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'drift@example.se',
+    });
   });
 });

@@ -33,13 +33,22 @@ describe('API origin', () => {
   it('is the default behaviour, reached through origin access control for Lambda', () => {
     const origin = originOf(config.DefaultCacheBehavior);
     expect(JSON.stringify(origin.DomainName)).toContain('FunctionUrl');
-    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(origin.CustomOriginConfig).toMatchObject({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
     const oac = resource(origin.OriginAccessControlId['Fn::GetAtt'][0]).OriginAccessControlConfig;
-    expect(oac).toMatchObject({ OriginAccessControlOriginType: 'lambda', SigningBehavior: 'always', SigningProtocol: 'sigv4' });
+    expect(oac).toMatchObject({
+      OriginAccessControlOriginType: 'lambda',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    });
   });
 
   it('may be invoked by this distribution only', () => {
-    const permissions = Object.values(built.template.findResources('AWS::Lambda::Permission')).map((p) => p.Properties as Props);
+    const permissions = Object.values(built.template.findResources('AWS::Lambda::Permission')).map(
+      (p) => p.Properties as Props,
+    );
     expect(permissions.map((p) => p.Action).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl']);
     for (const permission of permissions) {
       expect(permission.Principal).toBe('cloudfront.amazonaws.com');
@@ -106,16 +115,28 @@ describe('datasets origin', () => {
 
   it('caches snapshot manifests a year at the edge (an erasure invalidates them), an hour in browsers, never immutable', () => {
     const snapshots = behaviour('/datasets/snapshots/*');
-    expect(resource(snapshots.CachePolicyId.Ref).CachePolicyConfig).toMatchObject({ DefaultTTL: YEAR, MinTTL: YEAR, MaxTTL: YEAR });
+    expect(resource(snapshots.CachePolicyId.Ref).CachePolicyConfig).toMatchObject({
+      DefaultTTL: YEAR,
+      MinTTL: YEAR,
+      MaxTTL: YEAR,
+    });
     const headers = resource(snapshots.ResponseHeadersPolicyId.Ref).ResponseHeadersPolicyConfig;
-    expect(headers.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'public, max-age=3600', Override: true }]);
+    expect(headers.CustomHeadersConfig.Items).toEqual([
+      { Header: 'Cache-Control', Value: 'public, max-age=3600', Override: true },
+    ]);
   });
 
   it("follows each published object's Cache-Control up to a year, a minute when it has none", () => {
     const datasets = behaviour('/datasets/*');
-    expect(resource(datasets.CachePolicyId.Ref).CachePolicyConfig).toMatchObject({ DefaultTTL: 60, MinTTL: 0, MaxTTL: YEAR });
+    expect(resource(datasets.CachePolicyId.Ref).CachePolicyConfig).toMatchObject({
+      DefaultTTL: 60,
+      MinTTL: 0,
+      MaxTTL: YEAR,
+    });
     const headers = resource(datasets.ResponseHeadersPolicyId.Ref).ResponseHeadersPolicyConfig;
-    expect(headers.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'public, max-age=60', Override: false }]);
+    expect(headers.CustomHeadersConfig.Items).toEqual([
+      { Header: 'Cache-Control', Value: 'public, max-age=60', Override: false },
+    ]);
     expect(headers.CorsConfig.AccessControlAllowOrigins).toEqual({ Items: ['*'] });
   });
 });
@@ -155,9 +176,21 @@ describe('distribution', () => {
   it('outputs the URLs and names needed to upload and operate', () => {
     const outputs = built.template.toJSON().Outputs as Props;
     expect(Object.keys(outputs).sort()).toEqual([
-      'AlarmTopicArn', 'DataBucketName', 'DistributionId', 'InboxUri', 'IngestDeadLetterQueueUrl', 'PublicBaseUrl',
-      'PublishDeadLetterQueueUrl', 'PublishFanOutStateMachineArn', 'SiteUrl', 'SourceBucketName', 'SqlDatabase', 'SqlWorkGroup',
+      'AlarmTopicArn',
+      'DataBucketName',
+      'DistributionId',
+      'InboxUri',
+      'IngestDeadLetterQueueUrl',
+      'PublicBaseUrl',
+      'PublishDeadLetterQueueUrl',
+      'PublishFanOutStateMachineArn',
+      'SiteUrl',
+      'SourceBucketName',
+      'SqlDatabase',
+      'SqlWorkGroup',
     ]);
-    expect(outputs.InboxUri.Value).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: logicalId(built, 'Storage/Source') }, '/inbox/']] });
+    expect(outputs.InboxUri.Value).toEqual({
+      'Fn::Join': ['', ['s3://', { Ref: logicalId(built, 'Storage/Source') }, '/inbox/']],
+    });
   });
 });

@@ -30,10 +30,18 @@ describe('full republish fanned out per municipality', () => {
     expect(definition.StartAt).toBe('Plan');
     const { Plan, Municipalities, Finish } = definition.States;
     expect(Plan.Next).toBe('Municipalities');
-    expect(Municipalities).toMatchObject({ Type: 'Map', ItemsPath: '$.municipalities', MaxConcurrency: MAX_CONCURRENT_PARTS, ResultPath: null, Next: 'Finish' });
+    expect(Municipalities).toMatchObject({
+      Type: 'Map',
+      ItemsPath: '$.municipalities',
+      MaxConcurrency: MAX_CONCURRENT_PARTS,
+      ResultPath: null,
+      Next: 'Finish',
+    });
     expect(Finish.End).toBe(true);
     const part = Municipalities.ItemProcessor.States.Part;
-    expect(part.Retry).toEqual(expect.arrayContaining([expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 3 })]));
+    expect(part.Retry).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 3 })]),
+    );
     const fn = `<${logicalId(built, 'Publish/Function')}.Arn>`;
     for (const task of [Plan, part, Finish]) expect(task.Resource).toBe(fn);
     expect(Plan.Parameters).toEqual({ step: 'plan', 'execution.$': '$$.Execution.Name', full: true });

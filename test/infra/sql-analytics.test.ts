@@ -32,7 +32,9 @@ describe('Glue tables over the published SQL tables', () => {
     const data = logicalId(built, 'Storage/Data');
     for (const t of tables) {
       expect(t.Properties.DatabaseName).toBe(name);
-      expect(text(t.Properties.TableInput.StorageDescriptor.Location)).toBe(`s3://<${data}>/public/tables/${t.Properties.TableInput.Name}/`);
+      expect(text(t.Properties.TableInput.StorageDescriptor.Location)).toBe(
+        `s3://<${data}>/public/tables/${t.Properties.TableInput.Name}/`,
+      );
     }
   });
 
@@ -41,23 +43,37 @@ describe('Glue tables over the published SQL tables', () => {
     for (const t of tables) {
       const input = t.Properties.TableInput;
       const p = input.Parameters;
-      expect(input.PartitionKeys).toEqual([expect.objectContaining({ Name: 'municipality_id', Type: 'string' }), expect.objectContaining({ Name: 'year', Type: 'int' })]);
+      expect(input.PartitionKeys).toEqual([
+        expect.objectContaining({ Name: 'municipality_id', Type: 'string' }),
+        expect.objectContaining({ Name: 'year', Type: 'int' }),
+      ]);
       expect(p['projection.enabled']).toBe('true');
       expect(p['projection.municipality_id.type']).toBe('enum');
       expect(p['projection.municipality_id.values'].split(',')).toEqual([...SQL_MUNICIPALITY_IDS]);
-      expect(p['projection.municipality_id.values'].split(',')).toEqual(expect.arrayContaining(['goteborg', 'haabo', 'ale', 'ovanaker']));
+      expect(p['projection.municipality_id.values'].split(',')).toEqual(
+        expect.arrayContaining(['goteborg', 'haabo', 'ale', 'ovanaker']),
+      );
       expect(p['projection.year.type']).toBe('integer');
       expect(p['projection.year.range']).toMatch(/^\d{4},\d{4}$/u);
-      expect(text(p['storage.location.template'])).toMatch(new RegExp(`/public/tables/${input.Name}/municipality_id=\\$\\{municipality_id\\}/year=\\$\\{year\\}/$`, 'u'));
+      expect(text(p['storage.location.template'])).toMatch(
+        new RegExp(`/public/tables/${input.Name}/municipality_id=\\$\\{municipality_id\\}/year=\\$\\{year\\}/$`, 'u'),
+      );
     }
   });
 
   it('types the § table as the Parquet file does and reads the CSV tables with their header skipped', () => {
     const paragraphs = tables.find((t) => t.Properties.TableInput.Name === 'paragraphs')!.Properties.TableInput;
     expect(paragraphs.StorageDescriptor.SerdeInfo.SerializationLibrary).toMatch(/ParquetHiveSerDe$/u);
-    const columns = Object.fromEntries(paragraphs.StorageDescriptor.Columns.map((c: { Name: string; Type: string }) => [c.Name, c.Type]));
+    const columns = Object.fromEntries(
+      paragraphs.StorageDescriptor.Columns.map((c: { Name: string; Type: string }) => [c.Name, c.Type]),
+    );
     expect(Object.keys(columns)).toEqual(paragraphsTable.fields.map((f) => f.name));
-    expect(columns).toMatchObject({ paragraph_id: 'string', meeting_date: 'date', reservation: 'boolean', source_page: 'int' });
+    expect(columns).toMatchObject({
+      paragraph_id: 'string',
+      meeting_date: 'date',
+      reservation: 'boolean',
+      source_page: 'int',
+    });
     for (const t of tables.filter((x) => x.Properties.TableInput.Name !== 'paragraphs')) {
       expect(t.Properties.TableInput.StorageDescriptor.SerdeInfo.SerializationLibrary).toMatch(/OpenCSVSerde$/u);
       expect(t.Properties.TableInput.Parameters['skip.header.line.count']).toBe('1');
@@ -76,7 +92,12 @@ describe('Athena workgroup', () => {
     const results = logicalId(built, 'Sql/Results');
     expect(text(config.ResultConfiguration.OutputLocation)).toBe(`s3://<${results}>/results/`);
     const bucket = built.template.toJSON().Resources[results];
-    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual(expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 30, Status: 'Enabled' })]));
-    expect(bucket.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 30, Status: 'Enabled' })]),
+    );
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toMatchObject({
+      BlockPublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
   });
 });

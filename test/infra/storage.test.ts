@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestStack, logicalId, type BuiltStack } from './stack-fixture.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
-type Statement = { Effect: string; Action: string | string[]; Principal?: any; Condition?: any; Resource?: any; NotResource?: any };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Principal?: any;
+  Condition?: any;
+  Resource?: any;
+  NotResource?: any;
+};
 
 let built: BuiltStack;
 let buckets: Record<string, Resource>;
@@ -23,7 +30,12 @@ function policyOf(bucketId: string): Statement[] {
 describe('buckets', () => {
   it('has exactly the source, data and access-log buckets, and the Athena results bucket (docs/sql.md)', () => {
     expect(Object.keys(buckets).sort()).toEqual(
-      [logicalId(built, 'Storage/AccessLogs'), logicalId(built, 'Storage/Data'), logicalId(built, 'Storage/Source'), logicalId(built, 'Sql/Results')].sort(),
+      [
+        logicalId(built, 'Storage/AccessLogs'),
+        logicalId(built, 'Storage/Data'),
+        logicalId(built, 'Storage/Source'),
+        logicalId(built, 'Sql/Results'),
+      ].sort(),
     );
   });
 
@@ -35,8 +47,9 @@ describe('buckets', () => {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault)
-        .toEqual({ SSEAlgorithm: 'AES256' });
+      expect(
+        bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault,
+      ).toEqual({ SSEAlgorithm: 'AES256' });
       expect(bucket.Properties.WebsiteConfiguration).toBeUndefined();
     }
   });
@@ -53,15 +66,19 @@ describe('buckets', () => {
         Principal: { AWS: '*' },
         Resource: [arn, objects],
       });
-      expect(statements).toContainEqual(expect.objectContaining({
-        Effect: 'Deny',
-        Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
-      }));
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
+        }),
+      );
     }
   });
 
   it('grants nothing to the world: every Allow names a service principal with a source condition', () => {
-    for (const statement of Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])) {
+    for (const statement of Object.values(policies).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Statement[],
+    )) {
       if (statement.Effect !== 'Allow') continue;
       expect(Object.keys(statement.Principal)).toEqual(['Service']);
       expect(JSON.stringify(statement.Condition)).toMatch(/SourceArn/);
@@ -81,13 +98,15 @@ describe('buckets', () => {
     expect(data.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     const rules = data.Properties.LifecycleConfiguration.Rules as Record<string, any>[];
     // A withdrawn § is deleted from public/ and its review entry from review/: versioning must not keep the bytes.
-    expect(rules).toEqual(['public', 'review'].map((prefix) => ({
-      Id: `${prefix}-noncurrent-versions`,
-      Prefix: `${prefix}/`,
-      Status: 'Enabled',
-      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
-      ExpiredObjectDeleteMarker: true,
-    })));
+    expect(rules).toEqual(
+      ['public', 'review'].map((prefix) => ({
+        Id: `${prefix}-noncurrent-versions`,
+        Prefix: `${prefix}/`,
+        Status: 'Enabled',
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        ExpiredObjectDeleteMarker: true,
+      })),
+    );
     // Nothing else of the private store expires (records, decisions, originals are kept).
     expect(rules.some((r) => r.ExpirationInDays !== undefined)).toBe(false);
   });
@@ -106,20 +125,27 @@ describe('buckets', () => {
   });
 
   it('keeps the source and data buckets when the stack is deleted', () => {
-    const kept = built.template.findResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    expect(Object.keys(kept)).toEqual(expect.arrayContaining([logicalId(built, 'Storage/Source'), logicalId(built, 'Storage/Data')]));
+    const kept = built.template.findResources('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    expect(Object.keys(kept)).toEqual(
+      expect.arrayContaining([logicalId(built, 'Storage/Source'), logicalId(built, 'Storage/Data')]),
+    );
   });
 
   it('lets CloudFront read the data bucket only for this distribution and never outside public/', () => {
     const data = logicalId(built, 'Storage/Data');
     const statements = policyOf(data);
     const distribution = logicalId(built, 'Site/Distribution');
-    expect(statements).toContainEqual(expect.objectContaining({
-      Effect: 'Allow',
-      Action: 's3:GetObject',
-      Principal: { Service: 'cloudfront.amazonaws.com' },
-      Condition: { StringEquals: { 'AWS:SourceArn': expect.anything() } },
-    }));
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Condition: { StringEquals: { 'AWS:SourceArn': expect.anything() } },
+      }),
+    );
     const allow = statements.find((s) => s.Effect === 'Allow' && s.Principal?.Service === 'cloudfront.amazonaws.com')!;
     expect(JSON.stringify(allow.Condition)).toContain(`{"Ref":"${distribution}"}`);
     expect(statements).toContainEqual({

@@ -17,7 +17,11 @@ import { imageOnlyPdf, rasterise } from '../support/image-pdf.ts';
 import { type GoldenParagraph, scoreScan } from './scan-accuracy.ts';
 
 const golden = join(import.meta.dirname, '..', 'golden');
-const CASES = ['alingsas-kommunfullmaktige-2026-06-10', 'alingsas-tekniska-namnden-2026-05-18', 'alingsas-socialnamnden-2026-06-16'];
+const CASES = [
+  'alingsas-kommunfullmaktige-2026-06-10',
+  'alingsas-tekniska-namnden-2026-05-18',
+  'alingsas-socialnamnden-2026-06-16',
+];
 
 const ocr = createTesseractOcr({ assets: installedOcrAssets() });
 const extractor = createDocumentExtractor({ ocr });
@@ -33,27 +37,35 @@ describe('OCR of rasterised corpus protocols against the goldens of the original
       expect(extracted.textSource).toBe('ocr');
       expect(extracted.ocrPages?.map((p) => p.page)).toEqual(extracted.pages.map((p) => p.number));
       const protocol = parseProtocol({ pages: extracted.pages, source: sourceInfo(extracted, `${name}.pdf`, 'scan') });
-      const expected = JSON.parse(readFileSync(join(golden, `${name}.expected.json`), 'utf8')) as { paragraphs: GoldenParagraph[] };
+      const expected = JSON.parse(readFileSync(join(golden, `${name}.expected.json`), 'utf8')) as {
+        paragraphs: GoldenParagraph[];
+      };
       const score = scoreScan(protocol, expected.paragraphs);
       totals.correct += score.correct;
       totals.total += score.total;
       const confidences = extracted.ocrPages!.map((p) => p.confidence);
-      const unsure = applyPrivacyGate(protocol, DEFAULT_PRIVACY_POLICY).held.filter((h) => h.reasons.includes('low-ocr-confidence'));
+      const unsure = applyPrivacyGate(protocol, DEFAULT_PRIVACY_POLICY).held.filter((h) =>
+        h.reasons.includes('low-ocr-confidence'),
+      );
       totals.paragraphs += protocol.paragraphs.length;
       totals.unsure += unsure.length;
-      console.log(`${name}: ${score.correct}/${score.total} = ${(score.correct / score.total).toFixed(3)}; ` +
-        `page confidence ${Math.min(...confidences)}–${Math.max(...confidences)}; ` +
-        `uncertain digit words ${extracted.ocrPages!.reduce((n, p) => n + p.uncertainNumbers, 0)}; ` +
-        `§ held as low-ocr-confidence: ${unsure.map((h) => h.number).join(', ') || 'none'}` +
-        (score.misses.length ? `\n  ${score.misses.join('\n  ')}` : ''));
+      console.log(
+        `${name}: ${score.correct}/${score.total} = ${(score.correct / score.total).toFixed(3)}; ` +
+          `page confidence ${Math.min(...confidences)}–${Math.max(...confidences)}; ` +
+          `uncertain digit words ${extracted.ocrPages!.reduce((n, p) => n + p.uncertainNumbers, 0)}; ` +
+          `§ held as low-ocr-confidence: ${unsure.map((h) => h.number).join(', ') || 'none'}` +
+          (score.misses.length ? `\n  ${score.misses.join('\n  ')}` : ''),
+      );
       expect(protocol.meeting.source.textSource).toBe('ocr');
       expect(score.correct / score.total).toBeGreaterThanOrEqual(0.9);
     });
   }
 
   it('reaches 0.9 over all of them', () => {
-    console.log(`OCR field accuracy over ${CASES.length} protocols: ${totals.correct}/${totals.total} = ${(totals.correct / totals.total).toFixed(3)}; ` +
-      `${totals.unsure} of ${totals.paragraphs} § held as low-ocr-confidence`);
+    console.log(
+      `OCR field accuracy over ${CASES.length} protocols: ${totals.correct}/${totals.total} = ${(totals.correct / totals.total).toFixed(3)}; ` +
+        `${totals.unsure} of ${totals.paragraphs} § held as low-ocr-confidence`,
+    );
     expect(totals.total).toBeGreaterThan(0);
     expect(totals.correct / totals.total).toBeGreaterThanOrEqual(0.9);
     // Clean scans are published: the confidence hold is for pages where a number may really be misread.

@@ -24,11 +24,22 @@ function ocrInChild(images: ScanImage[]): { pages: OcrPageText[]; log: string[];
   const cwd = mkdtempSync(join(dir, 'cwd-'));
   const log = join(dir, `network-${Math.random().toString(36).slice(2)}.log`);
   writeFileSync(log, '');
-  const out = execFileSync(process.execPath, [
-    '--require', join(root, 'test/ocr/fixtures/no-network.cjs'),
-    join(root, 'bin/run-ts.js'), join(root, 'test/ocr/fixtures/ocr-pages.ts'), pdf,
-  ], { cwd, env: { ...process.env, NO_NETWORK_LOG: log }, maxBuffer: 64 * 1024 * 1024 });
-  return { pages: JSON.parse(out.toString()) as OcrPageText[], log: readFileSync(log, 'utf8').trim().split('\n'), cwdFiles: readdirSync(cwd) };
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--require',
+      join(root, 'test/ocr/fixtures/no-network.cjs'),
+      join(root, 'bin/run-ts.js'),
+      join(root, 'test/ocr/fixtures/ocr-pages.ts'),
+      pdf,
+    ],
+    { cwd, env: { ...process.env, NO_NETWORK_LOG: log }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return {
+    pages: JSON.parse(out.toString()) as OcrPageText[],
+    log: readFileSync(log, 'utf8').trim().split('\n'),
+    cwdFiles: readdirSync(cwd),
+  };
 }
 
 describe('OCR without a network', () => {
@@ -36,7 +47,10 @@ describe('OCR without a network', () => {
     const { pages, log, cwdFiles } = ocrInChild(rasterise(SOURCE, { dpi: 200, format: 'jpeg', first: 9, last: 9 }));
     expect(log.filter((l) => l.startsWith('network'))).toEqual([]);
     expect(log).toContain('loaded main');
-    expect(log.some((l) => l.startsWith('loaded worker')), 'the guard ran inside a worker thread').toBe(true);
+    expect(
+      log.some((l) => l.startsWith('loaded worker')),
+      'the guard ran inside a worker thread',
+    ).toBe(true);
     expect(cwdFiles).toEqual([]);
     expect(pages[0]!.text).toMatch(/^§ 29\s+2026\.008 TEN$/mu);
     expect(pages[0]!.text).toMatch(/^Cykelplan$/mu);

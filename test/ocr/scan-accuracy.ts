@@ -31,7 +31,10 @@ export function scoreScan(scan: Protocol, golden: readonly GoldenParagraph[]): F
     correct++;
     const cases = (x: Array<{ normalized: string }>): string => x.map((c) => c.normalized).join(', ');
     if (cases(got.caseNumbers) === cases(g.caseNumbers)) correct++;
-    else misses.push(`§ ${g.number} case numbers: ${JSON.stringify(cases(got.caseNumbers))} ≠ ${JSON.stringify(cases(g.caseNumbers))}`);
+    else
+      misses.push(
+        `§ ${g.number} case numbers: ${JSON.stringify(cases(got.caseNumbers))} ≠ ${JSON.stringify(cases(g.caseNumbers))}`,
+      );
     if (squash(got.title) === squash(g.title)) correct++;
     else misses.push(`§ ${g.number} title: ${JSON.stringify(got.title)} ≠ ${JSON.stringify(g.title)}`);
   }

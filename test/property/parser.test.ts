@@ -19,17 +19,47 @@ function parse(pages: PageText[]): { protocol: Protocol } {
 }
 
 const LINE_PIECES = [
-  '§ 12', '§12 2024.001 KS', 'KF § 102 DNR: KU.2017.3', 'Ks 1 Dnr 2012-KS0001', 'Beslut', 'Expedieras till',
-  'Beslutsunderlag', '• ', '1. ', 'att ', 'Kommunstyrelsens arbetsutskott har den 20 maj 2026, § 68 behandlat',
-  'röstar Ja (7).', 'Ja för bifall och Nej för avslag.', 'Ledamot   Ja   Nej   Avstår', 'Anna A (S)   X',
-  'Borttagen på grund av sekretess', 'Paragrafen förklaras omedelbart justerad', 'Utdragsbestyrkande', '2024-02-05',
-  'Protokoll nr 1', '', 'Omröstning', 'reserverar sig mot beslutet', '(', ')', ':', '-', 'den 1 maj 2020, ',
+  '§ 12',
+  '§12 2024.001 KS',
+  'KF § 102 DNR: KU.2017.3',
+  'Ks 1 Dnr 2012-KS0001',
+  'Beslut',
+  'Expedieras till',
+  'Beslutsunderlag',
+  '• ',
+  '1. ',
+  'att ',
+  'Kommunstyrelsens arbetsutskott har den 20 maj 2026, § 68 behandlat',
+  'röstar Ja (7).',
+  'Ja för bifall och Nej för avslag.',
+  'Ledamot   Ja   Nej   Avstår',
+  'Anna A (S)   X',
+  'Borttagen på grund av sekretess',
+  'Paragrafen förklaras omedelbart justerad',
+  'Utdragsbestyrkande',
+  '2024-02-05',
+  'Protokoll nr 1',
+  '',
+  'Omröstning',
+  'reserverar sig mot beslutet',
+  '(',
+  ')',
+  ':',
+  '-',
+  'den 1 maj 2020, ',
 ];
 
 const protocolLike = fc
-  .array(fc.oneof(fc.constantFrom(...LINE_PIECES), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 })), {
-    maxLength: 200,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...LINE_PIECES),
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+    ),
+    {
+      maxLength: 200,
+    },
+  )
   .map((parts) => parts.join('\n'));
 
 describe('parseProtocol never throws', () => {
@@ -68,29 +98,43 @@ describe('layout marks and converted text', () => {
 
   it('parseProtocol never throws on pages with layout marks (matching or not), and confidences stay in 0..1', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(protocolLike, fc.array(layout, { maxLength: 60 })), { minLength: 1, maxLength: 3 }), (pages) => {
-        const protocol = parseProtocol({
-          pages: pages.map(([text], i) => {
-            const rows = text.split('\n').length;
-            const marks = pages[i]?.[1] ?? [];
-            return { number: i + 1, text, layout: Array.from({ length: rows }, (_, k) => marks[k % Math.max(1, marks.length)] ?? { x: 0, right: 0, size: 1, emphasis: 0 }) };
-          }),
-          source: { ...source(pages.length), mediaType: 'application/pdf' },
-        });
-        for (const p of protocol.paragraphs) expect(p.confidence >= 0 && p.confidence <= 1).toBe(true);
-        expect(protocol.meeting.confidence >= 0 && protocol.meeting.confidence <= 1).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.tuple(protocolLike, fc.array(layout, { maxLength: 60 })), { minLength: 1, maxLength: 3 }),
+        (pages) => {
+          const protocol = parseProtocol({
+            pages: pages.map(([text], i) => {
+              const rows = text.split('\n').length;
+              const marks = pages[i]?.[1] ?? [];
+              return {
+                number: i + 1,
+                text,
+                layout: Array.from(
+                  { length: rows },
+                  (_, k) => marks[k % Math.max(1, marks.length)] ?? { x: 0, right: 0, size: 1, emphasis: 0 },
+                ),
+              };
+            }),
+            source: { ...source(pages.length), mediaType: 'application/pdf' },
+          });
+          for (const p of protocol.paragraphs) expect(p.confidence >= 0 && p.confidence <= 1).toBe(true);
+          expect(protocol.meeting.confidence >= 0 && protocol.meeting.confidence <= 1).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('the Markdown and HTML readers never throw, and give one layout mark per line', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), fc.constantFrom('', '## ', '**', '|', '<b>', '&', '> ', '- '), (text, prefix) => {
-        for (const pages of [markdownPages(prefix + text), htmlPages(`<html><body>${prefix}${text}</body></html>`)]) {
-          for (const p of pages) expect(p.layout?.length).toBe(p.text.split('\n').length);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.constantFrom('', '## ', '**', '|', '<b>', '&', '> ', '- '),
+        (text, prefix) => {
+          for (const pages of [markdownPages(prefix + text), htmlPages(`<html><body>${prefix}${text}</body></html>`)]) {
+            for (const p of pages) expect(p.layout?.length).toBe(p.text.split('\n').length);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -123,7 +167,11 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
     ['a long run of letters', (n) => 'a'.repeat(n), 300_000],
     ['a long run of spaces', (n) => ' '.repeat(n), 300_000],
     ['many heading lines', (n) => '§ 1\n'.repeat(n), 30_000],
-    ['ascending headings', (n) => Array.from({ length: n }, (_, i) => `§ ${i + 1} 2024.${i} KS\nBeslut\nText.`).join('\n'), 5_000],
+    [
+      'ascending headings',
+      (n) => Array.from({ length: n }, (_, i) => `§ ${i + 1} 2024.${i} KS\nBeslut\nText.`).join('\n'),
+      5_000,
+    ],
     ['section signs without numbers', (n) => '§'.repeat(n), 200_000],
     ['dates before section signs', (n) => 'den 1 maj 2020, § '.repeat(n), 20_000],
     ['body names', (n) => 'Kommunstyrelsens arbetsutskott '.repeat(n), 20_000],
@@ -133,11 +181,19 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
     ['signature words', (n) => 'Justerandes sign '.repeat(n), 50_000],
     ['list markers', (n) => '1. 2. 3. a) b) • - att '.repeat(n), 20_000],
     ['parentheses', (n) => '('.repeat(n) + ')'.repeat(n), 100_000],
-    ['a huge table header', (n) => `Omröstning\nLedamot${'   Ja   Nej'.repeat(n)}\n${'Anna (S)   X\n'.repeat(n / 4)}`, 20_000],
+    [
+      'a huge table header',
+      (n) => `Omröstning\nLedamot${'   Ja   Nej'.repeat(n)}\n${'Anna (S)   X\n'.repeat(n / 4)}`,
+      20_000,
+    ],
     ['case-number-like text', (n) => `§ 1 ${'SLK-2024-'.repeat(n)}`, 20_000],
     ['digits', (n) => '1'.repeat(n), 300_000],
     // Issue 11: the new heading forms, markers, case-number columns, rules, leader dots and page counters.
-    ['number-sign headings', (n) => Array.from({ length: n }, (_, i) => `${i + 1} § Ärende ${i}\nBeslut\nText.`).join('\n'), 5_000],
+    [
+      'number-sign headings',
+      (n) => Array.from({ length: n }, (_, i) => `${i + 1} § Ärende ${i}\nBeslut\nText.`).join('\n'),
+      5_000,
+    ],
     ['"Paragraf" headings', (n) => 'Paragraf 1\n'.repeat(n), 30_000],
     ['continuation headers', (n) => 'Forts § 1\n§ 1 forts.\n'.repeat(n), 20_000],
     ['a long genitive before "beslut"', (n) => `${'Kommunstyrelsens '.repeat(n)}beslut`, 20_000],
@@ -150,9 +206,17 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
     ['leader dots', (n) => `1 § Titel ${'.'.repeat(n)} 3`, 100_000],
     ['page counters', (n) => Array.from({ length: n }, (_, i) => `${i + 1} (${n})\nText.`).join('\n'), 10_000],
     ['e-signature references', (n) => `Signature reference: ${'0123abcd-'.repeat(n)}`, 20_000],
-    ['an all-caps marker over two lines', (n) => `${'SAMHÄLLSPLANERINGSNÄMNDENS '.repeat(n)}BESLUTSFÖRSLAG TILL\nKOMMUNFULLMÄKTIGE`, 20_000],
+    [
+      'an all-caps marker over two lines',
+      (n) => `${'SAMHÄLLSPLANERINGSNÄMNDENS '.repeat(n)}BESLUTSFÖRSLAG TILL\nKOMMUNFULLMÄKTIGE`,
+      20_000,
+    ],
     ['written redaction markers', (n) => `§ 1\nBeslut\n${'XX *** [maskerat] '.repeat(n)}`, 20_000],
-    ['list headings running into furniture', (n) => `§ 1\nExpedieras till\n${'Justerandes sign\nProtokollet har justerats digitalt\n'.repeat(n)}`, 10_000],
+    [
+      'list headings running into furniture',
+      (n) => `§ 1\nExpedieras till\n${'Justerandes sign\nProtokollet har justerats digitalt\n'.repeat(n)}`,
+      10_000,
+    ],
   ];
   for (const [name, make, large] of cases) {
     it(name, () => {
@@ -182,7 +246,10 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
     expect(template?.protocols).toBe(1);
     const twice = template && { ...template, protocols: 2 };
     expectLinear((n) => {
-      const input = { ...pdf(Array.from({ length: Math.max(1, Math.round(n)) }, (_, i) => page(i))), ...(twice ? { template: twice } : {}) };
+      const input = {
+        ...pdf(Array.from({ length: Math.max(1, Math.round(n)) }, (_, i) => page(i))),
+        ...(twice ? { template: twice } : {}),
+      };
       return () => parseProtocol(input);
     }, 2_000 / FACTOR);
   });
@@ -190,7 +257,8 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
   it('many pages of repeated furniture', () => {
     const pages = (n: number) =>
       Array.from({ length: n }, (_, i) => ({
-        number: i + 1, text: `${i + 1}\nKommunstyrelsen\nProtokoll\n2026-06-01\n§ ${i + 1} 2026.${i} KS\nTitel\nBeslut\nGodkänns.\nUtdragsbestyrkande`,
+        number: i + 1,
+        text: `${i + 1}\nKommunstyrelsen\nProtokoll\n2026-06-01\n§ ${i + 1} 2026.${i} KS\nTitel\nBeslut\nGodkänns.\nUtdragsbestyrkande`,
       }));
     expect(parse(pages(2_000)).protocol.paragraphs.length).toBe(2_000);
     expectLinear((n) => {

@@ -189,7 +189,9 @@ describe('findPersonalNumbers on 1 MB adversarial input', () => {
     for (const m of found) {
       const written = random.slice(m.index, m.index + m.length);
       // Compact or spaced date part, a gap of spaces and at most two separators, the last four (personal-numbers.ts).
-      expect(written).toMatch(/^(?:\d{6}|\d{8}|\d{2}[ -]\d{2}[ -]\d{2}|\d{4}[ -]\d{2}[ -]\d{2})(?: *[-+]){0,2} *\d{4}$/);
+      expect(written).toMatch(
+        /^(?:\d{6}|\d{8}|\d{2}[ -]\d{2}[ -]\d{2}|\d{4}[ -]\d{2}[ -]\d{2})(?: *[-+]){0,2} *\d{4}$/,
+      );
     }
   });
 });

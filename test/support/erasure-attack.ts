@@ -11,7 +11,11 @@ import type { BlobStore } from '../../functions/ports/blob-store.ts';
 
 /** Every readable form of one blob or response body. */
 export async function readableForms(bytes: Uint8Array): Promise<string[]> {
-  const forms = [new TextDecoder().decode(bytes), Buffer.from(bytes).toString('latin1'), Buffer.from(bytes).toString('utf16le')];
+  const forms = [
+    new TextDecoder().decode(bytes),
+    Buffer.from(bytes).toString('latin1'),
+    Buffer.from(bytes).toString('utf16le'),
+  ];
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) forms.push(...(await readableForms(new Uint8Array(gunzipSync(bytes)))));
   if (bytes.length > 8 && new TextDecoder().decode(bytes.subarray(0, 4)) === 'PAR1') {
     const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -33,7 +37,11 @@ export async function storeHits(store: BlobStore, prefix: string, needles: reado
 }
 
 /** `url (status): needle` for every answer that holds a needle; also returns how many answers were 200. */
-export async function apiHits(app: Hono, urls: readonly string[], needles: readonly string[]): Promise<{ hits: string[]; ok: number }> {
+export async function apiHits(
+  app: Hono,
+  urls: readonly string[],
+  needles: readonly string[],
+): Promise<{ hits: string[]; ok: number }> {
   const hits: string[] = [];
   let ok = 0;
   for (const url of urls) {
@@ -41,7 +49,8 @@ export async function apiHits(app: Hono, urls: readonly string[], needles: reado
     if (res.status === 200) ok++;
     const forms = await readableForms(new Uint8Array(await res.arrayBuffer()));
     const headers = [...res.headers.entries()].map(([k, v]) => `${k}: ${v}`).join('\n');
-    for (const n of needles) if (forms.some((f) => f.includes(n)) || headers.includes(n)) hits.push(`${url} (${res.status}): ${n}`);
+    for (const n of needles)
+      if (forms.some((f) => f.includes(n)) || headers.includes(n)) hits.push(`${url} (${res.status}): ${n}`);
   }
   return { hits, ok };
 }

@@ -41,7 +41,10 @@ export function timeGrowth(build: (scale: number) => () => void, smallScale: num
 export function expectLinear(build: (scale: number) => () => void, smallScale: number): void {
   const growth = timeGrowth(build, smallScale);
   if (process.env.GROWTH_LOG) console.log(`growth ${growth.toFixed(2)}`);
-  expect(growth, `time grew ${growth.toFixed(1)}× for ${FACTOR}× the input (linear ≈ ${FACTOR}, quadratic ≈ ${FACTOR ** 2})`).toBeLessThan(LINEAR_BOUND);
+  expect(
+    growth,
+    `time grew ${growth.toFixed(1)}× for ${FACTOR}× the input (linear ≈ ${FACTOR}, quadratic ≈ ${FACTOR ** 2})`,
+  ).toBeLessThan(LINEAR_BOUND);
 }
 
 /** CPU time of this process in ms (user + system): time spent waiting for a core while other work runs is not in it. */

@@ -29,7 +29,10 @@ export function rasterise(pdf: string, options: RasteriseOptions): ScanImage[] {
   const dir = mkdtempSync(join(tmpdir(), 'paragraf-scan-'));
   try {
     const mode = options.format === 'jpeg' ? ['-jpeg', '-gray'] : options.format === 'pgm' ? ['-gray'] : ['-mono'];
-    const range = [...(options.first ? ['-f', String(options.first)] : []), ...(options.last ? ['-l', String(options.last)] : [])];
+    const range = [
+      ...(options.first ? ['-f', String(options.first)] : []),
+      ...(options.last ? ['-l', String(options.last)] : []),
+    ];
     execFileSync('pdftoppm', ['-r', String(options.dpi), ...mode, ...range, pdf, join(dir, 'p')]);
     return readdirSync(dir)
       .sort()
@@ -59,8 +62,12 @@ export function imageOnlyPdf(images: readonly ScanImage[]): Buffer {
     const imageRef = add({ dict: e.dict, stream: e.stream });
     const content = Buffer.from(`q ${w.toFixed(3)} 0 0 ${h.toFixed(3)} 0 0 cm /Im0 Do Q`);
     const contentRef = add({ dict: '', stream: content });
-    kids.push(add(`<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${w.toFixed(3)} ${h.toFixed(3)}] ` +
-      `/Resources << /XObject << /Im0 ${imageRef} 0 R >> >> /Contents ${contentRef} 0 R >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${w.toFixed(3)} ${h.toFixed(3)}] ` +
+          `/Resources << /XObject << /Im0 ${imageRef} 0 R >> >> /Contents ${contentRef} 0 R >>`,
+      ),
+    );
   }
   objects[pagesRef - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   const catalogRef = add(`<< /Type /Catalog /Pages ${pagesRef} 0 R >>`);
@@ -73,18 +80,29 @@ function serialise(objects: ReadonlyArray<string | { dict: string; stream: Uint8
   const offsets: number[] = [];
   objects.forEach((o, i) => {
     offsets.push(offset);
-    const body = typeof o === 'string'
-      ? Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, 'latin1')
-      : Buffer.concat([
-        Buffer.from(`${i + 1} 0 obj\n<< ${o.dict} /Length ${o.stream.length} >>\nstream\n`, 'latin1'),
-        o.stream,
-        Buffer.from('\nendstream\nendobj\n', 'latin1'),
-      ]);
+    const body =
+      typeof o === 'string'
+        ? Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, 'latin1')
+        : Buffer.concat([
+            Buffer.from(`${i + 1} 0 obj\n<< ${o.dict} /Length ${o.stream.length} >>\nstream\n`, 'latin1'),
+            o.stream,
+            Buffer.from('\nendstream\nendobj\n', 'latin1'),
+          ]);
     parts.push(body);
     offset += body.length;
   });
-  const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n `)];
-  parts.push(Buffer.from(`${xref.join('\n')}\ntrailer\n<< /Size ${objects.length + 1} /Root ${root} 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+  const xref = [
+    'xref',
+    `0 ${objects.length + 1}`,
+    '0000000000 65535 f ',
+    ...offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n `),
+  ];
+  parts.push(
+    Buffer.from(
+      `${xref.join('\n')}\ntrailer\n<< /Size ${objects.length + 1} /Root ${root} 0 R >>\nstartxref\n${offset}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
   return Buffer.concat(parts);
 }
 

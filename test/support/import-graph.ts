@@ -45,7 +45,8 @@ export function importsOf(file: string, source: string): ImportRef[] {
 }
 
 function ref(file: string, specifier: string, kind: ImportKind): ImportRef {
-  if (specifier.startsWith('.')) return { specifier, kind, target: join(dirname(file), specifier).split(sep).join('/') };
+  if (specifier.startsWith('.'))
+    return { specifier, kind, target: join(dirname(file), specifier).split(sep).join('/') };
   const parts = specifier.split('/');
   const packageName = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
   return { specifier, kind, packageName };
@@ -101,7 +102,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const entries = process.argv.slice(2).map((f) => relative(REPO, resolve(f)).split(sep).join('/'));
   const missing = entries.filter((f) => !existsSync(join(REPO, f)));
   if (entries.length === 0 || missing.length > 0) {
-    console.error(`usage: node bin/run-ts.js test/support/import-graph.ts ENTRY.ts… ${missing.length ? `(missing: ${missing.join(', ')})` : ''}`);
+    console.error(
+      `usage: node bin/run-ts.js test/support/import-graph.ts ENTRY.ts… ${missing.length ? `(missing: ${missing.join(', ')})` : ''}`,
+    );
     process.exit(2);
   }
   const reach = reachable(entries);

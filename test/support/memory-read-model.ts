@@ -5,7 +5,15 @@ import { isAfter } from '../../functions/published/change-feed.ts';
 import type { ChangeEvent } from '../../functions/published/manifest.ts';
 import { IndexBuilder } from '../../functions/published/read-model/index-builder.ts';
 import type { ParagraphIndex } from '../../functions/published/read-model/paragraph-index.ts';
-import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, ReadModel, Snapshot } from '../../functions/api/read-model/read-model.ts';
+import type {
+  ChangesSince,
+  DataVersion,
+  DatasetListing,
+  FileBody,
+  PublicFile,
+  ReadModel,
+  Snapshot,
+} from '../../functions/api/read-model/read-model.ts';
 import type { UnitInfo } from '../../functions/api/read-model/types.ts';
 
 export interface MemoryMeeting {
@@ -94,5 +102,14 @@ function unitOf(meeting: Meeting, modified: string): UnitInfo {
   const municipality = slugify(meeting.municipality);
   const body = slugify(meeting.body);
   const year = Number(meeting.date.slice(0, 4));
-  return { municipality, municipalityName: meeting.municipality, body, bodyName: meeting.body, year, dir: `units/${municipality}/${body}/${year}/0000000000000000/`, modified, files: {} };
+  return {
+    municipality,
+    municipalityName: meeting.municipality,
+    body,
+    bodyName: meeting.body,
+    year,
+    dir: `units/${municipality}/${body}/${year}/0000000000000000/`,
+    modified,
+    files: {},
+  };
 }

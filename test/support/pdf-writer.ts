@@ -73,7 +73,8 @@ function pageContent(lines: readonly string[], encode: (text: string) => string)
 function segments(line: string): Array<{ column: number; text: string }> {
   const out: Array<{ column: number; text: string }> = [];
   const re = /\S(?:\S| (?! ))*/gu;
-  for (let m = re.exec(line); m !== null; m = re.exec(line)) out.push({ column: [...line.slice(0, m.index)].length, text: m[0] });
+  for (let m = re.exec(line); m !== null; m = re.exec(line))
+    out.push({ column: [...line.slice(0, m.index)].length, text: m[0] });
   return out;
 }
 

@@ -165,7 +165,10 @@ export const PLACES: readonly Place[] = [
     name: 'file name (and the body name and id made from it)',
     kind: 'file-name',
     // No body line in the text: the body comes from the file name, as it did in the attack.
-    build: (n) => ({ text: plantedProtocol({ bodyLine: '' }), fileName: `alingsas-kommunstyrelsen-${n}-2024-03-06.txt` }),
+    build: (n) => ({
+      text: plantedProtocol({ bodyLine: '' }),
+      fileName: `alingsas-kommunstyrelsen-${n}-2024-03-06.txt`,
+    }),
   },
 ];
 

@@ -4,7 +4,14 @@
  * Shared: other test suites may import these; keep defaults boring and stable.
  */
 import { paragraphId } from '../../functions/core/records/ids.ts';
-import type { Attendee, Meeting, Paragraph, ParseWarning, Protocol, Section } from '../../functions/core/records/types.ts';
+import type {
+  Attendee,
+  Meeting,
+  Paragraph,
+  ParseWarning,
+  Protocol,
+  Section,
+} from '../../functions/core/records/types.ts';
 
 export const DEFAULT_MEETING_ID = 'testby-kommunstyrelsen-2024-02-05';
 
@@ -15,7 +22,13 @@ export function buildAttendee(partial: Partial<Attendee> = {}): Attendee {
 }
 
 export function buildSection(partial: Partial<Section> = {}): Section {
-  return { heading: 'Ärendebeskrivning', kind: 'description', text: 'Ärendet gäller en testfråga.', pages: [1, 1], ...partial };
+  return {
+    heading: 'Ärendebeskrivning',
+    kind: 'description',
+    text: 'Ärendet gäller en testfråga.',
+    pages: [1, 1],
+    ...partial,
+  };
 }
 
 export function buildMeeting(partial: Partial<Meeting> = {}): Meeting {

@@ -150,6 +150,6 @@ function byUtf8(a: string, b: string): number {
 }
 
 main().catch((err: unknown) => {
-  send({ type: 'failed', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+  send({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   process.exit(1);
 });

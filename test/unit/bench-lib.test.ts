@@ -55,7 +55,9 @@ describe('a partial run merged into bench-results.json', () => {
     date: '2026-11-27T00:00:00.000Z',
     quick: false,
     machine: { cpu: 'x', cores: 2, memoryGb: 4, node: 'v20', os: 'linux', load: { start: 1 }, commit: 'abc' },
-    suites: Object.fromEntries(suites.map((s) => [s, { status: 'ok' as const, ranAt: '2026-11-27', commit: 'abc', load: 1, quick: false }])),
+    suites: Object.fromEntries(
+      suites.map((s) => [s, { status: 'ok' as const, ranAt: '2026-11-27', commit: 'abc', load: 1, quick: false }]),
+    ),
     results: suites.map((s) => ({ suite: s, name: `${s}.x`, label: s, value, unit: 'u' })),
   });
 

@@ -13,7 +13,11 @@ describe('npm run bench -- --quick --only parse', () => {
 
   it('prints the table and writes the results file', () => {
     const out = join(dir, 'results.json');
-    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/run.ts', '--quick', '--only', 'parse', '--out', out], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['bin/run-ts.js', 'bench/run.ts', '--quick', '--only', 'parse', '--out', out],
+      { encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).toBe(0);
 
     const results = JSON.parse(readFileSync(out, 'utf8')) as ResultsFile;

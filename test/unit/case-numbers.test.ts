@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  extractCaseNumbersFromHeading,
-  normalizeCaseNumber,
-} from '../../functions/core/records/case-numbers.ts';
+import { extractCaseNumbersFromHeading, normalizeCaseNumber } from '../../functions/core/records/case-numbers.ts';
 import { expectLinear, FACTOR } from '../support/growth.ts';
 
 describe('normalizeCaseNumber', () => {
@@ -172,13 +169,28 @@ describe('extractCaseNumbersFromHeading', () => {
   });
 
   it('every raw is a substring of the input and the title is the rest (property)', () => {
-    const piece = fc.constantFrom('2023.563 KS', 'Dnr ', 'SLK-2024-00067', ', ', ' och ', 'Budget ', '(', ')', ' ', '2024', '/');
+    const piece = fc.constantFrom(
+      '2023.563 KS',
+      'Dnr ',
+      'SLK-2024-00067',
+      ', ',
+      ' och ',
+      'Budget ',
+      '(',
+      ')',
+      ' ',
+      '2024',
+      '/',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), (rest) => {
-        const { caseNumbers, titleRest } = extractCaseNumbersFromHeading(rest);
-        for (const c of caseNumbers) expect(rest).toContain(c.raw);
-        expect(rest).toContain(titleRest);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((a) => a.join('')),
+        (rest) => {
+          const { caseNumbers, titleRest } = extractCaseNumbersFromHeading(rest);
+          for (const c of caseNumbers) expect(rest).toContain(c.raw);
+          expect(rest).toContain(titleRest);
+        },
+      ),
     );
   });
 

@@ -38,15 +38,24 @@ describe('paragraf harvest refuses before any request', () => {
     expect((await run(['--source', 'atlantis'])).err).toMatch(/unknown source 'atlantis'/u);
     const r = await run(['--source', 'sigtuna-netpublicator']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/source 'sigtuna-netpublicator' cannot be harvested yet: "netpublicator" needs "reader" and "rootId"/u);
+    expect(r.err).toMatch(
+      /source 'sigtuna-netpublicator' cannot be harvested yet: "netpublicator" needs "reader" and "rootId"/u,
+    );
   });
 
   it('for a sources file with problems, naming each', async () => {
     const file = join(tmp, 'bad.json');
-    writeFileSync(file, JSON.stringify({ sources: [{ id: 'x', municipality: 'Atlantis', system: 'ciceron', baseUrl: 'ftp://x', status: 'active' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        sources: [{ id: 'x', municipality: 'Atlantis', system: 'ciceron', baseUrl: 'ftp://x', status: 'active' }],
+      }),
+    );
     const r = await run(['--sources', file]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/sources\[0\]: "municipality" must name one of the 290 .*"baseUrl" must be an http\(s\) URL/u);
+    expect(r.err).toMatch(
+      /sources\[0\]: "municipality" must name one of the 290 .*"baseUrl" must be an http\(s\) URL/u,
+    );
   });
 
   it('for a --since that is not a date', async () => {

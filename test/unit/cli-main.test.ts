@@ -10,8 +10,6 @@ vi.mock('../../functions/cli/parse-file.ts', () => ({
   },
 }));
 
-
-
 describe('main: unexpected errors', () => {
   it('prints one line with a hint and exits 70', async () => {
     const io = captureIo();
@@ -39,7 +37,9 @@ describe('main: dispatch', () => {
   });
 
   it('prints its version (the package version) for --version, -V and version', async () => {
-    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     for (const flag of ['--version', '-V', 'version']) {
       const io = captureIo();
       expect(await main([flag], io)).toBe(0);
@@ -61,6 +61,8 @@ describe('main: dispatch', () => {
   it('explains an unknown help topic as a usage error', async () => {
     const io = captureIo();
     expect(await main(['help', 'frobnicate'], io)).toBe(2);
-    expect(io.err).toMatch(/^paragraf: unknown command 'frobnicate' \(commands: [a-z, ]*\bparse\b[a-z, ]*\) \(see 'paragraf --help'\)\n$/u);
+    expect(io.err).toMatch(
+      /^paragraf: unknown command 'frobnicate' \(commands: [a-z, ]*\bparse\b[a-z, ]*\) \(see 'paragraf --help'\)\n$/u,
+    );
   });
 });

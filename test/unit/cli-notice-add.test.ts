@@ -47,17 +47,25 @@ describe('paragraf ingest, add and notice', () => {
     const usage = captureIo();
     expect(await main(['notice', MEETING, '--posted', '2024-02-30', '--data', store], usage)).toBe(2);
     const missing = captureIo();
-    expect(await main(['notice', 'alingsas-kommunstyrelsen-1999-01-01', '--posted', '2024-03-13', '--data', store], missing)).toBe(1);
+    expect(
+      await main(['notice', 'alingsas-kommunstyrelsen-1999-01-01', '--posted', '2024-03-13', '--data', store], missing),
+    ).toBe(1);
     expect(missing.err).toContain('no meeting');
     const early = captureIo();
     expect(await main(['notice', MEETING, '--posted', '2024-03-01', '--data', store], early)).toBe(1);
     const ok = captureIo();
-    expect(await main(['notice', MEETING, '--posted', '2024-03-13', '--removed', '2024-04-04', '--data', store], ok), ok.err).toBe(0);
+    expect(
+      await main(['notice', MEETING, '--posted', '2024-03-13', '--removed', '2024-04-04', '--data', store], ok),
+      ok.err,
+    ).toBe(0);
     expect(ok.out).toContain('last day to appeal 2024-04-03 (from 2024-03-13)');
     const publish = captureIo();
     expect(await main(['publish', '--data', store], publish), publish.err).toBe(0);
     expect(publish.out).toContain('published sequence 2');
-    const record = readFileSync(join(store, 'records', 'alingsas', 'kommunstyrelsen', '2024', `${MEETING}.json`), 'utf8');
+    const record = readFileSync(
+      join(store, 'records', 'alingsas', 'kommunstyrelsen', '2024', `${MEETING}.json`),
+      'utf8',
+    );
     const meeting = JSON.parse(record).protocol.meeting;
     expect(meeting.notice).toEqual({});
     expect(meeting.source).toMatchObject({ noticeDate: '2024-03-13', noticeRemovedDate: '2024-04-04' });
@@ -66,7 +74,9 @@ describe('paragraf ingest, add and notice', () => {
 
   it('a publish without --base-url keeps the published base URL', async () => {
     const store = join(tmp, 'c');
-    expect(await main(['add', '--data', store, protocol('c'), '--base-url', 'https://data.kommun.test'], captureIo())).toBe(0);
+    expect(
+      await main(['add', '--data', store, protocol('c'), '--base-url', 'https://data.kommun.test'], captureIo()),
+    ).toBe(0);
     expect(await main(['notice', MEETING, '--posted', '2024-03-13', '--data', store], captureIo())).toBe(0);
     const publish = captureIo();
     expect(await main(['publish', '--data', store], publish), publish.err).toBe(0);

@@ -32,7 +32,12 @@ describe('paragraf review in-process: a review-first body', () => {
 
     const list = captureIo(ENV);
     expect(await main(['review', 'list', '--data', store, '--state', 'released'], list)).toBe(0);
-    expect(list.out.trim().split('\n').map((l) => l.split(/\s+/u)[1])).toEqual(ids);
+    expect(
+      list.out
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/u)[1]),
+    ).toEqual(ids);
 
     const bad = captureIo(ENV);
     expect(await main(['review', 'show', 'not a § id', '--data', store], bad)).toBe(2);

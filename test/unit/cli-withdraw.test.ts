@@ -14,7 +14,13 @@ const tmp = mkdtempSync(join(tmpdir(), 'paragraf-withdraw-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function filesHolding(root: string, needle: string): string[] {
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+  return (
+    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }>
+  )
     .filter((e) => e.isFile() && readFileSync(join(e.parentPath, e.name)).includes(needle))
     .map((e) => join(e.parentPath, e.name));
 }
@@ -32,10 +38,15 @@ describe('paragraf withdraw in-process', () => {
     expect(await main(['withdraw', ID, '--data', store], usage)).toBe(2);
     expect(usage.err).toContain('--reason');
     const unknown = captureIo(ENV);
-    expect(await main(['withdraw', 'alingsas-kommunstyrelsen-2024-03-06-99', '--reason', 'x', '--data', store], unknown)).toBe(1);
+    expect(
+      await main(['withdraw', 'alingsas-kommunstyrelsen-2024-03-06-99', '--reason', 'x', '--data', store], unknown),
+    ).toBe(1);
 
     const withdraw = captureIo(ENV);
-    expect(await main(['withdraw', ID, '--reason', 'Uppgifter om enskild', '--data', store], withdraw), withdraw.err).toBe(0);
+    expect(
+      await main(['withdraw', ID, '--reason', 'Uppgifter om enskild', '--data', store], withdraw),
+      withdraw.err,
+    ).toBe(0);
     expect(withdraw.out).toContain(`withdrawn ${ID}`);
     const publish = captureIo(ENV);
     expect(await main(['publish', '--data', store], publish), publish.err).toBe(0);
@@ -45,7 +56,10 @@ describe('paragraf withdraw in-process', () => {
 
     const show = captureIo(ENV);
     expect(await main(['review', 'show', ID, '--json', '--data', store], show)).toBe(0);
-    const detail = JSON.parse(show.out) as { item: { state: string }; decision: { history: Array<{ action: string; by: string; reason: string }> } };
+    const detail = JSON.parse(show.out) as {
+      item: { state: string };
+      decision: { history: Array<{ action: string; by: string; reason: string }> };
+    };
     expect(detail.item.state).toBe('withdrawn');
     expect(detail.decision.history).toMatchObject([{ action: 'withdraw', by: 'Eva', reason: 'Uppgifter om enskild' }]);
   });

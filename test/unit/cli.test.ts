@@ -70,7 +70,7 @@ describe('paragraf usage errors: one line, exit 2', () => {
     [['parse', 'a.pdf', 'b.pdf'], 'paragraf: parse takes exactly one FILE'],
     [['parse', '--colour', SEED], "paragraf: unknown option '--colour'"],
     [['parse', '--date', '2024-02-30', SEED], "paragraf: --date must be a date as YYYY-MM-DD, got '2024-02-30'"],
-    [['parse', '--max-bytes', 'lots', SEED], "paragraf: --max-bytes must be a size"],
+    [['parse', '--max-bytes', 'lots', SEED], 'paragraf: --max-bytes must be a size'],
   ])('%j', async (args, prefix) => {
     expectOneLineError(await paragraf(...args), 2, prefix);
   });
@@ -92,7 +92,9 @@ describe('paragraf parse', () => {
     expect(protocol.paragraphs.map((p) => p.id)).toEqual(['alingsas-kommunstyrelsen-2024-02-05-28']);
     const p28 = protocol.paragraphs[0];
     expect(p28?.heading).toBe('§ 28 2023.563 KS');
-    expect(p28?.title).toBe('Byte av regionalt stödcentrum för utsatta för hedersrelaterat våld och förtryck till Borås');
+    expect(p28?.title).toBe(
+      'Byte av regionalt stödcentrum för utsatta för hedersrelaterat våld och förtryck till Borås',
+    );
     expect(p28?.decision).toMatch(/^1\. Alingsås kommun byter regionalt stödcentrum/u);
     expect(run.stdout.split('\n')).toHaveLength(2); // compact: one line of JSON and the final newline
   });
@@ -106,7 +108,16 @@ describe('paragraf parse', () => {
   it('takes municipality, body and date from flags when the file name says nothing', async () => {
     const anonymous = join(tmp, 'protokoll.txt');
     copyFileSync(SEED, anonymous);
-    const run = await paragraf('parse', anonymous, '--municipality', 'Alingsås', '--body', 'Kommunstyrelsen', '--date', '2024-02-05');
+    const run = await paragraf(
+      'parse',
+      anonymous,
+      '--municipality',
+      'Alingsås',
+      '--body',
+      'Kommunstyrelsen',
+      '--date',
+      '2024-02-05',
+    );
     expect(run.code).toBe(0);
     const protocol = JSON.parse(run.stdout) as Protocol;
     expect(protocol.meeting.id).toBe('alingsas-kommunstyrelsen-2024-02-05');

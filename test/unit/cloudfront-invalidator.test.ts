@@ -5,7 +5,10 @@ import { CdnInvalidationError } from '../../functions/ports/cdn.ts';
 
 /** A CloudFront client that records what it is sent (the SDK's commands keep their input on `.input`). */
 function recordingClient(fail = false) {
-  const sent: Array<{ DistributionId: string; InvalidationBatch: { CallerReference: string; Paths: { Quantity: number; Items: string[] } } }> = [];
+  const sent: Array<{
+    DistributionId: string;
+    InvalidationBatch: { CallerReference: string; Paths: { Quantity: number; Items: string[] } };
+  }> = [];
   const client = {
     send: async (command: { input: (typeof sent)[number] }) => {
       if (fail) throw new Error('AccessDenied');
@@ -21,13 +24,21 @@ const at = () => new Date('2026-12-06T23:00:00Z');
 describe('CloudFrontInvalidator', () => {
   it('sends the paths as one invalidation of the distribution, encoded as a viewer requests them', async () => {
     const { client, sent } = recordingClient();
-    await new CloudFrontInvalidator(client, 'E2ABCDEF', at).invalidate(['/datasets/units/a/b/2024/0123abcd/paragraphs.csv', '/c/KS 2023/12', '/v1/*', '/v1/*']);
+    await new CloudFrontInvalidator(client, 'E2ABCDEF', at).invalidate([
+      '/datasets/units/a/b/2024/0123abcd/paragraphs.csv',
+      '/c/KS 2023/12',
+      '/v1/*',
+      '/v1/*',
+    ]);
     expect(sent).toEqual([
       {
         DistributionId: 'E2ABCDEF',
         InvalidationBatch: {
           CallerReference: `paragraf-${at().getTime()}-3`,
-          Paths: { Quantity: 3, Items: ['/datasets/units/a/b/2024/0123abcd/paragraphs.csv', '/c/KS%202023/12', '/v1/*'] },
+          Paths: {
+            Quantity: 3,
+            Items: ['/datasets/units/a/b/2024/0123abcd/paragraphs.csv', '/c/KS%202023/12', '/v1/*'],
+          },
         },
       },
     ]);

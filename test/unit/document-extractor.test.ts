@@ -10,10 +10,12 @@ const read = (path: string) => new Uint8Array(readFileSync(path));
 const extractor = createDocumentExtractor();
 
 async function refusal(bytes: Uint8Array, options = {}): Promise<UnreadableDocumentError> {
-  const error = await createDocumentExtractor(options).extract(bytes, 'protokoll.pdf').then(
-    () => undefined,
-    (e: unknown) => e,
-  );
+  const error = await createDocumentExtractor(options)
+    .extract(bytes, 'protokoll.pdf')
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   if (!(error instanceof UnreadableDocumentError)) throw new Error(`expected a refusal, got ${String(error)}`);
   return error;
 }
@@ -22,7 +24,11 @@ describe('createDocumentExtractor: bad input, each with its reason and a one-lin
   const cases: Array<[string, UnreadableReason, RegExp]> = [
     ['empty.pdf', 'empty', /^empty file/u],
     ['random-bytes.pdf', 'binary', /^not a PDF or text file: binary data$/u],
-    ['html-error-page-named-protokoll.pdf', 'html', /^HTML page \("Sidan saknas \| MeetingPlus \[sv\]"\), not a protocol/u],
+    [
+      'html-error-page-named-protokoll.pdf',
+      'html',
+      /^HTML page \("Sidan saknas \| MeetingPlus \[sv\]"\), not a protocol/u,
+    ],
     ['truncated.pdf', 'truncated-pdf', /^truncated PDF/u],
     ['truncated-incremental.pdf', 'truncated-pdf', /^truncated PDF/u],
     ['damaged.pdf', 'damaged-pdf', /^damaged PDF: /u],
@@ -75,7 +81,10 @@ describe('createDocumentExtractor: readable input', () => {
   });
 
   it('decodes a Windows-1252 text instead of refusing it', async () => {
-    const doc = await extractor.extract(read('test/fixtures/text/goteborg-kommunstyrelsen-2024-01-10.windows-1252.txt'), 'a.txt');
+    const doc = await extractor.extract(
+      read('test/fixtures/text/goteborg-kommunstyrelsen-2024-01-10.windows-1252.txt'),
+      'a.txt',
+    );
     expect(doc.encoding).toBe('windows-1252');
     expect(doc.pages[0]?.text).toContain('Göteborgs Stad');
   });
@@ -108,7 +117,10 @@ describe('createDocumentExtractor: readable input', () => {
     // The policy this pins down: a cut-off file would yield a record silently missing §§, so it is never accepted.
     const bytes = read(`${BAD}/truncated-incremental.pdf`);
     const partial = await extractPdfPages(bytes);
-    expect(partial.pages.map((p) => p.text.split('\n').find((l) => l.startsWith('§')))).toEqual(['§ 1 Val av justerare', '§ 2 Anmälan av delegationsbeslut']);
+    expect(partial.pages.map((p) => p.text.split('\n').find((l) => l.startsWith('§')))).toEqual([
+      '§ 1 Val av justerare',
+      '§ 2 Anmälan av delegationsbeslut',
+    ]);
     expect((await refusal(bytes)).reason).toBe('truncated-pdf');
   });
 });
@@ -127,7 +139,9 @@ describe('createDocumentExtractor: real PDFs agree with poppler page by page', (
     for (const page of doc.pages) {
       // An independent reader's words for the same page must (almost) all be on our page: catches shifted pages
       // and lost text. Hyphenation and ligatures make a few words differ, hence 95 %.
-      const poppler = execFileSync('pdftotext', ['-f', `${page.number}`, '-l', `${page.number}`, path, '-'], { encoding: 'utf8' });
+      const poppler = execFileSync('pdftotext', ['-f', `${page.number}`, '-l', `${page.number}`, path, '-'], {
+        encoding: 'utf8',
+      });
       const words = poppler.split(/\s+/u).filter((w) => w.length > 0);
       const ours = new Set(page.text.split(/\s+/u));
       const found = words.filter((w) => ours.has(w)).length;

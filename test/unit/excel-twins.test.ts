@@ -14,8 +14,20 @@ import { currentManifest, ingest, memoryStore, newClock, protocol, publish } fro
 function strictExcel(bytes: Uint8Array): string[][] {
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  expect(text.replace(/"[^"]*"/gu, '').split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
-  return parse(text, { delimiter: ';', bom: true, relax_quotes: false, relax_column_count: false, record_delimiter: '\r\n' });
+  expect(
+    text
+      .replace(/"[^"]*"/gu, '')
+      .split('\n')
+      .slice(0, -1)
+      .every((line) => line.endsWith('\r')),
+  ).toBe(true);
+  return parse(text, {
+    delimiter: ';',
+    bom: true,
+    relax_quotes: false,
+    relax_column_count: false,
+    record_delimiter: '\r\n',
+  });
 }
 
 /** What the Excel twin holds for a plain CSV cell: a formula-like text gets a leading apostrophe. */
@@ -31,7 +43,9 @@ describe('a CSV for Swedish Excel beside every table', () => {
     let rows = 0;
     for (const table of TABLES) {
       const data = table.rows(meeting, paragraphs, { baseUrl: BASE_URL });
-      const plain: string[][] = parse(await collectText(FORMATS.csv.render(table, data)), { relax_column_count: false });
+      const plain: string[][] = parse(await collectText(FORMATS.csv.render(table, data)), {
+        relax_column_count: false,
+      });
       const excel = strictExcel(await collect(FORMATS['csv-excel-sv'].render(table, data)));
       expect(excel[0], table.name).toEqual(table.fields.map((f) => f.name));
       expect(excel, table.name).toEqual(plain.map((r, i) => (i === 0 ? r : r.map((v, c) => excelCell(table, c, v)))));
@@ -54,8 +68,19 @@ describe('a CSV for Swedish Excel beside every table', () => {
       foreignKeys: [],
       rows: () => [],
     };
-    const excel = strictExcel(await collect(FORMATS['csv-excel-sv'].render(table, [{ id: 'a', share: 0.25 }, { id: 'b', share: 12 }])));
-    expect(excel).toEqual([['id', 'share'], ['a', '0,25'], ['b', '12']]);
+    const excel = strictExcel(
+      await collect(
+        FORMATS['csv-excel-sv'].render(table, [
+          { id: 'a', share: 0.25 },
+          { id: 'b', share: 12 },
+        ]),
+      ),
+    );
+    expect(excel).toEqual([
+      ['id', 'share'],
+      ['a', '0,25'],
+      ['b', '12'],
+    ]);
     const plain = await collectText(FORMATS.csv.render(table, [{ id: 'a', share: 0.25 }]));
     expect(plain).toBe('id,share\r\na,0.25\r\n');
   });

@@ -13,7 +13,12 @@ import { writePdf } from '../support/pdf-writer.ts';
 const MiB = 1024 * 1024;
 
 async function reason(bytes: Uint8Array, options: Parameters<typeof createDocumentExtractor>[0]): Promise<string> {
-  const error = await createDocumentExtractor(options).extract(bytes, 'x.pdf').then(() => null, (e: unknown) => e);
+  const error = await createDocumentExtractor(options)
+    .extract(bytes, 'x.pdf')
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(error).toBeInstanceOf(UnreadableDocumentError);
   return (error as UnreadableDocumentError).reason;
 }
@@ -55,7 +60,10 @@ describe('page and text limits', () => {
   });
 
   it('reads the same PDFs within the limits', async () => {
-    const read = await createDocumentExtractor({ maxPages: 40, maxTextChars: 10_000_000 }).extract(textPdf(40, 100), 'x.pdf');
+    const read = await createDocumentExtractor({ maxPages: 40, maxTextChars: 10_000_000 }).extract(
+      textPdf(40, 100),
+      'x.pdf',
+    );
     expect(read.pages).toHaveLength(40);
     expect(read.pages[0]?.text).toContain('Kommunstyrelsen beslutar');
   });

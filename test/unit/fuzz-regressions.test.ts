@@ -15,19 +15,39 @@ import { expectLinear } from '../support/growth.ts';
 const SEED = 20261127;
 
 function parse(pages: PageText[]) {
-  return parseProtocol({ pages, source: { fileName: 'fuzz.txt', sha256: '0'.repeat(64), pages: pages.length, mediaType: 'text/plain' } });
+  return parseProtocol({
+    pages,
+    source: { fileName: 'fuzz.txt', sha256: '0'.repeat(64), pages: pages.length, mediaType: 'text/plain' },
+  });
 }
 
 const page = (text: string): PageText[] => [{ number: 1, text }];
 
 describe('fuzz findings stay fixed', () => {
   it.each([
-    { index: 62814, what: 'the slowest of the last full run (13 s): one line of 97 995 dashes', bytes: 97995, unit: '-', scale: 4000 },
-    { index: 920, what: 'the first over budget: byte order marks and spaces', bytes: 27855, unit: '\ufeff ', scale: 2000 },
+    {
+      index: 62814,
+      what: 'the slowest of the last full run (13 s): one line of 97 995 dashes',
+      bytes: 97995,
+      unit: '-',
+      scale: 4000,
+    },
+    {
+      index: 920,
+      what: 'the first over budget: byte order marks and spaces',
+      bytes: 27855,
+      unit: '\ufeff ',
+      scale: 2000,
+    },
   ])('#$index, $what', ({ index, bytes, unit, scale }) => {
     const input = fuzzInput(SEED, index, '');
     expect([input.kind, input.bytes]).toEqual(['repeated', bytes]);
-    expect(input.pages.map((p) => p.text).join('').startsWith(unit.repeat(2))).toBe(true);
+    expect(
+      input.pages
+        .map((p) => p.text)
+        .join('')
+        .startsWith(unit.repeat(2)),
+    ).toBe(true);
     expect(parse(input.pages).paragraphs).toEqual([]);
     expectLinear((n) => {
       const pages = page(unit.repeat(n));

@@ -6,8 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { chooseProtocol, classifyDocumentName } from '../../functions/core/harvest/document-kind.ts';
 import { htmlLinks, htmlTitle, isSoftNotFound, metaRobots } from '../../functions/core/harvest/html.ts';
 import { dateInName, noticeDateIn } from '../../functions/core/harvest/portal-dates.ts';
-import { parseRobotsTxt, robotsAllows, robotsCrawlDelay, wildcardMatch } from '../../functions/core/harvest/robots-txt.ts';
-import { parseSourceDefinition, SourceDefinitionError, sourceHosts } from '../../functions/core/harvest/source-definition.ts';
+import {
+  parseRobotsTxt,
+  robotsAllows,
+  robotsCrawlDelay,
+  wildcardMatch,
+} from '../../functions/core/harvest/robots-txt.ts';
+import {
+  parseSourceDefinition,
+  SourceDefinitionError,
+  sourceHosts,
+} from '../../functions/core/harvest/source-definition.ts';
 import { originalLink, provenanceProblems } from '../../functions/core/records/provenance.ts';
 import { expectLinear, FACTOR } from '../support/growth.ts';
 
@@ -50,16 +59,27 @@ describe('which document is the protocol', () => {
 
   it('picks the GDPR-safe variant, then a corrected one, then the plain one before one with attachments or a scan', () => {
     const docs = (...names: string[]) => names.map((name, i) => ({ id: String(i), name }));
-    expect(chooseProtocol(docs('Protokoll KF 260518', 'Protokoll KF 260518 gdpr')).protocol?.name).toBe('Protokoll KF 260518 gdpr');
+    expect(chooseProtocol(docs('Protokoll KF 260518', 'Protokoll KF 260518 gdpr')).protocol?.name).toBe(
+      'Protokoll KF 260518 gdpr',
+    );
     expect(chooseProtocol(docs('Protokoll KF', 'Rättat protokoll KF')).protocol?.name).toBe('Rättat protokoll KF');
-    expect(chooseProtocol(docs('Protokoll KF med bilagor', 'Protokoll KF skannad', 'Protokoll KF')).protocol?.name).toBe('Protokoll KF');
+    expect(
+      chooseProtocol(docs('Protokoll KF med bilagor', 'Protokoll KF skannad', 'Protokoll KF')).protocol?.name,
+    ).toBe('Protokoll KF');
     expect(chooseProtocol(docs('Kallelse KF', 'Protokoll § 5')).protocol).toBeNull();
-    const choice = chooseProtocol(docs('Kallelse', 'Protokoll KF', 'Protokoll § 5', 'Protokoll KF med bilagor', 'Närvaro'));
+    const choice = chooseProtocol(
+      docs('Kallelse', 'Protokoll KF', 'Protokoll § 5', 'Protokoll KF med bilagor', 'Närvaro'),
+    );
     expect(choice.related.map((d) => d.name)).toEqual(['Protokoll § 5', 'Protokoll KF med bilagor']);
   });
 
   it('keeps portal order when two full protocols are equally good', () => {
-    expect(chooseProtocol([{ id: 'b', name: 'Protokoll KF' }, { id: 'a', name: 'Protokoll KF' }]).protocol?.id).toBe('b');
+    expect(
+      chooseProtocol([
+        { id: 'b', name: 'Protokoll KF' },
+        { id: 'a', name: 'Protokoll KF' },
+      ]).protocol?.id,
+    ).toBe('b');
   });
 });
 
@@ -137,12 +157,18 @@ Disallow: /sok/
 
 describe('HTML on hostile pages', () => {
   it('finds links with their text and class, decoding entities', () => {
-    const links = htmlLinks('<ul><li><a class="protocol" href="/p?a=1&amp;b=2">&Ouml;ppna <b>protokoll</b></a></li><li><a href=\'/q\'>Q</a></li><a name="x">no href</a></ul>');
-    expect(links.map((l) => [l.href, l.text, l.className])).toEqual([['/p?a=1&b=2', 'Öppna protokoll', 'protocol'], ['/q', 'Q', '']]);
+    const links = htmlLinks(
+      '<ul><li><a class="protocol" href="/p?a=1&amp;b=2">&Ouml;ppna <b>protokoll</b></a></li><li><a href=\'/q\'>Q</a></li><a name="x">no href</a></ul>',
+    );
+    expect(links.map((l) => [l.href, l.text, l.className])).toEqual([
+      ['/p?a=1&b=2', 'Öppna protokoll', 'protocol'],
+      ['/q', 'Q', ''],
+    ]);
   });
 
   it('reads the title, robots directives and a soft 404', () => {
-    const page = '<html><head><title>Sidan saknas - Alingsås</title><meta name="robots" content="noindex, NOFOLLOW"></head></html>';
+    const page =
+      '<html><head><title>Sidan saknas - Alingsås</title><meta name="robots" content="noindex, NOFOLLOW"></head></html>';
     expect(htmlTitle(page)).toBe('Sidan saknas - Alingsås');
     expect([...metaRobots(page, 'paragraf')]).toEqual(['noindex', 'nofollow']);
     expect(isSoftNotFound(page)).toBe(true);
@@ -164,8 +190,21 @@ describe('HTML on hostile pages', () => {
 
 describe('provenance', () => {
   it('accepts http(s) URLs and real dates only', () => {
-    expect(provenanceProblems({ sourceUrl: 'https://diariet.kommun.se/download/document?filename=UHJv%3D&id=1', noticeDate: '2024-02-12' })).toEqual([]);
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'https://k.se/a b', 'https://k.se/"><script>', 'ftp://k.se/a', '/relative', 'https://user:pw@k.se/']) {
+    expect(
+      provenanceProblems({
+        sourceUrl: 'https://diariet.kommun.se/download/document?filename=UHJv%3D&id=1',
+        noticeDate: '2024-02-12',
+      }),
+    ).toEqual([]);
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'https://k.se/a b',
+      'https://k.se/"><script>',
+      'ftp://k.se/a',
+      '/relative',
+      'https://user:pw@k.se/',
+    ]) {
       expect(provenanceProblems({ sourceUrl: bad }), bad).toHaveLength(1);
     }
     expect(provenanceProblems({ noticeDate: '2024-02-30' })).toHaveLength(1);
@@ -174,7 +213,9 @@ describe('provenance', () => {
   });
 
   it('links to the page of a PDF, replacing any fragment, and to the plain URL otherwise', () => {
-    expect(originalLink({ sourceUrl: 'https://k.se/p.pdf#view=fit', mediaType: 'application/pdf' }, 4)).toBe('https://k.se/p.pdf#page=4');
+    expect(originalLink({ sourceUrl: 'https://k.se/p.pdf#view=fit', mediaType: 'application/pdf' }, 4)).toBe(
+      'https://k.se/p.pdf#page=4',
+    );
     expect(originalLink({ sourceUrl: 'https://k.se/p.txt', mediaType: 'text/plain' }, 4)).toBe('https://k.se/p.txt');
     expect(originalLink({ sourceUrl: 'javascript:alert(1)', mediaType: 'application/pdf' }, 4)).toBeUndefined();
     expect(originalLink({ mediaType: 'application/pdf' }, 4)).toBeUndefined();
@@ -182,15 +223,35 @@ describe('provenance', () => {
 });
 
 describe('source definitions', () => {
-  const base = { id: 'alingsas-mp', municipality: 'Alingsås kommun', system: 'meetings-plus', baseUrl: 'https://sammantradesportal.alingsas.se/', bodies: ['Kommunfullmäktige'], status: 'active' };
+  const base = {
+    id: 'alingsas-mp',
+    municipality: 'Alingsås kommun',
+    system: 'meetings-plus',
+    baseUrl: 'https://sammantradesportal.alingsas.se/',
+    bodies: ['Kommunfullmäktige'],
+    status: 'active',
+  };
 
   it('normalises a good one', () => {
-    expect(parseSourceDefinition(base, 'x')).toMatchObject({ municipality: 'Alingsås', baseUrl: 'https://sammantradesportal.alingsas.se' });
+    expect(parseSourceDefinition(base, 'x')).toMatchObject({
+      municipality: 'Alingsås',
+      baseUrl: 'https://sammantradesportal.alingsas.se',
+    });
   });
 
   it('lists every problem at once', () => {
     try {
-      parseSourceDefinition({ ...base, id: 'Alingsås!', municipality: 'Atlantis', system: 'lex2publish', baseUrl: 'javascript:x', status: 'maybe' }, 'data/sources/x.json: sources[0]');
+      parseSourceDefinition(
+        {
+          ...base,
+          id: 'Alingsås!',
+          municipality: 'Atlantis',
+          system: 'lex2publish',
+          baseUrl: 'javascript:x',
+          status: 'maybe',
+        },
+        'data/sources/x.json: sources[0]',
+      );
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(SourceDefinitionError);
@@ -200,15 +261,43 @@ describe('source definitions', () => {
 
   it('takes a robots override only with a reason and who decided', () => {
     expect(() => parseSourceDefinition({ ...base, robots: { respect: false } }, 'x')).toThrow(SourceDefinitionError);
-    const s = parseSourceDefinition({ ...base, robots: { respect: false, reason: 'Kommunens registrator gav tillstånd per e-post', decidedBy: 'A. Andersson' } }, 'x');
+    const s = parseSourceDefinition(
+      {
+        ...base,
+        robots: { respect: false, reason: 'Kommunens registrator gav tillstånd per e-post', decidedBy: 'A. Andersson' },
+      },
+      'x',
+    );
     expect(s.robots?.decidedBy).toBe('A. Andersson');
   });
 
   it('requires what each system needs from an active source, not from an unverified one', () => {
     const np = { ...base, system: 'netpublicator', baseUrl: 'https://www.sigtuna.se' };
     expect(() => parseSourceDefinition(np, 'x')).toThrow(/reader/u);
-    expect(parseSourceDefinition({ ...np, status: 'unverified' }, 'x').netpublicator?.apiBase).toBe('https://docs.netpublicator.com');
-    expect(sourceHosts(parseSourceDefinition({ ...np, netpublicator: { reader: 'r1', rootId: '2' } }, 'x'))).toEqual(['www.sigtuna.se', 'docs.netpublicator.com']);
-    expect(() => parseSourceDefinition({ ...base, system: 'sitevision', sitevision: { folders: [{ body: 'KF', page: 'https://k.se/p', fileShare: { appresource: '/appresource/4.1/12.2/files', folderId: '19.3' } }] } }, 'x')).toThrow(/exactly one/u);
+    expect(parseSourceDefinition({ ...np, status: 'unverified' }, 'x').netpublicator?.apiBase).toBe(
+      'https://docs.netpublicator.com',
+    );
+    expect(sourceHosts(parseSourceDefinition({ ...np, netpublicator: { reader: 'r1', rootId: '2' } }, 'x'))).toEqual([
+      'www.sigtuna.se',
+      'docs.netpublicator.com',
+    ]);
+    expect(() =>
+      parseSourceDefinition(
+        {
+          ...base,
+          system: 'sitevision',
+          sitevision: {
+            folders: [
+              {
+                body: 'KF',
+                page: 'https://k.se/p',
+                fileShare: { appresource: '/appresource/4.1/12.2/files', folderId: '19.3' },
+              },
+            ],
+          },
+        },
+        'x',
+      ),
+    ).toThrow(/exactly one/u);
   });
 });

@@ -9,7 +9,13 @@ import { createDocumentExtractor } from '../../functions/adapters/document-extra
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { HttpStatusError } from '../../functions/ports/http-client.ts';
 import type { Inbox, InboxFile } from '../../functions/ports/inbox.ts';
-import type { MeetingDocuments, PortalBody, PortalConnector, PortalDocument, PortalMeeting } from '../../functions/ports/portal-connector.ts';
+import type {
+  MeetingDocuments,
+  PortalBody,
+  PortalConnector,
+  PortalDocument,
+  PortalMeeting,
+} from '../../functions/ports/portal-connector.ts';
 import { harvestSource } from '../../functions/pipeline/harvest/harvest-source.ts';
 import { readHarvestState } from '../../functions/pipeline/harvest/harvest-state.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
@@ -19,7 +25,13 @@ import { testSource } from '../support/fake-portals/harness.ts';
 import { protocolText } from './ingest-support.ts';
 
 const KS: PortalBody = { id: 'ks', name: 'Kommunstyrelsen' };
-const source = testSource({ id: 'goteborg-test', municipality: 'Göteborg', system: 'ciceron', baseUrl: 'https://diariet.goteborg.example', bodies: ['Kommunstyrelsen'] });
+const source = testSource({
+  id: 'goteborg-test',
+  municipality: 'Göteborg',
+  system: 'ciceron',
+  baseUrl: 'https://diariet.goteborg.example',
+  bodies: ['Kommunstyrelsen'],
+});
 
 interface ScriptedMeeting {
   date: string;
@@ -40,13 +52,20 @@ class ScriptedConnector implements PortalConnector {
     return Promise.resolve([KS, { id: 'bun', name: 'Barn- och utbildningsnämnden' }]);
   }
   listMeetings(body: PortalBody, range: { from: string; to: string }): Promise<PortalMeeting[]> {
-    return Promise.resolve(this.meetings.filter((m) => m.date >= range.from && m.date <= range.to)
-      .map((m) => ({ key: `?d=${m.date}`, body, date: m.date, title: `KS ${m.date}` })));
+    return Promise.resolve(
+      this.meetings
+        .filter((m) => m.date >= range.from && m.date <= range.to)
+        .map((m) => ({ key: `?d=${m.date}`, body, date: m.date, title: `KS ${m.date}` })),
+    );
   }
   listDocuments(meeting: PortalMeeting): Promise<MeetingDocuments> {
     this.asked.documents++;
     const m = this.meetings.find((x) => x.date === meeting.date)!;
-    return Promise.resolve({ documents: m.documents, ...(m.noticeDate ? { noticeDate: m.noticeDate } : {}), ...(m.note ? { note: m.note } : {}) });
+    return Promise.resolve({
+      documents: m.documents,
+      ...(m.noticeDate ? { noticeDate: m.noticeDate } : {}),
+      ...(m.note ? { note: m.note } : {}),
+    });
   }
   pickProtocol(documents: readonly PortalDocument[]) {
     return chooseProtocol(documents);
@@ -55,12 +74,20 @@ class ScriptedConnector implements PortalConnector {
     this.asked.fetches.push(document.id);
     if (this.failFetch.has(document.id)) return Promise.reject(new HttpStatusError(document.url, 500));
     const text = (document as PortalDocument & { text?: string }).text ?? '';
-    return Promise.resolve({ bytes: new TextEncoder().encode(text), mediaType: 'text/plain' as const, url: document.url });
+    return Promise.resolve({
+      bytes: new TextEncoder().encode(text),
+      mediaType: 'text/plain' as const,
+      url: document.url,
+    });
   }
 }
 
 const protocolDoc = (date: string, id = `D-${date}`, version?: string, text = protocolText(date)) => ({
-  id, name: `Protokoll KS ${date}`, url: `https://diariet.goteborg.example/download/document?filename=x&id=${id}`, text, ...(version ? { version } : {}),
+  id,
+  name: `Protokoll KS ${date}`,
+  url: `https://diariet.goteborg.example/download/document?filename=x&id=${id}`,
+  text,
+  ...(version ? { version } : {}),
 });
 
 class RecordingInbox implements Inbox {
@@ -77,22 +104,48 @@ describe('harvestSource', () => {
   let inbox: RecordingInbox;
   let connector: ScriptedConnector;
   const clock = fixedClock('2026-06-20T06:00:00Z');
-  const run = (options = {}) => harvestSource(source, { connector, inbox, store, clock }, { since: '2026-01-01', ...options });
+  const run = (options = {}) =>
+    harvestSource(source, { connector, inbox, store, clock }, { since: '2026-01-01', ...options });
 
   beforeEach(() => {
     store = new MemoryBlobStore();
     inbox = new RecordingInbox(new StoreInbox(store));
     connector = new ScriptedConnector([
-      { date: '2026-02-09', documents: [{ id: 'K1', name: 'Kallelse KS 2026-02-09', url: 'https://diariet.goteborg.example/k1' }, protocolDoc('2026-02-09')], noticeDate: '2026-02-16' },
-      { date: '2026-05-04', documents: [protocolDoc('2026-05-04'), { id: 'P5', name: 'Protokoll § 5', url: 'https://diariet.goteborg.example/p5' }] },
-      { date: '2026-06-15', documents: [{ id: 'K3', name: 'Kallelse KS', url: 'https://diariet.goteborg.example/k3' }], note: 'not-yet-published' },
+      {
+        date: '2026-02-09',
+        documents: [
+          { id: 'K1', name: 'Kallelse KS 2026-02-09', url: 'https://diariet.goteborg.example/k1' },
+          protocolDoc('2026-02-09'),
+        ],
+        noticeDate: '2026-02-16',
+      },
+      {
+        date: '2026-05-04',
+        documents: [
+          protocolDoc('2026-05-04'),
+          { id: 'P5', name: 'Protokoll § 5', url: 'https://diariet.goteborg.example/p5' },
+        ],
+      },
+      {
+        date: '2026-06-15',
+        documents: [{ id: 'K3', name: 'Kallelse KS', url: 'https://diariet.goteborg.example/k3' }],
+        note: 'not-yet-published',
+      },
       { date: '2025-11-03', documents: [protocolDoc('2025-11-03')] },
     ]);
   });
 
   it('delivers each new full protocol to the inbox with its provenance, under an id-only name', async () => {
     const summary = await run();
-    expect(summary).toMatchObject({ meetings: 3, new: 2, changed: 0, unchanged: 0, missing: 1, failed: false, errors: [] });
+    expect(summary).toMatchObject({
+      meetings: 3,
+      new: 2,
+      changed: 0,
+      unchanged: 0,
+      missing: 1,
+      failed: false,
+      errors: [],
+    });
     expect(inbox.files.map((f) => f.path)).toEqual([
       expect.stringMatching(/^harvest\/goteborg-test\/goteborg-kommunstyrelsen-2026-02-09-[0-9a-f]{8}\.txt$/u),
       expect.stringMatching(/^harvest\/goteborg-test\/goteborg-kommunstyrelsen-2026-05-04-[0-9a-f]{8}\.txt$/u),
@@ -120,7 +173,12 @@ describe('harvestSource', () => {
 
   it('delivers a changed document (new version) as a correction and keeps the earlier one in the state', async () => {
     await run();
-    connector.meetings[1]!.documents[0] = protocolDoc('2026-05-04', 'D-2026-05-04', 'size 999', protocolText('2026-05-04').replace('50 000', '60 000'));
+    connector.meetings[1]!.documents[0] = protocolDoc(
+      '2026-05-04',
+      'D-2026-05-04',
+      'size 999',
+      protocolText('2026-05-04').replace('50 000', '60 000'),
+    );
     const summary = await run();
     expect(summary).toMatchObject({ new: 0, changed: 1, unchanged: 1 });
     const state = await readHarvestState(store, source.id);
@@ -180,7 +238,11 @@ describe('harvestSource', () => {
 
   it('stops early when told to and continues where it stopped on the next run', async () => {
     let budget = 1;
-    const first = await harvestSource(source, { connector, inbox, store, clock, shouldStop: () => budget-- <= 0 }, { since: '2026-01-01' });
+    const first = await harvestSource(
+      source,
+      { connector, inbox, store, clock, shouldStop: () => budget-- <= 0 },
+      { since: '2026-01-01' },
+    );
     expect(first).toMatchObject({ incomplete: true, new: 1 });
     expect(await run()).toMatchObject({ incomplete: false, new: 1, unchanged: 1 });
   });
@@ -190,10 +252,21 @@ describe('harvestSource', () => {
     const deps = { store, extractor: createDocumentExtractor(), clock };
     const results = await ingestStoreInbox(store, (input) => ingestDocument(deps, input));
     expect(results.map((r) => ('outcome' in r ? r.outcome.status : 'error'))).toEqual(['ingested', 'ingested']);
-    const record = JSON.parse(new TextDecoder().decode((await store.get('records/goteborg/kommunstyrelsen/2026/goteborg-kommunstyrelsen-2026-02-09.json'))!)) as MeetingRecord;
-    expect(record.protocol.meeting.source).toMatchObject({ portal: 'ciceron', portalDocumentId: 'D-2026-02-09', noticeDate: '2026-02-16', sourceUrl: inbox.files[0]!.provenance.sourceUrl });
+    const record = JSON.parse(
+      new TextDecoder().decode(
+        (await store.get('records/goteborg/kommunstyrelsen/2026/goteborg-kommunstyrelsen-2026-02-09.json'))!,
+      ),
+    ) as MeetingRecord;
+    expect(record.protocol.meeting.source).toMatchObject({
+      portal: 'ciceron',
+      portalDocumentId: 'D-2026-02-09',
+      noticeDate: '2026-02-16',
+      sourceUrl: inbox.files[0]!.provenance.sourceUrl,
+    });
     expect(record.protocol.meeting.appeal).toMatchObject({ noticeDate: '2026-02-16', basis: 'supplied-notice' });
-    const meta = JSON.parse(new TextDecoder().decode((await store.get(`originals/${record.ingest.sha256}.json`))!)) as OriginalMeta;
+    const meta = JSON.parse(
+      new TextDecoder().decode((await store.get(`originals/${record.ingest.sha256}.json`))!),
+    ) as OriginalMeta;
     expect(meta.provenance?.sourceUrl).toBe(inbox.files[0]!.provenance.sourceUrl);
     const left: string[] = [];
     for await (const m of store.list('inbox/')) left.push(m.key);

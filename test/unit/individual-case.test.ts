@@ -73,7 +73,10 @@ describe('applyPrivacyGate: individual cases in any body', () => {
       const c = INDIVIDUAL_CASES.find((x) => x.title === 'Ansökan om färdtjänst')!;
       const protocol = buildProtocol({
         meeting: { body },
-        paragraphs: [{ number: '4', title: 'Budget 2026' }, { number: '5', title: c.title, text: `§ 5\n${c.title}\n${c.text}` }],
+        paragraphs: [
+          { number: '4', title: 'Budget 2026' },
+          { number: '5', title: c.title, text: `§ 5\n${c.title}\n${c.text}` },
+        ],
       });
       const outcome = applyPrivacyGate(protocol, DEFAULT_PRIVACY_POLICY);
       expect(outcome.publishable.paragraphs.map((p) => p.number)).toEqual(['4']);

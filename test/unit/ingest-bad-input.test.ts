@@ -10,7 +10,8 @@ import { keys, protocolText, readJsonAt, utf8 } from './ingest-support.ts';
 import { RecordingStore } from '../support/recording-store.ts';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/bad/${name}`, import.meta.url)));
+const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../fixtures/bad/${name}`, import.meta.url)));
 const AT = '2024-03-08T09:15:00.000Z';
 
 let store: RecordingStore;
@@ -28,7 +29,13 @@ function windows1252(text: string): Uint8Array {
 
 async function expectQuarantined(bytes: Uint8Array, fileName: string, reason: string): Promise<QuarantineEntry> {
   const outcome = await ingestDocument(deps, { bytes, fileName });
-  expect(outcome).toMatchObject({ status: 'quarantined', reason, fileName, sha256: sha(bytes), alreadyQuarantined: false });
+  expect(outcome).toMatchObject({
+    status: 'quarantined',
+    reason,
+    fileName,
+    sha256: sha(bytes),
+    alreadyQuarantined: false,
+  });
   const hash = sha(bytes);
   // The original is kept byte for byte, and nothing is published.
   expect(await store.get(`originals/${hash}`)).toEqual(bytes);
@@ -91,12 +98,25 @@ describe('ingestDocument: bad input is quarantined with a reason and the origina
 
 describe('ingestDocument: text in Windows-1252 is read, not refused', () => {
   it('decodes å/ä/ö, § and the en dash and ingests the protocol', async () => {
-    const paragraphs = [{ number: 7, title: 'Budget för 2024–2025', decision: 'Kommunstyrelsen godkänner förslaget till budget för Göteborgs Stad.' }];
+    const paragraphs = [
+      {
+        number: 7,
+        title: 'Budget för 2024–2025',
+        decision: 'Kommunstyrelsen godkänner förslaget till budget för Göteborgs Stad.',
+      },
+    ];
     const bytes = windows1252(protocolText('2024-03-06', paragraphs));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
     const outcome = await ingestDocument(deps, { bytes, fileName: 'goteborg-kommunstyrelsen-2024-03-06.txt' });
     expect(outcome).toMatchObject({ status: 'ingested', paragraphCount: 1 });
-    const record = await readJsonAt<MeetingRecord>(store, 'records/goteborg/kommunstyrelsen/2024/goteborg-kommunstyrelsen-2024-03-06.json');
-    expect(record.protocol.paragraphs[0]).toMatchObject({ number: '7', title: 'Budget för 2024–2025', decision: paragraphs[0]!.decision });
+    const record = await readJsonAt<MeetingRecord>(
+      store,
+      'records/goteborg/kommunstyrelsen/2024/goteborg-kommunstyrelsen-2024-03-06.json',
+    );
+    expect(record.protocol.paragraphs[0]).toMatchObject({
+      number: '7',
+      title: 'Budget för 2024–2025',
+      decision: paragraphs[0]!.decision,
+    });
   });
 });

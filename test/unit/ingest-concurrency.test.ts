@@ -23,8 +23,18 @@ const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).di
 /** 16 meetings of Göteborg's kommunstyrelse in 2024: every other Wednesday from 10 January. */
 const meetings = Array.from({ length: N }, (_, i) => {
   const date = new Date(Date.UTC(2024, 0, 10 + 14 * i)).toISOString().slice(0, 10);
-  const bytes = utf8(protocolText(date, [{ number: i + 1, title: `Ärende ${i + 1}`, decision: `Kommunstyrelsen beslutar i ärende ${i + 1}.` }]));
-  return { date, id: `goteborg-kommunstyrelsen-${date}`, fileName: `goteborg-kommunstyrelsen-${date}.txt`, bytes, sha256: sha(bytes) };
+  const bytes = utf8(
+    protocolText(date, [
+      { number: i + 1, title: `Ärende ${i + 1}`, decision: `Kommunstyrelsen beslutar i ärende ${i + 1}.` },
+    ]),
+  );
+  return {
+    date,
+    id: `goteborg-kommunstyrelsen-${date}`,
+    fileName: `goteborg-kommunstyrelsen-${date}.txt`,
+    bytes,
+    sha256: sha(bytes),
+  };
 });
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -35,7 +45,9 @@ afterEach(async () => {
 
 async function ingestAllAtOnce(store: BlobStore): Promise<void> {
   const deps = { store, extractor: createDocumentExtractor(), clock: fixedClock('2024-08-01T12:00:00.000Z') };
-  const outcomes = await Promise.all(meetings.map((m) => ingestDocument(deps, { bytes: m.bytes, fileName: m.fileName })));
+  const outcomes = await Promise.all(
+    meetings.map((m) => ingestDocument(deps, { bytes: m.bytes, fileName: m.fileName })),
+  );
   expect(outcomes.map((o) => [o.status, o.status === 'quarantined' ? o.reason : o.meetingId])).toEqual(
     meetings.map((m) => ['ingested', m.id]),
   );
@@ -50,7 +62,9 @@ async function ingestAllAtOnce(store: BlobStore): Promise<void> {
   }
 
   const markers = await keys(store, 'pending/');
-  expect(markers).toEqual(meetings.map((m) => `pending/20240801T120000000Z-${m.id}-${m.sha256.slice(0, 8)}.json`).sort());
+  expect(markers).toEqual(
+    meetings.map((m) => `pending/20240801T120000000Z-${m.id}-${m.sha256.slice(0, 8)}.json`).sort(),
+  );
   const marked = await Promise.all(markers.map((k) => readJsonAt<PendingMarker>(store, k)));
   expect(marked.map((p) => p.meetingId).sort()).toEqual(meetings.map((m) => m.id).sort());
   expect(await keys(store, 'originals/')).toHaveLength(2 * N);
@@ -75,13 +89,19 @@ describe(`${N} parallel ingests of one body and year`, () => {
  * replaced it, and the chain of `replaced` links unbroken.
  */
 const corrections = Array.from({ length: N }, (_, i) => {
-  const bytes = utf8(protocolText('2024-03-06', [{ number: 7, title: 'Ärende 7', decision: `Kommunstyrelsen beslutar enligt version ${i + 1}.` }]));
+  const bytes = utf8(
+    protocolText('2024-03-06', [
+      { number: 7, title: 'Ärende 7', decision: `Kommunstyrelsen beslutar enligt version ${i + 1}.` },
+    ]),
+  );
   return { fileName: `goteborg-kommunstyrelsen-2024-03-06-v${i + 1}.txt`, bytes, sha256: sha(bytes) };
 });
 
 async function correctAllAtOnce(store: BlobStore): Promise<void> {
   const deps = { store, extractor: createDocumentExtractor(), clock: fixedClock('2024-08-01T12:00:00.000Z') };
-  const outcomes = await Promise.all(corrections.map((c) => ingestDocument(deps, { bytes: c.bytes, fileName: c.fileName })));
+  const outcomes = await Promise.all(
+    corrections.map((c) => ingestDocument(deps, { bytes: c.bytes, fileName: c.fileName })),
+  );
   expect(outcomes.filter((o) => o.status === 'ingested')).toHaveLength(1);
   expect(outcomes.filter((o) => o.status === 'replaced')).toHaveLength(N - 1);
   expect(outcomes.map((o) => (o.status === 'quarantined' ? 0 : o.version)).sort((a, b) => a - b)).toEqual(
@@ -96,7 +116,10 @@ async function correctAllAtOnce(store: BlobStore): Promise<void> {
   const shas = [...history.map((h) => h.record.ingest.sha256), record.ingest.sha256];
   expect(shas.sort()).toEqual(corrections.map((c) => c.sha256).sort());
   // Each history entry names its true successor: the version after it in the chain.
-  const byVersion = new Map([...history.map((h) => [h.record.ingest.version, h.record] as const), [record.ingest.version, record]]);
+  const byVersion = new Map([
+    ...history.map((h) => [h.record.ingest.version, h.record] as const),
+    [record.ingest.version, record],
+  ]);
   for (const h of history) {
     const successor = byVersion.get(h.record.ingest.version + 1);
     expect(h.replacedBy).toMatchObject({ sha256: successor?.ingest.sha256, version: h.record.ingest.version + 1 });

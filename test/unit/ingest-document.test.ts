@@ -56,7 +56,12 @@ describe('ingestDocument: a new protocol', () => {
     const pending = `pending/20240308T091500000Z-${MEETING}-${hash.slice(0, 8)}.json`;
     expect(await keys(store)).toEqual([`originals/${hash}`, `originals/${hash}.json`, pending, RECORD_KEY].sort());
     // The original first (before anything can fail), the record last (the commit point).
-    expect(store.writes.map((w) => w.key)).toEqual([`originals/${hash}`, `originals/${hash}.json`, pending, RECORD_KEY]);
+    expect(store.writes.map((w) => w.key)).toEqual([
+      `originals/${hash}`,
+      `originals/${hash}.json`,
+      pending,
+      RECORD_KEY,
+    ]);
     expect(await store.get(`originals/${hash}`)).toEqual(bytes);
     expect(await readJsonAt<OriginalMeta>(store, `originals/${hash}.json`)).toEqual({
       schemaVersion: 1,
@@ -91,7 +96,12 @@ describe('ingestDocument: a new protocol', () => {
     });
     expect(record.ingest.replaced).toBeUndefined();
     expect(record.protocol.meeting.date).toBe('2024-03-06');
-    expect(record.protocol.meeting.source).toEqual({ fileName: FILE, sha256: sha(bytes), pages: 1, mediaType: 'text/plain' });
+    expect(record.protocol.meeting.source).toEqual({
+      fileName: FILE,
+      sha256: sha(bytes),
+      pages: 1,
+      mediaType: 'text/plain',
+    });
     expect(record.protocol.paragraphs.map((p) => [p.number, p.title, p.decision])).toEqual(
       DEFAULT_PARAGRAPHS.map((p) => [String(p.number), p.title, p.decision]),
     );
@@ -99,7 +109,10 @@ describe('ingestDocument: a new protocol', () => {
 
   it('files the record under the meeting year, not the upload year', async () => {
     clock.set('2026-01-02T00:00:00Z');
-    const outcome = await ingestDocument(deps, { bytes: utf8(protocolText('2023-12-13')), fileName: 'goteborg-kommunstyrelsen-2023-12-13.txt' });
+    const outcome = await ingestDocument(deps, {
+      bytes: utf8(protocolText('2023-12-13')),
+      fileName: 'goteborg-kommunstyrelsen-2023-12-13.txt',
+    });
     expect(outcome.status === 'ingested' && outcome.recordKey).toBe(
       'records/goteborg/kommunstyrelsen/2023/goteborg-kommunstyrelsen-2023-12-13.json',
     );
@@ -139,7 +152,10 @@ describe('ingestDocument: the same bytes again', () => {
 
 describe('ingestDocument: a corrected protocol for the same meeting', () => {
   const first = utf8(protocolText('2024-03-06'));
-  const correctedParagraphs = [DEFAULT_PARAGRAPHS[0]!, { ...DEFAULT_PARAGRAPHS[1]!, decision: 'Kommunstyrelsen beviljar bidrag med 55 000 kronor till föreningen.' }];
+  const correctedParagraphs = [
+    DEFAULT_PARAGRAPHS[0]!,
+    { ...DEFAULT_PARAGRAPHS[1]!, decision: 'Kommunstyrelsen beviljar bidrag med 55 000 kronor till föreningen.' },
+  ];
   const corrected = utf8(protocolText('2024-03-06', correctedParagraphs));
   const CORRECTED_FILE = `${MEETING}-rättad.txt`;
 
@@ -159,7 +175,9 @@ describe('ingestDocument: a corrected protocol for the same meeting', () => {
       version: 2,
       replaced: { sha256: sha(first), reason },
     });
-    expect(v2.protocol.paragraphs[1]?.decision).toBe('Kommunstyrelsen beviljar bidrag med 55 000 kronor till föreningen.');
+    expect(v2.protocol.paragraphs[1]?.decision).toBe(
+      'Kommunstyrelsen beviljar bidrag med 55 000 kronor till föreningen.',
+    );
 
     const historyKey = `records-history/${MEETING}/000001-${sha(first)}.json`;
     expect(await keys(store, 'records-history/')).toEqual([historyKey]);
@@ -184,13 +202,22 @@ describe('ingestDocument: a corrected protocol for the same meeting', () => {
     await ingestDocument(deps, { bytes: corrected, fileName: CORRECTED_FILE });
     store.reset();
     const outcome = await ingestDocument(deps, { bytes: first, fileName: FILE });
-    expect(outcome).toMatchObject({ status: 'unchanged', version: 2, message: 'an older version; the record is at version 2' });
+    expect(outcome).toMatchObject({
+      status: 'unchanged',
+      version: 2,
+      message: 'an older version; the record is at version 2',
+    });
     expect(store.writes).toEqual([]);
     expect((await readJsonAt<MeetingRecord>(store, RECORD_KEY)).ingest.sha256).toBe(sha(corrected));
   });
 
   it('keeps every replaced version, in version order', async () => {
-    const third = utf8(protocolText('2024-03-06', [...correctedParagraphs, { number: 103, title: 'Övrigt', decision: 'Informationen noteras.' }]));
+    const third = utf8(
+      protocolText('2024-03-06', [
+        ...correctedParagraphs,
+        { number: 103, title: 'Övrigt', decision: 'Informationen noteras.' },
+      ]),
+    );
     await ingestDocument(deps, { bytes: first, fileName: FILE });
     await ingestDocument(deps, { bytes: corrected, fileName: CORRECTED_FILE });
     const outcome = await ingestDocument(deps, { bytes: third, fileName: 'v3.txt' });
@@ -204,7 +231,14 @@ describe('ingestDocument: a corrected protocol for the same meeting', () => {
 
 describe('ingestDocument: the privacy gate', () => {
   const PNR = '19811218-9876';
-  const withNumber = [...DEFAULT_PARAGRAPHS, { number: 103, title: 'Ansökan om serveringstillstånd', decision: `Ansökan från sökanden med personnummer ${PNR} avslås.` }];
+  const withNumber = [
+    ...DEFAULT_PARAGRAPHS,
+    {
+      number: 103,
+      title: 'Ansökan om serveringstillstånd',
+      decision: `Ansökan från sökanden med personnummer ${PNR} avslås.`,
+    },
+  ];
   const bytes = utf8(protocolText('2024-03-06', withNumber));
   const heldId = `${MEETING}-103`;
 
@@ -216,7 +250,13 @@ describe('ingestDocument: the privacy gate', () => {
     expect(record.protocol.paragraphs.map((p) => p.number)).toEqual(['101', '102']);
 
     const review = await readJsonAt<ReviewEntry>(store, `review/${MEETING}/${heldId}.json`);
-    expect(review).toMatchObject({ schemaVersion: 1, meetingId: MEETING, sha256: sha(bytes), fileName: FILE, heldAt: AT });
+    expect(review).toMatchObject({
+      schemaVersion: 1,
+      meetingId: MEETING,
+      sha256: sha(bytes),
+      fileName: FILE,
+      heldAt: AT,
+    });
     expect(review.paragraph.visibility).toBe('private-review-only');
     expect(review.paragraph.paragraph.decision).toContain(PNR);
 
@@ -231,25 +271,44 @@ describe('ingestDocument: the privacy gate', () => {
 
   it('removes the review entry when a correction no longer holds the §', async () => {
     await ingestDocument(deps, { bytes, fileName: FILE });
-    const fixed = [...DEFAULT_PARAGRAPHS, { number: 103, title: 'Ansökan om serveringstillstånd', decision: 'Ansökan avslås.' }];
-    const outcome = await ingestDocument(deps, { bytes: utf8(protocolText('2024-03-06', fixed)), fileName: 'rättad.txt' });
+    const fixed = [
+      ...DEFAULT_PARAGRAPHS,
+      { number: 103, title: 'Ansökan om serveringstillstånd', decision: 'Ansökan avslås.' },
+    ];
+    const outcome = await ingestDocument(deps, {
+      bytes: utf8(protocolText('2024-03-06', fixed)),
+      fileName: 'rättad.txt',
+    });
     expect(outcome).toMatchObject({ status: 'replaced', heldCount: 0 });
     expect(await keys(store, 'review/')).toEqual([]);
-    expect((await readJsonAt<MeetingRecord>(store, RECORD_KEY)).protocol.paragraphs.map((p) => p.number)).toEqual(['101', '102', '103']);
+    expect((await readJsonAt<MeetingRecord>(store, RECORD_KEY)).protocol.paragraphs.map((p) => p.number)).toEqual([
+      '101',
+      '102',
+      '103',
+    ]);
   });
 
   it('holds every § of a review-first body, also when its name came from an ASCII file name', async () => {
     const text = protocolText('2024-03-06', DEFAULT_PARAGRAPHS, 'Socialnämnden');
-    const outcome = await ingestDocument(deps, { bytes: utf8(text), fileName: 'goteborg-socialnamnden-2024-03-06.txt' });
+    const outcome = await ingestDocument(deps, {
+      bytes: utf8(text),
+      fileName: 'goteborg-socialnamnden-2024-03-06.txt',
+    });
     expect(outcome).toMatchObject({ status: 'ingested', heldCount: 2 });
-    const record = await readJsonAt<MeetingRecord>(store, 'records/goteborg/socialnamnden/2024/goteborg-socialnamnden-2024-03-06.json');
+    const record = await readJsonAt<MeetingRecord>(
+      store,
+      'records/goteborg/socialnamnden/2024/goteborg-socialnamnden-2024-03-06.json',
+    );
     expect(record.protocol.paragraphs).toEqual([]);
     expect(record.held.map((h) => h.reasons)).toEqual([['review-first-body'], ['review-first-body']]);
     expect(await keys(store, 'review/')).toHaveLength(2);
   });
 
   it('takes the review-first bodies from the caller', async () => {
-    const outcome = await ingestDocument({ ...deps, reviewFirstBodies: ['kommunstyrelse'] }, { bytes: utf8(protocolText('2024-03-06')), fileName: FILE });
+    const outcome = await ingestDocument(
+      { ...deps, reviewFirstBodies: ['kommunstyrelse'] },
+      { bytes: utf8(protocolText('2024-03-06')), fileName: FILE },
+    );
     expect(outcome).toMatchObject({ status: 'ingested', heldCount: 2 });
   });
 });
@@ -276,7 +335,9 @@ describe('ingestDocument: failures', () => {
 
   it('lets an unexpected extractor error through instead of quarantining, with the original kept', async () => {
     const broken: TextExtractor = { extract: () => Promise.reject(new RangeError('bug in the extractor')) };
-    await expect(ingestDocument({ ...deps, extractor: broken }, { bytes, fileName: FILE })).rejects.toThrow('bug in the extractor');
+    await expect(ingestDocument({ ...deps, extractor: broken }, { bytes, fileName: FILE })).rejects.toThrow(
+      'bug in the extractor',
+    );
     expect(await keys(store)).toEqual([`originals/${sha(bytes)}`, `originals/${sha(bytes)}.json`]);
   });
 });

@@ -41,7 +41,10 @@ describe('fileNameHints', () => {
     expect(fileNameHints('Protokoll KS 2024-02-05 åäö.pdf')).toEqual({ date: '2024-02-05' });
     expect(fileNameHints('kommunstyrelsen-2026-06-01.pdf')).toEqual({ date: '2026-06-01' });
     // Known municipality, but "Protokoll KF" / "ks" are not body names: the parser should read the body from the text.
-    expect(fileNameHints('Protokoll KF 2026-06-10 åäö.pdf', { municipality: 'Alingsås' })).toEqual({ municipality: 'Alingsås', date: '2026-06-10' });
+    expect(fileNameHints('Protokoll KF 2026-06-10 åäö.pdf', { municipality: 'Alingsås' })).toEqual({
+      municipality: 'Alingsås',
+      date: '2026-06-10',
+    });
     expect(fileNameHints('alingsas-ks-2024-02-05.pdf')).toEqual({ municipality: 'Alingsås', date: '2024-02-05' });
   });
 

@@ -51,18 +51,36 @@ function utf16(text: string, order: 'le' | 'be'): Uint8Array {
 describe('ingest of hostile inputs', () => {
   it.each(['le', 'be'] as const)('reads UTF-16%s text with a byte-order mark as text, å ä ö intact', async (order) => {
     const outcome = await ingestDocument(deps(), {
-      bytes: utf16(protocolText('2024-02-05', [{ number: 3, title: 'Ändrad färdtjänst', decision: 'Förslaget godkänns.' }]), order),
+      bytes: utf16(
+        protocolText('2024-02-05', [{ number: 3, title: 'Ändrad färdtjänst', decision: 'Förslaget godkänns.' }]),
+        order,
+      ),
       fileName: 'goteborg-kommunstyrelsen-2024-02-05.txt',
     });
-    expect(outcome).toMatchObject({ status: 'ingested', meetingId: 'goteborg-kommunstyrelsen-2024-02-05', paragraphCount: 1 });
+    expect(outcome).toMatchObject({
+      status: 'ingested',
+      meetingId: 'goteborg-kommunstyrelsen-2024-02-05',
+      paragraphCount: 1,
+    });
   });
 
   it('quarantines a file the parser throws on, with the error, instead of failing without a trace', async () => {
     const store = new MemoryBlobStore();
     const bytes = utf8(protocolText('2024-02-05'));
-    const outcome = await ingestDocument(deps({ store, parse: () => { throw new RangeError('Maximum call stack size exceeded'); } }), { bytes, fileName: 'ks.txt' });
+    const outcome = await ingestDocument(
+      deps({
+        store,
+        parse: () => {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      }),
+      { bytes, fileName: 'ks.txt' },
+    );
     expect(outcome).toMatchObject({ status: 'quarantined', reason: 'parse-failed' });
-    expect(await readJsonAt<QuarantineEntry>(store, `quarantine/${sha(bytes)}.json`)).toMatchObject({ reason: 'parse-failed', message: expect.stringContaining('RangeError') });
+    expect(await readJsonAt<QuarantineEntry>(store, `quarantine/${sha(bytes)}.json`)).toMatchObject({
+      reason: 'parse-failed',
+      message: expect.stringContaining('RangeError'),
+    });
   });
 
   it('quarantines a meeting that cannot be filed under a store key (invalid-id) instead of failing with InvalidStoreKeyPartError', async () => {
@@ -74,7 +92,9 @@ describe('ingest of hostile inputs', () => {
     };
     const outcome = await ingestDocument(deps({ store, parse }), { bytes, fileName: 'goteborg-kommunstyrelsen.txt' });
     expect(outcome).toMatchObject({ status: 'quarantined', reason: 'invalid-id' });
-    expect(await readJsonAt<QuarantineEntry>(store, `quarantine/${sha(bytes)}.json`)).toMatchObject({ reason: 'invalid-id' });
+    expect(await readJsonAt<QuarantineEntry>(store, `quarantine/${sha(bytes)}.json`)).toMatchObject({
+      reason: 'invalid-id',
+    });
   });
 });
 
@@ -93,9 +113,15 @@ describe('paragraf ingest of a hostile folder', () => {
     const lines = io.out.trimEnd().split('\n');
     expect(io.out).not.toContain('\u001b');
     expect(lines).toHaveLength(5); // four entries and the summary
-    expect(lines.find((l) => l.includes('fake'))).toMatch(/^ingested {4}.*2024-02-05\\ningested {4}fake\.txt\\x1b\[32m\.txt {2}→ goteborg-kommunstyrelsen-2024-02-05 v1/u);
-    expect(lines.find((l) => l.includes('link.txt'))).toMatch(/^skipped {5}.*link\.txt {2}a symbolic link \(not followed/u);
-    expect(lines.find((l) => l.includes('pipe.txt'))).toMatch(/^skipped {5}.*pipe\.txt {2}not a regular file \(a FIFO\)/u);
+    expect(lines.find((l) => l.includes('fake'))).toMatch(
+      /^ingested {4}.*2024-02-05\\ningested {4}fake\.txt\\x1b\[32m\.txt {2}→ goteborg-kommunstyrelsen-2024-02-05 v1/u,
+    );
+    expect(lines.find((l) => l.includes('link.txt'))).toMatch(
+      /^skipped {5}.*link\.txt {2}a symbolic link \(not followed/u,
+    );
+    expect(lines.find((l) => l.includes('pipe.txt'))).toMatch(
+      /^skipped {5}.*pipe\.txt {2}not a regular file \(a FIFO\)/u,
+    );
     expect(lines.at(-1)).toMatch(/^4 files: 1 ingested, 1 quarantined, 2 skipped in/u);
     expect(code).toBe(1); // outside.txt is quarantined
   });
@@ -110,6 +136,9 @@ describe('paragraf ingest of a hostile folder', () => {
     expect(io.out).toMatch(/^quarantined .*too-large: file is \d+(\.\d)? KiB, over the 1000 bytes limit/u);
     const store = new FsBlobStore(join(dir, 'store'));
     expect(await store.get(`originals/${sha(big)}`)).toEqual(big);
-    expect(await readJsonAt<QuarantineEntry>(store, `quarantine/${sha(big)}.json`)).toMatchObject({ reason: 'too-large', size: big.length });
+    expect(await readJsonAt<QuarantineEntry>(store, `quarantine/${sha(big)}.json`)).toMatchObject({
+      reason: 'too-large',
+      size: big.length,
+    });
   });
 });

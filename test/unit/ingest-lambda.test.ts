@@ -35,8 +35,14 @@ beforeEach(() => {
   notified = [];
   sources = new Map([
     // Named .pdf, but text: the type comes from the content.
-    ['inbox/Protokoll KS 2024-02-05 åäö.pdf', utf8(protocolText('2024-02-05', [{ number: 5, title: 'Tillstånd', decision: SECRET_DECISION }]))],
-    ['inbox/alingsas/Kommunfullmäktige 2026-06-10 vår (2).pdf', utf8(protocolText('2026-06-10', DEFAULT_PARAGRAPHS, 'Kommunfullmäktige'))],
+    [
+      'inbox/Protokoll KS 2024-02-05 åäö.pdf',
+      utf8(protocolText('2024-02-05', [{ number: 5, title: 'Tillstånd', decision: SECRET_DECISION }])),
+    ],
+    [
+      'inbox/alingsas/Kommunfullmäktige 2026-06-10 vår (2).pdf',
+      utf8(protocolText('2026-06-10', DEFAULT_PARAGRAPHS, 'Kommunfullmäktige')),
+    ],
     ['inbox/C++ and 50%.txt', new Uint8Array(0)],
   ]);
 });
@@ -49,9 +55,10 @@ function deps(overrides: { readSource?: (key: string) => Promise<Uint8Array | nu
       const bytes = await (overrides.readSource ?? ((k: string) => Promise.resolve(sources.get(k) ?? null)))(key);
       if (bytes === null) return null;
       reads.push({ key, whole: bytes.length <= limits.maxBytes });
-      const open = async () => (async function* () {
-        for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
-      })();
+      const open = async () =>
+        (async function* () {
+          for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
+        })();
       return { size: bytes.length, bytes: bytes.length <= limits.maxBytes ? bytes : null, open, provenance: {} };
     },
     maxBytes,
@@ -74,7 +81,11 @@ describe('an upload over the limit', () => {
     expect(reads).toContainEqual({ key: 'inbox/Protokoll KS 2024-02-05 åäö.pdf', whole: false });
     const sha = createHash('sha256').update(big).digest('hex');
     expect(await store.get(`originals/${sha}`)).toEqual(big);
-    expect(await readJsonAt(store, `quarantine/${sha}.json`)).toMatchObject({ reason: 'too-large', size: big.length, fileName: 'Protokoll KS 2024-02-05 åäö.pdf' });
+    expect(await readJsonAt(store, `quarantine/${sha}.json`)).toMatchObject({
+      reason: 'too-large',
+      size: big.length,
+      fileName: 'Protokoll KS 2024-02-05 åäö.pdf',
+    });
     expect(notified.find((o) => o.sha256 === sha)).toMatchObject({ status: 'quarantined', reason: 'too-large' });
   });
 });
@@ -103,10 +114,18 @@ describe('processIngestBatch with the SQS/S3 fixture event', () => {
       ['info', 'inbox/C++ and 50%.txt', 'quarantined'],
     ]);
     for (const line of ingested) expect(line['sha256']).toMatch(/^[0-9a-f]{64}$/u);
-    expect(ingested[0]).toMatchObject({ meetingId: 'goteborg-kommunstyrelsen-2024-02-05', heldCount: 1, time: '2024-02-06T09:15:04.000Z' });
+    expect(ingested[0]).toMatchObject({
+      meetingId: 'goteborg-kommunstyrelsen-2024-02-05',
+      heldCount: 1,
+      time: '2024-02-06T09:15:04.000Z',
+    });
     expect(ingested[2]).toMatchObject({ reason: 'empty' });
     expect(logs().find((l) => l['msg'] === 's3 test event ignored')).toBeDefined();
-    expect(logs().filter((l) => l['msg'] === 'skipped').map((l) => l['key'])).toEqual(['public/index.json', 'inbox/removed.pdf', 'inbox/']);
+    expect(
+      logs()
+        .filter((l) => l['msg'] === 'skipped')
+        .map((l) => l['key']),
+    ).toEqual(['public/index.json', 'inbox/removed.pdf', 'inbox/']);
     const all = logLines.join('\n');
     expect(all).not.toContain('9876');
     expect(all).not.toContain('Tillstånd');
@@ -115,12 +134,17 @@ describe('processIngestBatch with the SQS/S3 fixture event', () => {
   it('reports only the messages whose processing threw, by messageId', async () => {
     const failing = deps({
       readSource: (key) =>
-        key.startsWith('inbox/alingsas/') ? Promise.reject(new Error('SlowDown: please reduce your request rate')) : Promise.resolve(sources.get(key) ?? null),
+        key.startsWith('inbox/alingsas/')
+          ? Promise.reject(new Error('SlowDown: please reduce your request rate'))
+          : Promise.resolve(sources.get(key) ?? null),
     });
     const result = await processIngestBatch(fixture('sqs-s3-object-created.json'), failing);
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '2e1424d4-f796-459a-8184-9c92662be6da' }] });
     const error = logs().find((l) => l['level'] === 'error');
-    expect(error).toMatchObject({ messageId: '2e1424d4-f796-459a-8184-9c92662be6da', error: 'Error: SlowDown: please reduce your request rate' });
+    expect(error).toMatchObject({
+      messageId: '2e1424d4-f796-459a-8184-9c92662be6da',
+      error: 'Error: SlowDown: please reduce your request rate',
+    });
   });
 
   it('treats an object deleted before it was read as handled', async () => {
@@ -142,14 +166,36 @@ describe('processIngestBatch with the SQS/S3 fixture event', () => {
 
 describe('createPublishNotifier', () => {
   it('sends one FIFO message per published file, grouped by municipality; nothing for quarantined files', async () => {
-    const client = new SQSClient({ region: 'eu-north-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const client = new SQSClient({
+      region: 'eu-north-1',
+      endpoint: 'http://127.0.0.1:9',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
     const send = vi.spyOn(client, 'send').mockImplementation(() => Promise.resolve({}));
-    const notify = createPublishNotifier(client, 'https://sqs.eu-north-1.amazonaws.com/123456789012/paragraf-publish.fifo');
-    const base = { fileName: 'f.pdf', sha256: 'ab'.repeat(32), meetingId: 'alingsas-kommunstyrelsen-2024-02-05', municipalitySlug: 'alingsas', recordKey: 'records/alingsas/kommunstyrelsen/2024/alingsas-kommunstyrelsen-2024-02-05.json', version: 2, heldCount: 0 };
+    const notify = createPublishNotifier(
+      client,
+      'https://sqs.eu-north-1.amazonaws.com/123456789012/paragraf-publish.fifo',
+    );
+    const base = {
+      fileName: 'f.pdf',
+      sha256: 'ab'.repeat(32),
+      meetingId: 'alingsas-kommunstyrelsen-2024-02-05',
+      municipalitySlug: 'alingsas',
+      recordKey: 'records/alingsas/kommunstyrelsen/2024/alingsas-kommunstyrelsen-2024-02-05.json',
+      version: 2,
+      heldCount: 0,
+    };
     // What the ingest handler sends: the publish request of each outcome, none for a quarantined file.
     for (const outcome of [
       { ...base, status: 'replaced', paragraphCount: 3, warningCount: 0, confidence: 0.9, lowConfidenceCount: 0 },
-      { status: 'quarantined', fileName: 'x.pdf', sha256: 'cd'.repeat(32), reason: 'empty', message: 'empty file', alreadyQuarantined: false },
+      {
+        status: 'quarantined',
+        fileName: 'x.pdf',
+        sha256: 'cd'.repeat(32),
+        reason: 'empty',
+        message: 'empty file',
+        alreadyQuarantined: false,
+      },
     ] satisfies IngestOutcome[]) {
       const request = publishRequestOf(outcome);
       if (request !== null) await notify(request);
@@ -193,6 +239,8 @@ describe('readIngestConfig', () => {
 
   it('refuses a missing bucket or a bad size', () => {
     expect(() => readIngestConfig({ SOURCE_BUCKET: 's' })).toThrow(IngestConfigError);
-    expect(() => readIngestConfig({ DATA_BUCKET: 'd', SOURCE_BUCKET: 's', MAX_UPLOAD_BYTES: '50M' })).toThrow(/positive integer/u);
+    expect(() => readIngestConfig({ DATA_BUCKET: 'd', SOURCE_BUCKET: 's', MAX_UPLOAD_BYTES: '50M' })).toThrow(
+      /positive integer/u,
+    );
   });
 });

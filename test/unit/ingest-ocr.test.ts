@@ -19,7 +19,10 @@ function ocrExtractor(ocrPages: OcrPageInfo[]): TextExtractor {
   return {
     async extract() {
       return {
-        pages: [{ number: 1, text: text.slice(0, split) }, { number: 2, text: text.slice(split) }],
+        pages: [
+          { number: 1, text: text.slice(0, split) },
+          { number: 2, text: text.slice(split) },
+        ],
         mediaType: 'application/pdf',
         textSource: 'ocr',
         ocrPages,
@@ -38,15 +41,25 @@ async function ingest(ocrPages: OcrPageInfo[]) {
 
 describe('ingestDocument: a scanned protocol', () => {
   it('records textSource "ocr" and the confidence of every page, and publishes § read with confidence', async () => {
-    const pages = [{ page: 1, confidence: 91, uncertainNumbers: 0 }, { page: 2, confidence: 88, uncertainNumbers: 0, skewDegrees: 1.2 }];
+    const pages = [
+      { page: 1, confidence: 91, uncertainNumbers: 0 },
+      { page: 2, confidence: 88, uncertainNumbers: 0, skewDegrees: 1.2 },
+    ];
     const { record, outcome } = await ingest(pages);
-    expect(record.protocol.meeting.source).toMatchObject({ textSource: 'ocr', ocrPages: pages, mediaType: 'application/pdf' });
+    expect(record.protocol.meeting.source).toMatchObject({
+      textSource: 'ocr',
+      ocrPages: pages,
+      mediaType: 'application/pdf',
+    });
     expect(outcome).toMatchObject({ status: 'ingested', heldCount: 0 });
     expect(record.protocol.paragraphs.map((p) => p.number)).toEqual(['101', '102']);
   });
 
   it('holds the § on a page read with low confidence for review, and publishes the rest', async () => {
-    const { record, store } = await ingest([{ page: 1, confidence: 91, uncertainNumbers: 0 }, { page: 2, confidence: 55, uncertainNumbers: 3 }]);
+    const { record, store } = await ingest([
+      { page: 1, confidence: 91, uncertainNumbers: 0 },
+      { page: 2, confidence: 55, uncertainNumbers: 3 },
+    ]);
     expect(record.held).toEqual([{ paragraphId: expect.any(String), number: '102', reasons: ['low-ocr-confidence'] }]);
     expect(record.protocol.paragraphs.map((p) => p.number)).toEqual(['101']);
     expect((await keys(store, 'review/')).length).toBeGreaterThan(0);

@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDocumentExtractor } from '../../functions/adapters/document-extractor.ts';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
-import { InboxMetadataTooLargeError, provenanceFromS3Metadata, provenanceToS3Metadata } from '../../functions/adapters/s3-inbox.ts';
+import {
+  InboxMetadataTooLargeError,
+  provenanceFromS3Metadata,
+  provenanceToS3Metadata,
+} from '../../functions/adapters/s3-inbox.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
 import { InvalidProvenanceError } from '../../functions/pipeline/ingest-provenance.ts';
@@ -15,7 +19,11 @@ import { ingestStoreInbox, StoreInbox } from '../../functions/pipeline/store-inb
 import { protocolText } from './ingest-support.ts';
 import { RecordingStore } from '../support/recording-store.ts';
 
-const deps = (store: MemoryBlobStore | RecordingStore) => ({ store, extractor: createDocumentExtractor(), clock: fixedClock('2026-06-20T06:00:00Z') });
+const deps = (store: MemoryBlobStore | RecordingStore) => ({
+  store,
+  extractor: createDocumentExtractor(),
+  clock: fixedClock('2026-06-20T06:00:00Z'),
+});
 const bytes = (date: string, text = protocolText(date)) => new TextEncoder().encode(text);
 const RECORD = 'records/goteborg/kommunstyrelsen/2026/goteborg-kommunstyrelsen-2026-02-09.json';
 
@@ -24,16 +32,28 @@ async function record(store: MemoryBlobStore): Promise<MeetingRecord> {
 }
 
 describe('ingest with provenance', () => {
-  it('keeps the provenance in the meeting source and the original\'s metadata, and computes the appeal from the notice date', async () => {
+  it("keeps the provenance in the meeting source and the original's metadata, and computes the appeal from the notice date", async () => {
     const store = new MemoryBlobStore();
     const provenance = { sourceUrl: 'https://goteborg.se/protokoll/ks-2026-02-09.pdf', noticeDate: '2026-02-13' };
     const outcome = await ingestDocument(deps(store), { bytes: bytes('2026-02-09'), fileName: 'ks.txt', provenance });
     expect(outcome.status).toBe('ingested');
     const r = await record(store);
-    expect(r.protocol.meeting.source).toEqual({ fileName: 'ks.txt', sha256: outcome.sha256, pages: 1, mediaType: 'text/plain', ...provenance });
+    expect(r.protocol.meeting.source).toEqual({
+      fileName: 'ks.txt',
+      sha256: outcome.sha256,
+      pages: 1,
+      mediaType: 'text/plain',
+      ...provenance,
+    });
     // 2026-02-13 + 3 weeks = Friday 2026-03-06.
-    expect(r.protocol.meeting.appeal).toEqual({ noticeDate: '2026-02-13', lastDay: '2026-03-06', basis: 'supplied-notice' });
-    const meta = JSON.parse(new TextDecoder().decode((await store.get(`originals/${outcome.sha256}.json`))!)) as { provenance: unknown };
+    expect(r.protocol.meeting.appeal).toEqual({
+      noticeDate: '2026-02-13',
+      lastDay: '2026-03-06',
+      basis: 'supplied-notice',
+    });
+    const meta = JSON.parse(new TextDecoder().decode((await store.get(`originals/${outcome.sha256}.json`))!)) as {
+      provenance: unknown;
+    };
     expect(meta.provenance).toEqual(provenance);
   });
 
@@ -44,15 +64,25 @@ describe('ingest with provenance', () => {
     [{ portalDocumentId: 'x'.repeat(201) }],
   ])('refuses %j before writing anything', async (provenance) => {
     const store = new RecordingStore(new MemoryBlobStore());
-    await expect(ingestDocument(deps(store), { bytes: bytes('2026-02-09'), fileName: 'ks.txt', provenance })).rejects.toBeInstanceOf(InvalidProvenanceError);
+    await expect(
+      ingestDocument(deps(store), { bytes: bytes('2026-02-09'), fileName: 'ks.txt', provenance }),
+    ).rejects.toBeInstanceOf(InvalidProvenanceError);
     expect(store.writes).toEqual([]);
   });
 
   it('leaves records without provenance exactly as before', async () => {
     const store = new MemoryBlobStore();
     const outcome = await ingestDocument(deps(store), { bytes: bytes('2026-02-09'), fileName: 'ks.txt' });
-    expect(Object.keys((await record(store)).protocol.meeting.source)).toEqual(['fileName', 'sha256', 'pages', 'mediaType']);
-    const meta = JSON.parse(new TextDecoder().decode((await store.get(`originals/${outcome.sha256}.json`))!)) as Record<string, unknown>;
+    expect(Object.keys((await record(store)).protocol.meeting.source)).toEqual([
+      'fileName',
+      'sha256',
+      'pages',
+      'mediaType',
+    ]);
+    const meta = JSON.parse(new TextDecoder().decode((await store.get(`originals/${outcome.sha256}.json`))!)) as Record<
+      string,
+      unknown
+    >;
     expect(meta['provenance']).toBeUndefined();
   });
 });
@@ -60,7 +90,12 @@ describe('ingest with provenance', () => {
 describe('the local inbox', () => {
   it('writes the sidecar before the file, and ingest removes both once the file has an outcome', async () => {
     const store = new RecordingStore(new MemoryBlobStore());
-    await new StoreInbox(store).deliver({ path: 'harvest/s/goteborg-kommunstyrelsen-2026-02-09-abcd1234.txt', bytes: bytes('2026-02-09'), mediaType: 'text/plain', provenance: { sourceUrl: 'https://goteborg.se/p' } });
+    await new StoreInbox(store).deliver({
+      path: 'harvest/s/goteborg-kommunstyrelsen-2026-02-09-abcd1234.txt',
+      bytes: bytes('2026-02-09'),
+      mediaType: 'text/plain',
+      provenance: { sourceUrl: 'https://goteborg.se/p' },
+    });
     expect(store.writes.map((w) => w.key)).toEqual([
       'inbox/harvest/s/goteborg-kommunstyrelsen-2026-02-09-abcd1234.txt.provenance.json',
       'inbox/harvest/s/goteborg-kommunstyrelsen-2026-02-09-abcd1234.txt',
@@ -75,7 +110,12 @@ describe('the local inbox', () => {
 
   it('ingests a file whose sidecar was tampered with, without the provenance, and says so', async () => {
     const store = new MemoryBlobStore();
-    await new StoreInbox(store).deliver({ path: 'x/ks-2026-02-09.txt', bytes: bytes('2026-02-09'), mediaType: 'text/plain', provenance: { sourceUrl: 'javascript:alert(1)' } });
+    await new StoreInbox(store).deliver({
+      path: 'x/ks-2026-02-09.txt',
+      bytes: bytes('2026-02-09'),
+      mediaType: 'text/plain',
+      provenance: { sourceUrl: 'javascript:alert(1)' },
+    });
     const [result] = await ingestStoreInbox(store, (input) => ingestDocument(deps(store), input));
     expect(result && 'note' in result ? result.note : '').toMatch(/provenance ignored/u);
     expect((await record(store)).protocol.meeting.source.sourceUrl).toBeUndefined();
@@ -83,7 +123,12 @@ describe('the local inbox', () => {
 
   it('keeps a file whose ingest throws for the next run', async () => {
     const store = new MemoryBlobStore();
-    await new StoreInbox(store).deliver({ path: 'x/a.txt', bytes: bytes('2026-02-09'), mediaType: 'text/plain', provenance: {} });
+    await new StoreInbox(store).deliver({
+      path: 'x/a.txt',
+      bytes: bytes('2026-02-09'),
+      mediaType: 'text/plain',
+      provenance: {},
+    });
     const [result] = await ingestStoreInbox(store, () => Promise.reject(new Error('store is down')));
     expect(result && 'error' in result).toBe(true);
     expect(await store.get('inbox/x/a.txt')).not.toBeNull();
@@ -92,15 +137,27 @@ describe('the local inbox', () => {
 
 describe('provenance as S3 object metadata', () => {
   it('survives the round trip with non-ASCII characters, percent-encoded for the headers', () => {
-    const p = { sourceUrl: 'https://k.se/Protokoll KF/§12.pdf', portal: 'ciceron', portalDocumentId: 'DOK-1/å', noticeDate: '2026-02-13' };
+    const p = {
+      sourceUrl: 'https://k.se/Protokoll KF/§12.pdf',
+      portal: 'ciceron',
+      portalDocumentId: 'DOK-1/å',
+      noticeDate: '2026-02-13',
+    };
     const metadata = provenanceToS3Metadata(p);
     for (const v of Object.values(metadata)) expect(v).toMatch(/^[\x21-\x7e]*$/u);
-    expect(Object.keys(metadata).sort()).toEqual(['paragraf-notice-date', 'paragraf-portal', 'paragraf-portal-document-id', 'paragraf-source-url']);
+    expect(Object.keys(metadata).sort()).toEqual([
+      'paragraf-notice-date',
+      'paragraf-portal',
+      'paragraf-portal-document-id',
+      'paragraf-source-url',
+    ]);
     expect(provenanceFromS3Metadata(metadata)).toEqual(p);
   });
 
-  it('ignores what it did not write and refuses metadata over S3\'s 2 KB', () => {
+  it("ignores what it did not write and refuses metadata over S3's 2 KB", () => {
     expect(provenanceFromS3Metadata({ 'paragraf-source-url': '%E0%A4%A', other: 'x' })).toEqual({});
-    expect(() => provenanceToS3Metadata({ sourceUrl: `https://k.se/${'å'.repeat(400)}` })).toThrow(InboxMetadataTooLargeError);
+    expect(() => provenanceToS3Metadata({ sourceUrl: `https://k.se/${'å'.repeat(400)}` })).toThrow(
+      InboxMetadataTooLargeError,
+    );
   });
 });

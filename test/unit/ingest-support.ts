@@ -11,14 +11,27 @@ export interface SyntheticParagraph {
 }
 
 export const DEFAULT_PARAGRAPHS: SyntheticParagraph[] = [
-  { number: 101, title: 'Val av protokolljusterare', decision: 'Protokollet justeras av ordföranden och 2:e vice ordföranden.' },
-  { number: 102, title: 'Bidrag till föreningen Exempel', decision: 'Kommunstyrelsen beviljar bidrag med 50 000 kronor till föreningen.' },
+  {
+    number: 101,
+    title: 'Val av protokolljusterare',
+    decision: 'Protokollet justeras av ordföranden och 2:e vice ordföranden.',
+  },
+  {
+    number: 102,
+    title: 'Bidrag till föreningen Exempel',
+    decision: 'Kommunstyrelsen beviljar bidrag med 50 000 kronor till föreningen.',
+  },
 ];
 
 /** A Göteborg KS protocol as UTF-8 text. */
-export function protocolText(date: string, paragraphs: SyntheticParagraph[] = DEFAULT_PARAGRAPHS, body = 'Kommunstyrelsen'): string {
+export function protocolText(
+  date: string,
+  paragraphs: SyntheticParagraph[] = DEFAULT_PARAGRAPHS,
+  body = 'Kommunstyrelsen',
+): string {
   const blocks = paragraphs.map(
-    (p) => `§ ${p.number} Ärendenummer SLK-${date.slice(0, 4)}-${String(p.number).padStart(5, '0')}\n${p.title}\nBeslut\n\n${p.decision}\n`,
+    (p) =>
+      `§ ${p.number} Ärendenummer SLK-${date.slice(0, 4)}-${String(p.number).padStart(5, '0')}\n${p.title}\nBeslut\n\n${p.decision}\n`,
   );
   return `${body}\nGöteborgs Stad\nProtokoll\nSammanträdesdatum ${date}\n\n${blocks.join('\n')}`;
 }

@@ -40,7 +40,10 @@ describe('a labelled one-column cover (colons, "Datum då anslaget …", "Paragr
 
   it('identifies the meeting', () => {
     expect([meeting.id, meeting.municipality, meeting.body, meeting.date]).toEqual([
-      'lerum-kommunfullmaktige-2023-11-15', 'Lerum', 'Kommunfullmäktige', '2023-11-15',
+      'lerum-kommunfullmaktige-2023-11-15',
+      'Lerum',
+      'Kommunfullmäktige',
+      '2023-11-15',
     ]);
   });
 
@@ -52,7 +55,11 @@ describe('a labelled one-column cover (colons, "Datum då anslaget …", "Paragr
 
   it('splits justerare joined by "och" and reads a Swedish-worded justering date', () => {
     expect(meeting.justerare).toEqual(['Anna Andersson', 'Bo Berg']);
-    expect(meeting.justering).toEqual({ date: '2023-11-20', place: 'Kommunhuset', raw: 'Kommunhuset, 20 november 2023' });
+    expect(meeting.justering).toEqual({
+      date: '2023-11-20',
+      place: 'Kommunhuset',
+      raw: 'Kommunhuset, 20 november 2023',
+    });
     expect([meeting.chair, meeting.secretary]).toEqual(['Anna Holm', 'Karin Ek']);
   });
 
@@ -99,8 +106,15 @@ describe('hints', () => {
   });
 
   it('takes the body from the hint when the text prints none, restoring a slug to the printed name', () => {
-    const { meeting } = parsePages(['2024-05-02\n§ 1 Val av justerare'], { municipality: 'alingsas', body: 'socialnamnden' });
-    expect([meeting.municipality, meeting.body, meeting.id]).toEqual(['Alingsås', 'Socialnämnden', 'alingsas-socialnamnden-2024-05-02']);
+    const { meeting } = parsePages(['2024-05-02\n§ 1 Val av justerare'], {
+      municipality: 'alingsas',
+      body: 'socialnamnden',
+    });
+    expect([meeting.municipality, meeting.body, meeting.id]).toEqual([
+      'Alingsås',
+      'Socialnämnden',
+      'alingsas-socialnamnden-2024-05-02',
+    ]);
   });
 
   it('keeps an unknown hinted municipality as given', () => {
@@ -127,13 +141,25 @@ describe('hints', () => {
 });
 
 describe('isParagraphHeadingLine', () => {
-  it.each(['§ 94 Information och överläggningar', '§94', '§ 27 ', 'KF § 102 DNR: KU.2017.3', 'Ks 1 Dnr 2012-KS0123',
-    '§ 1 Ärendenummer SLK-2024-00062'])('heading: %j', (text) => {
+  it.each([
+    '§ 94 Information och överläggningar',
+    '§94',
+    '§ 27 ',
+    'KF § 102 DNR: KU.2017.3',
+    'Ks 1 Dnr 2012-KS0123',
+    '§ 1 Ärendenummer SLK-2024-00062',
+  ])('heading: %j', (text) => {
     expect(isParagraphHeadingLine(text)).toBe(true);
   });
 
-  it.each(['§§94-98', 'Peter Norlander (S) §§94-98', 'Paragrafer §§94-110', 'Kommunstyrelsen', '2024-02-05',
-    'Se § 12'])('not a heading: %j', (text) => {
+  it.each([
+    '§§94-98',
+    'Peter Norlander (S) §§94-98',
+    'Paragrafer §§94-110',
+    'Kommunstyrelsen',
+    '2024-02-05',
+    'Se § 12',
+  ])('not a heading: %j', (text) => {
     expect(isParagraphHeadingLine(text)).toBe(false);
   });
 });
@@ -147,18 +173,47 @@ describe('robustness', () => {
   });
 
   const fragments = fc.constantFrom(
-    'Beslutande', 'Ej tjänstgörande', 'ersättare', 'Plats och tid', 'Paragrafer §§', 'Utses att justera', '(S)',
-    '(', ')', '§§1-', 'ersätter', 'kl. 14:00-', '2018-04-09', 'Datum för anslags', 'uppsättande', 'nedtagande',
-    'Justeringens plats och', 'tid', '   ', ' ', 'Anna Berg', 'Kommunstyrelsen', 'Protokoll', '…', '12', '\n',
+    'Beslutande',
+    'Ej tjänstgörande',
+    'ersättare',
+    'Plats och tid',
+    'Paragrafer §§',
+    'Utses att justera',
+    '(S)',
+    '(',
+    ')',
+    '§§1-',
+    'ersätter',
+    'kl. 14:00-',
+    '2018-04-09',
+    'Datum för anslags',
+    'uppsättande',
+    'nedtagande',
+    'Justeringens plats och',
+    'tid',
+    '   ',
+    ' ',
+    'Anna Berg',
+    'Kommunstyrelsen',
+    'Protokoll',
+    '…',
+    '12',
+    '\n',
   );
 
   it('never throws and gives every warning a position (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fragments, { maxLength: 40 }).map((a) => a.join('')), { maxLength: 4 }), (pages) => {
-        const r = parsePages(pages);
-        for (const w of r.warnings) expect(w.position).toBeDefined();
-        expect(typeof r.meeting.id).toBe('string');
-      }),
+      fc.property(
+        fc.array(
+          fc.array(fragments, { maxLength: 40 }).map((a) => a.join('')),
+          { maxLength: 4 },
+        ),
+        (pages) => {
+          const r = parsePages(pages);
+          for (const w of r.warnings) expect(w.position).toBeDefined();
+          expect(typeof r.meeting.id).toBe('string');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -32,33 +32,60 @@ describe('Alingsås KS 2026-06-01 (2026 template, two-column cover, substitutes 
 
   it('has 14 members plus 3 serving substitutes as beslutande', () => {
     expect(names(meeting.attendance.members)).toEqual([
-      'Jan-Erik Wallin', 'Anton César', 'Anita Hedén Unosson', 'Peter Norlander', 'Pamela Nilsson Ludvigsson',
-      'Anders Julin', 'Inger Carlborg', 'Karin Schagerlind', 'Mats Bjelkemyr', 'Gunilla Gomér',
-      'Heidi Hankanen Ängberg', 'Lady France Mulumba', 'Jens Christian Berlin', 'Janine Alm Ericson',
-      'Irene Jonsson', 'Morgan Fredvi', 'Martin Lindberg',
+      'Jan-Erik Wallin',
+      'Anton César',
+      'Anita Hedén Unosson',
+      'Peter Norlander',
+      'Pamela Nilsson Ludvigsson',
+      'Anders Julin',
+      'Inger Carlborg',
+      'Karin Schagerlind',
+      'Mats Bjelkemyr',
+      'Gunilla Gomér',
+      'Heidi Hankanen Ängberg',
+      'Lady France Mulumba',
+      'Jens Christian Berlin',
+      'Janine Alm Ericson',
+      'Irene Jonsson',
+      'Morgan Fredvi',
+      'Martin Lindberg',
     ]);
     expect(meeting.attendance.members[0]).toEqual({
-      name: 'Jan-Erik Wallin', party: 'M', role: 'ordförande', raw: 'Jan-Erik Wallin (M) (ordförande)',
+      name: 'Jan-Erik Wallin',
+      party: 'M',
+      role: 'ordförande',
+      raw: 'Jan-Erik Wallin (M) (ordförande)',
     });
     expect(meeting.attendance.members[3]).toMatchObject({
-      name: 'Peter Norlander', party: 'S', paragraphsRaw: '§§94-98', paragraphRanges: [[94, 98]],
+      name: 'Peter Norlander',
+      party: 'S',
+      paragraphsRaw: '§§94-98',
+      paragraphRanges: [[94, 98]],
     });
   });
 
   it('records whom each serving substitute replaced, and for which §§', () => {
     expect(meeting.attendance.substitutes).toEqual([
       {
-        name: 'Irene Jonsson', party: 'S', paragraphsRaw: '§§99-110', paragraphRanges: [[99, 110]],
+        name: 'Irene Jonsson',
+        party: 'S',
+        paragraphsRaw: '§§99-110',
+        paragraphRanges: [[99, 110]],
         replaces: { name: 'Peter Norlander', party: 'S' },
         raw: 'Irene Jonsson (S) §§99-110 ersätter Peter Norlander (S)',
       },
       {
-        name: 'Morgan Fredvi', party: 'S', paragraphsRaw: '§§99-110', paragraphRanges: [[99, 110]],
+        name: 'Morgan Fredvi',
+        party: 'S',
+        paragraphsRaw: '§§99-110',
+        paragraphRanges: [[99, 110]],
         replaces: { name: 'Pamela Nilsson Ludvigsson', party: 'S' },
         raw: 'Morgan Fredvi (S) §§99-110 ersätter Pamela Nilsson Ludvigsson (S)',
       },
       {
-        name: 'Martin Lindberg', party: 'V', replaces: { name: 'Sanna Dabolins', party: 'V' },
+        name: 'Martin Lindberg',
+        party: 'V',
+        replaces: { name: 'Sanna Dabolins', party: 'V' },
         raw: 'Martin Lindberg (V) ersätter Sanna Dabolins (V)',
       },
     ]);
@@ -66,11 +93,21 @@ describe('Alingsås KS 2026-06-01 (2026 template, two-column cover, substitutes 
 
   it('reads "Ej tjänstgörande ersättare" although its label wraps and the names stand in the second column', () => {
     expect(names(meeting.attendance.nonServingSubstitutes)).toEqual([
-      'Irene Jonsson', 'Morgan Fredvi', 'Oscar Allard', 'Thomas Thim', 'Kjerstin Hansson', 'Ali Said',
-      'Adam Jansson', 'Klas Åkerlund', 'Lena Eriksson',
+      'Irene Jonsson',
+      'Morgan Fredvi',
+      'Oscar Allard',
+      'Thomas Thim',
+      'Kjerstin Hansson',
+      'Ali Said',
+      'Adam Jansson',
+      'Klas Åkerlund',
+      'Lena Eriksson',
     ]);
     expect(meeting.attendance.nonServingSubstitutes[1]).toEqual({
-      name: 'Morgan Fredvi', party: 'S', paragraphsRaw: '§§94-98', paragraphRanges: [[94, 98]],
+      name: 'Morgan Fredvi',
+      party: 'S',
+      paragraphsRaw: '§§94-98',
+      paragraphRanges: [[94, 98]],
       raw: 'Morgan Fredvi (S) §§94-98',
     });
   });
@@ -78,11 +115,16 @@ describe('Alingsås KS 2026-06-01 (2026 template, two-column cover, substitutes 
   it('joins a participant whose parenthesis wraps onto the next line', () => {
     const others = meeting.attendance.others;
     expect(others).toHaveLength(9);
-    expect(others[0]).toEqual({ name: 'Ulrika Månsson', role: 'kommunsekreterare', raw: 'Ulrika Månsson (kommunsekreterare)' });
+    expect(others[0]).toEqual({
+      name: 'Ulrika Månsson',
+      role: 'kommunsekreterare',
+      raw: 'Ulrika Månsson (kommunsekreterare)',
+    });
     expect(others[3]).toEqual({
       name: 'Johan Ekedahl',
       role: 'punkt A, samhällsbyggnadsförvaltningen, enhetschef projektenheten',
-      paragraphsRaw: '§94', paragraphRanges: [[94, 94]],
+      paragraphsRaw: '§94',
+      paragraphRanges: [[94, 94]],
       raw: 'Johan Ekedahl (punkt A, samhällsbyggnadsförvaltningen, enhetschef\nprojektenheten) §94',
     });
     expect(others.at(-1)?.name).toBe('Lisa Berdén');
@@ -126,7 +168,9 @@ describe('Alingsås KF 2018-03-28 (2018 template, ANSLAG/BEVIS block on page 3)'
   it('reads the notice dates from the two-column ANSLAG block', () => {
     expect(meeting.notice.posted).toBe('2018-04-09');
     expect(meeting.notice.removed).toBe('2018-05-01');
-    expect(meeting.notice.raw).toContain('Datum för anslags   2018-04-09   Datum för anslags   2018-05-01\nuppsättande   nedtagande');
+    expect(meeting.notice.raw).toContain(
+      'Datum för anslags   2018-04-09   Datum för anslags   2018-05-01\nuppsättande   nedtagande',
+    );
   });
 
   it('computes the last day to appeal: 2018-04-09 + 21 days = Monday 2018-04-30', () => {
@@ -135,7 +179,9 @@ describe('Alingsås KF 2018-03-28 (2018 template, ANSLAG/BEVIS block on page 3)'
 
   it('reads the justering at Rådhuset on 2018-04-09', () => {
     expect(meeting.justering).toEqual({
-      date: '2018-04-09', place: 'Rådhuset, Alingsås', raw: 'Rådhuset, Alingsås , 2018-04-09 11:00',
+      date: '2018-04-09',
+      place: 'Rådhuset, Alingsås',
+      raw: 'Rådhuset, Alingsås , 2018-04-09 11:00',
     });
     expect(meeting.justerare).toEqual(['Leif Hansson', 'Anita Brodén']);
     expect(meeting.chair).toBe('Kristina Grapenholm');
@@ -146,7 +192,12 @@ describe('Alingsås KF 2018-03-28 (2018 template, ANSLAG/BEVIS block on page 3)'
     const { members, substitutes, nonServingSubstitutes } = meeting.attendance;
     expect(members).toHaveLength(47);
     expect(names(substitutes)).toEqual([
-      'Björn Svennung', 'Britt Berggren', 'Billy Westerholm', 'Gunilla Gomér', 'Laila Freiholtz', 'Valter Samuelsson',
+      'Björn Svennung',
+      'Britt Berggren',
+      'Billy Westerholm',
+      'Gunilla Gomér',
+      'Laila Freiholtz',
+      'Valter Samuelsson',
     ]);
     expect(substitutes[3]?.replaces).toEqual({ name: 'Therese Erlandsson', party: 'SD' });
     expect(members.find((m) => m.name === 'Novak Vasic')?.paragraphRanges).toEqual([[53, 68]]);
@@ -181,7 +232,10 @@ describe('Alingsås KF 2026-06-10 (one §, place wrapped around the right column
 
   it('has 42 members and 7 serving substitutes; the rest of the cover is on page 2', () => {
     expect(meeting.attendance.members).toHaveLength(49);
-    expect(meeting.attendance.substitutes.at(-1)).toMatchObject({ name: 'Johan Fogelberg', replaces: { name: 'Ali Said', party: 'C' } });
+    expect(meeting.attendance.substitutes.at(-1)).toMatchObject({
+      name: 'Johan Fogelberg',
+      replaces: { name: 'Ali Said', party: 'C' },
+    });
     expect(meeting.attendance.substitutes[4]?.replaces).toEqual({ name: 'Annette Heineman', party: '-' });
     expect(names(meeting.attendance.others)).toEqual(['Ulrika Månsson', 'Maria Standar', 'Cecilia Knutsson']);
     expect(meeting.justerare).toEqual(['Ingbritt Johansson', 'Marcus Wallin']);
@@ -199,10 +253,18 @@ describe('Alingsås nämnder 2026', () => {
     expect(meeting.paragraphRange?.raw).toBe('§§32-40');
     expect(meeting.attendance.members).toHaveLength(13);
     expect(meeting.attendance.substitutes).toEqual([
-      { name: 'Ibadete Olluri', party: 'V', replaces: { name: 'Börje Olsson', party: 'V' }, raw: 'Ibadete Olluri (V) ersätter Börje Olsson (V)' },
+      {
+        name: 'Ibadete Olluri',
+        party: 'V',
+        replaces: { name: 'Börje Olsson', party: 'V' },
+        raw: 'Ibadete Olluri (V) ersätter Börje Olsson (V)',
+      },
     ]);
     expect(names(meeting.attendance.nonServingSubstitutes)).toEqual([
-      'Jenny Helgesson', 'Jenny Trumstedt', 'Irene Lidvall Gullersby', 'Katarina Berg',
+      'Jenny Helgesson',
+      'Jenny Trumstedt',
+      'Irene Lidvall Gullersby',
+      'Katarina Berg',
     ]);
     expect(meeting.attendance.others).toHaveLength(6);
     expect(meeting.justerare).toEqual(['Camilla Stensson']);
@@ -216,13 +278,22 @@ describe('Alingsås nämnder 2026', () => {
     expect(meeting.place).toBe('Socialförvaltningen, Alingsås');
     expect(meeting.attendance.members).toHaveLength(14);
     expect(meeting.attendance.substitutes[0]).toMatchObject({
-      name: 'Anneli Berglund', paragraphRanges: [[38, 39]], replaces: { name: 'Luzaan Eisa', party: 'S' },
+      name: 'Anneli Berglund',
+      paragraphRanges: [[38, 39]],
+      replaces: { name: 'Luzaan Eisa', party: 'S' },
     });
-    expect(meeting.attendance.nonServingSubstitutes[0]).toMatchObject({ name: 'Anneli Berglund', paragraphRanges: [[34, 37]] });
+    expect(meeting.attendance.nonServingSubstitutes[0]).toMatchObject({
+      name: 'Anneli Berglund',
+      paragraphRanges: [[34, 37]],
+    });
     expect(meeting.attendance.nonServingSubstitutes).toHaveLength(3);
     expect(meeting.attendance.others).toHaveLength(8);
     expect(meeting.attendance.others[3]).toMatchObject({ name: 'Jesper Nicoletti', paragraphRanges: [[35, 36]] });
-    expect([meeting.chair, meeting.secretary, meeting.justerare]).toEqual(['Kent Perciwall', 'Anna Bräck Werner', ['Leif Hansson']]);
+    expect([meeting.chair, meeting.secretary, meeting.justerare]).toEqual([
+      'Kent Perciwall',
+      'Anna Bräck Werner',
+      ['Leif Hansson'],
+    ]);
     expect(warnings).toEqual([]);
   });
 
@@ -233,7 +304,9 @@ describe('Alingsås nämnder 2026', () => {
     expect(meeting.chair).toBe('Lars-Ivan Gustafsson');
     expect(meeting.attendance.members).toHaveLength(9);
     expect(meeting.attendance.substitutes.map((s) => [s.name, s.replaces?.name])).toEqual([
-      ['Martin Pehrsson', 'Boris Jernskiegg'], ['Roger Andersson', 'Andreas Idén'], ['Roland Alm', 'Ingela Andreen'],
+      ['Martin Pehrsson', 'Boris Jernskiegg'],
+      ['Roger Andersson', 'Andreas Idén'],
+      ['Roland Alm', 'Ingela Andreen'],
       ['Ulla Dalén', undefined],
     ]);
     expect(meeting.attendance.substitutes[3]?.role).toBe('Ersätter tom (V)-plats');
@@ -248,23 +321,39 @@ describe('texts with little or no cover page', () => {
     ['goteborg-kommunstyrelsen-2024-01-10.txt', '2024-01-10'],
     ['goteborg-kommunstyrelsen-2024-01-24.txt', '2024-01-24'],
     ['goteborg-kommunstyrelsen-2024-02-07.txt', '2024-02-07'],
-  ])('Göteborg %s: municipality, body and date from the four-line header; the rest is reported missing', (file, date) => {
-    const r = parse(file);
-    expect(r.meeting.id).toBe(`goteborg-kommunstyrelsen-${date}`);
-    expect([r.meeting.municipality, r.meeting.body, r.meeting.date]).toEqual(['Göteborg', 'Kommunstyrelsen', date]);
-    expect(r.meeting.attendance.members).toEqual([]);
-    expect(missing(r)).toEqual([
-      'place', 'time', 'members (Beslutande)', 'justerare (Utses att justera)', 'chair (Ordförande)',
-      'secretary (Sekreterare)', 'justering (Justeringens plats och tid)', 'paragraph range (Paragrafer)',
-    ].map((field) => `No ${field} found in the front matter`));
-    for (const w of r.warnings) expect(w.position).toEqual({ page: 1, line: 1 });
-  });
+  ])(
+    'Göteborg %s: municipality, body and date from the four-line header; the rest is reported missing',
+    (file, date) => {
+      const r = parse(file);
+      expect(r.meeting.id).toBe(`goteborg-kommunstyrelsen-${date}`);
+      expect([r.meeting.municipality, r.meeting.body, r.meeting.date]).toEqual(['Göteborg', 'Kommunstyrelsen', date]);
+      expect(r.meeting.attendance.members).toEqual([]);
+      expect(missing(r)).toEqual(
+        [
+          'place',
+          'time',
+          'members (Beslutande)',
+          'justerare (Utses att justera)',
+          'chair (Ordförande)',
+          'secretary (Sekreterare)',
+          'justering (Justeringens plats och tid)',
+          'paragraph range (Paragrafer)',
+        ].map((field) => `No ${field} found in the front matter`),
+      );
+      for (const w of r.warnings) expect(w.position).toEqual({ page: 1, line: 1 });
+    },
+  );
 
   it('the Alingsås seed states only the date; body and municipality come from hints', () => {
     const bare = parse('alingsas-kommunstyrelsen-2024-02-05-p28.txt');
     expect(bare.meeting.date).toBe('2024-02-05');
-    expect(missing(bare)).toEqual(expect.arrayContaining(['No municipality found in the front matter', 'No body found in the front matter']));
-    const hinted = parse('alingsas-kommunstyrelsen-2024-02-05-p28.txt', { municipality: 'alingsas', body: 'Kommunstyrelsen' });
+    expect(missing(bare)).toEqual(
+      expect.arrayContaining(['No municipality found in the front matter', 'No body found in the front matter']),
+    );
+    const hinted = parse('alingsas-kommunstyrelsen-2024-02-05-p28.txt', {
+      municipality: 'alingsas',
+      body: 'Kommunstyrelsen',
+    });
     expect(hinted.meeting.id).toBe('alingsas-kommunstyrelsen-2024-02-05');
     expect(hinted.meeting.municipality).toBe('Alingsås');
     expect(missing(hinted).some((m) => m.includes('municipality') || m.includes('body'))).toBe(false);
@@ -272,19 +361,33 @@ describe('texts with little or no cover page', () => {
 });
 
 const CORPUS = [
-  'alingsas-barn-och-ungdomsnamnden-2026-05-26.txt', 'alingsas-kommunfullmaktige-2018-03-28.txt',
-  'alingsas-kommunfullmaktige-2026-06-10.txt', 'alingsas-kommunstyrelsen-2024-02-05-p28.txt',
-  'alingsas-kommunstyrelsen-2026-06-01.txt', 'alingsas-socialnamnden-2026-06-16.txt',
-  'alingsas-tekniska-namnden-2026-05-18.txt', 'goteborg-kommunstyrelsen-2024-01-10.txt',
-  'goteborg-kommunstyrelsen-2024-01-24.txt', 'goteborg-kommunstyrelsen-2024-02-07.txt',
+  'alingsas-barn-och-ungdomsnamnden-2026-05-26.txt',
+  'alingsas-kommunfullmaktige-2018-03-28.txt',
+  'alingsas-kommunfullmaktige-2026-06-10.txt',
+  'alingsas-kommunstyrelsen-2024-02-05-p28.txt',
+  'alingsas-kommunstyrelsen-2026-06-01.txt',
+  'alingsas-socialnamnden-2026-06-16.txt',
+  'alingsas-tekniska-namnden-2026-05-18.txt',
+  'goteborg-kommunstyrelsen-2024-01-10.txt',
+  'goteborg-kommunstyrelsen-2024-01-24.txt',
+  'goteborg-kommunstyrelsen-2024-02-07.txt',
 ];
 
 /** Every text value of the meeting except the computed/normalised ones (id, ISO dates and times, source). */
 function textValues(m: Meeting): string[] {
   const people = Object.values(m.attendance).flat();
   return [
-    m.municipality, m.body, m.place, m.time?.raw, m.chair, m.secretary, ...m.justerare,
-    m.justering.place, m.justering.raw, m.notice.raw, m.paragraphRange?.raw,
+    m.municipality,
+    m.body,
+    m.place,
+    m.time?.raw,
+    m.chair,
+    m.secretary,
+    ...m.justerare,
+    m.justering.place,
+    m.justering.raw,
+    m.notice.raw,
+    m.paragraphRange?.raw,
     ...people.flatMap((p) => [p.name, p.party, p.role, p.paragraphsRaw, p.raw, p.replaces?.name, p.replaces?.party]),
   ].filter((v): v is string => v !== undefined && v !== '');
 }
@@ -294,7 +397,8 @@ describe('no invented text', () => {
     const source = fixtureText(file);
     const { meeting } = parse(file);
     for (const value of textValues(meeting)) {
-      for (const word of value.split(/\s+/u).filter(Boolean)) expect(source, `${word} (in ${value})`).toContain(word.replace(/,$/u, ''));
+      for (const word of value.split(/\s+/u).filter(Boolean))
+        expect(source, `${word} (in ${value})`).toContain(word.replace(/,$/u, ''));
     }
   });
 });

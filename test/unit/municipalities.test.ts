@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectMunicipality,
-  findMunicipality,
-  MUNICIPALITIES,
-} from '../../functions/core/records/municipalities.ts';
+import { detectMunicipality, findMunicipality, MUNICIPALITIES } from '../../functions/core/records/municipalities.ts';
 import { slugify } from '../../functions/core/records/ids.ts';
 
 describe('MUNICIPALITIES', () => {

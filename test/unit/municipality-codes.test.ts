@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MUNICIPALITIES } from '../../functions/core/records/municipalities.ts';
-import { MUNICIPALITY_CODES, municipalityCode, municipalityOwnName } from '../../functions/core/records/municipality-codes.ts';
+import {
+  MUNICIPALITY_CODES,
+  municipalityCode,
+  municipalityOwnName,
+} from '../../functions/core/records/municipality-codes.ts';
 
 describe('SCB municipality codes', () => {
   it('gives each of the 290 municipalities one distinct four-digit code', () => {
@@ -16,10 +20,53 @@ describe('SCB municipality codes', () => {
     for (const c of MUNICIPALITY_CODES.values()) perCounty.set(c.slice(0, 2), (perCounty.get(c.slice(0, 2)) ?? 0) + 1);
     // Municipalities per county (län), from SCB's list.
     expect(Object.fromEntries(perCounty)).toEqual({
-      '01': 26, '03': 8, '04': 9, '05': 13, '06': 13, '07': 8, '08': 12, '09': 1, '10': 5, '12': 33, '13': 6, '14': 49,
-      '17': 16, '18': 12, '19': 10, '20': 15, '21': 10, '22': 7, '23': 8, '24': 15, '25': 14,
+      '01': 26,
+      '03': 8,
+      '04': 9,
+      '05': 13,
+      '06': 13,
+      '07': 8,
+      '08': 12,
+      '09': 1,
+      '10': 5,
+      '12': 33,
+      '13': 6,
+      '14': 49,
+      '17': 16,
+      '18': 12,
+      '19': 10,
+      '20': 15,
+      '21': 10,
+      '22': 7,
+      '23': 8,
+      '24': 15,
+      '25': 14,
     });
-    expect(['Stockholm', 'Uppsala', 'Nyköping', 'Linköping', 'Jönköping', 'Växjö', 'Kalmar', 'Gotland', 'Karlskrona', 'Malmö', 'Halmstad', 'Göteborg', 'Karlstad', 'Örebro', 'Västerås', 'Falun', 'Gävle', 'Härnösand', 'Östersund', 'Umeå', 'Luleå'].map((n) => MUNICIPALITY_CODES.get(n)!.slice(2))).toEqual(Array(21).fill('80'));
+    expect(
+      [
+        'Stockholm',
+        'Uppsala',
+        'Nyköping',
+        'Linköping',
+        'Jönköping',
+        'Växjö',
+        'Kalmar',
+        'Gotland',
+        'Karlskrona',
+        'Malmö',
+        'Halmstad',
+        'Göteborg',
+        'Karlstad',
+        'Örebro',
+        'Västerås',
+        'Falun',
+        'Gävle',
+        'Härnösand',
+        'Östersund',
+        'Umeå',
+        'Luleå',
+      ].map((n) => MUNICIPALITY_CODES.get(n)!.slice(2)),
+    ).toEqual(Array(21).fill('80'));
   });
 
   it('finds the code however the municipality is written', () => {

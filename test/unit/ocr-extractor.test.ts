@@ -26,7 +26,13 @@ function fakeOcr(confidence = 91): Ocr & { seen: PageImage[] } {
     concurrency: 2,
     async recognize(image) {
       seen.push(image);
-      return { number: image.page, text: `§ ${100 + image.page} OCR-text från sidan ${image.page} med tillräckligt många tecken för att räknas som en sida`, confidence, uncertainNumbers: 0, skewDegrees: 0 };
+      return {
+        number: image.page,
+        text: `§ ${100 + image.page} OCR-text från sidan ${image.page} med tillräckligt många tecken för att räknas som en sida`,
+        confidence,
+        uncertainNumbers: 0,
+        skewDegrees: 0,
+      };
     },
     async close() {},
   };
@@ -39,16 +45,24 @@ describe('page images from pdf.js, without a canvas', () => {
       const [image] = await extractPageImages(imageOnlyPdf([raster!]), [1]);
       const source = readPnm(raster!.bytes);
       expect(image).toMatchObject({ page: 1, width: source.width, height: source.height, channels: 1, dpi: 100 });
-      const expected = format === 'pgm'
-        ? source.data
-        : Uint8Array.from({ length: source.width * source.height }, (_, i) => {
-          const x = i % source.width;
-          const y = Math.floor(i / source.width);
-          return (source.data[y * Math.ceil(source.width / 8) + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 0 : 255;
-        });
+      const expected =
+        format === 'pgm'
+          ? source.data
+          : Uint8Array.from({ length: source.width * source.height }, (_, i) => {
+              const x = i % source.width;
+              const y = Math.floor(i / source.width);
+              return (source.data[y * Math.ceil(source.width / 8) + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 0 : 255;
+            });
       expect(Buffer.from(image!.data).equals(Buffer.from(expected)), `${format} pixels`).toBe(true);
       // Pixel (0, 0) is the top-left corner of the page; one pixel is 72/100 pt.
-      expect(image!.toPage.map((n) => +n.toFixed(4))).toEqual([0.72, 0, 0, -0.72, 0, +(source.height * 0.72).toFixed(4)]);
+      expect(image!.toPage.map((n) => +n.toFixed(4))).toEqual([
+        0.72,
+        0,
+        0,
+        -0.72,
+        0,
+        +(source.height * 0.72).toFixed(4),
+      ]);
     }
   });
 
@@ -75,7 +89,9 @@ describe('createDocumentExtractor with OCR', () => {
     const extracted = await createDocumentExtractor({ ocr }).extract(scan, 'scan.pdf');
     expect(ocr.seen.map((i) => i.page)).toEqual([1, 2, 3]);
     expect(extracted.textSource).toBe('ocr');
-    expect(extracted.pages.map((p) => p.text)).toEqual([1, 2, 3].map((n) => expect.stringContaining(`OCR-text från sidan ${n}`)));
+    expect(extracted.pages.map((p) => p.text)).toEqual(
+      [1, 2, 3].map((n) => expect.stringContaining(`OCR-text från sidan ${n}`)),
+    );
     expect(extracted.ocrPages).toEqual([1, 2, 3].map((page) => ({ page, confidence: 91, uncertainNumbers: 0 })));
   });
 
@@ -102,8 +118,19 @@ describe('createDocumentExtractor with OCR', () => {
   it('still refuses a scan as no-text-layer without OCR, or when OCR reads nothing', async () => {
     const scan = imageOnlyPdf(rasterise(SOURCE, { dpi: 72, format: 'pgm', first: 1, last: 1 }));
     await expect(createDocumentExtractor().extract(scan, 's.pdf')).rejects.toMatchObject({ reason: 'no-text-layer' });
-    const blind: Ocr = { ...fakeOcr(), recognize: async (image) => ({ number: image.page, text: '', confidence: 0, uncertainNumbers: 0, skewDegrees: 0 }) };
-    const error = await createDocumentExtractor({ ocr: blind }).extract(scan, 's.pdf').catch((e: unknown) => e);
+    const blind: Ocr = {
+      ...fakeOcr(),
+      recognize: async (image) => ({
+        number: image.page,
+        text: '',
+        confidence: 0,
+        uncertainNumbers: 0,
+        skewDegrees: 0,
+      }),
+    };
+    const error = await createDocumentExtractor({ ocr: blind })
+      .extract(scan, 's.pdf')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableDocumentError);
     expect((error as UnreadableDocumentError).reason).toBe('no-text-layer');
   });

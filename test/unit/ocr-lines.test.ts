@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { type OcrBlock, type OcrLine, type OcrWord, ocrPageLines, readSectionSigns } from '../../functions/adapters/ocr/ocr-lines.ts';
+import {
+  type OcrBlock,
+  type OcrLine,
+  type OcrWord,
+  ocrPageLines,
+  readSectionSigns,
+} from '../../functions/adapters/ocr/ocr-lines.ts';
 
 /** A word at x with one symbol per character; `drop` lists symbol indexes that reach below the baseline (a §). */
 function word(text: string, x: number, baseline: number, drop: number[] = [], confidence = 95): OcrWord {
   const symbols = [...text].map((ch, i) => ({
     text: ch,
-    bbox: { x0: x + i * 16 + (i > 0 && drop.includes(0) ? 10 : 0), y0: baseline - 22, x1: x + i * 16 + 14 + (i > 0 && drop.includes(0) ? 10 : 0), y1: baseline + (drop.includes(i) ? 6 : 0) },
+    bbox: {
+      x0: x + i * 16 + (i > 0 && drop.includes(0) ? 10 : 0),
+      y0: baseline - 22,
+      x1: x + i * 16 + 14 + (i > 0 && drop.includes(0) ? 10 : 0),
+      y1: baseline + (drop.includes(i) ? 6 : 0),
+    },
   }));
-  return { text, confidence, bbox: { x0: x, y0: baseline - 22, x1: symbols.at(-1)!.bbox.x1, y1: baseline + 6 }, symbols };
+  return {
+    text,
+    confidence,
+    bbox: { x0: x, y0: baseline - 22, x1: symbols.at(-1)!.bbox.x1, y1: baseline + 6 },
+    symbols,
+  };
 }
 
 function line(words: OcrWord[], baseline: number): OcrLine {

@@ -65,7 +65,10 @@ describe('vote tables with X marks and a named roll', () => {
 describe('secrecy', () => {
   const p = parseFixture('sn-secrecy.txt');
   it('marks a § whose text was removed for secrecy, and only that one', () => {
-    expect(p.paragraphs.map((x) => [x.number, x.redacted])).toEqual([['162', true], ['163', false]]);
+    expect(p.paragraphs.map((x) => [x.number, x.redacted])).toEqual([
+      ['162', true],
+      ['163', false],
+    ]);
   });
   it('reads "§ 162   Diarienummer 00322/2026"', () => {
     expect(p.paragraphs[0]?.caseNumbers).toEqual([{ raw: 'Diarienummer 00322/2026', normalized: '00322/2026' }]);
@@ -78,12 +81,19 @@ describe('omedelbar justering, jäv, särskilt yttrande, att-satser', () => {
   const p = parseFixture('omedelbar-justering.txt');
   const [p88, p89, p90] = p.paragraphs;
   it('marks immediately justerade §§', () => {
-    expect(p.paragraphs.map((x) => [x.number, x.immediatelyJusterad])).toEqual([['88', true], ['89', false], ['90', false]]);
+    expect(p.paragraphs.map((x) => [x.number, x.immediatelyJusterad])).toEqual([
+      ['88', true],
+      ['89', false],
+      ['90', false],
+    ]);
   });
   it('keeps Jäv and Särskilt yttrande as sections of their own kind', () => {
     expect(p88?.sections.map((s) => [s.kind, s.heading])).toEqual([
-      ['description', 'Ärendebeskrivning'], ['disqualification', 'Jäv'], ['decision', 'Beslut'],
-      ['special-statement', 'Särskilt yttrande'], ['recipients', 'Expedieras till'],
+      ['description', 'Ärendebeskrivning'],
+      ['disqualification', 'Jäv'],
+      ['decision', 'Beslut'],
+      ['special-statement', 'Särskilt yttrande'],
+      ['recipients', 'Expedieras till'],
     ]);
   });
   it('leaves the justering stamp out of the decision', () => {

@@ -43,7 +43,9 @@ describe('omedelbar justering: wordings that say the § was justerad at the meet
   });
 
   it('a negation after the wording, in a clause of its own, does not undo it', () => {
-    expect(statesImmediateJustering('Paragrafen förklaras omedelbart justerad eftersom avtalet inte kan vänta.')).toBe(true);
+    expect(statesImmediateJustering('Paragrafen förklaras omedelbart justerad eftersom avtalet inte kan vänta.')).toBe(
+      true,
+    );
   });
 });
 
@@ -53,7 +55,9 @@ describe('immediatelyJusterad on a parsed §', () => {
   });
 
   it('is set by a Justering section of its own (Göteborg)', () => {
-    expect(flag('Beslut\nTaxan antas.\nJustering\nProtokollet under denna paragraf förklaras omedelbart justerat.')).toBe(true);
+    expect(
+      flag('Beslut\nTaxan antas.\nJustering\nProtokollet under denna paragraf förklaras omedelbart justerat.'),
+    ).toBe(true);
   });
 
   it('is set by a statement line after the Expedieras till list', () => {
@@ -61,7 +65,8 @@ describe('immediatelyJusterad on a parsed §', () => {
   });
 
   it('is not set by the Alingsås stamp "Paragrafen är justerad", which is furniture and leaves no trace', () => {
-    const p = parseOne('Beslut\nTaxan antas.\nBeslutsunderlag\n• Tjänsteskrivelse\nParagrafen är justerad').paragraphs[0];
+    const p = parseOne('Beslut\nTaxan antas.\nBeslutsunderlag\n• Tjänsteskrivelse\nParagrafen är justerad')
+      .paragraphs[0];
     expect(p?.immediatelyJusterad).toBe(false);
     expect(p?.decision).toBe('Taxan antas.');
     expect(p?.documents).toEqual(['Tjänsteskrivelse']);
@@ -70,13 +75,17 @@ describe('immediatelyJusterad on a parsed §', () => {
   });
 
   it('is not set by the narrative or a motion that was not decided', () => {
-    expect(flag('Ärendebeskrivning\nFörra året förklarades motsvarande paragraf omedelbart justerad.\nBeslut\nTaxan antas.'))
-      .toBe(false);
-    expect(flag('Yrkanden\nAnna Berg (S) yrkar att paragrafen förklaras omedelbart justerad.\nBeslut\nTaxan antas.'))
-      .toBe(false);
+    expect(
+      flag('Ärendebeskrivning\nFörra året förklarades motsvarande paragraf omedelbart justerad.\nBeslut\nTaxan antas.'),
+    ).toBe(false);
+    expect(
+      flag('Yrkanden\nAnna Berg (S) yrkar att paragrafen förklaras omedelbart justerad.\nBeslut\nTaxan antas.'),
+    ).toBe(false);
   });
 
   it('is not set by a list item that merely mentions it', () => {
-    expect(flag('Beslut\nTaxan antas.\nBeslutsunderlag\n• Tjänsteskrivelse om omedelbar justering av taxan')).toBe(false);
+    expect(flag('Beslut\nTaxan antas.\nBeslutsunderlag\n• Tjänsteskrivelse om omedelbar justering av taxan')).toBe(
+      false,
+    );
   });
 });

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseProtocol } from '../../functions/core/parse/parse-protocol.ts';
 
 /** The seed: Alingsås KS 2024-02-05 § 28 (2023.563 KS) must parse exactly. Values copied by hand from the text. */
-const text = readFileSync(join(import.meta.dirname, '..', 'golden', 'alingsas-kommunstyrelsen-2024-02-05-p28.txt'), 'utf8');
+const text = readFileSync(
+  join(import.meta.dirname, '..', 'golden', 'alingsas-kommunstyrelsen-2024-02-05-p28.txt'),
+  'utf8',
+);
 const protocol = parseProtocol({
   pages: [{ number: 1, text }],
   source: { fileName: 'kommunstyrelsen-2024-02-05-p28.txt', sha256: 'seed', pages: 1, mediaType: 'text/plain' },
@@ -50,7 +53,13 @@ describe('seed: Alingsås KS 2024-02-05 § 28', () => {
     ]);
   });
   it('has its sections in order, without the repeated date line', () => {
-    expect(p?.sections.map((s) => s.heading)).toEqual(['Ärendebeskrivning', 'Beredning', 'Beslut', 'Expedieras till', 'Beslutsunderlag']);
+    expect(p?.sections.map((s) => s.heading)).toEqual([
+      'Ärendebeskrivning',
+      'Beredning',
+      'Beslut',
+      'Expedieras till',
+      'Beslutsunderlag',
+    ]);
     expect(p?.text).not.toMatch(/^2024-02-05$/mu);
     expect(p?.redacted).toBe(false);
     expect(p?.immediatelyJusterad).toBe(false);

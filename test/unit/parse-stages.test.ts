@@ -31,7 +31,10 @@ describe('page furniture', () => {
     const words = ['Ärendet gäller', 'Nämnden har', 'Text om budget', 'Förslaget innebär'];
     const pages = [1, 2, 3, 4].map((n) => {
       const end = n === 3 ? 'Expedieras till\nKommunstyrelsen\n' : 'Mer text.\n';
-      return page(n, `${n}\nKommunstyrelsen\nProtokoll\n2026-06-01\n${words[n - 1]} sidan ${n}.\n${end}Utdragsbestyrkande`);
+      return page(
+        n,
+        `${n}\nKommunstyrelsen\nProtokoll\n2026-06-01\n${words[n - 1]} sidan ${n}.\n${end}Utdragsbestyrkande`,
+      );
     });
     const kept = stripPageFurniture(toLines(pages)).map((l) => l.text);
     expect(kept.filter((t) => t === 'Kommunstyrelsen')).toHaveLength(1);
@@ -43,7 +46,10 @@ describe('page furniture', () => {
   });
   it('compares header lines by shape, so numbers that change from page to page do not hide them (KTweb)', () => {
     const pages = [1, 2, 3, 4].map((n) =>
-      page(n, `Protokoll   ${38 + n} §   15.09.2022   Sida\nVälfärdsnämnden   ${n}\nNKBY/${400 + n}/00.02.07/2022\n${38 + n} § Ärende ${n}\nText.`),
+      page(
+        n,
+        `Protokoll   ${38 + n} §   15.09.2022   Sida\nVälfärdsnämnden   ${n}\nNKBY/${400 + n}/00.02.07/2022\n${38 + n} § Ärende ${n}\nText.`,
+      ),
     );
     const kept = stripPageFurniture(toLines(pages)).map((l) => l.text);
     expect(kept.filter((t) => t.startsWith('Protokoll') || t.startsWith('Välfärdsnämnden'))).toEqual([]);
@@ -52,18 +58,51 @@ describe('page furniture', () => {
     expect(kept.filter((t) => / § Ärende/u.test(t))).toHaveLength(4);
   });
   it('removes rotated margin text, e-signature references and continuation headers', () => {
-    const layout = (rotated: boolean) => ({ x: 0.1, right: 0.9, size: 1, emphasis: 0, ...(rotated ? { rotated: true } : {}) });
-    const text = 'Forts § 16\nText i paragrafen.\nSignature reference: 3f2a9c1e-8b7d-4e21-9a0b-1c2d3e4f5a6b\nDokumentet är signerat';
+    const layout = (rotated: boolean) => ({
+      x: 0.1,
+      right: 0.9,
+      size: 1,
+      emphasis: 0,
+      ...(rotated ? { rotated: true } : {}),
+    });
+    const text =
+      'Forts § 16\nText i paragrafen.\nSignature reference: 3f2a9c1e-8b7d-4e21-9a0b-1c2d3e4f5a6b\nDokumentet är signerat';
     const lines = toLines([{ number: 1, text, layout: [layout(false), layout(false), layout(false), layout(true)] }]);
     expect(stripPageFurniture(lines).map((l) => l.text)).toEqual(['Text i paragrafen.']);
   });
   it('removes a header block that survived inside running text, but not the same word as a recipient', () => {
     const text = [
-      'Beslut', 'Antecknas.', '', 'Kommunstyrelsen', '', 'Yrkanden', '', 'Protokoll nr 1', 'Sammanträdesdatum: 2024-01-10', '',
-      'A yrkar bifall.', 'Kommunstyrelsen', '', 'Reservation', '', 'Protokoll nr 1', 'Sammanträdesdatum: 2024-01-10',
-      'B reserverar sig.', 'Kommunstyrelsen', '', 'Propositionsordning', '', 'Protokoll nr 1', 'Sammanträdesdatum: 2024-01-10',
-      'Text.', 'Protokollsutdrag skickas till', 'Kommunstyrelsen', 'Stadsledningskontoret', 'Lorem ipsum dolor sit amet.',
-      'Lorem ipsum dolor sit amet.', 'Lorem ipsum dolor sit amet.',
+      'Beslut',
+      'Antecknas.',
+      '',
+      'Kommunstyrelsen',
+      '',
+      'Yrkanden',
+      '',
+      'Protokoll nr 1',
+      'Sammanträdesdatum: 2024-01-10',
+      '',
+      'A yrkar bifall.',
+      'Kommunstyrelsen',
+      '',
+      'Reservation',
+      '',
+      'Protokoll nr 1',
+      'Sammanträdesdatum: 2024-01-10',
+      'B reserverar sig.',
+      'Kommunstyrelsen',
+      '',
+      'Propositionsordning',
+      '',
+      'Protokoll nr 1',
+      'Sammanträdesdatum: 2024-01-10',
+      'Text.',
+      'Protokollsutdrag skickas till',
+      'Kommunstyrelsen',
+      'Stadsledningskontoret',
+      'Lorem ipsum dolor sit amet.',
+      'Lorem ipsum dolor sit amet.',
+      'Lorem ipsum dolor sit amet.',
     ].join('\n');
     const kept = stripPageFurniture(toLines([page(1, text)])).map((l) => l.text);
     expect(kept).not.toContain('Protokoll nr 1');
@@ -75,27 +114,42 @@ describe('§ boundaries', () => {
   it('skips the table of contents and a list of §§ inside a § (tekniska nämnden § 25)', () => {
     const pages = [
       page(1, '§ 25 Information\n§ 26 Ekonomi\n§ 27 Delegationsordning\n§ 28 Avgifter'),
-      page(2, '§ 25\nInformation och föredragningar\nFöredragningar\n§ 25 Ekonomi\n§ 27 Delegationsordning\n§ 28 Avgifter'),
+      page(
+        2,
+        '§ 25\nInformation och föredragningar\nFöredragningar\n§ 25 Ekonomi\n§ 27 Delegationsordning\n§ 28 Avgifter',
+      ),
       page(3, '§ 26 2026.072 TEN\nEkonomi\nBeslut\nGodkänns.'),
       page(4, '§ 27 2025.275 TEN\nDelegationsordning\nBeslut\nGodkänns.'),
       page(5, '§ 28 2026.067 TEN\nAvgifter\nBeslut\nGodkänns.'),
     ];
     const lines = toLines(pages);
     const { boundaries, warnings } = findParagraphBoundaries(lines, { from: '25', to: '28' });
-    expect(boundaries.map((b) => [b.match.number, lines[b.index]?.page])).toEqual([['25', 2], ['26', 3], ['27', 4], ['28', 5]]);
+    expect(boundaries.map((b) => [b.match.number, lines[b.index]?.page])).toEqual([
+      ['25', 2],
+      ['26', 3],
+      ['27', 4],
+      ['28', 5],
+    ]);
     expect(warnings).toEqual([]);
   });
   it('reports a gap in the numbering and a missing end of the printed range', () => {
     const lines = toLines([page(1, '§ 1 2024.1 KS\nA\nBeslut\nX.\n§ 3 2024.2 KS\nB\nBeslut\nY.')]);
     const { warnings } = findParagraphBoundaries(lines, { from: '1', to: '4' });
-    expect(warnings.map((w) => [w.code, w.paragraph])).toEqual([['number-gap', '3'], ['number-gap', '3']]);
+    expect(warnings.map((w) => [w.code, w.paragraph])).toEqual([
+      ['number-gap', '3'],
+      ['number-gap', '3'],
+    ]);
   });
 });
 
 describe('titles', () => {
   it('joins a wrapped title and stops at a short complete one', () => {
-    const wrapped = toLines([page(1, 'Revidering av Göteborgs Stads riktlinje för\nfamiljehemsvården för barn och unga\nBeslut')]);
-    expect(extractTitle(wrapped, '', 90).title).toBe('Revidering av Göteborgs Stads riktlinje för familjehemsvården för barn och unga');
+    const wrapped = toLines([
+      page(1, 'Revidering av Göteborgs Stads riktlinje för\nfamiljehemsvården för barn och unga\nBeslut'),
+    ]);
+    expect(extractTitle(wrapped, '', 90).title).toBe(
+      'Revidering av Göteborgs Stads riktlinje för familjehemsvården för barn och unga',
+    );
     const short = toLines([page(1, 'Information och föredragningar\nInformation från förvaltningen\n• Årshjul')]);
     expect(extractTitle(short, '', 95)).toEqual({ title: 'Information och föredragningar', consumed: 1 });
   });

@@ -7,18 +7,29 @@ import { createDocumentExtractor } from '../../functions/adapters/document-extra
  * Forms the corpus lacks, written by hand from what Swedish protocols print (issue 11): each test feeds a small
  * protocol in one template and checks what a reader finds. None of these templates was used to build the parser.
  */
-const source = (pages: number, mediaType = 'text/plain') => ({ fileName: 'x.txt', sha256: '0'.repeat(64), pages, mediaType });
+const source = (pages: number, mediaType = 'text/plain') => ({
+  fileName: 'x.txt',
+  sha256: '0'.repeat(64),
+  pages,
+  mediaType,
+});
 
 function parse(...texts: string[]): Protocol {
   const pages: PageText[] = texts.map((text, i) => ({ number: i + 1, text }));
-  return parseProtocol({ pages, source: source(pages.length), hints: { municipality: 'Alingsås', date: '2024-03-12' } });
+  return parseProtocol({
+    pages,
+    source: source(pages.length),
+    hints: { municipality: 'Alingsås', date: '2024-03-12' },
+  });
 }
 
 const byNumber = (p: Protocol, n: string) => p.paragraphs.find((x) => x.number === n);
 
 describe('heading forms', () => {
   it('"Paragraf 12" with the title on the next line', () => {
-    const p = parse('Paragraf 12\nVal av justerare\nBeslut\nAnna Ek utses att justera.\n\nParagraf 13\nBudget 2025\nBeslut\nBudgeten antas.');
+    const p = parse(
+      'Paragraf 12\nVal av justerare\nBeslut\nAnna Ek utses att justera.\n\nParagraf 13\nBudget 2025\nBeslut\nBudgeten antas.',
+    );
     expect(p.paragraphs.map((x) => [x.number, x.title, x.decision])).toEqual([
       ['12', 'Val av justerare', 'Anna Ek utses att justera.'],
       ['13', 'Budget 2025', 'Budgeten antas.'],
@@ -26,7 +37,9 @@ describe('heading forms', () => {
   });
 
   it('"SBN § 38" with "Dnr 2024/1" in a right-hand column and the title below', () => {
-    const p = parse('SBN § 38                         Dnr 2024/1\n\nBygglov för nybyggnad av förskola\n\nBeslut\nBygglov beviljas.\n\nSBN § 39                         Dnr 2024/7\n\nTaxa för tillsyn\n\nBeslut\nTaxan antas.');
+    const p = parse(
+      'SBN § 38                         Dnr 2024/1\n\nBygglov för nybyggnad av förskola\n\nBeslut\nBygglov beviljas.\n\nSBN § 39                         Dnr 2024/7\n\nTaxa för tillsyn\n\nBeslut\nTaxan antas.',
+    );
     const first = byNumber(p, '38');
     expect(first?.caseNumbers.map((c) => c.normalized)).toEqual(['2024/1']);
     expect(first?.title).toBe('Bygglov för nybyggnad av förskola');
@@ -57,7 +70,10 @@ describe('heading forms', () => {
       '5 § Val av justerare\nBeslut\nAnna Ek utses.',
       '6 § Budget\nBeslut\nBudgeten antas.',
     );
-    expect(p.paragraphs.map((x) => [x.number, x.pages[0]])).toEqual([['5', 2], ['6', 3]]);
+    expect(p.paragraphs.map((x) => [x.number, x.pages[0]])).toEqual([
+      ['5', 2],
+      ['6', 3],
+    ]);
   });
 });
 
@@ -78,13 +94,17 @@ describe('decision markers', () => {
     const first = byNumber(p, '44');
     expect(first?.title).toBe('Översiktsplan för Ekby');
     expect(first?.decision).toBe('Översiktsplanen antas.');
-    expect(first?.sections.find((s) => s.kind === 'decision')?.heading).toBe('SAMHÄLLSBYGGNADSNÄMNDENS BESLUTSFÖRSLAG TILL KOMMUNFULLMÄKTIGE');
+    expect(first?.sections.find((s) => s.kind === 'decision')?.heading).toBe(
+      'SAMHÄLLSBYGGNADSNÄMNDENS BESLUTSFÖRSLAG TILL KOMMUNFULLMÄKTIGE',
+    );
     expect(byNumber(p, '45')?.decision).toBe('Yttrandet godkänns.');
     expect(byNumber(p, '45')?.title).toBe('');
   });
 
   it('"Beslut:" with the decision on the same line, and a title that starts with "Beslut om"', () => {
-    const p = parse('§ 3 Beslut om medlemskap i föreningen\nÄrendet\nFöreningen har bjudit in kommunen.\nBeslut: Kommunen ansöker om medlemskap.');
+    const p = parse(
+      '§ 3 Beslut om medlemskap i föreningen\nÄrendet\nFöreningen har bjudit in kommunen.\nBeslut: Kommunen ansöker om medlemskap.',
+    );
     expect(byNumber(p, '3')?.title).toBe('Beslut om medlemskap i föreningen');
     expect(byNumber(p, '3')?.decision).toBe('Kommunen ansöker om medlemskap.');
   });
@@ -100,21 +120,32 @@ describe('lists and furniture', () => {
   });
 
   it('the body from a capitalised page header ("SAMHÄLLSBYGGNADSNÄMNDEN   SAMMANTRÄDESPROTOKOLL")', () => {
-    const header = (n: number) => `SAMHÄLLSBYGGNADSNÄMNDEN   SAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2024-03-12   Sida ${n}\n`;
-    const p = parse(`${header(1)}Plats och tid   Stadshuset kl. 13.00\n`, `${header(2)}§ 1 Val av justerare\nBeslut\nAnna Ek utses.`, `${header(3)}§ 2 Budget\nBeslut\nAntas.`);
+    const header = (n: number) =>
+      `SAMHÄLLSBYGGNADSNÄMNDEN   SAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2024-03-12   Sida ${n}\n`;
+    const p = parse(
+      `${header(1)}Plats och tid   Stadshuset kl. 13.00\n`,
+      `${header(2)}§ 1 Val av justerare\nBeslut\nAnna Ek utses.`,
+      `${header(3)}§ 2 Budget\nBeslut\nAntas.`,
+    );
     expect(p.meeting.body).toBe('Samhällsbyggnadsnämnden');
     expect(p.paragraphs.map((x) => x.number)).toEqual(['1', '2']);
   });
 });
 
 describe('redaction by written markers', () => {
-  it.each(['Ansökan från XX om bistånd avslås.', 'Sökanden *** har beviljats stöd.', 'Ärendet gäller [maskerat] och hennes barn.'])('%s', (line) => {
+  it.each([
+    'Ansökan från XX om bistånd avslås.',
+    'Sökanden *** har beviljats stöd.',
+    'Ärendet gäller [maskerat] och hennes barn.',
+  ])('%s', (line) => {
     const p = parse(`§ 4 Individärende\nBeslut\n${line}`);
     expect(byNumber(p, '4')?.redacted).toBe(true);
     expect(p.warnings.some((w) => w.code === 'redaction' && w.paragraph === '4')).toBe(true);
   });
   it('an X in a vote table is no marker', () => {
-    expect(byNumber(parse('§ 4 Val\nOmröstning\nLedamot   Ja   Nej\nAnna Ek (S)   X\nBeslut\nAntas.'), '4')?.redacted).toBe(false);
+    expect(
+      byNumber(parse('§ 4 Val\nOmröstning\nLedamot   Ja   Nej\nAnna Ek (S)   X\nBeslut\nAntas.'), '4')?.redacted,
+    ).toBe(false);
   });
 });
 
@@ -122,21 +153,33 @@ describe('converted protocols through the document extractor', () => {
   const extractor = createDocumentExtractor();
   const read = async (bytes: Uint8Array) => {
     const doc = await extractor.extract(bytes, 'x');
-    return { doc, protocol: parseProtocol({ pages: doc.pages, source: source(doc.pages.length, doc.mediaType), hints: { municipality: 'Alingsås', date: '2024-03-12' } }) };
+    return {
+      doc,
+      protocol: parseProtocol({
+        pages: doc.pages,
+        source: source(doc.pages.length, doc.mediaType),
+        hints: { municipality: 'Alingsås', date: '2024-03-12' },
+      }),
+    };
   };
 
   it('Markdown: "## **§ 73**", the title as the next heading, the decision marker in bold', async () => {
-    const md = '---\ntitle: protokoll\n---\n\n## **§ 73**\n\n## **Revidering av taxa**\n\nDnr KS 2024/88\n\n## **Kommunstyrelsens beslut**\n\n- Taxan revideras.\n\n_Beslutet expedieras till:_ Ekonomienheten\n\n## **§ 74**\n\n## **Information**\n\nInformation lämnas.\n';
+    const md =
+      '---\ntitle: protokoll\n---\n\n## **§ 73**\n\n## **Revidering av taxa**\n\nDnr KS 2024/88\n\n## **Kommunstyrelsens beslut**\n\n- Taxan revideras.\n\n_Beslutet expedieras till:_ Ekonomienheten\n\n## **§ 74**\n\n## **Information**\n\nInformation lämnas.\n';
     const { doc, protocol } = await read(new TextEncoder().encode(md));
     expect(doc.mediaType).toBe('text/markdown');
     const p = byNumber(protocol, '73');
     expect([p?.title, p?.caseNumbers[0]?.normalized, p?.decision, p?.recipients]).toEqual([
-      'Revidering av taxa', 'KS 2024/88', '- Taxan revideras.', ['Ekonomienheten'],
+      'Revidering av taxa',
+      'KS 2024/88',
+      '- Taxan revideras.',
+      ['Ekonomienheten'],
     ]);
   });
 
   it('HTML: headings and table cells, entities decoded', async () => {
-    const html = '<!DOCTYPE html><html><head><title>Protokoll</title><style>p{}</style></head><body><h2>&sect; 12 Val av ordf&ouml;rande</h2><p>Ärendet avser val.</p><table><tr><td>Kandidat</td><td>Parti</td></tr><tr><td>Anna Ek</td><td>S</td></tr></table><h3>Beslut</h3><p>Anna Ek v&auml;ljs.</p><h2>&sect; 13 Budget</h2><h3>Beslut</h3><p>Budgeten antas.</p></body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><title>Protokoll</title><style>p{}</style></head><body><h2>&sect; 12 Val av ordf&ouml;rande</h2><p>Ärendet avser val.</p><table><tr><td>Kandidat</td><td>Parti</td></tr><tr><td>Anna Ek</td><td>S</td></tr></table><h3>Beslut</h3><p>Anna Ek v&auml;ljs.</p><h2>&sect; 13 Budget</h2><h3>Beslut</h3><p>Budgeten antas.</p></body></html>';
     const { doc, protocol } = await read(new TextEncoder().encode(html));
     expect(doc.mediaType).toBe('text/html');
     expect(protocol.paragraphs.map((x) => [x.number, x.title, x.decision])).toEqual([
@@ -150,7 +193,7 @@ describe('converted protocols through the document extractor', () => {
     const le = new Uint8Array(2 + text.length * 2);
     le.set([0xff, 0xfe]);
     for (let i = 0; i < text.length; i += 1) le.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
-    const be = le.map((_b, i) => (i < 2 ? [0xfe, 0xff][i] as number : le[i % 2 === 0 ? i + 1 : i - 1] as number));
+    const be = le.map((_b, i) => (i < 2 ? ([0xfe, 0xff][i] as number) : (le[i % 2 === 0 ? i + 1 : i - 1] as number)));
     for (const bytes of [le, be]) {
       const { doc, protocol } = await read(bytes);
       expect(doc.encoding).toMatch(/^utf-16/u);

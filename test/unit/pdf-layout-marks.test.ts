@@ -10,7 +10,13 @@ import { buildPdf, type PdfPage } from '../support/pdf-builder.ts';
  * redaction). PDFs are built in memory (test/support/pdf-builder.ts).
  */
 const body = (y: number, text: string) => ({ x: 72, y, text });
-const signature = { x: 20, y: 300, text: 'Signature reference: 4f1c2b3a-1111-4222-8333-944455556666', size: 7, rotate: 90 };
+const signature = {
+  x: 20,
+  y: 300,
+  text: 'Signature reference: 4f1c2b3a-1111-4222-8333-944455556666',
+  size: 7,
+  rotate: 90,
+};
 
 function page(n: number, heading: string, lines: string[], extra: Partial<PdfPage> = {}): PdfPage {
   return {
@@ -58,9 +64,18 @@ describe('layout marks from the PDF extractor', () => {
 
   it('the parser marks the masked § redacted, drops the rotated signature text and the repeated header', async () => {
     const { pages } = await extractPdfPages(pdf);
-    const protocol = parseProtocol({ pages, source: { fileName: 'x.pdf', sha256: '0'.repeat(64), pages: 3, mediaType: 'application/pdf' } });
-    expect(protocol.paragraphs.map((p) => [p.number, p.redacted])).toEqual([['12', true], ['13', false], ['14', false]]);
-    expect(protocol.paragraphs.some((p) => p.text.includes('Signature reference') || p.text.includes('Protokoll'))).toBe(false);
+    const protocol = parseProtocol({
+      pages,
+      source: { fileName: 'x.pdf', sha256: '0'.repeat(64), pages: 3, mediaType: 'application/pdf' },
+    });
+    expect(protocol.paragraphs.map((p) => [p.number, p.redacted])).toEqual([
+      ['12', true],
+      ['13', false],
+      ['14', false],
+    ]);
+    expect(
+      protocol.paragraphs.some((p) => p.text.includes('Signature reference') || p.text.includes('Protokoll')),
+    ).toBe(false);
     expect(protocol.warnings.find((w) => w.code === 'redaction')?.paragraph).toBe('12');
   });
 });

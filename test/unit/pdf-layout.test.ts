@@ -15,13 +15,21 @@ describe('layoutLines', () => {
 
   it('puts three spaces at a column gap and one at a word gap', () => {
     // "Beslutande" ends at 120; the value column starts at 185 (6.5 em away); the word gap is 3 units (0.3 em).
-    const lines = layoutLines([run('Beslutande', 70, 640, 50), run('Linda', 185, 640, 25), run('Espeving', 213, 640, 40)]);
+    const lines = layoutLines([
+      run('Beslutande', 70, 640, 50),
+      run('Linda', 185, 640, 25),
+      run('Espeving', 213, 640, 40),
+    ]);
     expect(lines).toEqual(['Beslutande   Linda Espeving']);
   });
 
   it('measures a column gap across the whitespace run pdf.js puts in it', () => {
     // pdf.js fills the gap with a " " run as wide as the gap, ending exactly where the next column starts.
-    const lines = layoutLines([run('Plats och tid', 70.85, 689.5, 53.5, 9), run(' ', 124.35, 689.5, 60.4, 0), run('Alströmerteatern,', 184.75, 688.6, 76.7)]);
+    const lines = layoutLines([
+      run('Plats och tid', 70.85, 689.5, 53.5, 9),
+      run(' ', 124.35, 689.5, 60.4, 0),
+      run('Alströmerteatern,', 184.75, 688.6, 76.7),
+    ]);
     expect(lines).toEqual(['Plats och tid   Alströmerteatern,']);
   });
 
@@ -42,7 +50,9 @@ describe('layoutLines', () => {
   });
 
   it('joins runs that touch without adding a space (a word split into glyph runs)', () => {
-    expect(layoutLines([run('Alings', 72, 500, 30), run('å', 102, 500, 5), run('s', 107, 500, 4)])).toEqual(['Alingsås']);
+    expect(layoutLines([run('Alings', 72, 500, 30), run('å', 102, 500, 5), run('s', 107, 500, 4)])).toEqual([
+      'Alingsås',
+    ]);
   });
 
   it('treats the narrowest cover-page label gap in the corpus (1.58 em) as a column, on a slightly shifted baseline', () => {
@@ -54,7 +64,9 @@ describe('layoutLines', () => {
 
 describe('extractPdfPages on a real protocol', () => {
   it('keeps the cover page label/value columns apart with three spaces', async () => {
-    const { pages } = await extractPdfPages(new Uint8Array(readFileSync('data/samples/alingsas-kommunfullmaktige-2026-06-10.pdf')));
+    const { pages } = await extractPdfPages(
+      new Uint8Array(readFileSync('data/samples/alingsas-kommunfullmaktige-2026-06-10.pdf')),
+    );
     const cover = pages[0]?.text.split('\n') ?? [];
     expect(cover).toContain('Plats och tid   Alströmerteatern,   Paragrafer   §116');
     expect(cover).toContain('Beslutande   Linda Espeving (M) (ordförande)');

@@ -4,7 +4,14 @@
  * rules, same-site redirects, the User-Agent.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLITENESS, PoliteHttpClient, retryAfterMs, userAgent, type HttpEvent, type PolitenessOptions } from '../../functions/adapters/http/polite-http-client.ts';
+import {
+  DEFAULT_POLITENESS,
+  PoliteHttpClient,
+  retryAfterMs,
+  userAgent,
+  type HttpEvent,
+  type PolitenessOptions,
+} from '../../functions/adapters/http/polite-http-client.ts';
 import { isLoopbackHost, isSameSite, siteOf } from '../../functions/adapters/http/same-site.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import {
@@ -24,7 +31,8 @@ function scripted(script: Record<string, Reply[]>, clock: ReturnType<typeof fixe
   const used = new Map<string, number>();
   const transport = async (request: HttpRequest): Promise<HttpResponse> => {
     sent.push({ url: request.url, at: clock.now().getTime(), headers: { ...request.headers } });
-    const answers = script[request.url] ?? (request.url.endsWith('/robots.txt') ? [{ status: 404 }] : [{ status: 200 }]);
+    const answers =
+      script[request.url] ?? (request.url.endsWith('/robots.txt') ? [{ status: 404 }] : [{ status: 200 }]);
     const n = used.get(request.url) ?? 0;
     used.set(request.url, n + 1);
     const answer = answers[Math.min(n, answers.length - 1)]!;
@@ -40,15 +48,18 @@ function client(script: Record<string, Reply[]>, options: Partial<PolitenessOpti
   const sleeps: number[] = [];
   const events: HttpEvent[] = [];
   const { transport, sent } = scripted(script, clock);
-  const http = new PoliteHttpClient({ ...DEFAULT_POLITENESS, userAgent: userAgent('ops@kommun.example'), ...options }, {
-    transport,
-    clock,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      clock.advance(ms);
+  const http = new PoliteHttpClient(
+    { ...DEFAULT_POLITENESS, userAgent: userAgent('ops@kommun.example'), ...options },
+    {
+      transport,
+      clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock.advance(ms);
+      },
+      onEvent: (e) => events.push(e),
     },
-    onEvent: (e) => events.push(e),
-  });
+  );
   return { http, sent: () => sent.map((s) => ({ ...s, at: s.at - t0 })), sleeps, events };
 }
 
@@ -58,7 +69,12 @@ describe('pace', () => {
   it('starts requests to one host at least a second apart, robots.txt included', async () => {
     const c = client({});
     for (const path of ['/a', '/b', '/c']) await c.http.fetch(get(`https://diariet.kommun.se${path}`));
-    expect(c.sent().map((s) => [new URL(s.url).pathname, s.at])).toEqual([['/robots.txt', 0], ['/a', 1000], ['/b', 2000], ['/c', 3000]]);
+    expect(c.sent().map((s) => [new URL(s.url).pathname, s.at])).toEqual([
+      ['/robots.txt', 0],
+      ['/a', 1000],
+      ['/b', 2000],
+      ['/c', 3000],
+    ]);
   });
 
   it('does not make one host wait for another, and runs them side by side', async () => {
@@ -80,12 +96,23 @@ describe('pace', () => {
   });
 
   it('slows a host to its own pace (Netpublicator: 3 s) and to a robots.txt Crawl-delay', async () => {
-    const c = client({ 'https://docs.example.com/robots.txt': [{ status: 200, body: new TextEncoder().encode('User-agent: *\nCrawl-delay: 5\n') }] }, { hostIntervalsMs: { 'np.example.com': 3000 } });
+    const c = client(
+      {
+        'https://docs.example.com/robots.txt': [
+          { status: 200, body: new TextEncoder().encode('User-agent: *\nCrawl-delay: 5\n') },
+        ],
+      },
+      { hostIntervalsMs: { 'np.example.com': 3000 } },
+    );
     await c.http.fetch(get('https://np.example.com/a'));
     await c.http.fetch(get('https://np.example.com/b'));
     await c.http.fetch(get('https://docs.example.com/a'));
     await c.http.fetch(get('https://docs.example.com/b'));
-    const hostStarts = (host: string) => c.sent().filter((s) => new URL(s.url).host === host).map((s) => s.at);
+    const hostStarts = (host: string) =>
+      c
+        .sent()
+        .filter((s) => new URL(s.url).host === host)
+        .map((s) => s.at);
     const np = hostStarts('np.example.com');
     const docs = hostStarts('docs.example.com');
     expect(np[2]! - np[1]!).toBe(3000);
@@ -96,17 +123,25 @@ describe('pace', () => {
     const clock = fixedClock('2026-06-20T08:00:00Z');
     let inFlight = 0;
     let most = 0;
-    const http = new PoliteHttpClient({ ...DEFAULT_POLITENESS, userAgent: 'x', concurrency: 2, robotsOverrides: Object.fromEntries(['a', 'b', 'c', 'd'].map((h) => [`${h}.se`, 'test'])) }, {
-      clock,
-      sleep: async (ms) => clock.advance(ms),
-      transport: async (r) => {
-        inFlight++;
-        most = Math.max(most, inFlight);
-        await new Promise((resolve) => setImmediate(resolve));
-        inFlight--;
-        return { status: 200, url: r.url, headers: {}, body: new Uint8Array() };
+    const http = new PoliteHttpClient(
+      {
+        ...DEFAULT_POLITENESS,
+        userAgent: 'x',
+        concurrency: 2,
+        robotsOverrides: Object.fromEntries(['a', 'b', 'c', 'd'].map((h) => [`${h}.se`, 'test'])),
       },
-    });
+      {
+        clock,
+        sleep: async (ms) => clock.advance(ms),
+        transport: async (r) => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          await new Promise((resolve) => setImmediate(resolve));
+          inFlight--;
+          return { status: 200, url: r.url, headers: {}, body: new Uint8Array() };
+        },
+      },
+    );
     await Promise.all(['a', 'b', 'c', 'd'].map((h) => http.fetch(get(`https://${h}.se/`))));
     expect(most).toBe(2);
   });
@@ -117,15 +152,23 @@ describe('backoff', () => {
     const c = client({ 'https://x.se/p': [{ status: 503 }] }, { retries: 3 });
     const response = await c.http.fetch(get('https://x.se/p'));
     expect(response.status).toBe(503);
-    const starts = c.sent().filter((s) => s.url.endsWith('/p')).map((s) => s.at);
+    const starts = c
+      .sent()
+      .filter((s) => s.url.endsWith('/p'))
+      .map((s) => s.at);
     expect(starts).toEqual([1000, 3000, 7000, 15000]);
-    expect(c.events.filter((e) => e.type === 'retry').map((e) => (e as { delayMs: number }).delayMs)).toEqual([2000, 4000, 8000]);
+    expect(c.events.filter((e) => e.type === 'retry').map((e) => (e as { delayMs: number }).delayMs)).toEqual([
+      2000, 4000, 8000,
+    ]);
   });
 
   it('honours Retry-After (seconds) on 429 and succeeds', async () => {
     const c = client({ 'https://x.se/p': [{ status: 429, headers: { 'retry-after': '30' } }, { status: 200 }] });
     expect((await c.http.fetch(get('https://x.se/p'))).status).toBe(200);
-    const starts = c.sent().filter((s) => s.url.endsWith('/p')).map((s) => s.at);
+    const starts = c
+      .sent()
+      .filter((s) => s.url.endsWith('/p'))
+      .map((s) => s.at);
     expect(starts[1]! - starts[0]!).toBe(30_000);
   });
 
@@ -141,7 +184,10 @@ describe('backoff', () => {
   });
 
   it('does not retry a 500 or a 404 (nothing will change), but retries 403 where the host is known to mean "slow down"', async () => {
-    const c = client({ 'https://x.se/500': [{ status: 500 }], 'https://np.se/d': [{ status: 403 }, { status: 200 }] }, { hostRetryStatuses: { 'np.se': [403] } });
+    const c = client(
+      { 'https://x.se/500': [{ status: 500 }], 'https://np.se/d': [{ status: 403 }, { status: 200 }] },
+      { hostRetryStatuses: { 'np.se': [403] } },
+    );
     expect((await c.http.fetch(get('https://x.se/500'))).status).toBe(500);
     expect(c.sent().filter((s) => s.url.endsWith('/500'))).toHaveLength(1);
     expect((await c.http.fetch(get('https://np.se/d'))).status).toBe(200);
@@ -154,7 +200,9 @@ describe('robots rules', () => {
   it('fetches robots.txt once per site and refuses what it disallows, before sending anything there', async () => {
     const c = client({ 'https://k.se/robots.txt': robots('User-agent: *\nDisallow: /download/\n') });
     await c.http.fetch(get('https://k.se/committees'));
-    await expect(c.http.fetch(get('https://k.se/download/document?id=1'))).rejects.toBeInstanceOf(RobotsDisallowedError);
+    await expect(c.http.fetch(get('https://k.se/download/document?id=1'))).rejects.toBeInstanceOf(
+      RobotsDisallowedError,
+    );
     expect(c.sent().map((s) => new URL(s.url).pathname)).toEqual(['/robots.txt', '/committees']);
   });
 
@@ -165,7 +213,10 @@ describe('robots rules', () => {
   });
 
   it('skips robots rules only on a host the operator overrode, with the reason kept', async () => {
-    const c = client({ 'https://k.se/robots.txt': robots('User-agent: *\nDisallow: /\n') }, { robotsOverrides: { 'k.se': 'Kommunen har gett tillstånd, e-post 2026-05-01' } });
+    const c = client(
+      { 'https://k.se/robots.txt': robots('User-agent: *\nDisallow: /\n') },
+      { robotsOverrides: { 'k.se': 'Kommunen har gett tillstånd, e-post 2026-05-01' } },
+    );
     await expect(c.http.fetch(get('https://k.se/a'))).resolves.toMatchObject({ status: 200 });
     expect(c.sent().map((s) => new URL(s.url).pathname)).toEqual(['/a']);
     expect(c.http.robotsOverrideReason('k.se')).toContain('tillstånd');
@@ -201,7 +252,9 @@ describe('redirects', () => {
   it('knows what one site is', () => {
     expect(siteOf('sammantradesportal.alingsas.se')).toBe('alingsas.se');
     expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
-    expect(isSameSite(new URL('https://www.netpublicator.com/reader/x'), new URL('https://docs.netpublicator.com/api'))).toBe(true);
+    expect(
+      isSameSite(new URL('https://www.netpublicator.com/reader/x'), new URL('https://docs.netpublicator.com/api')),
+    ).toBe(true);
     expect(isSameSite(new URL('https://a.se/'), new URL('javascript:alert(1)'))).toBe(false);
   });
 });
@@ -210,6 +263,7 @@ describe('identification', () => {
   it('sends a User-Agent naming Paragraf and the contact on every request, robots.txt included', async () => {
     const c = client({});
     await c.http.fetch(get('https://k.se/a'));
-    for (const s of c.sent()) expect(s.headers['user-agent']).toBe('Paragraf/0.1 (council protocol harvester; contact: ops@kommun.example)');
+    for (const s of c.sent())
+      expect(s.headers['user-agent']).toBe('Paragraf/0.1 (council protocol harvester; contact: ops@kommun.example)');
   });
 });

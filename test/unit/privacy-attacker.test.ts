@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { personalNumbersInPages } from '../../functions/core/privacy/page-scan.ts';
-import { findPersonalNumbers, maskPersonalNumbers, PERSONAL_NUMBER_MASK } from '../../functions/core/privacy/personal-numbers.ts';
+import {
+  findPersonalNumbers,
+  maskPersonalNumbers,
+  PERSONAL_NUMBER_MASK,
+} from '../../functions/core/privacy/personal-numbers.ts';
 import { runningText } from '../../functions/core/privacy/running-text.ts';
 import { bodySlug, meetingId } from '../../functions/core/records/ids.ts';
 import { fileNameHints, recognisedBody } from '../../functions/pipeline/file-name-hints.ts';
@@ -41,27 +45,45 @@ describe('what stays unflagged in the wider forms', () => {
 });
 
 describe('personalNumbersInPages: across a page break, furniture skipped', () => {
-  const page1 = 'Sökanden bor i Alingsås och har personnummer 850709-\n\nJusterandes sign     Utdragsbestyrkande\nSida 1 av 2';
+  const page1 =
+    'Sökanden bor i Alingsås och har personnummer 850709-\n\nJusterandes sign     Utdragsbestyrkande\nSida 1 av 2';
   const page2 = 'Kommunstyrelsen\nProtokoll\n2024-03-06\n\n9805 och ansöker om bistånd.';
 
   it('joins the halves around the furniture', () => {
-    const hits = personalNumbersInPages([{ number: 1, text: page1 }, { number: 2, text: page2 }]);
+    const hits = personalNumbersInPages([
+      { number: 1, text: page1 },
+      { number: 2, text: page2 },
+    ]);
     expect(hits.map((h) => [h.pages, h.digits])).toContainEqual([[1, 2], '8507099805']);
   });
 
   it('does not take the next page header date as the last four digits', () => {
-    const hits = personalNumbersInPages([{ number: 1, text: page1 }, { number: 2, text: 'Kommunstyrelsen\n2024-03-06\nInget mer.' }]);
+    const hits = personalNumbersInPages([
+      { number: 1, text: page1 },
+      { number: 2, text: 'Kommunstyrelsen\n2024-03-06\nInget mer.' },
+    ]);
     expect(hits).toEqual([]);
   });
 
   it('holds every § on those pages and masks the pieces in the meeting', () => {
     const protocol = buildProtocol({
       meeting: { place: 'Rådhuset 850709' },
-      paragraphs: [{ number: '1', pages: [1, 1] }, { number: '2', pages: [2, 2] }, { number: '3', pages: [3, 3] }],
+      paragraphs: [
+        { number: '1', pages: [1, 1] },
+        { number: '2', pages: [2, 2] },
+        { number: '3', pages: [3, 3] },
+      ],
     });
-    const pages = [{ number: 1, text: page1 }, { number: 2, text: page2 }, { number: 3, text: 'Sista sidan.' }];
+    const pages = [
+      { number: 1, text: page1 },
+      { number: 2, text: page2 },
+      { number: 3, text: 'Sista sidan.' },
+    ];
     const outcome = applyPrivacyGate(protocol, DEFAULT_PRIVACY_POLICY, { pages });
-    expect(outcome.held.map((h) => [h.number, h.reasons])).toEqual([['1', ['personal-number']], ['2', ['personal-number']]]);
+    expect(outcome.held.map((h) => [h.number, h.reasons])).toEqual([
+      ['1', ['personal-number']],
+      ['2', ['personal-number']],
+    ]);
     expect(outcome.publishable.meeting.place).toBe(`Rådhuset ${PERSONAL_NUMBER_MASK}`);
     expect(outcome.publishable.meeting.date).toBe(protocol.meeting.date);
   });
@@ -69,8 +91,12 @@ describe('personalNumbersInPages: across a page break, furniture skipped', () =>
 
 describe('ids and slugs carry only what was recognised', () => {
   it('meeting ids drop digit words from municipality and body', () => {
-    expect(meetingId('Alingsås', 'Kommunstyrelsen 850709-9805', '2024-03-06')).toBe('alingsas-kommunstyrelsen-2024-03-06');
-    expect(meetingId('Alingsås', 'Kommunstyrelsen ８５０７０９', '2024-03-06')).toBe('alingsas-kommunstyrelsen-2024-03-06');
+    expect(meetingId('Alingsås', 'Kommunstyrelsen 850709-9805', '2024-03-06')).toBe(
+      'alingsas-kommunstyrelsen-2024-03-06',
+    );
+    expect(meetingId('Alingsås', 'Kommunstyrelsen ８５０７０９', '2024-03-06')).toBe(
+      'alingsas-kommunstyrelsen-2024-03-06',
+    );
     expect(bodySlug('850709-9805')).toBe('okant-organ');
   });
 

@@ -21,14 +21,23 @@ async function plant(form: Form, place: Place, input: Input): Promise<string | n
   const bytes = input === 'text' ? new TextEncoder().encode(text) : writePdf(pagesOf(text));
   const name = input === 'text' ? fileName : fileName.replace(/\.txt$/u, '.pdf');
   const store = new MemoryBlobStore();
-  const deps = { store, extractor: createDocumentExtractor({ maxBytes: 1 << 20 }), clock: fixedClock('2024-03-10T10:00:00Z') };
+  const deps = {
+    store,
+    extractor: createDocumentExtractor({ maxBytes: 1 << 20 }),
+    clock: fixedClock('2024-03-10T10:00:00Z'),
+  };
   const outcome = await ingestDocument(deps, { bytes, fileName: name });
   if (outcome.status === 'quarantined') {
     // Nothing is published from a quarantined file; only the id check may send a planted protocol there.
     return outcome.reason === 'personal-number-in-id' ? null : `quarantined: ${outcome.reason}`;
   }
   const record = JSON.parse(new TextDecoder().decode((await store.get(outcome.recordKey))!)) as MeetingRecord;
-  const published = { key: outcome.recordKey, meetingId: record.meetingId, held: record.held, protocol: record.protocol };
+  const published = {
+    key: outcome.recordKey,
+    meetingId: record.meetingId,
+    held: record.held,
+    protocol: record.protocol,
+  };
   if (readableIn(published, form.digits)) return 'published';
   // The § with the number is held for it. (Usually § 5; a heading the parser cannot read, e.g. one whose digits the
   // PDF bidi reordering moved, makes § 5 part of § 4, and then § 4 is the one held.)
@@ -39,13 +48,17 @@ async function plant(form: Form, place: Place, input: Input): Promise<string | n
 }
 
 describe.each<Input>(['text', 'pdf'])('every personnummer form in every place, as %s input', (input) => {
-  it.each(PLACES.map((p) => [p.name, p] as const))('%s', async (_name, place) => {
-    const failures: string[] = [];
-    for (const form of FORMS) {
-      if (!applies(form, place)) continue;
-      const failure = await plant(form, place, input);
-      if (failure !== null) failures.push(`${form.name}: ${failure}`);
-    }
-    expect(failures, failures.join("; ")).toEqual([]);
-  }, 120_000);
+  it.each(PLACES.map((p) => [p.name, p] as const))(
+    '%s',
+    async (_name, place) => {
+      const failures: string[] = [];
+      for (const form of FORMS) {
+        if (!applies(form, place)) continue;
+        const failure = await plant(form, place, input);
+        if (failure !== null) failures.push(`${form.name}: ${failure}`);
+      }
+      expect(failures, failures.join('; ')).toEqual([]);
+    },
+    120_000,
+  );
 });

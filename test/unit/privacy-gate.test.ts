@@ -27,7 +27,8 @@ describe('applyPrivacyGate: a protocol without personal data', () => {
   });
 
   it('does not hold a § that quotes an organisationsnummer, case number or phone number', () => {
-    const text = 'Avtal med Alingsås kommun (212000-1355) och bolaget 556036-0793, dnr 2023.563 KS, tel. 0322-61 60 00.';
+    const text =
+      'Avtal med Alingsås kommun (212000-1355) och bolaget 556036-0793, dnr 2023.563 KS, tel. 0322-61 60 00.';
     const outcome = applyPrivacyGate(buildProtocol({ paragraphs: [{ text }] }), policy);
     expect(outcome.held).toEqual([]);
     expect(outcome.publishable.paragraphs).toHaveLength(1);
@@ -42,12 +43,23 @@ describe('applyPrivacyGate: personal numbers in a §', () => {
     ['sections[0].text', { sections: [buildSection({ text: `Sökande ${PNR} bor i kommunen.` })] }],
     ['sections[0].heading', { sections: [buildSection({ heading: `Ärende ${PNR}` })] }],
     ['decision', { decision: `Nämnden bifaller ansökan från ${PNR}.` }],
-    ['decisionItems[1].text', { decisionItems: [{ label: '1', text: 'Bifalla.' }, { label: '2', text: `Meddela ${PNR}.` }] }],
+    [
+      'decisionItems[1].text',
+      {
+        decisionItems: [
+          { label: '1', text: 'Bifalla.' },
+          { label: '2', text: `Meddela ${PNR}.` },
+        ],
+      },
+    ],
     ['recipients[0]', { recipients: [`Sökanden (${PNR})`] }],
     ['documents[0]', { documents: [`Ansökan från ${PNR}, inkom 2024-01-10`] }],
     ['reservations[0].text', { reservations: [{ by: ['Cecilia Ceder (M)'], text: `Gäller ${PNR}.` }] }],
     ['reservations[0].by[0]', { reservations: [{ by: [`Person ${PNR}`], text: 'Reserverar sig.' }] }],
-    ['votes[0].raw', { votes: [{ counts: { yes: 5, no: 4 }, roll: [], rollMatchesCounts: null, raw: `Votering om ${PNR}` }] }],
+    [
+      'votes[0].raw',
+      { votes: [{ counts: { yes: 5, no: 4 }, roll: [], rollMatchesCounts: null, raw: `Votering om ${PNR}` }] },
+    ],
     ['caseNumbers[0].raw', { caseNumbers: [{ raw: `Dnr ${PNR}`, normalized: PNR }] }],
     ['references[0].raw', { references: [{ raw: `Beslut om ${PNR}` }] }],
   ];
@@ -116,18 +128,23 @@ describe('applyPrivacyGate: review-first bodies', () => {
     expect(isReviewFirstBody(body, policy)).toBe(true);
   });
 
-  it.each(['Kommunstyrelsen', 'Kommunfullmäktige', 'Byggnadsnämnden', 'Barn- och utbildningsnämnden', 'Kultur- och fritidsnämnden'])(
-    '"%s" is not review-first under the default policy',
-    (body) => {
-      expect(isReviewFirstBody(body, policy)).toBe(false);
-    },
-  );
+  it.each([
+    'Kommunstyrelsen',
+    'Kommunfullmäktige',
+    'Byggnadsnämnden',
+    'Barn- och utbildningsnämnden',
+    'Kultur- och fritidsnämnden',
+  ])('"%s" is not review-first under the default policy', (body) => {
+    expect(isReviewFirstBody(body, policy)).toBe(false);
+  });
 
   it('includes the bodies the design names, by the patterns of issue 12', () => {
     for (const part of ['social', 'omsorg', 'funktionsstöd', 'individ', 'arbetsmarknad', 'överförmyndar']) {
       expect(DEFAULT_REVIEW_FIRST_BODIES).toContain(part);
     }
-    expect(isReviewFirstBody('Överförmyndarnämnden', { reviewFirstBodies: [...DEFAULT_REVIEW_FIRST_BODIES] })).toBe(true);
+    expect(isReviewFirstBody('Överförmyndarnämnden', { reviewFirstBodies: [...DEFAULT_REVIEW_FIRST_BODIES] })).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -212,7 +229,11 @@ describe('applyPrivacyGate: meeting fields and warnings', () => {
 
 describe('applyPrivacyGate: redacted §', () => {
   it('keeps a redacted § published and still redacted', () => {
-    const redacted = { title: 'Borttagen på grund av sekretess', text: '§ 2\nBorttagen på grund av sekretess', redacted: true };
+    const redacted = {
+      title: 'Borttagen på grund av sekretess',
+      text: '§ 2\nBorttagen på grund av sekretess',
+      redacted: true,
+    };
     const protocol = buildProtocol({ paragraphs: [{}, redacted] });
     const outcome = applyPrivacyGate(protocol, policy);
     expect(outcome.held).toEqual([]);

@@ -27,7 +27,9 @@ describe('publish: a crash in the middle leaves the previous version intact', ()
       armed = true;
       await expect(publish(store, clock), `failing write ${failAt}`).rejects.toBeInstanceOf(StoreError);
       armed = false;
-      expect(new TextDecoder().decode((await store.get('public/manifest.json'))!)).toBe(new TextDecoder().decode(before!));
+      expect(new TextDecoder().decode((await store.get('public/manifest.json'))!)).toBe(
+        new TextDecoder().decode(before!),
+      );
       const old = await currentManifest(store);
       expect((await checkTree(store, old)).problems, `after failing write ${failAt}`).toEqual([]);
       expect(old.totals.meetings).toBe(1);
@@ -45,7 +47,9 @@ describe('publish: a crash in the middle leaves the previous version intact', ()
 
   it('never overwrites a snapshot left by a run that crashed before its switch', async () => {
     let armed = false;
-    const { store, clock } = await twoVersions(memoryStore((op, key) => armed && op === 'put' && key === 'public/manifest.json'));
+    const { store, clock } = await twoVersions(
+      memoryStore((op, key) => armed && op === 'put' && key === 'public/manifest.json'),
+    );
     armed = true;
     await expect(publish(store, clock)).rejects.toBeInstanceOf(StoreError);
     armed = false;

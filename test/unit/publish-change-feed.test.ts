@@ -11,15 +11,30 @@ describe('publish: change feed', () => {
     const store = memoryStore();
     const clock = newClock('2026-03-05T08:00:00Z');
     // 1. A new protocol: three § added.
-    await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{}, {}, { title: 'Detaljplan Ekbacken' }]), clock);
+    await ingest(
+      store,
+      protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{}, {}, { title: 'Detaljplan Ekbacken' }]),
+      clock,
+    );
     await publish(store, clock);
     const t2 = clock.now().toISOString();
     // 2. A corrected protocol: § 1 unchanged, § 2 has a new decision, § 3 is gone (printed in error).
-    await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{}, { decision: 'Återremitteras.' }]), clock);
+    await ingest(
+      store,
+      protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{}, { decision: 'Återremitteras.' }]),
+      clock,
+    );
     await publish(store, clock);
     const t3 = clock.now().toISOString();
     // 3. Re-ingested with a personnummer in § 1: the gate now holds it, so it is withdrawn.
-    await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{ text: 'Sökande 701063-2391' }, { decision: 'Återremitteras.' }]), clock);
+    await ingest(
+      store,
+      protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [
+        { text: 'Sökande 701063-2391' },
+        { decision: 'Återremitteras.' },
+      ]),
+      clock,
+    );
     await publish(store, clock);
     const manifest = await currentManifest(store);
     const events: ChangeEvent[] = [];
@@ -45,7 +60,8 @@ describe('publish: change feed', () => {
   it('writes tombstones with the id and the reason only, never the text', async () => {
     const { events, store } = await history();
     const tombstones = events.filter((e) => e.type === 'withdrawn');
-    for (const t of tombstones) expect(Object.keys(t).sort()).toEqual(['id', 'meetingId', 'reason', 'seq', 'time', 'type', 'unit']);
+    for (const t of tombstones)
+      expect(Object.keys(t).sort()).toEqual(['id', 'meetingId', 'reason', 'seq', 'time', 'type', 'unit']);
     for (const [key, text] of await publicTexts(store)) expect(text.includes('701063-2391'), key).toBe(false);
   });
 
@@ -63,12 +79,19 @@ describe('publish: change feed', () => {
     await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{}, {}, {}]), clock);
     await publish(store, clock, { chunkSize: 2 });
     let m = await currentManifest(store);
-    expect(m.changes.chunks.map((c) => [c.number, c.count, c.first.seq, c.last.seq])).toEqual([[1, 2, 1, 2], [2, 1, 3, 3]]);
+    expect(m.changes.chunks.map((c) => [c.number, c.count, c.first.seq, c.last.seq])).toEqual([
+      [1, 2, 1, 2],
+      [2, 1, 3, 3],
+    ]);
     const sealed = m.changes.chunks[0]!;
     await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-04-13', [{}, {}]), clock);
     await publish(store, clock, { chunkSize: 2 });
     m = await currentManifest(store);
-    expect(m.changes.chunks.map((c) => [c.number, c.count, c.first.seq, c.last.seq])).toEqual([[1, 2, 1, 2], [2, 2, 3, 4], [3, 1, 5, 5]]);
+    expect(m.changes.chunks.map((c) => [c.number, c.count, c.first.seq, c.last.seq])).toEqual([
+      [1, 2, 1, 2],
+      [2, 2, 3, 4],
+      [3, 1, 5, 5],
+    ]);
     expect(m.changes.chunks[0]).toEqual(sealed);
   });
 
@@ -97,11 +120,20 @@ describe('publish: change feed', () => {
     await ingest(store, protocol('Annaby', 'Kommunstyrelsen', '2026-03-02', [{}]), clock);
     await publish(store, clock);
     const summary = await publish(store, clock, { baseUrl: 'https://ny.example.se' });
-    expect(summary).toMatchObject({ full: true, changed: true, units: { rebuilt: 2 }, events: { changed: 3, added: 0, withdrawn: 0 } });
+    expect(summary).toMatchObject({
+      full: true,
+      changed: true,
+      units: { rebuilt: 2 },
+      events: { changed: 3, added: 0, withdrawn: 0 },
+    });
     const m = await currentManifest(store);
     expect(m.baseUrl).toBe('https://ny.example.se');
     const texts = await publicTexts(store);
-    const ndjson = texts.filter(([k]) => m.municipalities.testby && k.endsWith('paragraphs.ndjson') && k.includes('/units/testby/'));
-    expect(ndjson.some(([, t]) => t.includes('"permalink":"https://ny.example.se/p/testby-kommunstyrelsen-2026-03-02-1"'))).toBe(true);
+    const ndjson = texts.filter(
+      ([k]) => m.municipalities.testby && k.endsWith('paragraphs.ndjson') && k.includes('/units/testby/'),
+    );
+    expect(
+      ndjson.some(([, t]) => t.includes('"permalink":"https://ny.example.se/p/testby-kommunstyrelsen-2026-03-02-1"')),
+    ).toBe(true);
   });
 });

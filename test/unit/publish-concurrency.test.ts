@@ -3,10 +3,29 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../functions/adapters/fs-blob-store.ts';
-import { PreconditionFailedError, type BlobBody, type BlobStore, type PutOptions } from '../../functions/ports/blob-store.ts';
-import { acquirePublishLease, DEFAULT_LEASE_MS, PublishLeaseHeldError, PublishLeaseLostError } from '../../functions/pipeline/publish/lease.ts';
+import {
+  PreconditionFailedError,
+  type BlobBody,
+  type BlobStore,
+  type PutOptions,
+} from '../../functions/ports/blob-store.ts';
+import {
+  acquirePublishLease,
+  DEFAULT_LEASE_MS,
+  PublishLeaseHeldError,
+  PublishLeaseLostError,
+} from '../../functions/pipeline/publish/lease.ts';
 import { publishDatasets } from '../../functions/pipeline/publish-datasets.ts';
-import { checkTree, currentManifest, ingest, memoryStore, newClock, protocol, publishOptions, type TestClock } from './publish-support.ts';
+import {
+  checkTree,
+  currentManifest,
+  ingest,
+  memoryStore,
+  newClock,
+  protocol,
+  publishOptions,
+  type TestClock,
+} from './publish-support.ts';
 
 /**
  * Two publishers on one store (issue 14: both claimed the same sequence, a meeting vanished from the published data
@@ -68,12 +87,18 @@ async function pendingKeys(store: BlobStore): Promise<string[]> {
 
 const publishAt = (store: BlobStore, clock: TestClock) => publishDatasets({ store, clock }, publishOptions());
 
-async function expectEverythingPublished(store: BlobStore, clock: TestClock, meetings: readonly string[]): Promise<void> {
+async function expectEverythingPublished(
+  store: BlobStore,
+  clock: TestClock,
+  meetings: readonly string[],
+): Promise<void> {
   await publishAt(store, clock);
   const manifest = await currentManifest(store);
   expect((await checkTree(store, manifest)).problems).toEqual([]);
   expect(manifest.totals.meetings).toBe(meetings.length);
-  expect(Object.keys(manifest.municipalities).sort()).toEqual([...new Set(meetings.map((m) => m.split('/')[0]))].sort());
+  expect(Object.keys(manifest.municipalities).sort()).toEqual(
+    [...new Set(meetings.map((m) => m.split('/')[0]))].sort(),
+  );
   expect(await pendingKeys(store)).toEqual([]);
 }
 
@@ -104,7 +129,10 @@ describe.each(stores)('two publishes on one %s store', (_name, makeStore) => {
       if (key.startsWith('public/')) wroteData = true;
       return wroteData && key === 'locks/publish.json';
     });
-    const a = publishAt(store, clock).then(() => 'published', (e: unknown) => e);
+    const a = publishAt(store, clock).then(
+      () => 'published',
+      (e: unknown) => e,
+    );
     await gate.reached;
     // … for longer than the lease: B takes the expired lease over with another meeting, and publishes.
     clock.advance(DEFAULT_LEASE_MS + 1000);
@@ -127,7 +155,10 @@ describe.each(stores)('two publishes on one %s store', (_name, makeStore) => {
     // A has renewed its lease and stops just before writing manifest.json; B then runs as if A's lease had lapsed
     // (a lease is only as good as the clocks: the conditional switch is what makes a late run harmless).
     const gate = store.pauseBefore((key) => key === 'public/manifest.json');
-    const a = publishAt(store, clock).then(() => 'published', (e: unknown) => e);
+    const a = publishAt(store, clock).then(
+      () => 'published',
+      (e: unknown) => e,
+    );
     await gate.reached;
     await ingest(inner, protocol('Borås', 'Kommunfullmäktige', '2026-03-05'), clock);
     const stolen = newClock(new Date(clock.now().getTime() + DEFAULT_LEASE_MS + 1000).toISOString());
@@ -146,7 +177,10 @@ describe('the publish lease', () => {
     const store = memoryStore();
     const clock = newClock();
     const first = await acquirePublishLease(store, clock, { holder: 'first' });
-    await expect(acquirePublishLease(store, clock, { holder: 'second' })).rejects.toMatchObject({ name: 'PublishLeaseHeldError', holder: 'first' });
+    await expect(acquirePublishLease(store, clock, { holder: 'second' })).rejects.toMatchObject({
+      name: 'PublishLeaseHeldError',
+      holder: 'first',
+    });
     await first.release();
     const second = await acquirePublishLease(store, clock, { holder: 'second' });
     clock.advance(DEFAULT_LEASE_MS + 1);
@@ -162,7 +196,9 @@ describe('the publish lease', () => {
     const clock = newClock();
     await acquirePublishLease(store, clock, { holder: 'dead' });
     clock.advance(DEFAULT_LEASE_MS + 1);
-    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => acquirePublishLease(store, clock, { holder: `h${i}` })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => acquirePublishLease(store, clock, { holder: `h${i}` })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 });

@@ -21,7 +21,8 @@ async function archive(meetings: number): Promise<MemoryBlobStore> {
 
 async function tree(store: MemoryBlobStore, prefix: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for await (const meta of store.list(prefix)) out.set(meta.key, Buffer.from((await store.get(meta.key))!).toString('base64'));
+  for await (const meta of store.list(prefix))
+    out.set(meta.key, Buffer.from((await store.get(meta.key))!).toString('base64'));
   return out;
 }
 
@@ -69,13 +70,29 @@ describe('publish fanned out per municipality', () => {
     const store = await archive(25);
     const clock = newClock();
     const lines: string[] = [];
-    const config = readPublishConfig({ DATA_BUCKET: 'data', PUBLIC_BASE_URL: 'https://protokoll.example.se', MUNICIPALITY: 'Testby kommun' });
-    const deps = { store, clock, config, logger: createJsonLogger({ write: (l) => lines.push(l), now: () => clock.now() }) };
-    const plan = (await runStep({ step: 'plan', execution: 'Republish_2026-12-06', full: true }, deps)) as { run: string; municipalities: string[] };
+    const config = readPublishConfig({
+      DATA_BUCKET: 'data',
+      PUBLIC_BASE_URL: 'https://protokoll.example.se',
+      MUNICIPALITY: 'Testby kommun',
+    });
+    const deps = {
+      store,
+      clock,
+      config,
+      logger: createJsonLogger({ write: (l) => lines.push(l), now: () => clock.now() }),
+    };
+    const plan = (await runStep({ step: 'plan', execution: 'Republish_2026-12-06', full: true }, deps)) as {
+      run: string;
+      municipalities: string[];
+    };
     expect(plan.run).toBe(runId('Republish_2026-12-06'));
     expect(plan.run).toBe('republish-2026-12-06');
     for (const municipality of plan.municipalities) await runStep({ step: 'part', run: plan.run, municipality }, deps);
-    expect(await runStep({ step: 'finish', run: plan.run }, deps)).toEqual({ run: plan.run, sequence: 1, changed: true });
+    expect(await runStep({ step: 'finish', run: plan.run }, deps)).toEqual({
+      run: plan.run,
+      sequence: 1,
+      changed: true,
+    });
     expect((await readManifest(store))?.totals.meetings).toBe(25);
     expect(lines.some((l) => l.includes('"published"'))).toBe(true);
   });

@@ -28,8 +28,20 @@ describe('publish: idempotence and the pending markers', () => {
     const { record, recordKey } = await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-03-02'), clock);
     await publish(store, clock);
     // A repeated notification, e.g. an ingest retry that found the record unchanged and left a marker again.
-    const marker: PendingMarker = { schemaVersion: 1, meetingId: record.meetingId, municipalitySlug: 'testby', recordKey, sha256: record.ingest.sha256, version: 1, change: 'ingested', at: clock.now().toISOString() };
-    await store.put('pending/20261127T100500000Z-testby-kommunstyrelsen-2026-03-02-aaaaaaaa.json', JSON.stringify(marker));
+    const marker: PendingMarker = {
+      schemaVersion: 1,
+      meetingId: record.meetingId,
+      municipalitySlug: 'testby',
+      recordKey,
+      sha256: record.ingest.sha256,
+      version: 1,
+      change: 'ingested',
+      at: clock.now().toISOString(),
+    };
+    await store.put(
+      'pending/20261127T100500000Z-testby-kommunstyrelsen-2026-03-02-aaaaaaaa.json',
+      JSON.stringify(marker),
+    );
     store.reset();
     const summary = await publish(store, clock);
     expect(summary).toMatchObject({ changed: false, units: { touched: 1, rebuilt: 0 }, markers: { handled: 1 } });
@@ -45,7 +57,16 @@ describe('publish: idempotence and the pending markers', () => {
     const { record, recordKey } = await ingest(store, p, clock);
     await publish(store, clock);
     const key = 'pending/20261127T110000000Z-testby-kommunstyrelsen-2026-03-02-bbbbbbbb.json';
-    const marker: PendingMarker = { schemaVersion: 1, meetingId: record.meetingId, municipalitySlug: 'testby', recordKey, sha256: 'b'.repeat(64), version: 2, change: 'replaced', at: clock.now().toISOString() };
+    const marker: PendingMarker = {
+      schemaVersion: 1,
+      meetingId: record.meetingId,
+      municipalitySlug: 'testby',
+      recordKey,
+      sha256: 'b'.repeat(64),
+      version: 2,
+      change: 'replaced',
+      at: clock.now().toISOString(),
+    };
     await store.put(key, JSON.stringify(marker));
     expect((await publish(store, clock)).markers).toEqual({ handled: 0, kept: 1, invalid: 0 });
     expect(await store.head(key)).not.toBeNull();
@@ -58,7 +79,17 @@ describe('publish: idempotence and the pending markers', () => {
     const store = new RecordingStore(memoryStore());
     const clock = newClock();
     await store.put('pending/x-not-json.json', '{');
-    await store.put('pending/x-escape.json', JSON.stringify({ schemaVersion: 1, meetingId: 'a', recordKey: 'review/a/a-1.json', sha256: 'c'.repeat(64), version: 1, at: clock.now().toISOString() }));
+    await store.put(
+      'pending/x-escape.json',
+      JSON.stringify({
+        schemaVersion: 1,
+        meetingId: 'a',
+        recordKey: 'review/a/a-1.json',
+        sha256: 'c'.repeat(64),
+        version: 1,
+        at: clock.now().toISOString(),
+      }),
+    );
     const summary = await publish(store, clock);
     expect(summary.markers).toEqual({ handled: 0, kept: 0, invalid: 2 });
     expect(store.gets.filter((k) => k.startsWith('review/'))).toEqual([]);

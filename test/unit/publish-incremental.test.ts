@@ -32,17 +32,25 @@ describe('publish: incremental', () => {
     const summary = await publish(store, clock, { autoDumpParagraphs: 0 });
 
     expect(summary).toMatchObject({ changed: true, dump: 'kept', units: { touched: 1, rebuilt: 1, removed: 0 } });
-    const kinds = store.puts.filter((key) => !key.startsWith('locks/')).map((key) =>
-      key
-        .replace(/^public\/units\/testby\/kommunstyrelsen\/2026\/[0-9a-f]{16}\/.+$/u, 'unit folder')
-        .replace(/^public\/meetings\/testby\/kommunstyrelsen\/2026\/testby-kommunstyrelsen-2026-04-13-[0-9a-f]{16}\.json$/u, 'new meeting')
-        .replace(/^public\/index\/testby\/[0-9a-f]{16}\.json$/u, 'municipality index')
-        .replace(/^public\/changes\/000001-[0-9a-f]{16}\.ndjson$/u, 'feed chunk')
-        .replace(/^public\/metadata\/[0-9a-f]{16}\/(datapackage\.json|catalog\.rdf)$/u, 'metadata $1')
-        .replace(/^public\/snapshots\/2026-11-27-2\/manifest\.json$/u, 'snapshot')
-        .replace(/^public\/read-model\/[0-9a-f]{16}\/paragraphs\.idx\.\d{3}$/u, 'index file')
-        .replace(/^public\/tables\/(paragraphs|votes|vote_roll)\/municipality_id=testby\/year=2026\/kommunstyrelsen\.(parquet|csv)$/u, 'SQL table copy'),
-    );
+    const kinds = store.puts
+      .filter((key) => !key.startsWith('locks/'))
+      .map((key) =>
+        key
+          .replace(/^public\/units\/testby\/kommunstyrelsen\/2026\/[0-9a-f]{16}\/.+$/u, 'unit folder')
+          .replace(
+            /^public\/meetings\/testby\/kommunstyrelsen\/2026\/testby-kommunstyrelsen-2026-04-13-[0-9a-f]{16}\.json$/u,
+            'new meeting',
+          )
+          .replace(/^public\/index\/testby\/[0-9a-f]{16}\.json$/u, 'municipality index')
+          .replace(/^public\/changes\/000001-[0-9a-f]{16}\.ndjson$/u, 'feed chunk')
+          .replace(/^public\/metadata\/[0-9a-f]{16}\/(datapackage\.json|catalog\.rdf)$/u, 'metadata $1')
+          .replace(/^public\/snapshots\/2026-11-27-2\/manifest\.json$/u, 'snapshot')
+          .replace(/^public\/read-model\/[0-9a-f]{16}\/paragraphs\.idx\.\d{3}$/u, 'index file')
+          .replace(
+            /^public\/tables\/(paragraphs|votes|vote_roll)\/municipality_id=testby\/year=2026\/kommunstyrelsen\.(parquet|csv)$/u,
+            'SQL table copy',
+          ),
+      );
     expect(new Set(kinds)).toEqual(
       new Set([
         'unit folder',
@@ -63,7 +71,9 @@ describe('publish: incremental', () => {
     expect(kinds.filter((k) => k === 'unit folder')).toHaveLength(20); // 8 tables as CSV and CSV for Excel, Parquet, NDJSON, datapackage, unit.json
     expect(kinds.filter((k) => k === 'SQL table copy')).toHaveLength(3); // paragraphs.parquet, votes.csv, vote_roll.csv
     expect(kinds.filter((k) => k === 'new meeting')).toHaveLength(1); // the first meeting's file is reused
-    expect(store.deletes).toEqual([expect.stringMatching(/^pending\/.+-testby-kommunstyrelsen-2026-04-13-[0-9a-f]{8}\.json$/u)]);
+    expect(store.deletes).toEqual([
+      expect.stringMatching(/^pending\/.+-testby-kommunstyrelsen-2026-04-13-[0-9a-f]{8}\.json$/u),
+    ]);
   });
 
   it('reads the records of the touched unit only, and no other unit or municipality', async () => {
@@ -78,7 +88,9 @@ describe('publish: incremental', () => {
     ]);
     expect(store.lists.filter((p) => p.startsWith('records/'))).toEqual(['records/testby/kommunstyrelsen/2026/']);
     expect(store.gets.filter((k) => k.startsWith('public/index/annaby/'))).toEqual([]);
-    expect(store.gets.filter((k) => k.startsWith('public/units/') && !k.includes('/testby/kommunstyrelsen/2026/'))).toEqual([]);
+    expect(
+      store.gets.filter((k) => k.startsWith('public/units/') && !k.includes('/testby/kommunstyrelsen/2026/')),
+    ).toEqual([]);
   });
 
   it('keeps every other unit as it was and the whole tree consistent', async () => {

@@ -12,7 +12,12 @@ import { ingest, newClock, protocol } from './publish-support.ts';
 const fixture = (name: string): SQSEvent =>
   JSON.parse(readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8')) as SQSEvent;
 
-const ENV = { DATA_BUCKET: 'data', PUBLIC_BASE_URL: 'https://protokoll.example.se', MUNICIPALITY: 'Testby kommun', ORGANISATION_NUMBER: '212000-1355' };
+const ENV = {
+  DATA_BUCKET: 'data',
+  PUBLIC_BASE_URL: 'https://protokoll.example.se',
+  MUNICIPALITY: 'Testby kommun',
+  ORGANISATION_NUMBER: '212000-1355',
+};
 
 describe('the publish Lambda with the FIFO queue fixture event', () => {
   it('publishes everything pending once, whatever the batch holds, and logs one summary line', async () => {
@@ -20,7 +25,12 @@ describe('the publish Lambda with the FIFO queue fixture event', () => {
     const clock = newClock();
     await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-03-02'), clock);
     const lines: string[] = [];
-    const deps = { store, clock, config: readPublishConfig(ENV), logger: createJsonLogger({ write: (l) => lines.push(l), now: () => clock.now() }, { fn: 'publish' }) };
+    const deps = {
+      store,
+      clock,
+      config: readPublishConfig(ENV),
+      logger: createJsonLogger({ write: (l) => lines.push(l), now: () => clock.now() }, { fn: 'publish' }),
+    };
 
     const first = await runPublish(fixture('sqs-publish-requests.json'), deps);
     expect(first).toMatchObject({ changed: true, sequence: 1, events: { added: 2 } });

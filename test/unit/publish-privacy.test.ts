@@ -16,10 +16,19 @@ describe('publish: withheld § appear in no published file', () => {
         decision: 'Bifalls för Zebrafinkgatan 7.',
         text: '§ 2\nAnsökan om bistånd Zebrafink\nSökanden 701063-2391 bor på Zebrafinkgatan 7.',
       },
-      { title: 'Personalärende', redacted: true, decision: '', text: '§ 3\nPersonalärende\nBorttagen på grund av sekretess' },
+      {
+        title: 'Personalärende',
+        redacted: true,
+        decision: '',
+        text: '§ 3\nPersonalärende\nBorttagen på grund av sekretess',
+      },
     ]);
     const sn = protocol('Testby', 'Socialnämnden', '2026-03-03', [
-      { title: 'Placering av barn Gråsparv', decision: 'Vård enligt LVU för Gråsparvsbarnet.', text: '§ 1\nPlacering av barn Gråsparv' },
+      {
+        title: 'Placering av barn Gråsparv',
+        decision: 'Vård enligt LVU för Gråsparvsbarnet.',
+        text: '§ 1\nPlacering av barn Gråsparv',
+      },
     ]);
     await ingest(store, ks, clock);
     await ingest(store, sn, clock);
@@ -41,7 +50,10 @@ describe('publish: withheld § appear in no published file', () => {
   it('drops a held § even when a record still carries it in its protocol (defence in depth)', async () => {
     const store = memoryStore();
     const clock = newClock();
-    const p = protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [{}, { title: 'Kolibri', text: '§ 2\nKolibri 701063-2391' }]);
+    const p = protocol('Testby', 'Kommunstyrelsen', '2026-03-02', [
+      {},
+      { title: 'Kolibri', text: '§ 2\nKolibri 701063-2391' },
+    ]);
     const { recordKey, record } = await ingest(store, p, clock);
     expect(record.held.map((h) => h.paragraphId)).toEqual([p.paragraphs[1]!.id]);
     // A faulty writer put the held § back into the publishable protocol; only the held list says it must not go out.
@@ -77,8 +89,14 @@ describe('publish: withheld § appear in no published file', () => {
     const { store } = await archive();
     const texts = await publicTexts(store);
     const ndjson = texts.find(([k]) => k.includes('/kommunstyrelsen/') && k.endsWith('/paragraphs.ndjson'))![1];
-    const lines = ndjson.trim().split('\n').map((l) => JSON.parse(l) as { id: string; redacted: boolean; text: string });
-    expect(lines.map((l) => l.id)).toEqual(['testby-kommunstyrelsen-2026-03-02-1', 'testby-kommunstyrelsen-2026-03-02-3']);
+    const lines = ndjson
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; redacted: boolean; text: string });
+    expect(lines.map((l) => l.id)).toEqual([
+      'testby-kommunstyrelsen-2026-03-02-1',
+      'testby-kommunstyrelsen-2026-03-02-3',
+    ]);
     expect(lines[1]).toMatchObject({ redacted: true, text: '§ 3\nPersonalärende\nBorttagen på grund av sekretess' });
   });
 });

@@ -11,7 +11,11 @@ import type { Paragraph, Protocol } from '../../functions/core/records/types.ts'
 import type { BlobStore } from '../../functions/ports/blob-store.ts';
 import type { CdnInvalidator } from '../../functions/ports/cdn.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
-import { publishDatasets, type PublishOptions, type PublishSummary } from '../../functions/pipeline/publish-datasets.ts';
+import {
+  publishDatasets,
+  type PublishOptions,
+  type PublishSummary,
+} from '../../functions/pipeline/publish-datasets.ts';
 import type { FileEntry, PublicManifest } from '../../functions/published/manifest.ts';
 import { publicKey } from '../../functions/published/paths.ts';
 import { readManifest, readMunicipalityIndex, readUnitManifest } from '../../functions/published/public-store.ts';
@@ -36,14 +40,24 @@ export function protocol(
 ): Protocol {
   const id = meetingId(municipality, body, date);
   return buildProtocol({
-    meeting: { id, municipality, body, date, source: { fileName: `${id}.pdf`, sha256: sha(id), pages: 3, mediaType: 'application/pdf' } },
+    meeting: {
+      id,
+      municipality,
+      body,
+      date,
+      source: { fileName: `${id}.pdf`, sha256: sha(id), pages: 3, mediaType: 'application/pdf' },
+    },
     paragraphs,
   });
 }
 
 /** Stores a protocol as ingest would; the stand-in original hash follows the content, so a correction is a new version. */
 export async function ingest(store: BlobStore, p: Protocol, clock: TestClock) {
-  const result = await writeProtocol(store, p, { at: clock.now(), sha256: sha(JSON.stringify(p)), fileName: `${p.meeting.id}.pdf` });
+  const result = await writeProtocol(store, p, {
+    at: clock.now(),
+    sha256: sha(JSON.stringify(p)),
+    fileName: `${p.meeting.id}.pdf`,
+  });
   clock.advance(60_000);
   return result;
 }
@@ -71,7 +85,10 @@ export function sha(text: string | Uint8Array): string {
  * Every file a manifest reaches — municipality indexes, unit folders, unit.json, meeting files, change chunks,
  * metadata, dump — with a problem for each that is missing or has another size or SHA-256 than listed.
  */
-export async function checkTree(store: BlobStore, manifest: PublicManifest): Promise<{ files: FileEntry[]; problems: string[] }> {
+export async function checkTree(
+  store: BlobStore,
+  manifest: PublicManifest,
+): Promise<{ files: FileEntry[]; problems: string[] }> {
   const files: FileEntry[] = [];
   for (const m of Object.values(manifest.municipalities)) {
     files.push(m.index);

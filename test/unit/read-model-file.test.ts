@@ -27,7 +27,12 @@ async function storedIndex(store: MemoryBlobStore, manifest: PublicManifest): Pr
 describe('the published index file', () => {
   it('is listed in the manifest with its size, hash, format and terms, and holds what the unit files give', async () => {
     const { store, manifest } = await published(60);
-    expect(manifest.readModel).toMatchObject({ format: 2, terms: TERMS_ID, sequence: manifest.sequence, mediaType: 'application/octet-stream' });
+    expect(manifest.readModel).toMatchObject({
+      format: 2,
+      terms: TERMS_ID,
+      sequence: manifest.sequence,
+      mediaType: 'application/octet-stream',
+    });
     const bytes = await storedIndex(store, manifest);
     expect(bytes.length).toBe(manifest.readModel!.bytes);
     const fromUnits = await indexManifest(store, manifest);
@@ -48,7 +53,11 @@ describe('the published index file', () => {
     for (let d = 0; d < index.size; d += 7) {
       expect(index.paragraph(d)).toEqual(built.paragraph(d));
       expect(index.paragraphIndex(index.paragraphId(d))).toBe(d);
-      const word = index.paragraph(d).title.toLowerCase().split(/\s+/u).find((w) => w.length > 4);
+      const word = index
+        .paragraph(d)
+        .title.toLowerCase()
+        .split(/\s+/u)
+        .find((w) => w.length > 4);
       if (word) expect([...index.parts.text.postingsOf(word)]).toEqual([...built.parts.text.postingsOf(word)]);
     }
     expect(Buffer.compare(Buffer.from(encodeIndex(index.parts)), Buffer.from(bytes))).toBe(0);
@@ -91,7 +100,10 @@ describe('the published index file', () => {
 
   it('is not used when built with other search terms or for another version: the unit files are read instead', async () => {
     const { store, manifest } = await published(20);
-    for (const readModel of [{ ...manifest.readModel!, terms: 'other-stemmer' }, { ...manifest.readModel!, sequence: manifest.sequence - 1 }]) {
+    for (const readModel of [
+      { ...manifest.readModel!, terms: 'other-stemmer' },
+      { ...manifest.readModel!, sequence: manifest.sequence - 1 },
+    ]) {
       await store.put(publicKey('manifest.json'), jsonBytes({ ...manifest, readModel }));
       const loaded = await loadPublished(store);
       expect(loaded.from).toBe('unit-files');
@@ -111,7 +123,9 @@ describe('the published index file', () => {
   it('is read from its parts, fetched in parallel and joined in order', async () => {
     const { store, manifest } = await published(10);
     const whole = await storedIndex(store, manifest);
-    expect(manifest.readModel!.parts.map((p) => p.path)).toEqual([expect.stringMatching(/^read-model\/[0-9a-f]{16}\/paragraphs\.idx\.000$/u)]);
+    expect(manifest.readModel!.parts.map((p) => p.path)).toEqual([
+      expect.stringMatching(/^read-model\/[0-9a-f]{16}\/paragraphs\.idx\.000$/u),
+    ]);
     const cuts = [0, 1000, 1001, 50_000, whole.length];
     const parts = [];
     for (let i = 0; i + 1 < cuts.length; i++) {
@@ -121,7 +135,9 @@ describe('the published index file', () => {
     }
     const joined = await readIndexBytes(store, { ...manifest.readModel!, parts });
     expect(Buffer.compare(Buffer.from(joined), Buffer.from(whole))).toBe(0);
-    await expect(readIndexBytes(store, { ...manifest.readModel!, parts: parts.slice(1) })).rejects.toThrow(/do not add up|bytes/u);
+    await expect(readIndexBytes(store, { ...manifest.readModel!, parts: parts.slice(1) })).rejects.toThrow(
+      /do not add up|bytes/u,
+    );
   });
 
   it('loads from a buffer at any byte offset (a store may hand back a view into a larger buffer)', async () => {

@@ -44,7 +44,11 @@ describe('redactParagraph', () => {
   });
 
   it('masks every occurrence in every field, marks the § redacted with the basis, and counts', () => {
-    const { paragraph: out, counts } = redactParagraph(paragraph, ['Anna Andersson', 'Storgatan 1', '850709-9805'], ' OSL 26 kap. 1 § ');
+    const { paragraph: out, counts } = redactParagraph(
+      paragraph,
+      ['Anna Andersson', 'Storgatan 1', '850709-9805'],
+      ' OSL 26 kap. 1 § ',
+    );
     const json = JSON.stringify(out);
     expect(json).not.toMatch(/Andersson|ANDERSSON|Storgatan|9805/u);
     expect(out.redacted).toBe(true);

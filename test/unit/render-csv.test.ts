@@ -14,7 +14,14 @@ const TRICKY: Row[] = [
   { id: 'comma', text: 'ett, två', items: [], count: null, flag: null, day: null },
   { id: 'lf', text: 'rad ett\nrad två', items: ['a\nb'], count: 2, flag: true, day: null },
   { id: 'crlf', text: 'rad ett\r\nrad två\rrad tre', items: [], count: 3, flag: false, day: null },
-  { id: 'swedish', text: 'Åsa Öst ändrar ärendet på Ön', items: ['Byggnadsnämnden', 'Miljö- och hälsoskyddsnämnden'], count: 4, flag: true, day: null },
+  {
+    id: 'swedish',
+    text: 'Åsa Öst ändrar ärendet på Ön',
+    items: ['Byggnadsnämnden', 'Miljö- och hälsoskyddsnämnden'],
+    count: 4,
+    flag: true,
+    day: null,
+  },
   { id: 'equals', text: '=HYPERLINK("http://evil","klick")', items: ['=1+1'], count: 5, flag: true, day: null },
   { id: 'plus', text: '+46 31 123 45', items: [], count: -6, flag: true, day: null },
   { id: 'minus-at', text: '-2+3', items: ['@SUM(A1)'], count: 7, flag: true, day: null },
@@ -39,7 +46,12 @@ describe('csv (RFC 4180)', () => {
   });
 
   it('uses CRLF between records, no BOM, and quotes only where needed', async () => {
-    const text = await collectText(CSV.render(mixedTable, TRICKY.filter((r) => !/lf/u.test(String(r.id)))));
+    const text = await collectText(
+      CSV.render(
+        mixedTable,
+        TRICKY.filter((r) => !/lf/u.test(String(r.id))),
+      ),
+    );
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     const lines = text.split('\r\n');
     expect(lines.at(-1)).toBe('');
@@ -50,7 +62,12 @@ describe('csv (RFC 4180)', () => {
   });
 
   it('quotes every value that holds a line break, even a bare LF or CR, so line-oriented readers keep the row', async () => {
-    const text = await collectText(CSV.render(mixedTable, TRICKY.filter((r) => r.id === 'lf' || r.id === 'crlf')));
+    const text = await collectText(
+      CSV.render(
+        mixedTable,
+        TRICKY.filter((r) => r.id === 'lf' || r.id === 'crlf'),
+      ),
+    );
     const [, lf, crlf] = text.split(/\r\n(?=[a-z]+,)/u);
     expect(lf).toBe('lf,"rad ett\nrad två","a\nb",2,true,');
     expect(crlf).toBe('crlf,"rad ett\r\nrad två\rrad tre",,3,false,\r\n');
@@ -103,7 +120,9 @@ describe('csv-excel-sv', () => {
 describe('the § table as CSV', () => {
   it('round-trips the sample protocol (quotes, ; and å/ä/ö in real fields)', async () => {
     const rows = paragraphsTable.rows(meeting, paragraphs, { baseUrl: BASE_URL });
-    const records: Array<Record<string, string>> = parse(await collectText(FORMATS.csv.render(paragraphsTable, rows)), { columns: true });
+    const records: Array<Record<string, string>> = parse(await collectText(FORMATS.csv.render(paragraphsTable, rows)), {
+      columns: true,
+    });
     expect(records).toHaveLength(3);
     expect(records[0]).toMatchObject({
       title: 'Detaljplan för "Norra hamnen"; antagande',

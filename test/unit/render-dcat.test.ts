@@ -29,9 +29,27 @@ const input: DcatInput = {
     },
   ],
   distributions: [
-    { url: `${BASE}/public/paragraphs.csv`, title: { sv: 'Paragrafer (CSV)', en: 'Paragraphs (CSV)' }, format: 'csv', mediaType: 'text/csv; charset=utf-8', bytes: 1234, sha256: 'A'.repeat(64) },
-    { url: 'public/paragraphs.parquet', title: { sv: 'Paragrafer (Parquet)', en: 'Paragraphs (Parquet)' }, format: 'parquet', mediaType: 'application/vnd.apache.parquet', bytes: 567 },
-    { url: `${BASE}/public/paragraphs.ndjson`, title: { sv: 'Paragrafer (NDJSON)', en: 'Paragraphs (NDJSON)' }, format: 'ndjson', mediaType: 'application/x-ndjson' },
+    {
+      url: `${BASE}/public/paragraphs.csv`,
+      title: { sv: 'Paragrafer (CSV)', en: 'Paragraphs (CSV)' },
+      format: 'csv',
+      mediaType: 'text/csv; charset=utf-8',
+      bytes: 1234,
+      sha256: 'A'.repeat(64),
+    },
+    {
+      url: 'public/paragraphs.parquet',
+      title: { sv: 'Paragrafer (Parquet)', en: 'Paragraphs (Parquet)' },
+      format: 'parquet',
+      mediaType: 'application/vnd.apache.parquet',
+      bytes: 567,
+    },
+    {
+      url: `${BASE}/public/paragraphs.ndjson`,
+      title: { sv: 'Paragrafer (NDJSON)', en: 'Paragraphs (NDJSON)' },
+      format: 'ndjson',
+      mediaType: 'application/x-ndjson',
+    },
   ],
   apiEndpoint: `${BASE}/api/v1`,
   modified: '2024-04-05T10:00:00Z',
@@ -83,8 +101,14 @@ describe('buildDcatCatalog', () => {
 
   it('catalogue: bilingual title and description, publisher, CC0 licence, its dataset and the API service', () => {
     const cat = about(doc, DCAT, 'Catalog', `${BASE}/catalog`);
-    expect(texts(cat, DCT, 'title')).toEqual([['sv', 'Paragraf'], ['en', 'Paragraf']]);
-    expect(texts(cat, DCT, 'description')).toEqual([['sv', 'Öppna data ur kommunala protokoll.'], ['en', 'Open data from municipal minutes.']]);
+    expect(texts(cat, DCT, 'title')).toEqual([
+      ['sv', 'Paragraf'],
+      ['en', 'Paragraf'],
+    ]);
+    expect(texts(cat, DCT, 'description')).toEqual([
+      ['sv', 'Öppna data ur kommunala protokoll.'],
+      ['en', 'Open data from municipal minutes.'],
+    ]);
     expect(resources(cat, DCT, 'publisher')).toEqual(['http://dataportal.se/organisation/SE2120001504']);
     expect(resources(cat, DCT, 'license')).toEqual([CC0]);
     expect(resources(cat, DCAT, 'dataset')).toEqual([DATASET]);
@@ -102,7 +126,10 @@ describe('buildDcatCatalog', () => {
 
   it('dataset: title, escaped description, publisher, contact point, modified from the data, distributions', () => {
     const ds = about(doc, DCAT, 'Dataset', DATASET);
-    expect(texts(ds, DCT, 'title')).toEqual([['sv', 'Protokollsparagrafer'], ['en', 'Minutes paragraphs']]);
+    expect(texts(ds, DCT, 'title')).toEqual([
+      ['sv', 'Protokollsparagrafer'],
+      ['en', 'Minutes paragraphs'],
+    ]);
     // Markup characters survive escaping; the form feed (not allowed in XML 1.0) is dropped.
     expect(texts(ds, DCT, 'description')[0]).toEqual(['sv', 'Varje § med beslut <och> "röster" & reservationer.']);
     expect(resources(ds, DCT, 'publisher')).toEqual(['http://dataportal.se/organisation/SE2120001504']);
@@ -110,7 +137,11 @@ describe('buildDcatCatalog', () => {
     const modified = props(ds, DCT, 'modified')[0]!;
     expect(modified.textContent).toBe('2024-04-05T10:00:00Z');
     expect(modified.getAttributeNS(RDF, 'datatype')).toBe('http://www.w3.org/2001/XMLSchema#dateTime');
-    expect(texts(ds, DCAT, 'keyword')).toEqual([['sv', 'protokoll'], ['sv', 'beslut'], ['en', 'minutes']]);
+    expect(texts(ds, DCAT, 'keyword')).toEqual([
+      ['sv', 'protokoll'],
+      ['sv', 'beslut'],
+      ['en', 'minutes'],
+    ]);
     expect(resources(ds, DCAT, 'distribution')).toEqual([
       `${DATASET}/distribution/public-paragraphs-csv`,
       `${DATASET}/distribution/public-paragraphs-parquet`,
@@ -126,27 +157,43 @@ describe('buildDcatCatalog', () => {
     expect(resources(csv, DCAT, 'mediaType')).toEqual(['http://www.iana.org/assignments/media-types/text/csv']);
     expect(resources(csv, DCT, 'format')).toEqual(['http://publications.europa.eu/resource/authority/file-type/CSV']);
     const size = props(csv, DCAT, 'byteSize')[0]!;
-    expect([size.textContent, size.getAttributeNS(RDF, 'datatype')]).toEqual(['1234', 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger']);
+    expect([size.textContent, size.getAttributeNS(RDF, 'datatype')]).toEqual([
+      '1234',
+      'http://www.w3.org/2001/XMLSchema#nonNegativeInteger',
+    ]);
     expect(resources(csv, DCT, 'license')).toEqual([CC0]);
-    expect(csv.getElementsByTagNameNS('http://spdx.org/rdf/terms#', 'checksumValue')[0]!.textContent).toBe('a'.repeat(64));
+    expect(csv.getElementsByTagNameNS('http://spdx.org/rdf/terms#', 'checksumValue')[0]!.textContent).toBe(
+      'a'.repeat(64),
+    );
   });
 
   it('resolves a relative file URL against the base, and gives NDJSON no unregistered IANA IRI', () => {
     const parquet = about(doc, DCAT, 'Distribution', `${DATASET}/distribution/public-paragraphs-parquet`);
     expect(resources(parquet, DCAT, 'downloadURL')).toEqual([`${BASE}/public/paragraphs.parquet`]);
-    expect(resources(parquet, DCAT, 'mediaType')).toEqual(['http://www.iana.org/assignments/media-types/application/vnd.apache.parquet']);
+    expect(resources(parquet, DCAT, 'mediaType')).toEqual([
+      'http://www.iana.org/assignments/media-types/application/vnd.apache.parquet',
+    ]);
     const ndjson = about(doc, DCAT, 'Distribution', `${DATASET}/distribution/public-paragraphs-ndjson`);
     expect(resources(ndjson, DCAT, 'mediaType')).toEqual([]);
-    expect(resources(ndjson, DCT, 'format')).toEqual(['http://publications.europa.eu/resource/authority/file-type/JSON']);
+    expect(resources(ndjson, DCT, 'format')).toEqual([
+      'http://publications.europa.eu/resource/authority/file-type/JSON',
+    ]);
     expect(resources(ndjson, DCAT, 'accessURL')).toEqual([`${BASE}/public/paragraphs.ndjson`]);
   });
 
   it('dataset: the recommended spatial coverage, update frequency and, when given, the period covered', () => {
     const ds = about(doc, DCAT, 'Dataset', DATASET);
     expect(resources(ds, DCT, 'spatial')).toEqual(['http://publications.europa.eu/resource/authority/country/SWE']);
-    expect(resources(ds, DCT, 'accrualPeriodicity')).toEqual(['http://publications.europa.eu/resource/authority/frequency/CONT']);
+    expect(resources(ds, DCT, 'accrualPeriodicity')).toEqual([
+      'http://publications.europa.eu/resource/authority/frequency/CONT',
+    ]);
     expect(props(ds, DCT, 'temporal')).toEqual([]);
-    const dated = parseStrict(buildDcatCatalog({ ...input, datasets: [{ ...input.datasets[0]!, temporal: { start: '2016-02-23', end: '2026-06-16' } }] }));
+    const dated = parseStrict(
+      buildDcatCatalog({
+        ...input,
+        datasets: [{ ...input.datasets[0]!, temporal: { start: '2016-02-23', end: '2026-06-16' } }],
+      }),
+    );
     const period = about(dated, DCAT, 'Dataset', DATASET).getElementsByTagNameNS(DCT, 'PeriodOfTime')[0]!;
     expect(period.getElementsByTagNameNS(DCAT, 'startDate')[0]!.textContent).toBe('2016-02-23');
     expect(period.getElementsByTagNameNS(DCAT, 'endDate')[0]!.textContent).toBe('2026-06-16');
@@ -163,7 +210,14 @@ describe('buildDcatCatalog', () => {
   });
 
   it('uses no blank nodes for catalogue, dataset, distribution, publisher or contact, and only absolute IRIs', () => {
-    const keyClasses: Array<[string, string]> = [[DCAT, 'Catalog'], [DCAT, 'Dataset'], [DCAT, 'Distribution'], [DCAT, 'DataService'], [FOAF, 'Agent'], [VCARD, 'Organization']];
+    const keyClasses: Array<[string, string]> = [
+      [DCAT, 'Catalog'],
+      [DCAT, 'Dataset'],
+      [DCAT, 'Distribution'],
+      [DCAT, 'DataService'],
+      [FOAF, 'Agent'],
+      [VCARD, 'Organization'],
+    ];
     for (const [ns, local] of keyClasses) {
       for (const el of nodes(doc, ns, local)) expect(el.getAttributeNS(RDF, 'about')).toMatch(/^https?:\/\//u);
     }
@@ -179,7 +233,9 @@ describe('buildDcatCatalog', () => {
   it('types a plain date as xsd:date', () => {
     const d = parseStrict(buildDcatCatalog({ ...input, modified: '2024-04-05' }));
     const ds = about(d, DCAT, 'Dataset', DATASET);
-    expect(props(ds, DCT, 'modified')[0]!.getAttributeNS(RDF, 'datatype')).toBe('http://www.w3.org/2001/XMLSchema#date');
+    expect(props(ds, DCT, 'modified')[0]!.getAttributeNS(RDF, 'datatype')).toBe(
+      'http://www.w3.org/2001/XMLSchema#date',
+    );
   });
 });
 
@@ -193,6 +249,8 @@ describe('configuration errors', () => {
   it('rejects a relative base URL, a bad modified date and an unknown dataset', () => {
     expect(() => buildDcatCatalog({ ...input, baseUrl: '/paragraf' })).toThrow(DcatConfigError);
     expect(() => buildDcatCatalog({ ...input, modified: 'igår' })).toThrow(DcatConfigError);
-    expect(() => buildDcatCatalog({ ...input, distributions: [{ ...input.distributions[0]!, dataset: 'nope' }] })).toThrow(DcatConfigError);
+    expect(() =>
+      buildDcatCatalog({ ...input, distributions: [{ ...input.distributions[0]!, dataset: 'nope' }] }),
+    ).toThrow(DcatConfigError);
   });
 });

@@ -35,7 +35,9 @@ describe('ndjson', () => {
     expect(text).toBe(
       '{"vote_id":"alingsas-kommunfullmaktige-2024-03-27-41-v1","position":3,"name":"Åsa Öst","party":"S","vote":"no","municipality_code":"1489"}\n',
     );
-    const lines = (await collectText(FORMATS.ndjson.render(paragraphsTable, paragraphsTable.rows(meeting, paragraphs, ctx)))).split('\n');
+    const lines = (
+      await collectText(FORMATS.ndjson.render(paragraphsTable, paragraphsTable.rows(meeting, paragraphs, ctx)))
+    ).split('\n');
     expect(lines.at(-1)).toBe('');
     const first = JSON.parse(lines[0]!);
     expect(first.case_numbers).toEqual(['KS 2023/112', 'BN 2022.45']);
@@ -64,7 +66,14 @@ describe('parquet', () => {
     const bytes = await collect(FORMATS.parquet.render(mixedTable, rows));
     const objects = await parquetReadObjects({ file: arrayBuffer(bytes) });
     expect(objects).toEqual([
-      { id: 'a', text: 'Åsa "citat"; ny\nrad', items: 'x | y', count: 25, flag: true, day: new Date(Date.UTC(2024, 1, 5)) },
+      {
+        id: 'a',
+        text: 'Åsa "citat"; ny\nrad',
+        items: 'x | y',
+        count: 25,
+        flag: true,
+        day: new Date(Date.UTC(2024, 1, 5)),
+      },
       { id: 'b', text: null, items: '', count: null, flag: null, day: null },
       { id: 'c', text: '=1+1', items: 'z', count: -3, flag: false, day: new Date(Date.UTC(1999, 11, 31)) },
     ]);
@@ -98,7 +107,11 @@ describe('parquet', () => {
     expect(pulled).toBeLessThanOrEqual(11); // one group read, not the whole input
     const rest: Uint8Array[] = [first.value as Uint8Array];
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) rest.push(r.value);
-    const bytes = await collect((async function* () { yield* rest; })());
+    const bytes = await collect(
+      (async function* () {
+        yield* rest;
+      })(),
+    );
     const meta = parquetMetadata(arrayBuffer(bytes));
     expect(meta.row_groups.map((g) => Number(g.num_rows))).toEqual([10, 10, 5]);
     const objects = await parquetReadObjects({ file: arrayBuffer(bytes) });
@@ -112,7 +125,9 @@ describe('parquet', () => {
   });
 
   it('renders the real § table', async () => {
-    const bytes = await collect(FORMATS.parquet.render(paragraphsTable, paragraphsTable.rows(meeting, paragraphs, ctx)));
+    const bytes = await collect(
+      FORMATS.parquet.render(paragraphsTable, paragraphsTable.rows(meeting, paragraphs, ctx)),
+    );
     const objects = await parquetReadObjects({ file: arrayBuffer(bytes) });
     expect(objects.map((o) => [o.number, o.case_numbers, o.source_page, o.redacted])).toEqual([
       ['41', 'KS 2023/112 | BN 2022.45', 2, false],

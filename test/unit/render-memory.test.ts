@@ -19,7 +19,10 @@ const gc = runInNewContext('gc') as () => void;
 
 const MEETINGS = 10_000;
 const PER_MEETING = 20;
-const DECISION = 'Kommunfullmäktige beslutar att godkänna förslaget; "med ändring" enligt yrkandet, och att uppdra åt förvaltningen. '.repeat(5);
+const DECISION =
+  'Kommunfullmäktige beslutar att godkänna förslaget; "med ändring" enligt yrkandet, och att uppdra åt förvaltningen. '.repeat(
+    5,
+  );
 
 let peak = 0;
 let baseline = 0;
@@ -35,7 +38,13 @@ function* records(): Iterable<RenderableMeeting> {
     if (m % 1000 === 999) sample();
     const meeting = buildMeeting({ id: `testby-kf-${m}`, date: '2024-02-05' });
     const paragraphs = Array.from({ length: PER_MEETING }, (_, i) =>
-      buildParagraph({ meetingId: meeting.id, number: String(i + 1), title: `Ärende ${m}/${i}`, decision: `${DECISION}${m}-${i}`, recipients: ['Ekonomi', 'Revision'] }),
+      buildParagraph({
+        meetingId: meeting.id,
+        number: String(i + 1),
+        title: `Ärende ${m}/${i}`,
+        decision: `${DECISION}${m}-${i}`,
+        recipients: ['Ekonomi', 'Revision'],
+      }),
     );
     yield { meeting, paragraphs };
   }
@@ -47,12 +56,17 @@ async function measure(format: Format) {
   peak = 0;
   let bytes = 0;
   const started = performance.now();
-  for await (const chunk of format.render(paragraphsTable, tableRows(paragraphsTable, records(), { baseUrl: 'https://p.se' }))) {
+  for await (const chunk of format.render(
+    paragraphsTable,
+    tableRows(paragraphsTable, records(), { baseUrl: 'https://p.se' }),
+  )) {
     bytes += chunk.length;
   }
   const seconds = (performance.now() - started) / 1000;
   const rows = MEETINGS * PER_MEETING;
-  console.log(`${format.id}: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s (incl. generating the records and 10 forced GCs); retained heap peak ${(peak / 1e6).toFixed(1)} MB`);
+  console.log(
+    `${format.id}: ${rows} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s (incl. generating the records and 10 forced GCs); retained heap peak ${(peak / 1e6).toFixed(1)} MB`,
+  );
   return { bytes, peak };
 }
 

@@ -14,7 +14,14 @@ describe('§ NDJSON (full records)', () => {
     const lines = text.split('\n');
     expect(lines).toHaveLength(4);
     const first = JSON.parse(lines[0]!);
-    expect(Object.keys(first).slice(0, 6)).toEqual(['id', 'permalink', 'meetingId', 'municipality', 'body', 'meetingDate']);
+    expect(Object.keys(first).slice(0, 6)).toEqual([
+      'id',
+      'permalink',
+      'meetingId',
+      'municipality',
+      'body',
+      'meetingDate',
+    ]);
     expect(first).toEqual({
       ...paragraphs[0],
       permalink: `https://paragraf.example.se/p/${P41}`,

@@ -55,27 +55,46 @@ describe('paragraphs table', () => {
   });
 
   it('keeps the redacted flag and the redacted text as given', () => {
-    expect(rows[1]).toMatchObject({ paragraph_id: P42, redacted: true, immediately_justerad: true, decision: 'Borttagen på grund av sekretess.' });
+    expect(rows[1]).toMatchObject({
+      paragraph_id: P42,
+      redacted: true,
+      immediately_justerad: true,
+      decision: 'Borttagen på grund av sekretess.',
+    });
   });
 
   it('every table carries the SCB kommunkod, the § and meeting tables also the slug and the own name', () => {
     for (const table of TABLES) {
-      expect(table.fields.map((f) => f.name), table.name).toContain('municipality_code');
+      expect(
+        table.fields.map((f) => f.name),
+        table.name,
+      ).toContain('municipality_code');
       for (const row of table.rows(meeting, paragraphs, ctx)) expect(row.municipality_code, table.name).toBe('1489');
     }
     const goteborg = { ...meeting, municipality: 'Göteborg' };
-    expect(paragraphsTable.rows(goteborg, paragraphs, ctx)[0]).toMatchObject({ municipality_code: '1480', municipality_slug: 'goteborg', municipality_own_name: 'Göteborgs Stad' });
-    expect(meetingsTable.rows({ ...meeting, municipality: 'Testby' }, paragraphs, ctx)[0]).toMatchObject({ municipality_code: null, municipality_own_name: 'Testby' });
+    expect(paragraphsTable.rows(goteborg, paragraphs, ctx)[0]).toMatchObject({
+      municipality_code: '1480',
+      municipality_slug: 'goteborg',
+      municipality_own_name: 'Göteborgs Stad',
+    });
+    expect(meetingsTable.rows({ ...meeting, municipality: 'Testby' }, paragraphs, ctx)[0]).toMatchObject({
+      municipality_code: null,
+      municipality_own_name: 'Testby',
+    });
   });
 
   it("gives the legal basis of a reviewer's masking as a column", () => {
     const masked = { ...paragraphs[1]!, redactionBasis: 'OSL 26 kap. 1 §' };
-    expect(paragraphsTable.rows(meeting, [masked], ctx)[0]).toMatchObject({ redacted: true, redaction_basis: 'OSL 26 kap. 1 §' });
+    expect(paragraphsTable.rows(meeting, [masked], ctx)[0]).toMatchObject({
+      redacted: true,
+      redaction_basis: 'OSL 26 kap. 1 §',
+    });
   });
 
   it('every row has exactly the declared columns', () => {
     for (const table of TABLES) {
-      for (const row of table.rows(meeting, paragraphs, ctx)) expect(Object.keys(row)).toEqual(table.fields.map((f) => f.name));
+      for (const row of table.rows(meeting, paragraphs, ctx))
+        expect(Object.keys(row)).toEqual(table.fields.map((f) => f.name));
     }
   });
 });
@@ -127,7 +146,15 @@ describe('related tables', () => {
 
   it('references and documents', () => {
     expect(referencesTable.rows(meeting, paragraphs, ctx)).toEqual([
-      { paragraph_id: P41, position: 1, raw: 'KS § 12/2024', body: 'KS', date: '2024-02-19', number: '12', municipality_code: '1489' },
+      {
+        paragraph_id: P41,
+        position: 1,
+        raw: 'KS § 12/2024',
+        body: 'KS',
+        date: '2024-02-19',
+        number: '12',
+        municipality_code: '1489',
+      },
     ]);
     expect(documentsTable.rows(meeting, paragraphs, ctx)).toEqual([
       { paragraph_id: P41, position: 1, title: 'Tjänsteskrivelse 2024-02-12', municipality_code: '1489' },
@@ -199,8 +226,12 @@ describe('keys', () => {
 
 describe('vote summary', () => {
   it('prints the counts in Swedish, in ja/nej/avstår/frånvarande order', () => {
-    expect(voteSummary({ counts: { abstain: 4, no: 20, yes: 25 }, roll: [], rollMatchesCounts: null, raw: '' })).toBe('Ja 25, Nej 20, Avstår 4');
-    expect(voteSummary({ counts: { yes: 30, no: 19, absent: 2 }, roll: [], rollMatchesCounts: null, raw: '' })).toBe('Ja 30, Nej 19, Frånvarande 2');
+    expect(voteSummary({ counts: { abstain: 4, no: 20, yes: 25 }, roll: [], rollMatchesCounts: null, raw: '' })).toBe(
+      'Ja 25, Nej 20, Avstår 4',
+    );
+    expect(voteSummary({ counts: { yes: 30, no: 19, absent: 2 }, roll: [], rollMatchesCounts: null, raw: '' })).toBe(
+      'Ja 30, Nej 19, Frånvarande 2',
+    );
   });
 
   it('tallies the roll when no counts are printed, and says so when there is nothing', () => {

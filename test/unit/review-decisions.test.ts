@@ -5,7 +5,11 @@ import { fixedClock } from '../../functions/ports/clock.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
 import type { MeetingRecord, PendingMarker } from '../../functions/store/meeting-record.ts';
 import { InvalidReviewIdError, type ParagraphDecision } from '../../functions/pipeline/review/decision.ts';
-import { rejectParagraph, releaseParagraph, ReviewRefusedError } from '../../functions/pipeline/review/review-decisions.ts';
+import {
+  rejectParagraph,
+  releaseParagraph,
+  ReviewRefusedError,
+} from '../../functions/pipeline/review/review-decisions.ts';
 import { listReview, NotUnderReviewError, showReview } from '../../functions/pipeline/review/review-queue.ts';
 import { FILE_NAME, plantedProtocol } from '../support/planted-protocol.ts';
 import { keys, readJsonAt } from './ingest-support.ts';
@@ -30,7 +34,12 @@ describe('releaseParagraph', () => {
     const { store, clock, record, review } = await setup();
     expect((await record()).held.map((h) => h.paragraphId)).toEqual([HELD]);
     clock.advance(60_000);
-    const outcome = await releaseParagraph(review, { paragraphId: HELD, redactions: ['Greta Gustafsson', '850709-9805'], basis: 'OSL 26 kap. 1 §', by: 'Eva' });
+    const outcome = await releaseParagraph(review, {
+      paragraphId: HELD,
+      redactions: ['Greta Gustafsson', '850709-9805'],
+      basis: 'OSL 26 kap. 1 §',
+      by: 'Eva',
+    });
     // Each text twice: in the section and in the verbatim text of the §.
     expect(outcome).toEqual({ paragraphId: HELD, state: 'released', masked: [2, 2], recordChanged: true });
 
@@ -45,29 +54,54 @@ describe('releaseParagraph', () => {
     const reviewed = await Promise.all(markers.map((k) => readJsonAt<PendingMarker>(store, k)));
     expect(reviewed.map((m) => m.change)).toContain('reviewed');
 
-    const decision = await readJsonAt<ParagraphDecision>(store, `decisions/alingsas-kommunstyrelsen-2024-03-06/${HELD}.json`);
-    expect(decision).toMatchObject({ state: 'released', basis: 'OSL 26 kap. 1 §', redactions: ['Greta Gustafsson', '850709-9805'] });
+    const decision = await readJsonAt<ParagraphDecision>(
+      store,
+      `decisions/alingsas-kommunstyrelsen-2024-03-06/${HELD}.json`,
+    );
+    expect(decision).toMatchObject({
+      state: 'released',
+      basis: 'OSL 26 kap. 1 §',
+      redactions: ['Greta Gustafsson', '850709-9805'],
+    });
     expect(decision.history).toEqual([
-      expect.objectContaining({ action: 'release', by: 'Eva', at: '2024-03-10T10:01:00.000Z', redactionCount: 2, recordVersion: 1 }),
+      expect.objectContaining({
+        action: 'release',
+        by: 'Eva',
+        at: '2024-03-10T10:01:00.000Z',
+        redactionCount: 2,
+        recordVersion: 1,
+      }),
     ]);
     expect(await keys(store, 'review/')).toEqual([`review/alingsas-kommunstyrelsen-2024-03-06/${HELD}.json`]);
-    expect((await listReview(store)).map((i) => [i.paragraphId, i.state, i.decidedBy])).toEqual([[HELD, 'released', 'Eva']]);
+    expect((await listReview(store)).map((i) => [i.paragraphId, i.state, i.decidedBy])).toEqual([
+      [HELD, 'released', 'Eva'],
+    ]);
   });
 
   it('is refused while a personnummer is left, and when a text is not in the §; nothing is written', async () => {
     const { store, review } = await setup();
     const before = await keys(store);
-    await expect(releaseParagraph(review, { paragraphId: HELD, redactions: ['Greta Gustafsson'], by: 'Eva' })).rejects.toThrow(ReviewRefusedError);
-    await expect(releaseParagraph(review, { paragraphId: HELD, redactions: ['850709-9805', 'Greta Gustafson'], by: 'Eva' })).rejects.toThrow(/does not occur/u);
-    await expect(releaseParagraph(review, { paragraphId: HELD, redactions: ['850709-9805'], by: ' ' })).rejects.toThrow(/--by/u);
+    await expect(
+      releaseParagraph(review, { paragraphId: HELD, redactions: ['Greta Gustafsson'], by: 'Eva' }),
+    ).rejects.toThrow(ReviewRefusedError);
+    await expect(
+      releaseParagraph(review, { paragraphId: HELD, redactions: ['850709-9805', 'Greta Gustafson'], by: 'Eva' }),
+    ).rejects.toThrow(/does not occur/u);
+    await expect(releaseParagraph(review, { paragraphId: HELD, redactions: ['850709-9805'], by: ' ' })).rejects.toThrow(
+      /--by/u,
+    );
     expect(await keys(store)).toEqual(before);
   });
 
   it('knows only held § and § ids', async () => {
     const { review } = await setup();
     await expect(releaseParagraph(review, { paragraphId: PUBLISHED, by: 'Eva' })).rejects.toThrow(NotUnderReviewError);
-    await expect(releaseParagraph(review, { paragraphId: '../../etc/passwd', by: 'Eva' })).rejects.toThrow(InvalidReviewIdError);
-    await expect(showReview(review.store, 'alingsas-kommunstyrelsen-2024-03-06-99')).rejects.toThrow(NotUnderReviewError);
+    await expect(releaseParagraph(review, { paragraphId: '../../etc/passwd', by: 'Eva' })).rejects.toThrow(
+      InvalidReviewIdError,
+    );
+    await expect(showReview(review.store, 'alingsas-kommunstyrelsen-2024-03-06-99')).rejects.toThrow(
+      NotUnderReviewError,
+    );
   });
 });
 
@@ -84,7 +118,11 @@ describe('rejectParagraph', () => {
 
   it('takes a published § out of the next publish and keeps its text for review', async () => {
     const { record, review } = await setup();
-    const outcome = await rejectParagraph(review, { paragraphId: PUBLISHED, reason: 'Missad uppgift om enskild', by: 'Eva' });
+    const outcome = await rejectParagraph(review, {
+      paragraphId: PUBLISHED,
+      reason: 'Missad uppgift om enskild',
+      by: 'Eva',
+    });
     expect(outcome.recordChanged).toBe(true);
     const after = await record();
     expect(after.protocol.paragraphs.map((p) => p.id)).not.toContain(PUBLISHED);
@@ -98,7 +136,10 @@ describe('rejectParagraph', () => {
     await releaseParagraph(review, { paragraphId: HELD, redactions: ['Greta Gustafsson', '850709-9805'], by: 'Per' });
     expect((await record()).held).toEqual([]);
     const { decision } = await showReview(review.store, HELD);
-    expect(decision?.history.map((e) => [e.action, e.by])).toEqual([['reject', 'Eva'], ['release', 'Per']]);
+    expect(decision?.history.map((e) => [e.action, e.by])).toEqual([
+      ['reject', 'Eva'],
+      ['release', 'Per'],
+    ]);
   });
 });
 

@@ -9,7 +9,10 @@ import { PreconditionFailedError, StoreError } from '../../functions/ports/blob-
  * failed condition (412 PreconditionFailed, 409 ConditionalRequestConflict) become PreconditionFailedError while
  * every other failure stays a plain StoreError.
  */
-function fakeClient(answer: (input: Record<string, unknown>) => unknown): { client: S3Client; sent: Record<string, unknown>[] } {
+function fakeClient(answer: (input: Record<string, unknown>) => unknown): {
+  client: S3Client;
+  sent: Record<string, unknown>[];
+} {
   const sent: Record<string, unknown>[] = [];
   const client = {
     send: async (command: { input: Record<string, unknown> }) => {
@@ -35,7 +38,9 @@ describe('S3BlobStore conditional puts', () => {
       yield new TextEncoder().encode('1}');
     }
     await store.put('records/x.json', body(), { ifMatch: '"abc"' });
-    expect(sent.map((i) => [i['Key'], i['IfNoneMatch'], i['IfMatch'], new TextDecoder().decode(i['Body'] as Uint8Array)])).toEqual([
+    expect(
+      sent.map((i) => [i['Key'], i['IfNoneMatch'], i['IfMatch'], new TextDecoder().decode(i['Body'] as Uint8Array)]),
+    ).toEqual([
       ['p/locks/publish.json', '*', undefined, '{}'],
       ['p/records/x.json', undefined, '"abc"', '{"a":1}'],
     ]);

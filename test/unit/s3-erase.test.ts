@@ -7,7 +7,15 @@ import { StoreError } from '../../functions/ports/blob-store.ts';
  * S3BlobStore.erase on a versioned bucket: every version and delete marker of exactly that key goes (not of keys that
  * merely start with it), across pages of ListObjectVersions. The client is a recording fake: s3rver keeps no versions.
  */
-function fakeS3(pages: Array<{ Versions?: object[]; DeleteMarkers?: object[]; IsTruncated?: boolean; NextKeyMarker?: string; NextVersionIdMarker?: string }>) {
+function fakeS3(
+  pages: Array<{
+    Versions?: object[];
+    DeleteMarkers?: object[];
+    IsTruncated?: boolean;
+    NextKeyMarker?: string;
+    NextVersionIdMarker?: string;
+  }>,
+) {
   const sent: Array<{ name: string; input: Record<string, unknown> }> = [];
   let page = 0;
   const client = {
@@ -25,7 +33,10 @@ describe('S3BlobStore.erase', () => {
     const key = 'p/public/units/a/b/2024/0123abcd/paragraphs.csv';
     const { client, sent } = fakeS3([
       {
-        Versions: [{ Key: key, VersionId: 'v2' }, { Key: `${key}.bak`, VersionId: 'x1' }],
+        Versions: [
+          { Key: key, VersionId: 'v2' },
+          { Key: `${key}.bak`, VersionId: 'x1' },
+        ],
         DeleteMarkers: [{ Key: key, VersionId: 'm1' }],
         IsTruncated: true,
         NextKeyMarker: key,
@@ -41,11 +52,19 @@ describe('S3BlobStore.erase', () => {
       ['ListObjectVersionsCommand', key],
       ['DeleteObjectCommand', 'v1'],
     ]);
-    expect(sent.filter((s) => s.name === 'DeleteObjectCommand').every((s) => s.input.Key === key && s.input.Bucket === 'data')).toBe(true);
+    expect(
+      sent
+        .filter((s) => s.name === 'DeleteObjectCommand')
+        .every((s) => s.input.Key === key && s.input.Bucket === 'data'),
+    ).toBe(true);
   });
 
   it('reports a failure as StoreError naming the object', async () => {
-    const client = { send: async () => { throw Object.assign(new Error('denied'), { name: 'AccessDenied' }); } } as unknown as S3Client;
+    const client = {
+      send: async () => {
+        throw Object.assign(new Error('denied'), { name: 'AccessDenied' });
+      },
+    } as unknown as S3Client;
     const error = await new S3BlobStore(client, 'data').erase('public/x.csv').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toContain('s3://data/public/x.csv');

@@ -13,7 +13,9 @@ const fixture = (name: string): SQSEvent =>
 
 describe('decodeS3Key', () => {
   it('turns + into spaces and percent-escapes into UTF-8 characters', () => {
-    expect(decodeS3Key('inbox/Protokoll+KS+2024-02-05+%C3%A5%C3%A4%C3%B6.pdf')).toBe('inbox/Protokoll KS 2024-02-05 åäö.pdf');
+    expect(decodeS3Key('inbox/Protokoll+KS+2024-02-05+%C3%A5%C3%A4%C3%B6.pdf')).toBe(
+      'inbox/Protokoll KS 2024-02-05 åäö.pdf',
+    );
   });
 
   it('keeps an encoded plus sign a plus sign (it is %2B in the event, not +)', () => {
@@ -21,7 +23,9 @@ describe('decodeS3Key', () => {
   });
 
   it('decodes capital Å, Ä, Ö and parentheses', () => {
-    expect(decodeS3Key('inbox/%C3%85rsm%C3%B6te+%C3%84ldrer%C3%A5d+%282%29.pdf')).toBe('inbox/Årsmöte Äldreråd (2).pdf');
+    expect(decodeS3Key('inbox/%C3%85rsm%C3%B6te+%C3%84ldrer%C3%A5d+%282%29.pdf')).toBe(
+      'inbox/Årsmöte Äldreråd (2).pdf',
+    );
   });
 
   it('refuses broken percent-encoding with a named error', () => {
@@ -36,7 +40,12 @@ describe('decodeSqsS3Message with the event fixtures', () => {
     const decoded = decodeSqsS3Message(event.Records[0]!);
     expect(decoded.testEvent).toBe(false);
     expect(decoded.objects).toEqual([
-      { bucket: 'paragraf-source', key: 'inbox/Protokoll KS 2024-02-05 åäö.pdf', eventName: 'ObjectCreated:Put', size: 1024 },
+      {
+        bucket: 'paragraf-source',
+        key: 'inbox/Protokoll KS 2024-02-05 åäö.pdf',
+        eventName: 'ObjectCreated:Put',
+        size: 1024,
+      },
     ]);
     expect(decoded.skipped).toEqual([]);
   });

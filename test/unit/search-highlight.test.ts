@@ -29,16 +29,34 @@ describe('why a § matched', () => {
   });
 
   it('returns ascending ranges that lie inside the text, for any text and query', () => {
-    const word = fc.constantFrom('plan', 'planen', 'Förskola', 'förskolan', 'får', 'FAR', 'och', 'å', 'e\u0301n', '12', ' ', ', ', '\n');
+    const word = fc.constantFrom(
+      'plan',
+      'planen',
+      'Förskola',
+      'förskolan',
+      'får',
+      'FAR',
+      'och',
+      'å',
+      'e\u0301n',
+      '12',
+      ' ',
+      ', ',
+      '\n',
+    );
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 30 }).map((a) => a.join(' ')), fc.array(word, { maxLength: 4 }).map((a) => a.join(' ')), (text, q) => {
-        const ranges = matchRanges(text, parseQuery(q));
-        ranges.forEach((r, i) => {
-          expect(r.start).toBeLessThan(r.end);
-          expect(r.end).toBeLessThanOrEqual(text.length);
-          if (i > 0) expect(r.start).toBeGreaterThanOrEqual(ranges[i - 1]!.end);
-        });
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 30 }).map((a) => a.join(' ')),
+        fc.array(word, { maxLength: 4 }).map((a) => a.join(' ')),
+        (text, q) => {
+          const ranges = matchRanges(text, parseQuery(q));
+          ranges.forEach((r, i) => {
+            expect(r.start).toBeLessThan(r.end);
+            expect(r.end).toBeLessThanOrEqual(text.length);
+            if (i > 0) expect(r.start).toBeGreaterThanOrEqual(ranges[i - 1]!.end);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

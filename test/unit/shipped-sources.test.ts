@@ -11,14 +11,41 @@ const sources = loadSources('data/sources');
 
 /** The municipalities PORTALS.md names under each system. */
 const NAMED = {
-  ciceron: ['Östersund', 'Helsingborg', 'Mölndal', 'Söderköping', 'Lysekil', 'Söderhamn', 'Robertsfors', 'Hörby', 'Höör', 'Östra Göinge', 'Falköping'],
-  netpublicator: ['Åtvidaberg', 'Öckerö', 'Sigtuna', 'Nyköping', 'Ekerö', 'Burlöv', 'Staffanstorp', 'Partille', 'Lomma'],
+  ciceron: [
+    'Östersund',
+    'Helsingborg',
+    'Mölndal',
+    'Söderköping',
+    'Lysekil',
+    'Söderhamn',
+    'Robertsfors',
+    'Hörby',
+    'Höör',
+    'Östra Göinge',
+    'Falköping',
+  ],
+  netpublicator: [
+    'Åtvidaberg',
+    'Öckerö',
+    'Sigtuna',
+    'Nyköping',
+    'Ekerö',
+    'Burlöv',
+    'Staffanstorp',
+    'Partille',
+    'Lomma',
+  ],
   'meetings-plus': ['Alingsås', 'Huddinge', 'Ragunda', 'Tranås', 'Linköping', 'Lund', 'Lekeberg', 'Hylte'],
 };
 
 describe('shipped harvest sources', () => {
   it.each(Object.entries(NAMED))('name every %s municipality of the facts sheet', (system, municipalities) => {
-    expect(sources.filter((s) => s.system === system).map((s) => s.municipality).sort()).toEqual([...municipalities].sort());
+    expect(
+      sources
+        .filter((s) => s.system === system)
+        .map((s) => s.municipality)
+        .sort(),
+    ).toEqual([...municipalities].sort());
   });
 
   it('are all marked unverified, with what a person must check and where the URL comes from', () => {
@@ -37,7 +64,9 @@ describe('shipped harvest sources', () => {
   });
 
   it('ship a SiteVision example that is a valid source once its values are real', () => {
-    const file = JSON.parse(readFileSync('data/sources/sitevision.json', 'utf8')) as { example: Record<string, unknown> };
+    const file = JSON.parse(readFileSync('data/sources/sitevision.json', 'utf8')) as {
+      example: Record<string, unknown>;
+    };
     const example = parseSourceDefinition({ ...file.example, status: 'active' }, 'sitevision example');
     expect(example.sitevision?.folders).toHaveLength(2);
   });

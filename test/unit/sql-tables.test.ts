@@ -65,7 +65,9 @@ describe('SQL over the published tables with DuckDB', () => {
   });
 
   it('answers "decisions per body and year" and "votes by party" with the documented queries', async () => {
-    const perBody = await rows('SELECT municipality_id, body, year, count(*) AS decisions FROM paragraphs GROUP BY ALL ORDER BY decisions DESC');
+    const perBody = await rows(
+      'SELECT municipality_id, body, year, count(*) AS decisions FROM paragraphs GROUP BY ALL ORDER BY decisions DESC',
+    );
     expect(perBody.length).toBeGreaterThan(5);
     expect(perBody.every((r) => typeof r.body === 'string' && Number(r.decisions) > 0)).toBe(true);
     const byParty = await rows(
@@ -76,7 +78,8 @@ describe('SQL over the published tables with DuckDB', () => {
     expect(byParty.length).toBeGreaterThan(0);
     // The copies are the unit's own CSV: the rows DuckDB reads are the rows of the files, header excluded.
     let csvRows = 0;
-    for await (const meta of store.list(publicKey('tables/vote_roll/'))) csvRows += (parse(Buffer.from((await store.get(meta.key))!), { columns: true }) as unknown[]).length;
+    for await (const meta of store.list(publicKey('tables/vote_roll/')))
+      csvRows += (parse(Buffer.from((await store.get(meta.key))!), { columns: true }) as unknown[]).length;
     expect(Number(rollRows[0]!.n)).toBe(csvRows);
   });
 
@@ -84,11 +87,16 @@ describe('SQL over the published tables with DuckDB', () => {
     await generateArchive(store, { meetings: 120, seed: 5 }); // the first 80 again and 40 more: some units change
     await publish(store, clock);
     expect(await sqlCounts()).toEqual(await publishedCounts());
-    const [victim] = (await rows('SELECT municipality_id, year, body FROM paragraphs LIMIT 1')) as Array<{ municipality_id: string; year: number; body: string }>;
+    const [victim] = (await rows('SELECT municipality_id, year, body FROM paragraphs LIMIT 1')) as Array<{
+      municipality_id: string;
+      year: number;
+      body: string;
+    }>;
     const manifest = (await readManifest(store))!;
     const index = await readMunicipalityIndex(store, manifest.municipalities[victim!.municipality_id]!);
     const unit = Object.values(index.units).find((u) => u.year === victim!.year && u.bodyName === victim!.body)!;
-    for await (const meta of store.list(`records/${unit.municipality}/${unit.body}/${unit.year}/`)) await store.delete(meta.key);
+    for await (const meta of store.list(`records/${unit.municipality}/${unit.body}/${unit.year}/`))
+      await store.delete(meta.key);
     await publish(store, clock, { full: true }); // a full publish revisits every published unit, also emptied ones
     for (const t of SQL_TABLES) expect(await store.head(publicKey(sqlTablePath(t, unit)))).toBeNull();
     expect(await sqlCounts()).toEqual(await publishedCounts());

@@ -6,9 +6,11 @@ import { foldedWords } from '../../functions/core/search/fold.ts';
 import { regionOne, stem } from '../../functions/core/search/swedish-stemmer.ts';
 
 /** A maintained JavaScript port of the Snowball stemmers, used only as an oracle here. */
-const oracle = (createRequire(import.meta.url)('snowball-stemmers') as {
-  newStemmer(language: string): { stem(word: string): string };
-}).newStemmer('swedish');
+const oracle = (
+  createRequire(import.meta.url)('snowball-stemmers') as {
+    newStemmer(language: string): { stem(word: string): string };
+  }
+).newStemmer('swedish');
 
 describe('Swedish Snowball stemmer', () => {
   it('finds R1 after the first consonant that follows a vowel, never before the third letter', () => {
@@ -64,7 +66,8 @@ describe('Swedish Snowball stemmer', () => {
     const dir = new URL('../golden/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.txt') || f.endsWith('.expected.json'));
     const vocabulary = new Set<string>();
-    for (const f of files) for (const w of foldedWords(readFileSync(new URL(f, dir), 'utf8'))) if (!/\d/u.test(w)) vocabulary.add(w);
+    for (const f of files)
+      for (const w of foldedWords(readFileSync(new URL(f, dir), 'utf8'))) if (!/\d/u.test(w)) vocabulary.add(w);
     expect(vocabulary.size).toBeGreaterThan(1500);
     const disagreements = [...vocabulary].filter((w) => stem(w) !== oracle.stem(w));
     expect(disagreements).toEqual([]);
@@ -73,19 +76,53 @@ describe('Swedish Snowball stemmer', () => {
   it('agrees with the oracle on any word over the Swedish alphabet, and never grows a word', () => {
     const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzåäö'.split(''));
     fc.assert(
-      fc.property(fc.array(letter, { maxLength: 16 }).map((a) => a.join('')), (word) => {
-        const s = stem(word);
-        expect(s).toBe(oracle.stem(word));
-        expect(s.length).toBeLessThanOrEqual(word.length);
-      }),
+      fc.property(
+        fc.array(letter, { maxLength: 16 }).map((a) => a.join('')),
+        (word) => {
+          const s = stem(word);
+          expect(s).toBe(oracle.stem(word));
+          expect(s.length).toBeLessThanOrEqual(word.length);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it('agrees with the oracle on words built from Swedish endings, where every step has work to do', () => {
     const piece = fc.constantFrom(
-      'heterna', 'hetens', 'anden', 'arnas', 'ornas', 'ades', 'arne', 'aste', 'erns', 'ast', 'het', 'es', 'or', 'a',
-      'e', 's', 'dd', 'gd', 'nn', 'dt', 'gt', 'kt', 'tt', 'lig', 'ig', 'els', 'löst', 'fullt', 'b', 'st', 'ä', 'y', 'u',
+      'heterna',
+      'hetens',
+      'anden',
+      'arnas',
+      'ornas',
+      'ades',
+      'arne',
+      'aste',
+      'erns',
+      'ast',
+      'het',
+      'es',
+      'or',
+      'a',
+      'e',
+      's',
+      'dd',
+      'gd',
+      'nn',
+      'dt',
+      'gt',
+      'kt',
+      'tt',
+      'lig',
+      'ig',
+      'els',
+      'löst',
+      'fullt',
+      'b',
+      'st',
+      'ä',
+      'y',
+      'u',
     );
     const head = fc.constantFrom('', 'k', 'st', 'a', 'bo', 'plan', 'ö', 'förskol');
     fc.assert(

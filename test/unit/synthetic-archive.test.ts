@@ -10,7 +10,8 @@ import { Random } from '../../functions/pipeline/synthetic/random.ts';
 
 async function objects(store: MemoryBlobStore, prefix: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for await (const meta of store.list(prefix)) out.set(meta.key, new TextDecoder().decode((await store.get(meta.key))!));
+  for await (const meta of store.list(prefix))
+    out.set(meta.key, new TextDecoder().decode((await store.get(meta.key))!));
   return out;
 }
 
@@ -60,11 +61,19 @@ describe('synthetic archive', () => {
     const store = new MemoryBlobStore();
     await generateArchive(store, { meetings: 60 });
     const byUnit = new Map<string, MeetingRecord[]>();
-    for (const r of await records(store)) byUnit.set(`${r.municipalitySlug}/${r.bodySlug}/${r.year}`, [...(byUnit.get(`${r.municipalitySlug}/${r.bodySlug}/${r.year}`) ?? []), r]);
+    for (const r of await records(store))
+      byUnit.set(`${r.municipalitySlug}/${r.bodySlug}/${r.year}`, [
+        ...(byUnit.get(`${r.municipalitySlug}/${r.bodySlug}/${r.year}`) ?? []),
+        r,
+      ]);
     for (const unit of byUnit.values()) {
       const numbers = unit
         .sort((x, y) => x.protocol.meeting.date.localeCompare(y.protocol.meeting.date))
-        .flatMap((r) => [...r.protocol.paragraphs.map((p) => p.number), ...r.held.map((h) => h.number)].map(Number).sort((a, b) => a - b));
+        .flatMap((r) =>
+          [...r.protocol.paragraphs.map((p) => p.number), ...r.held.map((h) => h.number)]
+            .map(Number)
+            .sort((a, b) => a - b),
+        );
       expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     }
   });

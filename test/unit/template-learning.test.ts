@@ -5,7 +5,12 @@ import type { PageText, Protocol } from '../../functions/core/records/types.ts';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { createDocumentExtractor } from '../../functions/adapters/document-extractor.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
-import { combineSources, parseWithTemplate, StoreTemplateSource, TemplateBook } from '../../functions/pipeline/template-learning.ts';
+import {
+  combineSources,
+  parseWithTemplate,
+  StoreTemplateSource,
+  TemplateBook,
+} from '../../functions/pipeline/template-learning.ts';
 
 /**
  * Batch learning: a body's protocols share a template, so what the others show is a prior for each. The synthetic
@@ -26,12 +31,20 @@ function protocol(date: string, pageCount: number, first: number): PageText[] {
         : `§ ${n} 2024.${n} MN\nÄrende nummer ${n}\nÄrendebeskrivning\nEn beskrivning av ärendet.\nBeslut\nFörslaget godkänns.`;
     pages.push({ number: p, text: `${header(date, p)}\n${body}` });
   }
-  if (pageCount === 2) pages[1] = { number: 2, text: `${header(date, 2)}\nKommunstyrelsen\n§ ${first + 1} 2024.${first + 1} MN\nÄrende\nBeslut\nGodkänns.` };
+  if (pageCount === 2)
+    pages[1] = {
+      number: 2,
+      text: `${header(date, 2)}\nKommunstyrelsen\n§ ${first + 1} 2024.${first + 1} MN\nÄrende\nBeslut\nGodkänns.`,
+    };
   return pages;
 }
 
 const parse = (pages: PageText[], date: string): Protocol =>
-  parseProtocol({ pages, source: source(pages.length), hints: { municipality: 'Alingsås', body: 'Miljönämnden', date } });
+  parseProtocol({
+    pages,
+    source: source(pages.length),
+    hints: { municipality: 'Alingsås', body: 'Miljönämnden', date },
+  });
 
 describe('template learning', () => {
   const batch = [protocol('2024-01-10', 4, 1), protocol('2024-02-14', 4, 5), protocol('2024-03-13', 4, 9)];
@@ -48,7 +61,11 @@ describe('template learning', () => {
     expect(alone.paragraphs[0]?.recipients.join(' ')).toContain('blad 2');
     const book = new TemplateBook();
     batch.forEach((pages, i) => book.add(parse(pages, `2024-0${i + 1}-10`)));
-    const input = { pages: short, source: source(2), hints: { municipality: 'Alingsås', body: 'Miljönämnden', date: '2024-04-10' } };
+    const input = {
+      pages: short,
+      source: source(2),
+      hints: { municipality: 'Alingsås', body: 'Miljönämnden', date: '2024-04-10' },
+    };
     const learned = await parseWithTemplate(input, book);
     expect(learned.paragraphs[0]?.recipients).toEqual(['Bygg- och miljöförvaltningen', 'Kommunstyrelsen']);
     expect(learned.paragraphs.map((x) => x.number)).toEqual(['13', '14']);
@@ -63,20 +80,33 @@ describe('template learning', () => {
     book.add(second);
     const prior = book.priorNow(first.meeting);
     expect(prior?.protocols).toBe(1);
-    expect(mergeTemplates([first.template!, second.template!]).paragraphs).toBe(first.paragraphs.length + second.paragraphs.length);
+    expect(mergeTemplates([first.template!, second.template!]).paragraphs).toBe(
+      first.paragraphs.length + second.paragraphs.length,
+    );
   });
 
   it('the store is a source too: protocols ingested earlier teach the next one', async () => {
     const store = new MemoryBlobStore();
-    const deps = { store, extractor: createDocumentExtractor(), clock: { now: () => new Date('2024-05-01T00:00:00Z') } };
+    const deps = {
+      store,
+      extractor: createDocumentExtractor(),
+      clock: { now: () => new Date('2024-05-01T00:00:00Z') },
+    };
     const encode = (pages: PageText[]) => new TextEncoder().encode(pages.map((p) => p.text).join('\f'));
     for (const [i, pages] of batch.entries()) {
       await ingestDocument(deps, { bytes: encode(pages), fileName: `alingsas-miljonamnden-2024-0${i + 1}-10.txt` });
     }
     const templates = combineSources(new TemplateBook(), new StoreTemplateSource(store));
-    const outcome = await ingestDocument({ ...deps, templates }, { bytes: encode(short), fileName: 'alingsas-miljonamnden-2024-04-10.txt' });
+    const outcome = await ingestDocument(
+      { ...deps, templates },
+      { bytes: encode(short), fileName: 'alingsas-miljonamnden-2024-04-10.txt' },
+    );
     expect(outcome.status).toBe('ingested');
-    const record = JSON.parse(new TextDecoder().decode((await store.get(outcome.status === 'ingested' ? outcome.recordKey : '')) ?? new Uint8Array()));
+    const record = JSON.parse(
+      new TextDecoder().decode(
+        (await store.get(outcome.status === 'ingested' ? outcome.recordKey : '')) ?? new Uint8Array(),
+      ),
+    );
     expect(record.protocol.paragraphs[0].recipients).toEqual(['Bygg- och miljöförvaltningen', 'Kommunstyrelsen']);
   });
 });

@@ -3,15 +3,35 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTesseractOcr, textSkew } from '../../functions/adapters/ocr/tesseract-ocr.ts';
 import type { PageImage } from '../../functions/ports/ocr.ts';
 
-interface FakeState { started: number; terminated: number; running: number; maxRunning: number; failNext: number }
+interface FakeState {
+  started: number;
+  terminated: number;
+  running: number;
+  maxRunning: number;
+  failNext: number;
+}
 const state = (): FakeState => (globalThis as unknown as { fakeTesseract: FakeState }).fakeTesseract;
 const assets = { tesseractModule: join(import.meta.dirname, 'fixtures', 'fake-tesseract.cjs'), langPath: '/nowhere' };
-const image = (page: number): PageImage => ({ page, width: 2, height: 2, channels: 1, data: new Uint8Array(4), toPage: [1, 0, 0, -1, 0, 2], dpi: 200 });
+const image = (page: number): PageImage => ({
+  page,
+  width: 2,
+  height: 2,
+  channels: 1,
+  data: new Uint8Array(4),
+  toPage: [1, 0, 0, -1, 0, 2],
+  dpi: 200,
+});
 
 beforeEach(() => {
   // The fake module keeps the object it found first: reset it in place.
   const g = globalThis as unknown as { fakeTesseract?: FakeState };
-  g.fakeTesseract = Object.assign(g.fakeTesseract ?? {}, { started: 0, terminated: 0, running: 0, maxRunning: 0, failNext: 0 });
+  g.fakeTesseract = Object.assign(g.fakeTesseract ?? {}, {
+    started: 0,
+    terminated: 0,
+    running: 0,
+    maxRunning: 0,
+    failNext: 0,
+  });
 });
 
 describe('createTesseractOcr: the engine pool', () => {
@@ -41,10 +61,18 @@ describe('createTesseractOcr: the engine pool', () => {
 
 describe('textSkew: the page slope that decides a second, straightened reading', () => {
   const lineWith = (x0: number, y0: number, x1: number, y1: number) => ({
-    text: 'x', bbox: { x0, y0: y0 - 20, x1, y1 }, baseline: { x0, y0, x1, y1 }, words: [],
+    text: 'x',
+    bbox: { x0, y0: y0 - 20, x1, y1 },
+    baseline: { x0, y0, x1, y1 },
+    words: [],
   });
   it('is the median baseline slope of lines wider than a fifth of the page, in radians with y downwards', () => {
-    const lines = [lineWith(100, 100, 1100, 135), lineWith(100, 200, 1100, 234), lineWith(100, 300, 1100, 336), lineWith(100, 400, 150, 460)];
+    const lines = [
+      lineWith(100, 100, 1100, 135),
+      lineWith(100, 200, 1100, 234),
+      lineWith(100, 300, 1100, 336),
+      lineWith(100, 400, 150, 460),
+    ];
     expect(textSkew([{ paragraphs: [{ lines }] }], 1600)).toBeCloseTo(Math.atan2(35, 1000), 6);
   });
   it('is 0 for a page without long lines', () => {

@@ -47,13 +47,22 @@ describe('erasure: a crash at any write or delete leaves every manifest consiste
     // The publish lease's own writes (locks/) are left alone: this test is about the erasure's writes.
     const recording = new RecordingStore(twin);
     await publish(recording, twinClock);
-    const ops = [...recording.puts, ...recording.deletes].filter((k) => !k.startsWith('pending/') && !k.startsWith('locks/')).length;
+    const ops = [...recording.puts, ...recording.deletes].filter(
+      (k) => !k.startsWith('pending/') && !k.startsWith('locks/'),
+    ).length;
     expect(ops).toBeGreaterThan(30);
 
     for (let failAt = 1; failAt <= ops; failAt++) {
       let count = 0;
       let armed = false;
-      const store = memoryStore((op, key) => armed && (op === 'put' || op === 'delete') && !key.startsWith('pending/') && !key.startsWith('locks/') && ++count === failAt);
+      const store = memoryStore(
+        (op, key) =>
+          armed &&
+          (op === 'put' || op === 'delete') &&
+          !key.startsWith('pending/') &&
+          !key.startsWith('locks/') &&
+          ++count === failAt,
+      );
       for (const [key, bytes] of start) await store.put(key, bytes);
       const clock = newClock(at.toISOString());
       armed = true;

@@ -42,7 +42,10 @@ function original(extra = ''): string {
 }
 
 async function ingest(store: BlobStore, clock: TestClock, text: string, fileName = FILE) {
-  const outcome = await ingestDocument({ store, extractor: createDocumentExtractor(), clock }, { bytes: utf8(text), fileName });
+  const outcome = await ingestDocument(
+    { store, extractor: createDocumentExtractor(), clock },
+    { bytes: utf8(text), fileName },
+  );
   clock.advance(60_000);
   return outcome;
 }
@@ -57,7 +60,9 @@ async function publish(store: BlobStore, clock: TestClock, cdn?: MemoryCdn) {
 async function verifyAll(store: BlobStore): Promise<{ manifests: number; problems: string[] }> {
   const problems: string[] = [];
   let manifests = 0;
-  for (const path of (await publicPaths(store)).filter((p) => p === 'manifest.json' || /^snapshots\/[^/]+\/manifest\.json$/u.test(p))) {
+  for (const path of (await publicPaths(store)).filter(
+    (p) => p === 'manifest.json' || /^snapshots\/[^/]+\/manifest\.json$/u.test(p),
+  )) {
     const m = await readManifest(store, path);
     manifests++;
     problems.push(...(await checkTree(store, m!)).problems.map((p) => `${path}: ${p}`));
@@ -70,24 +75,49 @@ async function hashesOf(store: BlobStore, m: PublicManifest, id: string): Promis
   const events = await readChangesSince(store, m.changes, { seq: 0 });
   const fromFeed = events.filter((e) => e.id === id && e.hash).map((e) => e.hash!);
   const index = await readMunicipalityIndex(store, m.municipalities.alingsas!);
-  const fromUnits = await Promise.all(Object.values(index.units).map(async (u) => (await readUnitManifest(store, u)).paragraphs[id]?.hash));
+  const fromUnits = await Promise.all(
+    Object.values(index.units).map(async (u) => (await readUnitManifest(store, u)).paragraphs[id]?.hash),
+  );
   return [...new Set([...fromFeed, ...fromUnits.filter((h): h is string => h !== undefined)])];
 }
 
 /** Every API and page URL that could show the § or its meeting, in every format, plus every /datasets path given. */
 function urls(paths: readonly string[]): string[] {
-  const partitions = ['all', 'year/2024', 'municipality/alingsas', 'body/alingsas/kommunstyrelsen', 'unit/alingsas/kommunstyrelsen/2024'];
+  const partitions = [
+    'all',
+    'year/2024',
+    'municipality/alingsas',
+    'body/alingsas/kommunstyrelsen',
+    'unit/alingsas/kommunstyrelsen/2024',
+  ];
   const formats = ['json', 'csv', 'csv-excel-sv', 'ndjson'];
   return [
-    '/', `/p/${ID}`, `/m/${MEETING}`, '/c/2024.011 KS', '/c/2024.011%20KS', '/v1/openapi.json',
+    '/',
+    `/p/${ID}`,
+    `/m/${MEETING}`,
+    '/c/2024.011 KS',
+    '/c/2024.011%20KS',
+    '/v1/openapi.json',
     ...formats.flatMap((f) => [
-      `/v1/paragraphs?format=${f}`, `/v1/paragraphs?q=Quokkaholmens&format=${f}`, `/v1/paragraphs?q=avloppsverk&format=${f}`,
-      `/v1/paragraphs?meeting=${MEETING}&format=${f}`, `/v1/paragraphs/${ID}?format=${f}`, `/v1/meetings?format=${f}`,
+      `/v1/paragraphs?format=${f}`,
+      `/v1/paragraphs?q=Quokkaholmens&format=${f}`,
+      `/v1/paragraphs?q=avloppsverk&format=${f}`,
+      `/v1/paragraphs?meeting=${MEETING}&format=${f}`,
+      `/v1/paragraphs/${ID}?format=${f}`,
+      `/v1/meetings?format=${f}`,
       `/v1/meetings/${MEETING}?format=${f}`,
     ]),
-    '/v1/cases/2024.011%20KS', '/v1/municipalities', '/v1/bodies', '/v1/changes?since=0', '/v1/changes?since=0&format=ndjson',
-    '/v1/feed.atom', '/v1/datasets',
-    ...partitions.flatMap((p) => [`/v1/datasets?partition=${p}`, ...PARTITION_FILES.map((f) => `/v1/datasets/download?partition=${p}&file=${f}`)]),
+    '/v1/cases/2024.011%20KS',
+    '/v1/municipalities',
+    '/v1/bodies',
+    '/v1/changes?since=0',
+    '/v1/changes?since=0&format=ndjson',
+    '/v1/feed.atom',
+    '/v1/datasets',
+    ...partitions.flatMap((p) => [
+      `/v1/datasets?partition=${p}`,
+      ...PARTITION_FILES.map((f) => `/v1/datasets/download?partition=${p}&file=${f}`),
+    ]),
     ...paths.map((p) => `/datasets/${p}`),
   ];
 }
@@ -105,7 +135,12 @@ describe('withdraw → publish erases the § from every published byte', () => {
     await ingest(store, clock, original());
     await publish(store, clock);
     // A second meeting of the same unit, and a corrected first protocol: more unit versions, snapshots and events.
-    await ingest(store, clock, plantedProtocol().replaceAll('2024-03-06', '2024-04-10'), 'alingsas-kommunstyrelsen-2024-04-10.txt');
+    await ingest(
+      store,
+      clock,
+      plantedProtocol().replaceAll('2024-03-06', '2024-04-10'),
+      'alingsas-kommunstyrelsen-2024-04-10.txt',
+    );
     await publish(store, clock);
     await ingest(store, clock, original('\nYttrandet kompletteras.'));
     await publish(store, clock);
@@ -126,7 +161,10 @@ describe('withdraw → publish erases the § from every published byte', () => {
   });
 
   it('leaves no published byte and no API answer with the text or its hash; every manifest verifies', async () => {
-    await withdrawParagraph({ store, clock }, { paragraphId: ID, reason: 'Namn på enskild person i yttrandet', by: 'registrator' });
+    await withdrawParagraph(
+      { store, clock },
+      { paragraphId: ID, reason: 'Namn på enskild person i yttrandet', by: 'registrator' },
+    );
     const summary = await publish(store, clock, cdn);
     expect(summary.erasure.paragraphs).toBe(1);
     expect(summary.erasure.snapshots).toBeGreaterThanOrEqual(3);
@@ -150,7 +188,8 @@ describe('withdraw → publish erases the § from every published byte', () => {
     for (const p of gone.slice(0, 20)) expect((await app.request(`/datasets/${p}`)).status).toBe(404);
     // The CDN is told every deleted path, every rewritten snapshot manifest, and the API and pages.
     const asked = cdn.paths();
-    for (const p of [...gone, ...before.filter((x) => x.startsWith('snapshots/')), 'manifest.json']) expect(asked.has(`/datasets/${p}`), p).toBe(true);
+    for (const p of [...gone, ...before.filter((x) => x.startsWith('snapshots/')), 'manifest.json'])
+      expect(asked.has(`/datasets/${p}`), p).toBe(true);
     expect([...asked].filter((p) => !p.startsWith('/datasets/'))).toEqual(['/', '/c/*', '/m/*', '/p/*', '/v1/*']);
     expect([...asked].filter((p) => p.startsWith('/datasets/') && now.includes(p.slice('/datasets/'.length)))).toEqual(
       [...asked].filter((p) => /^\/datasets\/(?:snapshots\/.+\/)?manifest\.json$/u.test(p)),
@@ -162,7 +201,15 @@ describe('withdraw → publish erases the § from every published byte', () => {
     const m = (await readManifest(store))!;
     const events: ChangeEvent[] = await readChangesSince(store, m.changes, { seq: 0 });
     const last = events.filter((e) => e.id === ID).at(-1)!;
-    expect(last).toEqual({ seq: last.seq, time: last.time, type: 'withdrawn', id: ID, meetingId: MEETING, unit: 'alingsas/kommunstyrelsen/2024', reason: 'withdrawn' });
+    expect(last).toEqual({
+      seq: last.seq,
+      time: last.time,
+      type: 'withdrawn',
+      id: ID,
+      meetingId: MEETING,
+      unit: 'alingsas/kommunstyrelsen/2024',
+      reason: 'withdrawn',
+    });
     expect(events.filter((e) => e.id === ID).every((e) => e.hash === undefined)).toBe(true);
     expect((await app.request(`/p/${ID}`)).status).toBe(404);
   });
@@ -171,7 +218,10 @@ describe('withdraw → publish erases the § from every published byte', () => {
     // The original file once more (already known: nothing changes), then a new version whose § 5 reads as the
     // original: the decision still holds it.
     expect(['unchanged', 'replaced']).toContain((await ingest(store, clock, original())).status);
-    const again = original().replace('Kommunstyrelsen noterar redovisningen.', 'Kommunstyrelsen noterar redovisningen med tack.');
+    const again = original().replace(
+      'Kommunstyrelsen noterar redovisningen.',
+      'Kommunstyrelsen noterar redovisningen med tack.',
+    );
     expect((await ingest(store, clock, again)).status).toBe('replaced');
     const summary = await publish(store, clock, cdn);
     expect(summary.events.changed).toBe(1);

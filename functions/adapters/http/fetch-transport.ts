@@ -1,4 +1,9 @@
-import { HttpNetworkError, ResponseTooLargeError, type HttpResponse, type HttpTransport } from '../../ports/http-client.ts';
+import {
+  HttpNetworkError,
+  ResponseTooLargeError,
+  type HttpResponse,
+  type HttpTransport,
+} from '../../ports/http-client.ts';
 
 /**
  * One HTTP exchange with Node's fetch: redirects are returned, not followed (the polite client checks each target),

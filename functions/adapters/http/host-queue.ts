@@ -24,7 +24,10 @@ export class HostQueue {
   run<T>(host: string, task: (startedAt: number) => Promise<T>): Promise<T> {
     const previous = this.tails.get(host) ?? Promise.resolve();
     const result = previous.then(() => this.inTurn(host, task));
-    const tail = result.then(() => undefined, () => undefined);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
     this.tails.set(host, tail);
     void tail.then(() => {
       if (this.tails.get(host) === tail) this.tails.delete(host);

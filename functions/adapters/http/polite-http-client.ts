@@ -87,7 +87,9 @@ export class PoliteHttpClient implements HttpClient {
     private readonly options: PolitenessOptions,
     private readonly deps: PoliteHttpDeps,
   ) {
-    this.queue = new HostQueue(deps.clock, deps.sleep, Math.max(1, options.concurrency), (host) => this.intervalFor(host));
+    this.queue = new HostQueue(deps.clock, deps.sleep, Math.max(1, options.concurrency), (host) =>
+      this.intervalFor(host),
+    );
     this.robots = new RobotsGate({
       token: options.robotsToken,
       overrides: options.robotsOverrides,
@@ -101,7 +103,10 @@ export class PoliteHttpClient implements HttpClient {
    * loopback (where only a test's fake portal lives).
    */
   intervalFor(host: string): number {
-    const configured = Math.max(this.options.hostIntervalsMs[host] ?? this.options.minIntervalMs, this.crawlDelays.get(host) ?? 0);
+    const configured = Math.max(
+      this.options.hostIntervalsMs[host] ?? this.options.minIntervalMs,
+      this.crawlDelays.get(host) ?? 0,
+    );
     return isLoopbackHost(host) ? configured : Math.max(configured, MIN_INTERVAL_FLOOR_MS);
   }
 
@@ -123,13 +128,21 @@ export class PoliteHttpClient implements HttpClient {
       if (!isRedirect(response.status) || location === undefined) return response;
       const next = parseUrl(new URL(location, url).href);
       if (!isSameSite(url, next)) {
-        throw new CrossSiteRedirectError(current.url, `${current.url} redirects to another site (${next.host}); not followed`);
+        throw new CrossSiteRedirectError(
+          current.url,
+          `${current.url} redirects to another site (${next.host}); not followed`,
+        );
       }
       this.deps.onEvent?.({ type: 'redirect', from: current.url, to: next.href });
       const keepsMethod = response.status === 307 || response.status === 308;
-      current = keepsMethod ? { ...current, url: next.href } : { method: 'GET', url: next.href, ...(current.headers ? { headers: current.headers } : {}) };
+      current = keepsMethod
+        ? { ...current, url: next.href }
+        : { method: 'GET', url: next.href, ...(current.headers ? { headers: current.headers } : {}) };
     }
-    throw new TooManyRedirectsError(request.url, `more than ${this.options.maxRedirects} redirects from ${request.url}`);
+    throw new TooManyRedirectsError(
+      request.url,
+      `more than ${this.options.maxRedirects} redirects from ${request.url}`,
+    );
   }
 
   /** One request with retries; each attempt waits its turn at the host. */
@@ -140,8 +153,16 @@ export class PoliteHttpClient implements HttpClient {
       const outcome = await this.queue.run(host, async (at): Promise<Attempt> => {
         this.deps.onEvent?.({ type: 'request', method: request.method, url: request.url, at });
         try {
-          const response = await this.deps.transport({ ...request, headers }, { maxBytes: this.options.maxBytes, timeoutMs: this.options.timeoutMs });
-          this.deps.onEvent?.({ type: 'response', url: request.url, status: response.status, at: this.deps.clock.now().getTime() });
+          const response = await this.deps.transport(
+            { ...request, headers },
+            { maxBytes: this.options.maxBytes, timeoutMs: this.options.timeoutMs },
+          );
+          this.deps.onEvent?.({
+            type: 'response',
+            url: request.url,
+            status: response.status,
+            at: this.deps.clock.now().getTime(),
+          });
           return { response };
         } catch (error) {
           if (error instanceof HttpNetworkError) return { error };
@@ -155,7 +176,13 @@ export class PoliteHttpClient implements HttpClient {
         return outcome.response;
       }
       const delayMs = this.backoff(attempt, 'response' in outcome ? outcome.response : undefined);
-      this.deps.onEvent?.({ type: 'retry', url: request.url, reason: reason ?? 'retry', delayMs, attempt: attempt + 1 });
+      this.deps.onEvent?.({
+        type: 'retry',
+        url: request.url,
+        reason: reason ?? 'retry',
+        delayMs,
+        attempt: attempt + 1,
+      });
       this.queue.deferHost(host, delayMs);
     }
   }
@@ -168,7 +195,10 @@ export class PoliteHttpClient implements HttpClient {
   /** Retry-After when the server gives one (seconds or a date), else base·2^attempt; capped either way. */
   private backoff(attempt: number, response: HttpResponse | undefined): number {
     const exponential = this.options.backoffBaseMs * 2 ** attempt;
-    const retryAfter = response === undefined ? undefined : retryAfterMs(response.headers['retry-after'], this.deps.clock.now().getTime());
+    const retryAfter =
+      response === undefined
+        ? undefined
+        : retryAfterMs(response.headers['retry-after'], this.deps.clock.now().getTime());
     return Math.min(this.options.maxBackoffMs, Math.max(retryAfter ?? 0, exponential));
   }
 }
@@ -193,6 +223,7 @@ function parseUrl(value: string): URL {
   } catch (error) {
     throw new HttpError(value, `not a URL: ${value}`, { cause: error });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HttpError(value, `only http(s) URLs are fetched: ${value}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HttpError(value, `only http(s) URLs are fetched: ${value}`);
   return url;
 }

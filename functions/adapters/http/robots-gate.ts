@@ -1,7 +1,10 @@
 import { parseRobotsTxt, robotsAllows, robotsCrawlDelay, type RobotsTxt } from '../../core/harvest/robots-txt.ts';
 import { HttpError, RobotsDisallowedError, type HttpResponse } from '../../ports/http-client.ts';
 
-type Verdict = { kind: 'rules'; robots: RobotsTxt } | { kind: 'allow-all'; why: string } | { kind: 'disallow-all'; why: string };
+type Verdict =
+  | { kind: 'rules'; robots: RobotsTxt }
+  | { kind: 'allow-all'; why: string }
+  | { kind: 'disallow-all'; why: string };
 
 export interface RobotsGateOptions {
   /** Our product token in robots.txt ("paragraf"). */
@@ -34,7 +37,10 @@ export class RobotsGate {
     const verdict = await this.verdictFor(url);
     if (verdict.kind === 'allow-all') return;
     if (verdict.kind === 'disallow-all') {
-      throw new RobotsDisallowedError(url.href, `robots.txt of ${url.host} could not be read (${verdict.why}): nothing there is fetched this run`);
+      throw new RobotsDisallowedError(
+        url.href,
+        `robots.txt of ${url.host} could not be read (${verdict.why}): nothing there is fetched this run`,
+      );
     }
     if (!robotsAllows(verdict.robots, this.options.token, `${url.pathname}${url.search}`)) {
       throw new RobotsDisallowedError(url.href, `robots.txt of ${url.host} disallows ${url.pathname}${url.search}`);
@@ -56,7 +62,8 @@ export class RobotsGate {
     try {
       response = await this.options.fetchRobots(`${url.origin}/robots.txt`);
     } catch (error) {
-      if (error instanceof HttpError && error.name === 'CrossSiteRedirectError') return { kind: 'allow-all', why: 'redirected away' };
+      if (error instanceof HttpError && error.name === 'CrossSiteRedirectError')
+        return { kind: 'allow-all', why: 'redirected away' };
       return { kind: 'disallow-all', why: error instanceof Error ? error.message : String(error) };
     }
     if (response.status >= 500) return { kind: 'disallow-all', why: `HTTP ${response.status}` };

@@ -26,7 +26,11 @@ export interface OcrAssets {
 export const TRAINED_DATA_FOLDER = '4.0.0_best_int';
 export const LANGUAGE = 'swe';
 /** Names inside a bundled asset folder (infra/ocr-asset.ts writes them). */
-export const BUNDLED = { tesseract: 'tesseract.cjs', worker: 'worker.cjs', trainedData: `${LANGUAGE}.traineddata.gz` } as const;
+export const BUNDLED = {
+  tesseract: 'tesseract.cjs',
+  worker: 'worker.cjs',
+  trainedData: `${LANGUAGE}.traineddata.gz`,
+} as const;
 
 export class OcrAssetsError extends Error {
   override name = 'OcrAssetsError';
@@ -39,13 +43,19 @@ export function installedOcrAssets(): OcrAssets {
     const data = dirname(require.resolve('@tesseract.js-data/swe/package.json'));
     return { tesseractModule: require.resolve('tesseract.js'), langPath: join(data, TRAINED_DATA_FOLDER) };
   } catch (error) {
-    throw new OcrAssetsError('OCR needs the npm packages tesseract.js and @tesseract.js-data/swe (npm ci)', { cause: error });
+    throw new OcrAssetsError('OCR needs the npm packages tesseract.js and @tesseract.js-data/swe (npm ci)', {
+      cause: error,
+    });
   }
 }
 
 /** The engine from a folder written by infra/ocr-asset.ts. */
 export function bundledOcrAssets(dir: string): OcrAssets {
-  const assets = { tesseractModule: join(dir, BUNDLED.tesseract), workerPath: join(dir, BUNDLED.worker), langPath: dir };
+  const assets = {
+    tesseractModule: join(dir, BUNDLED.tesseract),
+    workerPath: join(dir, BUNDLED.worker),
+    langPath: dir,
+  };
   for (const file of [assets.tesseractModule, assets.workerPath, join(dir, BUNDLED.trainedData)]) {
     if (!existsSync(file)) throw new OcrAssetsError(`OCR asset missing: ${file}`);
   }

@@ -17,11 +17,7 @@ export interface OcrReading {
   plan: OcrPlan;
 }
 
-export async function readWithOcr(
-  bytes: Uint8Array,
-  textPages: readonly PageText[],
-  ocr: Ocr,
-): Promise<OcrReading> {
+export async function readWithOcr(bytes: Uint8Array, textPages: readonly PageText[], ocr: Ocr): Promise<OcrReading> {
   const plan = planOcr(textPages);
   const results = plan.pages.length === 0 ? [] : await recognizePages(bytes, plan.pages, ocr);
   const byPage = new Map(results.filter((r) => r.text.trim() !== '').map((r) => [r.number, r]));
@@ -47,7 +43,10 @@ async function recognizePages(bytes: Uint8Array, pages: number[], ocr: Ocr): Pro
   for await (const image of pageImages(bytes, pages)) {
     const result = ocr.recognize(image);
     results.push(result);
-    const settled: Promise<unknown> = result.then(() => running.delete(settled), () => running.delete(settled));
+    const settled: Promise<unknown> = result.then(
+      () => running.delete(settled),
+      () => running.delete(settled),
+    );
     running.add(settled);
     // Keep the decoder only a few pages ahead of the engines.
     while (running.size > lookAhead) await Promise.race(running);

@@ -86,7 +86,9 @@ export function readSectionSigns(word: OcrWord, line: OcrLine, rowHeight: number
   symbols.forEach((symbol, i) => {
     const before = symbols[i - 1];
     const after = symbols[i + 1];
-    const nextToNumber = isDigit(before?.text) || isDigit(after?.text) ||
+    const nextToNumber =
+      isDigit(before?.text) ||
+      isDigit(after?.text) ||
       (symbols.length === 1 && next !== undefined && /^\d/u.test(next.text));
     const descent = symbol.bbox.y1 - baselineAt(line.baseline, (symbol.bbox.x0 + symbol.bbox.x1) / 2);
     if (SECTION_LOOKALIKES.has(symbol.text) && nextToNumber && descent > SECTION_DESCENT * rowHeight) {

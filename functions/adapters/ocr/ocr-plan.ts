@@ -29,7 +29,8 @@ export interface OcrPlan {
 
 export function planOcr(pages: readonly PageText[]): OcrPlan {
   const all = pages.map((p) => p.number);
-  if (textCharacters(pages) < MIN_TEXT_CHARS_PER_PAGE * Math.max(1, pages.length)) return { reason: 'no-text-layer', pages: all };
+  if (textCharacters(pages) < MIN_TEXT_CHARS_PER_PAGE * Math.max(1, pages.length))
+    return { reason: 'no-text-layer', pages: all };
   const quality = assessTextLayer(pages);
   if (quality.damaged) return { reason: 'damaged-text-layer', pages: all, damage: quality.reasons };
   const thin = pages.filter((p) => textCharacters([p]) < MIN_TEXT_CHARS_PER_PAGE).map((p) => p.number);

@@ -39,7 +39,11 @@ export const UNCERTAIN_WORD_CONFIDENCE = 60;
 export const UNCERTAIN_MIN_DIGITS = 4;
 
 interface TesseractWorker {
-  recognize(image: Uint8Array, options: Record<string, unknown>, output: Record<string, boolean>): Promise<{ data: RecognizeData }>;
+  recognize(
+    image: Uint8Array,
+    options: Record<string, unknown>,
+    output: Record<string, boolean>,
+  ): Promise<{ data: RecognizeData }>;
   setParameters(params: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
 }
@@ -95,7 +99,10 @@ export function createTesseractOcr(options: TesseractOcrOptions): Ocr {
     const worker = await acquire();
     let data: RecognizeData;
     try {
-      await worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)), tessedit_pageseg_mode: options.pageSegMode ?? '3' });
+      await worker.setParameters({
+        user_defined_dpi: String(Math.round(image.dpi)),
+        tessedit_pageseg_mode: options.pageSegMode ?? '3',
+      });
       const pgm = encodePgm(image.width, image.height, image.data);
       ({ data } = await worker.recognize(pgm, {}, { text: false, blocks: true }));
       const skew = deskew ? textSkew(data.blocks ?? [], image.width) : 0;

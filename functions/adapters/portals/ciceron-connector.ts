@@ -74,10 +74,14 @@ export class CiceronConnector implements PortalConnector {
       await this.search(meeting.body, { from: meeting.date, to: meeting.date });
       details = await this.details(meeting);
     }
-    if (details === undefined) throw new PortalResponseError(this.endpoint, `the search no longer finds ${meeting.title} (${meeting.key})`);
+    if (details === undefined)
+      throw new PortalResponseError(this.endpoint, `the search no longer finds ${meeting.title} (${meeting.key})`);
     const documents = Array.isArray(details['documents']) ? details['documents'] : [];
     const noticeDate = noticeDateIn(flatten(details));
-    return { documents: documents.map((d) => this.document(d)).filter((d): d is PortalDocument => d !== undefined), ...(noticeDate ? { noticeDate } : {}) };
+    return {
+      documents: documents.map((d) => this.document(d)).filter((d): d is PortalDocument => d !== undefined),
+      ...(noticeDate ? { noticeDate } : {}),
+    };
   }
 
   pickProtocol(documents: readonly PortalDocument[]) {
@@ -93,7 +97,12 @@ export class CiceronConnector implements PortalConnector {
     const [diary, board] = body.id.split(SEPARATOR) as [string, string];
     const searchId = this.searches.get(body.id)?.searchId ?? this.nextSearchId++;
     const param = JSON.stringify({ diary, board, from_date: range.from, to_date: range.to, hasFiles: true });
-    const result = await this.rpc.call('Search', { search_id: searchId, doctype: this.options.doctype, text: '', param });
+    const result = await this.rpc.call('Search', {
+      search_id: searchId,
+      doctype: this.options.doctype,
+      text: '',
+      param,
+    });
     const inner = jsonInside((result as { result?: unknown } | null)?.result, this.endpoint, 'Search result.result');
     const hits = Number(inner['hits']);
     if (!Number.isInteger(hits) || hits < 0) throw new PortalResponseError(this.endpoint, 'Search gave no hit count');
@@ -146,7 +155,12 @@ export class CiceronConnector implements PortalConnector {
     const portalId = d['dok_id'] ?? id;
     // filename_b64 exactly as given, percent-encoded as a whole ('=' → %3D, '+' → %2B, '/' → %2F): never re-encoded.
     const url = `${this.source.baseUrl}/download/document?filename=${encodeURIComponent(b64)}&id=${encodeURIComponent(String(id))}`;
-    return { id: String(portalId), name, url, ...(d['size'] !== undefined ? { version: `size ${String(d['size'])}` } : {}) };
+    return {
+      id: String(portalId),
+      name,
+      url,
+      ...(d['size'] !== undefined ? { version: `size ${String(d['size'])}` } : {}),
+    };
   }
 }
 
@@ -158,7 +172,13 @@ interface Diary {
 /** ReadDiaries: a list of diaries (in `result`, `result.diaries` or `result.results`), each with instances (bodies). */
 function diaryList(result: unknown): Diary[] {
   const r = result as { diaries?: unknown; results?: unknown } | null;
-  const list = Array.isArray(result) ? result : Array.isArray(r?.diaries) ? r.diaries : Array.isArray(r?.results) ? r.results : [];
+  const list = Array.isArray(result)
+    ? result
+    : Array.isArray(r?.diaries)
+      ? r.diaries
+      : Array.isArray(r?.results)
+        ? r.results
+        : [];
   return list.flatMap((entry): Diary[] => {
     if (typeof entry !== 'object' || entry === null) return [];
     const e = entry as Record<string, unknown>;
@@ -166,7 +186,9 @@ function diaryList(result: unknown): Diary[] {
     if (name === undefined) return [];
     const raw = Array.isArray(e['instances']) ? e['instances'] : Array.isArray(e['boards']) ? e['boards'] : [];
     const instances = raw
-      .map((i) => (typeof i === 'string' ? i : typeof i === 'object' && i !== null ? (i as { name?: unknown }).name : undefined))
+      .map((i) =>
+        typeof i === 'string' ? i : typeof i === 'object' && i !== null ? (i as { name?: unknown }).name : undefined,
+      )
       .filter((i): i is string => typeof i === 'string' && i !== '');
     return [{ name, instances }];
   });
@@ -192,7 +214,8 @@ function flatten(details: Record<string, unknown>): string {
     else if (Array.isArray(value)) value.forEach((v) => walk(v, key, depth + 1));
     else if (typeof value === 'object' && value !== null) {
       const o = value as Record<string, unknown>;
-      if (typeof o['label'] === 'string' && (typeof o['value'] === 'string' || typeof o['value'] === 'number')) lines.push(`${o['label']}: ${o['value']}`);
+      if (typeof o['label'] === 'string' && (typeof o['value'] === 'string' || typeof o['value'] === 'number'))
+        lines.push(`${o['label']}: ${o['value']}`);
       else for (const [k, v] of Object.entries(o)) walk(v, k, depth + 1);
     }
   };

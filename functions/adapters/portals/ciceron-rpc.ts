@@ -31,7 +31,8 @@ export class CiceronRpc {
   private async open(): Promise<void> {
     this.sessionId = undefined;
     await this.send('Test', {});
-    if (this.sessionId === undefined) throw new PortalResponseError(this.endpoint, `${this.endpoint}: CiceronsokServer:Test gave no session_id`);
+    if (this.sessionId === undefined)
+      throw new PortalResponseError(this.endpoint, `${this.endpoint}: CiceronsokServer:Test gave no session_id`);
   }
 
   private get endpoint(): string {
@@ -49,14 +50,21 @@ export class CiceronRpc {
     const reply = await fetchJson(this.http, {
       method: 'POST',
       url: this.endpoint,
-      headers: { 'content-type': 'application/json', ...(this.sessionId === undefined ? {} : { cookie: `cicsoksid=${this.sessionId}` }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.sessionId === undefined ? {} : { cookie: `cicsoksid=${this.sessionId}` }),
+      },
       body: JSON.stringify(envelope),
     });
-    if (typeof reply !== 'object' || reply === null) throw new PortalResponseError(this.endpoint, `${method}: the reply is not a JSON-RPC object`);
+    if (typeof reply !== 'object' || reply === null)
+      throw new PortalResponseError(this.endpoint, `${method}: the reply is not a JSON-RPC object`);
     const r = reply as { session_id?: unknown; error?: unknown; result?: unknown };
     if (typeof r.session_id === 'string' && r.session_id !== '') this.sessionId = r.session_id;
     if (r.error !== undefined && r.error !== null) {
-      throw new CiceronRpcError(this.endpoint, `CiceronsokServer:${method} failed: ${JSON.stringify(r.error).slice(0, 200)}`);
+      throw new CiceronRpcError(
+        this.endpoint,
+        `CiceronsokServer:${method} failed: ${JSON.stringify(r.error).slice(0, 200)}`,
+      );
     }
     return r.result;
   }
@@ -76,6 +84,7 @@ export function jsonInside(value: unknown, url: string, what: string): Record<st
       throw new PortalResponseError(url, `${what} is not valid JSON`, { cause: error });
     }
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new PortalResponseError(url, `${what} is not a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new PortalResponseError(url, `${what} is not a JSON object`);
   return parsed as Record<string, unknown>;
 }

@@ -1,4 +1,9 @@
-import { DEFAULT_NETPUBLICATOR_API, sourceHosts, type PortalSystem, type SourceDefinition } from '../../core/harvest/source-definition.ts';
+import {
+  DEFAULT_NETPUBLICATOR_API,
+  sourceHosts,
+  type PortalSystem,
+  type SourceDefinition,
+} from '../../core/harvest/source-definition.ts';
 import type { PortalConnector } from '../../ports/portal-connector.ts';
 import type { PolitenessOptions } from '../http/polite-http-client.ts';
 import { CiceronConnector } from './ciceron-connector.ts';
@@ -45,7 +50,8 @@ export function hostPolicies(sources: readonly SourceDefinition[]): HostPolicies
       retries[api] = [403];
     }
     if (source.robots !== undefined) {
-      for (const host of hosts) robots[host] = `${source.robots.reason} (decided by ${source.robots.decidedBy}; source ${source.id})`;
+      for (const host of hosts)
+        robots[host] = `${source.robots.reason} (decided by ${source.robots.decidedBy}; source ${source.id})`;
     }
   }
   return { hostIntervalsMs: intervals, hostRetryStatuses: retries, robotsOverrides: robots };

@@ -4,7 +4,13 @@ import type { Clock } from '../../ports/clock.ts';
 import type { HttpTransport, Sleep } from '../../ports/http-client.ts';
 import type { PortalConnector } from '../../ports/portal-connector.ts';
 import { createFetchTransport } from '../http/fetch-transport.ts';
-import { DEFAULT_POLITENESS, PoliteHttpClient, userAgent, type HttpEvent, type PolitenessOptions } from '../http/polite-http-client.ts';
+import {
+  DEFAULT_POLITENESS,
+  PoliteHttpClient,
+  userAgent,
+  type HttpEvent,
+  type PolitenessOptions,
+} from '../http/polite-http-client.ts';
 import { createConnector, hostPolicies } from './connectors.ts';
 
 export interface HarvestClientDeps {
@@ -29,7 +35,9 @@ export function createHarvestClient(
   sources: readonly SourceDefinition[],
   contact: string,
   deps: HarvestClientDeps,
-  settings: Partial<Pick<PolitenessOptions, 'concurrency' | 'retries' | 'backoffBaseMs' | 'maxBackoffMs' | 'maxBytes' | 'timeoutMs'>> = {},
+  settings: Partial<
+    Pick<PolitenessOptions, 'concurrency' | 'retries' | 'backoffBaseMs' | 'maxBackoffMs' | 'maxBytes' | 'timeoutMs'>
+  > = {},
 ): HarvestClient {
   const options: PolitenessOptions = {
     ...DEFAULT_POLITENESS,
@@ -51,6 +59,11 @@ export function createHarvestClient(
   return {
     http,
     connectorFor: (source) => createConnector(source, ctx),
-    robotsOverrideFor: (source) => (source.robots === undefined ? undefined : sourceHosts(source).map((h) => http.robotsOverrideReason(h)).find((r) => r)),
+    robotsOverrideFor: (source) =>
+      source.robots === undefined
+        ? undefined
+        : sourceHosts(source)
+            .map((h) => http.robotsOverrideReason(h))
+            .find((r) => r),
   };
 }

@@ -33,12 +33,17 @@ export class MeetingsPlusConnector implements PortalConnector {
 
   async listBodies(): Promise<PortalBody[]> {
     const page = await fetchPage(this.ctx, `${this.source.baseUrl}/committees`);
-    if (!/meetingsplus/iu.test(page.html)) throw new PortalResponseError(page.url, `${page.url} does not look like a Meetings+ portal (no "meetingsPlus" in the page)`);
+    if (!/meetingsplus/iu.test(page.html))
+      throw new PortalResponseError(
+        page.url,
+        `${page.url} does not look like a Meetings+ portal (no "meetingsPlus" in the page)`,
+      );
     const bodies = new Map<string, PortalBody>();
     for (const link of page.links) {
       const url = this.sameOrigin(link.href, page.url);
       const slug = url === undefined ? undefined : /^\/committees\/([^/]+)\/?$/u.exec(url.pathname)?.[1];
-      if (slug !== undefined && link.text !== '' && !bodies.has(slug)) bodies.set(slug, { id: decodeURIComponent(slug), name: link.text });
+      if (slug !== undefined && link.text !== '' && !bodies.has(slug))
+        bodies.set(slug, { id: decodeURIComponent(slug), name: link.text });
     }
     return [...bodies.values()];
   }
@@ -71,20 +76,38 @@ export class MeetingsPlusConnector implements PortalConnector {
       const suffix = /pdf-(\d+)$/u.exec(file)?.[1];
       const id = suffix === undefined ? url.pathname : url.pathname.slice(0, -(suffix.length + 1));
       if (documents.some((d) => d.id === id)) continue;
-      documents.push({ id, name: documentName(link.text, file), url: url.href, ...(suffix ? { version: suffix } : {}) });
+      documents.push({
+        id,
+        name: documentName(link.text, file),
+        url: url.href,
+        ...(suffix ? { version: suffix } : {}),
+      });
     }
     const text = htmlText(page.html);
     const noticeDate = noticeDateIn(text);
-    const note = documents.length > 0 ? undefined : /\binställ(?:t|d)\b/iu.test(text) ? 'cancelled' : pending ? 'not-yet-published' : undefined;
+    const note =
+      documents.length > 0
+        ? undefined
+        : /\binställ(?:t|d)\b/iu.test(text)
+          ? 'cancelled'
+          : pending
+            ? 'not-yet-published'
+            : undefined;
     return { documents, ...(note ? { note } : {}), ...(noticeDate ? { noticeDate } : {}) };
   }
 
   /** Every link under /protocol/ is a protocol by construction; its name only tells a partial from the whole. */
   pickProtocol(documents: readonly PortalDocument[]) {
-    const named = documents.map((d) => ({ ...d, name: /prot\w*k\w*ll|protocol/iu.test(d.name) ? d.name : `Protokoll ${d.name}` }));
+    const named = documents.map((d) => ({
+      ...d,
+      name: /prot\w*k\w*ll|protocol/iu.test(d.name) ? d.name : `Protokoll ${d.name}`,
+    }));
     const choice = chooseProtocol(named);
     const original = (d: PortalDocument): PortalDocument => documents.find((x) => x.id === d.id) ?? d;
-    return { protocol: choice.protocol === null ? null : original(choice.protocol), related: choice.related.map(original) };
+    return {
+      protocol: choice.protocol === null ? null : original(choice.protocol),
+      related: choice.related.map(original),
+    };
   }
 
   fetchDocument(document: PortalDocument) {
@@ -117,6 +140,9 @@ function enclosingItem(html: string, offset: number): string {
 
 /** "Öppna protokoll" says nothing: the file name does ("protokoll-ks-2024-02-05pdf-123" → "protokoll-ks-2024-02-05"). */
 function documentName(text: string, file: string): string {
-  const fromFile = file.replace(/pdf(?:-\d+)?$/u, '').replace(/_+/gu, ' ').trim();
+  const fromFile = file
+    .replace(/pdf(?:-\d+)?$/u, '')
+    .replace(/_+/gu, ' ')
+    .trim();
   return /^(?:öppna|visa|ladda ner)\b/iu.test(text) || text === '' ? fromFile : text;
 }

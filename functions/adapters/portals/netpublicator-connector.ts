@@ -1,7 +1,11 @@
 import { chooseProtocol } from '../../core/harvest/document-kind.ts';
 import { attribute } from '../../core/harvest/html.ts';
 import { dateInName, inRange } from '../../core/harvest/portal-dates.ts';
-import { DEFAULT_NETPUBLICATOR_API, type NetpublicatorOptions, type SourceDefinition } from '../../core/harvest/source-definition.ts';
+import {
+  DEFAULT_NETPUBLICATOR_API,
+  type NetpublicatorOptions,
+  type SourceDefinition,
+} from '../../core/harvest/source-definition.ts';
 import {
   PortalResponseError,
   type DateRange,
@@ -58,7 +62,8 @@ export class NetpublicatorConnector implements PortalConnector {
         const itemPath = `${path}-${item.id}`;
         if (item.type === 'meeting') {
           const date = dateInName(item.text);
-          if (date !== undefined && inRange(date, range)) meetings.push({ key: itemPath, body, date, title: `${body.name} ${date}` });
+          if (date !== undefined && inRange(date, range))
+            meetings.push({ key: itemPath, body, date, title: `${body.name} ${date}` });
         } else if (item.type === 'channel' && depth === 0 && isYearWithin(item.text, range)) {
           await visit(itemPath, depth + 1);
         }
@@ -114,10 +119,12 @@ export class NetpublicatorConnector implements PortalConnector {
   private async discover(): Promise<Reader> {
     const { reader, rootId, page } = this.options;
     if (reader !== undefined && rootId !== undefined) return { reader, rootId };
-    if (page === undefined) throw new PortalResponseError(this.options.apiBase, 'no reader and root id, and no page to find them on');
+    if (page === undefined)
+      throw new PortalResponseError(this.options.apiBase, 'no reader and root id, and no page to find them on');
     const { html, url } = await fetchPage(this.ctx, page);
     const config = readerConfig(html);
-    if (config === undefined) throw new PortalResponseError(url, `${url} embeds no Netpublicator reader (data-np-config)`);
+    if (config === undefined)
+      throw new PortalResponseError(url, `${url} embeds no Netpublicator reader (data-np-config)`);
     return config;
   }
 }

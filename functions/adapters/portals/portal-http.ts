@@ -6,7 +6,12 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../../ports/http-client.ts';
-import { PortalResponseError, SoftNotFoundError, UnexpectedContentError, type FetchedDocument } from '../../ports/portal-connector.ts';
+import {
+  PortalResponseError,
+  SoftNotFoundError,
+  UnexpectedContentError,
+  type FetchedDocument,
+} from '../../ports/portal-connector.ts';
 import { sniffContent } from '../content-sniffer.ts';
 
 /** What every connector gets from the composition root. */
@@ -32,7 +37,9 @@ export async function fetchJson(http: HttpClient, request: HttpRequest): Promise
     return JSON.parse(text) as unknown;
   } catch (error) {
     const kind = sniffContent(response.body).kind === 'html' ? 'an HTML page' : 'not JSON';
-    throw new PortalResponseError(response.url, `${response.url} answered ${kind} where JSON was expected`, { cause: error });
+    throw new PortalResponseError(response.url, `${response.url} answered ${kind} where JSON was expected`, {
+      cause: error,
+    });
   }
 }
 
@@ -50,9 +57,15 @@ export interface Page {
 export async function fetchPage(ctx: ConnectorContext, url: string): Promise<Page> {
   const response = await fetchOk(ctx.http, { method: 'GET', url, headers: { accept: 'text/html' } });
   const html = decodeText(response);
-  if (isSoftNotFound(html)) throw new SoftNotFoundError(response.url, `${response.url} is a "page missing" page (answered ${response.status})`);
+  if (isSoftNotFound(html))
+    throw new SoftNotFoundError(response.url, `${response.url} is a "page missing" page (answered ${response.status})`);
   if (ctx.robotsApply(response.url)) {
-    const header = new Set((response.headers['x-robots-tag'] ?? '').toLowerCase().split(',').map((d) => d.trim()));
+    const header = new Set(
+      (response.headers['x-robots-tag'] ?? '')
+        .toLowerCase()
+        .split(',')
+        .map((d) => d.trim()),
+    );
     if (forbidsFollowing(metaRobots(html, ctx.robotsToken)) || forbidsFollowing(header)) {
       throw new RobotsDisallowedError(response.url, `${response.url} asks robots not to follow its links (nofollow)`);
     }
@@ -73,12 +86,21 @@ export function decodeText(response: HttpResponse): string {
  * body) is refused. Nothing that fails here is ever stored.
  */
 export async function fetchDocumentBytes(http: HttpClient, url: string): Promise<FetchedDocument> {
-  const response = await fetchOk(http, { method: 'GET', url, headers: { accept: 'application/pdf, text/plain;q=0.5' } });
+  const response = await fetchOk(http, {
+    method: 'GET',
+    url,
+    headers: { accept: 'application/pdf, text/plain;q=0.5' },
+  });
   const sniffed = sniffContent(response.body);
   if (sniffed.kind === 'pdf') return { bytes: response.body, mediaType: 'application/pdf', url: response.url };
   const declared = (response.headers['content-type'] ?? '').toLowerCase();
-  if (sniffed.kind === 'text' && declared.startsWith('text/plain')) return { bytes: response.body, mediaType: 'text/plain', url: response.url };
-  if (sniffed.kind === 'html') throw new SoftNotFoundError(response.url, `${response.url} answered an HTML page instead of a document (${sniffed.detail})`);
+  if (sniffed.kind === 'text' && declared.startsWith('text/plain'))
+    return { bytes: response.body, mediaType: 'text/plain', url: response.url };
+  if (sniffed.kind === 'html')
+    throw new SoftNotFoundError(
+      response.url,
+      `${response.url} answered an HTML page instead of a document (${sniffed.detail})`,
+    );
   const detail = 'detail' in sniffed ? sniffed.detail : `text served as ${declared || 'no type'}`;
   throw new UnexpectedContentError(response.url, `${response.url} is not a PDF or plain text: ${detail}`);
 }

@@ -38,7 +38,8 @@ export class SiteVisionConnector implements PortalConnector {
 
   listBodies(): Promise<PortalBody[]> {
     const bodies = new Map<string, PortalBody>();
-    for (const folder of this.folders) bodies.set(slugify(folder.body), { id: slugify(folder.body), name: folder.body });
+    for (const folder of this.folders)
+      bodies.set(slugify(folder.body), { id: slugify(folder.body), name: folder.body });
     return Promise.resolve([...bodies.values()]);
   }
 
@@ -62,18 +63,24 @@ export class SiteVisionConnector implements PortalConnector {
   }
 
   async listDocuments(meeting: PortalMeeting): Promise<MeetingDocuments> {
-    if (!this.byMeeting.has(meeting.key)) await this.listMeetings(meeting.body, { from: meeting.date, to: meeting.date });
+    if (!this.byMeeting.has(meeting.key))
+      await this.listMeetings(meeting.body, { from: meeting.date, to: meeting.date });
     return { documents: [...(this.byMeeting.get(meeting.key) ?? [])] };
   }
 
   /** In a folder of protocols, a file whose name says nothing ("KF 2024-02-05.pdf") is the protocol. */
   pickProtocol(documents: readonly PortalDocument[]) {
     const named = documents.map((d) =>
-      this.inProtocolFolder.has(d.id) && classifyDocumentName(d.name).kind === 'unknown' ? { ...d, name: `Protokoll ${d.name}` } : d,
+      this.inProtocolFolder.has(d.id) && classifyDocumentName(d.name).kind === 'unknown'
+        ? { ...d, name: `Protokoll ${d.name}` }
+        : d,
     );
     const choice = chooseProtocol(named);
     const original = (d: PortalDocument): PortalDocument => documents.find((x) => x.id === d.id) ?? d;
-    return { protocol: choice.protocol === null ? null : original(choice.protocol), related: choice.related.map(original) };
+    return {
+      protocol: choice.protocol === null ? null : original(choice.protocol),
+      related: choice.related.map(original),
+    };
   }
 
   fetchDocument(document: PortalDocument) {
@@ -85,7 +92,8 @@ export class SiteVisionConnector implements PortalConnector {
       const { appresource, folderId } = folder.fileShare;
       const url = `${this.source.baseUrl}${appresource}?folderId=${encodeURIComponent(folderId)}&svAjaxReqParam=ajax`;
       const reply = (await fetchJson(this.ctx.http, { method: 'GET', url })) as { files?: unknown } | null;
-      if (!Array.isArray(reply?.files)) throw new PortalResponseError(url, `${url} gave no "files" list (an old folder that was removed?)`);
+      if (!Array.isArray(reply?.files))
+        throw new PortalResponseError(url, `${url} gave no "files" list (an old folder that was removed?)`);
       return reply.files.flatMap((f) => {
         const file = f as { name?: unknown; id?: unknown; url?: unknown } | null;
         if (typeof file?.url !== 'string') return [];

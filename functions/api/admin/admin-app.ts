@@ -28,7 +28,8 @@ export interface AdminAppDeps {
 
 export type AdminEnv = { Variables: { session: Session } };
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 const PUBLIC_PATHS = new Set(['/admin/logga-in', '/admin/upload.js']);
 
 /**
@@ -53,19 +54,28 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   });
   app.use('*', async (c, next) => {
     const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return page(c, 405, { title: 'Otillåten metod' }, null, { Allow: 'GET, HEAD, POST' });
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST')
+      return page(c, 405, { title: 'Otillåten metod' }, null, { Allow: 'GET, HEAD, POST' });
     if (method === 'POST' && !sameOrigin(c)) return forbidden(c, 'Formuläret kom inte från den här webbplatsen.');
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     const session = keys.verify(getCookie(c, SESSION_COOKIE), now());
-    if (session === null) return page(c, 401, { title: 'Logga in' }, signInPage(), { 'WWW-Authenticate': 'Cookie realm="paragraf-admin"' });
+    if (session === null)
+      return page(c, 401, { title: 'Logga in' }, signInPage(), { 'WWW-Authenticate': 'Cookie realm="paragraf-admin"' });
     c.set('session', session);
     return next();
   });
-  app.post('*', bodyLimit({ maxSize: deps.maxUploadBytes ?? 200 * 1024 * 1024, onError: (c) => page(c, 413, { title: 'För stort' }, null) }));
+  app.post(
+    '*',
+    bodyLimit({
+      maxSize: deps.maxUploadBytes ?? 200 * 1024 * 1024,
+      onError: (c) => page(c, 413, { title: 'För stort' }, null),
+    }),
+  );
   app.post('*', async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     const body = await c.req.parseBody({ all: true }).catch(() => null);
-    if (body === null || !keys.checkCsrf(c.get('session'), body._csrf)) return forbidden(c, 'Formuläret saknar giltig CSRF-nyckel. Ladda om sidan och försök igen.');
+    if (body === null || !keys.checkCsrf(c.get('session'), body._csrf))
+      return forbidden(c, 'Formuläret saknar giltig CSRF-nyckel. Ladda om sidan och försök igen.');
     return next();
   });
 
@@ -73,30 +83,52 @@ export function createAdminApp(deps: AdminAppDeps): Hono<AdminEnv> {
   app.get('/admin/logga-in', (c) => page(c, 200, { title: 'Logga in' }, signInPage()));
   app.post('/admin/logga-in', async (c) => {
     const body = await c.req.parseBody();
-    const user = typeof body.user === 'string' ? body.user.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 100) : '';
+    const user =
+      typeof body.user === 'string'
+        ? body.user
+            .replace(/[\p{Cc}\p{Cf}]/gu, '')
+            .trim()
+            .slice(0, 100)
+        : '';
     const token = typeof body.token === 'string' ? body.token : '';
-    if (user === '' || !deps.signIn.checkToken(token)) return page(c, 401, { title: 'Logga in' }, signInPage('Fel namn eller nyckel.'));
+    if (user === '' || !deps.signIn.checkToken(token))
+      return page(c, 401, { title: 'Logga in' }, signInPage('Fel namn eller nyckel.'));
     const { cookie } = keys.issue(user, now());
-    return c.body(null, 303, { Location: '/admin', 'Set-Cookie': cookieHeader(cookie, { secure: isHttps(c), maxAge: 8 * 3600 }) });
+    return c.body(null, 303, {
+      Location: '/admin',
+      'Set-Cookie': cookieHeader(cookie, { secure: isHttps(c), maxAge: 8 * 3600 }),
+    });
   });
   app.post('/admin/logga-ut', (c) =>
-    c.body(null, 303, { Location: '/admin/logga-in', 'Set-Cookie': cookieHeader('', { secure: isHttps(c), maxAge: 0 }) }),
+    c.body(null, 303, {
+      Location: '/admin/logga-in',
+      'Set-Cookie': cookieHeader('', { secure: isHttps(c), maxAge: 0 }),
+    }),
   );
 
   registerAdminRoutes(app, {
     useCases: deps.useCases,
-    render: (c, status, options, content) => page(c, status, { ...options, user: c.get('session').user, csrf: keys.csrfToken(c.get('session')) }, content),
+    render: (c, status, options, content) =>
+      page(c, status, { ...options, user: c.get('session').user, csrf: keys.csrfToken(c.get('session')) }, content),
     csrf: (c) => keys.csrfToken(c.get('session')),
   });
   app.all('*', (c) => page(c, 404, { title: 'Hittades inte' }, null));
   app.onError((error, c) => {
-    process.stderr.write(`${JSON.stringify({ level: 'error', path: c.req.path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'error', path: c.req.path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`,
+    );
     return page(c, 500, { title: 'Något gick fel' }, null);
   });
   return app;
 }
 
-function page(c: Context, status: number, options: AdminPageOptions, content: Html | null, headers: Record<string, string> = {}): Response {
+function page(
+  c: Context,
+  status: number,
+  options: AdminPageOptions,
+  content: Html | null,
+  headers: Record<string, string> = {},
+): Response {
   const body = adminLayout(options, content ?? html`<h1>${options.title}</h1>`);
   return c.body(body, status as 200, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
 }

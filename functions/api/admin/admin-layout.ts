@@ -41,13 +41,17 @@ ${options.script ? html`<script src="${options.script}" defer></script>` : ''}
 <a class="skip" href="#main">Hoppa till innehållet</a>
 <header>
 <a class="brand" href="/admin">Paragraf admin</a>
-${options.user ? html`<nav aria-label="Adminmeny"><ul>
+${
+  options.user
+    ? html`<nav aria-label="Adminmeny"><ul>
 <li><a href="/admin">Översikt</a></li>
 <li><a href="/admin/granskning">Granskning</a></li>
 <li><a href="/admin/karantan">Karantän</a></li>
 <li><a href="/admin/installningar">Inställningar</a></li>
 </ul></nav>
-<form class="inline" method="post" action="/admin/logga-ut"><input type="hidden" name="_csrf" value="${options.csrf ?? ''}"><button type="submit">Logga ut ${options.user}</button></form>` : ''}
+<form class="inline" method="post" action="/admin/logga-ut"><input type="hidden" name="_csrf" value="${options.csrf ?? ''}"><button type="submit">Logga ut ${options.user}</button></form>`
+    : ''
+}
 </header>
 <main id="main" tabindex="-1">
 ${options.flash ? html`<p class="${options.flash.kind}" role="status">${options.flash.text}</p>` : ''}

@@ -1,4 +1,10 @@
-import type { IngestOutcome, MeetingPreview, PendingMarker, QuarantineEntry, UploadResult } from '../../pipeline/use-cases.ts';
+import type {
+  IngestOutcome,
+  MeetingPreview,
+  PendingMarker,
+  QuarantineEntry,
+  UploadResult,
+} from '../../pipeline/use-cases.ts';
 import { html, type Html } from '../pages/html.ts';
 import { changeLabel, holdReason, outcomeLabel, reviewState } from './labels.ts';
 
@@ -17,7 +23,12 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
 }
 
 /** The start page: upload, what waits for publishing, and counts of what needs a person. */
-export function overviewPage(v: { csrf: string; unpublished: PendingMarker[]; heldCount: number; quarantineCount: number }): Html {
+export function overviewPage(v: {
+  csrf: string;
+  unpublished: PendingMarker[];
+  heldCount: number;
+  quarantineCount: number;
+}): Html {
   return html`<h1>Publicera protokoll</h1>
 <h2 id="ladda-upp">Ladda upp protokoll</h2>
 <form class="stack" method="post" action="/admin/ladda-upp" enctype="multipart/form-data" data-upload>
@@ -32,10 +43,12 @@ export function overviewPage(v: { csrf: string; unpublished: PendingMarker[]; he
 <button type="submit">Ladda upp och förhandsgranska</button>
 </form>
 <h2>Väntar på publicering</h2>
-${v.unpublished.length === 0
-  ? html`<p>Inget väntar: allt som lästs in är publicerat.</p>`
-  : html`<ul>${v.unpublished.map((m) => html`<li><a href="/admin/sammantraden/${m.meetingId}">${m.meetingId}</a> <span class="meta">(${changeLabel(m.change)}, ${m.at})</span></li>`)}</ul>
-<form method="post" action="/admin/publicera"><input type="hidden" name="_csrf" value="${v.csrf}"><button type="submit">Publicera allt som väntar</button></form>`}
+${
+  v.unpublished.length === 0
+    ? html`<p>Inget väntar: allt som lästs in är publicerat.</p>`
+    : html`<ul>${v.unpublished.map((m) => html`<li><a href="/admin/sammantraden/${m.meetingId}">${m.meetingId}</a> <span class="meta">(${changeLabel(m.change)}, ${m.at})</span></li>`)}</ul>
+<form method="post" action="/admin/publicera"><input type="hidden" name="_csrf" value="${v.csrf}"><button type="submit">Publicera allt som väntar</button></form>`
+}
 <h2>Behöver en människa</h2>
 <ul>
 <li><a href="/admin/granskning">${v.heldCount} paragrafer väntar på granskning</a></li>
@@ -47,14 +60,19 @@ ${v.unpublished.length === 0
 export function uploadResultPage(results: Array<{ name: string; result?: UploadResult; error?: string }>): Html {
   return html`<h1>Uppladdat</h1>
 <table><thead><tr><th>Fil</th><th>Resultat</th><th>Sammanträde</th></tr></thead><tbody>
-${results.map((r) => html`<tr><td>${r.name}</td><td>${r.error ? html`<span class="problem">fel: ${r.error}</span>` : outcomeCell(r.result!.outcome)}</td>
-<td>${r.result && r.result.outcome.status !== 'quarantined' ? html`<a href="/admin/sammantraden/${r.result.outcome.meetingId}">Förhandsgranska ${r.result.outcome.meetingId}</a>` : ''}</td></tr>`)}
+${results.map(
+  (
+    r,
+  ) => html`<tr><td>${r.name}</td><td>${r.error ? html`<span class="problem">fel: ${r.error}</span>` : outcomeCell(r.result!.outcome)}</td>
+<td>${r.result && r.result.outcome.status !== 'quarantined' ? html`<a href="/admin/sammantraden/${r.result.outcome.meetingId}">Förhandsgranska ${r.result.outcome.meetingId}</a>` : ''}</td></tr>`,
+)}
 </tbody></table>
 <p>Inget är publicerat ännu. Förhandsgranska och publicera från sammanträdets sida.</p>`;
 }
 
 function outcomeCell(o: IngestOutcome): Html {
-  if (o.status === 'quarantined') return html`<span class="warn">${outcomeLabel(o.status)}: ${o.reason}</span> <span class="meta">${o.message}</span>`;
+  if (o.status === 'quarantined')
+    return html`<span class="warn">${outcomeLabel(o.status)}: ${o.reason}</span> <span class="meta">${o.message}</span>`;
   const held = o.heldCount > 0 ? html`, <span class="warn">${o.heldCount} § hålls inne för granskning</span>` : '';
   return html`<span class="ok">${outcomeLabel(o.status)}</span> (version ${o.version}${held})`;
 }
@@ -85,12 +103,20 @@ ${p.sourceUrl ? html`<dt>Original</dt><dd>${p.sourceUrl}</dd>` : ''}
 ${p.pending ? html`<form method="post" action="/admin/publicera"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Publicera</button> <span class="meta">(publicerar allt som väntar; innehållna § publiceras inte)</span></form>` : ''}
 <h2>Paragrafer</h2>
 <table><thead><tr><th class="num">§</th><th>Rubrik</th><th>Diarienummer</th><th>Status</th></tr></thead><tbody>
-${p.paragraphs.map((x) => html`<tr${x.held ? html` class="held"` : ''}><td class="num">${x.number}</td><td>${x.title || html`<span class="meta">(ingen rubrik)</span>`}${x.decision ? html`<details><summary>Beslut</summary><p>${x.decision}</p></details>` : ''}</td>
+${p.paragraphs.map(
+  (
+    x,
+  ) => html`<tr${x.held ? html` class="held"` : ''}><td class="num">${x.number}</td><td>${x.title || html`<span class="meta">(ingen rubrik)</span>`}${x.decision ? html`<details><summary>Beslut</summary><p>${x.decision}</p></details>` : ''}</td>
 <td>${x.caseNumbers.join(', ')}</td>
-<td>${x.held ? html`<a href="/admin/granskning/${x.id}">Hålls inne</a>: ${[...x.held.reasons.map(holdReason), ...(x.held.decision ? [reviewState(x.held.decision)] : [])].join(', ')}${x.held.signals?.length ? html` <span class="meta">(${x.held.signals.join(', ')})</span>` : ''}` : html`<span class="ok">Publiceras</span>${x.redacted ? ' (med maskning)' : ''}${x.corrected ? html` <strong>Rättad</strong> ${x.corrected.date}` : ''}
+<td>${
+    x.held
+      ? html`<a href="/admin/granskning/${x.id}">Hålls inne</a>: ${[...x.held.reasons.map(holdReason), ...(x.held.decision ? [reviewState(x.held.decision)] : [])].join(', ')}${x.held.signals?.length ? html` <span class="meta">(${x.held.signals.join(', ')})</span>` : ''}`
+      : html`<span class="ok">Publiceras</span>${x.redacted ? ' (med maskning)' : ''}${x.corrected ? html` <strong>Rättad</strong> ${x.corrected.date}` : ''}
 <details><summary>Återkalla</summary><form method="post" action="/admin/granskning/${x.id}/aterkalla"><input type="hidden" name="_csrf" value="${csrf}">
 <label for="aterkalla-${x.id}">Skäl (publiceras aldrig)</label><input id="aterkalla-${x.id}" name="reason" required maxlength="500">
-<button type="submit" class="danger">Återkalla §&nbsp;${x.number}</button></form></details>`}</td></tr>`)}
+<button type="submit" class="danger">Återkalla §&nbsp;${x.number}</button></form></details>`
+  }</td></tr>`,
+)}
 </tbody></table>
 <h2>Varningar från tolkningen</h2>
 ${p.warnings.length === 0 ? html`<p>Inga.</p>` : html`<ul>${p.warnings.map((w) => html`<li><code>${w.code}</code>${w.paragraph ? html` § ${w.paragraph}` : ''}${w.position ? html` (sida ${w.position.page})` : ''}: ${w.message}</li>`)}</ul>`}`;
@@ -99,7 +125,11 @@ ${p.warnings.length === 0 ? html`<p>Inga.</p>` : html`<ul>${p.warnings.map((w) =
 export function quarantinePage(entries: QuarantineEntry[]): Html {
   return html`<h1>Karantän</h1>
 <p>Filer som inte kan publiceras. Originalen sparas; rätta filen och ladda upp den igen.</p>
-${entries.length === 0 ? html`<p>Karantänen är tom.</p>` : html`<table><thead><tr><th>Fil</th><th>Orsak</th><th>När</th></tr></thead><tbody>
+${
+  entries.length === 0
+    ? html`<p>Karantänen är tom.</p>`
+    : html`<table><thead><tr><th>Fil</th><th>Orsak</th><th>När</th></tr></thead><tbody>
 ${entries.map((e) => html`<tr><td>${e.fileName}</td><td><code>${e.reason}</code> ${e.message}</td><td>${e.quarantinedAt}</td></tr>`)}
-</tbody></table>`}`;
+</tbody></table>`
+}`;
 }

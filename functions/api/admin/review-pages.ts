@@ -6,10 +6,18 @@ import { holdReason, reviewState } from './labels.ts';
 export function reviewListPage(items: ReviewItem[]): Html {
   return html`<h1>Granskning</h1>
 <p>Paragrafer som integritetsspärren höll inne. Inget av detta publiceras förrän någon frisläpper det.</p>
-${items.length === 0 ? html`<p>Inget väntar på granskning.</p>` : html`<table><thead><tr><th>Status</th><th>Paragraf</th><th>Varför</th><th>Rubrik</th></tr></thead><tbody>
-${items.map((i) => html`<tr><td>${reviewState(i.state)}</td><td><a href="/admin/granskning/${i.paragraphId}">§ ${i.number} ${i.meetingId}</a></td>
-<td>${i.reasons.map(holdReason).join(', ')}${i.signals.length > 0 ? html` <span class="meta">(${i.signals.join(', ')})</span>` : ''}</td><td>${i.title}</td></tr>`)}
-</tbody></table>`}`;
+${
+  items.length === 0
+    ? html`<p>Inget väntar på granskning.</p>`
+    : html`<table><thead><tr><th>Status</th><th>Paragraf</th><th>Varför</th><th>Rubrik</th></tr></thead><tbody>
+${items.map(
+  (
+    i,
+  ) => html`<tr><td>${reviewState(i.state)}</td><td><a href="/admin/granskning/${i.paragraphId}">§ ${i.number} ${i.meetingId}</a></td>
+<td>${i.reasons.map(holdReason).join(', ')}${i.signals.length > 0 ? html` <span class="meta">(${i.signals.join(', ')})</span>` : ''}</td><td>${i.title}</td></tr>`,
+)}
+</tbody></table>`
+}`;
 }
 
 /** One held § in full, with the forms to release it (masking texts) or reject it. */
@@ -26,7 +34,9 @@ ${item.findings.length > 0 ? html`<dt>Nummer i</dt><dd>${[...new Set(item.findin
 ${decision && decision.history.length > 0 ? html`<h2>Beslut</h2><ul>${decision.history.map((e) => html`<li>${e.at}: ${e.action} av ${e.by}${e.reason ? html` – ${e.reason}` : ''}${e.basis ? html` (stöd: ${e.basis})` : ''}</li>`)}</ul>` : ''}
 <h2>Text som den hölls inne</h2>
 ${paragraph ? html`<div class="cite">${paragraphs(paragraph.text)}</div>` : html`<p>Texten sparas inte.</p>`}
-${open ? html`<h2>Frisläpp</h2>
+${
+  open
+    ? html`<h2>Frisläpp</h2>
 <form class="stack" method="post" action="/admin/granskning/${item.paragraphId}/frislapp">
 <input type="hidden" name="_csrf" value="${csrf}">
 <label for="redactions">Text att maskera, en per rad (ersätts med "[uppgift borttagen]" överallt i paragrafen)</label>
@@ -34,15 +44,21 @@ ${open ? html`<h2>Frisläpp</h2>
 <label for="basis">Lagstöd för maskeringen, t.ex. OSL 26 kap. 1 §</label>
 <input id="basis" name="basis" maxlength="200">
 <button type="submit">Frisläpp för publicering</button>
-</form>` : ''}
+</form>`
+    : ''
+}
 ${item.state === 'released' ? withdrawForm(item.paragraphId, csrf) : ''}
-${item.state !== 'rejected' && item.state !== 'withdrawn' && item.state !== 'released' ? html`<h2>Avvisa</h2>
+${
+  item.state !== 'rejected' && item.state !== 'withdrawn' && item.state !== 'released'
+    ? html`<h2>Avvisa</h2>
 <form class="stack" method="post" action="/admin/granskning/${item.paragraphId}/avvisa">
 <input type="hidden" name="_csrf" value="${csrf}">
 <label for="reason">Skäl (krävs)</label>
 <input id="reason" name="reason" required maxlength="500">
 <button type="submit" class="danger">Avvisa: publiceras aldrig</button>
-</form>` : ''}`;
+</form>`
+    : ''
+}`;
 }
 
 /** Take back a published §: kept out of every later version, and its published bytes erased at the next publish. */

@@ -33,7 +33,11 @@ export class SessionKeys {
   }
 
   issue(user: string, nowSeconds: number): { cookie: string; session: Session } {
-    const session: Session = { user, expires: nowSeconds + SESSION_SECONDS, nonce: randomBytes(16).toString('base64url') };
+    const session: Session = {
+      user,
+      expires: nowSeconds + SESSION_SECONDS,
+      nonce: randomBytes(16).toString('base64url'),
+    };
     const body = Buffer.from(JSON.stringify(session)).toString('base64url');
     return { cookie: `${body}.${this.#mac(`session|${body}`)}`, session };
   }

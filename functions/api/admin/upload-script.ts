@@ -22,6 +22,10 @@ document.querySelectorAll('[data-drop]').forEach(function (zone) {
 /** A file name as shown and as given to ingest: the last path segment, no control characters, bounded. */
 export function safeFileName(name: string): string {
   const last = name.split(/[\\/]/u).pop() ?? '';
-  const clean = last.replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/^\.+/u, '').trim().slice(0, 200);
+  const clean = last
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/^\.+/u, '')
+    .trim()
+    .slice(0, 200);
   return clean === '' ? 'uppladdad-fil' : clean;
 }

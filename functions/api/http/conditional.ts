@@ -68,7 +68,9 @@ export function validatorHeaders(v: Validators): Record<string, string> {
 /** Whether the client's copy (If-None-Match, else If-Modified-Since) is current. */
 export function isFresh(c: Context, v: Validators): boolean {
   const inm = c.req.header('If-None-Match');
-  return inm !== undefined ? matchesIfNoneMatch(inm, v.etag) : notModifiedSince(c.req.header('If-Modified-Since'), v.lastModified);
+  return inm !== undefined
+    ? matchesIfNoneMatch(inm, v.etag)
+    : notModifiedSince(c.req.header('If-Modified-Since'), v.lastModified);
 }
 
 /** Sets the validator headers; returns a 304 response when the client's copy is current, else null. */
@@ -88,10 +90,18 @@ export function representationTag(c: Context, snapshot: Snapshot, format: string
 }
 
 /** Validators for a representation of the current data version: computed before any rendering. */
-export function validatorsFor(c: Context, snapshot: Snapshot, cacheControl: string, format: string, lastModified?: string): Validators {
+export function validatorsFor(
+  c: Context,
+  snapshot: Snapshot,
+  cacheControl: string,
+  format: string,
+  lastModified?: string,
+): Validators {
   return {
     etag: representationTag(c, snapshot, format),
     cacheControl,
-    ...(lastModified ?? snapshot.version.publishedAt ? { lastModified: new Date((lastModified ?? snapshot.version.publishedAt)!) } : {}),
+    ...((lastModified ?? snapshot.version.publishedAt)
+      ? { lastModified: new Date((lastModified ?? snapshot.version.publishedAt)!) }
+      : {}),
   };
 }

@@ -14,7 +14,11 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
 
 const complete = new WeakSet<Response>();
 
-export function fastResponse(body: Uint8Array<ArrayBuffer> | string | null, status: number, headers: Record<string, string>): Response {
+export function fastResponse(
+  body: Uint8Array<ArrayBuffer> | string | null,
+  status: number,
+  headers: Record<string, string>,
+): Response {
   const res = new Response(body, { status, headers: { ...COMMON_HEADERS, ...headers } });
   complete.add(res);
   return res;

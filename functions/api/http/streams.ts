@@ -2,7 +2,10 @@
  * An async iterable of bytes as a web ReadableStream, pulled only as fast as the client reads: a large CSV export
  * never sits in memory, and a client that disconnects stops the rendering (cancel closes the source).
  */
-export function toReadableStream(source: AsyncIterable<Uint8Array>, onError?: (error: unknown) => void): ReadableStream<Uint8Array> {
+export function toReadableStream(
+  source: AsyncIterable<Uint8Array>,
+  onError?: (error: unknown) => void,
+): ReadableStream<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -7,7 +7,14 @@ interface Operation {
   summary: string;
   description: string;
   tags: string[];
-  parameters: Array<{ name: string; in: 'path' | 'query'; required: boolean; description: string; schema: JsonSchema; example?: string }>;
+  parameters: Array<{
+    name: string;
+    in: 'path' | 'query';
+    required: boolean;
+    description: string;
+    schema: JsonSchema;
+    example?: string;
+  }>;
 }
 
 /**
@@ -34,9 +41,13 @@ function operationBlock(path: string, op: Operation): Html {
 <h2 id="${op.operationId}">${op.summary}</h2>
 <p><code>GET ${path}</code></p>
 <p>${op.description}</p>
-${op.parameters.length > 0 ? html`<table><caption class="meta">Parametrar</caption>
+${
+  op.parameters.length > 0
+    ? html`<table><caption class="meta">Parametrar</caption>
 <thead><tr><th scope="col">Namn</th><th scope="col">Var</th><th scope="col">Typ</th><th scope="col">Beskrivning</th></tr></thead>
-<tbody>${op.parameters.map((p) => html`<tr><td><code>${p.name}</code>${p.required ? ' (krävs)' : ''}</td><td>${p.in === 'path' ? 'sökväg' : 'fråga'}</td><td>${typeText(p.schema)}</td><td>${p.description}</td></tr>`)}</tbody></table>` : ''}
+<tbody>${op.parameters.map((p) => html`<tr><td><code>${p.name}</code>${p.required ? ' (krävs)' : ''}</td><td>${p.in === 'path' ? 'sökväg' : 'fråga'}</td><td>${typeText(p.schema)}</td><td>${p.description}</td></tr>`)}</tbody></table>`
+    : ''
+}
 <form method="get" action="${hasPath ? '/v1/docs/try' : path}">
 <fieldset><legend>Prova</legend>
 ${hasPath ? html`<input type="hidden" name="op" value="${op.operationId}">` : ''}

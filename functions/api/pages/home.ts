@@ -28,7 +28,12 @@ const DOWNLOAD_FILES = [
 ];
 
 /** The start page: search with filters, results, and the dataset downloads. */
-export function homePage(snapshot: Snapshot, query: HomeQuery, listing: DatasetListing | null, problems: string[] = []): string {
+export function homePage(
+  snapshot: Snapshot,
+  query: HomeQuery,
+  listing: DatasetListing | null,
+  problems: string[] = [],
+): string {
   const index = snapshot.index;
   const filter: ParagraphFilter = {
     ...(query.q ? { q: query.q } : {}),
@@ -40,11 +45,32 @@ export function homePage(snapshot: Snapshot, query: HomeQuery, listing: DatasetL
   };
   const searching = Object.keys(filter).length > 0;
   const parsed = query.q ? parseQuery(query.q) : undefined;
-  const result = queryParagraphs(index, filter, { sort: '-date', limit: PAGE, total: true, ...(query.after !== undefined ? { after: query.after } : {}) });
-  const params = { q: query.q, municipality: query.municipality, body: query.body, year: query.year, hasVote: query.hasVote, hasReservation: query.hasReservation };
+  const result = queryParagraphs(index, filter, {
+    sort: '-date',
+    limit: PAGE,
+    total: true,
+    ...(query.after !== undefined ? { after: query.after } : {}),
+  });
+  const params = {
+    q: query.q,
+    municipality: query.municipality,
+    body: query.body,
+    year: query.year,
+    hasVote: query.hasVote,
+    hasReservation: query.hasReservation,
+  };
   const last = result.items[result.items.length - 1];
-  const next = result.more && last !== undefined ? href('/', { ...params, cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraphId(last) }) }) : undefined;
-  const feed = href('/v1/feed.atom', { q: query.q, municipality: query.municipality, body: query.body, hasVote: query.hasVote, hasReservation: query.hasReservation });
+  const next =
+    result.more && last !== undefined
+      ? href('/', { ...params, cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraphId(last) }) })
+      : undefined;
+  const feed = href('/v1/feed.atom', {
+    q: query.q,
+    municipality: query.municipality,
+    body: query.body,
+    hasVote: query.hasVote,
+    hasReservation: query.hasReservation,
+  });
   const content = html`<h1>Sök i kommunala protokoll</h1>
 <p>${number(index.size)} paragrafer från ${number(index.meetingCount)} sammanträden i ${number(index.parts.municipalities.length)} kommuner.</p>
 ${problems.length > 0 ? html`<div class="error" role="alert"><p>Sökningen kunde inte göras:</p><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ''}
@@ -59,14 +85,22 @@ ${searchForm(snapshot, query)}
 ${next ? html`<p><a href="${next}" rel="next">Nästa sida</a></p>` : ''}
 </section>
 ${datasetsSection(listing)}`;
-  return layout({ title: searching ? `Sök: ${query.q ?? 'filter'}` : 'Sök i kommunala protokoll', feed, ...(snapshot.version.snapshot ? { snapshot: snapshot.version.snapshot } : {}) }, content);
+  return layout(
+    {
+      title: searching ? `Sök: ${query.q ?? 'filter'}` : 'Sök i kommunala protokoll',
+      feed,
+      ...(snapshot.version.snapshot ? { snapshot: snapshot.version.snapshot } : {}),
+    },
+    content,
+  );
 }
 
 function searchForm(snapshot: Snapshot, query: HomeQuery): Html {
   const index = snapshot.index;
   const bodies = new Map<string, string>();
   for (const b of index.bodies()) if (!bodies.has(b.slug)) bodies.set(b.slug, capitalised(b.name));
-  const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+  const option = (value: string, label: string, selected: boolean) =>
+    html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
   return html`<form class="search" method="get" action="/" role="search" aria-label="Sök paragrafer">
 <div class="wide"><label for="q">Sökord</label>
 <input type="search" id="q" name="q" value="${query.q ?? ''}" placeholder="t.ex. detaljplan, förskola, 2023.563 KS" maxlength="200"></div>
@@ -90,11 +124,17 @@ function datasetsSection(listing: DatasetListing | null): Html {
 <h2 id="dataset">Ladda ner data</h2>
 <p>Alla publicerade paragrafer som öppna data (CC0). Filerna och API:t visar samma data.
 ${listing?.metadata.map((m) => html` <a href="${m.url}">${m.name}</a> ·`) ?? ''} <a href="/v1/datasets">Alla filer (JSON)</a></p>
-${dump ? html`<h3>Hela arkivet (publicering ${dump.snapshot})</h3>
+${
+  dump
+    ? html`<h3>Hela arkivet (publicering ${dump.snapshot})</h3>
 <table><caption class="meta">Filer med storlek och SHA-256-kontrollsumma</caption>
 <thead><tr><th scope="col">Fil</th><th scope="col" class="num">Storlek</th><th scope="col">SHA-256</th></tr></thead>
-<tbody>${dump.files.map((f) => html`<tr><td><a href="${f.url}" download>${f.name}</a></td><td class="num">${bytes(f.bytes)}</td><td><code>${f.sha256 ?? ''}</code></td></tr>`)}</tbody></table>` : ''}
-${partitions.length > 0 ? html`<h3>Per kommun</h3>
+<tbody>${dump.files.map((f) => html`<tr><td><a href="${f.url}" download>${f.name}</a></td><td class="num">${bytes(f.bytes)}</td><td><code>${f.sha256 ?? ''}</code></td></tr>`)}</tbody></table>`
+    : ''
+}
+${
+  partitions.length > 0
+    ? html`<h3>Per kommun</h3>
 <form method="get" action="/v1/datasets/download">
 <label for="partition">Kommun att ladda ner</label>
 <select id="partition" name="partition">${partitions.map((p) => html`<option value="${p.id}">${p.title} (${number(p.paragraphs)} §)</option>`)}</select>
@@ -103,6 +143,8 @@ ${partitions.length > 0 ? html`<h3>Per kommun</h3>
 ${DOWNLOAD_FILES.map((f) => html`<option value="${f}">${fileTitle(f).sv}</option>`)}
 </select>
 <button type="submit">Ladda ner</button>
-</form>` : ''}
+</form>`
+    : ''
+}
 </section>`;
 }

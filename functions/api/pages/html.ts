@@ -57,7 +57,10 @@ export function href(path: string, params: Record<string, string | number | bool
 
 /** Text with its line breaks kept as paragraphs (blank lines) and <br> (single breaks); law citations linked. */
 export function paragraphs(text: string): Html {
-  const blocks = text.split(/\n\s*\n/u).map((b) => b.trim()).filter((b) => b !== '');
+  const blocks = text
+    .split(/\n\s*\n/u)
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
   return html`${blocks.map((b) => html`<p>${b.split('\n').map((line, i) => html`${i > 0 ? unsafeRaw('<br>') : ''}${lawLinked(line)}`)}</p>`)}`;
 }
 
@@ -66,7 +69,9 @@ export function lawLinked(text: string): Html {
   const parts: Html[] = [];
   let at = 0;
   for (const ref of findLawReferences(text)) {
-    parts.push(html`${text.slice(at, ref.start)}<a class="law" href="${lawUrl(ref)}" title="${ref.law} (SFS ${ref.sfs})">${ref.raw}</a>`);
+    parts.push(
+      html`${text.slice(at, ref.start)}<a class="law" href="${lawUrl(ref)}" title="${ref.law} (SFS ${ref.sfs})">${ref.raw}</a>`,
+    );
     at = ref.end;
   }
   return html`${parts}${text.slice(at)}`;

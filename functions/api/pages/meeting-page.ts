@@ -42,12 +42,19 @@ ${docs.length === 0 ? html`<p>Inga paragrafer från det här sammanträdet är p
 <ul><li><a href="/v1/meetings/${s.id}">Sammanträdet som JSON</a></li>
 <li><a href="${href('/v1/paragraphs', { meeting: s.id, format: 'csv' })}">Paragraferna som CSV</a></li>
 <li><a href="${href('/v1/paragraphs', { meeting: s.id, format: 'csv-excel-sv' })}">Paragraferna som CSV för Excel</a></li></ul>`;
-  return layout({ title: `${body}, ${s.municipalityName} ${s.date}`, ...(snapshot.version.snapshot ? { snapshot: snapshot.version.snapshot } : {}) }, content);
+  return layout(
+    {
+      title: `${body}, ${s.municipalityName} ${s.date}`,
+      ...(snapshot.version.snapshot ? { snapshot: snapshot.version.snapshot } : {}),
+    },
+    content,
+  );
 }
 
 function attendanceBlock(people: readonly Attendee[], title: string): Html {
   if (people.length === 0) return html``;
   return html`<details><summary>${title} (${people.length})</summary><ul>${people.map(
-    (a) => html`<li>${a.name}${a.party ? ` (${a.party})` : ''}${a.role ? `, ${a.role}` : ''}${a.replaces ? `, ersätter ${a.replaces.name}` : ''}${a.paragraphsRaw ? `, ${a.paragraphsRaw}` : ''}</li>`,
+    (a) =>
+      html`<li>${a.name}${a.party ? ` (${a.party})` : ''}${a.role ? `, ${a.role}` : ''}${a.replaces ? `, ersätter ${a.replaces.name}` : ''}${a.paragraphsRaw ? `, ${a.paragraphsRaw}` : ''}</li>`,
   )}</ul></details>`;
 }

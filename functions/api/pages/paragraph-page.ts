@@ -22,7 +22,15 @@ export function paragraphPage(snapshot: Snapshot, doc: number, full: FullParagra
   const permalink = p.permalink;
   const meetingFile = index.parts.meetings.file[index.parts.docs.meeting[doc]!];
   const decisionSection = p.sections.find((x) => x.kind === 'decision');
-  const others = p.sections.filter((x) => x !== decisionSection && x.kind !== 'vote' && x.kind !== 'reservation' && x.kind !== 'recipients' && x.kind !== 'documents' && x.text.trim() !== '');
+  const others = p.sections.filter(
+    (x) =>
+      x !== decisionSection &&
+      x.kind !== 'vote' &&
+      x.kind !== 'reservation' &&
+      x.kind !== 'recipients' &&
+      x.kind !== 'documents' &&
+      x.text.trim() !== '',
+  );
   const content = html`<nav aria-label="Var du är" class="meta"><a href="${href('/', { municipality: s.municipality })}">${s.municipalityName}</a> ›
 <a href="${href('/', { municipality: s.municipality, body: s.body })}">${capitalised(s.bodyName)}</a> ›
 <a href="/m/${s.meetingId}">Sammanträde ${s.meetingDate}</a></nav>
@@ -34,7 +42,7 @@ export function paragraphPage(snapshot: Snapshot, doc: number, full: FullParagra
 <dt>Sammanträde</dt><dd><a href="/m/${s.meetingId}"><time datetime="${s.meetingDate}">${s.meetingDate}</time></a></dd>
 ${s.caseNumbers.length > 0 ? html`<dt>Diarienummer</dt><dd>${s.caseNumbers.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${caseHref(c, s.municipality)}">${c}</a>`)}</dd>` : ''}
 <dt>Sidor i protokollet</dt><dd>${pagesText(s.pages)}</dd>
-${p.appealLastDay ?? m.appeal?.lastDay ? html`<dt>Sista dag att överklaga</dt><dd>${p.appealLastDay ?? m.appeal?.lastDay} (beräknad, laglighetsprövning)</dd>` : ''}
+${(p.appealLastDay ?? m.appeal?.lastDay) ? html`<dt>Sista dag att överklaga</dt><dd>${p.appealLastDay ?? m.appeal?.lastDay} (beräknad, laglighetsprövning)</dd>` : ''}
 ${p.corrected ? html`<dt>Rättad</dt><dd><strong>Rättad</strong> ${p.corrected.date}: ${p.corrected.reason}</dd>` : ''}
 ${p.immediatelyJusterad ? html`<dt>Justering</dt><dd>Omedelbart justerad</dd>` : ''}
 ${p.redacted ? html`<dt>Sekretess</dt><dd>Text har tagits bort på grund av sekretess${p.redactionBasis ? html` (${p.redactionBasis})` : ''}.</dd>` : ''}
@@ -60,7 +68,14 @@ ${meetingFile ? html`<a href="/datasets/${meetingFile}">Sammanträdets publicera
 <ul><li><a href="/v1/paragraphs/${s.id}">JSON</a></li><li><a href="/v1/paragraphs/${s.id}?format=csv">CSV</a></li>
 <li><a href="/v1/paragraphs/${s.id}?format=ndjson">NDJSON</a></li></ul>
 </article>`;
-  return layout({ title: `§ ${s.number} ${s.title} – ${capitalised(s.bodyName)}, ${s.municipalityName} ${s.meetingDate}`, canonical: permalink, ...(snapshot.version.snapshot ? { snapshot: snapshot.version.snapshot } : {}) }, content);
+  return layout(
+    {
+      title: `§ ${s.number} ${s.title} – ${capitalised(s.bodyName)}, ${s.municipalityName} ${s.meetingDate}`,
+      canonical: permalink,
+      ...(snapshot.version.snapshot ? { snapshot: snapshot.version.snapshot } : {}),
+    },
+    content,
+  );
 }
 
 /** The original where the municipality published it, opened at the § page (`#page=N`), when ingest knew its URL. */
@@ -83,8 +98,12 @@ function pagesText([from, to]: [number, number]): string {
 function voteBlock(vote: Vote): Html {
   return html`<p><strong>${voteSummary(vote)}</strong></p>
 ${vote.yesMeans ? html`<p>Ja: ${vote.yesMeans}</p>` : ''}${vote.noMeans ? html`<p>Nej: ${vote.noMeans}</p>` : ''}
-${vote.roll.length > 0 ? html`<table><caption class="meta">Röstlängd</caption><thead><tr><th scope="col">Ledamot</th><th scope="col">Parti</th><th scope="col">Röst</th></tr></thead>
-<tbody>${vote.roll.map((r) => html`<tr><td>${r.name}</td><td>${r.party ?? ''}</td><td>${VOTE_LABEL[r.vote] ?? r.vote}</td></tr>`)}</tbody></table>` : ''}
+${
+  vote.roll.length > 0
+    ? html`<table><caption class="meta">Röstlängd</caption><thead><tr><th scope="col">Ledamot</th><th scope="col">Parti</th><th scope="col">Röst</th></tr></thead>
+<tbody>${vote.roll.map((r) => html`<tr><td>${r.name}</td><td>${r.party ?? ''}</td><td>${VOTE_LABEL[r.vote] ?? r.vote}</td></tr>`)}</tbody></table>`
+    : ''
+}
 ${vote.rollMatchesCounts === false ? html`<p class="meta">Obs: röstlängden stämmer inte med de tryckta siffrorna.</p>` : ''}`;
 }
 
@@ -93,7 +112,10 @@ function referencesBlock(snapshot: Snapshot, doc: number, full: FullParagraph): 
   if (p.references.length === 0) return html``;
   const unit = snapshot.index.unitOfMeeting(snapshot.index.parts.docs.meeting[doc]!);
   const placed = p.references.filter((r) => r.date && r.number);
-  const ids = referencedIds({ references: p.references, municipality: full.meeting.municipality, body: full.meeting.body }, unit);
+  const ids = referencedIds(
+    { references: p.references, municipality: full.meeting.municipality, body: full.meeting.body },
+    unit,
+  );
   return html`<h2>Hänvisningar</h2><ul>${p.references.map((r) => {
     const i = placed.indexOf(r);
     const target = i >= 0 ? snapshot.index.paragraphIndex(ids[i]!) : -1;

@@ -6,7 +6,11 @@ import { html, type Html } from './html.ts';
  * damaged text layer, so that they check the original before citing it. A fact row for the page's `<dl>`; empty when
  * there is nothing to say (and for records stored before confidence existed, which have none).
  */
-export function readingNote(what: '§' | 'protocol', confidence: number | undefined, damagedTextLayer: boolean): Html | string {
+export function readingNote(
+  what: '§' | 'protocol',
+  confidence: number | undefined,
+  damagedTextLayer: boolean,
+): Html | string {
   const notes: string[] = [];
   if (confidence !== undefined && confidence < LOW_CONFIDENCE) {
     const decimal = confidence.toFixed(2).replace('.', ',');
@@ -16,6 +20,7 @@ export function readingNote(what: '§' | 'protocol', confidence: number | undefi
         : `Protokollet tolkades med låg säkerhet (${decimal}): mallen kan vara okänd, jämför med originalet.`,
     );
   }
-  if (damagedTextLayer) notes.push('Textlagret i källdokumentet verkar skadat; stavningen kan avvika från det tryckta.');
+  if (damagedTextLayer)
+    notes.push('Textlagret i källdokumentet verkar skadat; stavningen kan avvika från det tryckta.');
   return notes.length === 0 ? '' : html`<dt>Tolkning</dt><dd class="warning">${notes.join(' ')}</dd>`;
 }

@@ -33,7 +33,9 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     let after: number | undefined;
     if (values.cursor) {
       try {
-        after = resumeAfter(decodeCursor(values.cursor), snapshot.version.tag, (k) => snapshot.index.paragraphIndex(k)) ?? undefined;
+        after =
+          resumeAfter(decodeCursor(values.cursor), snapshot.version.tag, (k) => snapshot.index.paragraphIndex(k)) ??
+          undefined;
       } catch {
         problems.push('cursor: the link to the next page is not valid; start the search again');
       }

@@ -20,7 +20,11 @@ export interface CaseTimeline {
  * them. Case numbers are per municipality, so `municipality` narrows the search when a number occurs in several.
  * Null when no published § carries the number.
  */
-export async function caseTimeline(snapshot: Snapshot, caseNumber: string, municipality?: string): Promise<CaseTimeline | null> {
+export async function caseTimeline(
+  snapshot: Snapshot,
+  caseNumber: string,
+  municipality?: string,
+): Promise<CaseTimeline | null> {
   const index = snapshot.index;
   const muni = municipality === undefined ? -1 : index.municipalityId(municipality);
   if (municipality !== undefined && muni < 0) return null;
@@ -31,7 +35,10 @@ export async function caseTimeline(snapshot: Snapshot, caseNumber: string, munic
   for (const doc of own) {
     const { meeting, paragraph } = await fullParagraph(snapshot, doc);
     const unit = index.unitOfMeeting(index.parts.docs.meeting[doc]!);
-    const targets = referencedIds({ references: paragraph.references, municipality: meeting.municipality, body: meeting.body }, unit);
+    const targets = referencedIds(
+      { references: paragraph.references, municipality: meeting.municipality, body: meeting.body },
+      unit,
+    );
     const placed = paragraph.references.filter((r) => r.date && r.number);
     targets.forEach((target, i) => {
       const d = index.paragraphIndex(target);
@@ -41,10 +48,13 @@ export async function caseTimeline(snapshot: Snapshot, caseNumber: string, munic
         unresolved.push({ raw: placed[i]!.raw, from: paragraph.id });
       }
     });
-    for (const d of index.docsReferencing(paragraph.id)) if (!via.has(d) && (await refersTo(snapshot, d, paragraph.id))) via.set(d, 'referenced-by');
+    for (const d of index.docsReferencing(paragraph.id))
+      if (!via.has(d) && (await refersTo(snapshot, d, paragraph.id))) via.set(d, 'referenced-by');
   }
   const entries = [...via].sort(([a], [b]) => a - b).map(([doc, v]) => ({ doc, via: v }));
-  const municipalities = [...new Set(own.map((d) => index.parts.municipalities[index.parts.docs.municipality[d]!]!.slug))].sort();
+  const municipalities = [
+    ...new Set(own.map((d) => index.parts.municipalities[index.parts.docs.municipality[d]!]!.slug)),
+  ].sort();
   return { caseNumber: caseKey(caseNumber), municipalities, entries, unresolved };
 }
 
@@ -52,5 +62,8 @@ export async function caseTimeline(snapshot: Snapshot, caseNumber: string, munic
 async function refersTo(snapshot: Snapshot, doc: number, target: string): Promise<boolean> {
   const { meeting, paragraph } = await fullParagraph(snapshot, doc);
   const unit = snapshot.index.unitOfMeeting(snapshot.index.parts.docs.meeting[doc]!);
-  return referencedIds({ references: paragraph.references, municipality: meeting.municipality, body: meeting.body }, unit).includes(target);
+  return referencedIds(
+    { references: paragraph.references, municipality: meeting.municipality, body: meeting.body },
+    unit,
+  ).includes(target);
 }

@@ -1,6 +1,12 @@
 import { trimSlash } from '../../core/render/table.ts';
 import type { PublicManifest } from '../../published/manifest.ts';
-import { inPartition, isConcatenable, parsePartition, partitionParts, type Selector } from '../../published/partitions.ts';
+import {
+  inPartition,
+  isConcatenable,
+  parsePartition,
+  partitionParts,
+  type Selector,
+} from '../../published/partitions.ts';
 import { datasetUrl } from '../../published/paths.ts';
 import { PARTITION_FILES } from '../../published/unit-files.ts';
 import type { DatasetFile, DatasetListing, DatasetPartition } from './read-model.ts';
@@ -28,7 +34,13 @@ export function unitsOf(units: readonly UnitInfo[], partition: string): UnitInfo
  * streamed concatenation per concatenable file, and, when `withParts`, the part files with their checksums. A Parquet
  * file cannot be concatenated, so an aggregate lists it only as parts.
  */
-export function partitionListing(siteUrl: string, id: string, title: string, units: readonly UnitInfo[], withParts: boolean): DatasetPartition {
+export function partitionListing(
+  siteUrl: string,
+  id: string,
+  title: string,
+  units: readonly UnitInfo[],
+  withParts: boolean,
+): DatasetPartition {
   const files: DatasetFile[] = [];
   for (const name of PARTITION_FILES) {
     const { parts, bytes } = partitionParts(units, name);
@@ -36,9 +48,21 @@ export function partitionListing(siteUrl: string, id: string, title: string, uni
     const first = parts[0]!;
     const partList = () => parts.map((p) => ({ url: datasetUrl(siteUrl, p.path), bytes: p.bytes, sha256: p.sha256 }));
     if (parts.length === 1) {
-      files.push({ name, url: datasetUrl(siteUrl, first.path), bytes, mediaType: first.mediaType, sha256: first.sha256 });
+      files.push({
+        name,
+        url: datasetUrl(siteUrl, first.path),
+        bytes,
+        mediaType: first.mediaType,
+        sha256: first.sha256,
+      });
     } else if (isConcatenable(name)) {
-      files.push({ name, url: downloadUrl(siteUrl, id, name), bytes, mediaType: first.mediaType, ...(withParts ? { parts: partList() } : {}) });
+      files.push({
+        name,
+        url: downloadUrl(siteUrl, id, name),
+        bytes,
+        mediaType: first.mediaType,
+        ...(withParts ? { parts: partList() } : {}),
+      });
     } else if (withParts) {
       files.push({ name, url: partList()[0]!.url, bytes, mediaType: first.mediaType, parts: partList() });
     }
@@ -59,12 +83,29 @@ export function buildListing(
 ): DatasetListing | null {
   const listing: DatasetListing = { metadata: [], partitions: [] };
   if (manifest) {
-    Object.assign(listing, { snapshot: manifest.snapshot, publishedAt: manifest.publishedAt, license: manifest.license });
+    Object.assign(listing, {
+      snapshot: manifest.snapshot,
+      publishedAt: manifest.publishedAt,
+      license: manifest.license,
+    });
     for (const [name, f] of Object.entries(manifest.metadata)) {
-      if (f) listing.metadata.push({ name: `${name === 'catalog' ? 'catalog.rdf' : 'datapackage.json'}`, url: datasetUrl(siteUrl, f.path), bytes: f.bytes, mediaType: f.mediaType, sha256: f.sha256 });
+      if (f)
+        listing.metadata.push({
+          name: `${name === 'catalog' ? 'catalog.rdf' : 'datapackage.json'}`,
+          url: datasetUrl(siteUrl, f.path),
+          bytes: f.bytes,
+          mediaType: f.mediaType,
+          sha256: f.sha256,
+        });
     }
     if (manifest.dump) {
-      const files = Object.entries(manifest.dump.files).map(([name, f]) => ({ name, url: datasetUrl(siteUrl, f.path), bytes: f.bytes, mediaType: f.mediaType, sha256: f.sha256 }));
+      const files = Object.entries(manifest.dump.files).map(([name, f]) => ({
+        name,
+        url: datasetUrl(siteUrl, f.path),
+        bytes: f.bytes,
+        mediaType: f.mediaType,
+        sha256: f.sha256,
+      }));
       listing.dump = { snapshot: manifest.dump.snapshot, publishedAt: manifest.dump.publishedAt, files };
     }
   }
@@ -76,7 +117,8 @@ export function buildListing(
   if (selected === null || (selected.length === 0 && partition !== 'all')) return null;
   listing.partitions = [partitionListing(siteUrl, partition, titleOf(partition, selected), selected, true)];
   if (!partition.startsWith('unit/')) {
-    for (const sub of subPartitions(partition, selected)) listing.partitions.push(partitionListing(siteUrl, sub.id, sub.title, sub.units, false));
+    for (const sub of subPartitions(partition, selected))
+      listing.partitions.push(partitionListing(siteUrl, sub.id, sub.title, sub.units, false));
   }
   return listing;
 }
@@ -88,21 +130,40 @@ function overview(siteUrl: string, units: readonly UnitInfo[]): DatasetPartition
     out.push(partitionListing(siteUrl, `municipality/${m}`, mine[0]!.municipalityName, mine, false));
   }
   for (const y of distinct(units.map((u) => String(u.year))).reverse()) {
-    out.push(partitionListing(siteUrl, `year/${y}`, `År ${y}`, units.filter((u) => String(u.year) === y), false));
+    out.push(
+      partitionListing(
+        siteUrl,
+        `year/${y}`,
+        `År ${y}`,
+        units.filter((u) => String(u.year) === y),
+        false,
+      ),
+    );
   }
   return out;
 }
 
-function subPartitions(partition: string, units: readonly UnitInfo[]): Array<{ id: string; title: string; units: UnitInfo[] }> {
+function subPartitions(
+  partition: string,
+  units: readonly UnitInfo[],
+): Array<{ id: string; title: string; units: UnitInfo[] }> {
   const out: Array<{ id: string; title: string; units: UnitInfo[] }> = [];
   if (partition.startsWith('municipality/')) {
     for (const b of distinct(units.map((u) => u.body))) {
       const mine = units.filter((u) => u.body === b);
-      out.push({ id: `body/${mine[0]!.municipality}/${b}`, title: `${mine[0]!.municipalityName}, ${mine[0]!.bodyName}`, units: mine });
+      out.push({
+        id: `body/${mine[0]!.municipality}/${b}`,
+        title: `${mine[0]!.municipalityName}, ${mine[0]!.bodyName}`,
+        units: mine,
+      });
     }
   }
   for (const u of units) {
-    out.push({ id: `unit/${u.municipality}/${u.body}/${u.year}`, title: `${u.municipalityName}, ${u.bodyName}, ${u.year}`, units: [u] });
+    out.push({
+      id: `unit/${u.municipality}/${u.body}/${u.year}`,
+      title: `${u.municipalityName}, ${u.bodyName}, ${u.year}`,
+      units: [u],
+    });
   }
   return out;
 }

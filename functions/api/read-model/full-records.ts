@@ -26,7 +26,10 @@ export async function fullParagraph(snapshot: Snapshot, doc: number): Promise<Fu
 }
 
 /** Full records for documents in the given order; one meeting file is read once per run of its §. */
-export async function* fullParagraphs(snapshot: Snapshot, docs: Iterable<number> | AsyncIterable<number>): AsyncIterable<FullParagraph> {
+export async function* fullParagraphs(
+  snapshot: Snapshot,
+  docs: Iterable<number> | AsyncIterable<number>,
+): AsyncIterable<FullParagraph> {
   for await (const doc of docs) yield await fullParagraph(snapshot, doc);
 }
 

@@ -60,7 +60,11 @@ export class PublishedReadModel implements ReadModel {
     const etag = head ? `${head.etag ?? ''}|${head.size}|${head.lastModified?.getTime() ?? ''}` : undefined;
     if (this.#current !== null && etag === this.#currentEtag) return false;
     const { manifest, index } = await loadPublished(this.#store);
-    if (this.#current !== null && manifest?.sequence === this.#current.manifest?.sequence && manifest?.publishedAt === this.#current.manifest?.publishedAt) {
+    if (
+      this.#current !== null &&
+      manifest?.sequence === this.#current.manifest?.sequence &&
+      manifest?.publishedAt === this.#current.manifest?.publishedAt
+    ) {
       this.#currentEtag = etag;
       return false;
     }

@@ -117,7 +117,14 @@ interface Blocks {
  * the printed order inside a meeting (`blocks`), so a page never lists § 2 before § 1. The total, when asked for,
  * counts the whole result, not only what follows the cursor.
  */
-function scan(driver: Uint32Array | null, lo: number, hi: number, want: (i: number) => boolean, page: PageRequest, blocks?: Blocks): PageResult {
+function scan(
+  driver: Uint32Array | null,
+  lo: number,
+  hi: number,
+  want: (i: number) => boolean,
+  page: PageRequest,
+  blocks?: Blocks,
+): PageResult {
   const total = page.total ? count(driver, lo, hi, want) : undefined;
   const items: number[] = [];
   let more = false;
@@ -130,7 +137,11 @@ function scan(driver: Uint32Array | null, lo: number, hi: number, want: (i: numb
   const at = (k: number) => (driver === null ? k : driver[k]!);
   const pos = (i: number) => (driver === null ? i : lowerBound(driver, i));
   if (page.sort === 'date') {
-    for (let k = pos(page.after !== undefined ? Math.max(lo, page.after + 1) : lo), end = pos(hi); k < end && visit(at(k)); k++);
+    for (
+      let k = pos(page.after !== undefined ? Math.max(lo, page.after + 1) : lo), end = pos(hi);
+      k < end && visit(at(k));
+      k++
+    );
     return { items, more, ...(total !== undefined ? { total } : {}) };
   }
   let top = hi;
@@ -140,7 +151,8 @@ function scan(driver: Uint32Array | null, lo: number, hi: number, want: (i: numb
     const blockStart = blocks ? blocks.first[m]! : page.after;
     const blockEnd = blocks ? blocks.first[m]! + blocks.count[m]! : page.after;
     let go = true;
-    for (let k = pos(Math.max(lo, page.after + 1)), end = pos(Math.min(hi, blockEnd)); go && k < end; k++) go = visit(at(k));
+    for (let k = pos(Math.max(lo, page.after + 1)), end = pos(Math.min(hi, blockEnd)); go && k < end; k++)
+      go = visit(at(k));
     if (!go) return { items, more, ...(total !== undefined ? { total } : {}) };
     top = Math.min(hi, blockStart);
   }

@@ -1,5 +1,11 @@
 /** The query shapes of the read model: filters and pages, as the routes and pages ask. */
-export type { BodySummary, MeetingSummary, MunicipalitySummary, ParagraphSummary, UnitInfo } from '../../published/read-model/types.ts';
+export type {
+  BodySummary,
+  MeetingSummary,
+  MunicipalitySummary,
+  ParagraphSummary,
+  UnitInfo,
+} from '../../published/read-model/types.ts';
 
 /** Filters of GET /v1/paragraphs. Unknown municipality or body slugs simply match nothing. */
 export interface ParagraphFilter {

@@ -20,11 +20,14 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(text: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof value.v === 'string' && Number.isInteger(value.p) && value.p! >= 0 && typeof value.k === 'string') return value as Cursor;
+    if (typeof value.v === 'string' && Number.isInteger(value.p) && value.p! >= 0 && typeof value.k === 'string')
+      return value as Cursor;
   } catch {
     // fall through
   }
-  throw new BadRequestError('cursor: not a cursor from this API', ['cursor: not a cursor from this API (use the "next" URL as given)']);
+  throw new BadRequestError('cursor: not a cursor from this API', [
+    'cursor: not a cursor from this API (use the "next" URL as given)',
+  ]);
 }
 
 /**

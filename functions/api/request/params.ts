@@ -16,7 +16,9 @@ export interface Param<T> {
 
 type Options = { description: string; required?: boolean; example?: string | number };
 
-export function stringParam(o: Options & { pattern?: RegExp; maxLength?: number; enum?: readonly string[] }): Param<string> {
+export function stringParam(
+  o: Options & { pattern?: RegExp; maxLength?: number; enum?: readonly string[] },
+): Param<string> {
   const max = o.maxLength ?? 200;
   return {
     schema: {
@@ -44,7 +46,12 @@ export function enumParam<const E extends string>(values: readonly E[], o: Optio
 
 export function intParam(o: Options & { minimum: number; maximum: number; default?: number }): Param<number> {
   return {
-    schema: { type: 'integer', minimum: o.minimum, maximum: o.maximum, ...(o.default !== undefined ? { default: o.default } : {}) },
+    schema: {
+      type: 'integer',
+      minimum: o.minimum,
+      maximum: o.maximum,
+      ...(o.default !== undefined ? { default: o.default } : {}),
+    },
     description: o.description,
     required: o.required ?? false,
     ...(o.example !== undefined ? { example: o.example } : {}),
@@ -107,7 +114,9 @@ export function parseParams<P extends ParamMap>(
     if (ignore.includes(name)) continue;
     const param = Object.hasOwn(params, name) ? params[name] : undefined;
     if (!param) {
-      problems.push(`${shown(name)}: unknown ${where} parameter (allowed: ${Object.keys(params).join(', ') || 'none'})`);
+      problems.push(
+        `${shown(name)}: unknown ${where} parameter (allowed: ${Object.keys(params).join(', ') || 'none'})`,
+      );
       continue;
     }
     if (list.length > 1) {
@@ -119,7 +128,8 @@ export function parseParams<P extends ParamMap>(
     else values[name] = result.value;
   }
   for (const [name, param] of Object.entries(params)) {
-    if (param.required && !(name in values) && !problems.some((p) => p.startsWith(`${name}:`))) problems.push(`${name}: is required`);
+    if (param.required && !(name in values) && !problems.some((p) => p.startsWith(`${name}:`)))
+      problems.push(`${name}: is required`);
   }
   return { values: values as ParamValues<P>, problems };
 }

@@ -21,18 +21,31 @@ export const getCase = defineRoute({
     'e.g. arbetsutskott → kommunstyrelse → kommunfullmäktige. Case numbers are per municipality; give `municipality` ' +
     'when a number occurs in several. URL-encode the number ("KS 2023/123" → KS%202023%2F123).',
   query: { municipality: P.municipality },
-  pathParams: { caseNumber: stringParam({ description: 'The case number, as printed or normalised.', pattern: CASE_NUMBER, maxLength: 100, required: true, example: '2023.563 KS' }) },
+  pathParams: {
+    caseNumber: stringParam({
+      description: 'The case number, as printed or normalised.',
+      pattern: CASE_NUMBER,
+      maxLength: 100,
+      required: true,
+      example: '2023.563 KS',
+    }),
+  },
   response: { description: 'The timeline.', schema: ref('CaseTimeline') },
   notFound: true,
   async handle({ c, params, query, snapshot, siteUrl, deps }) {
     const v = validatorsFor(c, snapshot, CACHE.resource, 'json');
     const timeline = await caseTimeline(snapshot, params.caseNumber!, query.municipality);
     if (!timeline) throw new NotFoundError(`no published § has case number ${params.caseNumber}`);
-    return sendJson(c, {
-      caseNumber: timeline.caseNumber,
-      municipalities: timeline.municipalities,
-      items: timeline.entries.map((e) => ({ paragraph: paragraphItem(snapshot, siteUrl, e.doc), via: e.via })),
-      unresolved: timeline.unresolved,
-    }, v, deps.responses);
+    return sendJson(
+      c,
+      {
+        caseNumber: timeline.caseNumber,
+        municipalities: timeline.municipalities,
+        items: timeline.entries.map((e) => ({ paragraph: paragraphItem(snapshot, siteUrl, e.doc), via: e.via })),
+        unresolved: timeline.unresolved,
+      },
+      v,
+      deps.responses,
+    );
   },
 });

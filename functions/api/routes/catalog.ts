@@ -17,7 +17,10 @@ export const listMunicipalities = defineRoute({
     const v = validatorsFor(c, snapshot, CACHE.list, 'json');
     const items = snapshot.index.municipalities().map((m) => ({
       ...m,
-      links: { bodies: `${siteUrl}/v1/bodies?municipality=${m.slug}`, paragraphs: `${siteUrl}/v1/paragraphs?municipality=${m.slug}` },
+      links: {
+        bodies: `${siteUrl}/v1/bodies?municipality=${m.slug}`,
+        paragraphs: `${siteUrl}/v1/paragraphs?municipality=${m.slug}`,
+      },
     }));
     return sendJson(c, { items }, v, deps.responses);
   },

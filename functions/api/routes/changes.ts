@@ -9,8 +9,15 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
 
 /** `since`: a sequence number (events after it) or an ISO date/time (events at or after it). */
 const since: Param<ChangesSince> = {
-  schema: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', format: 'date-time' }, { type: 'string', format: 'date' }] },
-  description: 'A sequence number (events after it: what a syncing client remembers) or an ISO 8601 date or time (events at or after it). Default 0: from the start.',
+  schema: {
+    anyOf: [
+      { type: 'integer', minimum: 0 },
+      { type: 'string', format: 'date-time' },
+      { type: 'string', format: 'date' },
+    ],
+  },
+  description:
+    'A sequence number (events after it: what a syncing client remembers) or an ISO 8601 date or time (events at or after it). Default 0: from the start.',
   required: false,
   example: '2026-01-01T00:00:00Z',
   parse(raw) {
@@ -28,7 +35,11 @@ export const listChanges = defineRoute({
   description:
     'Every added, changed or withdrawn § in publish order. Withdrawn § are tombstones: their id and why, never their ' +
     'text. Sync by remembering the last `seq` and asking `since=<seq>`; follow `next` until it is absent.',
-  query: { since, limit: intParam({ description: 'Events per page (default 1000).', minimum: 1, maximum: 10000, default: 1000 }), format: formatParam(['ndjson']) },
+  query: {
+    since,
+    limit: intParam({ description: 'Events per page (default 1000).', minimum: 1, maximum: 10000, default: 1000 }),
+    format: formatParam(['ndjson']),
+  },
   pathParams: {},
   formats: ['ndjson'],
   response: { description: 'Events, oldest first.', schema: ref('ChangeList') },
@@ -36,13 +47,25 @@ export const listChanges = defineRoute({
     const v = validatorsFor(c, snapshot, CACHE.feed, format);
     const limit = query.limit ?? 1000;
     const events = await snapshot.changes(query.since ?? { seq: 0 }, limit);
-    if (format === 'ndjson') return sendNdjson(c, (async function* () { yield* events; })(), v);
+    if (format === 'ndjson')
+      return sendNdjson(
+        c,
+        (async function* () {
+          yield* events;
+        })(),
+        v,
+      );
     const last = events[events.length - 1];
     const more = last !== undefined && events.length === limit && last.seq < snapshot.version.lastSeq;
-    return sendJson(c, {
-      items: events,
-      ...(more ? { next: urlWith(c, siteUrl, { since: String(last.seq) }) } : {}),
-      lastSeq: snapshot.version.lastSeq,
-    }, v, deps.responses);
+    return sendJson(
+      c,
+      {
+        items: events,
+        ...(more ? { next: urlWith(c, siteUrl, { since: String(last.seq) }) } : {}),
+        lastSeq: snapshot.version.lastSeq,
+      },
+      v,
+      deps.responses,
+    );
   },
 });

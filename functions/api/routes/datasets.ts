@@ -21,7 +21,14 @@ export const listDatasets = defineRoute({
     'The published files: datapackage.json and the DCAT-AP-SE catalogue, the whole archive as of its dump, and the ' +
     'partitions (all, per municipality, per year; with `partition`: that one, its bodies and units and the part files ' +
     'with their SHA-256). Aggregates are served as streamed concatenations of their unit files.',
-  query: { partition: stringParam({ description: partitionDescription, pattern: PARTITION, maxLength: 200, example: 'municipality/alingsas' }) },
+  query: {
+    partition: stringParam({
+      description: partitionDescription,
+      pattern: PARTITION,
+      maxLength: 200,
+      example: 'municipality/alingsas',
+    }),
+  },
   pathParams: {},
   response: { description: 'The files.', schema: ref('Datasets') },
   notFound: true,
@@ -40,10 +47,20 @@ export const downloadPartition = defineRoute({
   path: '/v1/datasets/download',
   tag: 'Dataset',
   summary: 'One file of a partition, streamed',
-  description: 'The concatenation of the partition’s unit files (CSV header once), byte for byte what `paragraf export` writes for the same version.',
+  description:
+    'The concatenation of the partition’s unit files (CSV header once), byte for byte what `paragraf export` writes for the same version.',
   query: {
-    partition: stringParam({ description: partitionDescription, pattern: PARTITION, maxLength: 200, required: true, example: 'municipality/alingsas' }),
-    file: enumParam(PARTITION_FILES.filter((f) => !f.endsWith('.parquet')), { description: 'The file.', required: true, example: 'paragraphs.csv' }),
+    partition: stringParam({
+      description: partitionDescription,
+      pattern: PARTITION,
+      maxLength: 200,
+      required: true,
+      example: 'municipality/alingsas',
+    }),
+    file: enumParam(
+      PARTITION_FILES.filter((f) => !f.endsWith('.parquet')),
+      { description: 'The file.', required: true, example: 'paragraphs.csv' },
+    ),
   },
   pathParams: {},
   otherMediaTypes: [essence(FORMAT_ENTRIES.csv.contentType), essence(FORMAT_ENTRIES.ndjson.contentType)],

@@ -5,7 +5,6 @@ import { CACHE, conditional, etagFor } from '../http/conditional.ts';
 import { toReadableStream } from '../http/streams.ts';
 import type { AppDeps } from '../schema/route.ts';
 
-
 /**
  * /datasets/<path> serves public/<path> from the store, as CloudFront does on AWS (infra/datasets-rewrite.ts), so
  * the download URLs in the manifest and datapackage.json work with `paragraf serve` too. Only keys under public/ that

@@ -20,8 +20,20 @@ export const listMeetings = defineRoute({
   path: '/v1/meetings',
   tag: 'Sammanträden',
   summary: 'Meetings',
-  description: 'Meetings (one protocol each) filtered by municipality, body and date, newest first by default. CSV and NDJSON are rows of the published meetings table.',
-  query: { municipality: P.municipality, body: P.body, from: P.from, to: P.to, year: P.year, sort: P.sort, limit: P.limit, cursor: P.cursor, count: P.count, format: formatParam(FORMATS) },
+  description:
+    'Meetings (one protocol each) filtered by municipality, body and date, newest first by default. CSV and NDJSON are rows of the published meetings table.',
+  query: {
+    municipality: P.municipality,
+    body: P.body,
+    from: P.from,
+    to: P.to,
+    year: P.year,
+    sort: P.sort,
+    limit: P.limit,
+    cursor: P.cursor,
+    count: P.count,
+    format: formatParam(FORMATS),
+  },
   pathParams: {},
   formats: FORMATS,
   response: { description: 'A page of meetings.', schema: ref('MeetingList') },
@@ -36,19 +48,35 @@ export const listMeetings = defineRoute({
     const index = snapshot.index;
     const v = validatorsFor(c, snapshot, CACHE.list, format);
     let after: number | undefined;
-    if (query.cursor !== undefined) after = resumeAfter(decodeCursor(query.cursor), snapshot.version.tag, (k) => index.meetingIndex(k)) ?? undefined;
+    if (query.cursor !== undefined)
+      after = resumeAfter(decodeCursor(query.cursor), snapshot.version.tag, (k) => index.meetingIndex(k)) ?? undefined;
     const sort = query.sort ?? '-date';
     const streamed = format !== 'json';
     const limit = query.limit ?? (streamed ? Number.MAX_SAFE_INTEGER : P.DEFAULT_LIMIT);
-    const result = queryMeetings(index, filter, { sort, limit, ...(after !== undefined ? { after } : {}), total: !streamed && query.count === true });
+    const result = queryMeetings(index, filter, {
+      sort,
+      limit,
+      ...(after !== undefined ? { after } : {}),
+      total: !streamed && query.count === true,
+    });
     if (streamed) return sendTable(c, meetingsTable, meetingRows(snapshot, result.items), format, 'sammantraden', v);
     const last = result.items[result.items.length - 1];
-    const next = result.more && last !== undefined ? urlWith(c, siteUrl, { cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.parts.meetings.ids[last]! }) }) : undefined;
-    return sendJson(c, {
-      items: result.items.map((m) => meetingItem(index, siteUrl, m)),
-      ...(next ? { next } : {}),
-      ...(result.total !== undefined ? { total: result.total } : {}),
-    }, v, deps.responses);
+    const next =
+      result.more && last !== undefined
+        ? urlWith(c, siteUrl, {
+            cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.parts.meetings.ids[last]! }),
+          })
+        : undefined;
+    return sendJson(
+      c,
+      {
+        items: result.items.map((m) => meetingItem(index, siteUrl, m)),
+        ...(next ? { next } : {}),
+        ...(result.total !== undefined ? { total: result.total } : {}),
+      },
+      v,
+      deps.responses,
+    );
   },
 });
 
@@ -57,7 +85,8 @@ export const getMeeting = defineRoute({
   path: '/v1/meetings/{id}',
   tag: 'Sammanträden',
   summary: 'One meeting with its §',
-  description: 'The published meeting file: the meeting (attendance, justering, notice, source) and its published § in full. For its § as CSV use /v1/paragraphs?meeting={id}&format=csv.',
+  description:
+    'The published meeting file: the meeting (attendance, justering, notice, source) and its published § in full. For its § as CSV use /v1/paragraphs?meeting={id}&format=csv.',
   query: {},
   pathParams: { id: P.idParam('meeting', 'alingsas-kommunstyrelsen-2024-02-05') },
   response: { description: 'The meeting file.', schema: ref('MeetingDocument') },
@@ -70,7 +99,11 @@ export const getMeeting = defineRoute({
     if (fresh) return fresh;
     const doc = await snapshot.meetingDocument(m);
     if (!doc) throw new MissingRecordError(`the published file of meeting ${params.id} is missing`);
-    const links = { self: `${siteUrl}/v1/meetings/${params.id}`, html: `${siteUrl}/m/${params.id}`, paragraphsCsv: `${siteUrl}/v1/paragraphs?meeting=${params.id}&format=csv` };
+    const links = {
+      self: `${siteUrl}/v1/meetings/${params.id}`,
+      html: `${siteUrl}/m/${params.id}`,
+      paragraphsCsv: `${siteUrl}/v1/paragraphs?meeting=${params.id}&format=csv`,
+    };
     return sendJson(c, { ...doc, links }, v, deps.responses);
   },
 });
@@ -79,7 +112,8 @@ async function* meetingRows(snapshot: Snapshot, meetings: number[]): AsyncIterab
   const ctx = { baseUrl: snapshot.version.baseUrl ?? '' };
   for (const m of meetings) {
     const doc = await snapshot.meetingDocument(m);
-    if (!doc) throw new MissingRecordError(`the published file of meeting ${snapshot.index.parts.meetings.ids[m]} is missing`);
+    if (!doc)
+      throw new MissingRecordError(`the published file of meeting ${snapshot.index.parts.meetings.ids[m]} is missing`);
     yield* meetingsTable.rows(doc.meeting, doc.paragraphs, ctx);
   }
 }

@@ -39,7 +39,10 @@ export const listParagraphs = defineRoute({
     from: P.from,
     to: P.to,
     year: P.year,
-    caseNumber: stringParam({ description: 'Case number (diarienummer), e.g. "KS 2023/123"; normalised as the parser does.', maxLength: 100 }),
+    caseNumber: stringParam({
+      description: 'Case number (diarienummer), e.g. "KS 2023/123"; normalised as the parser does.',
+      maxLength: 100,
+    }),
     q: stringParam({ description: 'Full-text query.', maxLength: 200, example: 'detaljplan' }),
     hasVote: boolParam({ description: 'Only § with (true) or without (false) a vote.' }),
     hasReservation: boolParam({ description: 'Only § with (true) or without (false) a reservation.' }),
@@ -68,20 +71,33 @@ export const listParagraphs = defineRoute({
     const v = validatorsFor(c, snapshot, CACHE.list, format);
     const index = snapshot.index;
     let after: number | undefined;
-    if (query.cursor !== undefined) after = resumeAfter(decodeCursor(query.cursor), snapshot.version.tag, (k) => index.paragraphIndex(k)) ?? undefined;
+    if (query.cursor !== undefined)
+      after =
+        resumeAfter(decodeCursor(query.cursor), snapshot.version.tag, (k) => index.paragraphIndex(k)) ?? undefined;
     const sort = query.sort ?? '-date';
     if (format !== 'json') {
-      const page: PageRequest = { sort, limit: query.limit ?? Number.MAX_SAFE_INTEGER, ...(after !== undefined ? { after } : {}) };
+      const page: PageRequest = {
+        sort,
+        limit: query.limit ?? Number.MAX_SAFE_INTEGER,
+        ...(after !== undefined ? { after } : {}),
+      };
       const docs = queryParagraphs(index, filter, page).items;
       if (format === 'ndjson') return sendNdjson(c, records(snapshot, docs), v);
       return sendTable(c, paragraphsTable, rows(snapshot, docs), format, 'paragrafer', v);
     }
     const limit = query.limit ?? P.DEFAULT_LIMIT;
-    const result = queryParagraphs(index, filter, { sort, limit, ...(after !== undefined ? { after } : {}), total: query.count === true });
+    const result = queryParagraphs(index, filter, {
+      sort,
+      limit,
+      ...(after !== undefined ? { after } : {}),
+      total: query.count === true,
+    });
     const last = result.items[result.items.length - 1];
     const next =
       result.more && last !== undefined
-        ? urlWith(c, siteUrl, { cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraphId(last) }) })
+        ? urlWith(c, siteUrl, {
+            cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraphId(last) }),
+          })
         : undefined;
     // Assembled as bytes from the index's stored JSON fragments: nothing is decoded, re-serialised or re-encoded.
     const render = () => {
@@ -91,7 +107,11 @@ export const listParagraphs = defineRoute({
         if (i > 0) parts.push(COMMA);
         index.appendItem(parts, d, prefix);
       });
-      parts.push(Buffer.from(`]${next ? `,"next":${JSON.stringify(next)}` : ''}${result.total !== undefined ? `,"total":${result.total}` : ''}}`));
+      parts.push(
+        Buffer.from(
+          `]${next ? `,"next":${JSON.stringify(next)}` : ''}${result.total !== undefined ? `,"total":${result.total}` : ''}}`,
+        ),
+      );
       return new Uint8Array(Buffer.concat(parts));
     };
     return sendJsonText(c, render, v, deps.responses);
@@ -103,7 +123,8 @@ export const getParagraph = defineRoute({
   path: '/v1/paragraphs/{id}',
   tag: 'Paragrafer',
   summary: 'One § in full',
-  description: 'The full record of a § exactly as in the published NDJSON (sections, votes with roll, reservations, references, verbatim text), plus links.',
+  description:
+    'The full record of a § exactly as in the published NDJSON (sections, votes with roll, reservations, references, verbatim text), plus links.',
   query: { format: formatParam(FORMATS) },
   pathParams: { id: P.idParam('§', 'alingsas-kommunstyrelsen-2024-02-05-28') },
   formats: FORMATS,
@@ -124,10 +145,12 @@ export const getParagraph = defineRoute({
 
 /** Full records as the published files hold them: the meeting file's § with the permalink it was published with. */
 async function* records(snapshot: Snapshot, docs: Iterable<number>) {
-  for await (const { meeting, paragraph } of fullParagraphs(snapshot, docs)) yield publishedParagraphRecord(meeting, paragraph);
+  for await (const { meeting, paragraph } of fullParagraphs(snapshot, docs))
+    yield publishedParagraphRecord(meeting, paragraph);
 }
 
 async function* rows(snapshot: Snapshot, docs: Iterable<number>): AsyncIterable<Row> {
   const ctx = { baseUrl: snapshot.version.baseUrl ?? '' };
-  for await (const { meeting, paragraph } of fullParagraphs(snapshot, docs)) yield* paragraphsTable.rows(meeting, [paragraph], ctx);
+  for await (const { meeting, paragraph } of fullParagraphs(snapshot, docs))
+    yield* paragraphsTable.rows(meeting, [paragraph], ctx);
 }

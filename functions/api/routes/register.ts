@@ -59,17 +59,25 @@ function honoFormatPath(path: string, suffix: string): string {
 function register(app: Hono, deps: AppDeps, route: RouteDef, fixed: ResponseFormat | undefined): void {
   const suffix = fixed ? formatSuffix(fixed) : '';
   app.get(fixed ? honoFormatPath(route.path, suffix) : honoPath(route.path), async (c) => {
-      const query = readQuery(c, route.query);
-      const path = readPath(c, route.pathParams, suffix);
-      const problems = [...path.problems, ...query.problems];
-      if (problems.length > 0) throw new BadRequestError(problems.join('; '), problems);
-      const explicit = fixed ?? (query.values as { format?: ResponseFormat }).format;
-      const format = route.formats ? negotiate(c.req.header('Accept'), route.formats, explicit) : 'json';
-      const snapshot = await deps.readModel.snapshot();
-      if (format === 'json') {
-        const cached = cachedResponse(c, deps.responses, representationTag(c, snapshot, format));
-        if (cached) return cached;
-      }
-      return route.handle({ c, query: query.values, params: path.values, format, snapshot, deps, siteUrl: siteUrlOf(c, deps.baseUrl) });
+    const query = readQuery(c, route.query);
+    const path = readPath(c, route.pathParams, suffix);
+    const problems = [...path.problems, ...query.problems];
+    if (problems.length > 0) throw new BadRequestError(problems.join('; '), problems);
+    const explicit = fixed ?? (query.values as { format?: ResponseFormat }).format;
+    const format = route.formats ? negotiate(c.req.header('Accept'), route.formats, explicit) : 'json';
+    const snapshot = await deps.readModel.snapshot();
+    if (format === 'json') {
+      const cached = cachedResponse(c, deps.responses, representationTag(c, snapshot, format));
+      if (cached) return cached;
+    }
+    return route.handle({
+      c,
+      query: query.values,
+      params: path.values,
+      format,
+      snapshot,
+      deps,
+      siteUrl: siteUrlOf(c, deps.baseUrl),
+    });
   });
 }

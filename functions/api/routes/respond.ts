@@ -14,19 +14,34 @@ import type { ResponseFormat } from '../schema/route.ts';
  * The format of a response: ?format= when given, else the first acceptable of the route's formats in the Accept
  * header, else JSON. An Accept that allows none of them (and no wildcard) is a 406.
  */
-export function negotiate(accept: string | undefined, offered: readonly ResponseFormat[], explicit: ResponseFormat | undefined): ResponseFormat {
+export function negotiate(
+  accept: string | undefined,
+  offered: readonly ResponseFormat[],
+  explicit: ResponseFormat | undefined,
+): ResponseFormat {
   if (explicit) return explicit;
   if (!accept) return 'json';
-  const wanted = accept.split(',').map((part) => {
-    const [type = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return { type: type.trim(), q: q ? Number(q.slice(2)) : 1 };
-  }).filter((w) => w.q > 0).sort((a, b) => b.q - a.q);
+  const wanted = accept
+    .split(',')
+    .map((part) => {
+      const [type = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { type: type.trim(), q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((w) => w.q > 0)
+    .sort((a, b) => b.q - a.q);
   for (const w of wanted) {
     const format = offered.find((f) => accepts(FORMAT_ENTRIES[f], w.type));
     if (format) return format;
     // JSON is the default: asked for by name, by any wildcard, by a +json type, or by a browser that wants a page.
-    if (accepts(FORMAT_ENTRIES.json, w.type) || w.type === '*/*' || w.type === 'application/*' || w.type === 'text/html' || w.type.endsWith('+json')) return 'json';
+    if (
+      accepts(FORMAT_ENTRIES.json, w.type) ||
+      w.type === '*/*' ||
+      w.type === 'application/*' ||
+      w.type === 'text/html' ||
+      w.type.endsWith('+json')
+    )
+      return 'json';
   }
   if (wanted.length === 0) return 'json';
   const available = ['json' as const, ...offered].map((f) => essence(FORMAT_ENTRIES[f].contentType));
@@ -42,7 +57,12 @@ export function sendJson(c: Context, body: unknown, v: Validators, cache?: Respo
 }
 
 /** Like sendJson, for JSON already assembled as text (rendered only when the client's copy is not current). */
-export function sendJsonText(c: Context, render: () => string | Uint8Array<ArrayBuffer>, v: Validators, cache?: ResponseCache): Response {
+export function sendJsonText(
+  c: Context,
+  render: () => string | Uint8Array<ArrayBuffer>,
+  v: Validators,
+  cache?: ResponseCache,
+): Response {
   const validators = validatorHeaders(v);
   if (isFresh(c, v)) return fastResponse(null, 304, validators);
   const rendered = render();
@@ -57,13 +77,24 @@ export function cachedResponse(c: Context, cache: ResponseCache, etag: string): 
   const hit = cache.get(etag);
   if (!hit) return null;
   const lastModified = hit.headers['Last-Modified'];
-  const v = { etag, cacheControl: hit.headers['Cache-Control']!, ...(lastModified ? { lastModified: new Date(lastModified) } : {}) };
+  const v = {
+    etag,
+    cacheControl: hit.headers['Cache-Control']!,
+    ...(lastModified ? { lastModified: new Date(lastModified) } : {}),
+  };
   if (isFresh(c, v)) return fastResponse(null, 304, validatorHeaders(v));
   return fastResponse(hit.body, 200, hit.headers);
 }
 
 /** A table streamed through the shared renderer (CSV, Excel CSV or NDJSON rows). */
-export function sendTable(c: Context, table: TableDef, rows: AsyncIterable<Row>, format: 'csv' | 'csv-excel-sv' | 'ndjson', fileName: string, v: Validators): Response {
+export function sendTable(
+  c: Context,
+  table: TableDef,
+  rows: AsyncIterable<Row>,
+  format: 'csv' | 'csv-excel-sv' | 'ndjson',
+  fileName: string,
+  v: Validators,
+): Response {
   const fresh = conditional(c, v);
   if (fresh) return fresh;
   const renderer = TEXT_FORMATS[format];

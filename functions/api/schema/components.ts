@@ -55,19 +55,54 @@ const paragraphRecord = object(
     appealLastDay: date('Computed last day to appeal, when known.'),
     redacted: bool('Text was removed for secrecy, by the municipality or by a reviewer before publishing.'),
     redactionBasis: str('The legal basis the reviewer gave for removing text, e.g. "OSL 26 kap. 1 §".'),
-    confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How reliably the § was read (0–1); below 0.5 a person should check it.' },
+    confidence: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description: 'How reliably the § was read (0–1); below 0.5 a person should check it.',
+    },
     links,
   },
-  ['id', 'permalink', 'meetingId', 'municipality', 'body', 'meetingDate', 'number', 'heading', 'caseNumbers', 'title', 'sections', 'decision', 'decisionItems', 'votes', 'reservations', 'recipients', 'documents', 'references', 'redacted', 'immediatelyJusterad', 'pages', 'text'],
+  [
+    'id',
+    'permalink',
+    'meetingId',
+    'municipality',
+    'body',
+    'meetingDate',
+    'number',
+    'heading',
+    'caseNumbers',
+    'title',
+    'sections',
+    'decision',
+    'decisionItems',
+    'votes',
+    'reservations',
+    'recipients',
+    'documents',
+    'references',
+    'redacted',
+    'immediatelyJusterad',
+    'pages',
+    'text',
+  ],
   { description: 'The full § record, exactly as in the published NDJSON, plus links.' },
 );
 
 /** A § as the meeting file holds it: the record without the meeting's fields (the file has them once) and links. */
 function meetingParagraph(record: JsonSchema): JsonSchema {
   const drop = new Set(['municipality', 'body', 'meetingDate', 'links']);
-  const properties = Object.fromEntries(Object.entries(record.properties as Record<string, JsonSchema>).filter(([k]) => !drop.has(k)));
+  const properties = Object.fromEntries(
+    Object.entries(record.properties as Record<string, JsonSchema>).filter(([k]) => !drop.has(k)),
+  );
   const required = (record.required as string[]).filter((k) => !drop.has(k));
-  return { ...record, properties, required, description: 'A § in the meeting file: the full record with its permalink.' };
+  return {
+    ...record,
+    properties,
+    required,
+    description: 'A § in the meeting file: the full record with its permalink.',
+  };
 }
 
 export const SCHEMAS = {
@@ -102,7 +137,13 @@ export const SCHEMAS = {
       hasReservation: bool('Someone entered a reservation (formal dissent).'),
       redacted: bool('Text was removed for secrecy.'),
       immediatelyJusterad: bool('The § was signed off at once (omedelbar justering).'),
-      pages: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: 'First and last page in the source.' },
+      pages: {
+        type: 'array',
+        items: { type: 'integer' },
+        minItems: 2,
+        maxItems: 2,
+        description: 'First and last page in the source.',
+      },
     },
     ['id', 'permalink', 'meetingId', 'municipality', 'body', 'meetingDate', 'number', 'title', 'caseNumbers'],
     { description: 'A § in a list. The permalink is its web page; the full record is GET /v1/paragraphs/{id}.' },
@@ -130,7 +171,10 @@ export const SCHEMAS = {
     },
     ['id', 'municipality', 'body', 'date', 'paragraphs', 'links'],
   ),
-  MeetingList: object({ items: list(ref('MeetingSummary'), 'One page.'), next: uri('Next page.'), total: int('With count=true.') }, ['items']),
+  MeetingList: object(
+    { items: list(ref('MeetingSummary'), 'One page.'), next: uri('Next page.'), total: int('With count=true.') },
+    ['items'],
+  ),
   MeetingDocument: object(
     {
       schemaVersion: { type: 'integer', const: 1 },
@@ -175,7 +219,11 @@ export const SCHEMAS = {
         object(
           {
             paragraph: ref('ParagraphSummary'),
-            via: { type: 'string', enum: ['case-number', 'reference', 'referenced-by'], description: 'Why it is in the timeline.' },
+            via: {
+              type: 'string',
+              enum: ['case-number', 'reference', 'referenced-by'],
+              description: 'Why it is in the timeline.',
+            },
           },
           ['paragraph', 'via'],
         ),
@@ -196,7 +244,11 @@ export const SCHEMAS = {
       id: str('The § id.'),
       meetingId: str('The meeting.'),
       unit: str('<municipality>/<body>/<year>.'),
-      reason: { type: 'string', enum: ['withdrawn', 'held', 'removed', 'meeting-removed'], description: 'For withdrawn (tombstones): the category only, never the text or a reason in words.' },
+      reason: {
+        type: 'string',
+        enum: ['withdrawn', 'held', 'removed', 'meeting-removed'],
+        description: 'For withdrawn (tombstones): the category only, never the text or a reason in words.',
+      },
       hash: str('Fingerprint of the § as now published.'),
     },
     ['seq', 'time', 'type', 'id', 'meetingId'],
@@ -216,7 +268,10 @@ export const SCHEMAS = {
       bytes: int('Size.'),
       mediaType: str('Media type.'),
       sha256: str('SHA-256 (hex); absent for a concatenation served on the fly.'),
-      parts: list(object({ url: uri('Part.'), bytes: int('Size.'), sha256: str('SHA-256.') }, ['url', 'bytes', 'sha256']), 'The part files.'),
+      parts: list(
+        object({ url: uri('Part.'), bytes: int('Size.'), sha256: str('SHA-256.') }, ['url', 'bytes', 'sha256']),
+        'The part files.',
+      ),
     },
     ['name', 'url', 'bytes', 'mediaType'],
   ),
@@ -226,10 +281,19 @@ export const SCHEMAS = {
       publishedAt: str('When it was published.', { format: 'date-time' }),
       license: uri('License of the data.'),
       metadata: list(ref('DatasetFile'), 'datapackage.json and the DCAT catalogue.'),
-      dump: object({ snapshot: str('As of.'), publishedAt: str('As of.'), files: list(ref('DatasetFile'), 'Files.') }, ['snapshot', 'files']),
+      dump: object({ snapshot: str('As of.'), publishedAt: str('As of.'), files: list(ref('DatasetFile'), 'Files.') }, [
+        'snapshot',
+        'files',
+      ]),
       partitions: list(
         object(
-          { id: str('Partition id.'), title: str('Title.'), units: int('Unit parts.'), paragraphs: int('§.'), files: list(ref('DatasetFile'), 'Files.') },
+          {
+            id: str('Partition id.'),
+            title: str('Title.'),
+            units: int('Unit parts.'),
+            paragraphs: int('§.'),
+            files: list(ref('DatasetFile'), 'Files.'),
+          },
           ['id', 'title', 'files'],
         ),
         'Partitions and their files.',

@@ -79,10 +79,18 @@ function operation(r: RouteDef): JsonSchema {
 /** The same route in one of its other formats, at its own path (/v1/paragraphs.csv): a streamed text body. */
 function formatOperation(r: RouteDef, f: ResponseFormat): JsonSchema {
   const entry = FORMAT_ENTRIES[f];
-  const title = f === 'csv-excel-sv' ? 'CSV for Swedish Excel (BOM, ;, CRLF)' : f === 'csv' ? 'CSV (RFC 4180)' : 'NDJSON, one JSON record per line';
+  const title =
+    f === 'csv-excel-sv'
+      ? 'CSV for Swedish Excel (BOM, ;, CRLF)'
+      : f === 'csv'
+        ? 'CSV (RFC 4180)'
+        : 'NDJSON, one JSON record per line';
   const content = { [essence(entry.contentType)]: { schema: { type: 'string', description: `${title}, streamed.` } } };
   return {
-    operationId: `${r.operationId}${f.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`,
+    operationId: `${r.operationId}${f
+      .split('-')
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('')}`,
     tags: [r.tag],
     summary: `${r.summary} (${title})`,
     description: `${r.description} The same as ${r.path} with format=${f}.`,
@@ -94,7 +102,9 @@ function formatOperation(r: RouteDef, f: ResponseFormat): JsonSchema {
 function parameters(r: RouteDef): JsonSchema[] {
   return [
     ...Object.entries(r.pathParams).map(([name, p]) => parameter(name, 'path', p)),
-    ...Object.entries(r.query).filter(([name]) => !(r.formats && name === 'format')).map(([name, p]) => parameter(name, 'query', p)),
+    ...Object.entries(r.query)
+      .filter(([name]) => !(r.formats && name === 'format'))
+      .map(([name, p]) => parameter(name, 'query', p)),
   ];
 }
 

@@ -72,6 +72,7 @@ export function formatPath(path: string, format: ResponseFormat): string {
 /** The `format` query parameter of a route that speaks several formats. */
 export function formatParam(formats: readonly ResponseFormat[]) {
   return enumParam(['json', ...formats] as const, {
-    description: 'Response format. Also negotiated by the Accept header (text/csv, application/x-ndjson); this parameter wins.',
+    description:
+      'Response format. Also negotiated by the Accept header (text/csv, application/x-ndjson); this parameter wins.',
   });
 }

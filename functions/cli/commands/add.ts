@@ -30,11 +30,16 @@ Exit status: 0 every file ingested and published; 1 some file was quarantined or
     const ingestArgs = [...positionals, ...flags(ingestValues)];
     const ingested = await runIngest(ingestArgs, io, { nextSteps: false });
     if (ingested !== EXIT.ok && ingested !== EXIT.unreadable) return ingested;
-    const published = await publishCommand.run(['--data', values.data ?? DEFAULT_DATA_DIR, ...(baseUrl ? ['--base-url', baseUrl] : [])], io);
+    const published = await publishCommand.run(
+      ['--data', values.data ?? DEFAULT_DATA_DIR, ...(baseUrl ? ['--base-url', baseUrl] : [])],
+      io,
+    );
     return published !== EXIT.ok ? published : ingested;
   },
 };
 
 function flags(values: Record<string, string | boolean | undefined>): string[] {
-  return Object.entries(values).flatMap(([k, v]) => (v === undefined || v === false ? [] : v === true ? [`--${k}`] : [`--${k}`, v]));
+  return Object.entries(values).flatMap(([k, v]) =>
+    v === undefined || v === false ? [] : v === true ? [`--${k}`] : [`--${k}`, v],
+  );
 }

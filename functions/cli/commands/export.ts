@@ -64,10 +64,12 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message, NAME);
   }
-  if (table === PARAGRAPH_RECORDS && format !== 'ndjson') throw new UsageError(`${PARAGRAPH_RECORDS} can only be exported as ndjson`, NAME);
+  if (table === PARAGRAPH_RECORDS && format !== 'ndjson')
+    throw new UsageError(`${PARAGRAPH_RECORDS} can only be exported as ndjson`, NAME);
   const baseUrl = (values['base-url'] ?? (io.env.PUBLIC_BASE_URL || DEFAULT_BASE_URL)).replace(/\/+$/u, '');
   const from = values.from ?? 'published';
-  if (from !== 'published' && from !== 'records') throw new UsageError(`unknown --from '${from}' (published or records)`, NAME);
+  if (from !== 'published' && from !== 'records')
+    throw new UsageError(`unknown --from '${from}' (published or records)`, NAME);
   const store = new FsBlobStore(values.data ?? DEFAULT_DATA_DIR);
   const published = from === 'published' ? await exportPublished(store, { table, format, partition }) : null;
   const body = published ?? exportRecords(store, { table, format, partition, baseUrl });
@@ -77,7 +79,9 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   await pipeline(counted, values.out === '-' ? stdoutSink() : createWriteStream(values.out));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const source = published ? 'published files' : 'records';
-  io.stderr(`export: ${table} (${format}, ${partition}) from ${source}: ${bytes} bytes in ${seconds} s → ${values.out}\n`);
+  io.stderr(
+    `export: ${table} (${format}, ${partition}) from ${source}: ${bytes} bytes in ${seconds} s → ${values.out}\n`,
+  );
   return EXIT.ok;
 }
 

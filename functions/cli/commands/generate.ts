@@ -70,6 +70,7 @@ async function runGenerate(args: readonly string[], io: CliIo): Promise<number> 
 
 function integer(flag: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!/^\d+$/u.test(value) || n < min || n > max) throw new UsageError(`--${flag} must be an integer from ${min} to ${max}, got '${value}'`, NAME);
+  if (!/^\d+$/u.test(value) || n < min || n > max)
+    throw new UsageError(`--${flag} must be an integer from ${min} to ${max}, got '${value}'`, NAME);
   return n;
 }

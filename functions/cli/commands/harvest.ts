@@ -78,7 +78,14 @@ async function runHarvest(args: readonly string[], io: CliIo): Promise<number> {
 
   const summaries = await inParallel(selected, SOURCES_AT_ONCE, (source) => {
     const robotsOverride = client.robotsOverrideFor(source);
-    const deps = { connector: client.connectorFor(source), inbox, store, clock: systemClock, onProgress, ...(robotsOverride ? { robotsOverride } : {}) };
+    const deps = {
+      connector: client.connectorFor(source),
+      inbox,
+      store,
+      clock: systemClock,
+      onProgress,
+      ...(robotsOverride ? { robotsOverride } : {}),
+    };
     return harvestSource(source, deps, { ...(since ? { since } : {}), dryRun });
   });
   for (const [i, summary] of summaries.entries()) io.stdout(formatSourceSummary(selected[i]!, summary));
@@ -91,7 +98,11 @@ async function runHarvest(args: readonly string[], io: CliIo): Promise<number> {
 function ingestInbox(store: FsBlobStore, io: CliIo, ocrEnabled: boolean): Promise<boolean> {
   return withLocalOcr(ocrEnabled, async (ocr) => {
     const deps = { store, extractor: createDocumentExtractor(ocr ? { ocr } : {}), clock: systemClock };
-    const results = await ingestStoreInbox(store, (input) => ingestDocument(deps, input), (r) => io.stdout(formatInboxResult(r)));
+    const results = await ingestStoreInbox(
+      store,
+      (input) => ingestDocument(deps, input),
+      (r) => io.stdout(formatInboxResult(r)),
+    );
     io.stdout(formatInboxSummary(results));
     return results.some((r) => !('outcome' in r) || r.outcome.status === 'quarantined');
   });
@@ -115,7 +126,8 @@ function sourcesOption(path: string): SourceDefinition[] {
     return loadSources(path);
   } catch (error) {
     if (error instanceof SourceFilesError) throw new UsageError(error.message, NAME);
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`--sources: no such file or folder: ${path}`, NAME);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UsageError(`--sources: no such file or folder: ${path}`, NAME);
     throw error;
   }
 }
@@ -125,7 +137,10 @@ function selectSources(all: readonly SourceDefinition[], ids: readonly string[],
   if (ids.length === 0) {
     const active = all.filter((s) => s.status === 'active');
     const skipped = all.length - active.length;
-    if (skipped > 0) io.stderr(`harvest: ${skipped} unverified source(s) skipped (name one with --source to harvest it; docs/harvest.md)\n`);
+    if (skipped > 0)
+      io.stderr(
+        `harvest: ${skipped} unverified source(s) skipped (name one with --source to harvest it; docs/harvest.md)\n`,
+      );
     if (active.length === 0) throw new UsageError('no active sources to harvest: name one with --source ID', NAME);
     return active;
   }
@@ -133,8 +148,13 @@ function selectSources(all: readonly SourceDefinition[], ids: readonly string[],
     const source = all.find((s) => s.id === id);
     if (source === undefined) throw new UsageError(`unknown source '${id}'`, NAME);
     const missing = missingOptions(source);
-    if (missing.length > 0) throw new UsageError(`source '${id}' cannot be harvested yet: ${missing.join('; ')}${source.check ? ` (${source.check})` : ''}`, NAME);
-    if (source.status === 'unverified') io.stderr(`harvest: ${id} is unverified: ${source.check ?? 'its URL has not been confirmed by a person'}\n`);
+    if (missing.length > 0)
+      throw new UsageError(
+        `source '${id}' cannot be harvested yet: ${missing.join('; ')}${source.check ? ` (${source.check})` : ''}`,
+        NAME,
+      );
+    if (source.status === 'unverified')
+      io.stderr(`harvest: ${id} is unverified: ${source.check ?? 'its URL has not been confirmed by a person'}\n`);
     return source;
   });
 }

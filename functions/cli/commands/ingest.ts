@@ -84,28 +84,47 @@ type Line =
 type Found = { file: InputFile; error?: string; skipped?: string };
 
 /** `paragraf ingest`; `add` runs it without the hint about what to run next (it runs that itself). */
-export async function runIngest(args: readonly string[], io: CliIo, options: { nextSteps?: boolean } = {}): Promise<number> {
+export async function runIngest(
+  args: readonly string[],
+  io: CliIo,
+  options: { nextSteps?: boolean } = {},
+): Promise<number> {
   const { values, positionals } = parseOptions(NAME, args, INGEST_OPTIONS);
   if (positionals.length === 0) throw new UsageError('ingest needs at least one PATH (a file or a folder)', NAME);
   const maxBytes = byteSizeOption(NAME, 'max-bytes', values['max-bytes']) ?? DEFAULT_MAX_BYTES;
   const provenance = provenanceOptions(values['source-url'], values['notice-date']);
   const entries = await collectFiles(positionals);
   if (provenance !== undefined && entries.length !== 1) {
-    throw new UsageError(`--source-url and --notice-date describe one file; ${entries.length} files were named or found`, NAME);
+    throw new UsageError(
+      `--source-url and --notice-date describe one file; ${entries.length} files were named or found`,
+      NAME,
+    );
   }
-  return withLocalOcr(!values['no-ocr'], (ocr) => ingestAll(entries, io, {
-    store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
-    extractor: createDocumentExtractor({ maxBytes, ...(ocr ? { ocr } : {}) }),
-    clock: systemClock,
-    maxBytes,
-    ...reviewFirst(values['review-first'] ?? io.env.REVIEW_FIRST_BODIES),
-  }, { municipality: values.municipality, provenance }, options.nextSteps !== false));
+  return withLocalOcr(!values['no-ocr'], (ocr) =>
+    ingestAll(
+      entries,
+      io,
+      {
+        store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR),
+        extractor: createDocumentExtractor({ maxBytes, ...(ocr ? { ocr } : {}) }),
+        clock: systemClock,
+        maxBytes,
+        ...reviewFirst(values['review-first'] ?? io.env.REVIEW_FIRST_BODIES),
+      },
+      { municipality: values.municipality, provenance },
+      options.nextSteps !== false,
+    ),
+  );
 }
 
 /** `--source-url` and `--notice-date` as provenance, checked here so a typo is a usage error; undefined without them. */
-function provenanceOptions(sourceUrl: string | undefined, noticeDate: string | undefined): SourceProvenance | undefined {
+function provenanceOptions(
+  sourceUrl: string | undefined,
+  noticeDate: string | undefined,
+): SourceProvenance | undefined {
   if (sourceUrl === undefined && noticeDate === undefined) return undefined;
-  if (sourceUrl !== undefined && !isHttpUrl(sourceUrl)) throw new UsageError(`--source-url must be an http(s) URL without spaces, got '${sourceUrl}'`, NAME);
+  if (sourceUrl !== undefined && !isHttpUrl(sourceUrl))
+    throw new UsageError(`--source-url must be an http(s) URL without spaces, got '${sourceUrl}'`, NAME);
   const date = isoDateOption(NAME, 'notice-date', noticeDate);
   return { ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(date === undefined ? {} : { noticeDate: date }) };
 }
@@ -115,12 +134,21 @@ interface Given {
   provenance: SourceProvenance | undefined;
 }
 
-async function ingestAll(entries: Found[], io: CliIo, deps: IngestDeps & { maxBytes: number }, given: Given, hintNext: boolean): Promise<number> {
+async function ingestAll(
+  entries: Found[],
+  io: CliIo,
+  deps: IngestDeps & { maxBytes: number },
+  given: Given,
+  hintNext: boolean,
+): Promise<number> {
   const progress = createProgress(io);
   // Protocols of one body share a template: learn it from the whole batch (and the store) before ingesting each.
   // The learning pass reads text layers only: OCR runs once per file, in the ingest pass.
   const learner = { extractor: createDocumentExtractor() };
-  deps.templates = combineSources(await learnBatch(learner, entries, given.municipality, progress, deps.maxBytes), new StoreTemplateSource(deps.store));
+  deps.templates = combineSources(
+    await learnBatch(learner, entries, given.municipality, progress, deps.maxBytes),
+    new StoreTemplateSource(deps.store),
+  );
   const lines: Line[] = [];
   const started = Date.now();
   for (const [i, entry] of entries.entries()) {
@@ -137,16 +165,25 @@ async function ingestAll(entries: Found[], io: CliIo, deps: IngestDeps & { maxBy
   }
   io.stdout(formatSummary(lines, Date.now() - started));
   if (hintNext) io.stdout(nextSteps(lines));
-  return lines.every((l) => 'skipped' in l || ('outcome' in l && l.outcome.status !== 'quarantined')) ? EXIT.ok : EXIT.unreadable;
+  return lines.every((l) => 'skipped' in l || ('outcome' in l && l.outcome.status !== 'quarantined'))
+    ? EXIT.ok
+    : EXIT.unreadable;
 }
 
 /** A comma-separated list of patterns; unset or blank = the gate's default list. */
 function reviewFirst(list: string | undefined): Pick<IngestDeps, 'reviewFirstBodies'> {
-  const entries = (list ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = (list ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   return entries.length === 0 ? {} : { reviewFirstBodies: entries };
 }
 
-async function ingestOne(deps: IngestDeps & { maxBytes: number }, file: InputFile, { municipality, provenance }: Given): Promise<Line> {
+async function ingestOne(
+  deps: IngestDeps & { maxBytes: number },
+  file: InputFile,
+  { municipality, provenance }: Given,
+): Promise<Line> {
   const t0 = performance.now();
   const elapsed = (): number => Math.round(performance.now() - t0);
   try {
@@ -158,10 +195,17 @@ async function ingestOne(deps: IngestDeps & { maxBytes: number }, file: InputFil
     let bytes: Uint8Array;
     try {
       const info = await handle.stat();
-      if (!info.isFile()) return { file, skipped: 'not a regular file (changed while the folder was read)', ms: elapsed() };
+      if (!info.isFile())
+        return { file, skipped: 'not a regular file (changed while the folder was read)', ms: elapsed() };
       if (info.size > deps.maxBytes) {
         const stream = async () => createReadStream(file.path);
-        const outcome = await quarantineOversized(deps, { fileName: fileSource(file.path).fileName, size: info.size, maxBytes: deps.maxBytes, open: stream, ...(provenance ? { provenance } : {}) });
+        const outcome = await quarantineOversized(deps, {
+          fileName: fileSource(file.path).fileName,
+          size: info.size,
+          maxBytes: deps.maxBytes,
+          open: stream,
+          ...(provenance ? { provenance } : {}),
+        });
         return { file, outcome, ms: elapsed() };
       }
       bytes = new Uint8Array(await handle.readFile());
@@ -169,10 +213,19 @@ async function ingestOne(deps: IngestDeps & { maxBytes: number }, file: InputFil
       await handle.close();
     }
     const hints = municipality === undefined ? {} : { municipality };
-    const outcome = await ingestDocument(deps, { bytes, ...fileSource(file.path), hints, ...(provenance ? { provenance } : {}) });
+    const outcome = await ingestDocument(deps, {
+      bytes,
+      ...fileSource(file.path),
+      hints,
+      ...(provenance ? { provenance } : {}),
+    });
     return { file, outcome, ms: elapsed() };
   } catch (error) {
-    return { file, error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error), MAX_ERROR), ms: elapsed() };
+    return {
+      file,
+      error: oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error), MAX_ERROR),
+      ms: elapsed(),
+    };
   }
 }
 
@@ -209,13 +262,19 @@ async function walk(dir: string): Promise<Found[]> {
     const file = { shown: path, path };
     if (entry.isDirectory()) found.push(...(await walk(path)));
     else if (entry.isFile()) found.push({ file });
-    else if (entry.isSymbolicLink()) found.push({ file, skipped: 'a symbolic link (not followed; name the target itself)' });
+    else if (entry.isSymbolicLink())
+      found.push({ file, skipped: 'a symbolic link (not followed; name the target itself)' });
     else found.push({ file, skipped: `not a regular file (${kindOf(entry)})` });
   }
   return found;
 }
 
-function kindOf(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(entry: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (entry.isFIFO()) return 'a FIFO';
   if (entry.isSocket()) return 'a socket';
   if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
@@ -239,7 +298,8 @@ function formatLine(line: Line): string {
 /** What a person should check before publishing: a protocol or § read with low confidence (an unfamiliar template). */
 function lowConfidence(o: IngestedOutcome): string {
   if (o.confidence < LOW_CONFIDENCE) return `, read with low confidence (${o.confidence}): check it before publishing`;
-  if (o.lowConfidenceCount > 0) return `, ${o.lowConfidenceCount} § read with low confidence: check them before publishing`;
+  if (o.lowConfidenceCount > 0)
+    return `, ${o.lowConfidenceCount} § read with low confidence: check them before publishing`;
   return '';
 }
 
@@ -257,9 +317,14 @@ function formatSummary(lines: readonly Line[], ms: number): string {
 
 /** What to run next: nothing is public until a publish, and held § wait for a person. */
 function nextSteps(lines: readonly Line[]): string {
-  const stored = lines.filter((l) => 'outcome' in l && (l.outcome.status === 'ingested' || l.outcome.status === 'replaced'));
+  const stored = lines.filter(
+    (l) => 'outcome' in l && (l.outcome.status === 'ingested' || l.outcome.status === 'replaced'),
+  );
   if (stored.length === 0) return '';
-  const held = stored.reduce((n, l) => n + ('outcome' in l && l.outcome.status !== 'quarantined' ? l.outcome.heldCount : 0), 0);
+  const held = stored.reduce(
+    (n, l) => n + ('outcome' in l && l.outcome.status !== 'quarantined' ? l.outcome.heldCount : 0),
+    0,
+  );
   const review = held > 0 ? `\n      ${held} § wait for review: 'paragraf review list' (published once released)` : '';
   return `next: 'paragraf publish' makes this public ('paragraf add' ingests and publishes in one step)${review}\n`;
 }

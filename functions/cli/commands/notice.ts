@@ -14,7 +14,7 @@ const OPTIONS = {
 
 export const noticeCommand: Command = {
   name: NAME,
-  summary: 'Give the day a meeting\'s justering was posted on the anslagstavla (the appeal deadline follows)',
+  summary: "Give the day a meeting's justering was posted on the anslagstavla (the appeal deadline follows)",
   help: `Usage: paragraf notice MEETING_ID --posted YYYY-MM-DD [--removed YYYY-MM-DD] [--data DIR]
 
 The appeal period (KL 13 kap. 5 §) runs three weeks from the day the justering was announced on the anslagstavla;
@@ -44,9 +44,13 @@ Exit status: 0 stored; 1 no such meeting or the date is refused; 2 usage error.
         { store: new FsBlobStore(values.data ?? DEFAULT_DATA_DIR), clock: systemClock },
         { meetingId: positionals[0]!, posted, ...(removed ? { removed } : {}) },
       );
-      const stated = out.statedDiffers ? `; the protocol states the notice day ${out.statedDiffers}, which is used` : '';
+      const stated = out.statedDiffers
+        ? `; the protocol states the notice day ${out.statedDiffers}, which is used`
+        : '';
       const next = out.recordChanged ? "; run 'paragraf publish' to publish it" : '; nothing changed';
-      io.stdout(`${out.meetingId}: last day to appeal ${out.appeal.lastDay} (from ${out.appeal.noticeDate})${stated}${next}\n`);
+      io.stdout(
+        `${out.meetingId}: last day to appeal ${out.appeal.lastDay} (from ${out.appeal.noticeDate})${stated}${next}\n`,
+      );
       return EXIT.ok;
     } catch (error) {
       if (error instanceof MeetingNotFoundError || error instanceof NoticeRefusedError) {

@@ -64,7 +64,9 @@ async function runParse(args: readonly string[], io: CliIo): Promise<number> {
   // Loaded on demand: pdf.js is large, and `--help` or a usage error should not wait for it.
   const { parseFile } = await import('../parse-file.ts');
   const { withLocalOcr } = await import('../local-ocr.ts');
-  const protocol = await withLocalOcr(!values['no-ocr'], (ocr) => parseFile(path, dropUndefined(flagHints), maxBytes, ocr));
+  const protocol = await withLocalOcr(!values['no-ocr'], (ocr) =>
+    parseFile(path, dropUndefined(flagHints), maxBytes, ocr),
+  );
   io.stdout(`${JSON.stringify(protocol, null, values.pretty ? 2 : undefined)}\n`);
   return EXIT.ok;
 }

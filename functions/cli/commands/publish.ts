@@ -6,7 +6,12 @@ import { isOrganisationNumber } from '../../core/records/organisation-number.ts'
 import { systemClock } from '../../ports/clock.ts';
 import { readSiteSettings } from '../../pipeline/admin/site-settings.ts';
 import { readManifest } from '../../published/public-store.ts';
-import { publishDatasets, type PublishOptions, type PublishProgress, type PublishSummary } from '../../pipeline/publish-datasets.ts';
+import {
+  publishDatasets,
+  type PublishOptions,
+  type PublishProgress,
+  type PublishSummary,
+} from '../../pipeline/publish-datasets.ts';
 import { PublishLeaseHeldError } from '../../pipeline/publish/lease.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
@@ -90,7 +95,10 @@ export async function storedSettings(dataDir: string): Promise<StoredSettings> {
   const settings = await readSiteSettings(store);
   const manifest = await readManifest(store);
   const baseUrl = settings.baseUrl ?? manifest?.baseUrl;
-  return { ...(baseUrl ? { baseUrl } : {}), publisher: settings.changedAt ? settings.publisher : (manifest?.publisher ?? {}) };
+  return {
+    ...(baseUrl ? { baseUrl } : {}),
+    publisher: settings.changedAt ? settings.publisher : (manifest?.publisher ?? {}),
+  };
 }
 
 /**
@@ -103,11 +111,18 @@ export function publishOptions(
   env: Readonly<Record<string, string | undefined>>,
   stored: StoredSettings = {},
 ): PublishOptions {
-  const baseUrl = (values['base-url'] ?? (env.PUBLIC_BASE_URL || stored.baseUrl || DEFAULT_BASE_URL)).replace(/\/+$/u, '');
-  if (!/^https?:\/\/[^\s/]+(?:\/\S*)?$/u.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, got '${baseUrl}'`, NAME);
+  const baseUrl = (values['base-url'] ?? (env.PUBLIC_BASE_URL || stored.baseUrl || DEFAULT_BASE_URL)).replace(
+    /\/+$/u,
+    '',
+  );
+  if (!/^https?:\/\/[^\s/]+(?:\/\S*)?$/u.test(baseUrl))
+    throw new UsageError(`--base-url must be an http(s) URL, got '${baseUrl}'`, NAME);
   const organisationNumber = values['org-number'] ?? (env.ORGANISATION_NUMBER || stored.publisher?.organisationNumber);
   if (organisationNumber !== undefined && !isOrganisationNumber(organisationNumber)) {
-    throw new UsageError(`--org-number must be a valid organisationsnummer NNNNNN-NNNN, got '${organisationNumber}'`, NAME);
+    throw new UsageError(
+      `--org-number must be a valid organisationsnummer NNNNNN-NNNN, got '${organisationNumber}'`,
+      NAME,
+    );
   }
   const contactEmail = values['contact-email'] ?? (env.CONTACT_EMAIL || stored.publisher?.contactEmail);
   return {
@@ -192,7 +207,9 @@ function formatSummary(s: PublishSummary, ms: number, options: PublishOptions): 
         `  partitions: ${s.units.touched} checked, ${s.units.rebuilt} rebuilt, ${s.units.removed} removed`,
         `  changes:    ${s.events.added} added, ${s.events.changed} changed, ${s.events.withdrawn} withdrawn`,
         ...(s.erasure.paragraphs > 0
-          ? [`  erased:     ${s.erasure.paragraphs} withdrawn § from earlier versions: ${s.erasure.snapshots} snapshots rewritten, ${s.erasure.deleted} files deleted`]
+          ? [
+              `  erased:     ${s.erasure.paragraphs} withdrawn § from earlier versions: ${s.erasure.snapshots} snapshots rewritten, ${s.erasure.deleted} files deleted`,
+            ]
           : []),
         `  dump:       ${s.dump === 'written' ? 'written' : s.dump === 'kept' ? 'kept (older; newer changes are in the change feed)' : 'none'}`,
       ]
@@ -201,8 +218,10 @@ function formatSummary(s: PublishSummary, ms: number, options: PublishOptions): 
     `  archive:    ${t.municipalities} municipalities, ${t.units} partitions, ${t.meetings} meetings, ${t.paragraphs} §`,
     `  writes:     ${s.puts} files, ${s.deletes} deletions; pending markers ${s.markers.handled} done, ${s.markers.kept} kept, ${s.markers.invalid} invalid`,
   );
-  if (s.skipped.length > 0) lines.push(`  skipped:    ${s.skipped.length} object(s) under records/ that are not meeting records`);
-  if (!options.publisher.organisationNumber) lines.push('  note:       no catalog.rdf (set --org-number or ORGANISATION_NUMBER)');
+  if (s.skipped.length > 0)
+    lines.push(`  skipped:    ${s.skipped.length} object(s) under records/ that are not meeting records`);
+  if (!options.publisher.organisationNumber)
+    lines.push('  note:       no catalog.rdf (set --org-number or ORGANISATION_NUMBER)');
   lines.push(`  manifest:   ${options.baseUrl}/datasets/manifest.json (${(ms / 1000).toFixed(1)} s)`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,8 +2,19 @@ import { userInfo } from 'node:os';
 import { FsBlobStore } from '../../adapters/fs-blob-store.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { InvalidReviewIdError } from '../../pipeline/review/decision.ts';
-import { ReviewRefusedError, releaseParagraph, rejectParagraph, type DecisionOutcome } from '../../pipeline/review/review-decisions.ts';
-import { listReview, NotUnderReviewError, type ReviewItem, type ReviewState, showReview } from '../../pipeline/review/review-queue.ts';
+import {
+  ReviewRefusedError,
+  releaseParagraph,
+  rejectParagraph,
+  type DecisionOutcome,
+} from '../../pipeline/review/review-decisions.ts';
+import {
+  listReview,
+  NotUnderReviewError,
+  type ReviewItem,
+  type ReviewState,
+  showReview,
+} from '../../pipeline/review/review-queue.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../options.ts';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
@@ -72,9 +83,20 @@ async function runReview(args: readonly string[], io: CliIo): Promise<number> {
         return await release(store, values, ids, io);
       case 'reject':
         if (!values.reason) throw new UsageError('reject needs --reason TEXT', NAME);
-        return done(await rejectParagraph({ store, clock: systemClock }, { paragraphId: one(ids), reason: values.reason, by: who(values, io) }), io);
+        return done(
+          await rejectParagraph(
+            { store, clock: systemClock },
+            { paragraphId: one(ids), reason: values.reason, by: who(values, io) },
+          ),
+          io,
+        );
       default:
-        throw new UsageError(action === undefined ? 'review needs an action: list, show, release or reject' : `unknown review action '${action}'`, NAME);
+        throw new UsageError(
+          action === undefined
+            ? 'review needs an action: list, show, release or reject'
+            : `unknown review action '${action}'`,
+          NAME,
+        );
     }
   } catch (error) {
     if (error instanceof InvalidReviewIdError) throw new UsageError(error.message, NAME);
@@ -93,13 +115,22 @@ async function runReview(args: readonly string[], io: CliIo): Promise<number> {
 async function release(store: FsBlobStore, values: Values, ids: readonly string[], io: CliIo): Promise<number> {
   const redactions = values.redact ?? [];
   if (ids.length === 0 || (redactions.length > 0 && ids.length > 1)) {
-    throw new UsageError(redactions.length > 0 ? '--redact goes with exactly one § id' : 'release needs at least one § id', NAME);
+    throw new UsageError(
+      redactions.length > 0 ? '--redact goes with exactly one § id' : 'release needs at least one § id',
+      NAME,
+    );
   }
   const by = who(values, io);
   for (const paragraphId of ids) {
-    const outcome = await releaseParagraph({ store, clock: systemClock }, {
-      paragraphId, redactions, ...(values.basis ? { basis: values.basis } : {}), by,
-    });
+    const outcome = await releaseParagraph(
+      { store, clock: systemClock },
+      {
+        paragraphId,
+        redactions,
+        ...(values.basis ? { basis: values.basis } : {}),
+        by,
+      },
+    );
     done(outcome, io);
   }
   return EXIT.ok;
@@ -117,7 +148,8 @@ function who(values: Values, io: CliIo): string {
 async function list(store: FsBlobStore, values: Values, extra: readonly string[], io: CliIo): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`, NAME);
   const state = values.state as ReviewState | undefined;
-  if (state !== undefined && !STATES.includes(state)) throw new UsageError(`--state must be one of ${STATES.join(', ')}`, NAME);
+  if (state !== undefined && !STATES.includes(state))
+    throw new UsageError(`--state must be one of ${STATES.join(', ')}`, NAME);
   const items = await listReview(store, state ? { state } : {});
   if (values.json) {
     io.stdout(`${JSON.stringify(items, null, 2)}\n`);
@@ -147,8 +179,13 @@ async function show(store: FsBlobStore, values: Values, id: string, io: CliIo): 
     `held for:  ${item.reasons.join(', ') || '-'}${item.signals.length > 0 ? ` (signals: ${item.signals.join(', ')})` : ''}`,
     ...(item.findings.length > 0 ? [`numbers in: ${[...new Set(item.findings.map((f) => f.field))].join(', ')}`] : []),
     ...(item.heldAt ? [`held at:   ${item.heldAt}`] : []),
-    ...(decision?.history ?? []).map((e) => `decision:  ${e.at} ${e.action} by ${e.by}${e.reason ? `: ${e.reason}` : ''}${e.basis ? ` (basis: ${e.basis})` : ''}`),
-    ...(decision?.state === 'released' && decision.redactions.length > 0 ? [`masked:    ${decision.redactions.map((r) => JSON.stringify(r)).join(', ')}`] : []),
+    ...(decision?.history ?? []).map(
+      (e) =>
+        `decision:  ${e.at} ${e.action} by ${e.by}${e.reason ? `: ${e.reason}` : ''}${e.basis ? ` (basis: ${e.basis})` : ''}`,
+    ),
+    ...(decision?.state === 'released' && decision.redactions.length > 0
+      ? [`masked:    ${decision.redactions.map((r) => JSON.stringify(r)).join(', ')}`]
+      : []),
     '',
     paragraph?.text ?? '(the text is not kept: no review entry)',
     '',
@@ -158,7 +195,8 @@ async function show(store: FsBlobStore, values: Values, id: string, io: CliIo): 
 }
 
 function done(outcome: DecisionOutcome, io: CliIo): number {
-  const masked = outcome.masked && outcome.masked.length > 0 ? `, masked ${outcome.masked.map((n) => `${n}×`).join(' ')}` : '';
+  const masked =
+    outcome.masked && outcome.masked.length > 0 ? `, masked ${outcome.masked.map((n) => `${n}×`).join(' ')}` : '';
   const next = outcome.recordChanged ? '; the next publish applies it' : '; nothing changes in what is published';
   io.stdout(`${outcome.state} ${outcome.paragraphId}${masked}${next}\n`);
   return EXIT.ok;

@@ -48,7 +48,11 @@ Exit status: 0 stopped by a signal; 2 usage error; 70 internal error (e.g. the p
     const baseUrl = values['base-url'] ?? io.env.PUBLIC_BASE_URL;
     // Loaded only with --admin: the admin needs the PDF reader and the publisher, the public site does not.
     const admin = values.admin
-      ? await (await import('../admin-server.ts')).localAdmin({ dataDir, baseUrl: baseUrl || `http://localhost:${port || DEFAULT_PORT}`, env: io.env })
+      ? await (await import('../admin-server.ts')).localAdmin({
+          dataDir,
+          baseUrl: baseUrl || `http://localhost:${port || DEFAULT_PORT}`,
+          env: io.env,
+        })
       : undefined;
     const server = await startServer({
       dataDir,
@@ -102,10 +106,16 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     const admin = options.admin;
     const publicFetch = (request: Request, env: unknown) => (app as ReturnType<typeof createApp>).fetch(request, env);
     const fetch = admin
-      ? (request: Request, env: unknown) => (isAdminPath(new URL(request.url).pathname) ? admin.fetch(request) : publicFetch(request, env))
+      ? (request: Request, env: unknown) =>
+          isAdminPath(new URL(request.url).pathname) ? admin.fetch(request) : publicFetch(request, env)
       : publicFetch;
     const server = serve({ fetch, port: options.port, hostname: options.host }, (info) => {
-      const host = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+      const host =
+        options.host === '0.0.0.0' || options.host === '127.0.0.1'
+          ? 'localhost'
+          : options.host.includes(':')
+            ? `[${options.host}]`
+            : options.host;
       const url = `http://${host}:${info.port}/`;
       app = make(options.baseUrl ?? (isLoopback(options.host) ? url.slice(0, -1) : undefined));
       resolve({ server, url, port: info.port });
@@ -124,13 +134,15 @@ export function isAdminPath(pathname: string): boolean {
 }
 
 function cacheOption(value: string): number {
-  if (!/^\d{1,5}$/u.test(value)) throw new UsageError(`--cache-mb must be a whole number of megabytes, got '${value}'`, NAME);
+  if (!/^\d{1,5}$/u.test(value))
+    throw new UsageError(`--cache-mb must be a whole number of megabytes, got '${value}'`, NAME);
   return Number(value);
 }
 
 export function portOption(value: string | undefined, command: string): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
-  if (!/^\d{1,5}$/u.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a number 0-65535, got '${value}'`, command);
+  if (!/^\d{1,5}$/u.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port must be a number 0-65535, got '${value}'`, command);
   return Number(value);
 }
 
@@ -148,4 +160,3 @@ export function untilSignal(server: ServerType): Promise<number> {
     process.on('SIGTERM', stop);
   });
 }
-

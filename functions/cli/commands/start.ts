@@ -67,7 +67,9 @@ async function runStart(args: readonly string[], io: CliIo): Promise<number> {
   const baseUrl = io.env.PUBLIC_BASE_URL || settings.baseUrl || `http://localhost:${server.port}`;
   const published = await publishCommand.run(['--data', dataDir, '--base-url', baseUrl], io);
   if (published !== EXIT.ok) return stop().then(() => published);
-  io.stdout(`\nParagraf is running: ${server.url}\n  search and pages: ${server.url}\n  API docs:         ${server.url}v1/docs\n  Ctrl-C stops.\n`);
+  io.stdout(
+    `\nParagraf is running: ${server.url}\n  search and pages: ${server.url}\n  API docs:         ${server.url}v1/docs\n  Ctrl-C stops.\n`,
+  );
   return untilSignal(server.server);
 }
 
@@ -78,7 +80,10 @@ export async function samplesFingerprint(dir: string): Promise<string> {
   for (const name of names) {
     const path = join(dir, name);
     if (!(await stat(path)).isFile()) continue;
-    hash.update(`${name}\u0000`).update(await readFile(path)).update('\u0000');
+    hash
+      .update(`${name}\u0000`)
+      .update(await readFile(path))
+      .update('\u0000');
   }
   return hash.digest('hex');
 }

@@ -49,7 +49,10 @@ async function runWithdraw(args: readonly string[], io: CliIo): Promise<number> 
   const store = new FsBlobStore(values.data ?? DEFAULT_DATA_DIR);
   const by = values.by ?? io.env.PARAGRAF_USER ?? io.env.USER ?? userInfo().username;
   try {
-    const outcome = await withdrawParagraph({ store, clock: systemClock }, { paragraphId: positionals[0]!, reason: values.reason, by });
+    const outcome = await withdrawParagraph(
+      { store, clock: systemClock },
+      { paragraphId: positionals[0]!, reason: values.reason, by },
+    );
     io.stdout(`withdrawn ${outcome.paragraphId}; the next publish removes it from every published file\n`);
     return EXIT.ok;
   } catch (error) {

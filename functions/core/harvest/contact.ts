@@ -9,13 +9,16 @@ export class InvalidContactError extends Error {
  */
 export function checkedContact(contact: string | undefined): string {
   const value = contact?.trim() ?? '';
-  if (value === '') throw new InvalidContactError('a contact (e-mail address or URL) is required: it is sent in the User-Agent');
+  if (value === '')
+    throw new InvalidContactError('a contact (e-mail address or URL) is required: it is sent in the User-Agent');
   // Length first: the patterns below then only ever see a short line.
   const fits = value.length <= 200 && !/[\p{Cc}]/u.test(value);
   const email = fits && /^[^@\s<>()"]+@[^@\s<>()"]+\.[^@\s<>()"]+$/u.test(value);
   const url = fits && /^https?:\/\/[^\s<>()"]+$/u.test(value);
   if (!(email || url)) {
-    throw new InvalidContactError(`the contact must be an e-mail address or an http(s) URL on one line, got ${JSON.stringify(value.slice(0, 80))}`);
+    throw new InvalidContactError(
+      `the contact must be an e-mail address or an http(s) URL on one line, got ${JSON.stringify(value.slice(0, 80))}`,
+    );
   }
   return value;
 }

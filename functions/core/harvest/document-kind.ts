@@ -29,10 +29,33 @@ export interface DocumentClass {
 }
 
 const OTHER_WORDS = [
-  'kallelse', 'kungorelse', 'anslagsbevis', 'anslag', 'narvaro', 'narvarolista', 'narvaroforteckning', 'talarlista',
-  'talare', 'omrostning', 'omrostningsresultat', 'omrostningsbilaga', 'rostningsbilaga', 'rostningslista',
-  'voteringslista', 'tillkannagivande', 'foredragningslista', 'dagordning', 'handlingar', 'handling', 'bilaga',
-  'bilagor', 'beslutsunderlag', 'protokollsbilaga', 'tjansteskrivelse', 'delegationsbeslut', 'motion',
+  'kallelse',
+  'kungorelse',
+  'anslagsbevis',
+  'anslag',
+  'narvaro',
+  'narvarolista',
+  'narvaroforteckning',
+  'talarlista',
+  'talare',
+  'omrostning',
+  'omrostningsresultat',
+  'omrostningsbilaga',
+  'rostningsbilaga',
+  'rostningslista',
+  'voteringslista',
+  'tillkannagivande',
+  'foredragningslista',
+  'dagordning',
+  'handlingar',
+  'handling',
+  'bilaga',
+  'bilagor',
+  'beslutsunderlag',
+  'protokollsbilaga',
+  'tjansteskrivelse',
+  'delegationsbeslut',
+  'motion',
 ];
 const PARTIAL_WORDS = ['protokollsutdrag', 'utdrag', 'paragrafutdrag'];
 const PROTOCOL_WORDS = ['protokoll', 'protokollet', 'protocol', 'minutes'];
@@ -82,13 +105,15 @@ function familyOf(token: string): Family {
   if (PARTIAL_WORDS.includes(token)) return 'partial';
   if (OTHER_WORDS.includes(token)) return 'other';
   if (PROTOCOL_WORDS.includes(token)) return 'protocol';
-  if (token.length >= 7 && token.length <= 11 && token.startsWith('pr') && editDistanceAtMost(token, 'protokoll', 1)) return 'protocol';
+  if (token.length >= 7 && token.length <= 11 && token.startsWith('pr') && editDistanceAtMost(token, 'protokoll', 1))
+    return 'protocol';
   return undefined;
 }
 
 const SINGLE_PARAGRAPH = /§\s*\d+\s*[a-z]?(?!\s*[-–]\s*\d)(?!\d)/u;
 const PARAGRAPH_RANGE = /§§|§\s*\d+\s*[-–]\s*\d+/u;
-const PARTIAL_PHRASE = /omedelbar\w*\s+juster|omedelbart\s+justerad|justerad\s+omedelbart|rattad\s+§|rattelse\s+§|tillagg\s+§|§\s*\d+\s*\w*\s*tillagg|paragraf\s+\d+(?![\d\s]*[-–])/u;
+const PARTIAL_PHRASE =
+  /omedelbar\w*\s+juster|omedelbart\s+justerad|justerad\s+omedelbart|rattad\s+§|rattelse\s+§|tillagg\s+§|§\s*\d+\s*\w*\s*tillagg|paragraf\s+\d+(?![\d\s]*[-–])/u;
 
 /** The kind and variant of a document, from its name. */
 export function classifyDocumentName(name: string): DocumentClass {
@@ -100,7 +125,9 @@ export function classifyDocumentName(name: string): DocumentClass {
     scanned: /skannad|scannad|inskannad|\bscan/u.test(text),
     preliminary: /ojusterat|ej justerat|preliminar|utkast/u.test(text),
   };
-  const family = tokens(text).map(familyOf).find((f) => f !== undefined);
+  const family = tokens(text)
+    .map(familyOf)
+    .find((f) => f !== undefined);
   if (family === undefined) return { kind: 'unknown', variant };
   if (family === 'other') return { kind: 'other', variant };
   if (family === 'partial' || PARTIAL_PHRASE.test(text)) return { kind: 'partial-protocol', variant };
@@ -115,8 +142,13 @@ export function classifyDocumentName(name: string): DocumentClass {
  * over the one with all attachments (smaller, and the attachments are not Paragraf's to relicense).
  */
 export function preference(variant: DocumentVariant): number {
-  return (variant.gdpr ? 8 : 0) + (variant.corrected ? 4 : 0) - (variant.attachments ? 2 : 0) - (variant.scanned ? 3 : 0) -
-    (variant.preliminary ? 6 : 0);
+  return (
+    (variant.gdpr ? 8 : 0) +
+    (variant.corrected ? 4 : 0) -
+    (variant.attachments ? 2 : 0) -
+    (variant.scanned ? 3 : 0) -
+    (variant.preliminary ? 6 : 0)
+  );
 }
 
 export interface NamedDocument {

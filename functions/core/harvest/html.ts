@@ -15,8 +15,22 @@ export interface HtmlLink {
 }
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', aring: 'å', auml: 'ä', ouml: 'ö', Aring: 'Å',
-  Auml: 'Ä', Ouml: 'Ö', eacute: 'é', sect: '§', ndash: '–', mdash: '—',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  aring: 'å',
+  auml: 'ä',
+  ouml: 'ö',
+  Aring: 'Å',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  eacute: 'é',
+  sect: '§',
+  ndash: '–',
+  mdash: '—',
 };
 
 export function decodeEntities(text: string): string {
@@ -92,7 +106,12 @@ export function htmlLinks(html: string): HtmlLink[] {
     const inside = html.slice(open + 2, tagEnd);
     const href = attribute(inside, 'href');
     if (href !== undefined) {
-      links.push({ href: href.trim(), text: htmlText(html.slice(tagEnd + 1, close)), className: attribute(inside, 'class') ?? '', offset: open });
+      links.push({
+        href: href.trim(),
+        text: htmlText(html.slice(tagEnd + 1, close)),
+        className: attribute(inside, 'class') ?? '',
+        offset: open,
+      });
     }
     at = close + 3;
   }
@@ -127,7 +146,8 @@ export function metaRobots(html: string, token: string): Set<string> {
     const inside = html.slice(open + 5, end);
     const name = attribute(inside, 'name')?.toLowerCase();
     if (name === 'robots' || name === token.toLowerCase()) {
-      for (const d of (attribute(inside, 'content') ?? '').toLowerCase().split(',')) if (d.trim()) directives.add(d.trim());
+      for (const d of (attribute(inside, 'content') ?? '').toLowerCase().split(','))
+        if (d.trim()) directives.add(d.trim());
     }
     at = end + 1;
   }
@@ -145,5 +165,7 @@ export function forbidsFollowing(directives: ReadonlySet<string>): boolean {
  */
 export function isSoftNotFound(html: string): boolean {
   const title = htmlTitle(html)?.toLowerCase() ?? '';
-  return /sidan (?:saknas|kunde inte hittas|finns inte|hittades inte)|page not found|hittade inte sidan|\b404\b/u.test(title);
+  return /sidan (?:saknas|kunde inte hittas|finns inte|hittades inte)|page not found|hittade inte sidan|\b404\b/u.test(
+    title,
+  );
 }

@@ -78,8 +78,12 @@ export function robotsAllows(robots: RobotsTxt, token: string, path: string): bo
   for (const group of applicable(robots, token)) {
     for (const rule of group.rules) {
       if (!wildcardMatch(rule.pattern, target)) continue;
-      if (best === undefined || rule.pattern.length > best.pattern.length ||
-        (rule.pattern.length === best.pattern.length && rule.allow && !best.allow)) best = rule;
+      if (
+        best === undefined ||
+        rule.pattern.length > best.pattern.length ||
+        (rule.pattern.length === best.pattern.length && rule.allow && !best.allow)
+      )
+        best = rule;
     }
   }
   return best === undefined || best.allow;
@@ -87,7 +91,9 @@ export function robotsAllows(robots: RobotsTxt, token: string, path: string): bo
 
 /** Crawl-delay in seconds for `token`, when its group (or "*") gives one. */
 export function robotsCrawlDelay(robots: RobotsTxt, token: string): number | undefined {
-  const delays = applicable(robots, token).map((g) => g.crawlDelay).filter((d): d is number => d !== undefined);
+  const delays = applicable(robots, token)
+    .map((g) => g.crawlDelay)
+    .filter((d): d is number => d !== undefined);
   return delays.length > 0 ? Math.max(...delays) : undefined;
 }
 

@@ -90,17 +90,25 @@ export function parseSourceDefinition(value: unknown, where: string): SourceDefi
   const id = text(value['id']) ?? '';
   if (!isValidId(id) || id.length > 60) problems.push('"id" must be [a-z0-9-], at most 60 characters');
   const municipality = findMunicipality(text(value['municipality']) ?? '');
-  if (municipality === undefined) problems.push(`"municipality" must name one of the 290 municipalities (got ${JSON.stringify(value['municipality'])})`);
+  if (municipality === undefined)
+    problems.push(
+      `"municipality" must name one of the 290 municipalities (got ${JSON.stringify(value['municipality'])})`,
+    );
   const system = value['system'] as PortalSystem;
   if (!PORTAL_SYSTEMS.includes(system)) problems.push(`"system" must be one of ${PORTAL_SYSTEMS.join(', ')}`);
   const baseUrl = text(value['baseUrl'])?.replace(/\/+$/u, '') ?? '';
   if (!isHttpUrl(baseUrl)) problems.push('"baseUrl" must be an http(s) URL');
   const bodies = value['bodies'] ?? [];
-  if (!Array.isArray(bodies) || !bodies.every((b) => text(b) !== undefined)) problems.push('"bodies" must be a list of body names');
+  if (!Array.isArray(bodies) || !bodies.every((b) => text(b) !== undefined))
+    problems.push('"bodies" must be a list of body names');
   const status = value['status'];
   if (status !== 'active' && status !== 'unverified') problems.push('"status" must be "active" or "unverified"');
   const def: SourceDefinition = {
-    id, municipality: municipality ?? '', system, baseUrl, status: status as SourceDefinition['status'],
+    id,
+    municipality: municipality ?? '',
+    system,
+    baseUrl,
+    status: status as SourceDefinition['status'],
     bodies: Array.isArray(bodies) ? bodies.map((b) => String(b).trim()) : [],
   };
   for (const key of ['check', 'basis'] as const) if (text(value[key])) def[key] = text(value[key])!;
@@ -116,7 +124,9 @@ function readRobots(value: unknown, def: SourceDefinition, problems: string[]): 
   const reason = isObject(value) ? text(value['reason']) : undefined;
   const decidedBy = isObject(value) ? text(value['decidedBy']) : undefined;
   if (!isObject(value) || value['respect'] !== false || !reason || reason.length < 20 || !decidedBy) {
-    problems.push('"robots" may only override robots rules as { "respect": false, "reason": "<why, 20+ characters>", "decidedBy": "<who>" }');
+    problems.push(
+      '"robots" may only override robots rules as { "respect": false, "reason": "<why, 20+ characters>", "decidedBy": "<who>" }',
+    );
     return;
   }
   def.robots = { respect: false, reason, decidedBy };
@@ -135,7 +145,8 @@ function readSystemOptions(value: Json, def: SourceDefinition, problems: string[
   if (def.system === 'ciceron') {
     const o = isObject(value['ciceron']) ? value['ciceron'] : {};
     const doctype = o['doctype'] ?? 1;
-    if (typeof doctype !== 'number' || !Number.isInteger(doctype) || doctype < 1) problems.push('"ciceron.doctype" must be a positive integer');
+    if (typeof doctype !== 'number' || !Number.isInteger(doctype) || doctype < 1)
+      problems.push('"ciceron.doctype" must be a positive integer');
     def.ciceron = { doctype: Number(doctype), ...(text(o['diary']) ? { diary: text(o['diary'])! } : {}) };
   } else if (def.system === 'netpublicator') {
     const o = isObject(value['netpublicator']) ? value['netpublicator'] : {};
@@ -145,12 +156,23 @@ function readSystemOptions(value: Json, def: SourceDefinition, problems: string[
     if (page !== undefined && !isHttpUrl(page)) problems.push('"netpublicator.page" must be an http(s) URL');
     for (const key of ['reader', 'rootId'] as const) {
       const v = text(o[key]);
-      if (v !== undefined && !/^[A-Za-z0-9_.~-]{1,100}$/u.test(v)) problems.push(`"netpublicator.${key}" must be a reader name or id ([A-Za-z0-9_.~-])`);
+      if (v !== undefined && !/^[A-Za-z0-9_.~-]{1,100}$/u.test(v))
+        problems.push(`"netpublicator.${key}" must be a reader name or id ([A-Za-z0-9_.~-])`);
     }
-    def.netpublicator = { apiBase, ...(page ? { page } : {}), ...(text(o['reader']) ? { reader: text(o['reader'])! } : {}), ...(text(o['rootId']) ? { rootId: text(o['rootId'])! } : {}) };
+    def.netpublicator = {
+      apiBase,
+      ...(page ? { page } : {}),
+      ...(text(o['reader']) ? { reader: text(o['reader'])! } : {}),
+      ...(text(o['rootId']) ? { rootId: text(o['rootId'])! } : {}),
+    };
   } else if (def.system === 'sitevision') {
-    const folders = isObject(value['sitevision']) && Array.isArray(value['sitevision']['folders']) ? value['sitevision']['folders'] : [];
-    def.sitevision = { folders: folders.map((f, i) => readFolder(f, i, problems)).filter((f): f is SiteVisionFolder => f !== undefined) };
+    const folders =
+      isObject(value['sitevision']) && Array.isArray(value['sitevision']['folders'])
+        ? value['sitevision']['folders']
+        : [];
+    def.sitevision = {
+      folders: folders.map((f, i) => readFolder(f, i, problems)).filter((f): f is SiteVisionFolder => f !== undefined),
+    };
   }
   problems.push(...(def.status === 'active' ? missingOptions(def) : []));
 }
@@ -178,7 +200,8 @@ function readFolder(value: unknown, index: number, problems: string[]): SiteVisi
     if (!isHttpUrl(page)) problems.push(`${where}.page must be an http(s) URL`);
     folder.page = page;
   }
-  if ((folder.fileShare === undefined) === (folder.page === undefined)) problems.push(`${where} needs exactly one of "fileShare" and "page"`);
+  if ((folder.fileShare === undefined) === (folder.page === undefined))
+    problems.push(`${where} needs exactly one of "fileShare" and "page"`);
   return folder;
 }
 
@@ -186,15 +209,22 @@ function readFolder(value: unknown, index: number, problems: string[]): SiteVisi
 export function missingOptions(def: SourceDefinition): string[] {
   if (def.system === 'netpublicator') {
     const o = def.netpublicator;
-    if (!o || (!(o.reader && o.rootId) && !o.page)) return ['"netpublicator" needs "reader" and "rootId", or a "page" that embeds the reader'];
+    if (!o || (!(o.reader && o.rootId) && !o.page))
+      return ['"netpublicator" needs "reader" and "rootId", or a "page" that embeds the reader'];
   }
-  if (def.system === 'sitevision' && (def.sitevision?.folders.length ?? 0) === 0) return ['"sitevision.folders" must list at least one folder'];
+  if (def.system === 'sitevision' && (def.sitevision?.folders.length ?? 0) === 0)
+    return ['"sitevision.folders" must list at least one folder'];
   return [];
 }
 
 /** The hosts (host[:port]) a source reads: its base URL and the system's own API host. */
 export function sourceHosts(def: SourceDefinition): string[] {
-  const urls = [def.baseUrl, def.netpublicator?.apiBase, def.netpublicator?.page, ...(def.sitevision?.folders.map((f) => f.page) ?? [])];
+  const urls = [
+    def.baseUrl,
+    def.netpublicator?.apiBase,
+    def.netpublicator?.page,
+    ...(def.sitevision?.folders.map((f) => f.page) ?? []),
+  ];
   const hosts = urls.filter((u): u is string => u !== undefined).map((u) => new URL(u).host);
   return [...new Set(hosts)];
 }

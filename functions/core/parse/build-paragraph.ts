@@ -146,13 +146,21 @@ function lastContentPage(span: readonly Line[]): number | undefined {
 /** A statement printed under the decision ("Paragrafen förklaras omedelbart justerad") is not part of it. */
 function withoutTrailingStatements(text: string): string {
   const lines = text.split('\n');
-  while (lines.length > 0 && (isStatement(lines[lines.length - 1] ?? '') || (lines[lines.length - 1] ?? '').trim() === '')) {
+  while (
+    lines.length > 0 &&
+    (isStatement(lines[lines.length - 1] ?? '') || (lines[lines.length - 1] ?? '').trim() === '')
+  ) {
     lines.pop();
   }
   return lines.join('\n');
 }
 
-function paragraphWarnings(p: Paragraph, heading: Line, redaction: string | undefined, listFurniture: number): ParseWarning[] {
+function paragraphWarnings(
+  p: Paragraph,
+  heading: Line,
+  redaction: string | undefined,
+  listFurniture: number,
+): ParseWarning[] {
   const at = { page: heading.page, line: heading.line };
   const out: ParseWarning[] = [];
   if (p.sections.length === 0 && p.title === '') {
@@ -161,15 +169,20 @@ function paragraphWarnings(p: Paragraph, heading: Line, redaction: string | unde
   p.votes.forEach((v, i) => {
     if (v.rollMatchesCounts === false) {
       out.push({
-        code: 'vote-roll-mismatch', paragraph: p.number, position: at,
+        code: 'vote-roll-mismatch',
+        paragraph: p.number,
+        position: at,
         message: `vote ${i + 1} in § ${p.number}: the named roll does not add up to the printed counts`,
       });
     }
   });
-  if (redaction) out.push({ code: 'redaction', paragraph: p.number, position: at, message: `§ ${p.number}: ${redaction}` });
+  if (redaction)
+    out.push({ code: 'redaction', paragraph: p.number, position: at, message: `§ ${p.number}: ${redaction}` });
   if (listFurniture > 0) {
     out.push({
-      code: 'list-furniture', paragraph: p.number, position: at,
+      code: 'list-furniture',
+      paragraph: p.number,
+      position: at,
       message: `§ ${p.number}: ${listFurniture} line(s) of page furniture inside a list were left out of it`,
     });
   }

@@ -7,7 +7,11 @@ import type { Boundary } from './paragraph-boundaries.ts';
  * fitted the chain (its candidate score), whether a title and a decision were found. The text layer's quality is
  * applied afterwards by the protocol (it is known per page). Two decimals: it is read by people.
  */
-export function paragraphConfidence(input: { boundary: Boundary; paragraph: Paragraph; span: readonly Line[] }): number {
+export function paragraphConfidence(input: {
+  boundary: Boundary;
+  paragraph: Paragraph;
+  span: readonly Line[];
+}): number {
   const { boundary, paragraph } = input;
   let c = clamp((boundary.score - 1) / 6, 0.2, 1);
   if (boundary.evidence.contents || boundary.evidence.crossReference) c *= 0.5;

@@ -31,7 +31,9 @@ export function repairTitlesFromContents(
     if (!entry || entry === p.title) continue;
     if (!sameTitleDamaged(p.title, entry)) continue;
     warnings.push({
-      code: 'repaired-from-contents', paragraph: p.number, position: { page: p.pages[0], line: 0 },
+      code: 'repaired-from-contents',
+      paragraph: p.number,
+      position: { page: p.pages[0], line: 0 },
       message: `§ ${p.number}: the title "${p.title}" is damaged in the text layer; the table of contents reads "${entry}"`,
     });
     p.title = entry;

@@ -42,7 +42,8 @@ const WORD_NUMBER_RE = /^Paragraf\s+(\d{1,4}[a-z]?)(?:\s*[.:]?\s+(\S.*)|[.:]?)$/
 /** A list bullet a converted document puts before a heading ("- § 17"). */
 const BULLET_RE = /^[-–•*]\s+(?=§)/u;
 /** "Forts § 16", "Forts. § 23", "Fortsättning § 4", "forts. från § 9". */
-const CONTINUED_BEFORE_RE = /^(?:Forts(?:ättning)?|FORTS(?:ÄTTNING)?)\.?\s+(?:från\s+)?(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*(\d{1,4}[a-z]?)\s*[.:]?$/iu;
+const CONTINUED_BEFORE_RE =
+  /^(?:Forts(?:ättning)?|FORTS(?:ÄTTNING)?)\.?\s+(?:från\s+)?(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*(\d{1,4}[a-z]?)\s*[.:]?$/iu;
 /** What follows the number in "§ 71 forts.", "§ 71 (forts.)", "71 § forts", "§ 71 fortsättning". */
 const CONTINUED_REST_RE = /^,?\s*\(?(?:forts\b|forts\.|fortsättning\b)/iu;
 
@@ -58,7 +59,10 @@ export function matchHeadingLine(text: string): HeadingMatch | undefined {
     return bare && bare.rest === '' ? bare : undefined;
   }
   const c = line.charCodeAt(0);
-  const continued = (c | 0x20) === 0x66 && (line.startsWith('orts', 1) || line.startsWith('ORTS', 1)) ? continuedBefore(line) : undefined;
+  const continued =
+    (c | 0x20) === 0x66 && (line.startsWith('orts', 1) || line.startsWith('ORTS', 1))
+      ? continuedBefore(line)
+      : undefined;
   if (continued) return continued;
   if (c >= 0x30 && c <= 0x39) return continuedAfter(numberSign(line));
   if ((c === 0x50 || c === 0x70) && line.startsWith('aragraf', 1)) return wordNumber(line);
@@ -66,7 +70,11 @@ export function matchHeadingLine(text: string): HeadingMatch | undefined {
   if (after === undefined) return undefined;
   const sign = line.charCodeAt(after) === 0xa7 ? SECTION_SIGN_RE.exec(line) : null;
   if (sign) {
-    const m: HeadingMatch = { number: sign[2] ?? '', rest: (sign[3] ?? '').trim(), form: sign[1] ? 'prefix-sign-number' : 'sign-number' };
+    const m: HeadingMatch = {
+      number: sign[2] ?? '',
+      rest: (sign[3] ?? '').trim(),
+      form: sign[1] ? 'prefix-sign-number' : 'sign-number',
+    };
     if (sign[1]) m.prefix = sign[1];
     return continuedAfter(m);
   }

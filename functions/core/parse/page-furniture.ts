@@ -16,9 +16,7 @@ const BOTTOM_ZONE = 3;
 const MIN_PAGES = 3;
 
 /** Furniture wherever it appears. */
-const ALWAYS_FURNITURE = [
-  /^Sida\s+\d{1,4}(?:\s*(?:av|\/)\s*\d{1,4}|\s*\(\d{1,4}\))?$/iu,
-];
+const ALWAYS_FURNITURE = [/^Sida\s+\d{1,4}(?:\s*(?:av|\/)\s*\d{1,4}|\s*\(\d{1,4}\))?$/iu];
 /** E-signature margin text (often rotated): a reference with a UUID or hex transaction id, or the bare UUID. */
 const SIGNATURE_REFERENCE_RE =
   /^(?:(?:Signature|Document|Dokument|Signatur|Transaction|Transaktion)(?:\s?(?:reference|referens|id|ID|nummer))?\s*:?\s*)?[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/u;
@@ -40,7 +38,14 @@ const JUSTERING_STAMP_RE = /^Paragrafen\s+är\s+justerad\.?$/iu;
 const NEVER_FURNITURE = /omedelbar|sekretess|^§|reserv|paragrafen/iu;
 /** Signature-box words: a line made only of these ("Justerandes sign Justerandes sign Utdragsbestyrkande"). */
 const SIGNATURE_WORDS = new Set([
-  'justerandes', 'justerande', 'ordförandes', 'sekreterarens', 'sign', 'sign.', 'signatur', 'signaturer',
+  'justerandes',
+  'justerande',
+  'ordförandes',
+  'sekreterarens',
+  'sign',
+  'sign.',
+  'signatur',
+  'signaturer',
   'utdragsbestyrkande',
 ]);
 
@@ -111,7 +116,18 @@ function shapeOf(t: string, bodyLines: boolean, line: Line): number {
   if ((t.charCodeAt(0) | 0x20) === 0x70 && JUSTERING_STAMP_RE.test(t)) return STAMP;
   const c0 = t.charCodeAt(0);
   // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line.
-  if (t.length <= 60 && (c0 === 0x46 || c0 === 0x66 || c0 === 0xa7 || t.charCodeAt(1) === 0x20 || t.charCodeAt(2) === 0x20 || t.charCodeAt(3) === 0x20 || (c0 >= 0x30 && c0 <= 0x39)) && t.includes('orts') && matchHeadingLine(t)?.continuation) {
+  if (
+    t.length <= 60 &&
+    (c0 === 0x46 ||
+      c0 === 0x66 ||
+      c0 === 0xa7 ||
+      t.charCodeAt(1) === 0x20 ||
+      t.charCodeAt(2) === 0x20 ||
+      t.charCodeAt(3) === 0x20 ||
+      (c0 >= 0x30 && c0 <= 0x39)) &&
+    t.includes('orts') &&
+    matchHeadingLine(t)?.continuation
+  ) {
     return STAMP;
   }
   if (t.length >= 32 && t.length <= 90 && isReferenceStart(c0) && SIGNATURE_REFERENCE_RE.test(t)) return STAMP;
@@ -151,7 +167,10 @@ export function stripPageFurniture(lines: readonly Line[]): Line[] {
  * showed as furniture (`template.furniture`, in at least half of them) are furniture here too, even where this
  * protocol is too short to show the repetition itself.
  */
-export function findPageFurniture(lines: readonly Line[], template?: TemplateProfile): { kept: Line[]; shapes: string[] } {
+export function findPageFurniture(
+  lines: readonly Line[],
+  template?: TemplateProfile,
+): { kept: Line[]; shapes: string[] } {
   const texts = lines.map((l) => l.text.trim());
   const pages = groupByPage(lines, texts);
   const positional = pages.length >= MIN_PAGES;
@@ -185,10 +204,17 @@ export function findPageFurniture(lines: readonly Line[], template?: TemplatePro
 function priorShapes(template: TemplateProfile | undefined): Set<string> {
   if (!template || template.protocols < 2) return new Set();
   const need = Math.max(2, template.protocols / 2);
-  return new Set(Object.entries(template.furniture).filter(([, n]) => n >= need).map(([shape]) => shape));
+  return new Set(
+    Object.entries(template.furniture)
+      .filter(([, n]) => n >= need)
+      .map(([shape]) => shape),
+  );
 }
 
-function withPrior(found: { top: Set<string>; bottom: Set<string> } | undefined, prior: Set<string>): { top: Set<string>; bottom: Set<string> } {
+function withPrior(
+  found: { top: Set<string>; bottom: Set<string> } | undefined,
+  prior: Set<string>,
+): { top: Set<string>; bottom: Set<string> } {
   return { top: new Set([...(found?.top ?? []), ...prior]), bottom: new Set([...(found?.bottom ?? []), ...prior]) };
 }
 

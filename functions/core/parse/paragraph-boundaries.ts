@@ -72,7 +72,13 @@ function mergeRepeats(lines: readonly Line[], found: Candidate[]): Candidate[] {
   for (const c of found) {
     const p = out[out.length - 1];
     const samePage = p !== undefined && lines[p.index]?.page === lines[c.index]?.page;
-    if (p && samePage && p.key === c.key && nonBlankBetween(lines, p.index, c.index) <= 1 && (p.match.rest === '' || c.match.rest === '')) {
+    if (
+      p &&
+      samePage &&
+      p.key === c.key &&
+      nonBlankBetween(lines, p.index, c.index) <= 1 &&
+      (p.match.rest === '' || c.match.rest === '')
+    ) {
       if (p.titleRest === '' && c.titleRest !== '') p.titleRest = c.titleRest;
       if (p.caseNumbers.length === 0) p.caseNumbers = c.caseNumbers;
       p.skip.push(c.index);
@@ -100,13 +106,19 @@ function scoreAll(
   // The fixed vocabulary first (cheap, and what most templates print); the general wording only for lines holding it.
   const marker = (i: number) => {
     const t = lines[i]?.text ?? '';
-    return knownHeadingKind(t) !== undefined || (couldBeMarker(t) && sectionMarker(t, undefined, options.body ?? '') !== undefined);
+    return (
+      knownHeadingKind(t) !== undefined ||
+      (couldBeMarker(t) && sectionMarker(t, undefined, options.body ?? '') !== undefined)
+    );
   };
   found.forEach((c, k) => {
     const next = found[k + 1]?.index ?? lines.length;
     const end = Math.min(next, c.index + LOOKAHEAD);
     const { score, evidence } = scoreCandidate({
-      lines, index: c.index, match: c.match, caseNumbers: c.caseNumbers.length > 0 || caseLineNear(lines, c.index),
+      lines,
+      index: c.index,
+      match: c.match,
+      caseNumbers: c.caseNumbers.length > 0 || caseLineNear(lines, c.index),
       hasMarker: hasMarker(c.index + 1, end, marker),
       contentToNext: k + 1 < found.length ? nonBlankBetween(lines, c.index, next) : 4,
       inRange: Number.isNaN(from) || Number.isNaN(to) ? undefined : inRange(numberValue(c.match.number), from, to),
@@ -195,14 +207,20 @@ function attachPreambles(lines: readonly Line[], chain: Candidate[]): void {
   });
 }
 
-function sequenceWarnings(chain: readonly Candidate[], lines: readonly Line[], range?: { from: string; to: string }): ParseWarning[] {
+function sequenceWarnings(
+  chain: readonly Candidate[],
+  lines: readonly Line[],
+  range?: { from: string; to: string },
+): ParseWarning[] {
   const warnings: ParseWarning[] = [];
   const at = (c: Candidate) => ({ page: lines[c.index]?.page ?? 0, line: lines[c.index]?.line ?? 0 });
   chain.forEach((c, i) => {
     const p = chain[i - 1];
     if (p && numberValue(c.match.number) - numberValue(p.match.number) > 1) {
       warnings.push({
-        code: 'number-gap', paragraph: c.match.number, position: at(c),
+        code: 'number-gap',
+        paragraph: c.match.number,
+        position: at(c),
         message: `§ ${p.match.number} is followed by § ${c.match.number}`,
       });
     }
@@ -211,12 +229,20 @@ function sequenceWarnings(chain: readonly Candidate[], lines: readonly Line[], r
     const first = chain[0] as Candidate;
     const last = chain[chain.length - 1] as Candidate;
     if (numberValue(first.match.number) > numberValue(range.from)) {
-      warnings.push({ code: 'number-gap', paragraph: first.match.number, position: at(first),
-        message: `printed range starts at § ${range.from} but the first § found is § ${first.match.number}` });
+      warnings.push({
+        code: 'number-gap',
+        paragraph: first.match.number,
+        position: at(first),
+        message: `printed range starts at § ${range.from} but the first § found is § ${first.match.number}`,
+      });
     }
     if (numberValue(last.match.number) < numberValue(range.to)) {
-      warnings.push({ code: 'number-gap', paragraph: last.match.number, position: at(last),
-        message: `printed range ends at § ${range.to} but the last § found is § ${last.match.number}` });
+      warnings.push({
+        code: 'number-gap',
+        paragraph: last.match.number,
+        position: at(last),
+        message: `printed range ends at § ${range.to} but the last § found is § ${last.match.number}`,
+      });
     }
   }
   return warnings;

@@ -23,7 +23,8 @@ import { learnTemplate } from './template-profile.ts';
 export function parseProtocol(input: ParseInput): Protocol {
   const lines = inferPages(toLines(input.pages));
   // A text layer is a PDF's: text, Markdown and HTML input is what its author wrote.
-  const textLayer = input.source.mediaType === 'application/pdf' ? assessTextLayer(input.pages) : intactTextLayer(input.pages);
+  const textLayer =
+    input.source.mediaType === 'application/pdf' ? assessTextLayer(input.pages) : intactTextLayer(input.pages);
   const header = parseMeetingHeader(lines, { source: input.source, ...(input.hints ? { hints: input.hints } : {}) });
   const meeting = header.meeting;
   const furniture = findPageFurniture(lines, input.template);
@@ -32,7 +33,9 @@ export function parseProtocol(input: ParseInput): Protocol {
   const options = { body: meeting.body, ...(input.template ? { template: input.template } : {}) };
   const { boundaries, warnings: sequence } = findParagraphBoundaries(content, meeting.paragraphRange, options);
   const warnings: ParseWarning[] = [...header.warnings, ...sequence];
-  const built = boundaries.map((b, i) => buildParagraph(meeting, b, content.slice(b.start, spanEnd(content, boundaries, i)), width));
+  const built = boundaries.map((b, i) =>
+    buildParagraph(meeting, b, content.slice(b.start, spanEnd(content, boundaries, i)), width),
+  );
   inferDecisions(built, input.template, warnings);
   repairTitlesFromContents(built, content, boundaries, textLayer, warnings);
   for (const b of built) warnings.push(...b.warnings);

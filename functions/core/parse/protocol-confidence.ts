@@ -23,7 +23,9 @@ export function finishConfidence(
     if (textLayer.damaged) p.confidence = round(p.confidence * (0.5 + 0.5 * s));
     if (p.confidence < LOW_CONFIDENCE) {
       warnings.push({
-        code: 'low-confidence', paragraph: p.number, position: { page: p.pages[0], line: 0 },
+        code: 'low-confidence',
+        paragraph: p.number,
+        position: { page: p.pages[0], line: 0 },
         message: `§ ${p.number} was read with low confidence (${p.confidence}); check it before publishing`,
       });
     }
@@ -32,31 +34,38 @@ export function finishConfidence(
   const withDecision = paragraphs.filter((p) => p.decision !== '').length;
   meeting.textLayer = { score: textLayer.score, damaged: textLayer.damaged };
   meeting.confidence = meetingConfidence({
-    found: paragraphs.length, expected, withDecision, paragraphConfidences: paragraphs.map((p) => p.confidence),
+    found: paragraphs.length,
+    expected,
+    withDecision,
+    paragraphConfidences: paragraphs.map((p) => p.confidence),
     textLayer: textLayer.score,
   });
   const at = { page: 1, line: 1 };
   if (textLayer.damaged) {
     warnings.push({
-      code: 'text-layer-damaged', position: at,
+      code: 'text-layer-damaged',
+      position: at,
       message: `the text layer looks damaged (score ${textLayer.score}): ${textLayer.reasons.join('; ')}; titles and markers may be misspelt, OCR may help`,
     });
   }
   if (expected !== undefined && paragraphs.length > 0 && paragraphs.length !== expected) {
     warnings.push({
-      code: 'range-mismatch', position: at,
+      code: 'range-mismatch',
+      position: at,
       message: `${paragraphs.length} § found, the printed range ${meeting.paragraphRange?.raw ?? ''} has ${expected}`,
     });
   }
   if (paragraphs.length >= 3 && withDecision / paragraphs.length < 0.5) {
     warnings.push({
-      code: 'few-decisions', position: at,
+      code: 'few-decisions',
+      position: at,
       message: `only ${withDecision} of ${paragraphs.length} § have a recognised decision: the template's decision marker may be unfamiliar`,
     });
   }
   if (paragraphs.length > 0 && meeting.confidence < LOW_CONFIDENCE) {
     warnings.push({
-      code: 'low-confidence', position: at,
+      code: 'low-confidence',
+      position: at,
       message: `the protocol was read with low confidence (${meeting.confidence}): it may use an unfamiliar template; check it before publishing`,
     });
   }

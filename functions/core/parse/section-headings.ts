@@ -8,16 +8,26 @@ import { collapseWhitespace } from '../text/whitespace.ts';
  * omröstning, beslut, reservationer); the vocabulary follows it.
  */
 const KNOWN: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
-  ['description', ['ärendebeskrivning', 'sammanfattning', 'sammanfattning av ärendet', 'bakgrund', 'ärendet', 'ärende']],
+  [
+    'description',
+    ['ärendebeskrivning', 'sammanfattning', 'sammanfattning av ärendet', 'bakgrund', 'ärendet', 'ärende'],
+  ],
   ['preparation', ['beredning', 'förvaltningens bedömning', 'bedömning', 'yttrande', 'utredning']],
   [
     'motions',
     [
-      'yrkanden', 'yrkande', 'förslag till beslut på sammanträdet', 'förslag på sammanträdet', 'yrkanden på sammanträdet',
+      'yrkanden',
+      'yrkande',
+      'förslag till beslut på sammanträdet',
+      'förslag på sammanträdet',
+      'yrkanden på sammanträdet',
       'förslag till beslut under sammanträdet',
     ],
   ],
-  ['procedure', ['propositionsordning', 'proposition', 'propositioner', 'beslutsgång', 'propositionsordning och beslutsgång']],
+  [
+    'procedure',
+    ['propositionsordning', 'proposition', 'propositioner', 'beslutsgång', 'propositionsordning och beslutsgång'],
+  ],
   ['vote', ['omröstning', 'omröstningar', 'votering', 'omröstningsresultat', 'voteringslista', 'voteringsresultat']],
   ['decision', ['beslut', 'beslutet', 'nämndens beslut', 'styrelsens beslut']],
   ['proposal', ['förslag till beslut', 'förvaltningens förslag till beslut', 'arbetsutskottets förslag till beslut']],
@@ -28,18 +38,45 @@ const KNOWN: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   [
     'recipients',
     [
-      'expedieras till', 'expedieras', 'expediering', 'skickas till', 'protokollsutdrag skickas till',
-      'protokollsutdrag till', 'beslutet skickas till', 'beslutet expedieras till', 'sändlista',
+      'expedieras till',
+      'expedieras',
+      'expediering',
+      'skickas till',
+      'protokollsutdrag skickas till',
+      'protokollsutdrag till',
+      'beslutet skickas till',
+      'beslutet expedieras till',
+      'sändlista',
     ],
   ],
   ['documents', ['beslutsunderlag', 'handlingar', 'handling', 'underlag', 'underlag för beslut', 'bilagor']],
   [
     'other',
     [
-      'anförande', 'anföranden', 'tidigare behandling', 'justering', 'omedelbar justering', 'delegationsbeslut',
-      'anmälningar', 'meddelanden', 'bilaga', 'föredragning', 'föredragningar', 'fråga', 'svar', 'interpellation',
-      'information', 'ajournering', 'överläggning', 'överläggningar', 'konsekvensbeskrivning', 'ekonomiska konsekvenser',
-      'barnperspektiv', 'barnrättsperspektiv', 'jämställdhetsperspektiv', 'miljöperspektiv',
+      'anförande',
+      'anföranden',
+      'tidigare behandling',
+      'justering',
+      'omedelbar justering',
+      'delegationsbeslut',
+      'anmälningar',
+      'meddelanden',
+      'bilaga',
+      'föredragning',
+      'föredragningar',
+      'fråga',
+      'svar',
+      'interpellation',
+      'information',
+      'ajournering',
+      'överläggning',
+      'överläggningar',
+      'konsekvensbeskrivning',
+      'ekonomiska konsekvenser',
+      'barnperspektiv',
+      'barnrättsperspektiv',
+      'jämställdhetsperspektiv',
+      'miljöperspektiv',
     ],
   ],
 ];
@@ -117,6 +154,14 @@ export function knownHeadingKind(text: string): SectionKind | undefined {
 
 /** Kinds whose content is a list or formal statement: no unknown sub-headings are looked for inside them. */
 export const LIST_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
-  'recipients', 'documents', 'decision', 'vote', 'motions', 'procedure', 'reservation', 'minute-note',
-  'special-statement', 'disqualification',
+  'recipients',
+  'documents',
+  'decision',
+  'vote',
+  'motions',
+  'procedure',
+  'reservation',
+  'minute-note',
+  'special-statement',
+  'disqualification',
 ]);

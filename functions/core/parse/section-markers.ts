@@ -32,9 +32,11 @@ const MAX_MARKER_LENGTH = 90;
 /** Every worded marker holds one of these: one test rules out almost every line. */
 const MARKER_WORD_RE = /[bB]eslut|BESLUT|[fF]örslag|FÖRSLAG|EXPEDIER|SKICKAS/u;
 /** Roots of body names: a genitive holding one of these names a body. */
-const BODY_ROOT_RE = /(?:nämnd|styrelse|fullmäktige|utskott|råd|beredning|direktion|förbund|presidi|revision|delegation)/iu;
+const BODY_ROOT_RE =
+  /(?:nämnd|styrelse|fullmäktige|utskott|råd|beredning|direktion|förbund|presidi|revision|delegation)/iu;
 /** A body's name in the definite form ends so: "barn- och utbildningsnämnden", "kommunstyrelsen". */
-const BODY_NAME_END_RE = /(?:nämnden|styrelsen|fullmäktige|utskottet|rådet|beredningen|direktionen|förbundet|presidiet|revisionen|delegationen)$/iu;
+const BODY_NAME_END_RE =
+  /(?:nämnden|styrelsen|fullmäktige|utskottet|rådet|beredningen|direktionen|förbundet|presidiet|revisionen|delegationen)$/iu;
 const GENITIVE_DECISION_RE = /^((?:[\p{L}-]+\s+){0,5}[\p{L}-]*[sS])\s+(beslut|BESLUT)$/u;
 const BODY_DECIDES_RE = /^((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:beslutar|beslutade|beslöt|BESLUTAR|BESLUTADE|BESLÖT)$/u;
 const PERSON_PROPOSAL_RE = /^(\p{Lu}[^:]{0,120}[sS]|Förslag|FÖRSLAG)\s*(?:förslag|FÖRSLAG)?(?:\s+till\s+beslut)?$/u;
@@ -78,7 +80,9 @@ function endsInMarkerWord(t: string, end: number): boolean {
     const start = end - word.length;
     if (start < 0) continue;
     let same = true;
-    for (let k = 0; k < word.length && same; k += 1) same = (t.charCodeAt(start + k) | 0x20) === word.charCodeAt(k) || (t[start + k] as string).toLowerCase() === word[k];
+    for (let k = 0; k < word.length && same; k += 1)
+      same =
+        (t.charCodeAt(start + k) | 0x20) === word.charCodeAt(k) || (t[start + k] as string).toLowerCase() === word[k];
     if (same) return true;
   }
   return false;
@@ -172,7 +176,9 @@ function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'he
   }
   if (ending === 'beslutar' || ending === 'beslutade' || ending === 'beslöt') {
     const decides = BODY_DECIDES_RE.exec(t);
-    return decides && BODY_ROOT_RE.test(decides[1] ?? '') && isBodyPhrase(decides[1] ?? '') ? { kind: 'decision', basis: 'wording' } : undefined;
+    return decides && BODY_ROOT_RE.test(decides[1] ?? '') && isBodyPhrase(decides[1] ?? '')
+      ? { kind: 'decision', basis: 'wording' }
+      : undefined;
   }
   if (ending === 'beslutsförslag' && t.length === ending.length) return { kind: 'proposal', basis: 'wording' };
   if (c === 0x46 || c === 0x66) {
@@ -220,7 +226,11 @@ function capsMarker(t: string): Omit<Marker, 'heading' | 'rest'> | undefined {
 /** "Förslag till barn- och utbildningsnämnden" addresses the meeting's own body. */
 function sameBody(named: string, body: string): boolean {
   if (body === '') return named.split(/\s+/u).length <= 5 && BODY_NAME_END_RE.test(named.trim());
-  const stem = (s: string) => s.toLowerCase().replace(/[^\p{L}]/gu, '').replace(/(?:en|et|s|n)$/u, '');
+  const stem = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}]/gu, '')
+      .replace(/(?:en|et|s|n)$/u, '');
   return stem(named) === stem(body);
 }
 
@@ -233,7 +243,8 @@ function inlineLabel(t: string, body: string): Marker | undefined {
   const label = t.slice(0, colon).trim();
   const rest = t.slice(colon + 1).trim();
   if (rest === '' || !LABEL_SHAPE_RE.test(label)) return undefined;
-  const kind = knownHeadingKind(label) ?? (mayBeWordedMarker(label) ? wordedMarker(label, body, true)?.kind : undefined);
+  const kind =
+    knownHeadingKind(label) ?? (mayBeWordedMarker(label) ? wordedMarker(label, body, true)?.kind : undefined);
   // "Bilaga: Överenskommelse …", "Information: …" inside running text are references, not parts of the §.
   if (!kind || kind === 'other') return undefined;
   return { kind, heading: `${label}:`, rest, basis: 'vocabulary' };
@@ -245,7 +256,9 @@ function inlineLabel(t: string, body: string): Marker | undefined {
  */
 function isEmphasisedLabel(t: string, layout: LineLayout): boolean {
   // A colon at the end, or followed by a stray glyph the damaged layer left ("beslut:i").
-  return layout.emphasis >= 0.8 && t.length <= 80 && /:\p{L}?$/u.test(t) && t.split(' ').length <= 12 && !/[.!?]\s/u.test(t);
+  return (
+    layout.emphasis >= 0.8 && t.length <= 80 && /:\p{L}?$/u.test(t) && t.split(' ').length <= 12 && !/[.!?]\s/u.test(t)
+  );
 }
 
 export { normalizeHeading };

@@ -54,14 +54,20 @@ export function splitSections(
     } else if (endsBulletedList(current, body, i)) {
       // "- Skrivelse …" items, a blank line, then "Kommunfullmäktiges handläggning": the list has ended.
       const heading = isEmphasisedHeading(body, i) || looksLikeHeadingLine(line.text);
-      open.push(heading ? { heading: line.text.trim(), kind: 'other', lines: [], headingLine: line } : { heading: '', kind: 'other', lines: [line] });
+      open.push(
+        heading
+          ? { heading: line.text.trim(), kind: 'other', lines: [], headingLine: line }
+          : { heading: '', kind: 'other', lines: [line] },
+      );
     } else if (!LIST_KINDS.has(current.kind) && isEmphasisedHeading(body, i)) {
       // The document marks it as a heading (bold, a Markdown/HTML heading): a section of its own, no warning.
       open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
     } else if (!LIST_KINDS.has(current.kind) && looksLikeHeading(body, i, current)) {
       open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
       warnings.push({
-        code: 'unknown-heading', paragraph, position: { page: line.page, line: line.line },
+        code: 'unknown-heading',
+        paragraph,
+        position: { page: line.page, line: line.line },
         message: `heading "${line.text.trim()}" is not in the known vocabulary; kept as its own section`,
       });
     } else current.lines.push(line);
@@ -133,7 +139,8 @@ function isAttachmentStart(body: readonly Line[], i: number): boolean {
 function endsBulletedList(current: OpenSection, body: readonly Line[], i: number): boolean {
   if (current.kind !== 'documents' && current.kind !== 'recipients') return false;
   const text = (body[i] as Line).text;
-  if (isBlank(text) || isListItem(text) || !startsUpper(text) || i === 0 || !isBlank((body[i - 1] as Line).text)) return false;
+  if (isBlank(text) || isListItem(text) || !startsUpper(text) || i === 0 || !isBlank((body[i - 1] as Line).text))
+    return false;
   const items = current.lines.filter((l) => !isBlank(l.text));
   return items.length > 0 && isListItem((items[0] as Line).text);
 }
@@ -213,7 +220,8 @@ function isEmphasisedHeading(body: readonly Line[], i: number): boolean {
   // Capitals are emphasis too ("BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING"), in text without layout marks as well.
   const caps = !emphasised && text.length >= 8 && text.includes(' ') && CAPS_RE.test(text) && !/\d/u.test(text);
   if (!emphasised && !caps) return false;
-  if (text.length < 3 || text.length > 70 || !startsUpper(text) || isListItem(text) || /[.;,]$/u.test(text)) return false;
+  if (text.length < 3 || text.length > 70 || !startsUpper(text) || isListItem(text) || /[.;,]$/u.test(text))
+    return false;
   if (endsDangling(text)) return false;
   return neighbour(body, i, 1) !== undefined;
 }

@@ -8,7 +8,11 @@ import { normalizeHeading } from './section-headings.ts';
  * forms of its §, its decision markers (normalised, a body's genitive as "<genitive>") and its page furniture shapes.
  * The ingest pipeline merges the profiles of a body's protocols and parses each with the result as a prior.
  */
-export function learnTemplate(boundaries: readonly Boundary[], built: readonly BuiltParagraph[], furniture: readonly string[]): TemplateProfile {
+export function learnTemplate(
+  boundaries: readonly Boundary[],
+  built: readonly BuiltParagraph[],
+  furniture: readonly string[],
+): TemplateProfile {
   const profile = emptyTemplate();
   profile.protocols = 1;
   for (const b of boundaries) add(profile.headingForms, b.match.form);
@@ -17,7 +21,11 @@ export function learnTemplate(boundaries: readonly Boundary[], built: readonly B
     if (b.paragraph.decision === '') continue;
     profile.decisions += 1;
     const section = b.sections.find((s) => s.kind === 'decision' && s.text === b.paragraph.decision);
-    if (section) add(profile.decisionMarkers, markerKey(section.heading, section.marker?.body !== undefined || /s\s+beslut/iu.test(section.heading)));
+    if (section)
+      add(
+        profile.decisionMarkers,
+        markerKey(section.heading, section.marker?.body !== undefined || /s\s+beslut/iu.test(section.heading)),
+      );
   }
   for (const shape of furniture) add(profile.furniture, shape);
   return profile;

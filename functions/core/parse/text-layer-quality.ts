@@ -70,7 +70,12 @@ export function assessTextLayer(pages: readonly PageText[]): TextLayerAssessment
 
 /** The assessment of text that is no PDF text layer: trustworthy as written. */
 export function intactTextLayer(pages: readonly PageText[]): TextLayerAssessment {
-  return { damaged: false, score: 1, reasons: [], pages: pages.map((p) => ({ number: p.number, score: 1, damaged: false })) };
+  return {
+    damaged: false,
+    score: 1,
+    reasons: [],
+    pages: pages.map((p) => ({ number: p.number, score: 1, damaged: false })),
+  };
 }
 
 function judge(c: Counts, minLetters: number, reasons: string[]): number {
@@ -78,7 +83,8 @@ function judge(c: Counts, minLetters: number, reasons: string[]): number {
   if (c.letters >= minLetters) {
     const perMille = (1000 * c.ligatures) / c.letters;
     const s = clamp((perMille - BROKEN_PER_MILLE) / (INTACT_PER_MILLE - BROKEN_PER_MILLE));
-    if (s < 1) reasons.push(`few ligature letter pairs (tt, ti, fi, ft, fl, ff): ${perMille.toFixed(1)} per 1000 characters`);
+    if (s < 1)
+      reasons.push(`few ligature letter pairs (tt, ti, fi, ft, fl, ff): ${perMille.toFixed(1)} per 1000 characters`);
     score = Math.min(score, s);
   }
   if (c.at + c.att >= 5 && c.at >= 2) {
@@ -123,7 +129,12 @@ function count(text: string): Counts {
         ligatures += 1;
         i += 1; // the pair's second letter is no junk and starts no "at"
       }
-    } else if (lower === 0x61 && (c === 0x61 || c === 0x41) && (i === 0 || !isWordLetter(text.charCodeAt(i - 1))) && isT(text.charCodeAt(i + 1))) {
+    } else if (
+      lower === 0x61 &&
+      (c === 0x61 || c === 0x41) &&
+      (i === 0 || !isWordLetter(text.charCodeAt(i - 1))) &&
+      isT(text.charCodeAt(i + 1))
+    ) {
       const third = text.charCodeAt(i + 2);
       if (isT(third)) {
         if (!isWordLetter(text.charCodeAt(i + 3))) att += 1;
@@ -139,7 +150,18 @@ function isT(c: number): boolean {
 
 /** a-z, A-Z, å ä ö é, Å Ä Ö É: the letters around a word "at"/"att". */
 function isWordLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0xe5 || c === 0xe4 || c === 0xf6 || c === 0xe9 || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9;
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    c === 0xe5 ||
+    c === 0xe4 ||
+    c === 0xf6 ||
+    c === 0xe9 ||
+    c === 0xc5 ||
+    c === 0xc4 ||
+    c === 0xd6 ||
+    c === 0xc9
+  );
 }
 
 function isJunk(c: number): boolean {

@@ -66,8 +66,36 @@ export function startsLower(text: string): boolean {
 
 /** Words that cannot end a heading or a title line that is complete: a line ending in one of them wraps. */
 const DANGLING = new Set([
-  'och', 'i', 'för', 'med', 'om', 'av', 'till', 'samt', 'på', 'mot', 'att', 'som', 'från', 'vid', 'inom', 'under',
-  'efter', 'är', 'en', 'ett', 'den', 'det', 'de', 'eller', 'genom', 'gällande', 'avseende', 'angående', 'inför', 'mellan',
+  'och',
+  'i',
+  'för',
+  'med',
+  'om',
+  'av',
+  'till',
+  'samt',
+  'på',
+  'mot',
+  'att',
+  'som',
+  'från',
+  'vid',
+  'inom',
+  'under',
+  'efter',
+  'är',
+  'en',
+  'ett',
+  'den',
+  'det',
+  'de',
+  'eller',
+  'genom',
+  'gällande',
+  'avseende',
+  'angående',
+  'inför',
+  'mellan',
 ]);
 
 const LONGEST_DANGLING = Math.max(...[...DANGLING].map((w) => w.length));

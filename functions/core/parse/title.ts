@@ -44,7 +44,8 @@ export function extractTitle(
     if (isBlank(next) || !(isTitleLine(next) || attContinues)) break;
     // A bold title followed by plain text: the title has ended, however the lines wrap.
     if (endsEmphasis(last, body[i])) break;
-    const wraps = startsLower(next) || endsDangling(previous) || previous.length + 1 + firstWordLength(next) > width * WRAP_SHARE;
+    const wraps =
+      startsLower(next) || endsDangling(previous) || previous.length + 1 + firstWordLength(next) > width * WRAP_SHARE;
     if (!wraps) break;
     last = body[i];
     parts.push(next.trim());
@@ -55,8 +56,13 @@ export function extractTitle(
 
 function isTitleLine(text: string): boolean {
   return (
-    !isBlank(text) && !isListItem(text) && !isRule(text) && !knownHeadingKind(text) && !matchHeadingLine(text) &&
-    sectionMarker(text) === undefined && (text.length > 80 || caseNumbersOnlyLine(text) === undefined)
+    !isBlank(text) &&
+    !isListItem(text) &&
+    !isRule(text) &&
+    !knownHeadingKind(text) &&
+    !matchHeadingLine(text) &&
+    sectionMarker(text) === undefined &&
+    (text.length > 80 || caseNumbersOnlyLine(text) === undefined)
   );
 }
 

@@ -46,12 +46,23 @@ export interface IndividualCaseAssessment {
   signals: IndividualCaseSignal[];
 }
 
-const IDENTIFYING: readonly IndividualCaseSignal[] = ['name', 'address', 'phone', 'email', 'birth-date', 'initials', 'age'];
+const IDENTIFYING: readonly IndividualCaseSignal[] = [
+  'name',
+  'address',
+  'phone',
+  'email',
+  'birth-date',
+  'initials',
+  'age',
+];
 
 function phrases(list: readonly string[], wordStart = true): RegExp {
   const escaped = [...list].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
   // Matched on lower-cased text without the 'i' flag: case-folding a long alternation under 'u' is several times slower.
-  return new RegExp(`${wordStart ? '(?<![\\p{L}\\p{N}])' : ''}(?:${escaped.map((e) => e.toLowerCase()).join('|')})`, 'u');
+  return new RegExp(
+    `${wordStart ? '(?<![\\p{L}\\p{N}])' : ''}(?:${escaped.map((e) => e.toLowerCase()).join('|')})`,
+    'u',
+  );
 }
 
 const MATTER_RE = phrases(INDIVIDUAL_MATTER);
@@ -61,7 +72,8 @@ const GENERAL_RE = phrases(GENERAL_TITLE_WORDS, false);
 const ROLE_RE = new RegExp(`${phrases(PERSON_ROLES).source}(?![\\p{L}])`, 'u');
 const PRONOUN_RE = new RegExp(`(?<![\\p{L}])(?:${PERSON_PRONOUNS.join('|')})(?![\\p{L}])`, 'u');
 
-const STREET = '(?:gatan|gata|vägen|väg|gränd|gränden|stigen|backen|torget|platsen|allén|leden|slingan|liden|ringen|stråket|plan)';
+const STREET =
+  '(?:gatan|gata|vägen|väg|gränd|gränden|stigen|backen|torget|platsen|allén|leden|slingan|liden|ringen|stråket|plan)';
 const PATTERNS: ReadonlyArray<[IndividualCaseSignal, RegExp]> = [
   // The street-name suffix first, then a look back for the rest of the word: trying every start is ten times slower.
   ['address', new RegExp(`(?<=\\p{L}{2})${STREET} \\d{1,4} ?[A-Za-z]?(?![\\p{L}\\d])`, 'u')],
@@ -70,7 +82,10 @@ const PATTERNS: ReadonlyArray<[IndividualCaseSignal, RegExp]> = [
   ['email', /[\p{L}\d._%+-]@[\p{L}\d-]{1,63}\.\p{L}{2,10}/u],
   ['birth-date', /(?<![\p{L}])(?:född|födda|födelsedatum|födelseår|f\.) ?(?:den |år )?\d{1,4}/iu],
   ['initials', /(?<![\p{L}])(?:NN|N\.N\.|XX|\p{Lu}\.\p{Lu}\.)(?![\p{L}])/u],
-  ['initials', /(?<![\p{L}])(?:barn|barnet|person|pojke|pojken|flicka|flickan|elev|eleven|klient|klienten|sökande|huvudman|huvudmannen|ungdom) [A-ZÅÄÖ](?![\p{L}])/u],
+  [
+    'initials',
+    /(?<![\p{L}])(?:barn|barnet|person|pojke|pojken|flicka|flickan|elev|eleven|klient|klienten|sökande|huvudman|huvudmannen|ungdom) [A-ZÅÄÖ](?![\p{L}])/u,
+  ],
   ['age', /(?<![\d])\d{1,2}(?:-årig|-åring| år gammal| års ålder)/u],
   ['age', /\p{L}, \d{1,2} år(?![\p{L}])/u],
 ];
@@ -82,7 +97,12 @@ export function peopleInRole(meeting: Meeting): Set<string> {
     if (name && name.trim() !== '') names.add(foldName(name));
   };
   const { attendance } = meeting;
-  for (const a of [...attendance.members, ...attendance.substitutes, ...attendance.nonServingSubstitutes, ...attendance.others]) {
+  for (const a of [
+    ...attendance.members,
+    ...attendance.substitutes,
+    ...attendance.nonServingSubstitutes,
+    ...attendance.others,
+  ]) {
     add(a.name);
     add(a.replaces?.name);
   }
@@ -92,10 +112,16 @@ export function peopleInRole(meeting: Meeting): Set<string> {
   return names;
 }
 
-export function assessIndividualCase(paragraph: Paragraph, inRole: ReadonlySet<string> = new Set()): IndividualCaseAssessment {
+export function assessIndividualCase(
+  paragraph: Paragraph,
+  inRole: ReadonlySet<string> = new Set(),
+): IndividualCaseAssessment {
   const title = fold(paragraph.title);
   // The verbatim text holds heading, title and every section; the parts are the fallback for a § without it.
-  const verbatim = paragraph.text.trim() !== '' ? paragraph.text : [paragraph.heading, paragraph.title, ...paragraph.sections.map((s) => s.text)].join('\n');
+  const verbatim =
+    paragraph.text.trim() !== ''
+      ? paragraph.text
+      : [paragraph.heading, paragraph.title, ...paragraph.sections.map((s) => s.text)].join('\n');
   const text = fold(`${paragraph.title}\n${verbatim}`);
   const lowerTitle = title.toLowerCase();
   const lowerText = text.toLowerCase();
@@ -117,7 +143,8 @@ function decide(s: ReadonlySet<IndividualCaseSignal>): boolean {
   // A name is the weakest sign (capitalised words can be a school or a place): alone it needs the matter in the
   // title or a role noun beside it.
   const onlyName = identifying === 1 && s.has('name');
-  if (matter && identifying >= (general ? 2 : 1) && !(onlyName && !s.has('matter-title') && !s.has('role'))) return true;
+  if (matter && identifying >= (general ? 2 : 1) && !(onlyName && !s.has('matter-title') && !s.has('role')))
+    return true;
   if (matter && s.has('role') && !general) return true;
   if (s.has('matter-hint') && identifying >= 2) return true;
   if (s.has('matter-hint') && s.has('role') && identifying >= 1 && !general) return true;
@@ -134,11 +161,38 @@ const PLACE_SUFFIX =
   /(?:nämnd|nämnden|styrelse|styrelsen|förvaltning|förvaltningen|kommun|kommuns|skola|skolan|gatan|vägen|bolag|bolaget|förening|föreningen|centrum|rådet|verket|myndighet|myndigheten|rätten|huset|gården|parken|torget|hamnen|området|kyrkan|sjukhus|sjukhuset|stad|stads|län|läns|region|enhet|enheten|boende|boendet|hem|hemmet|bygg|byggnad|bestämmelser|avtal|avtalet|plan|planen|programmet|policy)s?$/iu;
 /** Capitalised adjectives that begin names of places, agreements and organisations ("Västra Bodarna", "Allmänna bestämmelser"). */
 const ADJECTIVES: ReadonlySet<string> = new Set([
-  'västra', 'östra', 'norra', 'södra', 'stora', 'lilla', 'nya', 'gamla', 'övre', 'nedre', 'allmänna', 'svenska',
-  'kommunala', 'regionala', 'nationella', 'centrala', 'gemensamma', 'särskilda', 'sociala', 'tekniska', 'kungliga',
-  'statens', 'sveriges', 'europeiska', 'internationella', 'förenade', 'heliga', 'sankt', 's:t',
+  'västra',
+  'östra',
+  'norra',
+  'södra',
+  'stora',
+  'lilla',
+  'nya',
+  'gamla',
+  'övre',
+  'nedre',
+  'allmänna',
+  'svenska',
+  'kommunala',
+  'regionala',
+  'nationella',
+  'centrala',
+  'gemensamma',
+  'särskilda',
+  'sociala',
+  'tekniska',
+  'kungliga',
+  'statens',
+  'sveriges',
+  'europeiska',
+  'internationella',
+  'förenade',
+  'heliga',
+  'sankt',
+  's:t',
 ]);
-const SURNAME_SUFFIX = /(?:son|sson|berg|ström|lund|gren|qvist|kvist|dahl|holm|lin|stedt|blad|man|ander|ell|ius|én|éus|ik|ić|ović|ski|ska|ez|es|ov|ova|i|y)$/iu;
+const SURNAME_SUFFIX =
+  /(?:son|sson|berg|ström|lund|gren|qvist|kvist|dahl|holm|lin|stedt|blad|man|ander|ell|ius|én|éus|ik|ić|ović|ski|ska|ez|es|ov|ova|i|y)$/iu;
 const PARTY_OR_ROLE_AFTER = /^ ?\((?:[A-ZÅÄÖ]{1,3}|-|[\p{Ll} ]{3,40})\)/u;
 
 /** A private person's name: capitalised words that are not an organisation, a place, or someone in their role. */
@@ -166,12 +220,18 @@ function looksLikeName(text: string, at: number, words: string[], end: number, i
   // At the start of a sentence or a line any word is capitalised: there a name needs a surname-like last word or to
   // be the subject of a verb ("Ahmed Hassan har …").
   const sentenceStart = /(?:^|[.!?\n]) *$/u.test(before);
-  return !sentenceStart || SURNAME_SUFFIX.test(lower[lower.length - 1] ?? '') || /^,? \p{Ll}/u.test(text.slice(end, end + 3));
+  return (
+    !sentenceStart || SURNAME_SUFFIX.test(lower[lower.length - 1] ?? '') || /^,? \p{Ll}/u.test(text.slice(end, end + 3))
+  );
 }
 
 /** White space folded to single spaces (line breaks kept), so phrases match across wrapped lines. */
 function fold(text: string): string {
-  return text.replace(/[^\S\n]+/gu, ' ').replace(/ ?\n ?/gu, '\n').replace(/(?<=\p{L})-\n(?=\p{Ll})/gu, '').replace(/\n(?=\p{Ll})/gu, ' ');
+  return text
+    .replace(/[^\S\n]+/gu, ' ')
+    .replace(/ ?\n ?/gu, '\n')
+    .replace(/(?<=\p{L})-\n(?=\p{Ll})/gu, '')
+    .replace(/\n(?=\p{Ll})/gu, ' ');
 }
 
 function foldName(name: string): string {

@@ -94,7 +94,8 @@ export function findPersonalNumberHits(text: string): PersonalNumberHit[] {
       const lastFour = groups[groups.length - 1] ?? '';
       const datePart = groups.slice(0, -1).join('');
       const kind = classifyPersonalNumber(datePart, lastFour);
-      if (kind !== null) found.push({ from: m.index, to: m.index + m[0].length, kind, digits: datePart.slice(-6) + lastFour, groups });
+      if (kind !== null)
+        found.push({ from: m.index, to: m.index + m[0].length, kind, digits: datePart.slice(-6) + lastFour, groups });
       // Resume one character later: no candidate starting inside this one is skipped (still linear).
       pattern.lastIndex = m.index + 1;
     }
@@ -121,8 +122,17 @@ function reversedHits(running: ReturnType<typeof runningText>): Found[] {
     const span = originalSpan(running, m.index, m.index + m[0].length);
     const lastFour = m[1] ?? '';
     const datePart = m[2] ?? '';
-    const kind = RIGHT_TO_LEFT_DIGIT.test(running.source.slice(span.start, span.end)) ? classifyPersonalNumber(datePart, lastFour) : null;
-    if (kind !== null) out.push({ from: m.index, to: m.index + m[0].length, kind, digits: datePart.slice(-6) + lastFour, groups: [datePart, lastFour] });
+    const kind = RIGHT_TO_LEFT_DIGIT.test(running.source.slice(span.start, span.end))
+      ? classifyPersonalNumber(datePart, lastFour)
+      : null;
+    if (kind !== null)
+      out.push({
+        from: m.index,
+        to: m.index + m[0].length,
+        kind,
+        digits: datePart.slice(-6) + lastFour,
+        groups: [datePart, lastFour],
+      });
     pattern.lastIndex = m.index + 1;
   }
   return out;

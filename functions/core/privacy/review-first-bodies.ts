@@ -45,7 +45,8 @@ export function matchesReviewFirstBody(body: string, patterns: readonly string[]
     const part = foldBodyName(entry);
     if (part.length === 0) return false;
     // Short patterns ("ifo") only as a whole word, so they do not match inside other words.
-    if (part.length <= 3) return new RegExp(`(?<![a-z])${part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![a-z])`, 'u').test(name);
+    if (part.length <= 3)
+      return new RegExp(`(?<![a-z])${part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![a-z])`, 'u').test(name);
     return name.includes(part);
   });
 }

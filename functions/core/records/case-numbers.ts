@@ -58,7 +58,10 @@ export function extractCaseNumbersFromHeading(rest: string): { caseNumbers: Case
   // A case number in a column of its own ("KF § 56      KS KF/2022:7", "SBN § 38   Dnr 2024/1"): right-hand columns
   // on a heading line hold case numbers, whatever their series looks like.
   if (COLUMN_GAP_RE.test(rest)) {
-    const columns = rest.split(COLUMN_GAP_SPLIT_RE).map((c) => c.trim()).filter((c) => c !== '');
+    const columns = rest
+      .split(COLUMN_GAP_SPLIT_RE)
+      .map((c) => c.trim())
+      .filter((c) => c !== '');
     const found = columns.map(columnCaseNumber);
     if (found.some((f) => f !== undefined)) {
       return {
@@ -115,7 +118,10 @@ function inlineCaseNumbers(rest: string): { caseNumbers: CaseNumber[]; titleRest
     const start = m.index + m[0].length;
     const found = readCaseNumbers(rest, start);
     if (found.caseNumbers.length > 0 && /^[\s).]*$/u.test(rest.slice(found.end))) {
-      const title = rest.slice(0, start).replace(/[\s(,;–-]+$/u, '').trim();
+      const title = rest
+        .slice(0, start)
+        .replace(/[\s(,;–-]+$/u, '')
+        .trim();
       return { caseNumbers: found.caseNumbers, titleRest: title };
     }
   }

@@ -19,23 +19,36 @@ export interface LawReference {
 
 /** Names and abbreviations → [short name, SFS number]. Lower case; longer names are matched before their prefixes. */
 const LAWS: ReadonlyArray<readonly [string, string, string]> = [
-  ['kommunallagen', 'KL', '2017:725'], ['kl', 'KL', '2017:725'],
-  ['socialtjänstlagen', 'SoL', '2001:453'], ['sol', 'SoL', '2001:453'],
-  ['plan- och bygglagen', 'PBL', '2010:900'], ['pbl', 'PBL', '2010:900'],
-  ['lss', 'LSS', '1993:387'], ['lagen om stöd och service till vissa funktionshindrade', 'LSS', '1993:387'],
-  ['offentlighets- och sekretesslagen', 'OSL', '2009:400'], ['osl', 'OSL', '2009:400'],
-  ['förvaltningslagen', 'FL', '2017:900'], ['fl', 'FL', '2017:900'],
+  ['kommunallagen', 'KL', '2017:725'],
+  ['kl', 'KL', '2017:725'],
+  ['socialtjänstlagen', 'SoL', '2001:453'],
+  ['sol', 'SoL', '2001:453'],
+  ['plan- och bygglagen', 'PBL', '2010:900'],
+  ['pbl', 'PBL', '2010:900'],
+  ['lss', 'LSS', '1993:387'],
+  ['lagen om stöd och service till vissa funktionshindrade', 'LSS', '1993:387'],
+  ['offentlighets- och sekretesslagen', 'OSL', '2009:400'],
+  ['osl', 'OSL', '2009:400'],
+  ['förvaltningslagen', 'FL', '2017:900'],
+  ['fl', 'FL', '2017:900'],
   ['skollagen', 'Skollagen', '2010:800'],
-  ['miljöbalken', 'MB', '1998:808'], ['mb', 'MB', '1998:808'],
-  ['lagen om offentlig upphandling', 'LOU', '2016:1145'], ['lou', 'LOU', '2016:1145'],
+  ['miljöbalken', 'MB', '1998:808'],
+  ['mb', 'MB', '1998:808'],
+  ['lagen om offentlig upphandling', 'LOU', '2016:1145'],
+  ['lou', 'LOU', '2016:1145'],
   ['alkohollagen', 'Alkohollagen', '2010:1622'],
-  ['hälso- och sjukvårdslagen', 'HSL', '2017:30'], ['hsl', 'HSL', '2017:30'],
-  ['lvu', 'LVU', '1990:52'], ['lvm', 'LVM', '1988:870'],
+  ['hälso- och sjukvårdslagen', 'HSL', '2017:30'],
+  ['hsl', 'HSL', '2017:30'],
+  ['lvu', 'LVU', '1990:52'],
+  ['lvm', 'LVM', '1988:870'],
   ['ordningslagen', 'Ordningslagen', '1993:1617'],
-  ['lagen om kommunal bokföring och redovisning', 'LKBR', '2018:597'], ['lkbr', 'LKBR', '2018:597'],
+  ['lagen om kommunal bokföring och redovisning', 'LKBR', '2018:597'],
+  ['lkbr', 'LKBR', '2018:597'],
   ['diskrimineringslagen', 'Diskrimineringslagen', '2008:567'],
   ['jordabalken', 'JB', '1970:994'],
-].map(([name, short, sfs]) => [name!, short!, sfs!] as const).sort((a, b) => b[0].length - a[0].length);
+]
+  .map(([name, short, sfs]) => [name!, short!, sfs!] as const)
+  .sort((a, b) => b[0].length - a[0].length);
 
 const NAMES = LAWS.map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
 /** "13 kap. 5 §", "5 §", "5 a §", "13 kap 5-6 §§": chapter optional. */

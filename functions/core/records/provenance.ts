@@ -18,14 +18,19 @@ const PRINTABLE = /^[^\p{Cc}\p{Cf}]+$/u;
 export function provenanceProblems(p: SourceProvenance): string[] {
   const problems: string[] = [];
   if (p.sourceUrl !== undefined && !isHttpUrl(p.sourceUrl)) {
-    problems.push(`source URL must be an absolute http(s) URL without spaces, at most ${MAX_SOURCE_URL_LENGTH} characters`);
+    problems.push(
+      `source URL must be an absolute http(s) URL without spaces, at most ${MAX_SOURCE_URL_LENGTH} characters`,
+    );
   }
-  if (p.portal !== undefined && !PORTAL_NAME.test(p.portal)) problems.push('portal must be a lower-case system name such as "ciceron"');
+  if (p.portal !== undefined && !PORTAL_NAME.test(p.portal))
+    problems.push('portal must be a lower-case system name such as "ciceron"');
   if (p.portalDocumentId !== undefined && !isPortalId(p.portalDocumentId)) {
     problems.push(`portal document id must be 1–${MAX_PORTAL_FIELD_LENGTH} printable characters`);
   }
-  if (p.noticeDate !== undefined && !isRealIsoDate(p.noticeDate)) problems.push('notice date must be a real date as YYYY-MM-DD');
-  if (p.noticeRemovedDate !== undefined && !isRealIsoDate(p.noticeRemovedDate)) problems.push('notice removal date must be a real date as YYYY-MM-DD');
+  if (p.noticeDate !== undefined && !isRealIsoDate(p.noticeDate))
+    problems.push('notice date must be a real date as YYYY-MM-DD');
+  if (p.noticeRemovedDate !== undefined && !isRealIsoDate(p.noticeRemovedDate))
+    problems.push('notice removal date must be a real date as YYYY-MM-DD');
   return problems;
 }
 
@@ -45,14 +50,21 @@ export function isHttpUrl(value: string): boolean {
   if (!URL_CHARS.test(value) || !/^https?:\/\//iu.test(value)) return false;
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.hostname !== '' &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }
 }
 
 function isPortalId(value: string): boolean {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_PORTAL_FIELD_LENGTH && PRINTABLE.test(value);
+  return (
+    typeof value === 'string' && value.length > 0 && value.length <= MAX_PORTAL_FIELD_LENGTH && PRINTABLE.test(value)
+  );
 }
 
 export function isRealIsoDate(value: string): boolean {

@@ -76,7 +76,10 @@ function resourceName(r: DataPackageResourceInput): string {
   if (r.name) return r.name;
   if (r.table) return r.format === 'csv' ? r.table.name : `${r.table.name}-${r.format}`;
   const path = Array.isArray(r.path) ? (r.path[0] ?? 'resource') : r.path;
-  return path.toLowerCase().replace(/[^a-z0-9._-]+/gu, '-').replace(/^-+|-+$/gu, '');
+  return path
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
 }
 
 function resource(r: DataPackageResourceInput, name: string, byTableFormat: Map<string, string>): JsonObject {
@@ -107,7 +110,8 @@ function tableSchema(table: TableDef, format: FormatId, byTableFormat: Map<strin
   for (const fk of table.foreignKeys) {
     // Point to the referenced table in the same format; else to its plain CSV; else leave the key out rather than
     // name a resource that is not in the package (which would make the package invalid).
-    const target = byTableFormat.get(`${fk.reference.table}|${format}`) ?? byTableFormat.get(`${fk.reference.table}|csv`);
+    const target =
+      byTableFormat.get(`${fk.reference.table}|${format}`) ?? byTableFormat.get(`${fk.reference.table}|csv`);
     if (!target) continue;
     foreignKeys.push({ fields: [...fk.fields], reference: { resource: target, fields: [...fk.reference.fields] } });
   }

@@ -72,11 +72,18 @@ const DEFAULT_API_TITLE: Bilingual = { sv: 'Paragraf API', en: 'Paragraf API' };
  * EU file-type vocabulary codes for our formats. NDJSON has no code of its own and no IANA-registered media type
  * (application/x-ndjson is unregistered); each of its lines is a JSON text, so its format is JSON.
  */
-const FILE_TYPES: Record<string, string> = { csv: 'CSV', 'csv-excel-sv': 'CSV', json: 'JSON', ndjson: 'JSON', parquet: 'PARQUET' };
+const FILE_TYPES: Record<string, string> = {
+  csv: 'CSV',
+  'csv-excel-sv': 'CSV',
+  json: 'JSON',
+  ndjson: 'JSON',
+  parquet: 'PARQUET',
+};
 
 export function publisherIri(organisationNumber: string): string {
   const digits = organisationNumber.replace(/-/gu, '');
-  if (!/^\d{10}$/u.test(digits)) throw new DcatConfigError(`organisation number "${organisationNumber}" is not NNNNNN-NNNN`);
+  if (!/^\d{10}$/u.test(digits))
+    throw new DcatConfigError(`organisation number "${organisationNumber}" is not NNNNNN-NNNN`);
   return `http://dataportal.se/organisation/SE${digits}`;
 }
 
@@ -100,7 +107,9 @@ export function buildDcatCatalog(input: DcatInput): string {
     ...input.datasets.map((d) => apiDistributionXml(input, iris.dataset(d.id), iris.service)),
     serviceXml(input, iris),
   ];
-  const xmlns = Object.entries(NS).map(([p, uri]) => ` xmlns:${p}="${uri}"`).join('');
+  const xmlns = Object.entries(NS)
+    .map(([p, uri]) => ` xmlns:${p}="${uri}"`)
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF${xmlns}>\n${body.join('')}</rdf:RDF>\n`;
 }
 
@@ -126,7 +135,11 @@ function assignDistributions(input: DcatInput, base: string, datasetIri: (id: st
     const list = byDataset.get(datasetId);
     if (!list) throw new DcatConfigError(`distribution ${d.url} names unknown dataset "${datasetId}"`);
     const downloadUrl = absolute(new URL(d.url, `${base}/`).href, `distribution ${d.url}`);
-    const slug = new URL(downloadUrl).pathname.toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '') || 'file';
+    const slug =
+      new URL(downloadUrl).pathname
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/gu, '-')
+        .replace(/^-+|-+$/gu, '') || 'file';
     let iri = `${datasetIri(datasetId)}/distribution/${slug}`;
     for (let n = 2; used.has(iri); n++) iri = `${datasetIri(datasetId)}/distribution/${slug}-${n}`;
     used.add(iri);
@@ -261,11 +274,13 @@ function typed(property: string, value: string, xsdType: string): string {
 /** "2024-02-05" → xsd:date; a full timestamp → xsd:dateTime. */
 function date(property: string, value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/u.test(value)) return typed(property, value, 'date');
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/u.test(value)) return typed(property, value, 'dateTime');
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/u.test(value))
+    return typed(property, value, 'dateTime');
   throw new DcatConfigError(`modified "${value}" is not an ISO 8601 date or datetime`);
 }
 
 function absolute(iri: string, what: string): string {
-  if (!/^https?:\/\/[^\s/]+/u.test(iri)) throw new DcatConfigError(`${what} must be an absolute http(s) IRI, got "${iri}"`);
+  if (!/^https?:\/\/[^\s/]+/u.test(iri))
+    throw new DcatConfigError(`${what} must be an absolute http(s) IRI, got "${iri}"`);
   return iri;
 }

@@ -48,7 +48,11 @@ function recordWithPermalink(meeting: Meeting, p: Paragraph, link: string): Para
   };
 }
 
-export function paragraphRecords(meeting: Meeting, paragraphs: readonly Paragraph[], ctx: RenderContext): ParagraphRecord[] {
+export function paragraphRecords(
+  meeting: Meeting,
+  paragraphs: readonly Paragraph[],
+  ctx: RenderContext,
+): ParagraphRecord[] {
   return withoutWithheld(paragraphs, ctx).map((p) => paragraphRecord(meeting, p, ctx));
 }
 
@@ -60,11 +64,18 @@ export function renderParagraphNdjson(
   return renderNdjson(streamRecords(records, ctx));
 }
 
-async function* streamRecords(records: Iterable<RenderableMeeting> | AsyncIterable<RenderableMeeting>, ctx: RenderContext) {
+async function* streamRecords(
+  records: Iterable<RenderableMeeting> | AsyncIterable<RenderableMeeting>,
+  ctx: RenderContext,
+) {
   for await (const { meeting, paragraphs } of records) yield* paragraphRecords(meeting, paragraphs, ctx);
 }
 
-export function meetingDocument(meeting: Meeting, paragraphs: readonly Paragraph[], ctx: RenderContext): MeetingDocument {
+export function meetingDocument(
+  meeting: Meeting,
+  paragraphs: readonly Paragraph[],
+  ctx: RenderContext,
+): MeetingDocument {
   return {
     schemaVersion: 1,
     meeting,

@@ -20,7 +20,8 @@ export function matchRanges(text: string, query: ParsedQuery): Range[] {
   for (const w of words(text)) {
     const term = termOf(w.folded);
     if (term === null) continue;
-    if (terms.has(term) || query.prefixes.some((p) => term.startsWith(p) || w.folded.startsWith(p))) out.push({ start: w.start, end: w.end });
+    if (terms.has(term) || query.prefixes.some((p) => term.startsWith(p) || w.folded.startsWith(p)))
+      out.push({ start: w.start, end: w.end });
   }
   return out;
 }
@@ -49,6 +50,8 @@ export function snippet(text: string, query: ParsedQuery, max = 280): Snippet {
     const space = text.lastIndexOf(' ', end);
     if (space > start) end = space;
   }
-  const ranges = all.filter((r) => r.start >= start && r.end <= end).map((r) => ({ start: r.start - start, end: r.end - start }));
+  const ranges = all
+    .filter((r) => r.start >= start && r.end <= end)
+    .map((r) => ({ start: r.start - start, end: r.end - start }));
   return { text: text.slice(start, end), ranges, cutBefore: start > 0, cutAfter: end < text.length };
 }

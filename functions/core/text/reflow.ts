@@ -11,7 +11,14 @@ const KEEP_DASH_BEFORE = /^(?:och|eller|samt|till)\b/u;
 export function reflow(text: string): string {
   return text
     .split(/\n[ \t]*\n/u)
-    .map((block) => reflowBlock(block.split('\n').map((l) => l.trim()).filter((l) => l !== '')))
+    .map((block) =>
+      reflowBlock(
+        block
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== ''),
+      ),
+    )
     .filter((b) => b !== '')
     .join('\n\n');
 }
@@ -21,7 +28,8 @@ function reflowBlock(lines: string[]): string {
   for (const line of lines) {
     if (out === '') out = line;
     else if (LIST_ITEM.test(line)) out += `\n${line}`;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line) && !KEEP_DASH_BEFORE.test(line)) out = out.slice(0, -1) + line;
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line) && !KEEP_DASH_BEFORE.test(line))
+      out = out.slice(0, -1) + line;
     else out += ` ${line}`;
   }
   return out;

@@ -23,7 +23,12 @@ export function createApiLambdaApp(w: ApiHandlerWiring): Hono {
     store: new S3BlobStore(w.s3, config.dataBucket),
     clock: w.clock ?? systemClock,
     ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}),
-    logError: (error, { path }) => log.error('request failed', { path, error: errorSummary(error), stack: error instanceof Error ? error.stack : undefined }),
+    logError: (error, { path }) =>
+      log.error('request failed', {
+        path,
+        error: errorSummary(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      }),
   });
 }
 

@@ -37,24 +37,32 @@ export function envReader(env: Env, fail: (message: string) => Error): EnvReader
       const value = optional(name);
       if (value === undefined) return undefined;
       const n = Number(value);
-      if (!Number.isSafeInteger(n) || n <= 0) throw fail(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+      if (!Number.isSafeInteger(n) || n <= 0)
+        throw fail(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
       return n;
     },
     wholeNumber(name) {
       const value = optional(name);
       if (value === undefined) return undefined;
       const n = Number(value);
-      if (!Number.isSafeInteger(n) || n < 0) throw fail(`${name} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw fail(`${name} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
       return n;
     },
     list(name) {
       const value = optional(name);
-      return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+      return value === undefined
+        ? undefined
+        : value
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item !== '');
     },
     logLevel() {
       const value = optional('LOG_LEVEL');
       if (value === undefined) return undefined;
-      if (!LOG_LEVELS.includes(value as LogLevel)) throw fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+      if (!LOG_LEVELS.includes(value as LogLevel))
+        throw fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
       return value as LogLevel;
     },
   };

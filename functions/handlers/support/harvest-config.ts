@@ -30,7 +30,8 @@ export function readHarvestConfig(env: Env): HarvestConfig {
   try {
     contact = checkedContact(read.required('HARVEST_CONTACT'));
   } catch (error) {
-    if (error instanceof InvalidContactError) throw new HarvestConfigError(`HARVEST_CONTACT: ${error.message}`, { cause: error });
+    if (error instanceof InvalidContactError)
+      throw new HarvestConfigError(`HARVEST_CONTACT: ${error.message}`, { cause: error });
     throw error;
   }
   const timeReserveMs = read.wholeNumber('HARVEST_TIME_RESERVE_MS') ?? DEFAULT_TIME_RESERVE_MS;

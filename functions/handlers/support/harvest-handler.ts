@@ -2,7 +2,12 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { createHarvestClient } from '../../adapters/portals/harvest-client.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
 import { S3Inbox } from '../../adapters/s3-inbox.ts';
-import { missingOptions, parseSourceDefinition, SourceDefinitionError, type SourceDefinition } from '../../core/harvest/source-definition.ts';
+import {
+  missingOptions,
+  parseSourceDefinition,
+  SourceDefinitionError,
+  type SourceDefinition,
+} from '../../core/harvest/source-definition.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
 import { realSleep, type HttpTransport, type Sleep } from '../../ports/http-client.ts';
 import { harvestSource } from '../../pipeline/harvest/harvest-source.ts';
@@ -47,7 +52,10 @@ export type HarvestResult = Omit<HarvestSummary, 'delivered' | 'errors'> & { del
  * start). One invocation harvests one source: new protocols go to the source bucket's inbox/harvest/<source>/ with
  * their provenance as object metadata, where the ingest Lambda picks them up; the state goes to the data bucket.
  */
-export function createHarvestHandler(config: HarvestConfig, clients: HarvestClients): (event: HarvestEvent, context?: HarvestContext) => Promise<HarvestResult> {
+export function createHarvestHandler(
+  config: HarvestConfig,
+  clients: HarvestClients,
+): (event: HarvestEvent, context?: HarvestContext) => Promise<HarvestResult> {
   const logger = clients.logger ?? createJsonLogger({}, { fn: 'harvest' });
   const clock = clients.clock ?? systemClock;
   const store = new S3BlobStore(clients.s3, config.dataBucket);
@@ -60,28 +68,50 @@ export function createHarvestHandler(config: HarvestConfig, clients: HarvestClie
       ...(clients.transport ? { transport: clients.transport } : {}),
     });
     const robotsOverride = client.robotsOverrideFor(source);
-    const shouldStop = context === undefined ? undefined : () => context.getRemainingTimeInMillis() < config.timeReserveMs;
+    const shouldStop =
+      context === undefined ? undefined : () => context.getRemainingTimeInMillis() < config.timeReserveMs;
     const summary = await harvestSource(source, {
-      connector: client.connectorFor(source), inbox, store, clock,
+      connector: client.connectorFor(source),
+      inbox,
+      store,
+      clock,
       ...(shouldStop ? { shouldStop } : {}),
       ...(robotsOverride ? { robotsOverride } : {}),
     });
     const log = logger.child({ source: source.id, system: source.system });
-    for (const e of summary.errors) log.warn('request failed', { host: e.host, kind: e.kind, url: e.url, message: e.message });
+    for (const e of summary.errors)
+      log.warn('request failed', { host: e.host, kind: e.kind, url: e.url, message: e.message });
     const { delivered, errors, errorsByHost, bodiesNotFound, ...counts } = summary;
-    const result: HarvestResult = { ...counts, errorsByHost, bodiesNotFound, delivered: delivered.length, errors: errors.length };
+    const result: HarvestResult = {
+      ...counts,
+      errorsByHost,
+      bodiesNotFound,
+      delivered: delivered.length,
+      errors: errors.length,
+    };
     log.info(summary.failed ? 'harvest failed' : 'harvested', {
-      meetings: result.meetings, new: result.new, changed: result.changed, unchanged: result.unchanged, missing: result.missing,
-      errors: result.errors, incomplete: result.incomplete, bodiesNotFound: bodiesNotFound.join(', ') || undefined,
-      errorsByHost: JSON.stringify(errorsByHost), robotsOverride,
+      meetings: result.meetings,
+      new: result.new,
+      changed: result.changed,
+      unchanged: result.unchanged,
+      missing: result.missing,
+      errors: result.errors,
+      incomplete: result.incomplete,
+      bodiesNotFound: bodiesNotFound.join(', ') || undefined,
+      errorsByHost: JSON.stringify(errorsByHost),
+      robotsOverride,
     });
-    if (summary.failed) throw new HarvestFailedError(`source ${source.id}: the portal could not be read (${errors[0]?.message ?? 'no detail'})`);
+    if (summary.failed)
+      throw new HarvestFailedError(
+        `source ${source.id}: the portal could not be read (${errors[0]?.message ?? 'no detail'})`,
+      );
     return result;
   };
 }
 
 function sourceOf(event: HarvestEvent): SourceDefinition {
-  if (typeof event !== 'object' || event === null || !('source' in event)) throw new HarvestEventError('the event must be {"source": <a source definition>}');
+  if (typeof event !== 'object' || event === null || !('source' in event))
+    throw new HarvestEventError('the event must be {"source": <a source definition>}');
   let source: SourceDefinition;
   try {
     source = parseSourceDefinition(event.source, 'event.source');
@@ -91,7 +121,9 @@ function sourceOf(event: HarvestEvent): SourceDefinition {
   }
   const missing = missingOptions(source);
   if (source.status !== 'active' || missing.length > 0) {
-    throw new HarvestEventError(`source ${source.id} is ${source.status}${missing.length > 0 ? ` and ${missing.join('; ')}` : ''}: not harvested`);
+    throw new HarvestEventError(
+      `source ${source.id} is ${source.status}${missing.length > 0 ? ` and ${missing.join('; ')}` : ''}: not harvested`,
+    );
   }
   return source;
 }

@@ -32,7 +32,10 @@ export async function processIngestBatch(event: SQSEvent, deps: IngestBatchDeps)
     try {
       await processMessage(record, deps);
     } catch (error) {
-      deps.logger.error('ingest failed; message will be retried', { messageId: record.messageId, error: errorSummary(error) });
+      deps.logger.error('ingest failed; message will be retried', {
+        messageId: record.messageId,
+        error: errorSummary(error),
+      });
       failures.push({ itemIdentifier: record.messageId });
     }
   }
@@ -54,7 +57,13 @@ async function processMessage(record: SQSRecord, deps: IngestBatchDeps): Promise
     const fileName = fileNameOfKey(object.key);
     const run = (provenance: SourceProvenance | undefined): Promise<IngestOutcome> =>
       source.bytes === null
-        ? deps.oversized({ fileName, size: source.size, maxBytes: deps.maxBytes, open: source.open, ...(provenance ? { provenance } : {}) })
+        ? deps.oversized({
+            fileName,
+            size: source.size,
+            maxBytes: deps.maxBytes,
+            open: source.open,
+            ...(provenance ? { provenance } : {}),
+          })
         : deps.ingest({ bytes: source.bytes, fileName, ...(provenance ? { provenance } : {}) });
     const outcome = await run(source.provenance).catch((error: unknown) => {
       // Metadata anyone with upload rights can set must not block the file: it is ingested without it.

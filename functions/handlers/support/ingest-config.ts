@@ -32,7 +32,10 @@ export class IngestConfigError extends Error {
 
 export function readIngestConfig(env: Env): IngestConfig {
   const read = envReader(env, (message) => new IngestConfigError(message));
-  const config: IngestConfig = { dataBucket: read.required('DATA_BUCKET'), sourceBucket: read.required('SOURCE_BUCKET') };
+  const config: IngestConfig = {
+    dataBucket: read.required('DATA_BUCKET'),
+    sourceBucket: read.required('SOURCE_BUCKET'),
+  };
   const queue = read.optional('PUBLISH_QUEUE_URL');
   if (queue) config.publishQueueUrl = queue;
   const bodies = read.list('REVIEW_FIRST_BODIES');

@@ -57,9 +57,14 @@ export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) =
     // Each file is parsed with its body's template as the store holds it (the body's recent protocols), read afresh
     // per file so that a warm instance sees what was ingested since it started.
     ingest: (input: { bytes: Uint8Array; fileName: string }) =>
-      ingestDocument({ ...deps, templates: new StoreTemplateSource(deps.store) }, { ...input, ...(hints ? { hints } : {}) }),
+      ingestDocument(
+        { ...deps, templates: new StoreTemplateSource(deps.store) },
+        { ...input, ...(hints ? { hints } : {}) },
+      ),
     logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'ingest' }),
-    ...(config.publishQueueUrl === undefined ? {} : { notify: notifyPublisher(createPublishNotifier(w.sqs, config.publishQueueUrl)) }),
+    ...(config.publishQueueUrl === undefined
+      ? {}
+      : { notify: notifyPublisher(createPublishNotifier(w.sqs, config.publishQueueUrl)) }),
   };
   return (event) => processIngestBatch(event, batchDeps);
 }

@@ -30,7 +30,10 @@ export function readPublishConfig(env: Env): PublishConfig {
   const config: PublishConfig = {
     dataBucket: read.required('DATA_BUCKET'),
     publicBaseUrl: read.required('PUBLIC_BASE_URL'),
-    publisher: { name: read.optional('MUNICIPALITY') ?? 'Paragraf', ...(organisationNumber ? { organisationNumber } : {}) },
+    publisher: {
+      name: read.optional('MUNICIPALITY') ?? 'Paragraf',
+      ...(organisationNumber ? { organisationNumber } : {}),
+    },
   };
   const distributionId = read.optional('DISTRIBUTION_ID');
   if (distributionId) config.distributionId = distributionId;

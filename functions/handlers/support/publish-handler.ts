@@ -38,17 +38,24 @@ export type PublishStep =
   | { step: 'part'; run: string; municipality: string }
   | { step: 'finish'; run: string };
 
-export type PublishStepResult = { run: string; municipalities: string[] } | { run: string; municipality: string } | { run: string; sequence: number; changed: boolean };
+export type PublishStepResult =
+  | { run: string; municipalities: string[] }
+  | { run: string; municipality: string }
+  | { run: string; sequence: number; changed: boolean };
 
 /** Builds the Lambda handler from clients made once per cold start (handlers/publish.ts) or by a test (s3rver). */
-export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent | PublishStep) => Promise<PublishStepResult | undefined> {
+export function createPublishHandler(
+  w: PublishHandlerWiring,
+): (event: SQSEvent | PublishStep) => Promise<PublishStepResult | undefined> {
   const config = readPublishConfig(w.env);
   const deps: PublishRunDeps = {
     store: new S3BlobStore(w.s3, config.dataBucket),
     config,
     clock: w.clock ?? systemClock,
     logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'publish' }),
-    ...(config.distributionId && w.cloudfront ? { cdn: new CloudFrontInvalidator(w.cloudfront, config.distributionId) } : {}),
+    ...(config.distributionId && w.cloudfront
+      ? { cdn: new CloudFrontInvalidator(w.cloudfront, config.distributionId) }
+      : {}),
   };
   return async (event) => {
     if ('step' in event) return runStep(event, deps);
@@ -73,7 +80,13 @@ export async function runStep(event: PublishStep, deps: PublishRunDeps): Promise
       return { run: event.run, municipality: event.municipality };
     case 'finish': {
       const s = await finishPublish(pipeline, options, event.run);
-      deps.logger.info(s.changed ? 'published' : 'nothing to publish', { run: event.run, sequence: s.sequence, rebuilt: s.units.rebuilt, puts: s.puts, dump: s.dump });
+      deps.logger.info(s.changed ? 'published' : 'nothing to publish', {
+        run: event.run,
+        sequence: s.sequence,
+        rebuilt: s.units.rebuilt,
+        puts: s.puts,
+        dump: s.dump,
+      });
       return { run: event.run, sequence: s.sequence, changed: s.changed };
     }
   }
@@ -81,7 +94,13 @@ export async function runStep(event: PublishStep, deps: PublishRunDeps): Promise
 
 /** A run id from a Step Functions execution name (letters, digits, '-' and '_', up to 80 characters). */
 export function runId(execution: string): string {
-  return execution.toLowerCase().replace(/[^a-z0-9-]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 64) || 'run';
+  return (
+    execution
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/gu, '-')
+      .replace(/^-+|-+$/gu, '')
+      .slice(0, 64) || 'run'
+  );
 }
 
 /**
@@ -96,9 +115,19 @@ export async function runPublish(event: SQSEvent, deps: PublishRunDeps): Promise
     { baseUrl: config.publicBaseUrl, publisher: config.publisher },
   );
   deps.logger.info(s.changed ? 'published' : 'nothing to publish', {
-    requests: event.Records.length, sequence: s.sequence, snapshot: s.snapshot, rebuilt: s.units.rebuilt,
-    removed: s.units.removed, added: s.events.added, changed: s.events.changed, withdrawn: s.events.withdrawn,
-    markersKept: s.markers.kept, puts: s.puts, dump: s.dump, erased: s.erasure.paragraphs, erasedSnapshots: s.erasure.snapshots,
+    requests: event.Records.length,
+    sequence: s.sequence,
+    snapshot: s.snapshot,
+    rebuilt: s.units.rebuilt,
+    removed: s.units.removed,
+    added: s.events.added,
+    changed: s.events.changed,
+    withdrawn: s.events.withdrawn,
+    markersKept: s.markers.kept,
+    puts: s.puts,
+    dump: s.dump,
+    erased: s.erasure.paragraphs,
+    erasedSnapshots: s.erasure.snapshots,
     erasedFiles: s.erasure.deleted,
   });
   return s;

@@ -8,7 +8,13 @@ import type { AppealDeadline, Meeting, ParseWarning } from '../../core/records/t
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { readJson } from '../../ports/blob-json.ts';
 import { PENDING_PREFIX, QUARANTINE_PREFIX, reviewKey } from '../../store/keys.ts';
-import type { HeldParagraphRef, MeetingRecord, PendingMarker, QuarantineEntry, ReviewEntry } from '../../store/meeting-record.ts';
+import type {
+  HeldParagraphRef,
+  MeetingRecord,
+  PendingMarker,
+  QuarantineEntry,
+  ReviewEntry,
+} from '../../store/meeting-record.ts';
 import { findRecordKey, readMeetingRecord } from '../review/review-queue.ts';
 
 export interface PreviewParagraph {
@@ -70,7 +76,11 @@ async function heldParagraphs(store: BlobStore, record: MeetingRecord): Promise<
       caseNumbers: (p?.caseNumbers ?? []).map((c) => maskPersonalNumbers(c.raw)),
       decision: '',
       pages: p?.pages ?? [0, 0],
-      held: { reasons: ref.reasons, ...(ref.signals ? { signals: ref.signals } : {}), ...(ref.decision ? { decision: ref.decision } : {}) },
+      held: {
+        reasons: ref.reasons,
+        ...(ref.signals ? { signals: ref.signals } : {}),
+        ...(ref.decision ? { decision: ref.decision } : {}),
+      },
       redacted: false,
     });
   }

@@ -32,7 +32,9 @@ export class InvalidSettingsError extends Error {
 
 export async function readSiteSettings(store: BlobStore): Promise<SiteSettings> {
   const value = (await readJson(store, SITE_SETTINGS_KEY)) as SiteSettings | null;
-  return value?.schemaVersion === 1 ? { ...EMPTY_SETTINGS, ...value, publisher: { ...value.publisher } } : EMPTY_SETTINGS;
+  return value?.schemaVersion === 1
+    ? { ...EMPTY_SETTINGS, ...value, publisher: { ...value.publisher } }
+    : EMPTY_SETTINGS;
 }
 
 export interface SettingsInput {
@@ -55,14 +57,20 @@ export async function writeSiteSettings(
   const email = t(input.contactEmail);
   const problems: string[] = [];
   if (baseUrl !== '' && !isHttpUrl(baseUrl)) problems.push('webbplatsens adress måste vara en http(s)-adress');
-  if (org !== '' && !isOrganisationNumber(org)) problems.push('organisationsnumret måste vara ett giltigt nummer NNNNNN-NNNN');
-  if (email !== '' && !/^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}\.[a-z]{2,}$/iu.test(email)) problems.push('e-postadressen ser inte ut som en e-postadress');
+  if (org !== '' && !isOrganisationNumber(org))
+    problems.push('organisationsnumret måste vara ett giltigt nummer NNNNNN-NNNN');
+  if (email !== '' && !/^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}\.[a-z]{2,}$/iu.test(email))
+    problems.push('e-postadressen ser inte ut som en e-postadress');
   if (name.length > 200) problems.push('utgivarens namn får vara högst 200 tecken');
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   const settings: SiteSettings = {
     schemaVersion: 1,
     ...(baseUrl ? { baseUrl } : {}),
-    publisher: { ...(name ? { name } : {}), ...(org ? { organisationNumber: org } : {}), ...(email ? { contactEmail: email } : {}) },
+    publisher: {
+      ...(name ? { name } : {}),
+      ...(org ? { organisationNumber: org } : {}),
+      ...(email ? { contactEmail: email } : {}),
+    },
     changedBy: who.by,
     changedAt: who.at.toISOString(),
   };

@@ -8,7 +8,13 @@ import type { PortalBody, PortalConnector, PortalDocument, PortalMeeting } from 
 import { sha256Hex } from '../../lib/hash.ts';
 import { selectBodies } from './body-match.ts';
 import { HarvestCounter, type HarvestSummary } from './harvest-summary.ts';
-import { deliveredHashes, readHarvestState, writeHarvestState, type HarvestState, type MeetingState } from './harvest-state.ts';
+import {
+  deliveredHashes,
+  readHarvestState,
+  writeHarvestState,
+  type HarvestState,
+  type MeetingState,
+} from './harvest-state.ts';
 import { HARVEST_INBOX_FOLDER } from '../../store/keys.ts';
 
 export interface HarvestDeps {
@@ -55,7 +61,11 @@ export const RECHECK_DAYS = 90;
  * host and the run goes on with the next meeting; when there were errors and not one meeting could be checked (the
  * portal is down, or changed its shape), the run is `failed`.
  */
-export async function harvestSource(source: SourceDefinition, deps: HarvestDeps, options: HarvestOptions = {}): Promise<HarvestSummary> {
+export async function harvestSource(
+  source: SourceDefinition,
+  deps: HarvestDeps,
+  options: HarvestOptions = {},
+): Promise<HarvestSummary> {
   const startedAt = deps.clock.now();
   const until = startedAt.toISOString().slice(0, 10);
   const since = options.since ?? addDays(until, -DEFAULT_LOOKBACK_DAYS);
@@ -63,7 +73,9 @@ export async function harvestSource(source: SourceDefinition, deps: HarvestDeps,
   const run = new Run(source, deps, options.dryRun === true, state, { from: since, to: until });
   await run.all();
   if (!run.dryRun) {
-    state.runs.push(run.counter.runRecord(startedAt, deps.clock.now(), { from: since, to: until }, deps.robotsOverride));
+    state.runs.push(
+      run.counter.runRecord(startedAt, deps.clock.now(), { from: since, to: until }, deps.robotsOverride),
+    );
     await writeHarvestState(deps.store, state);
   }
   return run.counter.summary(source.id, since, until, run.dryRun, deps.robotsOverride);
@@ -118,7 +130,13 @@ class Run {
     this.counter.meetings++;
     const now = this.deps.clock.now().toISOString();
     const known = this.state.meetings[meeting.key];
-    const entry: MeetingState = known ?? { body: meeting.body.name, date: meeting.date, title: meeting.title, firstSeenAt: now, lastCheckedAt: now };
+    const entry: MeetingState = known ?? {
+      body: meeting.body.name,
+      date: meeting.date,
+      title: meeting.title,
+      firstSeenAt: now,
+      lastCheckedAt: now,
+    };
     if (known !== undefined && isSettled(known, this.range.to)) {
       this.report(meeting, known.protocol ? 'unchanged' : 'missing', 'settled: not checked again');
       return;
@@ -158,12 +176,26 @@ class Run {
   }
 
   /** Fetches the protocol; delivers it to the inbox with its provenance unless these bytes were delivered before. */
-  private async fetchAndDeliver(meeting: PortalMeeting, entry: MeetingState, doc: PortalDocument, noticeDate: string | undefined, now: string): Promise<void> {
+  private async fetchAndDeliver(
+    meeting: PortalMeeting,
+    entry: MeetingState,
+    doc: PortalDocument,
+    noticeDate: string | undefined,
+    now: string,
+  ): Promise<void> {
     const { connector } = this.deps;
     const fetched = await connector.fetchDocument(doc);
     const sha256 = sha256Hex(fetched.bytes);
     const seen = entry.protocol;
-    entry.protocol = { id: doc.id, name: doc.name, url: doc.url, ...(doc.version ? { version: doc.version } : {}), sha256, fetchedAt: now, ...(noticeDate ? { noticeDate } : {}) };
+    entry.protocol = {
+      id: doc.id,
+      name: doc.name,
+      url: doc.url,
+      ...(doc.version ? { version: doc.version } : {}),
+      sha256,
+      fetchedAt: now,
+      ...(noticeDate ? { noticeDate } : {}),
+    };
     if (this.hashes.has(sha256)) {
       // Bytes delivered before (a re-published file under a new id or version): the new id is remembered, nothing delivered.
       this.report(meeting, 'unchanged', 'same bytes as a protocol delivered before');
@@ -173,12 +205,24 @@ class Run {
       path: this.inboxPath(meeting, sha256, fetched.mediaType),
       bytes: fetched.bytes,
       mediaType: fetched.mediaType,
-      provenance: { sourceUrl: doc.url, portal: connector.system, portalDocumentId: doc.id.slice(0, 200), ...(noticeDate ? { noticeDate } : {}) },
+      provenance: {
+        sourceUrl: doc.url,
+        portal: connector.system,
+        portalDocumentId: doc.id.slice(0, 200),
+        ...(noticeDate ? { noticeDate } : {}),
+      },
     });
     this.hashes.add(sha256);
     if (seen !== undefined) entry.previous = [...(entry.previous ?? []), seen];
     const status = seen === undefined ? 'new' : 'changed';
-    this.counter.delivered.push({ meetingKey: meeting.key, body: meeting.body.name, date: meeting.date, sha256, sourceUrl: doc.url, status });
+    this.counter.delivered.push({
+      meetingKey: meeting.key,
+      body: meeting.body.name,
+      date: meeting.date,
+      sha256,
+      sourceUrl: doc.url,
+      status,
+    });
     this.report(meeting, status, doc.name);
   }
 
@@ -204,7 +248,13 @@ class Run {
 
   private report(meeting: PortalMeeting, status: HarvestProgress['status'], detail?: string): void {
     this.counter.count(status);
-    this.deps.onProgress?.({ sourceId: this.source.id, body: meeting.body.name, date: meeting.date, status, ...(detail ? { detail } : {}) });
+    this.deps.onProgress?.({
+      sourceId: this.source.id,
+      body: meeting.body.name,
+      date: meeting.date,
+      status,
+      ...(detail ? { detail } : {}),
+    });
   }
 }
 

@@ -65,7 +65,8 @@ export class InvalidHarvestStateError extends Error {
 }
 
 export function harvestStateKey(sourceId: string): string {
-  if (!isValidId(sourceId)) throw new InvalidHarvestStateError(`source id is not an id [a-z0-9-]: ${JSON.stringify(sourceId)}`);
+  if (!isValidId(sourceId))
+    throw new InvalidHarvestStateError(`source id is not an id [a-z0-9-]: ${JSON.stringify(sourceId)}`);
   return `${HARVEST_PREFIX}${sourceId}/state.json`;
 }
 

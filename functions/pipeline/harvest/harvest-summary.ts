@@ -89,14 +89,28 @@ export class HarvestCounter {
 
   summary(sourceId: string, since: string, until: string, dryRun: boolean, robotsOverride?: string): HarvestSummary {
     return {
-      sourceId, since, until, dryRun, meetings: this.meetings, ...this.counts,
-      errors: [...this.errors], errorsByHost: this.errorsByHost(), bodiesNotFound: [...this.bodiesNotFound],
-      delivered: [...this.delivered], failed: this.failed, incomplete: this.incomplete,
+      sourceId,
+      since,
+      until,
+      dryRun,
+      meetings: this.meetings,
+      ...this.counts,
+      errors: [...this.errors],
+      errorsByHost: this.errorsByHost(),
+      bodiesNotFound: [...this.bodiesNotFound],
+      delivered: [...this.delivered],
+      failed: this.failed,
+      incomplete: this.incomplete,
       ...(robotsOverride ? { robotsOverride } : {}),
     };
   }
 
-  runRecord(startedAt: Date, finishedAt: Date, range: { from: string; to: string }, robotsOverride?: string): RunRecord {
+  runRecord(
+    startedAt: Date,
+    finishedAt: Date,
+    range: { from: string; to: string },
+    robotsOverride?: string,
+  ): RunRecord {
     const { new: added, changed, unchanged, missing } = this.counts;
     return {
       startedAt: startedAt.toISOString(),

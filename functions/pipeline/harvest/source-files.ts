@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSourceDefinition, SourceDefinitionError, type SourceDefinition } from '../../core/harvest/source-definition.ts';
+import {
+  parseSourceDefinition,
+  SourceDefinitionError,
+  type SourceDefinition,
+} from '../../core/harvest/source-definition.ts';
 
 /** Where the shipped source lists live (one file per system; any *.json file in the folder is read). */
 export const DEFAULT_SOURCES_PATH = 'data/sources';
@@ -20,7 +24,10 @@ export class SourceFilesError extends Error {
  */
 export function loadSources(path: string = DEFAULT_SOURCES_PATH): SourceDefinition[] {
   const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((name) => name.endsWith('.json')).sort().map((name) => join(path, name))
+    ? readdirSync(path)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => join(path, name))
     : [path];
   const problems: string[] = [];
   const sources: SourceDefinition[] = [];

@@ -20,7 +20,8 @@ export async function allUnits(store: BlobStore, current: PublicManifest | null)
   }
   for (const entry of Object.values(current?.municipalities ?? {})) {
     const index = await readMunicipalityIndex(store, entry);
-    for (const u of Object.values(index.units)) add(units, { municipality: u.municipality, body: u.body, year: u.year });
+    for (const u of Object.values(index.units))
+      add(units, { municipality: u.municipality, body: u.body, year: u.year });
   }
   work.units = new Map([...units].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return work;

@@ -53,9 +53,18 @@ export async function appendEvents(
 }
 
 /** Writes one chunk version under its content-addressed name and returns its manifest entry. */
-export async function writeChunk(store: BlobStore, number: number, events: readonly ChangeEvent[]): Promise<ChunkEntry> {
+export async function writeChunk(
+  store: BlobStore,
+  number: number,
+  events: readonly ChangeEvent[],
+): Promise<ChunkEntry> {
   const bytes = encodeChunk(events);
-  const file = await putFile(store, changeChunkPath(number, shortHash(bytes)), bytes, FORMAT_ENTRIES.ndjson.contentType);
+  const file = await putFile(
+    store,
+    changeChunkPath(number, shortHash(bytes)),
+    bytes,
+    FORMAT_ENTRIES.ndjson.contentType,
+  );
   const first = events[0]!;
   const last = events[events.length - 1]!;
   return {

@@ -47,8 +47,20 @@ export async function commitManifest(
   const bytes = jsonBytes(manifest);
   // Never overwrite a snapshot, and switch only from the manifest the draft was built on: a second publisher that
   // raced this one fails here (PreconditionFailedError) instead of replacing what the first one published.
-  await putFile(store, snapshotManifestPath(manifest.snapshot), bytes, JSON_TYPE, basedOn === undefined ? {} : { ifNoneMatch: '*' });
-  await putFile(store, MANIFEST_PATH, bytes, JSON_TYPE, basedOn === undefined ? {} : basedOn === null ? { ifNoneMatch: '*' } : { ifMatch: basedOn });
+  await putFile(
+    store,
+    snapshotManifestPath(manifest.snapshot),
+    bytes,
+    JSON_TYPE,
+    basedOn === undefined ? {} : { ifNoneMatch: '*' },
+  );
+  await putFile(
+    store,
+    MANIFEST_PATH,
+    bytes,
+    JSON_TYPE,
+    basedOn === undefined ? {} : basedOn === null ? { ifNoneMatch: '*' } : { ifMatch: basedOn },
+  );
   return { manifest, writes: writes + 3 };
 }
 

@@ -5,9 +5,23 @@ import { paragraphsTable } from '../../core/render/tables/index.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import { HashingStream, shortHash } from '../../lib/hash.ts';
 import type { FileEntry, PublicManifest, UnitEntry } from '../../published/manifest.ts';
-import { concatenateParts, isConcatenable, mediaTypeOf, partitionParts, partitionUnits } from '../../published/partitions.ts';
+import {
+  concatenateParts,
+  isConcatenable,
+  mediaTypeOf,
+  partitionParts,
+  partitionUnits,
+} from '../../published/partitions.ts';
 import { dumpDir } from '../../published/paths.ts';
-import { JSON_TYPE, jsonBytes, putFile, putStream, readPublishedJson, readReferenced, readUnitManifest } from '../../published/public-store.ts';
+import {
+  JSON_TYPE,
+  jsonBytes,
+  putFile,
+  putStream,
+  readPublishedJson,
+  readReferenced,
+  readUnitManifest,
+} from '../../published/public-store.ts';
 import { PARAGRAPH_NDJSON, TABLE_FILE_NAMES } from '../../published/unit-files.ts';
 
 const DUMP_INDEX = 'dump.json';
@@ -28,7 +42,9 @@ export interface DumpFiles {
 export async function writeDump(store: BlobStore, manifest: PublicManifest, baseUrl: string): Promise<DumpFiles> {
   const units = await partitionUnits(store, manifest, 'all');
   const dir = dumpDir(shortHash(units.map((u) => u.dir).join('\n')));
-  const previous = (await readPublishedJson(store, `${dir}${DUMP_INDEX}`)) as { files: Record<string, FileEntry> } | null;
+  const previous = (await readPublishedJson(store, `${dir}${DUMP_INDEX}`)) as {
+    files: Record<string, FileEntry>;
+  } | null;
   if (previous) return { files: previous.files, writes: 0 };
   const files: Record<string, FileEntry> = {};
   for (const name of [...TABLE_FILE_NAMES.filter(isConcatenable), PARAGRAPH_NDJSON]) {
@@ -36,13 +52,23 @@ export async function writeDump(store: BlobStore, manifest: PublicManifest, base
     files[name] = await streamFile(store, `${dir}${name}`, mediaTypeOf(name), concatenateParts(store, parts, name));
   }
   const parquet = FORMATS.parquet.render(paragraphsTable, paragraphRows(store, units, baseUrl));
-  files['paragraphs.parquet'] = await streamFile(store, `${dir}paragraphs.parquet`, FORMATS.parquet.contentType, parquet);
+  files['paragraphs.parquet'] = await streamFile(
+    store,
+    `${dir}paragraphs.parquet`,
+    FORMATS.parquet.contentType,
+    parquet,
+  );
   // Written last: its presence means the dump folder is complete.
   await putFile(store, `${dir}${DUMP_INDEX}`, jsonBytes({ files }), JSON_TYPE);
   return { files, writes: Object.keys(files).length + 1 };
 }
 
-async function streamFile(store: BlobStore, path: string, mediaType: string, body: AsyncIterable<Uint8Array>): Promise<FileEntry> {
+async function streamFile(
+  store: BlobStore,
+  path: string,
+  mediaType: string,
+  body: AsyncIterable<Uint8Array>,
+): Promise<FileEntry> {
   const hashing = new HashingStream();
   await putStream(store, path, hashing.pipe(body), mediaType);
   return { path, bytes: hashing.bytes, sha256: hashing.digest(), mediaType };

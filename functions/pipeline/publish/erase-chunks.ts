@@ -28,7 +28,11 @@ export class ChunkEraser {
     const events = await readChunk(this.store, chunk);
     let result = chunk;
     if (events.some((e) => this.#holds(e))) {
-      result = await writeChunk(this.store, chunk.number, events.map((e) => (this.#holds(e) ? withoutHash(e) : e)));
+      result = await writeChunk(
+        this.store,
+        chunk.number,
+        events.map((e) => (this.#holds(e) ? withoutHash(e) : e)),
+      );
       this.writes++;
       this.garbage.add(chunk.path);
     }

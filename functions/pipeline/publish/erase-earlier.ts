@@ -117,11 +117,20 @@ export class PublishedEraser {
     if (changed) {
       const bytes = jsonBytes({ ...index, units });
       const path = municipalityIndexPath(slug, shortHash(bytes));
-      const file = (await exists(this.store, path)) ? fileEntry(path, bytes, JSON_TYPE) : await this.#put(path, bytes, JSON_TYPE);
+      const file = (await exists(this.store, path))
+        ? fileEntry(path, bytes, JSON_TYPE)
+        : await this.#put(path, bytes, JSON_TYPE);
       this.garbage.add(entry.index.path);
       const list = Object.values(units);
       const sum = (f: (u: UnitEntry) => number) => list.reduce((n, u) => n + f(u), 0);
-      result = { ...entry, index: file, units: list.length, meetings: sum((u) => u.meetings), paragraphs: sum((u) => u.paragraphs), bytes: sum((u) => u.bytes) };
+      result = {
+        ...entry,
+        index: file,
+        units: list.length,
+        meetings: sum((u) => u.meetings),
+        paragraphs: sum((u) => u.paragraphs),
+        bytes: sum((u) => u.bytes),
+      };
     }
     this.#indexes.set(memo, result);
     return result;
@@ -178,7 +187,11 @@ export class PublishedEraser {
 }
 
 /** The unit entries of `m` in the target units. */
-export async function targetUnits(store: BlobStore, m: PublicManifest, units: ReadonlyMap<string, UnitRef>): Promise<UnitEntry[]> {
+export async function targetUnits(
+  store: BlobStore,
+  m: PublicManifest,
+  units: ReadonlyMap<string, UnitRef>,
+): Promise<UnitEntry[]> {
   const out: UnitEntry[] = [];
   for (const slug of new Set([...units.values()].map((u) => u.municipality))) {
     const entry = m.municipalities[slug];

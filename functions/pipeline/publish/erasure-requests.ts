@@ -33,7 +33,10 @@ export interface StoredErasure {
 }
 
 /** Writes the request unless one is already open for the § (the first one's time is kept). */
-export async function requestErasure(store: BlobStore, request: Omit<ErasureRequest, 'schemaVersion'>): Promise<StoredErasure> {
+export async function requestErasure(
+  store: BlobStore,
+  request: Omit<ErasureRequest, 'schemaVersion'>,
+): Promise<StoredErasure> {
   const key = erasureKey(request.paragraphId);
   const existing = (await readJson(store, key).catch(() => null)) as ErasureRequest | null;
   if (isRequest(existing)) return { key, request: existing };
@@ -54,5 +57,10 @@ export async function listErasures(store: BlobStore): Promise<StoredErasure[]> {
 
 function isRequest(value: unknown): value is ErasureRequest {
   const r = value as Partial<ErasureRequest> | null;
-  return r?.schemaVersion === 1 && typeof r.paragraphId === 'string' && typeof r.meetingId === 'string' && typeof r.unit === 'string';
+  return (
+    r?.schemaVersion === 1 &&
+    typeof r.paragraphId === 'string' &&
+    typeof r.meetingId === 'string' &&
+    typeof r.unit === 'string'
+  );
 }

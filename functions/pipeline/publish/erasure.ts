@@ -15,7 +15,14 @@ import type { CdnInvalidator } from '../../ports/cdn.ts';
 import { readJson } from '../../ports/blob-json.ts';
 import { putJson } from '../../store/json.ts';
 import type { ChangeEvent, PublicManifest } from '../../published/manifest.ts';
-import { DATASETS_URL_PREFIX, MANIFEST_PATH, publicKey, PUBLIC_PREFIX, SNAPSHOTS_DIR, type UnitRef } from '../../published/paths.ts';
+import {
+  DATASETS_URL_PREFIX,
+  MANIFEST_PATH,
+  publicKey,
+  PUBLIC_PREFIX,
+  SNAPSHOTS_DIR,
+  type UnitRef,
+} from '../../published/paths.ts';
 import { JSON_TYPE, jsonBytes, putFile, readManifest, readUnitManifest } from '../../published/public-store.ts';
 import { ChunkEraser } from './erase-chunks.ts';
 import { ndjsonHolds, PublishedEraser, targetUnits } from './erase-earlier.ts';
@@ -36,7 +43,11 @@ export interface PreparedErasure {
 /** The API and page paths that can show a §: dropped from the CDN after every erasure. */
 export const API_PATHS: readonly string[] = ['/', '/p/*', '/m/*', '/c/*', '/v1/*'];
 
-export async function prepareErasure(store: BlobStore, requests: StoredErasure[], draft: PublicManifest): Promise<PreparedErasure> {
+export async function prepareErasure(
+  store: BlobStore,
+  requests: StoredErasure[],
+  draft: PublicManifest,
+): Promise<PreparedErasure> {
   const units = new Map<string, UnitRef>();
   for (const { request } of requests) units.set(request.unit, unitRefOf(request.unit));
   const requested = new Set(requests.map((r) => r.request.paragraphId));
@@ -67,10 +78,21 @@ export async function prepareErasure(store: BlobStore, requests: StoredErasure[]
   const nextDraft: PublicManifest = { ...mapped, metadata: {} };
   manifests.push(nextDraft);
   const meetings = new Set(requests.filter((r) => ids.has(r.request.paragraphId)).map((r) => r.request.meetingId));
-  const candidates = new Set([...eraser.garbage, ...chunks.garbage, ...(await sweep(store, ids, units, meetings, chunks))]);
+  const candidates = new Set([
+    ...eraser.garbage,
+    ...chunks.garbage,
+    ...(await sweep(store, ids, units, meetings, chunks)),
+  ]);
   const listed = await listedPaths(store, manifests, units);
   const garbage = [...candidates].filter((p) => !listed.has(p)).sort();
-  return { draft: nextDraft, requests, ids: [...ids].sort(), rewritten, garbage, writes: rewritten.length + eraser.writes + chunks.writes };
+  return {
+    draft: nextDraft,
+    requests,
+    ids: [...ids].sort(),
+    rewritten,
+    garbage,
+    writes: rewritten.length + eraser.writes + chunks.writes,
+  };
 }
 
 /**
@@ -90,11 +112,15 @@ export async function finishErasure(
     ...(committed.readModel?.parts ?? []).map((p) => p.path),
   ]);
   const garbage = prepared.garbage.filter((p) => !listed.has(p));
-  const paths = new Set<string>([...garbage, ...prepared.rewritten, MANIFEST_PATH].map((p) => `${DATASETS_URL_PREFIX}${p}`));
+  const paths = new Set<string>(
+    [...garbage, ...prepared.rewritten, MANIFEST_PATH].map((p) => `${DATASETS_URL_PREFIX}${p}`),
+  );
   for (const { request } of prepared.requests) for (const p of request.invalidate ?? []) paths.add(p);
   for (const p of API_PATHS) paths.add(p);
   const invalidate = [...paths].sort();
-  if (cdn) for (const r of prepared.requests) await putJson(store, r.key, { ...r.request, invalidate } satisfies ErasureRequest);
+  if (cdn)
+    for (const r of prepared.requests)
+      await putJson(store, r.key, { ...r.request, invalidate } satisfies ErasureRequest);
   // Every version: on a versioned bucket a plain delete would leave the erased bytes behind a delete marker.
   for (const path of garbage) await eraseObject(store, publicKey(path));
   if (cdn) await cdn.invalidate(invalidate);
@@ -130,7 +156,9 @@ async function sweep(
   for (const u of units.values()) {
     const folders = await groupByFolder(store, `units/${u.municipality}/${u.body}/${u.year}/`);
     for (const [dir, files] of folders) {
-      const manifest = (await readJson(store, publicKey(`${dir}unit.json`)).catch(() => null)) as { paragraphs?: Record<string, unknown> } | null;
+      const manifest = (await readJson(store, publicKey(`${dir}unit.json`)).catch(() => null)) as {
+        paragraphs?: Record<string, unknown>;
+      } | null;
       if (manifest === null || Object.keys(manifest.paragraphs ?? {}).some((id) => ids.has(id))) out.push(...files);
     }
     for await (const meta of store.list(publicKey(`meetings/${u.municipality}/${u.body}/${u.year}/`))) {
@@ -151,7 +179,11 @@ async function sweep(
     const path = meta.key.slice(PUBLIC_PREFIX.length);
     if (!/^changes\/\d{6}-[0-9a-f]+\.ndjson$/u.test(path)) continue;
     const bytes = await store.get(meta.key);
-    const events = new TextDecoder().decode(bytes ?? new Uint8Array()).split('\n').filter(Boolean).map((l) => JSON.parse(l) as ChangeEvent);
+    const events = new TextDecoder()
+      .decode(bytes ?? new Uint8Array())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as ChangeEvent);
     if (chunks.holdsAny(events)) out.push(path);
   }
   return out;
@@ -172,7 +204,11 @@ async function groupByFolder(store: BlobStore, prefix: string): Promise<Map<stri
 }
 
 /** Every path the given manifests list in the target units' municipalities, their feed, dump and metadata. */
-async function listedPaths(store: BlobStore, manifests: readonly PublicManifest[], units: ReadonlyMap<string, UnitRef>): Promise<Set<string>> {
+async function listedPaths(
+  store: BlobStore,
+  manifests: readonly PublicManifest[],
+  units: ReadonlyMap<string, UnitRef>,
+): Promise<Set<string>> {
   const out = new Set<string>();
   const seen = new Set<string>();
   for (const m of manifests) {

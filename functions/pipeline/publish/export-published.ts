@@ -16,7 +16,10 @@ export interface PublishedExportOptions {
  * published yet or the file is not one that is published per unit (e.g. JSON, or Parquet across units): the caller
  * then renders from the records (export-records.ts).
  */
-export async function exportPublished(store: BlobStore, options: PublishedExportOptions): Promise<AsyncIterable<Uint8Array> | null> {
+export async function exportPublished(
+  store: BlobStore,
+  options: PublishedExportOptions,
+): Promise<AsyncIterable<Uint8Array> | null> {
   const name = publishedFileName(options.table, options.format);
   if (name === null || !isConcatenable(name)) return null;
   const manifest = await readManifest(store);

@@ -58,7 +58,12 @@ export async function acquirePublishLease(
   const holder = options.holder ?? `publish-${crypto.randomUUID()}`;
   const record = (): LeaseRecord => {
     const now = clock.now();
-    return { schemaVersion: 1, holder, acquiredAt: now.toISOString(), expiresAt: new Date(now.getTime() + ttl).toISOString() };
+    return {
+      schemaVersion: 1,
+      holder,
+      acquiredAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + ttl).toISOString(),
+    };
   };
   let etag = await take(store, clock, record());
   return {

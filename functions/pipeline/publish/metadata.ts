@@ -72,7 +72,11 @@ export function rootDataPackage(manifest: PublicManifest, dump: DumpEntry): stri
  * `dcterms:modified` is when the data last changed, i.e. this version's publish time. Null without an organisation
  * number.
  */
-export function catalog(manifest: PublicManifest, dump: DumpEntry | undefined, publisher: PublisherConfig): string | null {
+export function catalog(
+  manifest: PublicManifest,
+  dump: DumpEntry | undefined,
+  publisher: PublisherConfig,
+): string | null {
   if (!publisher.organisationNumber) return null;
   const distributions: DcatDistribution[] = Object.entries(dump?.files ?? {}).map(([name, file]) => ({
     url: datasetUrl(manifest.baseUrl, file.path),
@@ -85,14 +89,24 @@ export function catalog(manifest: PublicManifest, dump: DumpEntry | undefined, p
   return buildDcatCatalog({
     baseUrl: manifest.baseUrl,
     publisher: { name: publisher.name, organisationNumber: publisher.organisationNumber },
-    contact: { name: publisher.name, url: `${trimSlash(manifest.baseUrl)}/`, ...(publisher.contactEmail ? { email: publisher.contactEmail } : {}) },
-    catalog: { title: { sv: `Paragraf – ${publisher.name}`, en: `Paragraf – ${publisher.name}` }, description: DESCRIPTION },
+    contact: {
+      name: publisher.name,
+      url: `${trimSlash(manifest.baseUrl)}/`,
+      ...(publisher.contactEmail ? { email: publisher.contactEmail } : {}),
+    },
+    catalog: {
+      title: { sv: `Paragraf – ${publisher.name}`, en: `Paragraf – ${publisher.name}` },
+      description: DESCRIPTION,
+    },
     datasets: [
       {
         id: 'paragraf',
         title: TITLE,
         description: DESCRIPTION,
-        keywords: { sv: ['protokoll', 'beslut', 'kommunfullmäktige'], en: ['minutes', 'decisions', 'municipal council'] },
+        keywords: {
+          sv: ['protokoll', 'beslut', 'kommunfullmäktige'],
+          en: ['minutes', 'decisions', 'municipal council'],
+        },
       },
     ],
     distributions,
@@ -100,4 +114,3 @@ export function catalog(manifest: PublicManifest, dump: DumpEntry | undefined, p
     modified: manifest.publishedAt,
   });
 }
-

@@ -2,7 +2,14 @@ import type { BlobStore } from '../../ports/blob-store.ts';
 import { shortHash } from '../../lib/hash.ts';
 import type { FileEntry, MunicipalityEntry, MunicipalityIndex, UnitEntry } from '../../published/manifest.ts';
 import { municipalityIndexPath, unitName, type UnitRef } from '../../published/paths.ts';
-import { exists, fileEntry, JSON_TYPE, jsonBytes, putFile, readMunicipalityIndex } from '../../published/public-store.ts';
+import {
+  exists,
+  fileEntry,
+  JSON_TYPE,
+  jsonBytes,
+  putFile,
+  readMunicipalityIndex,
+} from '../../published/public-store.ts';
 import { updateUnit, type PendingEvent, type UnitUpdate } from './unit-update.ts';
 
 export interface MunicipalityUpdate {
@@ -44,7 +51,8 @@ export async function updateMunicipality(
   }
   const events = units.flatMap((u) => u.events);
   let writes = units.reduce((n, u) => n + u.writes, 0);
-  if (!units.some((u) => u.changed)) return { municipality: slug, entry: current ?? null, changed: false, units, events, writes };
+  if (!units.some((u) => u.changed))
+    return { municipality: slug, entry: current ?? null, changed: false, units, events, writes };
   const next = { ...index.units };
   for (const u of units) {
     if (u.entry) next[unitName(u.unit)] = u.entry;
@@ -53,20 +61,28 @@ export async function updateMunicipality(
   const names = Object.keys(next).sort();
   if (names.length === 0) return { municipality: slug, entry: null, changed: true, units, events, writes };
   const name = [...units].reverse().find((u) => u.municipalityName)?.municipalityName ?? index.name;
-  const newIndex: MunicipalityIndex = { schemaVersion: 1, municipality: slug, name, units: Object.fromEntries(names.map((n) => [n, next[n]!])) };
+  const newIndex: MunicipalityIndex = {
+    schemaVersion: 1,
+    municipality: slug,
+    name,
+    units: Object.fromEntries(names.map((n) => [n, next[n]!])),
+  };
   const bytes = jsonBytes(newIndex);
   const path = municipalityIndexPath(slug, shortHash(bytes));
   // Content-addressed: an index left by a crashed run is the same bytes, so it is not written again.
   const existed = await exists(store, path);
-  const file: FileEntry = existed
-    ? fileEntry(path, bytes, JSON_TYPE)
-    : await putFile(store, path, bytes, JSON_TYPE);
+  const file: FileEntry = existed ? fileEntry(path, bytes, JSON_TYPE) : await putFile(store, path, bytes, JSON_TYPE);
   if (!existed) writes++;
   const entry = municipalityEntry(name, file, Object.values(newIndex.units), options.now);
   return { municipality: slug, entry, changed: true, units, events, writes };
 }
 
-function municipalityEntry(name: string, index: FileEntry, units: readonly UnitEntry[], now: string): MunicipalityEntry {
+function municipalityEntry(
+  name: string,
+  index: FileEntry,
+  units: readonly UnitEntry[],
+  now: string,
+): MunicipalityEntry {
   return {
     name,
     index,

@@ -3,9 +3,19 @@ import type { BlobStore } from '../../ports/blob-store.ts';
 import type { FileEntry, PublicManifest, ReadModelEntry } from '../../published/manifest.ts';
 import { readModelPartPath } from '../../published/paths.ts';
 import { exists, fileEntry, putFile } from '../../published/public-store.ts';
-import { decodeIndex, encodeIndex, INDEX_FILE_FORMAT, isCurrentIndexFile } from '../../published/read-model/index-file.ts';
+import {
+  decodeIndex,
+  encodeIndex,
+  INDEX_FILE_FORMAT,
+  isCurrentIndexFile,
+} from '../../published/read-model/index-file.ts';
 import { TERMS_ID } from '../../core/search/tokenize.ts';
-import { INDEX_PART_BYTES, indexManifest, readIndexBytes, type EarlierIndex } from '../../published/read-model/load-published.ts';
+import {
+  INDEX_PART_BYTES,
+  indexManifest,
+  readIndexBytes,
+  type EarlierIndex,
+} from '../../published/read-model/load-published.ts';
 
 const MEDIA_TYPE = 'application/octet-stream';
 
@@ -15,7 +25,11 @@ const MEDIA_TYPE = 'application/octet-stream';
  * one: unchanged municipalities and units are copied from it, only rebuilt units are read. Content-addressed, so the
  * same state is written once.
  */
-export async function writeReadModel(store: BlobStore, draft: PublicManifest, current: PublicManifest | null): Promise<ReadModelEntry> {
+export async function writeReadModel(
+  store: BlobStore,
+  draft: PublicManifest,
+  current: PublicManifest | null,
+): Promise<ReadModelEntry> {
   const earlier = await earlierIndex(store, current);
   const index = await indexManifest(store, draft, earlier);
   const bytes = encodeIndex(index.parts);
@@ -24,9 +38,19 @@ export async function writeReadModel(store: BlobStore, draft: PublicManifest, cu
   for (let at = 0, n = 0; at < bytes.length || n === 0; at += INDEX_PART_BYTES, n++) {
     const path = readModelPartPath(sha256.slice(0, 16), n);
     const part = bytes.subarray(at, Math.min(bytes.length, at + INDEX_PART_BYTES));
-    parts.push((await exists(store, path)) ? fileEntry(path, part, MEDIA_TYPE) : await putFile(store, path, part, MEDIA_TYPE));
+    parts.push(
+      (await exists(store, path)) ? fileEntry(path, part, MEDIA_TYPE) : await putFile(store, path, part, MEDIA_TYPE),
+    );
   }
-  return { bytes: bytes.length, sha256, mediaType: MEDIA_TYPE, parts, format: INDEX_FILE_FORMAT, terms: TERMS_ID, sequence: draft.sequence };
+  return {
+    bytes: bytes.length,
+    sha256,
+    mediaType: MEDIA_TYPE,
+    parts,
+    format: INDEX_FILE_FORMAT,
+    terms: TERMS_ID,
+    sequence: draft.sequence,
+  };
 }
 
 /** Whether a version lacks an index file this code would use (none yet, an older format, other search terms). */

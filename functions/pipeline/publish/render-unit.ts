@@ -8,10 +8,24 @@ import { shortHash } from '../../lib/hash.ts';
 import type { UnitManifest } from '../../published/manifest.ts';
 import { meetingPath, unitDir, type UnitRef } from '../../published/paths.ts';
 import { unitDataPackage } from './unit-datapackage.ts';
-import { entry, fileOf, PARAGRAPH_NDJSON, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST, type RenderedFile } from '../../published/unit-files.ts';
+import {
+  entry,
+  fileOf,
+  PARAGRAPH_NDJSON,
+  TABLE_FILES,
+  UNIT_DATAPACKAGE,
+  UNIT_MANIFEST,
+  type RenderedFile,
+} from '../../published/unit-files.ts';
 import { JSON_TYPE } from '../../published/public-store.ts';
 
-export { PARAGRAPH_NDJSON, TABLE_FILE_NAMES, TABLE_FILES, UNIT_DATAPACKAGE, UNIT_MANIFEST } from '../../published/unit-files.ts';
+export {
+  PARAGRAPH_NDJSON,
+  TABLE_FILE_NAMES,
+  TABLE_FILES,
+  UNIT_DATAPACKAGE,
+  UNIT_MANIFEST,
+} from '../../published/unit-files.ts';
 
 export interface RenderedUnit {
   /** Hash of the unit's content: names its folder. Same records and base URL → same id. */
@@ -33,7 +47,11 @@ export interface RenderedUnit {
  *
  * Privacy: only what publishableMeeting gives is rendered (store/meeting-record.ts).
  */
-export async function renderUnit(unit: UnitRef, records: readonly MeetingRecord[], baseUrl: string): Promise<RenderedUnit> {
+export async function renderUnit(
+  unit: UnitRef,
+  records: readonly MeetingRecord[],
+  baseUrl: string,
+): Promise<RenderedUnit> {
   const meetings = [...records]
     .sort(byDateThenId)
     .map((r): UnitMeeting => ({ ...publishableMeeting(r), version: r.ingest.version, sourceSha256: r.ingest.sha256 }));
@@ -51,7 +69,11 @@ export interface UnitMeeting extends RenderRecord {
  * earlier versions of a unit through this too, from their published meeting files, so an erased version has exactly
  * the shape of one the publisher wrote.
  */
-export async function renderUnitMeetings(unit: UnitRef, input: readonly UnitMeeting[], baseUrl: string): Promise<RenderedUnit> {
+export async function renderUnitMeetings(
+  unit: UnitRef,
+  input: readonly UnitMeeting[],
+  baseUrl: string,
+): Promise<RenderedUnit> {
   const ctx: RenderContext = { baseUrl };
   const files: RenderedFile[] = [];
   for (const f of TABLE_FILES) {
@@ -68,7 +90,12 @@ export async function renderUnitMeetings(unit: UnitRef, input: readonly UnitMeet
   const pkg = unitDataPackage({ unit, ...names, files, meetings, meetingIds: input.map((r) => r.meeting.id), baseUrl });
   files.push(fileOf(UNIT_DATAPACKAGE, JSON_TYPE, pkg.text));
   // The folder's name hashes its content and the meeting files it lists; unit.json is derived from the same.
-  const id = shortHash([...files, ...meetings].map((f) => `${f.name}\t${f.sha256}\n`).sort().join(''));
+  const id = shortHash(
+    [...files, ...meetings]
+      .map((f) => `${f.name}\t${f.sha256}\n`)
+      .sort()
+      .join(''),
+  );
   const dir = unitDir(unit, id);
   const manifest = unitManifest(unit, names, dir, files, meetings, input, ctx);
   files.push(fileOf(UNIT_MANIFEST, JSON_TYPE, `${JSON.stringify(manifest, null, 1)}\n`));
@@ -89,7 +116,12 @@ function unitManifest(
   input.forEach((r, i) => {
     const published = paragraphRecords(r.meeting, r.paragraphs, ctx);
     for (const p of published) paragraphs[p.id] = { meetingId: r.meeting.id, hash: shortHash(JSON.stringify(p)) };
-    meetingEntries[r.meeting.id] = { file: entry(meetings[i]!), version: r.version, sourceSha256: r.sourceSha256, paragraphs: published.length };
+    meetingEntries[r.meeting.id] = {
+      file: entry(meetings[i]!),
+      version: r.version,
+      sourceSha256: r.sourceSha256,
+      paragraphs: published.length,
+    };
   });
   return {
     schemaVersion: 1,

@@ -23,7 +23,12 @@ export interface UnitPackageInput {
  */
 export function unitDataPackage(input: UnitPackageInput): { text: string; schemas: RenderedFile[] } {
   const byName = new Map(input.files.map((f) => [f.name, f]));
-  const resources: DataPackageResourceInput[] = TABLE_FILES.map((f) => ({ path: f.name, format: f.format, table: f.table, ...sized(byName.get(f.name)) }));
+  const resources: DataPackageResourceInput[] = TABLE_FILES.map((f) => ({
+    path: f.name,
+    format: f.format,
+    table: f.table,
+    ...sized(byName.get(f.name)),
+  }));
   resources.push({
     path: PARAGRAPH_NDJSON,
     format: 'ndjson',
@@ -62,7 +67,11 @@ export function unitDataPackage(input: UnitPackageInput): { text: string; schema
 }
 
 /** Replaces each inline table schema by the URL of a content-addressed schema file, and returns those files. */
-function shareSchemas(out: Array<Record<string, unknown>>, inputs: readonly DataPackageResourceInput[], baseUrl: string): RenderedFile[] {
+function shareSchemas(
+  out: Array<Record<string, unknown>>,
+  inputs: readonly DataPackageResourceInput[],
+  baseUrl: string,
+): RenderedFile[] {
   const schemas = new Map<string, RenderedFile>();
   out.forEach((resource, i) => {
     const table = inputs[i]?.table;

@@ -61,12 +61,19 @@ export async function updateUnit(
   const writes = (await writeFolder(store, dir, rendered)) + (await writeSqlTables(store, unit, rendered, false));
   const old = previous ? await readUnitManifest(store, previous) : null;
   const held = new Set(records.flatMap((r) => [...heldIds(r)]));
-  const decided = new Set(records.flatMap((r) => r.held.filter((h) => h.decision === 'withdrawn' || h.decision === 'rejected').map((h) => h.paragraphId)));
+  const decided = new Set(
+    records.flatMap((r) =>
+      r.held.filter((h) => h.decision === 'withdrawn' || h.decision === 'rejected').map((h) => h.paragraphId),
+    ),
+  );
   const events = diffParagraphs(unit, old, rendered.manifest, held, decided);
   return { ...named, entry: unitEntry(unit, rendered, options.now), changed: true, events, writes };
 }
 
-async function readUnitRecords(store: BlobStore, unit: UnitRef): Promise<{ records: MeetingRecord[]; skipped: string[] }> {
+async function readUnitRecords(
+  store: BlobStore,
+  unit: UnitRef,
+): Promise<{ records: MeetingRecord[]; skipped: string[] }> {
   const keys: string[] = [];
   for await (const meta of store.list(unitRecordsPrefix(unit))) keys.push(meta.key);
   const records: MeetingRecord[] = [];
@@ -101,7 +108,12 @@ export async function writeFolder(store: BlobStore, dir: string, rendered: Rende
 }
 
 /** The unit's copies for the SQL tables (published/sql-tables.ts): fixed names, overwritten; after the folder. */
-async function writeSqlTables(store: BlobStore, unit: UnitRef, rendered: RenderedUnit, onlyMissing: boolean): Promise<number> {
+async function writeSqlTables(
+  store: BlobStore,
+  unit: UnitRef,
+  rendered: RenderedUnit,
+  onlyMissing: boolean,
+): Promise<number> {
   let writes = 0;
   for (const t of SQL_TABLES) {
     const file = rendered.files.find((f) => f.name === t.file);

@@ -60,7 +60,6 @@ export interface ParagraphDecision {
   history: DecisionEvent[];
 }
 
-
 export class InvalidReviewIdError extends Error {
   override name = 'InvalidReviewIdError';
 }
@@ -78,7 +77,8 @@ export function decisionKey(meetingId: string, paragraphId: string): string {
 /** "<meeting id>-<number>" → the meeting id: meeting ids end in their date, a § id adds one more part. */
 export function meetingIdOf(paragraphId: string): string {
   const m = /^(.+-\d{4}-\d{2}-\d{2})-[a-z0-9]+$/u.exec(paragraphId);
-  if (m === null || !isValidId(paragraphId)) throw new InvalidReviewIdError(`not a § id: ${JSON.stringify(paragraphId)}`);
+  if (m === null || !isValidId(paragraphId))
+    throw new InvalidReviewIdError(`not a § id: ${JSON.stringify(paragraphId)}`);
   return m[1]!;
 }
 
@@ -87,7 +87,11 @@ export function paragraphHash(paragraph: Paragraph): string {
   return sha256Hex(JSON.stringify(paragraph));
 }
 
-export async function readDecision(store: BlobStore, meetingId: string, paragraphId: string): Promise<ParagraphDecision | null> {
+export async function readDecision(
+  store: BlobStore,
+  meetingId: string,
+  paragraphId: string,
+): Promise<ParagraphDecision | null> {
   return (await readJson(store, decisionKey(meetingId, paragraphId))) as ParagraphDecision | null;
 }
 
@@ -96,7 +100,8 @@ export async function readDecisions(store: BlobStore, meetingId: string): Promis
   const out = new Map<string, ParagraphDecision>();
   for await (const meta of store.list(decisionPrefix(meetingId))) {
     const value = (await readJson(store, meta.key)) as ParagraphDecision | null;
-    if (value !== null && value.schemaVersion === 1 && typeof value.paragraphId === 'string') out.set(value.paragraphId, value);
+    if (value !== null && value.schemaVersion === 1 && typeof value.paragraphId === 'string')
+      out.set(value.paragraphId, value);
   }
   return out;
 }

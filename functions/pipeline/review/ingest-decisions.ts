@@ -10,14 +10,21 @@ import { readDecisions } from './decision.ts';
  * so a corrected or re-ingested protocol never undoes a rejection or a withdrawal, and a released § stays released
  * while it reads the same. One listing of `decisions/<meetingId>/`; nothing changes when there are none.
  */
-export async function withStoredDecisions(store: BlobStore, version: NewVersion, parsed: Protocol): Promise<NewVersion> {
+export async function withStoredDecisions(
+  store: BlobStore,
+  version: NewVersion,
+  parsed: Protocol,
+): Promise<NewVersion> {
   const decisions = await readDecisions(store, version.record.meetingId);
   if (decisions.size === 0) return version;
   const applied = applyDecisions(version.record, parsed.paragraphs, decisions);
   return {
     ...version,
     record: applied.record,
-    heldParagraphs: applied.held.map((h) => ({ ref: h.ref, review: heldParagraphForReview(h.paragraph, h.ref.reasons, h.ref.signals) })),
+    heldParagraphs: applied.held.map((h) => ({
+      ref: h.ref,
+      review: heldParagraphForReview(h.paragraph, h.ref.reasons, h.ref.signals),
+    })),
     keepReviews: applied.keepReviews,
   };
 }

@@ -88,17 +88,25 @@ export async function releaseParagraph(deps: ReviewDeps, input: ReleaseInput): P
   const { paragraph, counts } = redactParagraph(target.paragraph, redactions, input.basis);
   const missing = counts.flatMap((n, i) => (n === 0 ? [i + 1] : []));
   if (missing.length > 0) {
-    throw new ReviewRefusedError(`text ${missing.join(', ')} to mask does not occur in the § (check spelling); nothing was released`);
+    throw new ReviewRefusedError(
+      `text ${missing.join(', ')} to mask does not occur in the § (check spelling); nothing was released`,
+    );
   }
   const left = personalNumberFindings(paragraph);
   if (left.length > 0 || leaksPersonalNumber(paragraph)) {
     const where = [...new Set(left.map((f) => f.field))].join(', ') || 'split between two fields';
-    throw new ReviewRefusedError(`a personnummer or samordningsnummer is still in the masked § (${where}): mask it with --redact`);
+    throw new ReviewRefusedError(
+      `a personnummer or samordningsnummer is still in the masked § (${where}): mask it with --redact`,
+    );
   }
-  const event = eventOf(target, { action: 'release', by: input.by, at: deps.clock.now().toISOString() }, {
-    ...(input.basis?.trim() ? { basis: input.basis.trim() } : {}),
-    redactionCount: redactions.length,
-  });
+  const event = eventOf(
+    target,
+    { action: 'release', by: input.by, at: deps.clock.now().toISOString() },
+    {
+      ...(input.basis?.trim() ? { basis: input.basis.trim() } : {}),
+      redactionCount: redactions.length,
+    },
+  );
   const decision = decide(target.decision, target.ids, event, redactions);
   const recordChanged = await commit(deps, target, decision);
   return { paragraphId: input.paragraphId, state: 'released', masked: counts, recordChanged };
@@ -108,7 +116,11 @@ export async function rejectParagraph(deps: ReviewDeps, input: RejectInput): Pro
   checkPerson(input.by);
   if (input.reason.trim() === '') throw new ReviewRefusedError('a rejection needs a reason');
   const target = await loadTarget(deps.store, input.paragraphId);
-  const event = eventOf(target, { action: 'reject', by: input.by, at: deps.clock.now().toISOString() }, { reason: input.reason.trim() });
+  const event = eventOf(
+    target,
+    { action: 'reject', by: input.by, at: deps.clock.now().toISOString() },
+    { reason: input.reason.trim() },
+  );
   const decision = decide(target.decision, target.ids, event);
   const recordChanged = await commit(deps, target, decision);
   return { paragraphId: input.paragraphId, state: 'rejected', recordChanged };
@@ -158,11 +170,27 @@ async function loadTarget(store: BlobStore, paragraphId: string): Promise<Target
   const paragraph = entry?.paragraph.paragraph ?? record.protocol.paragraphs.find((p) => p.id === paragraphId);
   if (paragraph === undefined) throw new NotUnderReviewError(`${paragraphId} is in no record or review entry`);
   const decision = await readDecision(store, meetingId, paragraphId);
-  return { ids: { meetingId, paragraphId, number: paragraph.number }, recordKey, record, paragraph, fromReview: entry, decision };
+  return {
+    ids: { meetingId, paragraphId, number: paragraph.number },
+    recordKey,
+    record,
+    paragraph,
+    fromReview: entry,
+    decision,
+  };
 }
 
-function eventOf(target: Target, base: Pick<DecisionEvent, 'action' | 'by' | 'at'>, extra: Partial<DecisionEvent>): DecisionEvent {
-  return { ...base, ...extra, reviewedHash: paragraphHash(target.paragraph), recordVersion: target.record.ingest.version };
+function eventOf(
+  target: Target,
+  base: Pick<DecisionEvent, 'action' | 'by' | 'at'>,
+  extra: Partial<DecisionEvent>,
+): DecisionEvent {
+  return {
+    ...base,
+    ...extra,
+    reviewedHash: paragraphHash(target.paragraph),
+    recordVersion: target.record.ingest.version,
+  };
 }
 
 function checkPerson(by: string): void {
@@ -220,7 +248,12 @@ async function reapply(store: BlobStore, current: MeetingRecord) {
 }
 
 /** A § held only by a decision (rejected after it was published) gets a review entry, so it can be shown and released. */
-async function ensureReviewEntry(store: BlobStore, target: Target, ref: HeldParagraphRef, paragraph: Paragraph): Promise<void> {
+async function ensureReviewEntry(
+  store: BlobStore,
+  target: Target,
+  ref: HeldParagraphRef,
+  paragraph: Paragraph,
+): Promise<void> {
   const key = reviewKey(target.record.meetingId, ref.paragraphId);
   if ((await store.head(key)) !== null) return;
   const entry: ReviewEntry = {

@@ -63,7 +63,9 @@ export async function listReview(store: BlobStore, filter: { state?: ReviewState
   }
   return [...items.values()]
     .filter((i) => filter.state === undefined || i.state === filter.state)
-    .sort((a, b) => (a.meetingId === b.meetingId ? numberOrder(a.number, b.number) : a.meetingId < b.meetingId ? -1 : 1));
+    .sort((a, b) =>
+      a.meetingId === b.meetingId ? numberOrder(a.number, b.number) : a.meetingId < b.meetingId ? -1 : 1,
+    );
 }
 
 /** One § with its full text and decision. */
@@ -71,7 +73,8 @@ export async function showReview(store: BlobStore, paragraphId: string): Promise
   const meetingId = meetingIdOf(paragraphId);
   const entry = (await readJson(store, reviewKey(meetingId, paragraphId))) as ReviewEntry | null;
   const decision = await readDecision(store, meetingId, paragraphId);
-  if (entry === null && decision === null) throw new NotUnderReviewError(`${paragraphId} is not held for review and has no decision`);
+  if (entry === null && decision === null)
+    throw new NotUnderReviewError(`${paragraphId} is not held for review and has no decision`);
   return { item: itemOf(entry, decision), paragraph: entry?.paragraph.paragraph ?? null, decision };
 }
 
@@ -79,7 +82,10 @@ function itemOf(entry: ReviewEntry | null, decision: ParagraphDecision | null): 
   const p = entry?.paragraph;
   const last = decision?.history[decision.history.length - 1];
   // A newer version of the protocol changed a released §: it is held again until someone reviews it anew.
-  const changed = decision?.state === 'released' && entry !== null && paragraphHash(entry.paragraph.paragraph) !== decision.reviewedHash;
+  const changed =
+    decision?.state === 'released' &&
+    entry !== null &&
+    paragraphHash(entry.paragraph.paragraph) !== decision.reviewedHash;
   return {
     paragraphId: p?.paragraphId ?? decision!.paragraphId,
     meetingId: entry?.meetingId ?? decision!.meetingId,

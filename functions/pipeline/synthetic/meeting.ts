@@ -62,12 +62,20 @@ export function buildMeetingProtocol(spec: MeetingSpec, seed: number): Protocol 
 function buildParagraphs(random: Random, ctx: MeetingContext, spec: MeetingSpec): Paragraph[] {
   const { opening, closing } = spec.body;
   const fixed = (i: number): string | undefined =>
-    i < opening.length ? opening[i] : i >= spec.paragraphCount - closing.length ? closing[i - (spec.paragraphCount - closing.length)] : undefined;
+    i < opening.length
+      ? opening[i]
+      : i >= spec.paragraphCount - closing.length
+        ? closing[i - (spec.paragraphCount - closing.length)]
+        : undefined;
   const out: Paragraph[] = [];
   let page = 2; // page 1 is the cover with the attendance list
   for (let i = 0; i < spec.paragraphCount; i++) {
     const title = spec.paragraphCount > opening.length + closing.length ? fixed(i) : undefined;
-    const p = buildParagraph(random, ctx, { number: spec.firstNumber + i, firstPage: page, ...(title ? { fixedTitle: title } : {}) });
+    const p = buildParagraph(random, ctx, {
+      number: spec.firstNumber + i,
+      firstPage: page,
+      ...(title ? { fixedTitle: title } : {}),
+    });
     out.push(p);
     page = p.pages[1] + 1;
   }
@@ -107,7 +115,9 @@ function buildMeetingHeader(
     justering: { date: justeringDate, place: 'Stadshuset', raw: `Stadshuset ${justeringDate}` },
     notice: posted ? { posted, removed: addDays(posted, 22), raw: `${posted} – ${addDays(posted, 22)}` } : {},
     paragraphRange: { from: first, to: last, raw: `§§ ${first}–${last}` },
-    ...(posted ? { appeal: { noticeDate: posted, lastDay: appealLastDay(posted), basis: 'stated-notice' as const } } : {}),
+    ...(posted
+      ? { appeal: { noticeDate: posted, lastDay: appealLastDay(posted), basis: 'stated-notice' as const } }
+      : {}),
     source: {
       fileName: `${id}.pdf`,
       sha256: Random.derive(spec.bodySeed, id).hex64(),

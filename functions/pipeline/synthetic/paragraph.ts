@@ -1,6 +1,14 @@
 import { normalizeCaseNumber } from '../../core/records/case-numbers.ts';
 import { paragraphId } from '../../core/records/ids.ts';
-import type { Paragraph, Reference, RollEntry, Section, SectionKind, Vote, VoteChoice } from '../../core/records/types.ts';
+import type {
+  Paragraph,
+  Reference,
+  RollEntry,
+  Section,
+  SectionKind,
+  Vote,
+  VoteChoice,
+} from '../../core/records/types.ts';
 import { addDays } from '../../core/text/swedish-dates.ts';
 import type { BodyDef } from './bodies.ts';
 import { label, personalNumber, type Person } from './people.ts';
@@ -47,7 +55,11 @@ export function buildParagraph(random: Random, ctx: MeetingContext, spec: Paragr
   const title = redacted ? T.REDACTED_TITLE : (spec.fixedTitle ?? fill(random.pick(T.TITLES), ctx, random));
   const caseNumber = recurring ? undefined : caseNumberOf(random, ctx);
   const heading = `§ ${spec.number}${caseNumber ? ` ${caseNumber}` : ''}`;
-  const c = recurring ? recurringContent(random, ctx, title) : redacted ? redactedContent() : itemContent(random, ctx, title);
+  const c = recurring
+    ? recurringContent(random, ctx, title)
+    : redacted
+      ? redactedContent()
+      : itemContent(random, ctx, title);
   if (!recurring && !redacted && random.chance(ctx.holdRate)) {
     c.sections[0]!.text += ` Sökanden, personnummer ${personalNumber(random)}, har yttrat sig.`;
   }
@@ -102,19 +114,28 @@ function itemContent(random: Random, ctx: MeetingContext, title: string): Conten
   if (random.chance(ctx.body.voteRate)) c.vote = buildVote(random, ctx);
   const reserving = c.vote !== undefined || random.chance(ctx.body.reservationRate);
   if (reserving) {
-    c.sections.push(section('motions', 'Förslag till beslut på sammanträdet', [0, 1].map(() => fill(random.pick(T.MOTIONS), ctx, random)).join('\n')));
+    c.sections.push(
+      section(
+        'motions',
+        'Förslag till beslut på sammanträdet',
+        [0, 1].map(() => fill(random.pick(T.MOTIONS), ctx, random)).join('\n'),
+      ),
+    );
     c.sections.push(section('procedure', 'Beslutsgång', fill(random.pick(T.PROCEDURES), ctx, random)));
   }
   if (c.vote) c.sections.push(section('vote', 'Omröstning', c.vote.raw));
   if (random.chance(0.3)) c.items = random.sample(T.DECISION_ITEMS, random.int(2, 4)).map((t) => fill(t, ctx, random));
-  c.decision = c.items.length > 0 ? c.items.map((t, i) => `${i + 1}. ${t}`).join('\n') : decisionText(random, ctx, title, false);
+  c.decision =
+    c.items.length > 0 ? c.items.map((t, i) => `${i + 1}. ${t}`).join('\n') : decisionText(random, ctx, title, false);
   c.sections.push(section('decision', 'Beslut', c.decision));
   if (reserving) c.reservations = [reservation(random, ctx)];
   for (const r of c.reservations) c.sections.push(section('reservation', 'Reservation', r.text));
   if (random.chance(0.7)) c.recipients = random.sample(T.RECIPIENTS, random.int(1, 3)).map((t) => fill(t, ctx, random));
   if (c.recipients.length > 0) c.sections.push(section('recipients', 'Expedieras till', c.recipients.join('\n')));
-  if (random.chance(0.7)) c.documents = random.sample(T.DOCUMENTS, random.int(1, 4)).map((t) => fill(t, { ...ctx, titel: title }, random));
-  if (c.documents.length > 0) c.sections.push(section('documents', 'Beslutsunderlag', c.documents.map((d) => `• ${d}`).join('\n')));
+  if (random.chance(0.7))
+    c.documents = random.sample(T.DOCUMENTS, random.int(1, 4)).map((t) => fill(t, { ...ctx, titel: title }, random));
+  if (c.documents.length > 0)
+    c.sections.push(section('documents', 'Beslutsunderlag', c.documents.map((d) => `• ${d}`).join('\n')));
   return c;
 }
 
@@ -127,7 +148,10 @@ function caseNumberOf(random: Random, ctx: MeetingContext): string {
 }
 
 function describe(random: Random, ctx: MeetingContext): string {
-  return random.sample(T.DESCRIPTIONS, random.int(1, 3)).map((t) => fill(t, ctx, random)).join('\n\n');
+  return random
+    .sample(T.DESCRIPTIONS, random.int(1, 3))
+    .map((t) => fill(t, ctx, random))
+    .join('\n\n');
 }
 
 /** Sometimes the preparation cites an earlier decision: that becomes a reference, as the parser would record it. */
@@ -144,7 +168,8 @@ function decisionText(random: Random, ctx: MeetingContext, title: string, recurr
   if (recurring) {
     if (title === 'Val av justerare') return `${ctx.justerare.join(' och ')} utses att justera protokollet.`;
     if (title === 'Meddelanden' || title.startsWith('Anmälan')) return 'Meddelandena läggs till handlingarna.';
-    if (title === 'Redovisning av delegationsbeslut') return 'Redovisningen av delegationsbeslut läggs till handlingarna.';
+    if (title === 'Redovisning av delegationsbeslut')
+      return 'Redovisningen av delegationsbeslut läggs till handlingarna.';
     return 'Informationen noteras till protokollet.';
   }
   const rule = T.DECISION_RULES.find(([pattern]) => pattern.test(title));
@@ -157,7 +182,11 @@ function buildVote(random: Random, ctx: MeetingContext): Vote {
   const roll: RollEntry[] = ctx.members.map((m) => ({ name: m.name, party: m.party, vote: choice(random) }));
   const counts: Vote['counts'] = {};
   for (const e of roll) counts[e.vote] = (counts[e.vote] ?? 0) + 1;
-  const names = (v: VoteChoice) => roll.filter((e) => e.vote === v).map((e) => `${e.name} (${e.party})`).join(', ');
+  const names = (v: VoteChoice) =>
+    roll
+      .filter((e) => e.vote === v)
+      .map((e) => `${e.name} (${e.party})`)
+      .join(', ');
   const raw = [
     `Godkänd voteringsproposition: "Ja för ${yesMeans} och Nej för ${noMeans}."`,
     `${names('yes')} röstar Ja (${counts.yes ?? 0}).`,
@@ -174,6 +203,10 @@ function choice(random: Random): VoteChoice {
 
 function reservation(random: Random, ctx: MeetingContext): { by: string[]; text: string } {
   const who = random.sample(ctx.members, random.int(1, 3));
-  const text = fill(random.pick(T.RESERVATIONS), { ...ctx, person: who.map(label).join(' och '), parti: who[0]!.party }, random);
+  const text = fill(
+    random.pick(T.RESERVATIONS),
+    { ...ctx, person: who.map(label).join(' och '), parti: who[0]!.party },
+    random,
+  );
   return { by: who.map(label), text };
 }

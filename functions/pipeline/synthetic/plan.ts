@@ -39,7 +39,15 @@ export function* planMeetings(options: PlanOptions): Generator<MeetingSpec> {
     let number = 1;
     for (const date of dates.slice(0, left)) {
       const paragraphCount = random.int(...unit.body.paragraphs);
-      yield { municipality: unit.municipality, body: unit.body, date, firstNumber: number, paragraphCount, bodySeed: unit.bodySeed, caseStyle: unit.caseStyle };
+      yield {
+        municipality: unit.municipality,
+        body: unit.body,
+        date,
+        firstNumber: number,
+        paragraphCount,
+        bodySeed: unit.bodySeed,
+        caseStyle: unit.caseStyle,
+      };
       number += paragraphCount;
       left--;
     }
@@ -58,7 +66,8 @@ function candidateUnits(options: PlanOptions): Unit[] {
     const bodies = [COUNCIL, EXECUTIVE_BOARD, ...random.sample(COMMITTEES, random.int(4, 8))];
     for (const body of bodies) {
       const bodySeed = Math.floor(Random.derive(options.seed, `${slug}/${body.abbreviation}`).next() * 2 ** 32);
-      for (let year = options.fromYear; year <= options.toYear; year++) units.push({ municipality, body, year, bodySeed, caseStyle });
+      for (let year = options.fromYear; year <= options.toYear; year++)
+        units.push({ municipality, body, year, bodySeed, caseStyle });
     }
   }
   return units;

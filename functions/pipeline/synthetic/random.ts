@@ -57,7 +57,10 @@ export class Random {
   /** 64 hex digits, for stand-in sha256 values. */
   hex64(): string {
     let out = '';
-    while (out.length < 64) out += Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0');
+    while (out.length < 64)
+      out += Math.floor(this.next() * 4294967296)
+        .toString(16)
+        .padStart(8, '0');
     return out;
   }
 }

@@ -89,12 +89,32 @@ export const PREPARATIONS: readonly string[] = [
 
 /** Decisions by kind of item (first matching title pattern), so a motion gets a motion's decision. */
 export const DECISION_RULES: ReadonlyArray<[RegExp, readonly string[]]> = [
-  [/motion/iu, ['Motionen anses besvarad.', 'Motionen avslås.', 'Motionen bifalls.', 'Ärendet bordläggs till sammanträdet den {datum}.']],
+  [
+    /motion/iu,
+    [
+      'Motionen anses besvarad.',
+      'Motionen avslås.',
+      'Motionen bifalls.',
+      'Ärendet bordläggs till sammanträdet den {datum}.',
+    ],
+  ],
   [/^Detaljplan/u, ['{Organ} antar detaljplanen.', '{Organ} beslutar att detaljplanen ska ställas ut för granskning.']],
-  [/^Bygglov/u, ['{Organ} beviljar bygglov med stöd av 9 kap. 30 § plan- och bygglagen.', '{Organ} avslår ansökan om bygglov.']],
+  [
+    /^Bygglov/u,
+    ['{Organ} beviljar bygglov med stöd av 9 kap. 30 § plan- och bygglagen.', '{Organ} avslår ansökan om bygglov.'],
+  ],
   [/^Föreläggande/u, ['{Organ} förelägger fastighetsägaren att åtgärda avloppsanläggningen senast den {datum}.']],
-  [/^(Val|Fyllnadsval|Avsägelse)/u, ['{Organ} beviljar entledigande och uppdrar åt valberedningen att återkomma med förslag på ersättare.', '{person} väljs för tiden till och med den 31 december {slutÅr}.']],
-  [/uppföljning|Årsredovisning|Genomlysning/iu, ['{Organ} godkänner uppföljningen och lägger den till handlingarna.', '{Organ} godkänner redovisningen.']],
+  [
+    /^(Val|Fyllnadsval|Avsägelse)/u,
+    [
+      '{Organ} beviljar entledigande och uppdrar åt valberedningen att återkomma med förslag på ersättare.',
+      '{person} väljs för tiden till och med den 31 december {slutÅr}.',
+    ],
+  ],
+  [
+    /uppföljning|Årsredovisning|Genomlysning/iu,
+    ['{Organ} godkänner uppföljningen och lägger den till handlingarna.', '{Organ} godkänner redovisningen.'],
+  ],
   [/granskning av revisionsrapporter/u, ['{Organ} antar förslaget till svar och överlämnar det till revisorerna.']],
   [/^Remiss/u, ['{Organ} antar förvaltningens yttrande som sitt eget och översänder det till departementet.']],
 ];
@@ -175,18 +195,43 @@ export const RESERVATIONS: readonly string[] = [
 ];
 
 export const PLACES: readonly string[] = [
-  'Stadsskogen', 'Bjärke', 'Sollebrunn', 'Nolhaga', 'Erska', 'Gräfsnäs', 'Magra', 'Nolby', 'Eriksbo', 'Backa',
-  'Kvarnbacken', 'Ängabo', 'Hagalund', 'Lillskogen', 'Bryggeriet', 'Östra Hamnen', 'Rosenlund', 'Kronogården',
+  'Stadsskogen',
+  'Bjärke',
+  'Sollebrunn',
+  'Nolhaga',
+  'Erska',
+  'Gräfsnäs',
+  'Magra',
+  'Nolby',
+  'Eriksbo',
+  'Backa',
+  'Kvarnbacken',
+  'Ängabo',
+  'Hagalund',
+  'Lillskogen',
+  'Bryggeriet',
+  'Östra Hamnen',
+  'Rosenlund',
+  'Kronogården',
 ];
 
 export const ADMINISTRATIONS: readonly string[] = [
-  'kommunledningskontoret', 'samhällsbyggnadsförvaltningen', 'socialförvaltningen', 'barn- och ungdomsförvaltningen',
-  'kultur- och fritidsförvaltningen', 'ekonomiavdelningen', 'stadsledningskontoret',
+  'kommunledningskontoret',
+  'samhällsbyggnadsförvaltningen',
+  'socialförvaltningen',
+  'barn- och ungdomsförvaltningen',
+  'kultur- och fritidsförvaltningen',
+  'ekonomiavdelningen',
+  'stadsledningskontoret',
 ];
 
 export const MEETING_PLACES: readonly string[] = [
-  'Stadshuset, Sessionssalen', 'Kommunhuset, sammanträdesrum 1', 'Rådhuset, Stora salen', 'Medborgarhuset, Lilla salen',
-  'Digitalt via Teams', 'Stadshuset, Nolhagarummet',
+  'Stadshuset, Sessionssalen',
+  'Kommunhuset, sammanträdesrum 1',
+  'Rådhuset, Stora salen',
+  'Medborgarhuset, Lilla salen',
+  'Digitalt via Teams',
+  'Stadshuset, Nolhagarummet',
 ];
 
 export const REDACTED_TITLE = 'Personalärende';

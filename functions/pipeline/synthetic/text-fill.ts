@@ -18,7 +18,20 @@ export interface TextContext {
   titel?: string;
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** "2026-04-20" → "20 april 2026", as dates are written in running text in Swedish protocols. */
 export function swedishDate(iso: string): string {

@@ -26,7 +26,11 @@ export interface WrittenProtocol {
  * synthetic archive and for tests of the publisher: what the publisher reads is then indistinguishable from ingest's
  * output, held § included.
  */
-export async function writeProtocol(store: BlobStore, protocol: Protocol, options: WriteProtocolOptions): Promise<WrittenProtocol> {
+export async function writeProtocol(
+  store: BlobStore,
+  protocol: Protocol,
+  options: WriteProtocolOptions,
+): Promise<WrittenProtocol> {
   const gated = applyPrivacyGate(protocol, privacyPolicy(options.reviewFirstBodies));
   const place = placeRecord(gated.publishable);
   const key = recordKey(place);

@@ -70,7 +70,14 @@ export class IndexBuilder {
   addMeeting(unit: number, id: string, bodyName?: string, file?: string): MeetingDraft {
     let m = this.#meetings.get(id);
     if (!m) {
-      m = { id, date: dateNumber(id.slice(-10)), unit, bodyName: bodyName ?? this.#units[unit]!.bodyName, file: '', docs: [] };
+      m = {
+        id,
+        date: dateNumber(id.slice(-10)),
+        unit,
+        bodyName: bodyName ?? this.#units[unit]!.bodyName,
+        file: '',
+        docs: [],
+      };
       this.#meetings.set(id, m);
     }
     if (bodyName) m.bodyName = bodyName;
@@ -94,7 +101,12 @@ export class IndexBuilder {
     const suffix = p.id.startsWith(`${p.meetingId}-`) ? p.id.slice(p.meetingId.length + 1) : p.id;
     const cases = p.caseNumbers.map((c) => c.normalized);
     // Kept as a ready JSON fragment: a list response is then assembled by concatenation, not re-serialised.
-    const fragment = JSON.stringify({ number: p.number, title: p.title.slice(0, MAX_TITLE_CHARS), caseNumbers: cases, decisionExcerpt: excerpt }).slice(1, -1);
+    const fragment = JSON.stringify({
+      number: p.number,
+      title: p.title.slice(0, MAX_TITLE_CHARS),
+      caseNumbers: cases,
+      decisionExcerpt: excerpt,
+    }).slice(1, -1);
     const ref = this.#strings.add(`${suffix}${FIELD_SEPARATOR}${fragment}`);
     this.#str.set([ref.chunk, ref.offset, ref.length], doc * 3);
     this.#text.add(`${p.title}\n${p.decision}\n${cases.join(' ')}`);
@@ -176,28 +188,65 @@ export class IndexBuilder {
     });
   }
 
-  #columns(order: Uint32Array, meetings: MeetingDraft[], mc: { municipality: Uint16Array; body: Uint16Array; date: Uint32Array }) {
+  #columns(
+    order: Uint32Array,
+    meetings: MeetingDraft[],
+    mc: { municipality: Uint16Array; body: Uint16Array; date: Uint32Array },
+  ) {
     const n = order.length;
     const meetingOfDoc = new Uint32Array(n);
     meetings.forEach((m, i) => {
       for (const added of m.docs) meetingOfDoc[added] = i;
     });
-    const pick = <T extends Uint8Array | Uint16Array | Uint32Array>(make: (n: number) => T, f: (added: number) => number): T => {
+    const pick = <T extends Uint8Array | Uint16Array | Uint32Array>(
+      make: (n: number) => T,
+      f: (added: number) => number,
+    ): T => {
       const out = make(n);
       for (let d = 0; d < n; d++) out[d] = f(order[d]!);
       return out;
     };
     return {
-      meeting: pick((k) => new Uint32Array(k), (a) => meetingOfDoc[a]!),
-      date: pick((k) => new Uint32Array(k), (a) => mc.date[meetingOfDoc[a]!]!),
-      municipality: pick((k) => new Uint16Array(k), (a) => mc.municipality[meetingOfDoc[a]!]!),
-      body: pick((k) => new Uint16Array(k), (a) => mc.body[meetingOfDoc[a]!]!),
-      flags: pick((k) => new Uint8Array(k), (a) => this.#flags[a]!),
-      pageStart: pick((k) => new Uint16Array(k), (a) => this.#pages[a * 2]!),
-      pageEnd: pick((k) => new Uint16Array(k), (a) => this.#pages[a * 2 + 1]!),
-      strChunk: pick((k) => new Uint16Array(k), (a) => this.#str[a * 3]!),
-      strOffset: pick((k) => new Uint32Array(k), (a) => this.#str[a * 3 + 1]!),
-      strLength: pick((k) => new Uint32Array(k), (a) => this.#str[a * 3 + 2]!),
+      meeting: pick(
+        (k) => new Uint32Array(k),
+        (a) => meetingOfDoc[a]!,
+      ),
+      date: pick(
+        (k) => new Uint32Array(k),
+        (a) => mc.date[meetingOfDoc[a]!]!,
+      ),
+      municipality: pick(
+        (k) => new Uint16Array(k),
+        (a) => mc.municipality[meetingOfDoc[a]!]!,
+      ),
+      body: pick(
+        (k) => new Uint16Array(k),
+        (a) => mc.body[meetingOfDoc[a]!]!,
+      ),
+      flags: pick(
+        (k) => new Uint8Array(k),
+        (a) => this.#flags[a]!,
+      ),
+      pageStart: pick(
+        (k) => new Uint16Array(k),
+        (a) => this.#pages[a * 2]!,
+      ),
+      pageEnd: pick(
+        (k) => new Uint16Array(k),
+        (a) => this.#pages[a * 2 + 1]!,
+      ),
+      strChunk: pick(
+        (k) => new Uint16Array(k),
+        (a) => this.#str[a * 3]!,
+      ),
+      strOffset: pick(
+        (k) => new Uint32Array(k),
+        (a) => this.#str[a * 3 + 1]!,
+      ),
+      strLength: pick(
+        (k) => new Uint32Array(k),
+        (a) => this.#str[a * 3 + 2]!,
+      ),
     };
   }
 
@@ -234,7 +283,10 @@ export function excerptOf(decision: string): { excerpt: string; truncated: boole
  * day in the same municipality. Without a body the reference is read as one to the same body (Göteborg writes
  * "den 13 december 2023, § 896" for its own earlier meetings). Without a date it cannot be placed.
  */
-export function referencedIds(p: Pick<ParagraphRecord, 'references' | 'municipality' | 'body'>, unit: UnitInfo): string[] {
+export function referencedIds(
+  p: Pick<ParagraphRecord, 'references' | 'municipality' | 'body'>,
+  unit: UnitInfo,
+): string[] {
   const out: string[] = [];
   for (const r of p.references) {
     if (!r.date || !r.number) continue;

@@ -104,9 +104,11 @@ export function encodeIndex(parts: ParagraphIndexParts): Uint8Array {
 
 /** The index in a file written by encodeIndex; its arrays are views over `bytes`, which must not be modified. */
 export function decodeIndex(bytes: Uint8Array): ParagraphIndex {
-  if (new Uint16Array(new Uint8Array([1, 0]).buffer)[0] !== 1) throw new IndexFileError('index files are little-endian; this machine is not');
+  if (new Uint16Array(new Uint8Array([1, 0]).buffer)[0] !== 1)
+    throw new IndexFileError('index files are little-endian; this machine is not');
   const buf = aligned(bytes);
-  if (buf.length < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new IndexFileError('not a Paragraf index file');
+  if (buf.length < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC)
+    throw new IndexFileError('not a Paragraf index file');
   const headerBytes = buf.readUInt32LE(MAGIC.length);
   let header: Header;
   try {
@@ -114,13 +116,17 @@ export function decodeIndex(bytes: Uint8Array): ParagraphIndex {
   } catch (error) {
     throw new IndexFileError('the index file header is not JSON', { cause: error });
   }
-  if (!isCurrentIndexFile(header)) throw new IndexFileError(`index file format ${header.format} with terms ${header.terms}; this code reads ${INDEX_FILE_FORMAT} with ${TERMS_ID}`);
+  if (!isCurrentIndexFile(header))
+    throw new IndexFileError(
+      `index file format ${header.format} with terms ${header.terms}; this code reads ${INDEX_FILE_FORMAT} with ${TERMS_ID}`,
+    );
   const dataStart = align8(MAGIC.length + 4 + headerBytes);
   const view = <T extends Typed>(name: string, kind: ArrayKind): T => {
     const s = header.sections[name];
     if (!s || s.kind !== kind) throw new IndexFileError(`index file has no ${kind} section ${name}`);
     const at = buf.byteOffset + dataStart + s.offset;
-    if (dataStart + s.offset + s.length * BYTES[kind] > buf.length) throw new IndexFileError(`index file section ${name} is cut off`);
+    if (dataStart + s.offset + s.length * BYTES[kind] > buf.length)
+      throw new IndexFileError(`index file section ${name} is cut off`);
     return new ARRAY[kind](buf.buffer as ArrayBuffer, at, s.length) as T;
   };
   const u8 = (n: string) => view<Uint8Array>(n, 'u8');

@@ -32,7 +32,9 @@ export class IndexReuse {
 
   /** The units of a municipality in the earlier index, by "<body>/<year>" (as its municipality index lists them). */
   unitsOf(municipality: string): UnitInfo[] {
-    return this.#index.parts.units.filter((u) => u.municipality === municipality).sort((a, b) => cmp(`${a.body}/${a.year}`, `${b.body}/${b.year}`));
+    return this.#index.parts.units
+      .filter((u) => u.municipality === municipality)
+      .sort((a, b) => cmp(`${a.body}/${a.year}`, `${b.body}/${b.year}`));
   }
 
   /** Adds the unit with folder `dir` (see unitWithDir) with its meetings and § to the builder, as new unit `unit`. */
@@ -86,7 +88,11 @@ function groupBy(column: Uint32Array, groups: number): Uint32Array[] {
 }
 
 /** Word → documents turned into document → words (CSR: words[starts[d] .. starts[d + 1])). */
-function invertPostings(offsets: Uint32Array, postings: Uint32Array, documents: number): { starts: Uint32Array; words: Uint32Array } {
+function invertPostings(
+  offsets: Uint32Array,
+  postings: Uint32Array,
+  documents: number,
+): { starts: Uint32Array; words: Uint32Array } {
   const starts = new Uint32Array(documents + 1);
   for (const d of postings) starts[d + 1]!++;
   for (let d = 0; d < documents; d++) starts[d + 1]! += starts[d]!;

@@ -69,7 +69,8 @@ export async function readIndexBytes(store: BlobStore, entry: ReadModelEntry): P
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, entry.parts.length) }, worker));
-  if (offsets.length > 0 && offsets.at(-1)! + entry.parts.at(-1)!.bytes !== entry.bytes) throw new PublishedDataError('the index file parts do not add up to its size');
+  if (offsets.length > 0 && offsets.at(-1)! + entry.parts.at(-1)!.bytes !== entry.bytes)
+    throw new PublishedDataError('the index file parts do not add up to its size');
   return out;
 }
 
@@ -84,7 +85,11 @@ export interface EarlierIndex {
  * are taken from it without a read, and units whose (content-addressed) folder is the same are copied from it; only
  * the rest are read from their files. The result is the same as without it.
  */
-export async function indexManifest(store: BlobStore, manifest: PublicManifest, earlier?: EarlierIndex): Promise<ParagraphIndex> {
+export async function indexManifest(
+  store: BlobStore,
+  manifest: PublicManifest,
+  earlier?: EarlierIndex,
+): Promise<ParagraphIndex> {
   const builder = new IndexBuilder();
   const reuse = earlier ? new IndexReuse(earlier.index) : undefined;
   /** Every unit in order: to copy from the earlier index (`unit` undefined) or to read. */
@@ -98,7 +103,9 @@ export async function indexManifest(store: BlobStore, manifest: PublicManifest, 
     const index = await readMunicipalityIndex(store, entry);
     for (const key of Object.keys(index.units).sort()) {
       const unit = index.units[key]!;
-      entries.push(reuse?.unitWithDir(unit.dir) ? { name: index.name, dir: unit.dir } : { name: index.name, dir: unit.dir, unit });
+      entries.push(
+        reuse?.unitWithDir(unit.dir) ? { name: index.name, dir: unit.dir } : { name: index.name, dir: unit.dir, unit },
+      );
     }
   }
   const toRead = entries.flatMap((e) => (e.unit ? [e.unit] : []));
@@ -130,7 +137,10 @@ async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> 
   const file = unit.files[PARAGRAPH_NDJSON];
   const bytes = file ? await store.get(publicKey(file.path)) : new Uint8Array(0);
   if (bytes === null) throw new PublishedDataError(`public/${file!.path} is listed but missing`);
-  const meetings = Object.entries(unitManifest.meetings).map(([id, m]): [string, string] => [id, meetingFilePath(unit, id, m)]);
+  const meetings = Object.entries(unitManifest.meetings).map(([id, m]): [string, string] => [
+    id,
+    meetingFilePath(unit, id, m),
+  ]);
   return { meetings, ndjson: new TextDecoder().decode(bytes) };
 }
 

@@ -163,7 +163,15 @@ export class ParagraphIndex {
     const meetingId = this.#meetingBytes(m);
     parts.push(B.open, meetingId.id, B.dash, suffix);
     if (permalinkPrefix) parts.push(B.permalink, permalinkPrefix, meetingId.id, B.dash, suffix);
-    parts.push(B.meetingId, meetingId.id, B.quoteComma, meetingId.json, B.comma, record.subarray(cut + 1), FLAG_JSON[docs.flags[doc]! & 31]!);
+    parts.push(
+      B.meetingId,
+      meetingId.id,
+      B.quoteComma,
+      meetingId.json,
+      B.comma,
+      record.subarray(cut + 1),
+      FLAG_JSON[docs.flags[doc]! & 31]!,
+    );
     parts.push(B.pages, ascii(`${docs.pageStart[doc]},${docs.pageEnd[doc]}`), B.close);
   }
 
@@ -225,7 +233,8 @@ export class ParagraphIndex {
     const key = municipality ?? '';
     let rows = this.#bodies.get(key);
     if (!rows) {
-      rows = municipality === undefined || this.municipalityId(municipality) >= 0 ? this.#summariseBodies(municipality) : [];
+      rows =
+        municipality === undefined || this.municipalityId(municipality) >= 0 ? this.#summariseBodies(municipality) : [];
       if (rows.length > 0 || municipality === undefined) this.#bodies.set(key, rows);
     }
     return rows;
@@ -234,7 +243,10 @@ export class ParagraphIndex {
   #summariseMunicipalities(): MunicipalitySummary[] {
     return this.parts.municipalities.map((m, i) => {
       const bodies = this.bodies(m.slug);
-      const dates = bodies.flatMap((b) => [b.firstMeeting, b.lastMeeting]).filter((d): d is string => d !== undefined).sort();
+      const dates = bodies
+        .flatMap((b) => [b.firstMeeting, b.lastMeeting])
+        .filter((d): d is string => d !== undefined)
+        .sort();
       return {
         slug: m.slug,
         name: m.name,

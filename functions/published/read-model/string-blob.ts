@@ -57,7 +57,9 @@ export class StringBlob {
 
   /** The used bytes of every chunk, in order (views: do not modify). What an index file stores. */
   usedChunks(): Buffer[] {
-    return this.#chunks.map((c, i) => c.subarray(0, i < this.#filled.length ? this.#filled[i]! : Math.min(this.#used, c.length)));
+    return this.#chunks.map((c, i) =>
+      c.subarray(0, i < this.#filled.length ? this.#filled[i]! : Math.min(this.#used, c.length)),
+    );
   }
 
   get(chunk: number, offset: number, length: number): string {

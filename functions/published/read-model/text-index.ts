@@ -181,6 +181,11 @@ export class TextIndexBuilder {
         postings[counts[rank[this.#forward.get(p)]!]!++] = final;
       }
     }
-    return new TextIndex(sorted.map((s) => s.w), offsets, postings, order.length);
+    return new TextIndex(
+      sorted.map((s) => s.w),
+      offsets,
+      postings,
+      order.length,
+    );
   }
 }

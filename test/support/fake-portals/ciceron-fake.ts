@@ -14,7 +14,17 @@
  * ReadDiaries' field names and the details' "anslagsdatum" are this fake's assumptions (the facts sheet does not give
  * them); the connector reads them tolerantly.
  */
-import { html, json, notFound, pdf, robotsResponse, startLoopbackServer, type FakeResponse, type FakeServer, type RecordedRequest } from './loopback-server.ts';
+import {
+  html,
+  json,
+  notFound,
+  pdf,
+  robotsResponse,
+  startLoopbackServer,
+  type FakeResponse,
+  type FakeServer,
+  type RecordedRequest,
+} from './loopback-server.ts';
 
 export interface CiceronFakeDocument {
   name: string;
@@ -81,7 +91,10 @@ export async function startFakeCiceron(options: CiceronFakeOptions): Promise<Cic
     if (method === 'Test') {
       const sid = `sid${nextSession++}`;
       sessions.set(sid, new Map());
-      return json({ jsonrpc: '2.0', result: { ok: true }, session_id: sid }, { 'set-cookie': `cicsoksid=${sid}; Path=/` });
+      return json(
+        { jsonrpc: '2.0', result: { ok: true }, session_id: sid },
+        { 'set-cookie': `cicsoksid=${sid}; Path=/` },
+      );
     }
     const sid = envelope.session_id;
     const searches = sid === undefined ? undefined : sessions.get(sid);
@@ -90,9 +103,11 @@ export async function startFakeCiceron(options: CiceronFakeOptions): Promise<Cic
     }
     const reply = (result: unknown): FakeResponse => json({ jsonrpc: '2.0', result, session_id: sid });
     const params = envelope.params ?? {};
-    if (method === 'ReadDiaries') return reply(options.diaries.map((d) => ({ name: d.name, instances: d.instances.map((name) => ({ name })) })));
+    if (method === 'ReadDiaries')
+      return reply(options.diaries.map((d) => ({ name: d.name, instances: d.instances.map((name) => ({ name })) })));
     if (method === 'Search') {
-      if (typeof params['param'] !== 'string') return json({ jsonrpc: '2.0', error: { message: 'param must be a string' }, session_id: sid });
+      if (typeof params['param'] !== 'string')
+        return json({ jsonrpc: '2.0', error: { message: 'param must be a string' }, session_id: sid });
       const p = JSON.parse(params['param']) as { diary?: string; board?: string; from_date?: string; to_date?: string };
       const hits = options.meetings
         .filter((m) => (!p.diary || m.diary === p.diary) && (!p.board || m.board === p.board))
@@ -107,7 +122,11 @@ export async function startFakeCiceron(options: CiceronFakeOptions): Promise<Cic
       const offset = Number(params['offset'] ?? 0);
       const limit = Number(params['limit'] ?? 10);
       if (limit > 250) return json({ jsonrpc: '2.0', error: { message: 'limit too large' }, session_id: sid });
-      return reply({ results: hits.slice(offset, offset + limit).map((m, i) => ({ id: offset + i, type: 'Möte', title: `${m.board} ${m.date}`, object_link: objectLink(m) })) });
+      return reply({
+        results: hits
+          .slice(offset, offset + limit)
+          .map((m, i) => ({ id: offset + i, type: 'Möte', title: `${m.board} ${m.date}`, object_link: objectLink(m) })),
+      });
     }
     if (method === 'ReadObjectDetails') {
       const meeting = hits[Number(params['id'])];
@@ -116,9 +135,23 @@ export async function startFakeCiceron(options: CiceronFakeOptions): Promise<Cic
         const id = idOf(d);
         const b64 = latin1Base64(d.filename);
         issued.set(id, { id, b64, bytes: d.bytes });
-        return { name: d.name, id, dok_id: `DOK-${id}`, filename: d.filename, filename_b64: b64, size: d.bytes.byteLength, type: 'pdf' };
+        return {
+          name: d.name,
+          id,
+          dok_id: `DOK-${id}`,
+          filename: d.filename,
+          filename_b64: b64,
+          size: d.bytes.byteLength,
+          type: 'pdf',
+        };
       });
-      const value = { title: `${meeting.board} ${meeting.date}`, object_link: objectLink(meeting), documents, items: [{ title: '§ 1 Val av justerare' }], ...meeting.details };
+      const value = {
+        title: `${meeting.board} ${meeting.date}`,
+        object_link: objectLink(meeting),
+        documents,
+        items: [{ title: '§ 1 Val av justerare' }],
+        ...meeting.details,
+      };
       return reply({ value: JSON.stringify(value) });
     }
     return json({ jsonrpc: '2.0', error: { message: `unknown method ${String(method)}` }, session_id: sid });
@@ -130,7 +163,11 @@ export async function startFakeCiceron(options: CiceronFakeOptions): Promise<Cic
     const rawName = /[?&]filename=([^&]*)/u.exec(request.rawPath)?.[1] ?? '';
     // A raw '=' or '+' in the value is mangled by the real server's own query parsing.
     if (doc === undefined || /[=+]/u.test(rawName) || request.query.get('filename') !== doc.b64) {
-      return { status: 500, headers: { 'content-type': 'text/html' }, body: '<html><head><title>Fel</title></head><body>Ett fel har uppstått</body></html>' };
+      return {
+        status: 500,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><head><title>Fel</title></head><body>Ett fel har uppstått</body></html>',
+      };
     }
     if (options.flaky && !failedOnce.has(doc.id)) {
       failedOnce.add(doc.id);

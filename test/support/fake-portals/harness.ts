@@ -23,20 +23,30 @@ export function harness(sources: readonly SourceDefinition[], start = '2026-06-2
   const clock = fixedClock(start);
   const sleeps: number[] = [];
   const events: HttpEvent[] = [];
-  const client = createHarvestClient(sources, TEST_CONTACT, {
-    clock,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      clock.advance(ms);
+  const client = createHarvestClient(
+    sources,
+    TEST_CONTACT,
+    {
+      clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock.advance(ms);
+      },
+      onEvent: (e) => events.push(e),
     },
-    onEvent: (e) => events.push(e),
-  }, { timeoutMs: 30_000 });
+    { timeoutMs: 30_000 },
+  );
   return {
     client,
     clock,
     sleeps,
     events,
-    startsAt: (host) => events.filter((e): e is Extract<HttpEvent, { type: 'request' }> => e.type === 'request' && new URL(e.url).host === host).map((e) => e.at),
+    startsAt: (host) =>
+      events
+        .filter(
+          (e): e is Extract<HttpEvent, { type: 'request' }> => e.type === 'request' && new URL(e.url).host === host,
+        )
+        .map((e) => e.at),
   };
 }
 

@@ -38,7 +38,14 @@ export async function startLoopbackServer(handler: FakeHandler): Promise<FakeSer
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', rawPath: req.url ?? '/', pathname: url.pathname, query: url.searchParams, headers, body };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        rawPath: req.url ?? '/',
+        pathname: url.pathname,
+        query: url.searchParams,
+        headers,
+        body,
+      };
       requests.push(recorded);
       let response: FakeResponse;
       try {
@@ -56,10 +63,11 @@ export async function startLoopbackServer(handler: FakeHandler): Promise<FakeSer
     origin: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
     requests,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -84,16 +92,27 @@ export const json = (value: unknown, headers: Record<string, string> = {}): Fake
   body: JSON.stringify(value),
 });
 
-export const pdf = (bytes: Uint8Array): FakeResponse => ({ status: 200, headers: { 'content-type': 'application/pdf' }, body: bytes });
+export const pdf = (bytes: Uint8Array): FakeResponse => ({
+  status: 200,
+  headers: { 'content-type': 'application/pdf' },
+  body: bytes,
+});
 
 /** What many municipal sites answer for a wrong URL: a friendly page, with status 200 (a soft 404). */
-export const sidanSaknas = (): FakeResponse => html('<h1>Sidan saknas</h1><p>Sidan du söker finns inte.</p>', 'Sidan saknas - Kommunen');
+export const sidanSaknas = (): FakeResponse =>
+  html('<h1>Sidan saknas</h1><p>Sidan du söker finns inte.</p>', 'Sidan saknas - Kommunen');
 
-export const notFound = (): FakeResponse => ({ status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' });
+export const notFound = (): FakeResponse => ({
+  status: 404,
+  headers: { 'content-type': 'text/plain' },
+  body: 'Not found',
+});
 
 /** A small but well-formed-looking PDF whose bytes are unique to `label`. */
 export function fakePdf(label: string): Uint8Array {
-  return new TextEncoder().encode(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  return new TextEncoder().encode(
+    `%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
 }
 
 /** robots.txt answers: a body for 200, or null for a 404 (no rules). */

@@ -9,7 +9,16 @@
  *  - any unknown URL, including a truncated protocol URL, answers the soft 404 "Sidan saknas" with status 200;
  *  - HEAD answers 404 everywhere while GET works.
  */
-import { html, notFound, pdf, robotsResponse, sidanSaknas, startLoopbackServer, type FakeResponse, type FakeServer } from './loopback-server.ts';
+import {
+  html,
+  notFound,
+  pdf,
+  robotsResponse,
+  sidanSaknas,
+  startLoopbackServer,
+  type FakeResponse,
+  type FakeServer,
+} from './loopback-server.ts';
 
 export interface MpFakeMeeting {
   date: string;
@@ -35,7 +44,20 @@ export interface MpFake extends FakeServer {
   downloads(): number;
 }
 
-const SV_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const SV_MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 export function segmentOf(slug: string, m: MpFakeMeeting, index: number): string {
   if (m.style === 'mote') return `mote-${m.date}`;
@@ -56,7 +78,10 @@ export async function startFakeMeetingsPlus(options: MpFakeOptions): Promise<MpF
   };
 
   const committeeList = (): FakeResponse =>
-    page(`<h1>Nämnder och styrelser</h1><ul>${options.committees.map((c) => `<li><a href="/committees/${c.slug}">${c.name}</a></li>`).join('')}</ul>`, 'Sammanträdesportal');
+    page(
+      `<h1>Nämnder och styrelser</h1><ul>${options.committees.map((c) => `<li><a href="/committees/${c.slug}">${c.name}</a></li>`).join('')}</ul>`,
+      'Sammanträdesportal',
+    );
 
   const meetingList = (c: MpFakeOptions['committees'][number]): FakeResponse => {
     const item = (m: MpFakeMeeting, i: number): string => {
@@ -64,10 +89,19 @@ export async function startFakeMeetingsPlus(options: MpFakeOptions): Promise<MpF
       return `<li class="meeting"><a href="/committees/${c.slug}/${segmentOf(c.slug, m, i)}">${label}</a>${m.cancelled ? ' <em>Inställt</em>' : ''}</li>`;
     };
     const indexed = c.meetings.map((m, i) => ({ m, i }));
-    const upcoming = indexed.filter(({ m }) => m.date > options.today).map(({ m, i }) => item(m, i)).join('');
-    const past = indexed.filter(({ m }) => m.date <= options.today).map(({ m, i }) => item(m, i)).join('');
-    return page(`<h1>${c.name}</h1><div class="tabs"><a href="#kommande">Kommande</a><a href="#tidigare">Tidigare</a></div>
-<section id="kommande"><ul>${upcoming}</ul></section><section id="tidigare"><h2>Tidigare</h2><ul>${past}</ul></section>`, c.name);
+    const upcoming = indexed
+      .filter(({ m }) => m.date > options.today)
+      .map(({ m, i }) => item(m, i))
+      .join('');
+    const past = indexed
+      .filter(({ m }) => m.date <= options.today)
+      .map(({ m, i }) => item(m, i))
+      .join('');
+    return page(
+      `<h1>${c.name}</h1><div class="tabs"><a href="#kommande">Kommande</a><a href="#tidigare">Tidigare</a></div>
+<section id="kommande"><ul>${upcoming}</ul></section><section id="tidigare"><h2>Tidigare</h2><ul>${past}</ul></section>`,
+      c.name,
+    );
   };
 
   const meetingPage = (c: MpFakeOptions['committees'][number], m: MpFakeMeeting, segment: string): FakeResponse => {
@@ -77,11 +111,17 @@ export async function startFakeMeetingsPlus(options: MpFakeOptions): Promise<MpF
       : m.protocol
         ? `<a class="protocol" href="${base}${m.protocol.filename}pdf${m.protocol.suffix ? `-${m.protocol.suffix}` : ''}?downloadMode=open">Öppna protokoll</a>`
         : '';
-    const partials = (m.partials ?? []).map((p) => `<a href="${base}${p.filename}pdf?downloadMode=open">${p.text}</a>`).join(' ');
+    const partials = (m.partials ?? [])
+      .map((p) => `<a href="${base}${p.filename}pdf?downloadMode=open">${p.text}</a>`)
+      .join(' ');
     const body = `<h1>${c.name} ${m.date}</h1>${m.cancelled ? '<p>Sammanträdet är inställt.</p>' : ''}
 <div class="documents"><a href="/committees/${c.slug}/${segment}/agenda">Kallelse</a> ${protocol} ${partials}</div>
 ${m.noticeDate ? `<p>Anslagsdatum: ${m.noticeDate}</p>` : ''}`;
-    return page(body, `${c.name} ${m.date}`, options.nofollowMeetings ? '<meta name="robots" content="noindex, nofollow">' : '');
+    return page(
+      body,
+      `${c.name} ${m.date}`,
+      options.nofollowMeetings ? '<meta name="robots" content="noindex, nofollow">' : '',
+    );
   };
 
   const route = (pathname: string): FakeResponse => {
@@ -109,6 +149,8 @@ ${m.noticeDate ? `<p>Anslagsdatum: ${m.noticeDate}</p>` : ''}`;
     return pdf(bytes);
   };
 
-  const server = await startLoopbackServer((request) => (request.method === 'HEAD' ? notFound() : route(request.pathname)));
+  const server = await startLoopbackServer((request) =>
+    request.method === 'HEAD' ? notFound() : route(request.pathname),
+  );
   return { ...server, downloads: () => downloads };
 }

@@ -9,7 +9,17 @@
  *  - with `temporary403`, the first request for each document is answered 403 (seen when asked too often);
  *  - GET /anslagstavla: a municipal page embedding np-publicreader.js with data-np-config (reader discovery).
  */
-import { html, json, notFound, pdf, robotsResponse, startLoopbackServer, type FakeResponse, type FakeServer, type RecordedRequest } from './loopback-server.ts';
+import {
+  html,
+  json,
+  notFound,
+  pdf,
+  robotsResponse,
+  startLoopbackServer,
+  type FakeResponse,
+  type FakeServer,
+  type RecordedRequest,
+} from './loopback-server.ts';
 
 export interface NpFakeDocument {
   name: string;
@@ -64,7 +74,10 @@ export async function startFakeNetpublicator(options: NpFakeOptions): Promise<Np
     if (request.query.get('isr') !== String(isRoot)) return { status: 400, body: 'isr must be true at the root only' };
     const node = find(path);
     if (node === undefined || node.type === 'document') return { status: 404, body: 'not found' };
-    return json({ history: path.split('-').map((id) => ({ id })), items: node.children.map(({ id, text, type }) => ({ id, text, type })) });
+    return json({
+      history: path.split('-').map((id) => ({ id })),
+      items: node.children.map(({ id, text, type }) => ({ id, text, type })),
+    });
   };
 
   const document = (request: RecordedRequest, docId: string): FakeResponse => {
@@ -82,8 +95,14 @@ export async function startFakeNetpublicator(options: NpFakeOptions): Promise<Np
   const server = await startLoopbackServer((request) => {
     if (request.pathname === '/robots.txt') return robotsResponse(options.robots);
     if (request.pathname === '/anslagstavla') {
-      const config = JSON.stringify({ readerName: options.reader, rootId: options.rootId, rootName: 'Anslagstavla' }).replace(/"/gu, '&quot;');
-      return html(`<h1>Anslagstavla</h1><div class="np-reader" data-np-config="${config}"></div><script src="https://www.netpublicator.com/np-publicreader.js"></script>`);
+      const config = JSON.stringify({
+        readerName: options.reader,
+        rootId: options.rootId,
+        rootName: 'Anslagstavla',
+      }).replace(/"/gu, '&quot;');
+      return html(
+        `<h1>Anslagstavla</h1><div class="np-reader" data-np-config="${config}"></div><script src="https://www.netpublicator.com/np-publicreader.js"></script>`,
+      );
     }
     const base = `/api/public/${options.reader}/`;
     if (!request.pathname.startsWith(base)) return notFound();
@@ -97,7 +116,12 @@ export async function startFakeNetpublicator(options: NpFakeOptions): Promise<Np
 
 function buildTree(options: NpFakeOptions): Node {
   let counter = 100;
-  const channel = (text: string, type: Node['type'] = 'channel'): Node => ({ id: String(counter++), text, type, children: [] });
+  const channel = (text: string, type: Node['type'] = 'channel'): Node => ({
+    id: String(counter++),
+    text,
+    type,
+    children: [],
+  });
   const root: Node = { id: options.rootId, text: 'root', type: 'channel', children: [] };
   for (const body of options.bodies) {
     const bodyNode = channel(body.name);
@@ -106,7 +130,9 @@ function buildTree(options: NpFakeOptions): Node {
       let parent = bodyNode;
       if (body.yearChannels) {
         const year = m.date.slice(0, 4);
-        parent = bodyNode.children.find((c) => c.text === year) ?? bodyNode.children[bodyNode.children.push(channel(year)) - 1]!;
+        parent =
+          bodyNode.children.find((c) => c.text === year) ??
+          bodyNode.children[bodyNode.children.push(channel(year)) - 1]!;
       }
       const meeting = channel(m.date, 'meeting');
       parent.children.push(meeting);

@@ -41,7 +41,9 @@ export async function startFakeSiteVision(options: SvFakeOptions): Promise<SvFak
     }
     const listed = options.pages[request.pathname];
     if (listed !== undefined) {
-      return html(`<h1>Protokoll</h1><ul class="sv-file-list">${listed.map((f) => `<li><a href="${fileUrl(f)}">${f.name.replace(/\.pdf$/u, '')}</a> (pdf)</li>`).join('')}</ul>`);
+      return html(
+        `<h1>Protokoll</h1><ul class="sv-file-list">${listed.map((f) => `<li><a href="${fileUrl(f)}">${f.name.replace(/\.pdf$/u, '')}</a> (pdf)</li>`).join('')}</ul>`,
+      );
     }
     const file = all.find((f) => request.pathname === fileUrl(f));
     if (file === undefined) return notFound();

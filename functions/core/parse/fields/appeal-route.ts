@@ -30,7 +30,9 @@ const GRANT = String.raw`bevilja\p{L}*|avslå\p{L}*|avslag|meddela\p{L}*|medge\p
 const ROUTES: readonly Route[] = [
   {
     subject: [
-      words(String.raw`bygglov(?:et)?|rivningslov(?:et)?|marklov(?:et)?|förhandsbesked(?:et)?|strandskyddsdispens(?:en)?`),
+      words(
+        String.raw`bygglov(?:et)?|rivningslov(?:et)?|marklov(?:et)?|förhandsbesked(?:et)?|strandskyddsdispens(?:en)?`,
+      ),
       words(String.raw`dispens\s+från\s+strandskydd(?:et)?`),
     ],
     action: words(GRANT),
@@ -44,9 +46,13 @@ const ROUTES: readonly Route[] = [
     subject: [
       words('SoL|LSS|LVU|LVM', 'u'),
       words(String.raw`socialtjänstlagen|lagen\s+(?:\(\d{4}:\d{1,4}\)\s+)?om\s+stöd\s+och\s+service`),
-      words(String.raw`lagen\s+(?:\(\d{4}:\d{1,4}\)\s+)?med\s+särskilda\s+bestämmelser\s+om\s+vård\s+av\s+(?:unga|missbrukare)`),
+      words(
+        String.raw`lagen\s+(?:\(\d{4}:\d{1,4}\)\s+)?med\s+särskilda\s+bestämmelser\s+om\s+vård\s+av\s+(?:unga|missbrukare)`,
+      ),
     ],
-    action: words(String.raw`bevilja\p{L}*|avslå\p{L}*|avslag|omhändert\p{L}*|beredas\s+vård|ansök\p{L}*\s+(?:hos\s+förvaltningsrätten\s+)?om\s+vård|upphör\p{L}*`),
+    action: words(
+      String.raw`bevilja\p{L}*|avslå\p{L}*|avslag|omhändert\p{L}*|beredas\s+vård|ansök\p{L}*\s+(?:hos\s+förvaltningsrätten\s+)?om\s+vård|upphör\p{L}*`,
+    ),
   },
   {
     subject: [words('miljöbalken'), words('MB', 'u')],

@@ -12,7 +12,8 @@ const REDACTED_RE =
 /** Every secrecy wording contains "sekretess": a literal search (fast) decides before the wordings are tried. */
 const SECRECY_WORD_RE = /sekretess/iu;
 /** "[maskerat]", "[maskerad]", "[borttaget]", "[överstruket]", "(maskerat)". */
-const BRACKET_MARKER_RE = /[[(](?:maskerat|maskerad|maskerade|borttaget|borttagen|överstruket|dolt|namn\sborttaget)[\])]/iu;
+const BRACKET_MARKER_RE =
+  /[[(](?:maskerat|maskerad|maskerade|borttaget|borttagen|överstruket|dolt|namn\sborttaget)[\])]/iu;
 /** "XX" or "XXX" standing for a name or a number, "***" as a blanked-out word. */
 const MASK_TOKEN_RE = /(?<![\p{L}\d*])(?:X{2,}|x{3,}|\*{3,})(?![\p{L}\d*])/u;
 /** What every written marker needs ("[", "(mask…"/"(bortt…", "XX", "xxx", "***"): one scan of the text. */

@@ -3,7 +3,8 @@ import { endsSentence, isBlank, listMarker, startsLower, squash, type ListMarker
 import { isFurnitureLike } from '../furniture-words.ts';
 
 /** Statements printed at the end of a § that are not part of any list (justering, secrecy note). */
-const STATEMENT_RE = /^(?:Paragrafen\s+(?:är|förklaras|justeras)|Protokollet\s+(?:under\s+denna\s+paragraf\s+)?förklaras|Borttagen?\s+på\s+grund\s+av\s+sekretess)/iu;
+const STATEMENT_RE =
+  /^(?:Paragrafen\s+(?:är|förklaras|justeras)|Protokollet\s+(?:under\s+denna\s+paragraf\s+)?förklaras|Borttagen?\s+på\s+grund\s+av\s+sekretess)/iu;
 
 export function isStatement(text: string): boolean {
   return STATEMENT_RE.test(text.trim());
@@ -36,7 +37,10 @@ export function recipientsFrom(text: string): { items: string[]; dropped: number
  * a line that starts in lower case continuing the previous one.
  */
 export function documentsFrom(text: string): { items: string[]; dropped: number } {
-  const all = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !isStatement(l));
+  const all = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !isStatement(l));
   const lines = all.filter((l) => !isFurnitureLike(l));
   const bulleted = lines.some((l) => listMarker(l)?.kind === 'bullet');
   const items: string[] = [];
@@ -82,7 +86,11 @@ export function decisionItemsFrom(text: string): DecisionItem[] {
       open = { marker: m, lines: [m.rest], tail: [] };
     } else if (open && !isStatement(line)) {
       const last = open.tail.length > 0 ? undefined : open.lines[open.lines.length - 1];
-      if (open.tail.length > 0 || isBlank(line) || (last !== undefined && endsSentence(last) && !m && !startsLower(line) && !last.endsWith(':'))) {
+      if (
+        open.tail.length > 0 ||
+        isBlank(line) ||
+        (last !== undefined && endsSentence(last) && !m && !startsLower(line) && !last.endsWith(':'))
+      ) {
         if (!isBlank(line)) open.tail.push(line);
         else if (open.tail.length === 0) open.tail.push('');
       } else open.lines.push(line);

@@ -14,7 +14,10 @@ const ITEM_RE = /^(?:\p{Ll}+\s){0,3}(\p{Lu}[^\s(),]{0,40}(?:\s[^\s(),]{1,40}){0,
 export function parseNameList(text: string): PersonRef[] | undefined {
   const flat = collapseWhitespace(text).trim();
   if (flat.length === 0 || flat.length > 2000) return undefined;
-  const items = flat.split(/,\s|\soch\s/u).map((s) => s.trim()).filter((s) => s !== '');
+  const items = flat
+    .split(/,\s|\soch\s/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const people: PersonRef[] = [];
   for (const item of items) {
     const m = ITEM_RE.exec(item);

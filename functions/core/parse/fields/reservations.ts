@@ -16,7 +16,9 @@ export function reservationsFrom(sections: readonly Section[], fullText: string)
   if (own.length > 0) return own.flatMap((s) => fromBlock(s.text));
   // Whitespace runs stay whitespace when squashed, so a text without the phrase has no sentence with it.
   if (!RESERVES_RE.test(fullText)) return [];
-  return sentences(fullText).filter((s) => RESERVES_RE.test(s)).map(toReservation);
+  return sentences(fullText)
+    .filter((s) => RESERVES_RE.test(s))
+    .map(toReservation);
 }
 
 function fromBlock(text: string): Reservation[] {

@@ -40,7 +40,9 @@ function headerColumns(line: string): Column[] | undefined {
     const choice = choiceOf(c.text);
     return choice ? [{ choice, center: c.start + c.text.length / 2 }] : [];
   });
-  return cols.some((c) => c.choice === 'yes') && cols.some((c) => c.choice === 'no') && cs.length >= 3 ? cols : undefined;
+  return cols.some((c) => c.choice === 'yes') && cols.some((c) => c.choice === 'no') && cs.length >= 3
+    ? cols
+    : undefined;
 }
 
 export function rollFromTable(text: string): TableRoll | null {
@@ -71,7 +73,10 @@ export function rollFromTable(text: string): TableRoll | null {
 }
 
 function rowEntry(
-  cs: Array<{ text: string; start: number }>, columns: Column[], hasParty: boolean, firstMark: number,
+  cs: Array<{ text: string; start: number }>,
+  columns: Column[],
+  hasParty: boolean,
+  firstMark: number,
 ): RollEntry | null | undefined {
   const nameCell = cs[0] as { text: string; start: number };
   const named = /^(.{1,80}?)\s?\(([^()]{1,12})\)$/u.exec(nameCell.text);

@@ -94,7 +94,8 @@ function proseRoll(flat: string): RollEntry[] {
       const m = re.exec(sentence);
       if (!m || m.index === 0) continue;
       const people = parseNameList(sentence.slice(0, m.index));
-      if (people) for (const p of people) roll.push({ name: p.name, ...(p.party ? { party: p.party } : {}), vote: choice });
+      if (people)
+        for (const p of people) roll.push({ name: p.name, ...(p.party ? { party: p.party } : {}), vote: choice });
       break;
     }
   }

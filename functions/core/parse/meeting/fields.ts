@@ -10,9 +10,25 @@
 import type { Line } from '../lines.ts';
 
 export type FieldKey =
-  | 'place' | 'time' | 'paragraphs' | 'members' | 'substitutes' | 'nonServing' | 'others' | 'justerare'
-  | 'justering' | 'secretary' | 'chair' | 'signers' | 'announcement' | 'anslag' | 'organ' | 'meetingDate'
-  | 'noticeDates' | 'keptAt' | 'signature';
+  | 'place'
+  | 'time'
+  | 'paragraphs'
+  | 'members'
+  | 'substitutes'
+  | 'nonServing'
+  | 'others'
+  | 'justerare'
+  | 'justering'
+  | 'secretary'
+  | 'chair'
+  | 'signers'
+  | 'announcement'
+  | 'anslag'
+  | 'organ'
+  | 'meetingDate'
+  | 'noticeDates'
+  | 'keptAt'
+  | 'signature';
 
 interface LabelDef {
   key: FieldKey;
@@ -104,7 +120,9 @@ interface LabelMatch {
 
 /** All labels in one anchored alternation: most segments are values, and one test rules them out. */
 const ANY_LABEL_RE = new RegExp(
-  LABELS.flatMap((d) => [d.full, ...(d.head ? [d.head] : [])]).map((re) => `(?:${re.source})`).join('|'),
+  LABELS.flatMap((d) => [d.full, ...(d.head ? [d.head] : [])])
+    .map((re) => `(?:${re.source})`)
+    .join('|'),
   'u',
 );
 

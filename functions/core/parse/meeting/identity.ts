@@ -30,7 +30,9 @@ export function headerDate(header: readonly Line[]): { date: string; line: Line 
 
 /** A date stated in a field value ("Sammanträdesdatum 2018-03-28"). */
 export function dateIn(text: string): string | undefined {
-  return ISO_DATE_RE.test(text) || /\d\s+[a-zåäö]+\.?\s+\d{4}|\d\.\d{1,2}\.\d{4}/iu.test(text) ? findDate(text) : undefined;
+  return ISO_DATE_RE.test(text) || /\d\s+[a-zåäö]+\.?\s+\d{4}|\d\.\d{1,2}\.\d{4}/iu.test(text)
+    ? findDate(text)
+    : undefined;
 }
 
 /** The words records/municipalities.ts detectMunicipality requires (it matches "<Name> kommun(s)", "<Name>s Stad"). */
@@ -81,12 +83,17 @@ export function headerBody(header: readonly Line[]): { body: string; line: Line 
 
 function columnsOf(line: Line): Line[] {
   if (!/\S\s{3,}\S/u.test(line.text)) return [line];
-  return line.text.split(/\s{3,}/u).map((text) => makeLine(text.trim(), line.page, line.line, line.layout)).filter((l) => l.text !== '');
+  return line.text
+    .split(/\s{3,}/u)
+    .map((text) => makeLine(text.trim(), line.page, line.line, line.layout))
+    .filter((l) => l.text !== '');
 }
 
 /** "JÖNKÖPINGS KOMMUN Barn- och …" → "Barn- och …"; lines that do not start with "<Name>s kommun" are returned as they are. */
 function withoutMunicipality(text: string): string {
-  const m = /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s+(?:KOMMUN|[Kk]ommun|STAD|[Ss]tad)\s+(?=\p{Lu})/u.exec(text);
+  const m = /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s+(?:KOMMUN|[Kk]ommun|STAD|[Ss]tad)\s+(?=\p{Lu})/u.exec(
+    text,
+  );
   return m && isMunicipalityLine(text.slice(0, m[0].length).trim()) ? text.slice(m[0].length) : text;
 }
 

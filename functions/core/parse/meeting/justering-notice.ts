@@ -12,7 +12,11 @@ import type { Piece } from './fields.ts';
 const MAX_PLACE_LENGTH = 80;
 
 export function parseJustering(pieces: readonly Piece[]): Meeting['justering'] {
-  const raw = pieces.map((p) => p.text).join(' ').replace(/\s+/gu, ' ').trim();
+  const raw = pieces
+    .map((p) => p.text)
+    .join(' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
   if (!raw) return {};
   const iso = ISO_DATE_RE.exec(raw);
   const sv = SWEDISH_DATE_RE.exec(raw);
@@ -54,7 +58,10 @@ export function parseNotice(lines: readonly Line[], announcement: string | undef
     if (chunks.length === 0) assign(notice, otherPhrasing(line.text), findDateIfAny(line.text));
   });
   const used = block.findLastIndex((l) => HAS_NOTICE_WORD_RE.test(l.text));
-  const raw = block.slice(0, Math.max(used, 0) + 1).map((l) => l.text.trim()).join('\n');
+  const raw = block
+    .slice(0, Math.max(used, 0) + 1)
+    .map((l) => l.text.trim())
+    .join('\n');
   return { ...notice, raw };
 }
 

@@ -6,7 +6,13 @@
 import { bodyNameFromHint } from '../../records/bodies.ts';
 import type { Line } from '../lines.ts';
 import type {
-  AppealDeadline, Attendance, Meeting, ParseHints, ParseWarning, Position, SourceInfo,
+  AppealDeadline,
+  Attendance,
+  Meeting,
+  ParseHints,
+  ParseWarning,
+  Position,
+  SourceInfo,
 } from '../../records/types.ts';
 import { appealLastDay } from '../../records/appeal-deadline.ts';
 import { meetingId } from '../../records/ids.ts';
@@ -44,29 +50,51 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   const front = findFrontMatter(lines);
   const first = lines[0];
   const ctx: Context = {
-    lines, front, fields: collectFields(front.content), hints: input.hints ?? {}, warnings: [],
+    lines,
+    front,
+    fields: collectFields(front.content),
+    hints: input.hints ?? {},
+    warnings: [],
     start: first ? { page: first.page, line: first.line } : { page: 1, line: 1 },
   };
   const placeTime = parsePlaceTime([...piecesOf(ctx.fields, 'place'), ...piecesOf(ctx.fields, 'time')]);
   const justering = parseJustering(piecesOf(ctx.fields, 'justering'));
-  const announcement = piecesOf(ctx.fields, 'announcement').map((p) => p.text).join(' ') || undefined;
-  const notice = parseNotice(lines.slice(0, front.end).filter((l) => l.text.trim() !== ''), announcement);
+  const announcement =
+    piecesOf(ctx.fields, 'announcement')
+      .map((p) => p.text)
+      .join(' ') || undefined;
+  const notice = parseNotice(
+    lines.slice(0, front.end).filter((l) => l.text.trim() !== ''),
+    announcement,
+  );
   const date = readDate(ctx);
   const body = readBody(ctx);
   const municipality = readMunicipality(ctx, [keptAt(ctx), justering.place, placeTime.place]);
   const attendance = readAttendance(ctx.fields);
-  const paragraphRange = parseParagraphRange(piecesOf(ctx.fields, 'paragraphs').map((p) => p.text).join(' '));
+  const paragraphRange = parseParagraphRange(
+    piecesOf(ctx.fields, 'paragraphs')
+      .map((p) => p.text)
+      .join(' '),
+  );
   const justerare = listNames(piecesOf(ctx.fields, 'justerare'));
   const chair = signatureName(piecesOf(ctx.fields, 'chair')) ?? chairFromAttendance(attendance);
   const secretary = signatureName(piecesOf(ctx.fields, 'secretary'));
   const appeal = readAppeal(ctx, notice.posted);
   const meeting: Meeting = {
-    id: meetingId(municipality, body, date), municipality, body, date,
+    id: meetingId(municipality, body, date),
+    municipality,
+    body,
+    date,
     ...(placeTime.time ? { time: placeTime.time } : {}),
     ...(placeTime.place ? { place: placeTime.place } : {}),
-    attendance, justerare: justerare.length > 0 ? justerare : signerNames(ctx.fields, chair),
-    ...(chair ? { chair } : {}), ...(secretary ? { secretary } : {}),
-    justering, notice, ...(paragraphRange ? { paragraphRange } : {}), ...(appeal ? { appeal } : {}),
+    attendance,
+    justerare: justerare.length > 0 ? justerare : signerNames(ctx.fields, chair),
+    ...(chair ? { chair } : {}),
+    ...(secretary ? { secretary } : {}),
+    justering,
+    notice,
+    ...(paragraphRange ? { paragraphRange } : {}),
+    ...(appeal ? { appeal } : {}),
     source: input.source,
     // Set by the protocol once every § is parsed (protocol-confidence.ts).
     confidence: 0,
@@ -94,11 +122,17 @@ function readDate(ctx: Context): string {
   const hinted = hintDate(ctx, 'date');
   const fromHeader = headerDate(ctx.front.header);
   const stated =
-    fromHeader?.date ?? dateIn(textOf(ctx.fields, 'meetingDate')) ?? dateIn(textOf(ctx.fields, 'place')) ??
+    fromHeader?.date ??
+    dateIn(textOf(ctx.fields, 'meetingDate')) ??
+    dateIn(textOf(ctx.fields, 'place')) ??
     dateIn(textOf(ctx.fields, 'time'));
   if (stated && hinted && stated !== hinted) {
-    warn(ctx, 'other', `The protocol states the meeting date ${stated}; hints.date ${hinted} is not used`,
-      fromHeader?.line);
+    warn(
+      ctx,
+      'other',
+      `The protocol states the meeting date ${stated}; hints.date ${hinted} is not used`,
+      fromHeader?.line,
+    );
   }
   return stated ?? hinted ?? '';
 }
@@ -117,7 +151,13 @@ function readBody(ctx: Context): string {
  * text layer may garble one of them.
  */
 function organName(ctx: Context): string {
-  const names = [...new Set(fieldsOf(ctx.fields, 'organ').map((f) => f.pieces[0]?.text.trim() ?? '').filter((n) => n !== ''))];
+  const names = [
+    ...new Set(
+      fieldsOf(ctx.fields, 'organ')
+        .map((f) => f.pieces[0]?.text.trim() ?? '')
+        .filter((n) => n !== ''),
+    ),
+  ];
   if (names.length <= 1) return names[0] ?? '';
   const scores = names.map(() => 0);
   for (const l of ctx.lines) {
@@ -148,7 +188,12 @@ function readMunicipality(ctx: Context, places: ReadonlyArray<string | undefined
   const hinted = ctx.hints.municipality?.trim();
   if (hinted) return findMunicipality(hinted) ?? hinted;
   const frontLines = ctx.lines.slice(0, ctx.front.end);
-  return detectMunicipalityIn(frontLines, places.filter((p): p is string => Boolean(p))) ?? '';
+  return (
+    detectMunicipalityIn(
+      frontLines,
+      places.filter((p): p is string => Boolean(p)),
+    ) ?? ''
+  );
 }
 
 function readAttendance(fields: readonly Field[]): Attendance {
@@ -179,7 +224,10 @@ function keptAt(ctx: Context): string | undefined {
 }
 
 function textOf(fields: readonly Field[], key: FieldKey): string {
-  return piecesOf(fields, key).map((p) => p.text).join(' ').trim();
+  return piecesOf(fields, key)
+    .map((p) => p.text)
+    .join(' ')
+    .trim();
 }
 
 /** KL 13 kap. 5 §: the period runs from the notice date; stated in the protocol, else supplied by the caller. */

@@ -34,7 +34,13 @@ export function csvFormat(profile: CsvProfile): Format {
 }
 
 export const CSV = csvFormat({ id: 'csv', delimiter: ',', bom: false, guardFormulas: false, decimalComma: false });
-export const CSV_EXCEL_SV = csvFormat({ id: 'csv-excel-sv', delimiter: ';', bom: true, guardFormulas: true, decimalComma: true });
+export const CSV_EXCEL_SV = csvFormat({
+  id: 'csv-excel-sv',
+  delimiter: ';',
+  bom: true,
+  guardFormulas: true,
+  decimalComma: true,
+});
 
 async function* renderCsv(profile: CsvProfile, table: TableDef, rows: RowSource): AsyncIterable<Uint8Array> {
   if (profile.bom) yield UTF8_BOM;

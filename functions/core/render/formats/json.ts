@@ -22,4 +22,3 @@ export const JSON_FORMAT: Format = {
   ...FORMAT_ENTRIES.json,
   render: (table, rows) => renderJsonArray(mapRows(rows, (row) => orderedRow(table, row))),
 };
-

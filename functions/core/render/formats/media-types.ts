@@ -24,9 +24,19 @@ export const FORMAT_ENTRIES = {
   csv: { id: 'csv', extension: 'csv', contentType: CSV_TYPE, accept: ['text/csv'] },
   // The Swedish-Excel profile is the same media type; only ?format= asks for it.
   'csv-excel-sv': { id: 'csv-excel-sv', extension: 'csv', contentType: CSV_TYPE, accept: [] },
-  ndjson: { id: 'ndjson', extension: 'ndjson', contentType: 'application/x-ndjson', accept: ['application/x-ndjson', 'application/ndjson'] },
+  ndjson: {
+    id: 'ndjson',
+    extension: 'ndjson',
+    contentType: 'application/x-ndjson',
+    accept: ['application/x-ndjson', 'application/ndjson'],
+  },
   json: { id: 'json', extension: 'json', contentType: 'application/json', accept: ['application/json'] },
-  parquet: { id: 'parquet', extension: 'parquet', contentType: 'application/vnd.apache.parquet', accept: ['application/vnd.apache.parquet'] },
+  parquet: {
+    id: 'parquet',
+    extension: 'parquet',
+    contentType: 'application/vnd.apache.parquet',
+    accept: ['application/vnd.apache.parquet'],
+  },
 } as const satisfies Record<string, FormatEntry>;
 
 export type FormatId = keyof typeof FORMAT_ENTRIES;
@@ -34,7 +44,12 @@ export type FormatId = keyof typeof FORMAT_ENTRIES;
 export type TextFormatId = Exclude<FormatId, 'parquet'>;
 
 /** The DCAT-AP-SE catalogue (catalog.rdf), the one published file that is not a table. */
-export const RDF_XML: FormatEntry = { id: 'rdf', extension: 'rdf', contentType: 'application/rdf+xml', accept: ['application/rdf+xml'] };
+export const RDF_XML: FormatEntry = {
+  id: 'rdf',
+  extension: 'rdf',
+  contentType: 'application/rdf+xml',
+  accept: ['application/rdf+xml'],
+};
 
 /** Every format of a published file, first entry first for an extension two formats share (csv). */
 export const PUBLISHED_FORMATS: readonly FormatEntry[] = [...Object.values(FORMAT_ENTRIES), RDF_XML];

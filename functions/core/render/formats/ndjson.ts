@@ -19,4 +19,3 @@ export const NDJSON: Format = {
   ...FORMAT_ENTRIES.ndjson,
   render: (table, rows) => renderNdjson(mapRows(rows, (row) => orderedRow(table, row))),
 };
-

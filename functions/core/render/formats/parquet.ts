@@ -51,7 +51,10 @@ async function* renderParquet(table: TableDef, rows: RowSource, rowGroupSize: nu
   let columns = emptyColumns(table);
   let count = 0;
   const writeGroup = async () => {
-    await pq.write({ columnData: table.fields.map((f, i) => ({ name: f.name, data: columns[i]! })), rowGroupSize: count });
+    await pq.write({
+      columnData: table.fields.map((f, i) => ({ name: f.name, data: columns[i]! })),
+      rowGroupSize: count,
+    });
     columns = emptyColumns(table);
     count = 0;
   };
@@ -72,7 +75,10 @@ function emptyColumns(table: TableDef): unknown[][] {
 
 export function parquetSchema(table: TableDef): SchemaElement[] {
   const root: SchemaElement = { name: 'root', num_children: table.fields.length };
-  return [root, ...table.fields.map((f): SchemaElement => ({ name: f.name, repetition_type: 'OPTIONAL', ...physical(f) }))];
+  return [
+    root,
+    ...table.fields.map((f): SchemaElement => ({ name: f.name, repetition_type: 'OPTIONAL', ...physical(f) })),
+  ];
 }
 
 function physical(f: FieldDef): Omit<SchemaElement, 'name'> {

@@ -9,15 +9,26 @@ export const decisionItemsTable: TableDef = {
     en: 'One row per item of a paragraph’s decision.',
   },
   fields: [
-    field('paragraph_id', 'string', 'Paragrafens identitet.', 'Identifier of the paragraph.', { constraints: { required: true } }),
-    field('position', 'integer', 'Ordning inom beslutet (från 1).', 'Order within the decision (from 1).', { constraints: { required: true } }),
-    field('label', 'string', 'Numrering som tryckt ("1", "a", "•", "att").', 'Label as printed ("1", "a", "•", "att").'),
+    field('paragraph_id', 'string', 'Paragrafens identitet.', 'Identifier of the paragraph.', {
+      constraints: { required: true },
+    }),
+    field('position', 'integer', 'Ordning inom beslutet (från 1).', 'Order within the decision (from 1).', {
+      constraints: { required: true },
+    }),
+    field(
+      'label',
+      'string',
+      'Numrering som tryckt ("1", "a", "•", "att").',
+      'Label as printed ("1", "a", "•", "att").',
+    ),
     field('text', 'string', 'Beslutspunktens text.', 'Text of the item.'),
   ],
   primaryKey: ['paragraph_id', 'position'],
   foreignKeys: [{ fields: ['paragraph_id'], reference: { table: 'paragraphs', fields: ['paragraph_id'] } }],
   rows: (_meeting, paragraphs, ctx) =>
     withoutWithheld(paragraphs, ctx).flatMap((p) =>
-      p.decisionItems.map((item, i): Row => ({ paragraph_id: p.id, position: i + 1, label: item.label, text: item.text })),
+      p.decisionItems.map(
+        (item, i): Row => ({ paragraph_id: p.id, position: i + 1, label: item.label, text: item.text }),
+      ),
     ),
 };

@@ -9,8 +9,12 @@ export const documentsTable: TableDef = {
     en: 'One row per document listed as the basis of a decision. The attachments themselves are not included.',
   },
   fields: [
-    field('paragraph_id', 'string', 'Paragrafens identitet.', 'Identifier of the paragraph.', { constraints: { required: true } }),
-    field('position', 'integer', 'Ordning i listan (från 1).', 'Order in the list (from 1).', { constraints: { required: true } }),
+    field('paragraph_id', 'string', 'Paragrafens identitet.', 'Identifier of the paragraph.', {
+      constraints: { required: true },
+    }),
+    field('position', 'integer', 'Ordning i listan (från 1).', 'Order in the list (from 1).', {
+      constraints: { required: true },
+    }),
     field('title', 'string', 'Handlingen som den anges i protokollet.', 'The document as listed in the protocol.'),
   ],
   primaryKey: ['paragraph_id', 'position'],

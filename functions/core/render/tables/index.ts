@@ -20,8 +20,18 @@ const CODE = field(
   'Kommunkod enligt SCB (fyra siffror, t.ex. 1480); för att koppla ihop med officiell statistik.',
   'The municipality’s code in SCB’s list (four digits, e.g. 1480), to join with official statistics.',
 );
-const SLUG = field('municipality_slug', 'string', 'Kommunens kortnamn i API:t och i id:n (t.ex. goteborg).', 'The municipality’s slug in the API and in ids (e.g. goteborg).');
-const OWN_NAME = field('municipality_own_name', 'string', 'Kommunens namn på sig själv (t.ex. Göteborgs Stad).', 'The municipality’s own name for itself (e.g. Göteborgs Stad).');
+const SLUG = field(
+  'municipality_slug',
+  'string',
+  'Kommunens kortnamn i API:t och i id:n (t.ex. goteborg).',
+  'The municipality’s slug in the API and in ids (e.g. goteborg).',
+);
+const OWN_NAME = field(
+  'municipality_own_name',
+  'string',
+  'Kommunens namn på sig själv (t.ex. Göteborgs Stad).',
+  'The municipality’s own name for itself (e.g. Göteborgs Stad).',
+);
 
 /**
  * Every table carries the SCB kommunkod, so any of them can be joined with official statistics; the meeting and §
@@ -35,7 +45,11 @@ function withMunicipality(table: TableDef, names: boolean): TableDef {
     rows: (meeting, ps, ctx) => {
       const code = municipalityCode(meeting.municipality) ?? null;
       const extra: Row = names
-        ? { municipality_code: code, municipality_slug: municipalityIdSlug(meeting.municipality), municipality_own_name: municipalityOwnName(meeting.municipality) }
+        ? {
+            municipality_code: code,
+            municipality_slug: municipalityIdSlug(meeting.municipality),
+            municipality_own_name: municipalityOwnName(meeting.municipality),
+          }
         : { municipality_code: code };
       return table.rows(meeting, ps, ctx).map((row) => ({ ...row, ...extra }));
     },
@@ -51,7 +65,16 @@ const voteRollTable = withMunicipality(voteRoll, false);
 const referencesTable = withMunicipality(references, false);
 const documentsTable = withMunicipality(documents, false);
 
-export { attendanceTable, decisionItemsTable, documentsTable, meetingsTable, paragraphsTable, referencesTable, voteRollTable, votesTable };
+export {
+  attendanceTable,
+  decisionItemsTable,
+  documentsTable,
+  meetingsTable,
+  paragraphsTable,
+  referencesTable,
+  voteRollTable,
+  votesTable,
+};
 
 export type { RenderableMeeting };
 

@@ -10,9 +10,15 @@ export const meetingsTable: TableDef = {
     en: 'One row per meeting (protocol).',
   },
   fields: [
-    field('meeting_id', 'string', 'Stabil identitet: kommun-organ-datum.', 'Stable identifier: municipality-body-date.', {
-      constraints: { required: true, unique: true },
-    }),
+    field(
+      'meeting_id',
+      'string',
+      'Stabil identitet: kommun-organ-datum.',
+      'Stable identifier: municipality-body-date.',
+      {
+        constraints: { required: true, unique: true },
+      },
+    ),
     field('municipality', 'string', 'Kommun.', 'Municipality.'),
     field('body', 'string', 'Organ, som i protokollet.', 'Body, as printed.'),
     field('date', 'date', 'Sammanträdesdag.', 'Date of the meeting.'),
@@ -25,11 +31,26 @@ export const meetingsTable: TableDef = {
     field('justering_date', 'date', 'Dag för justering.', 'Date the minutes were signed off.'),
     field('notice_posted', 'date', 'Anslaget på anslagstavlan.', 'Date the notice was posted.'),
     field('notice_removed', 'date', 'Anslaget tas ned.', 'Date the notice is removed.'),
-    field('appeal_last_day', 'date', 'Beräknad sista dag för laglighetsprövning (KL 13 kap. 5 §).', 'Computed last day to appeal (judicial review).'),
+    field(
+      'appeal_last_day',
+      'date',
+      'Beräknad sista dag för laglighetsprövning (KL 13 kap. 5 §).',
+      'Computed last day to appeal (judicial review).',
+    ),
     field('paragraph_range', 'string', 'Paragrafer som tryckt, t.ex. "§§94-110".', 'Paragraph range as printed.'),
     field('paragraph_count', 'integer', 'Antal publicerade paragrafer.', 'Number of published paragraphs.'),
-    field('confidence', 'number', 'Hur säkert protokollet lästes (0–1); under 0,5 kan mallen vara okänd.', 'How reliably the protocol was read (0–1); below 0.5 its template may be unfamiliar.'),
-    field('text_layer_damaged', 'boolean', 'Sant om PDF:ens textlager verkar skadat (felstavade rubriker möjliga).', 'True when the PDF text layer looks damaged (misspelt titles possible).'),
+    field(
+      'confidence',
+      'number',
+      'Hur säkert protokollet lästes (0–1); under 0,5 kan mallen vara okänd.',
+      'How reliably the protocol was read (0–1); below 0.5 its template may be unfamiliar.',
+    ),
+    field(
+      'text_layer_damaged',
+      'boolean',
+      'Sant om PDF:ens textlager verkar skadat (felstavade rubriker möjliga).',
+      'True when the PDF text layer looks damaged (misspelt titles possible).',
+    ),
     field('source_file_name', 'string', 'Källdokumentets filnamn.', 'File name of the source document.'),
     field('source_sha256', 'string', 'SHA-256 för källdokumentet.', 'SHA-256 of the source document.'),
     field('source_pages', 'integer', 'Antal sidor i källdokumentet.', 'Number of pages in the source document.'),

@@ -9,12 +9,21 @@ export const referencesTable: TableDef = {
     en: 'One row per reference to an earlier decision.',
   },
   fields: [
-    field('paragraph_id', 'string', 'Paragrafens identitet.', 'Identifier of the paragraph.', { constraints: { required: true } }),
-    field('position', 'integer', 'Ordning inom paragrafen (från 1).', 'Order within the paragraph (from 1).', { constraints: { required: true } }),
+    field('paragraph_id', 'string', 'Paragrafens identitet.', 'Identifier of the paragraph.', {
+      constraints: { required: true },
+    }),
+    field('position', 'integer', 'Ordning inom paragrafen (från 1).', 'Order within the paragraph (from 1).', {
+      constraints: { required: true },
+    }),
     field('raw', 'string', 'Hänvisningen som tryckt.', 'The reference as printed.'),
     field('body', 'string', 'Organet som fattade det åberopade beslutet.', 'Body that took the referenced decision.'),
     field('date', 'date', 'Datum för det åberopade beslutet.', 'Date of the referenced decision.'),
-    field('number', 'string', 'Paragrafnummer för det åberopade beslutet.', 'Paragraph number of the referenced decision.'),
+    field(
+      'number',
+      'string',
+      'Paragrafnummer för det åberopade beslutet.',
+      'Paragraph number of the referenced decision.',
+    ),
   ],
   primaryKey: ['paragraph_id', 'position'],
   foreignKeys: [{ fields: ['paragraph_id'], reference: { table: 'paragraphs', fields: ['paragraph_id'] } }],
