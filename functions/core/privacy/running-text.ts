@@ -32,8 +32,8 @@ export interface RunningText {
 /** Characters that fold to something else: anything but printable ASCII, "\n" and Latin letters (å, ä, ö, é …). */
 const NEEDS_FOLDING = /[^\x20-\x7e\n\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/u;
 
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: invisible format characters matched one by one on purpose
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: invisible format characters matched one by one on purpose
   /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/u;
 const LINE_BREAK = /[\n\r\f\v\u0085\u2028\u2029]/u;
 const SPACE = /[\s\u2800]/u;
