@@ -55,7 +55,7 @@ describe('architecture: functions/core is pure', () => {
 /**
  * The whole dependency rule (docs/architecture.md): which layer may import which, read from every import of
  * functions/ and infra/. `core ← store, published ← pipeline ← {handlers, cli}`; the API reads through published and
- * never reaches the store or the publisher (its admin part may call pipeline use cases through one entry,
+ * never reaches the store or the publisher (the admin, functions/admin, may call pipeline use cases through one entry,
  * pipeline/use-cases.ts); pages never import routes; adapters implement ports and only handlers
  * and the CLI choose them; lib is Node-only helpers without project knowledge.
  */
@@ -68,6 +68,7 @@ type Layer =
   | 'adapters'
   | 'pipeline'
   | 'api'
+  | 'admin'
   | 'handlers'
   | 'cli'
   | 'infra';
@@ -81,8 +82,9 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   adapters: ['core', 'lib', 'ports', 'adapters'],
   pipeline: ['core', 'lib', 'ports', 'store', 'published', 'pipeline'],
   api: ['core', 'lib', 'ports', 'published', 'api'],
-  handlers: ['core', 'lib', 'ports', 'store', 'published', 'adapters', 'pipeline', 'api', 'handlers'],
-  cli: ['core', 'lib', 'ports', 'store', 'published', 'adapters', 'pipeline', 'api', 'cli'],
+  admin: ['core', 'lib', 'ports', 'published', 'api', 'admin'],
+  handlers: ['core', 'lib', 'ports', 'store', 'published', 'adapters', 'pipeline', 'api', 'admin', 'handlers'],
+  cli: ['core', 'lib', 'ports', 'store', 'published', 'adapters', 'pipeline', 'api', 'admin', 'cli'],
   infra: ['core', 'store', 'published', 'infra'],
 };
 
@@ -95,6 +97,7 @@ const NO_PACKAGES: Partial<Record<Layer, RegExp>> = {
   published: /^(?:@aws-sdk\/|hono$|@hono\/)/u,
   pipeline: /^(?:@aws-sdk\/|hono$|@hono\/)/u,
   api: /^@aws-sdk\//u,
+  admin: /^@aws-sdk\//u,
 };
 
 /** Inside the API: what its parts may not import. Pages render, routes answer /v1; both read the read model. */
@@ -105,8 +108,8 @@ const API_PARTS_MAY_NOT: Record<string, readonly string[]> = {
   http: ['routes', 'pages'],
 };
 
-/** The one door from the API into the pipeline: the admin part calling use cases. */
-const ADMIN_ENTRY = { from: 'functions/api/admin/', to: 'functions/pipeline/use-cases.ts' };
+/** The admin's one door into the pipeline: the use cases (the API itself never reaches the pipeline). */
+const ADMIN_ENTRY = { from: 'functions/admin/', to: 'functions/pipeline/use-cases.ts' };
 
 /**
  * What infra reads besides the layouts of store/ and published/, each for the same reason: the stack must agree with
@@ -177,7 +180,7 @@ function dependencyViolations(sources: ReadonlyMap<string, string>): Violation[]
         usedExceptions.add(`${exception.from} → ${exception.to}`);
         continue;
       }
-      if (from === 'api' && to === 'pipeline' && file.startsWith(ADMIN_ENTRY.from) && target === ADMIN_ENTRY.to)
+      if (from === 'admin' && to === 'pipeline' && file.startsWith(ADMIN_ENTRY.from) && target === ADMIN_ENTRY.to)
         continue;
       if (from === 'infra' && INFRA_ALSO_READS.includes(target)) continue;
       if (!MAY_IMPORT[from].includes(to)) bad(`${from} may not import ${to}`);
@@ -217,10 +220,11 @@ describe('architecture: the dependency rule', () => {
       ],
       ['functions/api/pages/bad.ts', "import { sendJson } from '../routes/respond.ts';"],
       [
-        'functions/api/admin/ok.ts',
-        "import { release } from '../../pipeline/use-cases.ts';\nimport type { X } from '../../published/manifest.ts';",
+        'functions/admin/ok.ts',
+        "import { release } from '../pipeline/use-cases.ts';\nimport type { X } from '../published/manifest.ts';\nimport { html } from '../api/pages/html.ts';",
       ],
-      ['functions/api/admin/bad.ts', "import { commitManifest } from '../../pipeline/publish/commit.ts';"],
+      ['functions/admin/bad.ts', "import { commitManifest } from '../pipeline/publish/commit.ts';"],
+      ['functions/api/routes/admin-bad.ts', "import { createAdminApp } from '../../admin/admin-app.ts';"],
       [
         'functions/pipeline/bad.ts',
         "import { FsBlobStore } from '../adapters/fs-blob-store.ts';\nimport { S3Client } from '@aws-sdk/client-s3';",
@@ -259,7 +263,8 @@ describe('architecture: the dependency rule', () => {
       'functions/api/routes/bad.ts → ../../pipeline/publish/commit.ts: api may not import pipeline',
       'functions/api/routes/bad.ts → ../../store/json.ts: api may not import store',
       'functions/api/pages/bad.ts → ../routes/respond.ts: api/pages may not import api/routes',
-      'functions/api/admin/bad.ts → ../../pipeline/publish/commit.ts: api may not import pipeline',
+      'functions/admin/bad.ts → ../pipeline/publish/commit.ts: admin may not import pipeline',
+      'functions/api/routes/admin-bad.ts → ../../admin/admin-app.ts: api may not import admin',
       'functions/pipeline/bad.ts → ../adapters/fs-blob-store.ts: pipeline may not import adapters',
       'functions/pipeline/bad.ts → @aws-sdk/client-s3: pipeline imports no @aws-sdk/client-s3',
       'functions/published/bad.ts → ../store/keys.ts: published may not import store',

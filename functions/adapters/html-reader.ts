@@ -1,4 +1,5 @@
 import type { LineLayout, PageText } from '../core/records/types.ts';
+import { decodeEntities } from '../core/text/html-entities.ts';
 
 /**
  * Protocols converted to HTML (pdftohtml, Word "save as web page", portals that publish the protocol as a page): block
@@ -149,48 +150,6 @@ function endPage(st: State): void {
   st.pages.push({ number: st.pages.length + 1, text: st.lines.join('\n'), layout });
   st.lines = [];
   st.layout = [];
-}
-
-const NAMED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  sect: '§',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  aring: 'å',
-  auml: 'ä',
-  ouml: 'ö',
-  Aring: 'Å',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  eacute: 'é',
-  Eacute: 'É',
-  uuml: 'ü',
-  Uuml: 'Ü',
-  rdquo: '”',
-  ldquo: '“',
-  rsquo: '’',
-  lsquo: '‘',
-  laquo: '«',
-  raquo: '»',
-  shy: '\u00ad',
-  bull: '•',
-};
-
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/gu, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref] ?? whole;
-  });
 }
 
 /** Starts like an HTML document (a protocol never starts with "<"). */

@@ -1,5 +1,5 @@
 /**
- * The one door from the web admin (functions/api/admin) into the pipeline: every operation the municipality's
+ * The one door from the web admin (functions/admin) into the pipeline: every operation the municipality's
  * clerk can take, bound to a store, an extractor and a clock by the composition root (`paragraf serve --admin`,
  * later the admin Lambda). The admin pages call exactly these; the CLI calls the same pipeline functions, so the
  * web and the command line cannot drift apart (test/architecture.test.ts allows the admin nothing else of pipeline/).

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/create-app.ts';
-import { SessionKeys } from '../../functions/api/admin/session.ts';
+import { SessionKeys } from '../../functions/admin/session.ts';
 import { FILE_NAME, plantedProtocol } from '../support/planted-protocol.ts';
 import { adminFixture, ORIGIN, signIn, TOKEN } from './admin-support.ts';
 

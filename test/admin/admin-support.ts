@@ -4,8 +4,8 @@
  */
 import { createDocumentExtractor } from '../../functions/adapters/document-extractor.ts';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
-import { createAdminApp } from '../../functions/api/admin/admin-app.ts';
-import { equal } from '../../functions/api/admin/session.ts';
+import { createAdminApp } from '../../functions/admin/admin-app.ts';
+import { equal } from '../../functions/admin/session.ts';
 import { fixedClock } from '../../functions/ports/clock.ts';
 import { createUseCases } from '../../functions/pipeline/use-cases.ts';
 

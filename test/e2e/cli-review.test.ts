@@ -144,8 +144,11 @@ describe('paragraf review, end to end', () => {
     expect(String(released?.text)).toContain('[uppgift borttagen]');
     expect(publishedParagraph(REJECT)).toBeUndefined();
     for (const f of publishedFiles()) {
+      // Content hashes (hex digests) are left out of the search: four digits of a personnummer turn up in them by
+      // chance (a 64-digit digest holds a given four-digit run with a probability of about 1 in 1,100).
+      const text = f.text.replace(/\b[0-9a-f]{16,}\b/gu, '');
       for (const secret of ['Åkesson', 'ÅKESSON', 'Lindvägen', '1238', 'Bertil Svensson', '9805', 'Kvarngatan']) {
-        expect(f.text.includes(secret), `${secret} in ${f.path}`).toBe(false);
+        expect(text.includes(secret), `${secret} in ${f.path}`).toBe(false);
       }
     }
   });

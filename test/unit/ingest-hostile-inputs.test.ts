@@ -112,7 +112,7 @@ describe('paragraf ingest of a hostile folder', () => {
     const code = await main(['ingest', inbox, '--data', join(dir, 'store'), '--no-ocr'], io);
     const lines = io.out.trimEnd().split('\n');
     expect(io.out).not.toContain('\u001b');
-    expect(lines).toHaveLength(5); // four entries and the summary
+    expect(lines).toHaveLength(6); // four entries, the summary and the next step
     expect(lines.find((l) => l.includes('fake'))).toMatch(
       /^ingested {4}.*2024-02-05\\ningested {4}fake\.txt\\x1b\[32m\.txt {2}→ goteborg-kommunstyrelsen-2024-02-05 v1/u,
     );
@@ -122,7 +122,8 @@ describe('paragraf ingest of a hostile folder', () => {
     expect(lines.find((l) => l.includes('pipe.txt'))).toMatch(
       /^skipped {5}.*pipe\.txt {2}not a regular file \(a FIFO\)/u,
     );
-    expect(lines.at(-1)).toMatch(/^4 files: 1 ingested, 1 quarantined, 2 skipped in/u);
+    expect(lines.at(-2)).toMatch(/^4 files: 1 ingested, 1 quarantined, 2 skipped in/u);
+    expect(lines.at(-1)).toMatch(/^next: 'paragraf publish'/u);
     expect(code).toBe(1); // outside.txt is quarantined
   });
 

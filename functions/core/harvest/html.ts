@@ -1,3 +1,5 @@
+import { decodeEntities } from '../text/html-entities.ts';
+
 /**
  * Just enough HTML reading for portal pages: links with their text, the page title, robots directives, visible text.
  * Portal pages are untrusted input, so everything here is a single forward scan (indexOf), never a regular
@@ -12,35 +14,6 @@ export interface HtmlLink {
   className: string;
   /** Offset of the `<a` in the page, so callers can look at the text around a link. */
   offset: number;
-}
-
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  aring: 'å',
-  auml: 'ä',
-  ouml: 'ö',
-  Aring: 'Å',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  eacute: 'é',
-  sect: '§',
-  ndash: '–',
-  mdash: '—',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/giu, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref] ?? whole;
-  });
 }
 
 /** Tags removed (a tag is `<` to the next `>`), entities decoded, whitespace collapsed. */

@@ -89,3 +89,25 @@ export function addDays(iso: string, days: number): string {
 export function weekday(iso: string): number {
   return new Date(`${iso}T00:00:00Z`).getUTCDay();
 }
+
+/** The months as written in running text, January first. */
+const MONTH_NAMES = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "2026-04-20" → "20 april 2026", as dates are written in running text in Swedish protocols (findDate reads it back). */
+export function swedishDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}

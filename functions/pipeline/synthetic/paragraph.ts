@@ -14,7 +14,8 @@ import type { BodyDef } from './bodies.ts';
 import { label, personalNumber, type Person } from './people.ts';
 import type { Random } from './random.ts';
 import * as T from './templates.ts';
-import { fill, swedishDate, type TextContext } from './text-fill.ts';
+import { swedishDate } from '../../core/text/swedish-dates.ts';
+import { fill, type TextContext } from './text-fill.ts';
 
 /** What every § of one meeting shares. */
 export interface MeetingContext extends TextContext {

@@ -1,3 +1,4 @@
+import { swedishDate } from '../../core/text/swedish-dates.ts';
 import { label, person } from './people.ts';
 import type { Random } from './random.ts';
 import { ADMINISTRATIONS, PLACES } from './templates.ts';
@@ -16,27 +17,6 @@ export interface TextContext {
   person?: string;
   parti?: string;
   titel?: string;
-}
-
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-/** "2026-04-20" → "20 april 2026", as dates are written in running text in Swedish protocols. */
-export function swedishDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** Fills `{name}` placeholders; an unknown name is left as it is, so a template typo shows in the output. */

@@ -9,8 +9,8 @@ import {
   NotUnderReviewError,
   ReviewRefusedError,
   type UploadResult,
-} from '../../pipeline/use-cases.ts';
-import { html, type Html } from '../pages/html.ts';
+} from '../pipeline/use-cases.ts';
+import { html, type Html } from '../api/pages/html.ts';
 import type { AdminPageOptions } from './admin-layout.ts';
 import type { AdminEnv } from './admin-app.ts';
 import { overviewPage, previewPage, quarantinePage, uploadResultPage } from './overview-pages.ts';

@@ -1,5 +1,5 @@
-import type { ReviewDetail, ReviewItem, SiteSettings } from '../../pipeline/use-cases.ts';
-import { html, paragraphs, type Html } from '../pages/html.ts';
+import type { ReviewDetail, ReviewItem, SiteSettings } from '../pipeline/use-cases.ts';
+import { html, paragraphs, type Html } from '../api/pages/html.ts';
 import { holdReason, reviewState } from './labels.ts';
 
 /** The review queue: what waits for a person, and what was decided, with who and why. */

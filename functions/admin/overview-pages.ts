@@ -4,8 +4,8 @@ import type {
   PendingMarker,
   QuarantineEntry,
   UploadResult,
-} from '../../pipeline/use-cases.ts';
-import { html, type Html } from '../pages/html.ts';
+} from '../pipeline/use-cases.ts';
+import { html, type Html } from '../api/pages/html.ts';
 import { changeLabel, holdReason, outcomeLabel, reviewState } from './labels.ts';
 
 /** The sign-in form (local: the key printed by `paragraf serve --admin`). */

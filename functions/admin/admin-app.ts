@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { systemClock, type Clock } from '../../ports/clock.ts';
-import type { AdminUseCases } from '../../pipeline/use-cases.ts';
-import { html, type Html } from '../pages/html.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
+import type { AdminUseCases } from '../pipeline/use-cases.ts';
+import { html, type Html } from '../api/pages/html.ts';
 import { adminLayout, type AdminPageOptions } from './admin-layout.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
 import { cookieHeader, SESSION_COOKIE, type Session, SessionKeys } from './session.ts';

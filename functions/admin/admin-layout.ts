@@ -1,5 +1,5 @@
-import { STYLE } from '../pages/layout.ts';
-import { html, unsafeRaw, type Html } from '../pages/html.ts';
+import { STYLE } from '../api/pages/layout.ts';
+import { html, unsafeRaw, type Html } from '../api/pages/html.ts';
 
 /** Admin additions to the site's styles: status tags, forms in a column, the drop zone. */
 const ADMIN_STYLE = `
