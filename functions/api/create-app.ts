@@ -51,8 +51,14 @@ export function createApp(options: CreateAppDeps): Hono {
   const deps: AppDeps = { readModel, clock, responses, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    // Read-only and public: any origin may read it (CORS), nothing may be written.
+  registerApi(app, deps);
+  registerDocs(app, deps);
+  registerFiles(app, deps);
+  registerPages(app, deps);
+
+  // Only GET routes exist, so every other method ends here. Read-only and public: any origin may read it (CORS),
+  // nothing may be written.
+  app.notFound((c) => {
     if (c.req.method === 'OPTIONS') {
       return fastResponse(null, 204, {
         'Access-Control-Allow-Methods': ALLOWED,
@@ -62,24 +68,6 @@ export function createApp(options: CreateAppDeps): Hono {
       });
     }
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new MethodNotAllowedError(c.req.method);
-    await next();
-    if (isComplete(c.res)) return;
-    for (const [k, v] of Object.entries(COMMON_HEADERS)) c.res.headers.set(k, v);
-    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
-      // No scripts at all; inline styles only; forms post back to this site.
-      c.res.headers.set(
-        'Content-Security-Policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-      );
-    }
-  });
-
-  registerApi(app, deps);
-  registerDocs(app, deps);
-  registerFiles(app, deps);
-  registerPages(app, deps);
-
-  app.notFound(() => {
     throw new NotFoundError('no such resource');
   });
   app.onError((error, c) => {
@@ -87,7 +75,27 @@ export function createApp(options: CreateAppDeps): Hono {
     if (problem.status >= 500) logError(error, { path: problem.instance });
     return problemResponse(c, problem);
   });
+  // The common headers are added around the app, not by a middleware: a route that is the only handler of its path
+  // may answer synchronously, and a response from fastResponse (most of them) needs nothing added.
+  const dispatch = app.fetch;
+  app.fetch = (request, env, executionCtx) => {
+    const res = dispatch(request, env, executionCtx);
+    return res instanceof Promise ? res.then(withCommonHeaders) : withCommonHeaders(res);
+  };
   return app;
+}
+
+function withCommonHeaders(res: Response): Response {
+  if (isComplete(res)) return res;
+  for (const [k, v] of Object.entries(COMMON_HEADERS)) res.headers.set(k, v);
+  if (res.headers.get('Content-Type')?.startsWith('text/html')) {
+    // No scripts at all; inline styles only; forms post back to this site.
+    res.headers.set(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
+  }
+  return res;
 }
 
 /** problem+json for programs; the same problem as an HTML page for a browser asking for a page. */

@@ -6,26 +6,45 @@ import { MemoryReadModel } from '../support/memory-read-model.ts';
 import type { Snapshot } from '../../functions/api/read-model/read-model.ts';
 import { fixtureProtocols } from './fixtures.ts';
 
-const body = (n: number) => new Uint8Array(new ArrayBuffer(n));
+const entry = (n: number, version = 'v1') => ({
+  version,
+  etag: `"${version}-x"`,
+  cacheControl: 'public',
+  body: new Uint8Array(new ArrayBuffer(n)),
+  headers: {},
+});
 
 describe('ResponseCache', () => {
-  it('keeps bodies by ETag within its byte budget, dropping the least recently used', () => {
+  it('keeps answers by request within its byte budget, dropping the least recently used', () => {
     const cache = new ResponseCache(100, 60);
-    cache.set('"a"', { body: body(40), headers: {} });
-    cache.set('"b"', { body: body(40), headers: {} });
-    expect(cache.get('"a"')).toBeDefined(); // a is now the most recently used
-    cache.set('"c"', { body: body(40), headers: {} });
-    expect(cache.get('"b"')).toBeUndefined();
-    expect(cache.get('"a"')).toBeDefined();
-    expect(cache.get('"c"')).toBeDefined();
-    cache.set('"big"', { body: body(61), headers: {} });
-    expect(cache.get('"big"')).toBeUndefined();
+    cache.set('a', entry(40));
+    cache.set('b', entry(40));
+    expect(cache.get('a', 'v1')).toBeDefined(); // a is now the most recently used
+    cache.set('c', entry(40));
+    expect(cache.get('b', 'v1')).toBeUndefined();
+    expect(cache.get('a', 'v1')).toBeDefined();
+    expect(cache.get('c', 'v1')).toBeDefined();
+    cache.set('big', entry(61));
+    expect(cache.get('big', 'v1')).toBeUndefined();
+  });
+
+  it('never gives an answer of another data version, and replaces it with the new one', () => {
+    const cache = new ResponseCache(100, 60);
+    cache.set('a', entry(40, 'v1'));
+    expect(cache.get('a', 'v2')).toBeUndefined();
+    cache.set('a', entry(50, 'v2'));
+    expect(cache.get('a', 'v1')).toBeUndefined();
+    expect(cache.get('a', 'v2')?.body.length).toBe(50);
+    // The replaced answer no longer counts against the budget: two more of 25 fit beside the one of 50.
+    cache.set('b', entry(25, 'v2'));
+    cache.set('c', entry(25, 'v2'));
+    expect(cache.get('a', 'v2')).toBeDefined();
   });
 
   it('is off with a budget of 0', () => {
     const cache = new ResponseCache(0);
-    cache.set('"a"', { body: body(1), headers: {} });
-    expect(cache.get('"a"')).toBeUndefined();
+    cache.set('a', entry(1));
+    expect(cache.get('a', 'v1')).toBeUndefined();
   });
 
   it('serves a repeated request without querying again, and a new version renders anew', async () => {

@@ -43,6 +43,10 @@ export class MemoryReadModel implements ReadModel {
   async snapshot(): Promise<Snapshot> {
     return this.#snapshot;
   }
+
+  current(): Snapshot {
+    return this.#snapshot;
+  }
 }
 
 class MemorySnapshot implements Snapshot {

@@ -56,6 +56,8 @@ export interface Validators {
   etag: string;
   lastModified?: Date;
   cacheControl: string;
+  /** The data version the representation is of (absent for a stored file's own validators). */
+  version?: string;
 }
 
 /** The validator headers of a representation, as a plain object. */
@@ -100,6 +102,7 @@ export function validatorsFor(
   return {
     etag: representationTag(c, snapshot, format),
     cacheControl,
+    version: snapshot.version.tag,
     ...((lastModified ?? snapshot.version.publishedAt)
       ? { lastModified: new Date((lastModified ?? snapshot.version.publishedAt)!) }
       : {}),

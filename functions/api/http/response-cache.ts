@@ -1,14 +1,32 @@
+import type { Context } from 'hono';
 import { LruCache } from '../read-model/lru-cache.ts';
 
 /**
- * Rendered JSON bodies by ETag. A representation depends only on the data version and the request (the ETag hashes
- * both), so a body rendered once can be sent again until the next publish, exactly as CloudFront does in front of the
- * Lambda — this does the same for `paragraf serve` and for requests that reach the Lambda. Bounded by bytes; large
- * bodies are not kept; a new version's tags never match the old entries, which simply age out.
+ * Rendered JSON answers by request. A representation depends only on the data version and the request (the ETag
+ * hashes both), so an answer rendered once can be sent again until the next publish, exactly as CloudFront does in
+ * front of the Lambda — this does the same for `paragraf serve` and for requests that reach the Lambda. Entries are
+ * found by the request itself (requestKey), before its parameters are read again: a URL that was answered once is
+ * valid, and its answer is the same, for as long as the data version is. Bounded by bytes; large bodies are not
+ * kept; a new version's requests never match the old entries, which simply age out.
  */
 export interface CachedBody {
+  /** The data version it was rendered from: an entry of another version is never sent. */
+  version: string;
+  etag: string;
+  cacheControl: string;
+  lastModified?: Date;
   body: Uint8Array<ArrayBuffer>;
+  /** Every header of the 200 answer, the common ones included, in the order they are sent. */
   headers: Record<string, string>;
+}
+
+/**
+ * What a JSON answer can depend on besides the data version: the URL (origin, path, query; without a fixed base URL
+ * links are built from the request's own address, so a body built for a forged Host is never sent to anyone else,
+ * issue 14) and Accept, which picks the format.
+ */
+export function requestKey(c: Context): string {
+  return `${c.req.header('Accept') ?? ''}\n${c.req.url}`;
 }
 
 export class ResponseCache {
@@ -22,19 +40,29 @@ export class ResponseCache {
     this.#entries = new LruCache(Number.MAX_SAFE_INTEGER);
   }
 
-  get(etag: string): CachedBody | undefined {
-    return this.maxBytes > 0 ? this.#entries.get(etag) : undefined;
+  /** The answer kept for this request in this data version. */
+  get(key: string, version: string): CachedBody | undefined {
+    if (this.maxBytes === 0) return undefined;
+    const entry = this.#entries.get(key);
+    return entry?.version === version ? entry : undefined;
   }
 
-  set(etag: string, entry: CachedBody): void {
-    if (entry.body.length > this.maxEntryBytes || this.maxBytes === 0 || this.#entries.get(etag)) return;
-    this.#entries.set(etag, entry);
+  set(key: string, entry: CachedBody): void {
+    if (entry.body.length > this.maxEntryBytes || this.maxBytes === 0) return;
+    const previous = this.#entries.get(key);
+    if (previous?.version === entry.version) return;
+    if (previous) this.#drop(key, previous);
+    this.#entries.set(key, entry);
     this.#bytes += entry.body.length;
     while (this.#bytes > this.maxBytes) {
       const oldest = this.#entries.oldest();
       if (oldest === undefined) break;
-      this.#bytes -= oldest[1].body.length;
-      this.#entries.delete(oldest[0]);
+      this.#drop(...oldest);
     }
+  }
+
+  #drop(key: string, entry: CachedBody): void {
+    this.#bytes -= entry.body.length;
+    this.#entries.delete(key);
   }
 }

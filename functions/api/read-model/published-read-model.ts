@@ -41,7 +41,11 @@ export class PublishedReadModel implements ReadModel {
   }
 
   async snapshot(): Promise<PublishedSnapshot> {
-    if (this.#current === null) return this.#firstLoad();
+    return this.current() ?? this.#firstLoad();
+  }
+
+  current(): PublishedSnapshot | undefined {
+    if (this.#current === null) return undefined;
     if (this.#clock.now().getTime() - this.#checkedAt >= this.#every && this.#busy === null) {
       void this.refresh().catch(this.#onError);
     }

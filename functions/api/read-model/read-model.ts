@@ -9,6 +9,11 @@ import type { ParagraphIndex } from '../../published/read-model/paragraph-index.
  */
 export interface ReadModel {
   snapshot(): Promise<Snapshot>;
+  /**
+   * The snapshot `snapshot()` would give, when it can be had without waiting (undefined before the first load): lets
+   * a request answered from the response cache be answered synchronously, without a promise on the way.
+   */
+  current?(): Snapshot | undefined;
 }
 
 export interface DataVersion {
