@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../ports/clock.ts';
 import { MethodNotAllowedError, NotFoundError, PROBLEM_CONTENT_TYPE, problemOf } from './errors.ts';
 import { CACHE } from './http/conditional.ts';
 import { COMMON_HEADERS, fastResponse, isComplete } from './http/fast-response.ts';
-import { ResponseCache } from './http/response-cache.ts';
+import { cachedResponse, ResponseCache } from './http/response-cache.ts';
 import { errorPage } from './pages/error-page.ts';
 import { registerPages } from './pages/register-pages.ts';
 import { PublishedReadModel } from './read-model/published-read-model.ts';
@@ -75,10 +75,15 @@ export function createApp(options: CreateAppDeps): Hono {
     if (problem.status >= 500) logError(error, { path: problem.instance });
     return problemResponse(c, problem);
   });
-  // The common headers are added around the app, not by a middleware: a route that is the only handler of its path
-  // may answer synchronously, and a response from fastResponse (most of them) needs nothing added.
   const dispatch = app.fetch;
   app.fetch = (request, env, executionCtx) => {
+    // A GET answered before in this data version is answered again before routing, synchronously (node-server then
+    // writes it straight to the socket): the same URL and Accept give the same answer until the next publish.
+    const now = request.method === 'GET' ? readModel.current?.() : undefined;
+    const cached = now && cachedResponse(request, responses, now.version.tag);
+    if (cached) return cached;
+    // The common headers are added here, not by a middleware, so each route is the only handler of its path; a
+    // response from fastResponse (most of them) has them already.
     const res = dispatch(request, env, executionCtx);
     return res instanceof Promise ? res.then(withCommonHeaders) : withCommonHeaders(res);
   };

@@ -1,12 +1,13 @@
-import type { Context } from 'hono';
 import { LruCache } from '../read-model/lru-cache.ts';
+import { isFreshRequest, validatorHeaders } from './conditional.ts';
+import { completeResponse, fastResponse } from './fast-response.ts';
 
 /**
  * Rendered JSON answers by request. A representation depends only on the data version and the request (the ETag
  * hashes both), so an answer rendered once can be sent again until the next publish, exactly as CloudFront does in
  * front of the Lambda — this does the same for `paragraf serve` and for requests that reach the Lambda. Entries are
- * found by the request itself (requestKey), before its parameters are read again: a URL that was answered once is
- * valid, and its answer is the same, for as long as the data version is. Bounded by bytes; large bodies are not
+ * found by the request itself (requestKey), before it is routed and its parameters are read again: a URL that was
+ * answered once is valid, and its answer is the same, for as long as the data version is (createApp). Bounded by bytes; large bodies are not
  * kept; a new version's requests never match the old entries, which simply age out.
  */
 export interface CachedBody {
@@ -25,8 +26,20 @@ export interface CachedBody {
  * links are built from the request's own address, so a body built for a forged Host is never sent to anyone else,
  * issue 14) and Accept, which picks the format.
  */
-export function requestKey(c: Context): string {
-  return `${c.req.header('Accept') ?? ''}\n${c.req.url}`;
+export function requestKey(request: Request): string {
+  return `${request.headers.get('Accept') ?? ''}\n${request.url}`;
+}
+
+/**
+ * The answer rendered before for this very request in this data version, or a 304 when the client has it; null when
+ * none is kept. Needs no routing, no parameter parsing, no ETag computation and no promise: what a repeated request
+ * costs (createApp asks before routing).
+ */
+export function cachedResponse(request: Request, cache: ResponseCache, version: string): Response | null {
+  const hit = cache.get(requestKey(request), version);
+  if (!hit) return null;
+  if (isFreshRequest(request, hit)) return fastResponse(null, 304, validatorHeaders(hit));
+  return completeResponse(hit.body, 200, hit.headers);
 }
 
 export class ResponseCache {

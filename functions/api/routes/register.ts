@@ -1,8 +1,7 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { BadRequestError } from '../errors.ts';
 import { readPath, readQuery, siteUrlOf } from '../request/read-request.ts';
 import { formatSuffix, type AppDeps, type ResponseFormat, type RouteDef } from '../schema/route.ts';
-import type { Snapshot } from '../read-model/read-model.ts';
 import { getCase } from './cases.ts';
 import { listBodies, listMunicipalities } from './catalog.ts';
 import { listChanges } from './changes.ts';
@@ -10,7 +9,8 @@ import { downloadPartition, listDatasets } from './datasets.ts';
 import { paragraphFeed } from './feed.ts';
 import { getMeeting, listMeetings } from './meetings.ts';
 import { getParagraph, listParagraphs } from './paragraphs.ts';
-import { cachedResponse, negotiate } from './respond.ts';
+import { negotiate } from './respond.ts';
+import { cachedResponse } from '../http/response-cache.ts';
 
 /** Every /v1 operation; the router and the OpenAPI document are generated from this list. */
 export const API_ROUTES: readonly RouteDef[] = [
@@ -58,40 +58,25 @@ function honoFormatPath(path: string, suffix: string): string {
 
 function register(app: Hono, deps: AppDeps, route: RouteDef, fixed: ResponseFormat | undefined): void {
   const suffix = fixed ? formatSuffix(fixed) : '';
-  app.get(fixed ? honoFormatPath(route.path, suffix) : honoPath(route.path), (c) => {
-    // A request answered before in this version is answered again at once, without a promise (node-server then
-    // writes it straight to the socket), before its parameters are parsed again: they were valid then, and are now.
-    const now = deps.readModel.current?.();
-    return (now && cachedResponse(c, deps.responses, now.version.tag)) || answer(c, deps, route, fixed, suffix, now);
-  });
-}
-
-async function answer(
-  c: Context,
-  deps: AppDeps,
-  route: RouteDef,
-  fixed: ResponseFormat | undefined,
-  suffix: string,
-  now: Snapshot | undefined,
-): Promise<Response> {
-  const query = readQuery(c, route.query);
-  const path = readPath(c, route.pathParams, suffix);
-  const problems = [...path.problems, ...query.problems];
-  if (problems.length > 0) throw new BadRequestError(problems.join('; '), problems);
-  const explicit = fixed ?? (query.values as { format?: ResponseFormat }).format;
-  const format = route.formats ? negotiate(c.req.header('Accept'), route.formats, explicit) : 'json';
-  const snapshot = now ?? (await deps.readModel.snapshot());
-  if (!now && format === 'json') {
-    const cached = cachedResponse(c, deps.responses, snapshot.version.tag);
+  app.get(fixed ? honoFormatPath(route.path, suffix) : honoPath(route.path), async (c) => {
+    const query = readQuery(c, route.query);
+    const path = readPath(c, route.pathParams, suffix);
+    const problems = [...path.problems, ...query.problems];
+    if (problems.length > 0) throw new BadRequestError(problems.join('; '), problems);
+    const explicit = fixed ?? (query.values as { format?: ResponseFormat }).format;
+    const format = route.formats ? negotiate(c.req.header('Accept'), route.formats, explicit) : 'json';
+    const snapshot = await deps.readModel.snapshot();
+    // Usually answered before routing (createApp); a HEAD, or a GET that came while the first version loaded, ends here.
+    const cached = cachedResponse(c.req.raw, deps.responses, snapshot.version.tag);
     if (cached) return cached;
-  }
-  return route.handle({
-    c,
-    query: query.values,
-    params: path.values,
-    format,
-    snapshot,
-    deps,
-    siteUrl: siteUrlOf(c, deps.baseUrl),
+    return route.handle({
+      c,
+      query: query.values,
+      params: path.values,
+      format,
+      snapshot,
+      deps,
+      siteUrl: siteUrlOf(c, deps.baseUrl),
+    });
   });
 }

@@ -68,19 +68,8 @@ export function sendJsonText(
   const rendered = render();
   const body = typeof rendered === 'string' ? utf8.encode(rendered) : rendered;
   const headers = { ...COMMON_HEADERS, ...validators, 'Content-Type': JSON_TYPE };
-  if (v.version !== undefined) cache?.set(requestKey(c), { ...v, version: v.version, body, headers });
+  if (v.version !== undefined) cache?.set(requestKey(c.req.raw), { ...v, version: v.version, body, headers });
   return completeResponse(body, 200, headers);
-}
-
-/**
- * The answer rendered before for this very request in this data version, or a 304 when the client has it; null when
- * none is kept. Needs no parameter parsing, no ETag computation and no promise: what a repeated request costs.
- */
-export function cachedResponse(c: Context, cache: ResponseCache, version: string): Response | null {
-  const hit = cache.get(requestKey(c), version);
-  if (!hit) return null;
-  if (isFresh(c, hit)) return fastResponse(null, 304, validatorHeaders(hit));
-  return completeResponse(hit.body, 200, hit.headers);
 }
 
 /** A table streamed through the shared renderer (CSV, Excel CSV or NDJSON rows). */
