@@ -1,4 +1,3 @@
-import { LruCache } from '../read-model/lru-cache.ts';
 import { isFreshRequest, validatorHeaders } from './conditional.ts';
 import { completeResponse, fastResponse } from './fast-response.ts';
 
@@ -42,35 +41,42 @@ export function cachedResponse(request: Request, cache: ResponseCache, version: 
   return completeResponse(hit.body, 200, hit.headers);
 }
 
+/**
+ * Bounded by bytes, evicting in least-recently-used order approximately (the "second chance" clock): a hit only marks
+ * its entry, so the hot path changes nothing in the map; eviction takes the oldest entry, or, when it was used since
+ * it was last looked at, moves it to the young end and looks at the next.
+ */
 export class ResponseCache {
-  readonly #entries: LruCache<string, CachedBody>;
+  readonly #entries = new Map<string, { entry: CachedBody; used: boolean }>();
   #bytes = 0;
 
   constructor(
     readonly maxBytes = 32 * 1024 * 1024,
     readonly maxEntryBytes = 256 * 1024,
-  ) {
-    this.#entries = new LruCache(Number.MAX_SAFE_INTEGER);
-  }
+  ) {}
 
   /** The answer kept for this request in this data version. */
   get(key: string, version: string): CachedBody | undefined {
-    if (this.maxBytes === 0) return undefined;
-    const entry = this.#entries.get(key);
-    return entry?.version === version ? entry : undefined;
+    const slot = this.#entries.get(key);
+    if (slot?.entry.version !== version) return undefined;
+    slot.used = true;
+    return slot.entry;
   }
 
   set(key: string, entry: CachedBody): void {
     if (entry.body.length > this.maxEntryBytes || this.maxBytes === 0) return;
     const previous = this.#entries.get(key);
-    if (previous?.version === entry.version) return;
-    if (previous) this.#drop(key, previous);
-    this.#entries.set(key, entry);
+    if (previous?.entry.version === entry.version) return;
+    if (previous) this.#drop(key, previous.entry);
+    this.#entries.set(key, { entry, used: false });
     this.#bytes += entry.body.length;
     while (this.#bytes > this.maxBytes) {
-      const oldest = this.#entries.oldest();
-      if (oldest === undefined) break;
-      this.#drop(...oldest);
+      const [oldKey, oldest] = this.#entries.entries().next().value!;
+      this.#entries.delete(oldKey);
+      if (oldest.used) {
+        oldest.used = false;
+        this.#entries.set(oldKey, oldest);
+      } else this.#bytes -= oldest.entry.body.length;
     }
   }
 
