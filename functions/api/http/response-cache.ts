@@ -1,5 +1,5 @@
 import { isFreshRequest, validatorHeaders } from './conditional.ts';
-import { completeResponse, fastResponse } from './fast-response.ts';
+import { fastResponse } from './fast-response.ts';
 
 /**
  * Rendered JSON answers by request. A representation depends only on the data version and the request (the ETag
@@ -38,7 +38,9 @@ export function cachedResponse(request: Request, cache: ResponseCache, version: 
   const hit = cache.get(requestKey(request), version);
   if (!hit) return null;
   if (isFreshRequest(request, hit)) return fastResponse(null, 304, validatorHeaders(hit));
-  return completeResponse(hit.body, 200, hit.headers);
+  // Not marked complete (a WeakSet entry per answer costs the garbage collector): before routing nothing would look,
+  // and after it (a HEAD) setting the common headers again changes nothing.
+  return new Response(hit.body, { status: 200, headers: hit.headers });
 }
 
 /**
