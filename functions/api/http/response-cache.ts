@@ -26,8 +26,15 @@ export interface CachedBody {
  * issue 14) and Accept, which picks the format.
  */
 export function requestKey(request: Request): string {
-  return `${request.headers.get('Accept') ?? ''}\n${request.url}`;
+  const accept = request.headers.get('Accept');
+  return `${accept === null || ANY_JSON.has(accept) ? '' : accept}\n${request.url}`;
 }
+
+/**
+ * Accept values every route answers with JSON (routes/respond.ts negotiate; a test holds it to that): one entry serves
+ * curl, fetch and clients that send none.
+ */
+export const ANY_JSON: ReadonlySet<string> = new Set(['', '*/*', 'application/json']);
 
 /**
  * The answer rendered before for this very request in this data version, or a 304 when the client has it; null when
