@@ -159,7 +159,8 @@ export async function completePublish(
     }
     dump = await maybeDump(store, deps, draft, { ...options, full });
     deps.onProgress?.({ phase: 'index', done: 0, total: 1 });
-    draft.readModel = await writeReadModel(store, draft, current);
+    // An erasure rewrites every segment: none may keep an erased §'s title or excerpt (docs/read-model.md).
+    draft.readModel = await writeReadModel(store, draft, current, { compact: (prepared?.ids.length ?? 0) > 0 });
     deps.onProgress?.({ phase: 'commit', done: 0, total: 1 });
     await lease.renew();
     manifest = (await commitManifest(store, draft, options.publisher, current === null ? null : basedOn)).manifest;

@@ -4,6 +4,7 @@ import { MANIFEST_PATH, publicKey } from '../../published/paths.ts';
 import { UnavailableError } from '../errors.ts';
 import { loadPublished } from '../../published/read-model/load-published.ts';
 import { PublishedSnapshot } from './published-snapshot.ts';
+import { composeSegments } from './segments.ts';
 import type { ReadModel } from './read-model.ts';
 
 export interface PublishedReadModelOptions {
@@ -59,7 +60,7 @@ export class PublishedReadModel implements ReadModel {
     const head = await this.#store.head(publicKey(MANIFEST_PATH));
     const etag = head ? `${head.etag ?? ''}|${head.size}|${head.lastModified?.getTime() ?? ''}` : undefined;
     if (this.#current !== null && etag === this.#currentEtag) return false;
-    const { manifest, index } = await loadPublished(this.#store);
+    const { manifest, index } = await loadPublished(this.#store, { compose: composeSegments });
     if (
       this.#current !== null &&
       manifest?.sequence === this.#current.manifest?.sequence &&

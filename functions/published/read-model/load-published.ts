@@ -8,6 +8,7 @@ import { IndexBuilder } from './index-builder.ts';
 import { decodeIndex, isCurrentIndexFile } from './index-file.ts';
 import { IndexReuse } from './index-reuse.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
+import { type LoadedSegment, listingSequence, segmentFiles } from './segments.ts';
 import type { UnitInfo } from './types.ts';
 
 /** How many unit files are fetched ahead while one is being indexed (S3 latency, not bandwidth, is the limit). */
@@ -29,12 +30,17 @@ export interface LoadedData {
  * unit.json (the meetings, also those whose § are all held back) and its § NDJSON. Nothing outside public/ is read,
  * so the API can never show what the files do not contain. Memory: one unit's files at a time (plus prefetch).
  */
-export async function loadPublished(store: BlobStore): Promise<LoadedData> {
+export async function loadPublished(store: BlobStore, options: LoadOptions = {}): Promise<LoadedData> {
   const manifest = await readManifest(store);
   if (manifest === null) return { manifest, index: new IndexBuilder().finish(), from: 'empty' };
-  const file = await readIndexFile(store, manifest);
+  const file = await readIndexFile(store, manifest, options.compose);
   if (file) return { manifest, index: file, from: 'index-file' };
   return { manifest, index: await indexManifest(store, manifest), from: 'unit-files' };
+}
+
+export interface LoadOptions {
+  /** Answers across a base and delta segments as one index; without it a listing with deltas is not used. */
+  compose?: (segments: LoadedSegment[]) => ParagraphIndex;
 }
 
 /**
@@ -42,10 +48,25 @@ export async function loadPublished(store: BlobStore): Promise<LoadedData> {
  * very version; else null, and the caller reads the unit files. A listed file that is missing or cut short is an
  * error, as any listed file is.
  */
-export async function readIndexFile(store: BlobStore, manifest: PublicManifest): Promise<ParagraphIndex | null> {
+export async function readIndexFile(
+  store: BlobStore,
+  manifest: PublicManifest,
+  compose?: LoadOptions['compose'],
+): Promise<ParagraphIndex | null> {
   const entry = manifest.readModel;
-  if (!entry || !isCurrentIndexFile(entry) || entry.sequence !== manifest.sequence) return null;
-  return decodeIndex(await readIndexBytes(store, entry));
+  if (!entry || !isCurrentIndexFile(entry) || listingSequence(entry) !== manifest.sequence) return null;
+  if (!entry.deltas?.length) return decodeIndex(await readIndexBytes(store, entry));
+  return compose ? compose(await readSegments(store, entry)) : null;
+}
+
+/** Every segment of a listing, each loaded by the single-file loader, oldest first. */
+export async function readSegments(store: BlobStore, entry: ReadModelEntry): Promise<LoadedSegment[]> {
+  return Promise.all(
+    segmentFiles(entry).map(async (s) => ({
+      index: decodeIndex(await readIndexBytes(store, { ...entry, ...s })),
+      supersedes: new Set(s.supersedes),
+    })),
+  );
 }
 
 /** Index files are stored in parts of this size: fetched in parallel, they load at S3's aggregate throughput. */
@@ -126,13 +147,13 @@ export async function indexManifest(
   return builder.finish();
 }
 
-interface UnitFiles {
+export interface UnitFiles {
   /** Meeting id → its published JSON file (path under public/). */
   meetings: Array<[string, string]>;
   ndjson: string;
 }
 
-async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> {
+export async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> {
   const unitManifest = await readUnitManifest(store, unit);
   const file = unit.files[PARAGRAPH_NDJSON];
   const bytes = file ? await store.get(publicKey(file.path)) : new Uint8Array(0);
@@ -144,7 +165,7 @@ async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> 
   return { meetings, ndjson: new TextDecoder().decode(bytes) };
 }
 
-function unitInfo(municipalityName: string, unit: UnitEntry | UnitInfo): UnitInfo {
+export function unitInfo(municipalityName: string, unit: UnitEntry | UnitInfo): UnitInfo {
   return {
     municipality: unit.municipality,
     municipalityName,
@@ -159,7 +180,7 @@ function unitInfo(municipalityName: string, unit: UnitEntry | UnitInfo): UnitInf
   };
 }
 
-function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEntry, files: UnitFiles): void {
+export function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEntry, files: UnitFiles): void {
   const u = builder.addUnit(unitInfo(municipalityName, unit));
   for (const [id, file] of files.meetings) builder.addMeeting(u, id, undefined, file);
   let start = 0;
