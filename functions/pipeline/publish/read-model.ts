@@ -22,7 +22,14 @@ export const BASE_REWRITE_SHARE = 0.1;
 /** … or when there would be more delta segments than this. */
 export const MAX_DELTAS = 12;
 
-export interface WriteReadModelOptions {
+export interface ReadModelPolicy {
+  /** Rewrite the base when the deltas together hold more § than this share of it (default BASE_REWRITE_SHARE). */
+  rewriteShare?: number;
+  /** Fold deltas together so that there are never more than this many (default MAX_DELTAS). */
+  maxDeltas?: number;
+}
+
+export interface WriteReadModelOptions extends ReadModelPolicy {
   /** Rewrite every segment into one base: an erasure must leave no segment holding an erased §. */
   compact?: boolean;
 }
@@ -56,10 +63,12 @@ export async function writeReadModel(
   // files[from..] are merged with the change: the last deltas while they are no bigger than what is merged so far.
   let from = files.length;
   let merged = added;
-  while (from > 1 && (files[from - 1]!.paragraphs <= merged || from > MAX_DELTAS)) merged += files[--from]!.paragraphs;
+  while (from > 1 && (files[from - 1]!.paragraphs <= merged || from > (options.maxDeltas ?? MAX_DELTAS)))
+    merged += files[--from]!.paragraphs;
   const kept = files.slice(1, from).reduce((n, f) => n + f.paragraphs, 0);
   const baseParagraphs = listing.paragraphs ?? current!.totals.paragraphs;
-  if (options.compact === true || kept + merged > BASE_REWRITE_SHARE * baseParagraphs) from = 0;
+  if (options.compact === true || kept + merged > (options.rewriteShare ?? BASE_REWRITE_SHARE) * baseParagraphs)
+    from = 0;
   const sources: SegmentSource[] = [];
   for (let i = from; i < files.length; i++) {
     sources.push({ index: decodeIndex(await readIndexBytes(store, { ...listing, ...files[i]! })), dead: dead[i]! });
