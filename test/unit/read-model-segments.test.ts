@@ -258,3 +258,27 @@ describe('publishing the § index in segments', () => {
     for (const path of readModelPaths(after.readModel)) expect(await store.get(publicKey(path))).not.toBeNull();
   });
 });
+
+describe('an API instance over the § index in segments', () => {
+  it('reads only the new delta when a publish added one, and answers the new version', async () => {
+    const store = new RecordingStore(memoryStore());
+    const clock = newClock();
+    for (const date of ['2025-01-13', '2025-02-10', '2025-03-10'])
+      await ingest(store, protocol('Testby', 'Kommunstyrelsen', date, [{}, {}, {}]), clock);
+    await publish(store, clock, { autoDumpParagraphs: 0 });
+    const model = new PublishedReadModel(store, { clock });
+    expect((await model.snapshot()).index.size).toBe(9);
+    const base = readModelPaths((await readManifest(store))!.readModel);
+    await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-01-12', [{ title: 'Ärende om badhus' }]), clock);
+    await publish(store, clock, { autoDumpParagraphs: 0, readModel: { rewriteShare: 1 } });
+    store.reset();
+    expect(await model.refresh()).toBe(true);
+    const listed = readModelPaths((await readManifest(store))!.readModel);
+    expect(listed.length).toBe(base.length + 1);
+    const read = store.gets.filter((k) => k.startsWith('public/read-model/')).map((k) => k.slice('public/'.length));
+    expect(read).toEqual(listed.filter((p) => !base.includes(p)));
+    const snapshot = await model.snapshot();
+    expect(snapshot.index.size).toBe(10);
+    expect(search(snapshot.index, 'badhus').length).toBe(1);
+  });
+});

@@ -95,24 +95,32 @@ export function composeSegments(segments: readonly LoadedSegment[]): ParagraphIn
     strLength: new Uint32Array(n),
   };
   for (let g = 0; g < M; g++) {
+    const at = meetings.first[g]!;
+    const end = at + meetings.count[g]!;
+    docs.meeting.fill(g, at, end);
+    docs.date.fill(meetings.date[g]!, at, end);
+    docs.municipality.fill(meetings.municipality[g]!, at, end);
+    docs.body.fill(meetings.body[g]!, at, end);
+  }
+  // Runs of meetings that follow each other in one segment are contiguous there and here: copied as blocks.
+  for (let g = 0; g < M; ) {
     const { seg, m } = order[g]!;
+    let last = g;
+    while (last + 1 < M && order[last + 1]!.seg === seg && order[last + 1]!.m === order[last]!.m + 1) last++;
     const src = segments[seg]!.index.parts;
     const from = src.meetings.first[m]!;
-    for (let k = 0; k < meetings.count[g]!; k++) {
-      const d = from + k;
-      const at = meetings.first[g]! + k;
-      docOf[seg]![d] = at;
-      docs.meeting[at] = g;
-      docs.date[at] = meetings.date[g]!;
-      docs.municipality[at] = meetings.municipality[g]!;
-      docs.body[at] = meetings.body[g]!;
-      docs.flags[at] = src.docs.flags[d]!;
-      docs.pageStart[at] = src.docs.pageStart[d]!;
-      docs.pageEnd[at] = src.docs.pageEnd[d]!;
-      docs.strChunk[at] = src.docs.strChunk[d]! + chunkBase[seg]!;
-      docs.strOffset[at] = src.docs.strOffset[d]!;
-      docs.strLength[at] = src.docs.strLength[d]!;
+    const to = src.meetings.first[order[last]!.m]! + src.meetings.count[order[last]!.m]!;
+    const at = meetings.first[g]!;
+    for (const k of ['flags', 'pageStart', 'pageEnd', 'strChunk', 'strOffset', 'strLength'] as const) {
+      (docs[k] as Uint32Array).set((src.docs[k] as Uint32Array).subarray(from, to), at);
     }
+    const map = docOf[seg]!;
+    const base = chunkBase[seg]!;
+    for (let d = from; d < to; d++) {
+      map[d] = at + d - from;
+      if (base > 0) docs.strChunk[at + d - from]! += base;
+    }
+    g = last + 1;
   }
   const parts: ParagraphIndexParts = {
     units: units.map((u) => u.info),
@@ -230,10 +238,13 @@ function mergeHashed(lists: HashedDocs[]): HashedDocs {
 
 function postingsBy(column: Uint16Array, groups: number): Uint32Array[] {
   const counts = new Uint32Array(groups);
-  for (const g of column) counts[g]!++;
+  for (let d = 0; d < column.length; d++) counts[column[d]!]!++;
   const lists = Array.from(counts, (c) => new Uint32Array(c));
   const fill = new Uint32Array(groups);
-  for (let d = 0; d < column.length; d++) lists[column[d]!]![fill[column[d]!]!++] = d;
+  for (let d = 0; d < column.length; d++) {
+    const g = column[d]!;
+    lists[g]![fill[g]!++] = d;
+  }
   return lists;
 }
 

@@ -33,7 +33,7 @@ export interface LoadedData {
 export async function loadPublished(store: BlobStore, options: LoadOptions = {}): Promise<LoadedData> {
   const manifest = await readManifest(store);
   if (manifest === null) return { manifest, index: new IndexBuilder().finish(), from: 'empty' };
-  const file = await readIndexFile(store, manifest, options.compose);
+  const file = await readIndexFile(store, manifest, options.compose, options.known);
   if (file) return { manifest, index: file, from: 'index-file' };
   return { manifest, index: await indexManifest(store, manifest), from: 'unit-files' };
 }
@@ -41,6 +41,11 @@ export async function loadPublished(store: BlobStore, options: LoadOptions = {})
 export interface LoadOptions {
   /** Answers across a base and delta segments as one index; without it a listing with deltas is not used. */
   compose?: (segments: LoadedSegment[]) => ParagraphIndex;
+  /**
+   * Segments loaded for an earlier version, by SHA-256: reused instead of read again (a publish adds a small delta
+   * beside an unchanged base). Replaced by the segments of the version loaded.
+   */
+  known?: Map<string, ParagraphIndex>;
 }
 
 /**
@@ -52,21 +57,32 @@ export async function readIndexFile(
   store: BlobStore,
   manifest: PublicManifest,
   compose?: LoadOptions['compose'],
+  known?: LoadOptions['known'],
 ): Promise<ParagraphIndex | null> {
   const entry = manifest.readModel;
   if (!entry || !isCurrentIndexFile(entry) || listingSequence(entry) !== manifest.sequence) return null;
-  if (!entry.deltas?.length) return decodeIndex(await readIndexBytes(store, entry));
-  return compose ? compose(await readSegments(store, entry)) : null;
+  if (!compose) return entry.deltas?.length ? null : decodeIndex(await readIndexBytes(store, entry));
+  return compose(await readSegments(store, entry, known));
 }
 
 /** Every segment of a listing, each loaded by the single-file loader, oldest first. */
-export async function readSegments(store: BlobStore, entry: ReadModelEntry): Promise<LoadedSegment[]> {
-  return Promise.all(
-    segmentFiles(entry).map(async (s) => ({
-      index: decodeIndex(await readIndexBytes(store, { ...entry, ...s })),
+export async function readSegments(
+  store: BlobStore,
+  entry: ReadModelEntry,
+  known?: LoadOptions['known'],
+): Promise<LoadedSegment[]> {
+  const files = segmentFiles(entry);
+  const segments = await Promise.all(
+    files.map(async (s) => ({
+      index: known?.get(s.sha256) ?? decodeIndex(await readIndexBytes(store, { ...entry, ...s })),
       supersedes: new Set(s.supersedes),
     })),
   );
+  if (known) {
+    known.clear();
+    files.forEach((s, i) => known.set(s.sha256, segments[i]!.index));
+  }
+  return segments;
 }
 
 /** Index files are stored in parts of this size: fetched in parallel, they load at S3's aggregate throughput. */
