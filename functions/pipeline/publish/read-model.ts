@@ -70,8 +70,13 @@ export async function writeReadModel(
   if (options.compact === true || kept + merged > (options.rewriteShare ?? BASE_REWRITE_SHARE) * baseParagraphs)
     from = 0;
   const sources: SegmentSource[] = [];
-  for (let i = from; i < files.length; i++) {
-    sources.push({ index: decodeIndex(await readIndexBytes(store, { ...listing, ...files[i]! })), dead: dead[i]! });
+  try {
+    for (let i = from; i < files.length; i++) {
+      sources.push({ index: decodeIndex(await readIndexBytes(store, { ...listing, ...files[i]! })), dead: dead[i]! });
+    }
+  } catch {
+    // A missing or damaged segment only costs time: the index is then built from every unit file.
+    return baseEntry(store, await indexManifest(store, draft), draft.sequence);
   }
   const index = await buildSegment(store, sources, changes.added);
   if (from === 0) return baseEntry(store, index, draft.sequence);
