@@ -6,7 +6,6 @@ import { readManifest, readMunicipalityIndex, readUnitManifest } from '../public
 import { PARAGRAPH_NDJSON } from '../unit-files.ts';
 import { IndexBuilder } from './index-builder.ts';
 import { decodeIndex, isCurrentIndexFile } from './index-file.ts';
-import { IndexReuse } from './index-reuse.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import { type LoadedSegment, listingSequence, segmentFiles } from './segments.ts';
 import type { UnitInfo } from './types.ts';
@@ -111,49 +110,23 @@ export async function readIndexBytes(store: BlobStore, entry: ReadModelEntry): P
   return out;
 }
 
-/** An earlier index and the manifest it was built for: units whose folder did not change are copied from it. */
-export interface EarlierIndex {
-  manifest: PublicManifest;
-  index: ParagraphIndex;
-}
-
 /**
- * The index of the version `manifest` describes. With an earlier index, municipalities whose index file is the same
- * are taken from it without a read, and units whose (content-addressed) folder is the same are copied from it; only
- * the rest are read from their files. The result is the same as without it.
+ * The index of the version `manifest` describes, read from every unit's files. (The publisher copies unchanged units
+ * from earlier index segments instead: pipeline/publish/read-model-segment.ts.)
  */
-export async function indexManifest(
-  store: BlobStore,
-  manifest: PublicManifest,
-  earlier?: EarlierIndex,
-): Promise<ParagraphIndex> {
+export async function indexManifest(store: BlobStore, manifest: PublicManifest): Promise<ParagraphIndex> {
   const builder = new IndexBuilder();
-  const reuse = earlier ? new IndexReuse(earlier.index) : undefined;
-  /** Every unit in order: to copy from the earlier index (`unit` undefined) or to read. */
-  const entries: Array<{ name: string; dir: string; unit?: UnitEntry }> = [];
+  /** Every unit in order, with its municipality's name. */
+  const entries: Array<{ name: string; unit: UnitEntry }> = [];
   for (const slug of Object.keys(manifest.municipalities).sort()) {
-    const entry = manifest.municipalities[slug]!;
-    if (reuse && earlier!.manifest.municipalities[slug]?.index.path === entry.index.path) {
-      for (const u of reuse.unitsOf(slug)) entries.push({ name: u.municipalityName, dir: u.dir });
-      continue;
-    }
-    const index = await readMunicipalityIndex(store, entry);
-    for (const key of Object.keys(index.units).sort()) {
-      const unit = index.units[key]!;
-      entries.push(
-        reuse?.unitWithDir(unit.dir) ? { name: index.name, dir: unit.dir } : { name: index.name, dir: unit.dir, unit },
-      );
-    }
+    const index = await readMunicipalityIndex(store, manifest.municipalities[slug]!);
+    for (const key of Object.keys(index.units).sort()) entries.push({ name: index.name, unit: index.units[key]! });
   }
-  const toRead = entries.flatMap((e) => (e.unit ? [e.unit] : []));
+  const toRead = entries.map((e) => e.unit);
   const fetches = toRead.map(() => null as Promise<UnitFiles> | null);
   const fetchAt = (i: number) => (fetches[i] ??= fetchUnit(store, toRead[i]!));
   let next = 0;
   for (const e of entries) {
-    if (!e.unit) {
-      reuse!.copyUnit(builder, e.dir, builder.addUnit(unitInfo(e.name, reuse!.unitWithDir(e.dir)!)));
-      continue;
-    }
     const i = next++;
     for (let k = i; k < Math.min(toRead.length, i + PREFETCH); k++) void fetchAt(k).catch(() => undefined);
     const files = await fetchAt(i);
