@@ -13,7 +13,7 @@ import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest, totalsOf } f
 import type { PublisherConfig } from './publish/metadata.ts';
 import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
 import { isHandled, listPending, type PendingWork } from './publish/pending.ts';
-import { needsReadModel, writeReadModel } from './publish/read-model.ts';
+import { needsReadModel, type ReadModelPolicy, writeReadModel } from './publish/read-model.ts';
 import { MANIFEST_PATH, publicKey, unitKey, type UnitRef } from '../published/paths.ts';
 import { acquirePublishLease, type Lease } from './publish/lease.ts';
 import { readManifest } from '../published/public-store.ts';
@@ -51,6 +51,8 @@ export interface PublishOptions {
   chunkSize?: number;
   /** How long the store's publish lease lasts without renewal (lease.ts DEFAULT_LEASE_MS). */
   leaseMs?: number;
+  /** When the § index's deltas are folded into its base (publish/read-model.ts; defaults there). */
+  readModel?: ReadModelPolicy;
 }
 
 export interface PublishSummary {
@@ -159,7 +161,11 @@ export async function completePublish(
     }
     dump = await maybeDump(store, deps, draft, { ...options, full });
     deps.onProgress?.({ phase: 'index', done: 0, total: 1 });
-    draft.readModel = await writeReadModel(store, draft, current);
+    // An erasure rewrites every segment: none may keep an erased §'s title or excerpt (docs/read-model.md).
+    draft.readModel = await writeReadModel(store, draft, current, {
+      ...options.readModel,
+      compact: (prepared?.ids.length ?? 0) > 0,
+    });
     deps.onProgress?.({ phase: 'commit', done: 0, total: 1 });
     await lease.renew();
     manifest = (await commitManifest(store, draft, options.publisher, current === null ? null : basedOn)).manifest;

@@ -54,11 +54,32 @@ export interface PublicManifest {
 export interface ReadModelEntry {
   format: number;
   terms: string;
+  /** The version the base file was built for; with deltas, each delta's `sequence` (the last one is the manifest's). */
   sequence: number;
   bytes: number;
   sha256: string;
   mediaType: string;
   parts: FileEntry[];
+  /** § in the base file (absent in listings written before segments). */
+  paragraphs?: number;
+  /**
+   * Delta segments, oldest first (docs/read-model.md, "Segments"): index files in the same format holding only the
+   * units rebuilt since the base. A reader that does not know deltas sees a base built for an earlier version and
+   * falls back to the unit files, so it never answers from a stale base.
+   */
+  deltas?: ReadModelDelta[];
+}
+
+/** A delta segment: an index file of the units rebuilt since the segments before it, and the units it supersedes. */
+export interface ReadModelDelta {
+  sequence: number;
+  bytes: number;
+  sha256: string;
+  mediaType: string;
+  parts: FileEntry[];
+  paragraphs: number;
+  /** Unit folders (`UnitEntry.dir`) of the segments before this one that are no longer published (tombstones). */
+  supersedes: string[];
 }
 
 export interface Totals {

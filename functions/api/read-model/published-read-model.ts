@@ -1,9 +1,11 @@
 import type { BlobStore } from '../../ports/blob-store.ts';
+import type { ParagraphIndex } from '../../published/read-model/paragraph-index.ts';
 import { systemClock, type Clock } from '../../ports/clock.ts';
 import { MANIFEST_PATH, publicKey } from '../../published/paths.ts';
 import { UnavailableError } from '../errors.ts';
 import { loadPublished } from '../../published/read-model/load-published.ts';
 import { PublishedSnapshot } from './published-snapshot.ts';
+import { composeSegments } from './segments.ts';
 import type { ReadModel } from './read-model.ts';
 
 export interface PublishedReadModelOptions {
@@ -32,6 +34,8 @@ export class PublishedReadModel implements ReadModel {
   #first: Promise<PublishedSnapshot> | null = null;
   #busy: Promise<boolean> | null = null;
   #checkedAt = 0;
+  /** The loaded segments of the current version: a publish that adds a delta reads only the delta. */
+  readonly #segments = new Map<string, ParagraphIndex>();
 
   constructor(store: BlobStore, options: PublishedReadModelOptions = {}) {
     this.#store = store;
@@ -63,7 +67,7 @@ export class PublishedReadModel implements ReadModel {
     const head = await this.#store.head(publicKey(MANIFEST_PATH));
     const etag = head ? `${head.etag ?? ''}|${head.size}|${head.lastModified?.getTime() ?? ''}` : undefined;
     if (this.#current !== null && etag === this.#currentEtag) return false;
-    const { manifest, index } = await loadPublished(this.#store);
+    const { manifest, index } = await loadPublished(this.#store, { compose: composeSegments, known: this.#segments });
     if (
       this.#current !== null &&
       manifest?.sequence === this.#current.manifest?.sequence &&

@@ -6,8 +6,8 @@ import { readManifest, readMunicipalityIndex, readUnitManifest } from '../public
 import { PARAGRAPH_NDJSON } from '../unit-files.ts';
 import { IndexBuilder } from './index-builder.ts';
 import { decodeIndex, isCurrentIndexFile } from './index-file.ts';
-import { IndexReuse } from './index-reuse.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
+import { type LoadedSegment, listingSequence, segmentFiles } from './segments.ts';
 import type { UnitInfo } from './types.ts';
 
 /** How many unit files are fetched ahead while one is being indexed (S3 latency, not bandwidth, is the limit). */
@@ -29,12 +29,22 @@ export interface LoadedData {
  * unit.json (the meetings, also those whose § are all held back) and its § NDJSON. Nothing outside public/ is read,
  * so the API can never show what the files do not contain. Memory: one unit's files at a time (plus prefetch).
  */
-export async function loadPublished(store: BlobStore): Promise<LoadedData> {
+export async function loadPublished(store: BlobStore, options: LoadOptions = {}): Promise<LoadedData> {
   const manifest = await readManifest(store);
   if (manifest === null) return { manifest, index: new IndexBuilder().finish(), from: 'empty' };
-  const file = await readIndexFile(store, manifest);
+  const file = await readIndexFile(store, manifest, options.compose, options.known);
   if (file) return { manifest, index: file, from: 'index-file' };
   return { manifest, index: await indexManifest(store, manifest), from: 'unit-files' };
+}
+
+export interface LoadOptions {
+  /** Answers across a base and delta segments as one index; without it a listing with deltas is not used. */
+  compose?: (segments: LoadedSegment[]) => ParagraphIndex;
+  /**
+   * Segments loaded for an earlier version, by SHA-256: reused instead of read again (a publish adds a small delta
+   * beside an unchanged base). Replaced by the segments of the version loaded.
+   */
+  known?: Map<string, ParagraphIndex>;
 }
 
 /**
@@ -42,10 +52,36 @@ export async function loadPublished(store: BlobStore): Promise<LoadedData> {
  * very version; else null, and the caller reads the unit files. A listed file that is missing or cut short is an
  * error, as any listed file is.
  */
-export async function readIndexFile(store: BlobStore, manifest: PublicManifest): Promise<ParagraphIndex | null> {
+export async function readIndexFile(
+  store: BlobStore,
+  manifest: PublicManifest,
+  compose?: LoadOptions['compose'],
+  known?: LoadOptions['known'],
+): Promise<ParagraphIndex | null> {
   const entry = manifest.readModel;
-  if (!entry || !isCurrentIndexFile(entry) || entry.sequence !== manifest.sequence) return null;
-  return decodeIndex(await readIndexBytes(store, entry));
+  if (!entry || !isCurrentIndexFile(entry) || listingSequence(entry) !== manifest.sequence) return null;
+  if (!compose) return entry.deltas?.length ? null : decodeIndex(await readIndexBytes(store, entry));
+  return compose(await readSegments(store, entry, known));
+}
+
+/** Every segment of a listing, each loaded by the single-file loader, oldest first. */
+export async function readSegments(
+  store: BlobStore,
+  entry: ReadModelEntry,
+  known?: LoadOptions['known'],
+): Promise<LoadedSegment[]> {
+  const files = segmentFiles(entry);
+  const segments = await Promise.all(
+    files.map(async (s) => ({
+      index: known?.get(s.sha256) ?? decodeIndex(await readIndexBytes(store, { ...entry, ...s })),
+      supersedes: new Set(s.supersedes),
+    })),
+  );
+  if (known) {
+    known.clear();
+    files.forEach((s, i) => known.set(s.sha256, segments[i]!.index));
+  }
+  return segments;
 }
 
 /** Index files are stored in parts of this size: fetched in parallel, they load at S3's aggregate throughput. */
@@ -74,49 +110,23 @@ export async function readIndexBytes(store: BlobStore, entry: ReadModelEntry): P
   return out;
 }
 
-/** An earlier index and the manifest it was built for: units whose folder did not change are copied from it. */
-export interface EarlierIndex {
-  manifest: PublicManifest;
-  index: ParagraphIndex;
-}
-
 /**
- * The index of the version `manifest` describes. With an earlier index, municipalities whose index file is the same
- * are taken from it without a read, and units whose (content-addressed) folder is the same are copied from it; only
- * the rest are read from their files. The result is the same as without it.
+ * The index of the version `manifest` describes, read from every unit's files. (The publisher copies unchanged units
+ * from earlier index segments instead: pipeline/publish/read-model-segment.ts.)
  */
-export async function indexManifest(
-  store: BlobStore,
-  manifest: PublicManifest,
-  earlier?: EarlierIndex,
-): Promise<ParagraphIndex> {
+export async function indexManifest(store: BlobStore, manifest: PublicManifest): Promise<ParagraphIndex> {
   const builder = new IndexBuilder();
-  const reuse = earlier ? new IndexReuse(earlier.index) : undefined;
-  /** Every unit in order: to copy from the earlier index (`unit` undefined) or to read. */
-  const entries: Array<{ name: string; dir: string; unit?: UnitEntry }> = [];
+  /** Every unit in order, with its municipality's name. */
+  const entries: Array<{ name: string; unit: UnitEntry }> = [];
   for (const slug of Object.keys(manifest.municipalities).sort()) {
-    const entry = manifest.municipalities[slug]!;
-    if (reuse && earlier!.manifest.municipalities[slug]?.index.path === entry.index.path) {
-      for (const u of reuse.unitsOf(slug)) entries.push({ name: u.municipalityName, dir: u.dir });
-      continue;
-    }
-    const index = await readMunicipalityIndex(store, entry);
-    for (const key of Object.keys(index.units).sort()) {
-      const unit = index.units[key]!;
-      entries.push(
-        reuse?.unitWithDir(unit.dir) ? { name: index.name, dir: unit.dir } : { name: index.name, dir: unit.dir, unit },
-      );
-    }
+    const index = await readMunicipalityIndex(store, manifest.municipalities[slug]!);
+    for (const key of Object.keys(index.units).sort()) entries.push({ name: index.name, unit: index.units[key]! });
   }
-  const toRead = entries.flatMap((e) => (e.unit ? [e.unit] : []));
+  const toRead = entries.map((e) => e.unit);
   const fetches = toRead.map(() => null as Promise<UnitFiles> | null);
   const fetchAt = (i: number) => (fetches[i] ??= fetchUnit(store, toRead[i]!));
   let next = 0;
   for (const e of entries) {
-    if (!e.unit) {
-      reuse!.copyUnit(builder, e.dir, builder.addUnit(unitInfo(e.name, reuse!.unitWithDir(e.dir)!)));
-      continue;
-    }
     const i = next++;
     for (let k = i; k < Math.min(toRead.length, i + PREFETCH); k++) void fetchAt(k).catch(() => undefined);
     const files = await fetchAt(i);
@@ -126,13 +136,13 @@ export async function indexManifest(
   return builder.finish();
 }
 
-interface UnitFiles {
+export interface UnitFiles {
   /** Meeting id → its published JSON file (path under public/). */
   meetings: Array<[string, string]>;
   ndjson: string;
 }
 
-async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> {
+export async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> {
   const unitManifest = await readUnitManifest(store, unit);
   const file = unit.files[PARAGRAPH_NDJSON];
   const bytes = file ? await store.get(publicKey(file.path)) : new Uint8Array(0);
@@ -144,7 +154,7 @@ async function fetchUnit(store: BlobStore, unit: UnitEntry): Promise<UnitFiles> 
   return { meetings, ndjson: new TextDecoder().decode(bytes) };
 }
 
-function unitInfo(municipalityName: string, unit: UnitEntry | UnitInfo): UnitInfo {
+export function unitInfo(municipalityName: string, unit: UnitEntry | UnitInfo): UnitInfo {
   return {
     municipality: unit.municipality,
     municipalityName,
@@ -159,7 +169,7 @@ function unitInfo(municipalityName: string, unit: UnitEntry | UnitInfo): UnitInf
   };
 }
 
-function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEntry, files: UnitFiles): void {
+export function indexUnit(builder: IndexBuilder, municipalityName: string, unit: UnitEntry, files: UnitFiles): void {
   const u = builder.addUnit(unitInfo(municipalityName, unit));
   for (const [id, file] of files.meetings) builder.addMeeting(u, id, undefined, file);
   let start = 0;
