@@ -154,7 +154,8 @@ export function blobStoreContract(
     it('reads byte ranges [start, end): inside, at both ends, past the end, empty, absent', async () => {
       const all = Uint8Array.from({ length: 256 }, (_, i) => i);
       await store.put('r/all-bytes', all);
-      const range = (start: number, end: number) => store.getRange!(start === -1 ? 'r/none' : 'r/all-bytes', start, end);
+      const range = (start: number, end: number) =>
+        store.getRange!(start === -1 ? 'r/none' : 'r/all-bytes', start, end);
       expect(store.getRange).toBeTypeOf('function');
       const got = await range(10, 20);
       expect(Object.getPrototypeOf(got)).toBe(Uint8Array.prototype);

@@ -1,4 +1,10 @@
-import { readRange, type BlobBody, type BlobMeta, type BlobStore, type PutOptions } from '../../functions/ports/blob-store.ts';
+import {
+  readRange,
+  type BlobBody,
+  type BlobMeta,
+  type BlobStore,
+  type PutOptions,
+} from '../../functions/ports/blob-store.ts';
 
 /** One call on the store, in the order it was made. */
 export interface StoreOp {

@@ -5,7 +5,9 @@ import { publicKey } from '../paths.ts';
 import { readManifest, readMunicipalityIndex, readUnitManifest } from '../public-store.ts';
 import { PARAGRAPH_NDJSON } from '../unit-files.ts';
 import { IndexBuilder } from './index-builder.ts';
-import { decodeIndex, isCurrentIndexFile } from './index-file.ts';
+import { isCurrentIndexFile } from './index-file.ts';
+import { indexFileRanges } from './index-file-ranges.ts';
+import { openIndexLazily, type LazyIndexOptions } from './lazy-index.ts';
 import { IndexReuse } from './index-reuse.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import type { UnitInfo } from './types.ts';
@@ -29,23 +31,28 @@ export interface LoadedData {
  * unit.json (the meetings, also those whose § are all held back) and its § NDJSON. Nothing outside public/ is read,
  * so the API can never show what the files do not contain. Memory: one unit's files at a time (plus prefetch).
  */
-export async function loadPublished(store: BlobStore): Promise<LoadedData> {
+export async function loadPublished(store: BlobStore, options: LazyIndexOptions = {}): Promise<LoadedData> {
   const manifest = await readManifest(store);
   if (manifest === null) return { manifest, index: new IndexBuilder().finish(), from: 'empty' };
-  const file = await readIndexFile(store, manifest);
+  const file = await readIndexFile(store, manifest, options);
   if (file) return { manifest, index: file, from: 'index-file' };
   return { manifest, index: await indexManifest(store, manifest), from: 'unit-files' };
 }
 
 /**
- * The version's index file (one request), when the manifest lists one this code reads and that was built for this
- * very version; else null, and the caller reads the unit files. A listed file that is missing or cut short is an
- * error, as any listed file is.
+ * The version's index file, when the manifest lists one this code reads and that was built for this very version;
+ * else null, and the caller reads the unit files. Opened lazily (lazy-index.ts): it resolves once the header and the
+ * hot sections are in, and the rest follows by ranged reads. A listed file that is missing or shorter than listed is
+ * an error, as any listed file is.
  */
-export async function readIndexFile(store: BlobStore, manifest: PublicManifest): Promise<ParagraphIndex | null> {
+export async function readIndexFile(
+  store: BlobStore,
+  manifest: PublicManifest,
+  options: LazyIndexOptions = {},
+): Promise<ParagraphIndex | null> {
   const entry = manifest.readModel;
   if (!entry || !isCurrentIndexFile(entry) || entry.sequence !== manifest.sequence) return null;
-  return decodeIndex(await readIndexBytes(store, entry));
+  return openIndexLazily(indexFileRanges(store, entry), options);
 }
 
 /** Index files are stored in parts of this size: fetched in parallel, they load at S3's aggregate throughput. */

@@ -71,6 +71,8 @@ export interface HashedDocs {
 
 export interface ParagraphIndexParts {
   units: UnitInfo[];
+  /** The § id suffixes apart from the strings (index files): document d's is bytes[ends[d - 1] .. ends[d]). */
+  suffixes?: { bytes: Buffer; ends: Uint32Array };
   municipalities: Array<{ slug: string; name: string }>;
   bodies: string[];
   docs: ParagraphColumns;
@@ -299,6 +301,9 @@ export class ParagraphIndex {
   }
 
   #suffix(doc: number): string {
+    const suffixes = this.parts.suffixes;
+    if (suffixes)
+      return suffixes.bytes.toString('latin1', doc === 0 ? 0 : suffixes.ends[doc - 1]!, suffixes.ends[doc]!);
     const text = this.#record(doc);
     return text.slice(0, text.indexOf(FIELD_SEPARATOR));
   }
