@@ -11,10 +11,11 @@ import type { UnitInfo } from './types.ts';
  *   "PGRFIDX1" · u32 LE header length · header JSON (UTF-8) · padding to 8 · sections, each 8-aligned
  *
  * The header is small (counts, municipality and body names, where each section is). The sections are typed arrays as
- * they are in memory (little-endian), JSON lists, and the string blob's chunks. The hot sections come first: what a
- * list or a permalink needs (the columns, the meeting table, the units without their file lists, the § id suffixes);
- * `hotBytes` says where they end. The rest (titles and excerpts, the search dictionary and postings, the case and
- * reference maps, the units' file lists) can be read later, by ranged reads (lazy-index.ts). Decoding all of it at
+ * they are in memory (little-endian), JSON lists, and the string blob's chunks. The hot sections come first: what
+ * every list needs (the § columns, the meeting table without file paths, the units without their file lists, the §
+ * id suffixes); `hotBytes` says where they end. The rest (titles and excerpts, the search dictionary and postings,
+ * the case and reference maps, the § lists per municipality and body, the meetings' file paths, the units' file
+ * lists) can be read later, by ranged reads (lazy-index.ts). Decoding all of it at
  * once (decodeIndex, for the publisher) makes views over one buffer: no parse per §, no copy.
  */
 /** 2: stored in parts (manifest `readModel.parts`). 3: a small header, hot sections first, § id suffixes. */
@@ -73,11 +74,11 @@ export function encodeIndex(parts: ParagraphIndexParts): Uint8Array {
   const { ids, bodyName, file, ...meetingColumns } = parts.meetings;
   for (const [k, v] of Object.entries(meetingColumns)) hot.push([`meetings.${k}`, ...typed(v)]);
   hot.push(['meetings.ids', json(ids), 'json'], ['meetings.bodyName', json(bodyName), 'json']);
-  hot.push(['meetings.file', json(file), 'json']);
   hot.push(['units', json(parts.units.map(({ files: _files, ...core }): UnitCore => core)), 'json']);
-  parts.byMunicipality.forEach((a, i) => hot.push([`byMunicipality.${i}`, ...typed(a)]));
-  parts.byBody.forEach((a, i) => hot.push([`byBody.${i}`, ...typed(a)]));
   cold.push(['units.files', json(parts.units.map((u) => u.files)), 'json']);
+  cold.push(['meetings.file', json(file), 'json']);
+  parts.byMunicipality.forEach((a, i) => cold.push([`byMunicipality.${i}`, ...typed(a)]));
+  parts.byBody.forEach((a, i) => cold.push([`byBody.${i}`, ...typed(a)]));
   cold.push(['cases.hashes', ...typed(parts.cases.hashes)], ['cases.docs', ...typed(parts.cases.docs)]);
   cold.push(['references.hashes', ...typed(parts.references.hashes)]);
   cold.push(['references.docs', ...typed(parts.references.docs)]);
@@ -135,6 +136,8 @@ export function decodeIndex(bytes: Uint8Array): ParagraphIndex {
   const units = parts.units;
   const files = cold.json<UnitInfo['files'][]>('units.files');
   units.forEach((u, i) => (u.files = files[i]!));
+  parts.meetings.file = cold.json<string[]>('meetings.file');
+  Object.assign(parts, byPartition(header, cold));
   parts.cases = { hashes: cold.u32('cases.hashes'), docs: cold.u32('cases.docs') };
   parts.references = { hashes: cold.u32('references.hashes'), docs: cold.u32('references.docs') };
   parts.text = textIndex(header, cold);
@@ -211,11 +214,11 @@ export class SectionReader {
 
 /**
  * The parts a list or a permalink needs, from `buf` holding the file from byte `at` up to at least `hotBytes`. The
- * cold parts (units' files, text, cases, references, strings) are left for the caller to set.
+ * cold parts (units' files, meeting files, by-partition lists, text, cases, references, strings) are left for the
+ * caller to set.
  */
 export function hotParts(header: IndexHeader, buf: Buffer, at: number): ParagraphIndexParts {
   const r = new SectionReader(header, buf, at);
-  const range = (n: number, f: (i: number) => Uint32Array) => Array.from({ length: n }, (_, i) => f(i));
   return {
     units: r.json<UnitInfo[]>('units'),
     municipalities: header.municipalities,
@@ -236,7 +239,6 @@ export function hotParts(header: IndexHeader, buf: Buffer, at: number): Paragrap
     meetings: {
       ids: r.json<string[]>('meetings.ids'),
       bodyName: r.json<string[]>('meetings.bodyName'),
-      file: r.json<string[]>('meetings.file'),
       date: r.u32('meetings.date'),
       municipality: r.u16('meetings.municipality'),
       body: r.u16('meetings.body'),
@@ -244,9 +246,19 @@ export function hotParts(header: IndexHeader, buf: Buffer, at: number): Paragrap
       first: r.u32('meetings.first'),
       count: r.u32('meetings.count'),
     },
+  } as unknown as ParagraphIndexParts;
+}
+
+/** The documents of each municipality and of each body (cold: only filters need them). */
+export function byPartition(
+  header: IndexHeader,
+  r: SectionReader,
+): Pick<ParagraphIndexParts, 'byMunicipality' | 'byBody'> {
+  const range = (n: number, f: (i: number) => Uint32Array) => Array.from({ length: n }, (_, i) => f(i));
+  return {
     byMunicipality: range(header.byMunicipality, (i) => r.u32(`byMunicipality.${i}`)),
     byBody: range(header.byBody, (i) => r.u32(`byBody.${i}`)),
-  } as unknown as ParagraphIndexParts;
+  };
 }
 
 export function textIndex(header: IndexHeader, r: SectionReader): TextIndex {

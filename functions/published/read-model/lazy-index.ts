@@ -1,5 +1,6 @@
 import {
   aligned,
+  byPartition,
   bytesOf,
   headerBytesOf,
   hotParts,
@@ -17,10 +18,11 @@ import type { UnitInfo } from './types.ts';
  * usable as soon as they are in; every other part arrives by ranged reads, in the background and, when a request
  * needs it sooner, at once. Reading a part that is not in yet throws IndexPartPendingError, whose `ready` settles
  * when it is: the API waits for it and answers the request afresh (create-app.ts), so no answer is ever built from
- * a part that is missing. Parts: the units' file lists, the case and reference maps, the search dictionary with its
- * postings, and the titles and excerpts in windows of STRING_WINDOW bytes.
+ * a part that is missing. Parts: the § lists per municipality and body, the meetings' file paths, the units' file
+ * lists, the search dictionary with its postings, the case and reference maps, and the titles and excerpts in
+ * windows of STRING_WINDOW bytes.
  */
-export const STRING_WINDOW = 1024 * 1024;
+export const STRING_WINDOW = 512 * 1024;
 /** Bytes read first: the header fits in them unless there are very many municipalities or sections. */
 const FIRST_READ = 64 * 1024;
 /** Parts loaded at once in the background. */
@@ -34,6 +36,21 @@ export class IndexPartPendingError extends Error {
     readonly ready: Promise<void>,
   ) {
     super(`the § index part ${part} is still being read`);
+  }
+}
+
+/**
+ * `read()` once the parts it needs are in: for code that runs where a request can no longer be answered afresh (a
+ * streamed body). Waits for each pending part in turn; a part that cannot be read rejects.
+ */
+export async function whenIn<T>(read: () => T): Promise<T> {
+  for (;;) {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof IndexPartPendingError)) throw error;
+      await error.ready;
+    }
   }
 }
 
@@ -92,6 +109,16 @@ export async function openIndexLazily(reader: RangeReader, options: LazyIndexOpt
       };
     }),
     text: lazyPart(jobs, 'text', async () => textIndex(header, await readSections('text.words', 'text.postings'))),
+    meetingFiles: lazyPart(jobs, 'meetings.file', async () => {
+      const files = (await readSections('meetings.file', 'meetings.file')).json<string[]>('meetings.file');
+      if (files.length !== parts.meetings.date.length)
+        throw new RangeError('meetings.file does not match the meetings');
+      return files;
+    }),
+    partitions: lazyPart(jobs, 'partitions', async () => {
+      const last = header.byBody > 0 ? `byBody.${header.byBody - 1}` : `byMunicipality.${header.byMunicipality - 1}`;
+      return byPartition(header, await readSections(header.byMunicipality > 0 ? 'byMunicipality.0' : last, last));
+    }),
   };
   const getter = (get: () => unknown) => ({ get, enumerable: true, configurable: true });
   parts.units.forEach((unit, i) =>
@@ -120,9 +147,24 @@ export async function openIndexLazily(reader: RangeReader, options: LazyIndexOpt
     'references',
     getter(() => cold.maps.value().references),
   );
+  Object.defineProperty(
+    parts.meetings,
+    'file',
+    getter(() => cold.meetingFiles.value()),
+  );
+  Object.defineProperty(
+    parts,
+    'byMunicipality',
+    getter(() => cold.partitions.value().byMunicipality),
+  );
+  Object.defineProperty(
+    parts,
+    'byBody',
+    getter(() => cold.partitions.value().byBody),
+  );
   const windows = stringWindows(header, parts, jobs, reader);
   const index = new ParagraphIndex(parts);
-  const names = ['units.files', 'cases', 'text', ...windows.names];
+  const names = ['partitions', 'meetings.file', 'units.files', 'text', 'cases', ...windows.names];
   loadings.set(index, jobs.background(names, options.onError));
   return index;
 }
@@ -141,7 +183,7 @@ function lazyPart<T>(jobs: Jobs, name: string, read: () => Promise<T>): { value(
   };
 }
 
-/** The string blob over chunks filled window by window; returns the window jobs, newest (last) first. */
+/** The string blob over chunks filled window by window; returns the window jobs in file order. */
 function stringWindows(
   header: IndexHeader,
   parts: ParagraphIndexParts,
@@ -184,15 +226,20 @@ function stringWindows(
   });
   if (missing === 0) blob.complete();
   parts.strings = blob;
-  return { names: names.reverse() };
+  return { names };
 }
 
-/** Named reads, each run at most once at a time; a failed one may be run again. */
+/**
+ * Named reads, each run at most once at a time; a failed one may be run again. Reads a request waits for come first:
+ * the background starts a read only while none of those is in flight.
+ */
 class Jobs {
   readonly #defined = new Map<string, () => Promise<void>>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #done = new Set<string>();
   readonly #after = new Map<string, () => void>();
+  #demanded = 0;
+  #idle: Array<() => void> = [];
 
   define(name: string, run: () => Promise<void>): void {
     this.#defined.set(name, run);
@@ -202,18 +249,24 @@ class Jobs {
     this.#after.set(name, then);
   }
 
-  need(name: string): Promise<void> {
+  /** Starts the read unless it is running or done; resolves when it is done. */
+  need(name: string, demanded = true): Promise<void> {
     if (this.#done.has(name)) return Promise.resolve();
     let running = this.#running.get(name);
     if (!running) {
+      if (demanded) this.#demanded++;
+      const settled = () => {
+        this.#running.delete(name);
+        if (demanded && --this.#demanded === 0) for (const go of this.#idle.splice(0)) go();
+      };
       running = this.#defined.get(name)!().then(
         () => {
           this.#done.add(name);
-          this.#running.delete(name);
+          settled();
           this.#after.get(name)?.();
         },
         (error: unknown) => {
-          this.#running.delete(name);
+          settled();
           throw error;
         },
       );
@@ -222,12 +275,22 @@ class Jobs {
     return running;
   }
 
+  /** Resolves when no read a request waits for is in flight. */
+  #whenIdle(): Promise<void> {
+    return this.#demanded === 0 ? Promise.resolve() : new Promise((go) => this.#idle.push(go));
+  }
+
   /** Runs the jobs in order, BACKGROUND at a time, until all are done, one fails or stop() is called. */
   background(names: readonly string[], onError?: (error: unknown) => void): Loading {
     let stopped = false;
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (!stopped && next < names.length) await this.need(names[next++]!);
+      // After the requests that are already waiting for this index have said what they need.
+      await new Promise((go) => setTimeout(go, 0));
+      while (!stopped && next < names.length) {
+        await this.#whenIdle();
+        if (!stopped && next < names.length) await this.need(names[next++]!, false);
+      }
     };
     const done = Promise.all(Array.from({ length: BACKGROUND }, worker)).then(
       () => undefined,

@@ -92,7 +92,7 @@ export interface ParagraphIndexParts {
  */
 export class ParagraphIndex {
   readonly size: number;
-  readonly #meetingById: Map<string, number>;
+  #meetingIds: Map<string, number> | undefined;
   readonly #municipalityBySlug: Map<string, number>;
   readonly #bodyBySlug: Map<string, number>;
   #municipalities: MunicipalitySummary[] | undefined;
@@ -101,9 +101,14 @@ export class ParagraphIndex {
 
   constructor(readonly parts: ParagraphIndexParts) {
     this.size = parts.docs.meeting.length;
-    this.#meetingById = new Map(parts.meetings.ids.map((id, i) => [id, i]));
     this.#municipalityBySlug = new Map(parts.municipalities.map((m, i) => [m.slug, i]));
     this.#bodyBySlug = new Map(parts.bodies.map((b, i) => [b, i]));
+  }
+
+  /** Built on first use: a list needs no lookup by id. */
+  get #meetingById(): Map<string, number> {
+    this.#meetingIds ??= new Map(this.parts.meetings.ids.map((id, i) => [id, i]));
+    return this.#meetingIds;
   }
 
   get meetingCount(): number {
