@@ -28,7 +28,6 @@ export function indexFileRanges(store: BlobStore, entry: ReadModelEntry): RangeR
       if (total !== entry.bytes) throw new IndexFileRangeError('the index file parts do not add up to its size');
       if (start < 0 || end < start || end > total)
         throw new IndexFileRangeError(`bytes [${start}, ${end}) are not in the index file (${total} bytes)`);
-      const out = new Uint8Array(end - start);
       const pieces: Array<{ part: number; from: number; to: number }> = [];
       entry.parts.forEach((part, i) => {
         const from = Math.max(start, starts[i]!);
@@ -36,6 +35,9 @@ export function indexFileRanges(store: BlobStore, entry: ReadModelEntry): RangeR
         for (let a = from; a < to; a += RANGE_PIECE_BYTES)
           pieces.push({ part: i, from: a, to: Math.min(to, a + RANGE_PIECE_BYTES) });
       });
+      // One piece (a window of titles, a small part) is returned as read: no second copy.
+      const out = pieces.length === 1 ? null : new Uint8Array(end - start);
+      let only: Uint8Array | null = null;
       let next = 0;
       const worker = async (): Promise<void> => {
         for (let k = next++; k < pieces.length; k = next++) {
@@ -47,11 +49,12 @@ export function indexFileRanges(store: BlobStore, entry: ReadModelEntry): RangeR
             throw new IndexFileRangeError(
               `public/${path} is shorter than the manifest says (${entry.parts[part]!.bytes} bytes)`,
             );
-          out.set(bytes, from - start);
+          if (out) out.set(bytes, from - start);
+          else only = bytes;
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL_PIECES, pieces.length) }, worker));
-      return out;
+      return out ?? only ?? new Uint8Array(0);
     },
   };
 }

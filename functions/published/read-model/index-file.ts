@@ -1,7 +1,7 @@
 import { TERMS_ID } from '../../core/search/tokenize.ts';
 import { ParagraphIndex, type ParagraphIndexParts } from './paragraph-index.ts';
 import { StringBlob } from './string-blob.ts';
-import { TextIndex } from './text-index.ts';
+import { PackedWords, TextIndex } from './text-index.ts';
 import type { UnitInfo } from './types.ts';
 
 /**
@@ -82,7 +82,8 @@ export function encodeIndex(parts: ParagraphIndexParts): Uint8Array {
   cold.push(['cases.hashes', ...typed(parts.cases.hashes)], ['cases.docs', ...typed(parts.cases.docs)]);
   cold.push(['references.hashes', ...typed(parts.references.hashes)]);
   cold.push(['references.docs', ...typed(parts.references.docs)]);
-  cold.push(['text.words', json(parts.text.words), 'json']);
+  const words = PackedWords.pack(parts.text.words);
+  cold.push(['text.words.bytes', words.bytes, 'u8'], ['text.words.ends', words.ends, 'u32']);
   cold.push(['text.offsets', ...typed(parts.text.offsets)], ['text.postings', ...typed(parts.text.postings)]);
   const chunks = parts.strings.usedChunks();
   chunks.forEach((c, i) => cold.push([`strings.${i}`, c, 'u8']));
@@ -262,7 +263,8 @@ export function byPartition(
 }
 
 export function textIndex(header: IndexHeader, r: SectionReader): TextIndex {
-  return new TextIndex(r.json<string[]>('text.words'), r.u32('text.offsets'), r.u32('text.postings'), header.documents);
+  const words = new PackedWords(bufferOf(r.u8('text.words.bytes')), r.u32('text.words.ends'));
+  return new TextIndex(words, r.u32('text.offsets'), r.u32('text.postings'), header.documents);
 }
 
 /** The § id suffixes ([a-z0-9]) of every document, packed: document d's is bytes[ends[d - 1] .. ends[d]). */

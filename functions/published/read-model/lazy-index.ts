@@ -108,7 +108,9 @@ export async function openIndexLazily(reader: RangeReader, options: LazyIndexOpt
         references: { hashes: r.u32('references.hashes'), docs: r.u32('references.docs') },
       };
     }),
-    text: lazyPart(jobs, 'text', async () => textIndex(header, await readSections('text.words', 'text.postings'))),
+    text: lazyPart(jobs, 'text', async () =>
+      textIndex(header, await readSections('text.words.bytes', 'text.postings')),
+    ),
     meetingFiles: lazyPart(jobs, 'meetings.file', async () => {
       const files = (await readSections('meetings.file', 'meetings.file')).json<string[]>('meetings.file');
       if (files.length !== parts.meetings.date.length)
