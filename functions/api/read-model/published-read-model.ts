@@ -79,7 +79,11 @@ export class PublishedReadModel implements ReadModel {
 
   #firstLoad(): Promise<PublishedSnapshot> {
     this.#first ??= this.refresh()
-      .then(() => this.#current!)
+      .then(() => {
+        // Not kept: a promise resolved with the first version would keep it from being collected after a swap.
+        this.#first = null;
+        return this.#current!;
+      })
       .catch((error: unknown) => {
         this.#first = null; // the next request tries again
         throw new UnavailableError('the published data could not be read', { cause: error });
