@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PackedWords, TextIndex, TextIndexBuilder } from '../../functions/published/read-model/text-index.ts';
+import { packWords } from '../../functions/published/read-model/index-file.ts';
+import { TextIndex, TextIndexBuilder } from '../../functions/published/read-model/text-index.ts';
 
 /**
  * The search dictionary of an index file is packed (sorted UTF-8 words and their ends), decoded per comparison.
@@ -23,7 +24,7 @@ describe('packed search words', () => {
 
   it('holds the same words in the same order, and finds the same documents', () => {
     const plain = build();
-    const packed = PackedWords.pack(plain.words);
+    const packed = packWords(plain.words);
     expect(packed.length).toBe(plain.words.length);
     expect(Array.from({ length: packed.length }, (_, i) => packed.at(i))).toEqual(
       Array.from({ length: plain.words.length }, (_, i) => plain.words.at(i)),

@@ -1,7 +1,7 @@
 import { TERMS_ID } from '../../core/search/tokenize.ts';
 import { ParagraphIndex, type ParagraphIndexParts } from './paragraph-index.ts';
 import { StringBlob } from './string-blob.ts';
-import { PackedWords, TextIndex } from './text-index.ts';
+import { PackedWords, TextIndex, type WordList } from './text-index.ts';
 import type { UnitInfo } from './types.ts';
 
 /**
@@ -82,7 +82,7 @@ export function encodeIndex(parts: ParagraphIndexParts): Uint8Array {
   cold.push(['cases.hashes', ...typed(parts.cases.hashes)], ['cases.docs', ...typed(parts.cases.docs)]);
   cold.push(['references.hashes', ...typed(parts.references.hashes)]);
   cold.push(['references.docs', ...typed(parts.references.docs)]);
-  const words = PackedWords.pack(parts.text.words);
+  const words = packWords(parts.text.words);
   cold.push(['text.words.bytes', words.bytes, 'u8'], ['text.words.ends', words.ends, 'u32']);
   cold.push(['text.offsets', ...typed(parts.text.offsets)], ['text.postings', ...typed(parts.text.postings)]);
   const chunks = parts.strings.usedChunks();
@@ -265,6 +265,20 @@ export function byPartition(
 export function textIndex(header: IndexHeader, r: SectionReader): TextIndex {
   const words = new PackedWords(bufferOf(r.u8('text.words.bytes')), r.u32('text.words.ends'));
   return new TextIndex(words, r.u32('text.offsets'), r.u32('text.postings'), header.documents);
+}
+
+/** A dictionary packed as UTF-8 words and their ends (what PackedWords reads). */
+export function packWords(words: WordList): PackedWords {
+  const pieces: Buffer[] = [];
+  const ends = new Uint32Array(words.length);
+  let at = 0;
+  for (let i = 0; i < words.length; i++) {
+    const bytes = Buffer.from(words.at(i)!, 'utf8');
+    pieces.push(bytes);
+    at += bytes.length;
+    ends[i] = at;
+  }
+  return new PackedWords(Buffer.concat(pieces), ends);
 }
 
 /** The § id suffixes ([a-z0-9]) of every document, packed: document d's is bytes[ends[d - 1] .. ends[d]). */

@@ -96,11 +96,9 @@ export async function openIndexLazily(reader: RangeReader, options: LazyIndexOpt
     return new SectionReader(header, aligned(await reader.read(start, end)), start);
   };
   const cold = {
-    files: lazyPart(jobs, 'units.files', async () => {
-      const files = (await readSections('units.files', 'units.files')).json<UnitInfo['files'][]>('units.files');
-      if (files.length !== parts.units.length) throw new RangeError('units.files does not match the units');
-      return files;
-    }),
+    files: lazyPart(jobs, 'units.files', async () =>
+      (await readSections('units.files', 'units.files')).json<UnitInfo['files'][]>('units.files'),
+    ),
     maps: lazyPart(jobs, 'cases', async () => {
       const r = await readSections('cases.hashes', 'references.docs');
       return {
@@ -111,12 +109,9 @@ export async function openIndexLazily(reader: RangeReader, options: LazyIndexOpt
     text: lazyPart(jobs, 'text', async () =>
       textIndex(header, await readSections('text.words.bytes', 'text.postings')),
     ),
-    meetingFiles: lazyPart(jobs, 'meetings.file', async () => {
-      const files = (await readSections('meetings.file', 'meetings.file')).json<string[]>('meetings.file');
-      if (files.length !== parts.meetings.date.length)
-        throw new RangeError('meetings.file does not match the meetings');
-      return files;
-    }),
+    meetingFiles: lazyPart(jobs, 'meetings.file', async () =>
+      (await readSections('meetings.file', 'meetings.file')).json<string[]>('meetings.file'),
+    ),
     partitions: lazyPart(jobs, 'partitions', async () => {
       const last = header.byBody > 0 ? `byBody.${header.byBody - 1}` : `byMunicipality.${header.byMunicipality - 1}`;
       return byPartition(header, await readSections(header.byMunicipality > 0 ? 'byMunicipality.0' : last, last));

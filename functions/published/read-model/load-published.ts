@@ -36,7 +36,7 @@ export async function loadPublished(store: BlobStore, options: LazyIndexOptions 
   if (manifest === null) return { manifest, index: new IndexBuilder().finish(), from: 'empty' };
   const file = await readIndexFile(store, manifest, options);
   if (file) return { manifest, index: file, from: 'index-file' };
-  return { manifest, index: await indexManifest(store, manifest), from: 'unit-files' };
+  return { manifest, index: await indexUnits(store, manifest), from: 'unit-files' };
 }
 
 /**
@@ -92,13 +92,23 @@ export interface EarlierIndex {
  * are taken from it without a read, and units whose (content-addressed) folder is the same are copied from it; only
  * the rest are read from their files. The result is the same as without it.
  */
-export async function indexManifest(
+export function indexManifest(
   store: BlobStore,
   manifest: PublicManifest,
   earlier?: EarlierIndex,
 ): Promise<ParagraphIndex> {
+  return indexUnits(store, manifest, earlier ? { earlier, reuse: new IndexReuse(earlier.index) } : undefined);
+}
+
+/** indexManifest; the API calls it without an earlier index, so its bundle leaves out the copying (IndexReuse). */
+async function indexUnits(
+  store: BlobStore,
+  manifest: PublicManifest,
+  from?: { earlier: EarlierIndex; reuse: IndexReuse },
+): Promise<ParagraphIndex> {
   const builder = new IndexBuilder();
-  const reuse = earlier ? new IndexReuse(earlier.index) : undefined;
+  const earlier = from?.earlier;
+  const reuse = from?.reuse;
   /** Every unit in order: to copy from the earlier index (`unit` undefined) or to read. */
   const entries: Array<{ name: string; dir: string; unit?: UnitEntry }> = [];
   for (const slug of Object.keys(manifest.municipalities).sort()) {

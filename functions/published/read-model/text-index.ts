@@ -31,19 +31,6 @@ export class PackedWords implements WordList {
     if (i < 0 || i >= this.ends.length) return undefined;
     return this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
   }
-
-  static pack(words: WordList): PackedWords {
-    const parts: Buffer[] = [];
-    const ends = new Uint32Array(words.length);
-    let at = 0;
-    for (let i = 0; i < words.length; i++) {
-      const bytes = Buffer.from(words.at(i)!, 'utf8');
-      parts.push(bytes);
-      at += bytes.length;
-      ends[i] = at;
-    }
-    return new PackedWords(Buffer.concat(parts), ends);
-  }
 }
 
 /**
