@@ -1,12 +1,16 @@
+import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import type { SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Inbox, InboxFile } from '../ports/inbox.ts';
+import type { TextExtractor } from '../ports/text-extractor.ts';
 import type { IngestInput } from './ingest-document.ts';
 import type { IngestOutcome } from './ingest-outcome.ts';
 import { readJson } from '../ports/blob-json.ts';
 import { INBOX_PREFIX } from '../store/keys.ts';
 import { putJson } from '../store/json.ts';
+import { sourceHints } from './file-name-hints.ts';
 import { InvalidProvenanceError } from './ingest-provenance.ts';
+import { combineSources, StoreTemplateSource, TemplateBook, type TemplateSource } from './template-learning.ts';
 
 /**
  * The local inbox: `inbox/<path>` in the store, with its provenance beside it in `inbox/<path>.provenance.json`.
@@ -41,12 +45,7 @@ export async function ingestStoreInbox(
   ingest: (input: IngestInput) => Promise<IngestOutcome>,
   onResult?: (result: InboxResult) => void,
 ): Promise<InboxResult[]> {
-  const keys: string[] = [];
-  const sidecars = new Set<string>();
-  for await (const meta of store.list(INBOX_PREFIX)) {
-    if (meta.key.endsWith(SIDECAR)) sidecars.add(meta.key);
-    else keys.push(meta.key);
-  }
+  const { keys, sidecars } = await inboxKeys(store);
   const results: InboxResult[] = [];
   for (const key of keys) {
     const result = await ingestOne(store, key, ingest);
@@ -56,6 +55,47 @@ export async function ingestStoreInbox(
   // A sidecar without its file: the delivery stopped between the two writes; the harvester will deliver again.
   for (const sidecar of sidecars) if (!keys.includes(sidecar.slice(0, -SIDECAR.length))) await store.delete(sidecar);
   return results;
+}
+
+/**
+ * The templates to ingest the inbox with, as `paragraf ingest` has them for a folder: what the waiting files show as
+ * a batch (protocols of one body share a template; each file is extracted and parsed once, nothing is written) and
+ * what the store's records of the same bodies show. `extractor` reads text layers only: OCR runs in the ingest pass.
+ */
+export async function inboxTemplates(store: BlobStore, extractor: TextExtractor): Promise<TemplateSource> {
+  const book = new TemplateBook();
+  const { keys } = await inboxKeys(store);
+  if (keys.length >= 2) {
+    for (const key of keys) {
+      try {
+        const bytes = await store.get(key);
+        if (bytes === null) continue;
+        const fileName = key.slice(key.lastIndexOf('/') + 1);
+        const extracted = await extractor.extract(bytes, fileName);
+        const source = {
+          fileName,
+          sha256: '0'.repeat(64),
+          pages: extracted.pages.length,
+          mediaType: extracted.mediaType,
+        };
+        book.add(parseProtocol({ pages: extracted.pages, source, hints: sourceHints({ fileName }) }));
+      } catch {
+        // An unreadable file is reported by the ingest pass itself.
+      }
+    }
+  }
+  return combineSources(book, new StoreTemplateSource(store));
+}
+
+/** The files waiting in the inbox (oldest key first) and the provenance sidecars beside them. */
+async function inboxKeys(store: BlobStore): Promise<{ keys: string[]; sidecars: Set<string> }> {
+  const keys: string[] = [];
+  const sidecars = new Set<string>();
+  for await (const meta of store.list(INBOX_PREFIX)) {
+    if (meta.key.endsWith(SIDECAR)) sidecars.add(meta.key);
+    else keys.push(meta.key);
+  }
+  return { keys, sidecars };
 }
 
 async function ingestOne(

@@ -5,6 +5,7 @@ import type { PageText, Protocol } from '../../functions/core/records/types.ts';
 import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { createDocumentExtractor } from '../../functions/adapters/document-extractor.ts';
 import { ingestDocument } from '../../functions/pipeline/ingest-document.ts';
+import { inboxTemplates, ingestStoreInbox, StoreInbox } from '../../functions/pipeline/store-inbox.ts';
 import {
   combineSources,
   parseWithTemplate,
@@ -108,5 +109,42 @@ describe('template learning', () => {
       ),
     );
     expect(record.protocol.paragraphs[0].recipients).toEqual(['Bygg- och miljöförvaltningen', 'Kommunstyrelsen']);
+  });
+
+  it('a harvest run learns from its inbox as a batch: the files waiting there teach each other', async () => {
+    // `paragraf harvest` ingests what it delivered to the store's inbox with inboxTemplates (as `paragraf ingest`
+    // learns from the files it is given): the short protocol is read with the body's template.
+    const encode = (pages: PageText[]) => new TextEncoder().encode(pages.map((p) => p.text).join('\f'));
+    const recipientsOfShort = async (learn: boolean): Promise<string[]> => {
+      const store = new MemoryBlobStore();
+      const inbox = new StoreInbox(store);
+      const files = [
+        ...batch.map((pages, i) => ({ pages, date: `2024-0${i + 1}-10` })),
+        { pages: short, date: '2024-04-10' },
+      ];
+      for (const { pages, date } of files) {
+        await inbox.deliver({
+          path: `harvest/alingsas-ciceron/alingsas-miljonamnden-${date}-0123abcd.txt`,
+          bytes: encode(pages),
+          mediaType: 'text/plain',
+          provenance: { portal: 'ciceron', sourceUrl: `https://portal.example/${date}.txt` },
+        });
+      }
+      const deps = {
+        store,
+        extractor: createDocumentExtractor(),
+        clock: { now: () => new Date('2024-05-01T00:00:00Z') },
+      };
+      const templates = learn ? await inboxTemplates(store, createDocumentExtractor()) : undefined;
+      const results = await ingestStoreInbox(store, (input) =>
+        ingestDocument(templates ? { ...deps, templates } : deps, input),
+      );
+      const last = results.find((r) => r.key.includes('2024-04-10'));
+      const key = last && 'outcome' in last && last.outcome.status === 'ingested' ? last.outcome.recordKey : '';
+      const record = JSON.parse(new TextDecoder().decode((await store.get(key)) ?? new Uint8Array()));
+      return record.protocol.paragraphs[0].recipients;
+    };
+    expect((await recipientsOfShort(false)).join(' ')).toContain('blad 2');
+    expect(await recipientsOfShort(true)).toEqual(['Bygg- och miljöförvaltningen', 'Kommunstyrelsen']);
   });
 });

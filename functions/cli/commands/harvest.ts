@@ -9,7 +9,7 @@ import { harvestSource, type HarvestProgress } from '../../pipeline/harvest/harv
 import type { HarvestSummary } from '../../pipeline/harvest/harvest-summary.ts';
 import { DEFAULT_SOURCES_PATH, loadSources, SourceFilesError } from '../../pipeline/harvest/source-files.ts';
 import { ingestDocument } from '../../pipeline/ingest-document.ts';
-import { ingestStoreInbox, StoreInbox } from '../../pipeline/store-inbox.ts';
+import { inboxTemplates, ingestStoreInbox, StoreInbox } from '../../pipeline/store-inbox.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../command.ts';
 import { formatInboxResult, formatInboxSummary, formatProgress, formatSourceSummary } from '../harvest-report.ts';
 import { OCR_HELP, withLocalOcr } from '../local-ocr.ts';
@@ -97,7 +97,10 @@ async function runHarvest(args: readonly string[], io: CliIo): Promise<number> {
 /** Ingests what waits in the store's inbox (this run's deliveries and any a stopped run left); true if one failed. */
 function ingestInbox(store: FsBlobStore, io: CliIo, ocrEnabled: boolean): Promise<boolean> {
   return withLocalOcr(ocrEnabled, async (ocr) => {
-    const deps = { store, extractor: createDocumentExtractor(ocr ? { ocr } : {}), clock: systemClock };
+    // Each file is parsed with its body's template, learned from the inbox as a batch and from the store (as
+    // `paragraf ingest` and the ingest Lambda do).
+    const templates = await inboxTemplates(store, createDocumentExtractor());
+    const deps = { store, extractor: createDocumentExtractor(ocr ? { ocr } : {}), clock: systemClock, templates };
     const results = await ingestStoreInbox(
       store,
       (input) => ingestDocument(deps, input),

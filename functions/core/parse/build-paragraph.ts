@@ -145,14 +145,15 @@ function lastContentPage(span: readonly Line[]): number | undefined {
 
 /** A statement printed under the decision ("Paragrafen förklaras omedelbart justerad") is not part of it. */
 function withoutTrailingStatements(text: string): string {
-  const lines = text.split('\n');
-  while (
-    lines.length > 0 &&
-    (isStatement(lines[lines.length - 1] ?? '') || (lines[lines.length - 1] ?? '').trim() === '')
-  ) {
-    lines.pop();
+  // Line by line from the end, as slices: the kept text is the text up to the end of the last line that stays.
+  let end = text.length;
+  for (;;) {
+    const start = end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (!isStatement(line) && line.trim() !== '') return text.slice(0, end);
+    if (start === 0) return '';
+    end = start - 1;
   }
-  return lines.join('\n');
 }
 
 function paragraphWarnings(

@@ -243,17 +243,40 @@ function removeZones(doc: Doc, content: readonly number[], zones: { top: Set<str
   }
 }
 
-const DIGITS_RE = /\d+/gu;
-const SPACE_RUN_RE = /\s+/gu;
-
-/** A line's shape: digit runs as "#", whitespace runs as one space. */
+/**
+ * A line's shape: digit runs as "#", whitespace runs as one space (as `replace(/\d+/gu, '#').replace(/\s+/gu, ' ')`,
+ * in one pass that copies the runs between them as slices). A text with no digit, no tab and no double space is its
+ * own shape, as it always was (a lone other whitespace character stays).
+ */
 export function shapeKey(text: string): string {
   let plain = true;
   for (let i = 0; i < text.length && plain; i += 1) {
     const c = text.charCodeAt(i);
     if ((c >= 0x30 && c <= 0x39) || (c === 0x20 && text.charCodeAt(i + 1) === 0x20) || c === 0x09) plain = false;
   }
-  return plain ? text : text.replace(DIGITS_RE, '#').replace(SPACE_RUN_RE, ' ');
+  if (plain) return text;
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39;
+    if (!digit && !isWhitespaceCode(c)) {
+      i += 1;
+      continue;
+    }
+    let end = i + 1;
+    if (digit) while (end < text.length && isDigitCode(text.charCodeAt(end))) end += 1;
+    else while (end < text.length && isWhitespaceCode(text.charCodeAt(end))) end += 1;
+    out += text.slice(from, i) + (digit ? '#' : ' ');
+    from = end;
+    i = end;
+  }
+  return out + text.slice(from);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** The shape of line i, computed once. */

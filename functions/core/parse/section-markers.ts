@@ -121,7 +121,7 @@ export function sectionMarker(text: string, layout?: LineLayout, body = ''): Mar
   if (known) return { kind: known, heading: text.trim(), rest: '', basis: 'vocabulary' };
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
   if (!emphasised && !couldBeMarker(text) && !colonEarly(text)) return undefined;
-  return generalMarker(text, layout, body);
+  return generalMarker(text, layout, body, true);
 }
 
 /** A colon within the first 53 characters, followed by a space: where an inline label can stand. */
@@ -130,7 +130,12 @@ function colonEarly(text: string): boolean {
   return at > 1 && at <= 60 && text.charCodeAt(at + 1) === 0x20;
 }
 
-function generalMarker(text: string, layout: LineLayout | undefined, body: string): Marker | undefined {
+function generalMarker(
+  text: string,
+  layout: LineLayout | undefined,
+  body: string,
+  vocabularyTried = false,
+): Marker | undefined {
   // Most lines start with a lower-case letter, a digit or a bullet and carry no emphasis: ruled out before any copy.
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
   if (!emphasised && !startsCapitalAt(text, firstNonSpace(text))) return undefined;
@@ -138,14 +143,15 @@ function generalMarker(text: string, layout: LineLayout | undefined, body: strin
   if (t.length === 0 || t.length > MAX_MARKER_LENGTH * 2) return undefined;
   // Every worded marker starts with a capital; a line starting otherwise can only be marked by its layout.
   if (startsCapital(t)) {
-    const known = knownHeadingKind(t);
+    // knownHeadingKind trims the line itself: when the caller tried it on the same text, it says no again.
+    const known = vocabularyTried && t.length === text.length ? undefined : knownHeadingKind(t);
     if (known) return { kind: known, heading: t, rest: '', basis: 'vocabulary' };
     // A worded marker ends in its marker word, starts with "Förslag"/"Beslutsförslag", or is in capitals: a few
     // character comparisons rule out running text before any regex reads the line.
     if (t.length <= MAX_MARKER_LENGTH && mayBeWordedMarker(t)) {
       const bare = withoutTrailingColon(t);
       const worded = wordedMarker(bare, body, bare.length < t.length);
-      if (worded) return { ...worded, heading: t, rest: '' };
+      if (worded) return withHeading(worded, t);
     }
     const colon = t.indexOf(':');
     const inline = colon > 0 && colon <= 52 ? inlineLabel(t, body) : undefined;
@@ -157,6 +163,13 @@ function generalMarker(text: string, layout: LineLayout | undefined, body: strin
     if (isEmphasisedLabel(t, layout)) return { kind: 'other', heading: t, rest: '', basis: 'layout' };
   }
   return undefined;
+}
+
+/** A worded marker with its heading (built field by field: an object spread is slow on this path). */
+function withHeading(worded: Omit<Marker, 'heading' | 'rest'>, heading: string): Marker {
+  const m: Marker = { kind: worded.kind, heading, rest: '', basis: worded.basis };
+  if (worded.body !== undefined) m.body = worded.body;
+  return m;
 }
 
 /** "Välfärdsnämndens beslut", "Nämnden beslutar", "ORDFÖRANDES FÖRSLAG", "Förslag till barn- och utbildningsnämnden". */

@@ -3,6 +3,7 @@ import { makeLine, type Line } from './lines.ts';
 import { knownHeadingKind, LIST_KINDS } from './section-headings.ts';
 import { sectionMarker, type Marker } from './section-markers.ts';
 import { endsDangling, endsSentence, isBlank, isListItem, startsUpper } from './text-shape.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
 
 interface OpenSection {
   heading: string;
@@ -43,6 +44,11 @@ export function splitSections(
     const current = open[open.length - 1] as OpenSection;
     if (isRule(line.text)) {
       if (hasContent(current) || current.headingLine) open.push({ heading: '', kind: 'other', lines: [] });
+      continue;
+    }
+    // Most lines of a § start with no capital and carry no emphasis: no marker, heading or list end can start there.
+    if (isPlainLine(line)) {
+      current.lines.push(line);
       continue;
     }
     const marker = sectionMarker(line.text, line.layout, ctx.body);
@@ -150,6 +156,26 @@ function looksLikeHeadingLine(text: string): boolean {
   const t = text.trim();
   return t.length >= 4 && t.length <= 60 && HEADING_SHAPE.test(t) && !endsDangling(t);
 }
+
+/**
+ * A line that can open nothing: its first non-whitespace character is no capital letter and no rule character, the
+ * layout does not emphasise it, and it names no "Bilaga". Every test of the loop below needs one of these (a marker
+ * starts with a capital or is emphasised, a rule with its character, an attachment with "Bilaga", a heading or the
+ * end of a bulleted list with a capital), so such a line is plain text of the current section.
+ */
+function isPlainLine(line: Line): boolean {
+  if (line.layout !== undefined && line.layout.emphasis >= 0.8) return false;
+  const text = line.text;
+  let i = 0;
+  while (i < text.length && isWhitespaceCode(text.charCodeAt(i))) i += 1;
+  if (i === text.length) return true;
+  const c = text.charCodeAt(i);
+  if (c === 0x5f || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x3d) return false;
+  if (c < 0x80 ? c >= 0x41 && c <= 0x5a : c >= 0xd800 || UPPER_START_RE.test(text[i] as string)) return false;
+  return !text.includes('Bilaga');
+}
+
+const UPPER_START_RE = /^\p{Lu}/u;
 
 function hasContent(s: OpenSection): boolean {
   return s.lines.some((l) => !isBlank(l.text));

@@ -5,6 +5,7 @@
  * All regexes are anchored and free of nested quantifiers (linear on adversarial input).
  */
 import type { CaseNumber } from './types.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
 
 const LABEL = String.raw`(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärendenr|Ärende nr)`;
 const LABEL_RE = new RegExp(String.raw`^${LABEL}\.?\s*:?\s*`, 'iu');
@@ -133,7 +134,8 @@ function readCaseNumbers(text: string, from: number): { caseNumbers: CaseNumber[
   const caseNumbers: CaseNumber[] = [];
   let pos = from;
   for (;;) {
-    const start = pos + (/^\s*/u.exec(text.slice(pos))?.[0].length ?? 0);
+    let start = pos;
+    while (start < text.length && isWhitespaceCode(text.charCodeAt(start))) start += 1;
     const one = readOne(text.slice(start));
     if (!one) break;
     caseNumbers.push({ raw: one, normalized: normalizeCaseNumber(one) });

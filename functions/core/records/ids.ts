@@ -54,8 +54,12 @@ export function nameSlug(slug: string): string {
 
 /** "28" → "<meeting>-28"; letters kept ("12 a" → "12a"). */
 export function paragraphId(meeting: string, number: string): string {
-  return `${meeting}-${slugify(number).replace(/-/gu, '') || 'x'}`;
+  // A printed § number ("28", "12a") is its own slug: the folding is for anything else a caller passes.
+  const slug = PLAIN_NUMBER_RE.test(number) ? number : slugify(number).replace(/-/gu, '');
+  return `${meeting}-${slug || 'x'}`;
 }
+
+const PLAIN_NUMBER_RE = /^[0-9a-z]{1,80}$/u;
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 

@@ -42,9 +42,13 @@ export function firstBodyName(text: string): { start: number; end: number } | un
  */
 function tokensToFirstBody(text: string): { toks: Token[]; k: number } {
   const lower = text.toLowerCase();
-  const at = Math.min(...ROOTS.map((r) => lower.indexOf(r)).filter((i) => i >= 0));
+  let at = Number.POSITIVE_INFINITY;
+  for (const r of ROOTS) {
+    const i = lower.indexOf(r);
+    if (i >= 0 && i < at) at = i;
+  }
   const toks: Token[] = [];
-  if (at === Infinity) return { toks, k: -1 };
+  if (at === Number.POSITIVE_INFINITY) return { toks, k: -1 };
   const aligned = lower.length === text.length;
   let k = -1;
   TOKEN_RE.lastIndex = 0;

@@ -30,16 +30,20 @@ const OWN_SECTION_HEADINGS = new Set(['', 'justering', 'omedelbar justering']);
 const LIST_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['recipients', 'documents']);
 
 export function isImmediatelyJusterad(sections: readonly Section[]): boolean {
-  // The decided text is part of the section text: a section without "omedelbar" is ruled out first.
-  return sections.some((s) => OMEDELBAR_RE.test(s.text) && statesImmediateJustering(decidedText(s)));
+  // Only sections that can state what was decided are read (most of a § cannot: description, preparation, motions);
+  // a list is split into its statement lines only when "omedelbar" is in it at all.
+  return sections.some((s) => {
+    if (s.kind === 'decision') return statesImmediateJustering(s.text);
+    if (s.kind === 'other')
+      return OWN_SECTION_HEADINGS.has(normalizeHeading(s.heading)) && statesImmediateJustering(s.text);
+    if (LIST_KINDS.has(s.kind)) return OMEDELBAR_RE.test(s.text) && statesImmediateJustering(statementLines(s.text));
+    return false;
+  });
 }
 
-/** The part of a section that can state what was decided ('' when none can). */
-function decidedText(s: Section): string {
-  if (s.kind === 'decision') return s.text;
-  if (s.kind === 'other' && OWN_SECTION_HEADINGS.has(normalizeHeading(s.heading))) return s.text;
-  if (LIST_KINDS.has(s.kind)) return s.text.split('\n').filter(isStatement).join('\n');
-  return '';
+/** The statement lines of a list ("Paragrafen förklaras omedelbart justerad"): the only part of it that decides. */
+function statementLines(text: string): string {
+  return text.split('\n').filter(isStatement).join('\n');
 }
 
 /** True when the text holds one of the wordings in a sentence that does not negate it. */

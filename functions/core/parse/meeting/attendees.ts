@@ -56,7 +56,11 @@ function continues(entry: Entry, next: string): boolean {
 function depthAfter(start: number, text: string): number {
   if (!text.includes('(') && !text.includes(')')) return start;
   let depth = start;
-  for (const c of text) depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) depth += 1;
+    else if (c === 0x29) depth = Math.max(0, depth - 1);
+  }
   return depth;
 }
 
