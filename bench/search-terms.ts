@@ -66,7 +66,10 @@ function measure(index: TextIndex, parse: (q: string) => ParsedQuery) {
 const size = (i: TextIndex) => ({
   words: i.words.length,
   postings: i.postings.length,
-  bytes: i.postings.byteLength + i.offsets.byteLength + i.words.reduce((n, w) => n + 2 * w.length, 0),
+  bytes:
+    i.postings.byteLength +
+    i.offsets.byteLength +
+    Array.from({ length: i.words.length }, (_, k) => i.words.at(k)!).reduce((n, w) => n + 2 * w.length, 0),
 });
 const before = build(folded);
 const after = build(tokenize);

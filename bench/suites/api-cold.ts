@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startS3rver } from '../../test/support/s3rver.ts';
 import { ARCHIVE_MEETINGS, ensurePublishedArchive } from '../lib/archive.ts';
+import { measureSwap } from '../lib/index-swap.ts';
 import { startLatencyProxy } from '../lib/latency-proxy.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
 import { median, round } from '../lib/stats.ts';
@@ -78,6 +79,10 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
     manifest.readModel.parts.map((p) => p.path),
     samples,
   );
+  const swap = await measureSwap(ctx, archive.dir);
+  ctx.log(
+    `swap to a new version: RSS ${swap.beforeMb.toFixed(0)} → ${swap.afterMb.toFixed(0)} MB, peak ${swap.peakMb.toFixed(0)} MB, swapped in ${swap.swapSeconds.toFixed(1)} s`,
+  );
   const note = `${archive.meetings} meetings, ${manifest.totals.paragraphs} § published; index file ${round(manifest.readModel.bytes / 1048576)} MB in ${manifest.readModel.parts.length} parts; median of ${samples} fresh processes`;
   const helloSeconds = { tool: 'Hono hello-world', value: round(median(hello.map((s) => s.seconds))) };
   return [
@@ -98,6 +103,14 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
       baseline: { tool: 'Hono hello-world', value: round(median(hello.map((s) => s.rssMb))) },
       goal: { op: '<=', target: 512 },
       note: `${note}; peak (VmHWM) ${round(median(fs.map((s) => s.peakRssMb)))} MB`,
+    },
+    {
+      name: 'api-cold.fs-swap-peak-rss-mb',
+      label: 'API peak RSS across a swap to a new version, filesystem store',
+      value: round(swap.peakMb),
+      unit: 'MB',
+      goal: { op: '<=', target: 512 },
+      note: `${note}; \`paragraf serve\` with every part of the index in (${round(swap.beforeMb)} MB), then the next version (the same archive under the next sequence) opened, swapped in and read in full (${round(swap.afterMb)} MB); peak = VmHWM over the whole run`,
     },
     {
       name: 'api-cold.s3-ready-seconds',

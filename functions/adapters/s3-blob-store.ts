@@ -11,6 +11,7 @@ import {
 import {
   assertValidKey,
   assertValidPrefix,
+  assertValidRange,
   conditionOf,
   InvalidKeyError,
   invalidKeyReason,
@@ -65,6 +66,30 @@ export class S3BlobStore implements BlobStore {
     if (!body) return null;
     try {
       return await body.transformToByteArray();
+    } catch (err) {
+      throw this.#error('GetObject', key, err);
+    }
+  }
+
+  /**
+   * One GetObject with a Range header; an empty range, or one starting past the end (S3: 416), asks head(). HTTP lets
+   * a server send more than asked: the whole object (200), or a range running on past `end` (s3rver, for
+   * "bytes=0-0"); what was asked is cut from it.
+   */
+  async getRange(key: string, start: number, end: number): Promise<Uint8Array | null> {
+    assertValidRange(start, end);
+    const empty = async () => ((await this.head(key)) === null ? null : new Uint8Array(0));
+    if (start === end) return empty();
+    const out = await this.#getObject(key, `bytes=${start}-${end - 1}`).catch((err: unknown) => {
+      if (isUnsatisfiableRange(err)) return 'past-the-end' as const;
+      throw err;
+    });
+    if (out === 'past-the-end') return empty();
+    if (!out) return null;
+    try {
+      const bytes = await out.Body.transformToByteArray();
+      const from = out.$metadata.httpStatusCode === 206 ? 0 : start;
+      return from === 0 && bytes.length <= end - start ? bytes : bytes.slice(from, from + end - start);
     } catch (err) {
       throw this.#error('GetObject', key, err);
     }
@@ -208,11 +233,18 @@ export class S3BlobStore implements BlobStore {
   }
 
   async #getBody(key: string) {
+    return (await this.#getObject(key))?.Body ?? null;
+  }
+
+  async #getObject(key: string, range?: string) {
     assertValidKey(key);
     try {
-      const out = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key }));
-      if (!out.Body) throw new StoreError(`GetObject ${this.#describe(key)} returned no body`);
-      return out.Body;
+      const out = await this.#client.send(
+        new GetObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key, ...(range ? { Range: range } : {}) }),
+      );
+      const body = out.Body;
+      if (!body) throw new StoreError(`GetObject ${this.#describe(key)} returned no body`);
+      return { ...out, Body: body };
     } catch (err) {
       if (isNotFound(err)) return null;
       throw this.#error('GetObject', key, err);
@@ -269,6 +301,13 @@ async function collectBody(body: AsyncIterable<Uint8Array | string>): Promise<Ui
 }
 
 /** NoSuchKey (GetObject) and NotFound (HeadObject, no body to carry a code). NoSuchBucket stays an error. */
+/** S3 answers 416 InvalidRange to a range that starts at or past the end of the object. */
+function isUnsatisfiableRange(err: unknown): boolean {
+  const cause = err instanceof StoreError ? err.cause : err;
+  const status = (cause as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  return cause instanceof Error && (cause.name === 'InvalidRange' || status === 416);
+}
+
 function isNotFound(err: unknown): boolean {
   return err instanceof Error && (err.name === 'NoSuchKey' || err.name === 'NotFound');
 }

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { BlobStore } from '../ports/blob-store.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
-import { MethodNotAllowedError, NotFoundError, PROBLEM_CONTENT_TYPE, problemOf } from './errors.ts';
+import { IndexPartPendingError } from '../published/read-model/lazy-index.ts';
+import { MethodNotAllowedError, NotFoundError, PROBLEM_CONTENT_TYPE, problemOf, UnavailableError } from './errors.ts';
 import { CACHE } from './http/conditional.ts';
 import { COMMON_HEADERS, fastResponse, isComplete } from './http/fast-response.ts';
 import { cachedResponse, ResponseCache } from './http/response-cache.ts';
@@ -70,7 +71,8 @@ export function createApp(options: CreateAppDeps): Hono {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new MethodNotAllowedError(c.req.method);
     throw new NotFoundError('no such resource');
   });
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
+    if (error instanceof IndexPartPendingError) return answerWhenLoaded(app, c, error);
     const problem = problemOf(error, new URL(c.req.url).pathname);
     if (problem.status >= 500) logError(error, { path: problem.instance });
     return problemResponse(c, problem);
@@ -101,6 +103,33 @@ function withCommonHeaders(res: Response): Response {
     );
   }
   return res;
+}
+
+/** How often one request may find a part of the index still loading (each wait brings in at least one part). */
+const MAX_WAITS = 512;
+const waits = new WeakMap<Request, number>();
+
+/**
+ * A request that needed a part of the § index not read yet (published/read-model/lazy-index.ts) waits for it and is
+ * answered afresh: reads have no side effects, so the second pass gives the answer the first would have given with
+ * the part in. A part that cannot be read is a 503, as a version that cannot be loaded is.
+ */
+async function answerWhenLoaded(app: Hono, c: Context, pending: IndexPartPendingError): Promise<Response> {
+  const request = c.req.raw;
+  const count = (waits.get(request) ?? 0) + 1;
+  waits.set(request, count);
+  const failed = (cause: unknown) =>
+    problemResponse(
+      c,
+      problemOf(new UnavailableError('the published data could not be read', { cause }), new URL(request.url).pathname),
+    );
+  if (count > MAX_WAITS) return failed(pending);
+  try {
+    await pending.ready;
+  } catch (error) {
+    return failed(error);
+  }
+  return app.fetch(request, c.env);
 }
 
 /** problem+json for programs; the same problem as an HTML page for a browser asking for a page. */

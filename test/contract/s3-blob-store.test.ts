@@ -48,6 +48,13 @@ describe('S3BlobStore against s3rver', () => {
     expect(raw.CacheControl).toBe('public, max-age=31536000, immutable');
   });
 
+  it('reads a range with one GetObject carrying a Range header', async () => {
+    await store.put('r/x.bin', 'abcdefghij');
+    sent.length = 0;
+    expect(new TextDecoder().decode((await store.getRange('r/x.bin', 2, 6))!)).toBe('cdef');
+    expect(sent.map((s) => [s.command, s.input['Range']])).toEqual([['GetObjectCommand', 'bytes=2-5']]);
+  });
+
   it('pages through ListObjectsV2 with the continuation token', async () => {
     const paged = new S3BlobStore(s3.client, 'test-bucket', { prefix: `specific-${storeNumber}/`, pageSize: 10 });
     const keys = Array.from({ length: 25 }, (_, i) => `p/${String(i).padStart(2, '0')}`);

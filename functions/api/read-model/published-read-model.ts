@@ -3,6 +3,7 @@ import type { ParagraphIndex } from '../../published/read-model/paragraph-index.
 import { systemClock, type Clock } from '../../ports/clock.ts';
 import { MANIFEST_PATH, publicKey } from '../../published/paths.ts';
 import { UnavailableError } from '../errors.ts';
+import { stopBackground } from '../../published/read-model/lazy-index.ts';
 import { loadPublished } from '../../published/read-model/load-published.ts';
 import { PublishedSnapshot } from './published-snapshot.ts';
 import { composeSegments } from './segments.ts';
@@ -21,8 +22,9 @@ export const DEFAULT_CHECK_EVERY_MS = 5000;
 /**
  * The read model over the published files. The first request waits for the first load; later ones get the current
  * snapshot at once, and at most every few seconds one of them starts a background check of the manifest's etag. When it
- * changed, the new version is loaded beside the old one and swapped in when complete, so readers never see a
- * half-loaded version. Only one check or load runs at a time.
+ * changed, the new version is opened beside the old one and swapped in once its hot parts are in; its other parts
+ * follow in the background (a request that needs one waits for it: lazy-index.ts), so readers never see a half-loaded
+ * version and the instance never holds two whole indexes. Only one check or load runs at a time.
  */
 export class PublishedReadModel implements ReadModel {
   readonly #store: BlobStore;
@@ -67,7 +69,11 @@ export class PublishedReadModel implements ReadModel {
     const head = await this.#store.head(publicKey(MANIFEST_PATH));
     const etag = head ? `${head.etag ?? ''}|${head.size}|${head.lastModified?.getTime() ?? ''}` : undefined;
     if (this.#current !== null && etag === this.#currentEtag) return false;
-    const { manifest, index } = await loadPublished(this.#store, { compose: composeSegments, known: this.#segments });
+    const { manifest, index } = await loadPublished(this.#store, {
+      compose: composeSegments,
+      known: this.#segments,
+      onError: this.#onError,
+    });
     if (
       this.#current !== null &&
       manifest?.sequence === this.#current.manifest?.sequence &&
@@ -76,6 +82,10 @@ export class PublishedReadModel implements ReadModel {
       this.#currentEtag = etag;
       return false;
     }
+    // The old version's parts stop arriving; it is collected once the requests still using it are answered.
+    // (Unless the new version still uses it: a segment kept for the next version.)
+    const old = this.#current?.index;
+    if (old && old !== index && ![...this.#segments.values()].includes(old)) stopBackground(old);
     this.#current = new PublishedSnapshot(this.#store, manifest, index);
     this.#currentEtag = etag;
     return true;
@@ -83,7 +93,11 @@ export class PublishedReadModel implements ReadModel {
 
   #firstLoad(): Promise<PublishedSnapshot> {
     this.#first ??= this.refresh()
-      .then(() => this.#current!)
+      .then(() => {
+        // Not kept: a promise resolved with the first version would keep it from being collected after a swap.
+        this.#first = null;
+        return this.#current!;
+      })
       .catch((error: unknown) => {
         this.#first = null; // the next request tries again
         throw new UnavailableError('the published data could not be read', { cause: error });

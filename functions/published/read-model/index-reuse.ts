@@ -70,7 +70,7 @@ export class IndexReuse {
   #termId(builder: IndexBuilder, word: number): number {
     let id = this.#termIds[word]!;
     if (id < 0) {
-      id = builder.termId(this.#index.parts.text.words[word]!);
+      id = builder.termId(this.#index.parts.text.words.at(word)!);
       this.#termIds[word] = id;
     }
     return id;

@@ -5,7 +5,9 @@ import { publicKey } from '../paths.ts';
 import { readManifest, readMunicipalityIndex, readUnitManifest } from '../public-store.ts';
 import { PARAGRAPH_NDJSON } from '../unit-files.ts';
 import { IndexBuilder } from './index-builder.ts';
-import { decodeIndex, isCurrentIndexFile } from './index-file.ts';
+import { isCurrentIndexFile } from './index-file.ts';
+import { indexFileRanges } from './index-file-ranges.ts';
+import { type LazyIndexOptions, openIndexLazily, whenComplete } from './lazy-index.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import { type LoadedSegment, listingSequence, segmentFiles } from './segments.ts';
 import type { UnitInfo } from './types.ts';
@@ -32,12 +34,12 @@ export interface LoadedData {
 export async function loadPublished(store: BlobStore, options: LoadOptions = {}): Promise<LoadedData> {
   const manifest = await readManifest(store);
   if (manifest === null) return { manifest, index: new IndexBuilder().finish(), from: 'empty' };
-  const file = await readIndexFile(store, manifest, options.compose, options.known);
+  const file = await readIndexFile(store, manifest, options);
   if (file) return { manifest, index: file, from: 'index-file' };
   return { manifest, index: await indexManifest(store, manifest), from: 'unit-files' };
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends LazyIndexOptions {
   /** Answers across a base and delta segments as one index; without it a listing with deltas is not used. */
   compose?: (segments: LoadedSegment[]) => ParagraphIndex;
   /**
@@ -48,34 +50,47 @@ export interface LoadOptions {
 }
 
 /**
- * The version's index file (one request), when the manifest lists one this code reads and that was built for this
- * very version; else null, and the caller reads the unit files. A listed file that is missing or cut short is an
- * error, as any listed file is.
+ * The version's index file, when the manifest lists one this code reads and that was built for this very version;
+ * else null, and the caller reads the unit files. Opened lazily (lazy-index.ts): it resolves once the header and the
+ * hot sections are in, and the rest follows by ranged reads. A listed file that is missing or shorter than listed is
+ * an error, as any listed file is.
  */
 export async function readIndexFile(
   store: BlobStore,
   manifest: PublicManifest,
-  compose?: LoadOptions['compose'],
-  known?: LoadOptions['known'],
+  options: LoadOptions = {},
 ): Promise<ParagraphIndex | null> {
   const entry = manifest.readModel;
   if (!entry || !isCurrentIndexFile(entry) || listingSequence(entry) !== manifest.sequence) return null;
-  if (!compose) return entry.deltas?.length ? null : decodeIndex(await readIndexBytes(store, entry));
-  return compose(await readSegments(store, entry, known));
+  const { compose, known, ...lazy } = options;
+  if (!entry.deltas?.length) {
+    // Only a base: opened lazily, answering as soon as its hot sections are in (the usual case after a full build).
+    const index = known?.get(entry.sha256) ?? (await openIndexLazily(indexFileRanges(store, entry), lazy));
+    known?.clear();
+    known?.set(entry.sha256, index);
+    return index;
+  }
+  if (!compose) return null;
+  return compose(await readSegments(store, entry, known, lazy));
 }
 
-/** Every segment of a listing, each loaded by the single-file loader, oldest first. */
+/**
+ * Every segment of a listing, each opened by the single-file loader and read in full (the composition copies from
+ * every part of each), oldest first.
+ */
 export async function readSegments(
   store: BlobStore,
   entry: ReadModelEntry,
   known?: LoadOptions['known'],
+  lazy: LazyIndexOptions = {},
 ): Promise<LoadedSegment[]> {
   const files = segmentFiles(entry);
   const segments = await Promise.all(
-    files.map(async (s) => ({
-      index: known?.get(s.sha256) ?? decodeIndex(await readIndexBytes(store, { ...entry, ...s })),
-      supersedes: new Set(s.supersedes),
-    })),
+    files.map(async (s) => {
+      const index = known?.get(s.sha256) ?? (await openIndexLazily(indexFileRanges(store, { ...entry, ...s }), lazy));
+      await whenComplete(index);
+      return { index, supersedes: new Set(s.supersedes) };
+    }),
   );
   if (known) {
     known.clear();

@@ -16,6 +16,23 @@ export class StringBlob {
   /** Bytes used in each chunk but the last (whose fill is #used). */
   readonly #filled: number[] = [];
   #used = CHUNK_BYTES;
+  /** Of a blob whose bytes arrive later (lazy-index.ts): throws while [offset, offset + length) is not in yet. */
+  #guard: ((chunk: number, offset: number, length: number) => void) | undefined;
+
+  /**
+   * A blob over chunks filled later, a range at a time: every read first asks `guard`, which throws (a pending
+   * part, paragraph-index.ts) while the bytes asked for have not arrived.
+   */
+  static filledLater(chunks: readonly Buffer[], guard: (chunk: number, offset: number, length: number) => void) {
+    const blob = StringBlob.from(chunks);
+    blob.#guard = guard;
+    return blob;
+  }
+
+  /** Every byte is in: reads no longer ask the guard. */
+  complete(): void {
+    this.#guard = undefined;
+  }
 
   /** A blob over chunks written before (an index file): read-only in practice, a later add starts a new chunk. */
   static from(chunks: readonly Buffer[]): StringBlob {
@@ -63,11 +80,13 @@ export class StringBlob {
   }
 
   get(chunk: number, offset: number, length: number): string {
+    this.#guard?.(chunk, offset, length);
     return this.#chunks[chunk]!.toString('utf8', offset, offset + length);
   }
 
   /** The UTF-8 bytes themselves, without copying (a view: do not modify). */
   view(chunk: number, offset: number, length: number): Buffer {
+    this.#guard?.(chunk, offset, length);
     return this.#chunks[chunk]!.subarray(offset, offset + length);
   }
 

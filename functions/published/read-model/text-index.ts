@@ -5,14 +5,42 @@ import { tokenize } from '../../core/search/tokenize.ts';
 /** Beyond this many dictionary words a prefix is not expanded further (a two-letter prefix can match thousands). */
 export const MAX_PREFIX_TERMS = 4096;
 
+/** The sorted dictionary: a string array, or words packed in one buffer (PackedWords, from an index file). */
+export interface WordList {
+  readonly length: number;
+  at(i: number): string | undefined;
+}
+
+/**
+ * Words as UTF-8 in one buffer with their end offsets: what an index file stores and loads without a parse, and
+ * without a string object per word. Word i is decoded when a lookup compares it (a binary search decodes about
+ * log2(n) words).
+ */
+export class PackedWords implements WordList {
+  constructor(
+    readonly bytes: Buffer,
+    /** Word i is bytes[ends[i - 1] .. ends[i]). */
+    readonly ends: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  at(i: number): string | undefined {
+    if (i < 0 || i >= this.ends.length) return undefined;
+    return this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
+  }
+}
+
 /**
  * An inverted index: for every folded word, the ascending ids of the documents that contain it, as one Uint32Array of
  * postings with per-word offsets (compressed sparse rows). Words are sorted, so the words with a prefix are a range.
  */
 export class TextIndex {
   constructor(
-    /** Sorted words; a word's id is its position. */
-    readonly words: readonly string[],
+    /** Sorted words (by UTF-16 code units, as `<` compares); a word's id is its position. */
+    readonly words: WordList,
     /** Postings of word i: postings[offsets[i] .. offsets[i + 1]). */
     readonly offsets: Uint32Array,
     readonly postings: Uint32Array,
@@ -46,7 +74,7 @@ export class TextIndex {
     let hi = this.words.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const w = this.words[mid]!;
+      const w = this.words.at(mid)!;
       if (w === word) return mid;
       if (w < word) lo = mid + 1;
       else hi = mid - 1;
@@ -60,7 +88,7 @@ export class TextIndex {
     let hi = this.words.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.words[mid]! < word) lo = mid + 1;
+      if (this.words.at(mid)! < word) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -70,7 +98,7 @@ export class TextIndex {
   #prefixUnion(prefix: string): Uint32Array | null {
     const from = this.#lowerBound(prefix);
     let to = from;
-    while (to < this.words.length && to - from < MAX_PREFIX_TERMS && this.words[to]!.startsWith(prefix)) to++;
+    while (to < this.words.length && to - from < MAX_PREFIX_TERMS && this.words.at(to)!.startsWith(prefix)) to++;
     if (to === from) return null;
     if (to - from === 1) return this.postings.subarray(this.offsets[from]!, this.offsets[from + 1]!);
     const seen = new Uint8Array(this.documents);
