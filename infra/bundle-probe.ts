@@ -30,6 +30,11 @@ export const PROBE_ENVIRONMENT: Readonly<Record<string, string>> = {
   REVIEW_FIRST_BODIES: 'Socialnämnden,Individutskottet,Överförmyndarnämnden',
   MAX_UPLOAD_BYTES: '52428800',
   HARVEST_CONTACT: 'oppna-data@goteborg.example',
+  USER_POOL_ID: 'eu-north-1_ProbePool1',
+  USER_POOL_CLIENT_ID: 'probeclientid0123456789abc',
+  AUTH_DOMAIN_URL: 'https://paragraf-probe.auth.eu-north-1.amazoncognito.com',
+  ORIGIN_SECRET: 'probe-origin-secret-0123456789abcdefghijkl',
+  SESSION_SECRET: 'probe-session-secret-0123456789abcdefghijk',
   LOG_LEVEL: 'warn',
 };
 

@@ -32,6 +32,11 @@ export interface ParagrafConfig {
   /** Bodies whose paragraphs are held for review before publication (individual cases, SKR guidance). */
   readonly reviewFirstBodies: readonly string[];
   readonly maxUploadBytes: number;
+  /**
+   * The prefix of the admin's Cognito sign-in domain (https://PREFIX.auth.REGION.amazoncognito.com), unique in the
+   * region; default "paragraf-<slug>". The admin itself is deployed once the site's URL is known (`publicBaseUrl`).
+   */
+  readonly authDomainPrefix: string;
   /** Portals to harvest on a schedule (infra/harvest-config.ts); absent = no harvest function. */
   readonly harvest?: HarvestSettings;
 }
@@ -124,6 +129,13 @@ export function readConfig(node: Node): ParagrafConfig {
     );
   }
 
+  const authDomainPrefix =
+    text('authDomainPrefix')?.toLowerCase() ?? `paragraf-${slug}`.slice(0, 63).replace(/-+$/u, '');
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/u.test(authDomainPrefix) || /aws|amazon|cognito/u.test(authDomainPrefix))
+    problems.push(
+      `context "authDomainPrefix" must be 1–63 of a-z, 0-9 and "-", without "aws", "amazon" or "cognito" (got "${authDomainPrefix}")`,
+    );
+
   const harvest = readHarvestSettings(node, PROJECT_ROOT, problems);
 
   if (problems.length > 0) throw new ConfigError(`Invalid Paragraf configuration:\n- ${problems.join('\n- ')}`);
@@ -139,6 +151,7 @@ export function readConfig(node: Node): ParagrafConfig {
     logLevel,
     reviewFirstBodies,
     maxUploadBytes,
+    authDomainPrefix,
     ...(harvest ? { harvest } : {}),
   };
 }

@@ -20,6 +20,7 @@ export function handlerEntries(handlersDir = join(PROJECT_ROOT, 'functions', 'ha
     publish: join(handlersDir, 'publish.ts'),
     api: join(handlersDir, 'api.ts'),
     harvest: join(handlersDir, 'harvest.ts'),
+    admin: join(handlersDir, 'admin.ts'),
   };
 }
 

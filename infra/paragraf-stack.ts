@@ -15,12 +15,15 @@ import { distributionUrl, PublicSite } from './public-site.ts';
 import { INBOX_PREFIX } from '../functions/store/keys.ts';
 import { SqlAnalytics } from './sql-analytics.ts';
 import { ParagrafStorage } from './storage.ts';
+import { AdminSite } from './admin-site.ts';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 
 export interface HandlerEntries {
   readonly ingest: string;
   readonly publish: string;
   readonly api: string;
   readonly harvest: string;
+  readonly admin: string;
 }
 
 export interface ParagrafStackProps extends StackProps {
@@ -37,6 +40,8 @@ export class ParagrafStack extends Stack {
   readonly site: PublicSite;
   /** Only when the configuration names harvest sources. */
   readonly harvest?: HarvestPipeline;
+  /** Only when the site's URL is known (custom domain or publicBaseUrl): Cognito needs the callback URL up front. */
+  readonly admin?: AdminSite;
   readonly alarms: OperationsAlarms;
   /** Full republishes fanned out per municipality (Step Functions over the publish function). */
   readonly publishFanOut: PublishFanOut;
@@ -112,6 +117,8 @@ export class ParagrafStack extends Stack {
     }
 
     this.sql = new SqlAnalytics(this, 'Sql', { dataBucket, logBucket });
+    if (config.publicBaseUrl)
+      this.admin = this.createAdmin(config, config.publicBaseUrl, entries.admin, projectRoot, common);
 
     this.alarms = new OperationsAlarms(this, 'Alarms', {
       deadLetterQueues: {
@@ -120,12 +127,49 @@ export class ParagrafStack extends Stack {
         // A harvest event lands here only after every attempt failed: a source failing repeatedly.
         ...(this.harvest ? { Harvest: this.harvest.deadLetterQueue } : {}),
       },
-      functions: { Ingest: this.ingest.function, Publish: this.publish.function, Api: this.site.apiFunction },
+      functions: {
+        Ingest: this.ingest.function,
+        Publish: this.publish.function,
+        Api: this.site.apiFunction,
+        ...(this.admin ? { Admin: this.admin.function } : {}),
+      },
       uploadQueue: this.ingest.queue,
       alarmEmail: config.alarmEmail,
     });
 
     this.outputs(publicBaseUrl);
+  }
+
+  /**
+   * The admin pages: Cognito, the admin function, and CloudFront's /admin behaviours (uncached, every method). The
+   * source bucket accepts the browser's presigned PUTs from the site's origin only (CORS).
+   */
+  private createAdmin(
+    config: ParagrafConfig,
+    publicBaseUrl: string,
+    entry: string,
+    projectRoot: string,
+    common: Record<string, string>,
+  ): AdminSite {
+    const admin = new AdminSite(this, 'Admin', {
+      config,
+      publicBaseUrl,
+      dataBucket: this.storage.dataBucket,
+      sourceBucket: this.storage.sourceBucket,
+      publishQueue: this.publish.queue,
+      entry,
+      projectRoot,
+      environment: common,
+    });
+    for (const [pattern, { origin, ...options }] of Object.entries(admin.behaviours(this.site)))
+      this.site.distribution.addBehavior(pattern, origin, options);
+    this.storage.sourceBucket.addCorsRule({
+      allowedMethods: [s3.HttpMethods.PUT],
+      allowedOrigins: [publicBaseUrl],
+      allowedHeaders: ['content-type', 'x-amz-meta-paragraf-*'],
+      maxAge: 3600,
+    });
+    return admin;
   }
 
   private outputs(publicBaseUrl: string): void {
@@ -150,6 +194,15 @@ export class ParagrafStack extends Stack {
     out('SqlDatabase', this.sql.databaseName, 'Glue database of the published tables (Athena; docs/sql.md)');
     out('SqlWorkGroup', this.sql.workGroup.name, 'Athena workgroup with the per-query scan limit');
     out('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe to receive alarms');
+    if (this.admin) {
+      out('AdminUrl', `${publicBaseUrl}/admin`, 'The admin pages (sign in with a user of the AdminUserPoolId pool)');
+      out(
+        'AdminUserPoolId',
+        this.admin.userPool.userPoolId,
+        'Create admin users here (aws cognito-idp admin-create-user)',
+      );
+      out('AdminSignInDomain', this.admin.domain.baseUrl(), 'Hosted sign-in; SAML/OIDC reply URL base for federation');
+    }
     if (this.harvest)
       out('HarvestDeadLetterQueueUrl', this.harvest.deadLetterQueue.queueUrl, 'Harvest runs that failed repeatedly');
   }

@@ -166,7 +166,8 @@ export class PublicSite extends Construct {
       ack(
         'AwsSolutions-CFR2',
         'No web ACL given (context webAclArn): a CLOUDFRONT-scope WAF must live in us-east-1 ' +
-          'and costs per month; the service is read-only (GET/HEAD/OPTIONS) and cached at the edge. See docs/deploy.md.',
+          'and costs per month; the public service is read-only (GET/HEAD/OPTIONS) and cached at the edge, and the ' +
+          '/admin behaviours answer only Cognito-signed sessions (throttled sign-in by Cognito). See docs/deploy.md.',
       );
     }
     if (!config.domainName) {

@@ -79,7 +79,8 @@ export class PublishPipeline extends Construct {
     this.function.addEventSource(new lambdaEvents.SqsEventSource(this.queue, { batchSize: 10 }));
 
     grantList(this.function, props.dataBucket);
-    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.records], READ_OBJECT);
+    // settings/: what the admin's settings page saved (the contact e-mail) fills in what the stack does not set.
+    grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.records, DATA_PREFIXES.settings], READ_OBJECT);
     // Markers are deleted once handled. Published files are written once (content-addressed) or overwritten; the
     // only deletes under public/ are an erasure's (a withdrawn §), and erasures/ holds its requests until done.
     grantObjects(this.function, props.dataBucket, [DATA_PREFIXES.pending], ['s3:GetObject', 's3:DeleteObject']);
@@ -101,6 +102,8 @@ export class PublishPipeline extends Construct {
     acknowledgePrefixWildcards(this.function.role!, props.dataBucket, {
       [DATA_PREFIXES.records]:
         'The publisher reads every meeting record (records/<municipality>/…) to derive the datasets.',
+      [DATA_PREFIXES.settings]:
+        'The publisher reads settings/site.json, the site settings the clerk saved, for the catalogue contact.',
       [DATA_PREFIXES.pending]:
         'The publisher reads the pending/ markers of changed meetings and deletes those it handled.',
       [DATA_PREFIXES.public]:

@@ -1,6 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { sha256Hex } from '../lib/hash.ts';
-import type { PublishNotifier, PublishRequest } from '../ports/publish-notifier.ts';
+import type { PublishNotifier, PublishRequest, PublishTrigger } from '../ports/publish-notifier.ts';
 
 /**
  * One message per stored change on the FIFO publish queue, all in one message group (PUBLISH_MESSAGE_GROUP): the queue
@@ -31,6 +31,23 @@ export function createPublishNotifier(client: SQSClient, queueUrl: string): Publ
         MessageBody: JSON.stringify(message),
         MessageGroupId: PUBLISH_MESSAGE_GROUP,
         MessageDeduplicationId: deduplicationId(request.meetingId, request.sha256, request.version),
+      }),
+    );
+  };
+}
+
+/**
+ * The admin's "Publicera": one message in the same group as ingest's, so it queues behind (and is coalesced with)
+ * them. The publisher reads no field of it; the body says who asked, for the queue's own diagnostics.
+ */
+export function createPublishTrigger(client: SQSClient, queueUrl: string): PublishTrigger {
+  return async ({ requestedBy, at }) => {
+    await client.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: JSON.stringify({ requestedBy, at: at.toISOString(), status: 'publish-requested' }),
+        MessageGroupId: PUBLISH_MESSAGE_GROUP,
+        MessageDeduplicationId: sha256Hex(`admin\n${requestedBy}\n${at.toISOString()}`),
       }),
     );
   };

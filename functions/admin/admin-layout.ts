@@ -9,6 +9,7 @@ form.stack{display:grid;gap:.6rem;max-width:36rem;background:var(--bg2);padding:
 form.inline{display:inline}
 textarea{font:inherit;width:100%;min-height:5rem;padding:.4rem;border:1px solid #767676;border-radius:.25rem}
 .drop{border:2px dashed #767676;padding:1.5rem;text-align:center;border-radius:.4rem}.drop.over{background:#e8f0fe;border-color:#0b4fa8}
+a.button{display:inline-block;padding:.5rem 1rem;background:#0b4fa8;color:#fff;border-radius:.25rem;text-decoration:none}
 button.danger{background:#b00020;border-color:#b00020}
 .notice{border-left:4px solid #0a6b2d;padding:.5rem 1rem;background:#eef8f0}
 .problem{border-left:4px solid #b00020;padding:.5rem 1rem;background:#fdecee}
@@ -23,6 +24,8 @@ export interface AdminPageOptions {
   flash?: { kind: 'notice' | 'problem'; text: string };
   /** Scripts are allowed only from /admin/ (progressive enhancement of the upload form). */
   script?: string;
+  /** Go on to this same-site path at once (after the identity provider's callback: see oidc-sign-in.ts). */
+  refresh?: string;
 }
 
 /** The frame of every admin page: Swedish, no external requests, a menu for the clerk and a sign-out button. */
@@ -33,6 +36,7 @@ export function adminLayout(options: AdminPageOptions, content: Html): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+${options.refresh ? html`<meta http-equiv="refresh" content="0;url=${options.refresh}">` : ''}
 <title>${options.title} – Paragraf admin</title>
 <style>${unsafeRaw(STYLE)}${unsafeRaw(ADMIN_STYLE)}</style>
 ${options.script ? html`<script src="${options.script}" defer></script>` : ''}

@@ -23,6 +23,8 @@ interface RouteDeps {
   useCases: AdminUseCases;
   render: (c: C, status: number, options: AdminPageOptions, content: Html) => Response;
   csrf: (c: C) => string;
+  /** Uploads go straight to storage through presigned URLs when the browser runs the upload script (AWS). */
+  directUpload: boolean;
 }
 
 /** An id as the pipeline makes them ([a-z0-9-]); anything else is refused before it reaches the store. */
@@ -42,9 +44,10 @@ export function registerAdminRoutes(app: Hono<AdminEnv>, d: RouteDeps): void {
     return d.render(
       c,
       200,
-      { title: 'Översikt', ...(flash ? { flash } : {}) },
+      { title: 'Översikt', script: '/admin/upload.js', ...(flash ? { flash } : {}) },
       overviewPage({
         csrf: d.csrf(c),
+        directUpload: d.directUpload,
         unpublished,
         heldCount: review.length + changed.length,
         quarantineCount: quarantine.length,
@@ -147,10 +150,12 @@ export function registerAdminRoutes(app: Hono<AdminEnv>, d: RouteDeps): void {
   });
 
   app.post('/admin/publicera', async (c) => {
-    const s = await uc.publish();
-    const text = s.changed
-      ? `Publicerat (version ${s.sequence}): ${s.events.added} paragrafer tillagda, ${s.events.changed} ändrade, ${s.events.withdrawn} borttagna. Webbplatsen: ${s.baseUrl}`
-      : 'Inget nytt att publicera.';
+    const s = await uc.publish(c.get('session').user);
+    const text = s.queued
+      ? 'Publiceringen är begärd och klar inom några minuter.'
+      : s.changed
+        ? `Publicerat (version ${s.sequence}): ${s.events.added} paragrafer tillagda, ${s.events.changed} ändrade, ${s.events.withdrawn} borttagna. Webbplatsen: ${s.baseUrl}`
+        : 'Inget nytt att publicera.';
     return overview(c, { kind: 'notice', text });
   });
 
@@ -233,10 +238,14 @@ export function registerAdminRoutes(app: Hono<AdminEnv>, d: RouteDeps): void {
     };
     try {
       const saved = await uc.saveSettings(input, c.get('session').user);
-      const s = await uc.publish();
+      const s = await uc.publish(c.get('session').user);
       const flash = {
         kind: 'notice' as const,
-        text: s.changed ? `Sparat och publicerat (version ${s.sequence}).` : 'Sparat; inget behövde publiceras om.',
+        text: s.queued
+          ? 'Sparat; publiceringen är begärd och klar inom några minuter.'
+          : s.changed
+            ? `Sparat och publicerat (version ${s.sequence}).`
+            : 'Sparat; inget behövde publiceras om.',
       };
       return d.render(c, 200, { title: 'Inställningar', flash }, settingsPage(saved, d.csrf(c)));
     } catch (error) {

@@ -22,16 +22,26 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
 <p class="meta">Nyckeln skrivs ut när <code>paragraf serve --admin</code> startar och sparas i datamappen.</p>`;
 }
 
+/** The sign-in page when the municipality's identity provider signs people in (Cognito on AWS). */
+export function providerSignInPage(problem?: string): Html {
+  return html`<h1>Logga in</h1>
+${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
+<p><a class="button" href="/admin/login">Logga in med kommunens konto</a></p>
+<p class="meta">Du skickas till kommunens inloggning och sedan tillbaka hit.</p>`;
+}
+
 /** The start page: upload, what waits for publishing, and counts of what needs a person. */
 export function overviewPage(v: {
   csrf: string;
   unpublished: PendingMarker[];
   heldCount: number;
   quarantineCount: number;
+  /** Files go straight to storage (AWS: presigned URLs from /admin/uppladdning) when the script runs. */
+  directUpload?: boolean;
 }): Html {
   return html`<h1>Publicera protokoll</h1>
 <h2 id="ladda-upp">Ladda upp protokoll</h2>
-<form class="stack" method="post" action="/admin/ladda-upp" enctype="multipart/form-data" data-upload>
+<form class="stack" method="post" action="/admin/ladda-upp" enctype="multipart/form-data" data-upload${v.directUpload ? html` data-presign="/admin/uppladdning"` : ''}>
 <input type="hidden" name="_csrf" value="${v.csrf}">
 <div class="drop" data-drop><label for="files">Protokoll (PDF eller text), ett eller flera</label>
 <input id="files" name="files" type="file" multiple required accept=".pdf,.txt,application/pdf,text/plain">
@@ -41,6 +51,7 @@ export function overviewPage(v: {
 <label for="sourceUrl">Adress där kommunen publicerar originalet (valfri, bara för en fil)</label>
 <input id="sourceUrl" name="sourceUrl" type="url" placeholder="https://">
 <button type="submit">Ladda upp och förhandsgranska</button>
+${v.directUpload ? html`<p data-status role="status" aria-live="polite"></p>` : ''}
 </form>
 <h2>Väntar på publicering</h2>
 ${
@@ -63,8 +74,8 @@ export function uploadResultPage(results: Array<{ name: string; result?: UploadR
 ${results.map(
   (
     r,
-  ) => html`<tr><td>${r.name}</td><td>${r.error ? html`<span class="problem">fel: ${r.error}</span>` : outcomeCell(r.result!.outcome)}</td>
-<td>${r.result && r.result.outcome.status !== 'quarantined' ? html`<a href="/admin/sammantraden/${r.result.outcome.meetingId}">Förhandsgranska ${r.result.outcome.meetingId}</a>` : ''}</td></tr>`,
+  ) => html`<tr><td>${r.name}</td><td>${r.error ? html`<span class="problem">fel: ${r.error}</span>` : r.result && 'queued' in r.result ? html`<span class="ok">Mottagen</span>: läses in inom någon minut och syns sedan under Väntar på publicering` : outcomeCell(r.result!.outcome)}</td>
+<td>${r.result && 'outcome' in r.result && r.result.outcome.status !== 'quarantined' ? html`<a href="/admin/sammantraden/${r.result.outcome.meetingId}">Förhandsgranska ${r.result.outcome.meetingId}</a>` : ''}</td></tr>`,
 )}
 </tbody></table>
 <p>Inget är publicerat ännu. Förhandsgranska och publicera från sammanträdets sida.</p>`;

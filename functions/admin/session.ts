@@ -56,6 +56,20 @@ export class SessionKeys {
     }
   }
 
+  /** `text` with a MAC under `label`: for short-lived values the browser keeps for us (the PKCE verifier). */
+  seal(label: string, text: string): string {
+    const body = Buffer.from(text).toString('base64url');
+    return `${body}.${this.#mac(`${label}|${body}`)}`;
+  }
+
+  /** The text `seal` was given, or null when the value is missing, forged or sealed under another label. */
+  open(label: string, value: string | undefined): string | null {
+    if (!value || value.length > 2000) return null;
+    const [body, mac, extra] = value.split('.');
+    if (!body || !mac || extra !== undefined || !equal(mac, this.#mac(`${label}|${body}`))) return null;
+    return Buffer.from(body, 'base64url').toString('utf8');
+  }
+
   csrfToken(session: Session): string {
     return this.#mac(`csrf|${session.nonce}`);
   }
@@ -72,12 +86,15 @@ export function equal(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function cookieHeader(value: string, options: { secure: boolean; maxAge: number }): string {
+export function cookieHeader(
+  value: string,
+  options: { secure: boolean; maxAge: number; name?: string; sameSite?: 'Strict' | 'Lax' },
+): string {
   return [
-    `${SESSION_COOKIE}=${value}`,
+    `${options.name ?? SESSION_COOKIE}=${value}`,
     'Path=/admin',
     'HttpOnly',
-    'SameSite=Strict',
+    `SameSite=${options.sameSite ?? 'Strict'}`,
     `Max-Age=${options.maxAge}`,
     ...(options.secure ? ['Secure'] : []),
   ].join('; ');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { join } from 'node:path';
 import { createDocumentExtractor } from '../adapters/document-extractor.ts';
 import { FsBlobStore } from '../adapters/fs-blob-store.ts';
@@ -21,7 +22,7 @@ const SECRET_FILE = '.#admin-session-secret';
 
 export interface LocalAdmin {
   /** Answers /admin and everything under it. */
-  app: { fetch(request: Request): Response | Promise<Response> };
+  app: { fetch(request: Request, env?: unknown): Response | Promise<Response> };
   /** The sign-in key, and where it came from (to print at start). */
   token: string;
   tokenSource: 'environment' | 'created' | 'file';
@@ -56,7 +57,19 @@ export async function localAdmin(options: {
     defaultBaseUrl: options.baseUrl,
     exclusive: (fn) => withPublishLock(options.dataDir, fn),
   });
-  const app = createAdminApp({ useCases, signIn: { checkToken: (t) => equal(t, token) }, sessionSecret: secret });
+  const app = createAdminApp({
+    useCases,
+    signIn: { checkToken: (t) => equal(t, token) },
+    sessionSecret: secret,
+    // The socket's address; behind a local proxy every client shares the proxy's (docs/admin.md, "Security").
+    clientAddress: (c) => {
+      try {
+        return getConnInfo(c).remote.address;
+      } catch {
+        return undefined;
+      }
+    },
+  });
   return {
     app,
     token,

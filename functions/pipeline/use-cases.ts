@@ -7,7 +7,12 @@
 import type { SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { Inbox } from '../ports/inbox.ts';
+import type { PublishTrigger } from '../ports/publish-notifier.ts';
 import type { TextExtractor } from '../ports/text-extractor.ts';
+import type { SignedUpload, UploadUrlSigner } from '../ports/upload-url.ts';
+import { randomId } from '../lib/random-id.ts';
+import { slugify } from '../core/records/ids.ts';
 import { readManifest } from '../published/public-store.ts';
 import { listQuarantine, listUnpublished, type MeetingPreview, previewMeeting } from './admin/meeting-preview.ts';
 import { readSiteSettings, type SettingsInput, type SiteSettings, writeSiteSettings } from './admin/site-settings.ts';
@@ -27,6 +32,7 @@ import type { PendingMarker, QuarantineEntry } from '../store/meeting-record.ts'
 export { InvalidSettingsError, type SiteSettings } from './admin/site-settings.ts';
 export type { MeetingPreview, PreviewParagraph } from './admin/meeting-preview.ts';
 export { InvalidProvenanceError } from './ingest-provenance.ts';
+import { checkedProvenance } from './ingest-provenance.ts';
 export type { IngestOutcome } from './ingest-outcome.ts';
 export { MeetingNotFoundError, NoticeRefusedError, type NoticeOutcome } from './notice.ts';
 export type { PublishSummary } from './publish-datasets.ts';
@@ -37,8 +43,19 @@ export type { PendingMarker, QuarantineEntry } from '../store/meeting-record.ts'
 
 export interface UseCaseDeps {
   store: BlobStore;
-  extractor: TextExtractor;
   clock: Clock;
+  /**
+   * Locally: uploads are ingested at once with this extractor. On AWS (`inbox` given instead) they go to the inbox and
+   * the ingest function reads them, as any other upload.
+   */
+  extractor?: TextExtractor;
+  inbox?: Inbox;
+  /** Presigned uploads straight into the inbox (AWS); without it `presignUpload` refuses. */
+  uploadUrls?: UploadUrlSigner;
+  /** The largest file a presigned upload accepts. Default 50 MiB. */
+  maxUploadBytes?: number;
+  /** On AWS: publishing is asked of the publish function (its queue) instead of run here. */
+  requestPublish?: PublishTrigger;
   /** The base URL to publish under when the settings name none and nothing was published yet. */
   defaultBaseUrl: string;
   /** Runs a publish holding the store's publish lock (a lock file locally). */
@@ -55,18 +72,40 @@ export interface UploadInput {
   sourceUrl?: string;
 }
 
-export interface UploadResult {
-  outcome: IngestOutcome;
-  /** Set when a notice date came with a file that was already ingested, and was applied to its meeting. */
-  notice?: NoticeOutcome;
+export type UploadResult =
+  | {
+      outcome: IngestOutcome;
+      /** Set when a notice date came with a file that was already ingested, and was applied to its meeting. */
+      notice?: NoticeOutcome;
+    }
+  /** Delivered to the inbox (AWS): ingest reads it within a minute; the path is below inbox/. */
+  | { queued: string };
+
+export type PublishResult = (PublishSummary & { baseUrl: string; queued?: undefined }) | { queued: true };
+
+export interface PresignInput {
+  fileName: string;
+  /** Exact size in bytes (signed: S3 refuses another). */
+  size: number;
+  noticeDate?: string;
+  sourceUrl?: string;
 }
+
+export class UploadRefusedError extends Error {
+  override name = 'UploadRefusedError';
+}
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export interface AdminUseCases {
   upload(input: UploadInput): Promise<UploadResult>;
   preview(meetingId: string): Promise<MeetingPreview | null>;
   unpublished(): Promise<PendingMarker[]>;
   quarantine(): Promise<QuarantineEntry[]>;
-  publish(): Promise<PublishSummary & { baseUrl: string }>;
+  /** Publishes everything pending (locally) or asks the publish function to (AWS: `{ queued: true }`). */
+  publish(by?: string): Promise<PublishResult>;
+  /** A URL the browser uploads one file to, straight into the inbox (AWS only; UploadRefusedError otherwise). */
+  presignUpload(input: PresignInput): Promise<SignedUpload & { path: string }>;
   reviewList(filter?: { state?: ReviewState }): Promise<ReviewItem[]>;
   reviewShow(paragraphId: string): Promise<ReviewDetail>;
   release(input: { paragraphId: string; redactions: string[]; basis?: string; by: string }): Promise<DecisionOutcome>;
@@ -87,6 +126,18 @@ export function createUseCases(deps: UseCaseDeps): AdminUseCases {
         ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
         ...(input.noticeDate ? { noticeDate: input.noticeDate } : {}),
       };
+      if (deps.inbox) {
+        const path = inboxPath(input.fileName, clock.now());
+        const clean = checkedProvenance(provenance);
+        await deps.inbox.deliver({
+          path,
+          bytes: input.bytes,
+          mediaType: mediaTypeOf(input.fileName),
+          provenance: clean,
+        });
+        return { queued: path };
+      }
+      if (!deps.extractor) throw new UploadRefusedError('no extractor and no inbox: uploads are not configured');
       const outcome = await ingestDocument(
         {
           store,
@@ -107,8 +158,30 @@ export function createUseCases(deps: UseCaseDeps): AdminUseCases {
     preview: (meetingId) => previewMeeting(store, meetingId),
     unpublished: () => listUnpublished(store),
     quarantine: () => listQuarantine(store),
-    publish: () =>
-      exclusive(async () => {
+    async presignUpload(input) {
+      if (!deps.uploadUrls) throw new UploadRefusedError('direct uploads are not configured here');
+      const max = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+      if (!Number.isSafeInteger(input.size) || input.size < 1 || input.size > max)
+        throw new UploadRefusedError(`a file must be 1 to ${max} bytes`);
+      const provenance = checkedProvenance({
+        ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+        ...(input.noticeDate ? { noticeDate: input.noticeDate } : {}),
+      });
+      const path = inboxPath(input.fileName, clock.now());
+      const signed = await deps.uploadUrls.sign({
+        path,
+        size: input.size,
+        mediaType: mediaTypeOf(input.fileName),
+        provenance,
+      });
+      return { ...signed, path };
+    },
+    publish: async (by) => {
+      if (deps.requestPublish) {
+        await deps.requestPublish({ requestedBy: by ?? 'admin', at: clock.now() });
+        return { queued: true };
+      }
+      return exclusive(async () => {
         const settings = await readSiteSettings(store);
         const manifest = await readManifest(store);
         const baseUrl = settings.baseUrl ?? manifest?.baseUrl ?? deps.defaultBaseUrl;
@@ -120,7 +193,8 @@ export function createUseCases(deps: UseCaseDeps): AdminUseCases {
           ...(given.contactEmail ? { contactEmail: given.contactEmail } : {}),
         };
         return { ...(await publishDatasets({ store, clock }, { baseUrl, publisher })), baseUrl };
-      }),
+      });
+    },
     reviewList: (filter) => listReview(store, filter ?? {}),
     reviewShow: (paragraphId) => showReview(store, paragraphId),
     release: (input) =>
@@ -139,4 +213,32 @@ export function createUseCases(deps: UseCaseDeps): AdminUseCases {
     settings: () => readSiteSettings(store),
     saveSettings: (input, by) => writeSiteSettings(store, input, { by, at: clock.now() }),
   };
+}
+
+/**
+ * Where an admin upload lands in the inbox, chosen here and never by the browser: a folder per day and upload (random),
+ * then the file's name as a slug with its extension, which ingest reads for hints (municipality, body, date) as it
+ * does for every upload.
+ */
+export function inboxPath(fileName: string, at: Date): string {
+  const last = fileName.split(/[\\/]/u).pop() ?? '';
+  const dot = last.lastIndexOf('.');
+  const extension = dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
+  const base = slugify(dot > 0 ? last.slice(0, dot) : last) || 'protokoll';
+  const ext = /^[a-z0-9]{1,5}$/u.test(extension) ? `.${extension}` : '';
+  return `admin/${at.toISOString().slice(0, 10)}/${randomId()}/${base}${ext}`;
+}
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  htm: 'text/html; charset=utf-8',
+};
+
+/** The media type an upload is stored with; ingest sniffs the bytes anyway, this only labels the object. */
+function mediaTypeOf(fileName: string): string {
+  const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
+  return MEDIA_TYPES[extension] ?? 'application/octet-stream';
 }

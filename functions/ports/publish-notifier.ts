@@ -13,3 +13,9 @@ export interface PublishRequest {
   version: number;
   status: 'ingested' | 'replaced' | 'unchanged';
 }
+
+/**
+ * Asks for one publish run of everything pending, without a meeting of its own: the admin's "Publicera" on AWS, where
+ * the publish Lambda (behind the same FIFO queue) does the work and the admin function never writes public/.
+ */
+export type PublishTrigger = (request: { requestedBy: string; at: Date }) => Promise<void>;

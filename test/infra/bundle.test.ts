@@ -27,13 +27,22 @@ function cropPgm(bytes: Uint8Array): Uint8Array {
 }
 
 /** Goals of the issue, in bytes (1 KB = 1000 B). */
-const MAX_BYTES = { api: 500_000, ingest: 3_000_000, publish: 3_000_000, harvest: 1_500_000 } as const;
+const MAX_BYTES = {
+  api: 500_000,
+  ingest: 3_000_000,
+  publish: 3_000_000,
+  harvest: 1_500_000,
+  admin: 1_000_000,
+} as const;
 const FUNCTION_PATHS = {
   ingest: 'Ingest/Function',
   publish: 'Publish/Function',
   api: 'Site/ApiFunction',
   harvest: 'Harvest/Function',
+  admin: 'Admin/Function',
 } as const;
+/** The admin is deployed once the site's URL is known. */
+const ADMIN_CONTEXT = { publicBaseUrl: 'https://d111111abcdef8.cloudfront.net' };
 type Name = keyof typeof FUNCTION_PATHS;
 
 const outdirs: string[] = [];
@@ -45,7 +54,11 @@ afterAll(() => {
 function synthWithBundling(entries: HandlerEntries): Record<Name, string> {
   const outdir = mkdtempSync(join(tmpdir(), 'paragraf-bundle-'));
   outdirs.push(outdir);
-  const { app, stack } = buildParagrafApp({ outdir, entries, context: { ...TEST_CONTEXT, ...HARVEST_CONTEXT } });
+  const { app, stack } = buildParagrafApp({
+    outdir,
+    entries,
+    context: { ...TEST_CONTEXT, ...HARVEST_CONTEXT, ...ADMIN_CONTEXT },
+  });
   const assembly = app.synth();
   const template = assembly.getStackArtifact(stack.artifactId).template as { Resources: Record<string, any> };
   const bundles = {} as Record<Name, string>;

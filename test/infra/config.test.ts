@@ -30,8 +30,15 @@ describe('readConfig', () => {
       logLevel: 'info',
       reviewFirstBodies: ['default'],
       maxUploadBytes: 52_428_800,
+      authDomainPrefix: 'paragraf-goteborgs-stad',
     });
     expect(DEFAULT_MAX_UPLOAD_BYTES).toBe(50 * 1024 * 1024);
+  });
+
+  it('takes the admin sign-in domain prefix from the context, and refuses one Cognito would refuse', () => {
+    expect(read({ ...VALID, authDomainPrefix: 'Goteborg-Protokoll' }).authDomainPrefix).toBe('goteborg-protokoll');
+    for (const bad of ['-leading', 'has_underscore', 'my-cognito-login', 'x'.repeat(64)])
+      expect(() => read({ ...VALID, authDomainPrefix: bad }), bad).toThrow(/authDomainPrefix/u);
   });
 
   it('derives the public base URL from the custom domain', () => {

@@ -56,6 +56,7 @@ describe.each([
   ['default configuration', {}],
   ['custom domain and web ACL', CUSTOM_DOMAIN],
   ['scheduled harvest', HARVEST_CONTEXT],
+  ['admin on the CloudFront domain', { publicBaseUrl: 'https://d111111abcdef8.cloudfront.net' }],
 ])('cdk-nag AwsSolutions, %s', (_name, context) => {
   const { app } = buildTestStack(context);
 

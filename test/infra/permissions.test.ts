@@ -61,6 +61,7 @@ describe('least privilege', () => {
         ...consume('publish-queue'),
         's3:ListBucket data:',
         's3:GetObject data:/records/*',
+        's3:GetObject data:/settings/*',
         's3:GetObject data:/pending/*',
         's3:DeleteObject data:/pending/*',
         's3:GetObject data:/locks/publish.json*',

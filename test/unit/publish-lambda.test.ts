@@ -5,6 +5,7 @@ import { MemoryBlobStore } from '../../functions/adapters/memory-blob-store.ts';
 import { readPublishConfig } from '../../functions/handlers/support/publish-config.ts';
 import { createJsonLogger } from '../../functions/handlers/support/json-logger.ts';
 import { runPublish } from '../../functions/handlers/support/publish-handler.ts';
+import { writeSiteSettings } from '../../functions/pipeline/admin/site-settings.ts';
 import { readManifest } from '../../functions/published/public-store.ts';
 import { keys } from './ingest-support.ts';
 import { ingest, newClock, protocol } from './publish-support.ts';
@@ -47,5 +48,25 @@ describe('the publish Lambda with the FIFO queue fixture event', () => {
       ['info', 'publish', 'nothing to publish', 2],
     ]);
     expect(logged[0]).toMatchObject({ sequence: 1, added: 2, markersKept: 0 });
+  });
+
+  it('takes the contact e-mail the admin saved, while the stack’s name, number and base URL win', async () => {
+    const store = new MemoryBlobStore();
+    const clock = newClock();
+    await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-03-02'), clock);
+    await writeSiteSettings(
+      store,
+      { baseUrl: 'https://annan.example.se', publisherName: 'Annat namn', contactEmail: 'oppnadata@testby.se' },
+      { by: 'Klara', at: clock.now() },
+    );
+    const deps = { store, clock, config: readPublishConfig(ENV), logger: createJsonLogger({ write: () => {} }) };
+    await runPublish(fixture('sqs-publish-requests.json'), deps);
+    const manifest = await readManifest(store);
+    expect(manifest?.baseUrl).toBe('https://protokoll.example.se');
+    expect(manifest?.publisher).toEqual({
+      name: 'Testby kommun',
+      organisationNumber: '212000-1355',
+      contactEmail: 'oppnadata@testby.se',
+    });
   });
 });

@@ -81,7 +81,7 @@ export interface ServeOptions {
   /** Response cache size in MB (default 32, 0 = off). */
   cacheMb?: number;
   /** The admin app, answering /admin and everything under it (the public app never sees those requests). */
-  admin?: { fetch: (request: Request) => Response | Promise<Response> };
+  admin?: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
 }
 
 export interface RunningServer {
@@ -107,7 +107,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     const publicFetch = (request: Request, env: unknown) => (app as ReturnType<typeof createApp>).fetch(request, env);
     const fetch = admin
       ? (request: Request, env: unknown) =>
-          isAdminPath(new URL(request.url).pathname) ? admin.fetch(request) : publicFetch(request, env)
+          isAdminPath(new URL(request.url).pathname) ? admin.fetch(request, env) : publicFetch(request, env)
       : publicFetch;
     const server = serve({ fetch, port: options.port, hostname: options.host }, (info) => {
       const host =

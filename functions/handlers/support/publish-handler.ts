@@ -3,6 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { CloudFrontInvalidator } from '../../adapters/cloudfront-invalidator.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import { readSiteSettings } from '../../pipeline/admin/site-settings.ts';
 import { publishDatasets, type PublishSummary } from '../../pipeline/publish-datasets.ts';
 import { finishPublish, planPublish, publishPart } from '../../pipeline/publish-fan-out.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
@@ -110,9 +111,13 @@ export function runId(execution: string): string {
  */
 export async function runPublish(event: SQSEvent, deps: PublishRunDeps): Promise<PublishSummary> {
   const { config } = deps;
+  // The stack's configuration wins, as the environment does for `paragraf publish`; what the admin's settings page
+  // saved fills in what the stack does not set (the contact e-mail).
+  const saved = await readSiteSettings(deps.store);
+  const publisher = saved.changedAt ? { ...definedOnly(saved.publisher), ...config.publisher } : config.publisher;
   const s = await publishDatasets(
     { store: deps.store, clock: deps.clock, ...(deps.cdn ? { cdn: deps.cdn } : {}) },
-    { baseUrl: config.publicBaseUrl, publisher: config.publisher },
+    { baseUrl: config.publicBaseUrl, publisher },
   );
   deps.logger.info(s.changed ? 'published' : 'nothing to publish', {
     requests: event.Records.length,
@@ -131,4 +136,8 @@ export async function runPublish(event: SQSEvent, deps: PublishRunDeps): Promise
     erasedFiles: s.erasure.deleted,
   });
   return s;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
