@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import type { IngestDeps } from '../pipeline/ingest-document.ts';
 import { TemplateBook } from '../pipeline/template-learning.ts';
 import { hintsFor } from './parse-file.ts';
@@ -25,15 +24,8 @@ export async function learnBatch(
     try {
       const bytes = await readBounded(file.path, maxBytes);
       if (bytes === undefined) continue;
-      const extracted = await deps.extractor.extract(bytes, basename(file.path));
       const hints = hintsFor(file.path, municipality === undefined ? {} : { municipality });
-      const source = {
-        fileName: basename(file.path),
-        sha256: '0'.repeat(64),
-        pages: extracted.pages.length,
-        mediaType: extracted.mediaType,
-      };
-      book.add(parseProtocol({ pages: extracted.pages, source, hints }));
+      await book.learn(deps.extractor, bytes, basename(file.path), hints);
     } catch {
       // Unreadable files are reported by the ingest pass itself.
     }

@@ -1,4 +1,3 @@
-import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import type { SourceProvenance } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Inbox, InboxFile } from '../ports/inbox.ts';
@@ -67,21 +66,10 @@ export async function inboxTemplates(store: BlobStore, extractor: TextExtractor)
   const { keys } = await inboxKeys(store);
   if (keys.length >= 2) {
     for (const key of keys) {
-      try {
-        const bytes = await store.get(key);
-        if (bytes === null) continue;
-        const fileName = key.slice(key.lastIndexOf('/') + 1);
-        const extracted = await extractor.extract(bytes, fileName);
-        const source = {
-          fileName,
-          sha256: '0'.repeat(64),
-          pages: extracted.pages.length,
-          mediaType: extracted.mediaType,
-        };
-        book.add(parseProtocol({ pages: extracted.pages, source, hints: sourceHints({ fileName }) }));
-      } catch {
-        // An unreadable file is reported by the ingest pass itself.
-      }
+      const bytes = await store.get(key);
+      if (bytes === null) continue;
+      const fileName = key.slice(key.lastIndexOf('/') + 1);
+      await book.learn(extractor, bytes, fileName, sourceHints({ fileName }));
     }
   }
   return combineSources(book, new StoreTemplateSource(store));

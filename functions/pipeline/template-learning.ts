@@ -1,9 +1,10 @@
 import { parseProtocol } from '../core/parse/parse-protocol.ts';
 import { mergeTemplates } from '../core/parse/template-profile.ts';
 import { slugify } from '../core/records/ids.ts';
-import type { Meeting, ParseInput, Protocol, TemplateProfile } from '../core/records/types.ts';
+import type { Meeting, ParseHints, ParseInput, Protocol, TemplateProfile } from '../core/records/types.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import { readJson } from '../ports/blob-json.ts';
+import type { TextExtractor } from '../ports/text-extractor.ts';
 import { isMeetingRecord } from '../store/meeting-record.ts';
 import { RECORDS_PREFIX } from '../store/keys.ts';
 
@@ -34,6 +35,25 @@ export class TemplateBook implements TemplateSource {
     const byMeeting = this.profiles.get(key) ?? new Map<string, TemplateProfile>();
     byMeeting.set(protocol.meeting.id, protocol.template);
     this.profiles.set(key, byMeeting);
+  }
+
+  /**
+   * Extracts and parses one file of the batch (nothing is written) and adds its profile. A file that cannot be read is
+   * skipped: the ingest pass reports it.
+   */
+  async learn(extractor: TextExtractor, bytes: Uint8Array, fileName: string, hints: ParseHints): Promise<void> {
+    try {
+      const extracted = await extractor.extract(bytes, fileName);
+      const source = {
+        fileName,
+        sha256: '0'.repeat(64),
+        pages: extracted.pages.length,
+        mediaType: extracted.mediaType,
+      };
+      this.add(parseProtocol({ pages: extracted.pages, source, hints }));
+    } catch {
+      // Reported by the ingest pass itself.
+    }
   }
 
   async prior(meeting: Meeting): Promise<TemplateProfile | undefined> {
