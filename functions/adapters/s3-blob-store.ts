@@ -24,11 +24,17 @@ import {
 } from '../ports/blob-store.ts';
 import { mediaTypeByExtension } from './media-type-by-extension.ts';
 import { concatBytes } from '../core/bytes.ts';
-import { uploadStream, type ObjectTarget } from './s3-multipart-upload.ts';
+import type { ObjectTarget, StreamUpload } from './s3-multipart-upload.ts';
 
 export interface S3BlobStoreOptions {
   /** Keys live under this prefix in the bucket ("" or ending in '/', e.g. "paragraf/"); list() strips it again. */
   prefix?: string;
+  /**
+   * How a streamed body is written. Writers of large files pass `uploadStream` (s3-multipart-upload.ts): a multipart
+   * upload that holds two parts in memory. Without it a streamed body is collected and sent as one PutObject, which
+   * is enough for a store that only reads (the API) and keeps the multipart code out of that bundle.
+   */
+  upload?: StreamUpload;
   /** Part size for streaming puts; S3 needs at least 5 MiB for all parts but the last. Default 8 MiB. */
   partSize?: number;
   /** Keys per ListObjectsV2 request, 1–1000 (S3's maximum and the default). */
@@ -49,6 +55,7 @@ export class S3BlobStore implements BlobStore {
   readonly #prefix: string;
   readonly #partSize: number;
   readonly #pageSize: number | undefined;
+  readonly #upload: StreamUpload | undefined;
 
   constructor(client: S3Client, bucket: string, options: S3BlobStoreOptions = {}) {
     const prefix = options.prefix ?? '';
@@ -59,6 +66,7 @@ export class S3BlobStore implements BlobStore {
     this.#prefix = prefix;
     this.#partSize = Math.max(MIN_PART_SIZE, options.partSize ?? 8 * 1024 * 1024);
     this.#pageSize = options.pageSize === undefined ? undefined : Math.min(1000, Math.max(1, options.pageSize));
+    this.#upload = options.upload;
   }
 
   async get(key: string): Promise<Uint8Array | null> {
@@ -128,7 +136,11 @@ export class S3BlobStore implements BlobStore {
       await this.#putWhole(key, target, typeof body === 'string' ? utf8.encode(body) : body);
       return;
     }
-    await uploadStream(
+    if (!this.#upload) {
+      await this.#putWhole(key, target, await collectBody(body));
+      return;
+    }
+    await this.#upload(
       target,
       body,
       this.#partSize,

@@ -3,6 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { CloudFrontInvalidator } from '../../adapters/cloudfront-invalidator.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import { uploadStream } from '../../adapters/s3-multipart-upload.ts';
 import { readSiteSettings } from '../../pipeline/admin/site-settings.ts';
 import { publishDatasets, type PublishSummary } from '../../pipeline/publish-datasets.ts';
 import { finishPublish, planPublish, publishPart } from '../../pipeline/publish-fan-out.ts';
@@ -50,7 +51,7 @@ export function createPublishHandler(
 ): (event: SQSEvent | PublishStep) => Promise<PublishStepResult | undefined> {
   const config = readPublishConfig(w.env);
   const deps: PublishRunDeps = {
-    store: new S3BlobStore(w.s3, config.dataBucket),
+    store: new S3BlobStore(w.s3, config.dataBucket, { upload: uploadStream }),
     config,
     clock: w.clock ?? systemClock,
     logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'publish' }),
