@@ -207,6 +207,7 @@ describe('publishing the § index in segments', () => {
     expect(read).toEqual([]);
     expect((await loadPublished(store)).from).toBe('unit-files');
     const composed = await loadPublished(store, { compose: composeSegments });
+    await whenComplete(composed.index); // composed lazily: its cold parts follow the segments'
     expect(composed.from).toBe('index-file');
     expect(composed.index.size).toBe(76);
     expect(search(composed.index, 'badhus').length).toBe(1);
@@ -302,11 +303,12 @@ describe('an API instance over the § index in segments', () => {
     expect(await model.refresh()).toBe(true);
     const listed = readModelPaths((await readManifest(store))!.readModel);
     expect(listed.length).toBe(base.length + 1);
+    const snapshot = await model.snapshot();
+    expect(snapshot.index.size).toBe(10);
+    await whenComplete(snapshot.index); // the delta's cold parts arrive in the background too
     // Ranged reads: the new delta's header, hot and cold sections, and nothing of the base.
     const read = store.gets.filter((k) => k.startsWith('public/read-model/')).map((k) => k.slice('public/'.length));
     expect([...new Set(read)]).toEqual(listed.filter((p) => !base.includes(p)));
-    const snapshot = await model.snapshot();
-    expect(snapshot.index.size).toBe(10);
     expect(search(snapshot.index, 'badhus').length).toBe(1);
   });
 });

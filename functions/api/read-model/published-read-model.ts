@@ -69,6 +69,7 @@ export class PublishedReadModel implements ReadModel {
     const head = await this.#store.head(publicKey(MANIFEST_PATH));
     const etag = head ? `${head.etag ?? ''}|${head.size}|${head.lastModified?.getTime() ?? ''}` : undefined;
     if (this.#current !== null && etag === this.#currentEtag) return false;
+    const before = [this.#current?.index, ...this.#segments.values()];
     const { manifest, index } = await loadPublished(this.#store, {
       compose: composeSegments,
       known: this.#segments,
@@ -82,10 +83,10 @@ export class PublishedReadModel implements ReadModel {
       this.#currentEtag = etag;
       return false;
     }
-    // The old version's parts stop arriving; it is collected once the requests still using it are answered.
-    // (Unless the new version still uses it: a segment kept for the next version.)
-    const old = this.#current?.index;
-    if (old && old !== index && ![...this.#segments.values()].includes(old)) stopBackground(old);
+    // The old version's parts stop arriving (its own, or those of the segments it was composed from); it is collected
+    // once the requests still using it are answered. Not those the new version still uses: segments kept for it.
+    const kept = new Set<ParagraphIndex>([index, ...this.#segments.values()]);
+    for (const old of before) if (old && !kept.has(old)) stopBackground(old);
     this.#current = new PublishedSnapshot(this.#store, manifest, index);
     this.#currentEtag = etag;
     return true;

@@ -1,13 +1,9 @@
-import type { ParsedQuery } from '../../core/search/parse-query.ts';
 import { unitName } from '../../published/paths.ts';
-import {
-  type HashedDocs,
-  ParagraphIndex,
-  type ParagraphIndexParts,
-} from '../../published/read-model/paragraph-index.ts';
+import { ParagraphIndex, type ParagraphIndexParts } from '../../published/read-model/paragraph-index.ts';
+import { completesWith } from '../../published/read-model/lazy-index.ts';
 import { type LoadedSegment, supersededAfter } from '../../published/read-model/segments.ts';
 import { StringBlob } from '../../published/read-model/string-blob.ts';
-import { TextIndex } from '../../published/read-model/text-index.ts';
+import { mapped, mergeHashed, SegmentedText, suffixesOf } from './segment-parts.ts';
 import type { UnitInfo } from '../../published/read-model/types.ts';
 
 /**
@@ -17,6 +13,12 @@ import type { UnitInfo } from '../../published/read-model/types.ts';
  * date and id; each meeting's § in printed order. The per-§ columns and the case and reference maps are merged into
  * that order (a pass over the base's columns: no parse, no string copied); titles and excerpts stay in each segment's
  * string blob; a search runs in every segment's own dictionary and its hits are mapped into the global order.
+ *
+ * Lazy like each segment (lazy-index.ts): only the hot parts (units, meetings, § columns) are composed here. The
+ * meetings' file paths and the case and reference maps are composed on first use, a title is read through its
+ * segment's blob, and a search asks each segment's dictionary; each throws IndexPartPendingError while a segment's
+ * part is still being read, and the API waits and answers afresh. So a start with deltas listed answers as soon as
+ * every segment's hot parts are in, as a start with a base alone does.
  */
 export function composeSegments(segments: readonly LoadedSegment[]): ParagraphIndex {
   if (segments.length === 1) return segments[0]!.index; // a base supersedes nothing
@@ -52,7 +54,7 @@ export function composeSegments(segments: readonly LoadedSegment[]): ParagraphIn
     municipality: new Uint16Array(M),
     body: new Uint16Array(M),
     bodyName: new Array<string>(M),
-    file: new Array<string>(M),
+    file: [] as string[], // composed on first use (below)
     unit: new Uint32Array(M),
     first: new Uint32Array(M),
     count: new Uint32Array(M),
@@ -67,7 +69,6 @@ export function composeSegments(segments: readonly LoadedSegment[]): ParagraphIn
     meetings.municipality[g] = muniId.get(unit.municipality)!;
     meetings.body[g] = bodies.get(unit.body)!;
     meetings.bodyName[g] = src.bodyName[m]!;
-    meetings.file[g] = src.file[m]!;
     meetings.unit[g] = unitOf[seg]![src.unit[m]!]!;
     meetings.first[g] = n;
     meetings.count[g] = src.count[m]!;
@@ -78,10 +79,15 @@ export function composeSegments(segments: readonly LoadedSegment[]): ParagraphIn
   const docOf = segments.map((s) => new Int32Array(s.index.size).fill(-1));
   const chunkBase: number[] = [];
   const chunks: Buffer[] = [];
-  for (const s of segments) {
+  /** Composed chunk → the segment and its own chunk (a segment's chunks are filled in place as they arrive). */
+  const chunkSource: Array<{ seg: number; local: number }> = [];
+  segments.forEach((s, seg) => {
     chunkBase.push(chunks.length);
-    chunks.push(...s.index.parts.strings.usedChunks());
-  }
+    s.index.parts.strings.usedChunks().forEach((c, local) => {
+      chunks.push(c);
+      chunkSource.push({ seg, local });
+    });
+  });
   const docs = {
     meeting: new Uint32Array(n),
     date: new Uint32Array(n),
@@ -103,6 +109,7 @@ export function composeSegments(segments: readonly LoadedSegment[]): ParagraphIn
     docs.body.fill(meetings.body[g]!, at, end);
   }
   // Runs of meetings that follow each other in one segment are contiguous there and here: copied as blocks.
+  const runs: Array<{ seg: number; from: number; to: number }> = [];
   for (let g = 0; g < M; ) {
     const { seg, m } = order[g]!;
     let last = g;
@@ -111,6 +118,7 @@ export function composeSegments(segments: readonly LoadedSegment[]): ParagraphIn
     const from = src.meetings.first[m]!;
     const to = src.meetings.first[order[last]!.m]! + src.meetings.count[order[last]!.m]!;
     const at = meetings.first[g]!;
+    runs.push({ seg, from, to });
     for (const k of ['flags', 'pageStart', 'pageEnd', 'strChunk', 'strOffset', 'strLength'] as const) {
       (docs[k] as Uint32Array).set((src.docs[k] as Uint32Array).subarray(from, to), at);
     }
@@ -128,53 +136,45 @@ export function composeSegments(segments: readonly LoadedSegment[]): ParagraphIn
     bodies: [...bodies.keys()],
     docs,
     meetings,
-    strings: StringBlob.from(chunks),
+    // A read asks the segment's own blob first, which throws while the bytes asked for are not in yet.
+    strings: StringBlob.filledLater(chunks, (chunk, offset, length) => {
+      const { seg, local } = chunkSource[chunk]!;
+      segments[seg]!.index.parts.strings.view(local, offset, length);
+    }),
     text: new SegmentedText(segments, docOf, n),
     byMunicipality: postingsBy(docs.municipality, municipalityList.length),
     byBody: postingsBy(docs.body, bodies.size),
-    cases: mergeHashed(segments.map((s, i) => mapped(s.index.parts.cases, docOf[i]!))),
-    references: mergeHashed(segments.map((s, i) => mapped(s.index.parts.references, docOf[i]!))),
+    ...suffixesOf(segments, runs, n),
+    cases: { hashes: new Uint32Array(0), docs: new Uint32Array(0) }, // composed on first use (below)
+    references: { hashes: new Uint32Array(0), docs: new Uint32Array(0) },
   };
-  return new ParagraphIndex(parts);
+  onFirstUse(meetings, 'file', () => order.map(({ seg, m }) => segments[seg]!.index.parts.meetings.file[m]!));
+  onFirstUse(parts, 'cases', () => mergeHashed(segments.map((s, i) => mapped(s.index.parts.cases, docOf[i]!))));
+  onFirstUse(parts, 'references', () =>
+    mergeHashed(segments.map((s, i) => mapped(s.index.parts.references, docOf[i]!))),
+  );
+  const index = new ParagraphIndex(parts);
+  completesWith(
+    index,
+    segments.map((s) => s.index),
+  );
+  return index;
 }
 
-/** Full-text search over every segment's own dictionary; hits are mapped to global documents, superseded ones dropped. */
-class SegmentedText extends TextIndex {
-  readonly #segments: readonly LoadedSegment[];
-  readonly #docOf: readonly Int32Array[];
-
-  constructor(segments: readonly LoadedSegment[], docOf: readonly Int32Array[], documents: number) {
-    super([], new Uint32Array(1), new Uint32Array(0), documents);
-    this.#segments = segments;
-    this.#docOf = docOf;
-  }
-
-  override postingsOf(word: string): Uint32Array {
-    return this.#across((t) => t.postingsOf(word));
-  }
-
-  override search(query: ParsedQuery): Uint32Array {
-    return this.#across((t) => t.search(query));
-  }
-
-  #across(f: (text: TextIndex) => Uint32Array): Uint32Array {
-    const lists = this.#segments.map((s, i) => {
-      const map = this.#docOf[i]!;
-      const local = f(s.index.parts.text);
-      const out = new Uint32Array(local.length);
-      let k = 0;
-      for (const d of local) if (map[d]! >= 0) out[k++] = map[d]!;
-      return out.subarray(0, k);
-    });
-    const total = lists.reduce((sum, l) => sum + l.length, 0);
-    const out = new Uint32Array(total);
-    let at = 0;
-    for (const l of lists) {
-      out.set(l, at);
-      at += l.length;
-    }
-    return lists.filter((l) => l.length > 0).length > 1 ? out.sort() : out;
-  }
+/**
+ * `object[key]` computed by `compose` when first read, then kept. A compose that throws (a segment's part is still
+ * being read: IndexPartPendingError) is tried again on the next read.
+ */
+function onFirstUse<T extends object, K extends keyof T>(object: T, key: K, compose: () => T[K]): void {
+  Object.defineProperty(object, key, {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      const value = compose();
+      Object.defineProperty(object, key, { value, enumerable: true });
+      return value;
+    },
+  });
 }
 
 function mergeMeetings(
@@ -200,40 +200,6 @@ function before(a: LoadedSegment, i: number, b: LoadedSegment, j: number): boole
   const x = a.index.parts.meetings;
   const y = b.index.parts.meetings;
   return x.date[i]! !== y.date[j]! ? x.date[i]! < y.date[j]! : x.ids[i]! < y.ids[j]!;
-}
-
-/** A segment's (hash, document) pairs in global documents, superseded ones dropped; still sorted (the map is monotonic). */
-function mapped(map: HashedDocs, docOf: Int32Array): HashedDocs {
-  const hashes = new Uint32Array(map.hashes.length);
-  const docs = new Uint32Array(map.docs.length);
-  let k = 0;
-  for (let i = 0; i < map.docs.length; i++) {
-    const d = docOf[map.docs[i]!]!;
-    if (d < 0) continue;
-    hashes[k] = map.hashes[i]!;
-    docs[k++] = d;
-  }
-  return { hashes: hashes.subarray(0, k), docs: docs.subarray(0, k) };
-}
-
-/** Sorted (hash, document) lists merged into one, two at a time (a few small deltas beside one base). */
-function mergeHashed(lists: HashedDocs[]): HashedDocs {
-  return lists.reduce((a, b) => {
-    if (b.hashes.length === 0) return a;
-    const hashes = new Uint32Array(a.hashes.length + b.hashes.length);
-    const docs = new Uint32Array(hashes.length);
-    let i = 0;
-    let j = 0;
-    for (let k = 0; k < hashes.length; k++) {
-      const takeA =
-        j >= b.hashes.length ||
-        (i < a.hashes.length &&
-          (a.hashes[i]! < b.hashes[j]! || (a.hashes[i] === b.hashes[j] && a.docs[i]! < b.docs[j]!)));
-      hashes[k] = takeA ? a.hashes[i]! : b.hashes[j]!;
-      docs[k] = takeA ? a.docs[i++]! : b.docs[j++]!;
-    }
-    return { hashes, docs };
-  });
 }
 
 function postingsBy(column: Uint16Array, groups: number): Uint32Array[] {

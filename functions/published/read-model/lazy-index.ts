@@ -77,6 +77,14 @@ export function whenComplete(index: ParagraphIndex): Promise<void> {
   return loadings.get(index)?.done ?? Promise.resolve();
 }
 
+/**
+ * An index composed over lazily opened ones (api/read-model/segments.ts) is complete when they all are. Stopping it
+ * stops nothing: its parts belong to the indexes it was composed from, which may serve the next version too.
+ */
+export function completesWith(index: ParagraphIndex, sources: readonly ParagraphIndex[]): void {
+  loadings.set(index, { done: Promise.all(sources.map(whenComplete)).then(() => undefined), stop: () => undefined });
+}
+
 /** Stops reading the rest of an index in the background (a newer version replaced it); requests still can. */
 export function stopBackground(index: ParagraphIndex): void {
   loadings.get(index)?.stop();

@@ -7,7 +7,7 @@ import { PARAGRAPH_NDJSON } from '../unit-files.ts';
 import { IndexBuilder } from './index-builder.ts';
 import { isCurrentIndexFile } from './index-file.ts';
 import { indexFileRanges } from './index-file-ranges.ts';
-import { type LazyIndexOptions, openIndexLazily, whenComplete } from './lazy-index.ts';
+import { type LazyIndexOptions, openIndexLazily } from './lazy-index.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 import { type LoadedSegment, listingSequence, segmentFiles } from './segments.ts';
 import type { UnitInfo } from './types.ts';
@@ -75,8 +75,8 @@ export async function readIndexFile(
 }
 
 /**
- * Every segment of a listing, each opened by the single-file loader and read in full (the composition copies from
- * every part of each), oldest first.
+ * Every segment of a listing, oldest first, each opened lazily (or kept from the version before): the composition
+ * needs only their hot parts, and the rest arrives in the background (api/read-model/segments.ts).
  */
 export async function readSegments(
   store: BlobStore,
@@ -88,7 +88,6 @@ export async function readSegments(
   const segments = await Promise.all(
     files.map(async (s) => {
       const index = known?.get(s.sha256) ?? (await openIndexLazily(indexFileRanges(store, { ...entry, ...s }), lazy));
-      await whenComplete(index);
       return { index, supersedes: new Set(s.supersedes) };
     }),
   );
