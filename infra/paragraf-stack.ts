@@ -43,7 +43,7 @@ export class ParagrafStack extends Stack {
   /** Only when the site's URL is known (custom domain or publicBaseUrl): Cognito needs the callback URL up front. */
   readonly admin?: AdminSite;
   readonly alarms: OperationsAlarms;
-  /** Full republishes fanned out per municipality (Step Functions over the publish function). */
+  /** Full republishes fanned out per municipality (Step Functions over the publisher's fan-out function). */
   readonly publishFanOut: PublishFanOut;
   /** Glue tables and an Athena workgroup over the published SQL tables (docs/sql.md). */
   readonly sql: SqlAnalytics;
@@ -81,7 +81,7 @@ export class ParagrafStack extends Stack {
       environment: { ...common, DATA_BUCKET: dataBucket.bucketName, PUBLIC_BASE_URL: publicBaseUrl },
     });
 
-    this.publishFanOut = new PublishFanOut(this, 'PublishFanOut', { function: this.publish.function });
+    this.publishFanOut = new PublishFanOut(this, 'PublishFanOut', { function: this.publish.fanOutFunction });
 
     this.ingest = new IngestPipeline(this, 'Ingest', {
       sourceBucket,
@@ -130,6 +130,7 @@ export class ParagrafStack extends Stack {
       functions: {
         Ingest: this.ingest.function,
         Publish: this.publish.function,
+        PublishFanOut: this.publish.fanOutFunction,
         Api: this.site.apiFunction,
         ...(this.admin ? { Admin: this.admin.function } : {}),
       },

@@ -1,6 +1,7 @@
 /**
  * A full republish fanned out per municipality (functions/pipeline/publish-fan-out.ts; docs/publishing.md, "At
- * national scale"): a Step Functions state machine invokes the publish function three ways — plan (the work list,
+ * national scale"): a Step Functions state machine invokes the publisher's fan-out function (the publish code with
+ * Lambda's longest timeout, FAN_OUT_STEP_TIMEOUT) three ways — plan (the work list,
  * by municipality), one part per municipality (up to MAX_CONCURRENT_PARTS at once, each retried), and finish (the
  * change feed, dump, index file and the one manifest switch). Start an execution with any input; its name becomes
  * the run id. Incremental publishes stay on the FIFO queue; a queue publish that switches the manifest while a
@@ -65,7 +66,7 @@ export class PublishFanOut extends Construct {
     Validations.of(this.stateMachine.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${fn}.Arn>:*]`,
       reason:
-        'Step Functions may invoke the publish function by any version or alias (the grant CDK makes ends in :*); it is still that one function.',
+        'Step Functions may invoke the fan-out function by any version or alias (the grant CDK makes ends in :*); it is still that one function.',
     });
     Validations.of(this.stateMachine.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -15,6 +15,7 @@ beforeAll(() => {
     'Ingest/Uploads': 'uploads-queue',
     'Ingest/FunctionLogs': 'ingest-logs',
     'Publish/FunctionLogs': 'publish-logs',
+    'Publish/FanOutFunctionLogs': 'fan-out-logs',
     'Site/ApiFunctionLogs': 'api-logs',
   });
 });
@@ -83,6 +84,12 @@ describe('least privilege', () => {
     );
   });
 
+  it('publish fan-out steps: the same grants as the publisher, without the queue', () => {
+    const queue = consume('publish-queue');
+    const publisher = allowed('Publish/Function').filter((p) => !queue.includes(p) && !p.includes('publish-logs'));
+    expect(allowed('Publish/FanOutFunction')).toEqual([...logs('fan-out-logs'), ...publisher].sort());
+  });
+
   it('api: reads public/ and nothing else (no review/, no records/, no writes)', () => {
     expect(allowed('Site/ApiFunction')).toEqual(
       [...logs('api-logs'), 's3:ListBucket data:', 's3:GetObject data:/public/*'].sort(),
@@ -90,14 +97,14 @@ describe('least privilege', () => {
   });
 
   it('never lets any function delete originals, records or their history', () => {
-    for (const path of ['Ingest/Function', 'Publish/Function', 'Site/ApiFunction']) {
+    for (const path of ['Ingest/Function', 'Publish/Function', 'Publish/FanOutFunction', 'Site/ApiFunction']) {
       const deletes = allowed(path).filter((pair) => pair.startsWith('s3:Delete'));
       expect(deletes.filter((pair) => /\/(originals|records|records-history)\//u.test(pair))).toEqual([]);
     }
   });
 
   it('gives no function a wildcard action or a whole-bucket object grant', () => {
-    for (const path of ['Ingest/Function', 'Publish/Function', 'Site/ApiFunction']) {
+    for (const path of ['Ingest/Function', 'Publish/Function', 'Publish/FanOutFunction', 'Site/ApiFunction']) {
       for (const pair of allowed(path)) {
         const [action, resource] = pair.split(' ') as [string, string];
         expect(action).not.toContain('*');
@@ -108,7 +115,12 @@ describe('least privilege', () => {
   });
 
   it('uses own roles assumed by Lambda only, without AWS managed policies', () => {
-    for (const path of ['Ingest/FunctionRole', 'Publish/FunctionRole', 'Site/ApiFunctionRole']) {
+    for (const path of [
+      'Ingest/FunctionRole',
+      'Publish/FunctionRole',
+      'Publish/FanOutFunctionRole',
+      'Site/ApiFunctionRole',
+    ]) {
       const role = built.template.toJSON().Resources[logicalId(built, path)].Properties;
       expect(role.ManagedPolicyArns).toBeUndefined();
       expect(role.AssumeRolePolicyDocument.Statement).toEqual([

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONCURRENT_PARTS } from '../../infra/publish-fan-out.ts';
+import { FAN_OUT_STEP_TIMEOUT, PUBLISH_TIMEOUT } from '../../infra/publish-pipeline.ts';
 import { buildTestStack, logicalId, type BuiltStack } from './stack-fixture.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -26,7 +27,7 @@ beforeAll(() => {
 });
 
 describe('full republish fanned out per municipality', () => {
-  it('plans, publishes each municipality in a bounded Map, then finishes once, all with the publish function', () => {
+  it('plans, publishes each municipality in a bounded Map, then finishes once, all with the fan-out function', () => {
     expect(definition.StartAt).toBe('Plan');
     const { Plan, Municipalities, Finish } = definition.States;
     expect(Plan.Next).toBe('Municipalities');
@@ -42,11 +43,26 @@ describe('full republish fanned out per municipality', () => {
     expect(part.Retry).toEqual(
       expect.arrayContaining([expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 3 })]),
     );
-    const fn = `<${logicalId(built, 'Publish/Function')}.Arn>`;
+    const fn = `<${logicalId(built, 'Publish/FanOutFunction')}.Arn>`;
     for (const task of [Plan, part, Finish]) expect(task.Resource).toBe(fn);
     expect(Plan.Parameters).toEqual({ step: 'plan', 'execution.$': '$$.Execution.Name', full: true });
     expect(part.Parameters).toEqual({ step: 'part', 'run.$': '$.run', 'municipality.$': '$.municipality' });
     expect(Finish.Parameters).toEqual({ step: 'finish', 'run.$': '$.run' });
+  });
+
+  it('runs its steps with the longest Lambda timeout; publishes from the queue keep theirs (and their retry delay) short', () => {
+    const props = (path: string) => built.template.toJSON().Resources[logicalId(built, path)].Properties;
+    expect(props('Publish/FanOutFunction').Timeout).toBe(FAN_OUT_STEP_TIMEOUT.toSeconds());
+    expect(FAN_OUT_STEP_TIMEOUT.toSeconds()).toBe(900);
+    expect(props('Publish/Function').Timeout).toBe(PUBLISH_TIMEOUT.toSeconds());
+    expect(props('Publish/Requests').VisibilityTimeout).toBe(6 * PUBLISH_TIMEOUT.toSeconds());
+    expect(props('Publish/FanOutFunction').Handler).toBe(props('Publish/Function').Handler);
+    // Only the queue's function consumes the queue.
+    const mappings = Object.values(built.template.findResources('AWS::Lambda::EventSourceMapping')).map(
+      (m) => (m as Resource).Properties.FunctionName,
+    );
+    expect(mappings).toContainEqual({ Ref: logicalId(built, 'Publish/Function') });
+    expect(mappings).not.toContainEqual({ Ref: logicalId(built, 'Publish/FanOutFunction') });
   });
 
   it('is traced, logs every execution, and stops after a bounded time', () => {
