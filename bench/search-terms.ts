@@ -6,7 +6,7 @@
  *   node bin/run-ts.js bench/search-terms.ts [meetings=4000]
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { TextIndexBuilder, type TextIndex } from '../functions/api/read-model/text-index.ts';
+import { TextIndexBuilder, type TextIndex } from '../functions/published/read-model/text-index.ts';
 import { foldedWords } from '../functions/core/search/fold.ts';
 import { parseQuery, type ParsedQuery } from '../functions/core/search/parse-query.ts';
 import { STOPWORDS } from '../functions/core/search/stopwords.ts';
@@ -66,7 +66,10 @@ function measure(index: TextIndex, parse: (q: string) => ParsedQuery) {
 const size = (i: TextIndex) => ({
   words: i.words.length,
   postings: i.postings.length,
-  bytes: i.postings.byteLength + i.offsets.byteLength + i.words.reduce((n, w) => n + 2 * w.length, 0),
+  bytes:
+    i.postings.byteLength +
+    i.offsets.byteLength +
+    Array.from({ length: i.words.length }, (_, k) => i.words.at(k)!).reduce((n, w) => n + 2 * w.length, 0),
 });
 const before = build(folded);
 const after = build(tokenize);

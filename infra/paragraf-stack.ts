@@ -9,9 +9,11 @@ import { OperationsAlarms } from './alarms.ts';
 import type { ParagrafConfig } from './config.ts';
 import { HarvestPipeline } from './harvest-pipeline.ts';
 import { IngestPipeline } from './ingest-pipeline.ts';
+import { PublishFanOut } from './publish-fan-out.ts';
 import { PublishPipeline } from './publish-pipeline.ts';
 import { distributionUrl, PublicSite } from './public-site.ts';
 import { INBOX_PREFIX } from '../functions/store/keys.ts';
+import { SqlAnalytics } from './sql-analytics.ts';
 import { ParagrafStorage } from './storage.ts';
 import { AdminSite } from './admin-site.ts';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -41,6 +43,10 @@ export class ParagrafStack extends Stack {
   /** Only when the site's URL is known (custom domain or publicBaseUrl): Cognito needs the callback URL up front. */
   readonly admin?: AdminSite;
   readonly alarms: OperationsAlarms;
+  /** Full republishes fanned out per municipality (Step Functions over the publisher's fan-out function). */
+  readonly publishFanOut: PublishFanOut;
+  /** Glue tables and an Athena workgroup over the published SQL tables (docs/sql.md). */
+  readonly sql: SqlAnalytics;
 
   constructor(scope: Construct, id: string, props: ParagrafStackProps) {
     super(scope, id, props);
@@ -75,6 +81,8 @@ export class ParagrafStack extends Stack {
       environment: { ...common, DATA_BUCKET: dataBucket.bucketName, PUBLIC_BASE_URL: publicBaseUrl },
     });
 
+    this.publishFanOut = new PublishFanOut(this, 'PublishFanOut', { function: this.publish.fanOutFunction });
+
     this.ingest = new IngestPipeline(this, 'Ingest', {
       sourceBucket,
       dataBucket,
@@ -108,6 +116,7 @@ export class ParagrafStack extends Stack {
       });
     }
 
+    this.sql = new SqlAnalytics(this, 'Sql', { dataBucket, logBucket });
     if (config.publicBaseUrl)
       this.admin = this.createAdmin(config, config.publicBaseUrl, entries.admin, projectRoot, common);
 
@@ -121,6 +130,7 @@ export class ParagrafStack extends Stack {
       functions: {
         Ingest: this.ingest.function,
         Publish: this.publish.function,
+        PublishFanOut: this.publish.fanOutFunction,
         Api: this.site.apiFunction,
         ...(this.admin ? { Admin: this.admin.function } : {}),
       },
@@ -177,6 +187,13 @@ export class ParagrafStack extends Stack {
     out('DistributionId', this.site.distribution.distributionId, 'For cache invalidations');
     out('IngestDeadLetterQueueUrl', this.ingest.deadLetterQueue.queueUrl, 'Uploads that failed ingest repeatedly');
     out('PublishDeadLetterQueueUrl', this.publish.deadLetterQueue.queueUrl, 'Publish requests that failed repeatedly');
+    out(
+      'PublishFanOutStateMachineArn',
+      this.publishFanOut.stateMachine.stateMachineArn,
+      'Start an execution for a full republish fanned out per municipality',
+    );
+    out('SqlDatabase', this.sql.databaseName, 'Glue database of the published tables (Athena; docs/sql.md)');
+    out('SqlWorkGroup', this.sql.workGroup.name, 'Athena workgroup with the per-query scan limit');
     out('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe to receive alarms');
     if (this.admin) {
       out('AdminUrl', `${publicBaseUrl}/admin`, 'The admin pages (sign in with a user of the AdminUserPoolId pool)');

@@ -72,7 +72,7 @@ export class ParagrafStorage extends Construct {
   }
 }
 
-function privateBucketDefaults(): s3.BucketProps {
+export function privateBucketDefaults(): s3.BucketProps {
   return {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     encryption: s3.BucketEncryption.S3_MANAGED,

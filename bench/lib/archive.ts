@@ -30,6 +30,7 @@ const GENERATOR_SOURCES = [
 /** What the published files depend on. */
 const PUBLISHER_SOURCES = [
   'functions/core/render',
+  'functions/published',
   'functions/pipeline/publish',
   'functions/pipeline/publish-datasets.ts',
 ];

@@ -51,6 +51,12 @@ export const SUITES: readonly SuiteEntry[] = [
     timeoutMinutes: 40,
   },
   {
+    name: 'api-cold',
+    file: 'api-cold.ts',
+    summary: 'API cold start and RSS at 400,000 §: filesystem, and S3 protocol + 20 ms a request',
+    timeoutMinutes: 40,
+  },
+  {
     name: 'api',
     file: 'api.ts',
     summary: 'API over the 400,000-§ archive vs a bare Hono hello-world (autocannon)',

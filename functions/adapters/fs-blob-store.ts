@@ -17,6 +17,7 @@ import path from 'node:path';
 import {
   assertValidKey,
   assertValidPrefix,
+  assertValidRange,
   compareKeys,
   conditionOf,
   invalidKeyReason,
@@ -58,6 +59,27 @@ export class FsBlobStore implements BlobStore {
       const buffer = await handle.readFile();
       // A plain Uint8Array view of the same memory, like the other adapters return.
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    } catch (err) {
+      throw storeError('read', key, err);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async getRange(key: string, start: number, end: number): Promise<Uint8Array | null> {
+    assertValidRange(start, end);
+    const handle = await this.#openForRead(key);
+    if (!handle) return null;
+    try {
+      const size = Number((await handle.stat()).size);
+      const from = Math.min(start, size);
+      const out = new Uint8Array(Math.min(end, size) - from);
+      for (let at = 0; at < out.length; ) {
+        const { bytesRead } = await handle.read(out, at, out.length - at, from + at);
+        if (bytesRead === 0) return out.subarray(0, at); // the file shrank while read: what there was
+        at += bytesRead;
+      }
+      return out;
     } catch (err) {
       throw storeError('read', key, err);
     } finally {

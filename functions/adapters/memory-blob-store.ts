@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   assertValidKey,
   assertValidPrefix,
+  assertValidRange,
   compareKeys,
   conditionOf,
   PreconditionFailedError,
@@ -53,6 +54,13 @@ export class MemoryBlobStore implements BlobStore {
     this.#enter('get', key);
     const entry = this.#entries.get(key);
     return entry ? chunked(entry.bytes.slice()) : null;
+  }
+
+  async getRange(key: string, start: number, end: number): Promise<Uint8Array | null> {
+    assertValidRange(start, end);
+    this.#enter('get', key);
+    const entry = this.#entries.get(key);
+    return entry ? entry.bytes.slice(Math.min(start, entry.bytes.length), Math.min(end, entry.bytes.length)) : null;
   }
 
   async put(key: string, body: BlobBody, options: PutOptions = {}): Promise<void> {

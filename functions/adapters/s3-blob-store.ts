@@ -11,6 +11,7 @@ import {
 import {
   assertValidKey,
   assertValidPrefix,
+  assertValidRange,
   conditionOf,
   InvalidKeyError,
   invalidKeyReason,
@@ -23,11 +24,17 @@ import {
 } from '../ports/blob-store.ts';
 import { mediaTypeByExtension } from './media-type-by-extension.ts';
 import { concatBytes } from '../core/bytes.ts';
-import { uploadStream, type ObjectTarget } from './s3-multipart-upload.ts';
+import type { ObjectTarget, StreamUpload } from './s3-multipart-upload.ts';
 
 export interface S3BlobStoreOptions {
   /** Keys live under this prefix in the bucket ("" or ending in '/', e.g. "paragraf/"); list() strips it again. */
   prefix?: string;
+  /**
+   * How a streamed body is written. Writers of large files pass `uploadStream` (s3-multipart-upload.ts): a multipart
+   * upload that holds two parts in memory. Without it a streamed body is collected and sent as one PutObject, which
+   * is enough for a store that only reads (the API) and keeps the multipart code out of that bundle.
+   */
+  upload?: StreamUpload;
   /** Part size for streaming puts; S3 needs at least 5 MiB for all parts but the last. Default 8 MiB. */
   partSize?: number;
   /** Keys per ListObjectsV2 request, 1–1000 (S3's maximum and the default). */
@@ -48,6 +55,7 @@ export class S3BlobStore implements BlobStore {
   readonly #prefix: string;
   readonly #partSize: number;
   readonly #pageSize: number | undefined;
+  readonly #upload: StreamUpload | undefined;
 
   constructor(client: S3Client, bucket: string, options: S3BlobStoreOptions = {}) {
     const prefix = options.prefix ?? '';
@@ -58,6 +66,7 @@ export class S3BlobStore implements BlobStore {
     this.#prefix = prefix;
     this.#partSize = Math.max(MIN_PART_SIZE, options.partSize ?? 8 * 1024 * 1024);
     this.#pageSize = options.pageSize === undefined ? undefined : Math.min(1000, Math.max(1, options.pageSize));
+    this.#upload = options.upload;
   }
 
   async get(key: string): Promise<Uint8Array | null> {
@@ -65,6 +74,30 @@ export class S3BlobStore implements BlobStore {
     if (!body) return null;
     try {
       return await body.transformToByteArray();
+    } catch (err) {
+      throw this.#error('GetObject', key, err);
+    }
+  }
+
+  /**
+   * One GetObject with a Range header; an empty range, or one starting past the end (S3: 416), asks head(). HTTP lets
+   * a server send more than asked: the whole object (200), or a range running on past `end` (s3rver, for
+   * "bytes=0-0"); what was asked is cut from it.
+   */
+  async getRange(key: string, start: number, end: number): Promise<Uint8Array | null> {
+    assertValidRange(start, end);
+    const empty = async () => ((await this.head(key)) === null ? null : new Uint8Array(0));
+    if (start === end) return empty();
+    const out = await this.#getObject(key, `bytes=${start}-${end - 1}`).catch((err: unknown) => {
+      if (isUnsatisfiableRange(err)) return 'past-the-end' as const;
+      throw err;
+    });
+    if (out === 'past-the-end') return empty();
+    if (!out) return null;
+    try {
+      const bytes = await out.Body.transformToByteArray();
+      const from = out.$metadata.httpStatusCode === 206 ? 0 : start;
+      return from === 0 && bytes.length <= end - start ? bytes : bytes.slice(from, from + end - start);
     } catch (err) {
       throw this.#error('GetObject', key, err);
     }
@@ -103,7 +136,11 @@ export class S3BlobStore implements BlobStore {
       await this.#putWhole(key, target, typeof body === 'string' ? utf8.encode(body) : body);
       return;
     }
-    await uploadStream(
+    if (!this.#upload) {
+      await this.#putWhole(key, target, await collectBody(body));
+      return;
+    }
+    await this.#upload(
       target,
       body,
       this.#partSize,
@@ -208,11 +245,18 @@ export class S3BlobStore implements BlobStore {
   }
 
   async #getBody(key: string) {
+    return (await this.#getObject(key))?.Body ?? null;
+  }
+
+  async #getObject(key: string, range?: string) {
     assertValidKey(key);
     try {
-      const out = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key }));
-      if (!out.Body) throw new StoreError(`GetObject ${this.#describe(key)} returned no body`);
-      return out.Body;
+      const out = await this.#client.send(
+        new GetObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + key, ...(range ? { Range: range } : {}) }),
+      );
+      const body = out.Body;
+      if (!body) throw new StoreError(`GetObject ${this.#describe(key)} returned no body`);
+      return { ...out, Body: body };
     } catch (err) {
       if (isNotFound(err)) return null;
       throw this.#error('GetObject', key, err);
@@ -269,6 +313,13 @@ async function collectBody(body: AsyncIterable<Uint8Array | string>): Promise<Ui
 }
 
 /** NoSuchKey (GetObject) and NotFound (HeadObject, no body to carry a code). NoSuchBucket stays an error. */
+/** S3 answers 416 InvalidRange to a range that starts at or past the end of the object. */
+function isUnsatisfiableRange(err: unknown): boolean {
+  const cause = err instanceof StoreError ? err.cause : err;
+  const status = (cause as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  return cause instanceof Error && (cause.name === 'InvalidRange' || status === 416);
+}
+
 function isNotFound(err: unknown): boolean {
   return err instanceof Error && (err.name === 'NoSuchKey' || err.name === 'NotFound');
 }

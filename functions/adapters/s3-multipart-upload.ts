@@ -22,6 +22,9 @@ export interface ObjectTarget {
 const MAX_PARTS = 10_000;
 const utf8 = new TextEncoder();
 
+/** The shape of uploadStream, so S3BlobStore can take it as an option without importing it. */
+export type StreamUpload = typeof uploadStream;
+
 /**
  * Streams `body` to S3. A body shorter than one part is sent as one PutObject (`putWhole`); a longer one as a multipart
  * upload that reads the next part while the previous one is in flight, so at most two parts are held in memory. The

@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { BlobStore } from '../ports/blob-store.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
-import { MethodNotAllowedError, NotFoundError, PROBLEM_CONTENT_TYPE, problemOf } from './errors.ts';
+import { IndexPartPendingError } from '../published/read-model/lazy-index.ts';
+import { MethodNotAllowedError, NotFoundError, PROBLEM_CONTENT_TYPE, problemOf, UnavailableError } from './errors.ts';
 import { CACHE } from './http/conditional.ts';
 import { COMMON_HEADERS, fastResponse, isComplete } from './http/fast-response.ts';
-import { ResponseCache } from './http/response-cache.ts';
+import { cachedResponse, ResponseCache } from './http/response-cache.ts';
 import { errorPage } from './pages/error-page.ts';
 import { registerPages } from './pages/register-pages.ts';
 import { PublishedReadModel } from './read-model/published-read-model.ts';
@@ -51,8 +52,14 @@ export function createApp(options: CreateAppDeps): Hono {
   const deps: AppDeps = { readModel, clock, responses, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    // Read-only and public: any origin may read it (CORS), nothing may be written.
+  registerApi(app, deps);
+  registerDocs(app, deps);
+  registerFiles(app, deps);
+  registerPages(app, deps);
+
+  // Only GET routes exist, so every other method ends here. Read-only and public: any origin may read it (CORS),
+  // nothing may be written.
+  app.notFound((c) => {
     if (c.req.method === 'OPTIONS') {
       return fastResponse(null, 204, {
         'Access-Control-Allow-Methods': ALLOWED,
@@ -62,32 +69,67 @@ export function createApp(options: CreateAppDeps): Hono {
       });
     }
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new MethodNotAllowedError(c.req.method);
-    await next();
-    if (isComplete(c.res)) return;
-    for (const [k, v] of Object.entries(COMMON_HEADERS)) c.res.headers.set(k, v);
-    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
-      // No scripts at all; inline styles only; forms post back to this site.
-      c.res.headers.set(
-        'Content-Security-Policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-      );
-    }
-  });
-
-  registerApi(app, deps);
-  registerDocs(app, deps);
-  registerFiles(app, deps);
-  registerPages(app, deps);
-
-  app.notFound(() => {
     throw new NotFoundError('no such resource');
   });
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
+    if (error instanceof IndexPartPendingError) return answerWhenLoaded(app, c, error);
     const problem = problemOf(error, new URL(c.req.url).pathname);
     if (problem.status >= 500) logError(error, { path: problem.instance });
     return problemResponse(c, problem);
   });
+  const dispatch = app.fetch;
+  app.fetch = (request, env, executionCtx) => {
+    // A GET answered before in this data version is answered again before routing, synchronously (node-server then
+    // writes it straight to the socket): the same URL and Accept give the same answer until the next publish.
+    const now = request.method === 'GET' ? readModel.current?.() : undefined;
+    const cached = now && cachedResponse(request, responses, now.version.tag);
+    if (cached) return cached;
+    // The common headers are added here, not by a middleware, so each route is the only handler of its path; a
+    // response from fastResponse (most of them) has them already.
+    const res = dispatch(request, env, executionCtx);
+    return res instanceof Promise ? res.then(withCommonHeaders) : withCommonHeaders(res);
+  };
   return app;
+}
+
+function withCommonHeaders(res: Response): Response {
+  if (isComplete(res)) return res;
+  for (const [k, v] of Object.entries(COMMON_HEADERS)) res.headers.set(k, v);
+  if (res.headers.get('Content-Type')?.startsWith('text/html')) {
+    // No scripts at all; inline styles only; forms post back to this site.
+    res.headers.set(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
+  }
+  return res;
+}
+
+/** How often one request may find a part of the index still loading (each wait brings in at least one part). */
+const MAX_WAITS = 512;
+const waits = new WeakMap<Request, number>();
+
+/**
+ * A request that needed a part of the § index not read yet (published/read-model/lazy-index.ts) waits for it and is
+ * answered afresh: reads have no side effects, so the second pass gives the answer the first would have given with
+ * the part in. A part that cannot be read is a 503, as a version that cannot be loaded is.
+ */
+async function answerWhenLoaded(app: Hono, c: Context, pending: IndexPartPendingError): Promise<Response> {
+  const request = c.req.raw;
+  const count = (waits.get(request) ?? 0) + 1;
+  waits.set(request, count);
+  const failed = (cause: unknown) =>
+    problemResponse(
+      c,
+      problemOf(new UnavailableError('the published data could not be read', { cause }), new URL(request.url).pathname),
+    );
+  if (count > MAX_WAITS) return failed(pending);
+  try {
+    await pending.ready;
+  } catch (error) {
+    return failed(error);
+  }
+  return app.fetch(request, c.env);
 }
 
 /** problem+json for programs; the same problem as an HTML page for a browser asking for a page. */

@@ -13,6 +13,7 @@ import { EMPTY_TOTALS, type MunicipalityEntry, type PublicManifest, totalsOf } f
 import type { PublisherConfig } from './publish/metadata.ts';
 import { updateMunicipality, type MunicipalityUpdate } from './publish/municipality-update.ts';
 import { isHandled, listPending, type PendingWork } from './publish/pending.ts';
+import { needsReadModel, type ReadModelPolicy, writeReadModel } from './publish/read-model.ts';
 import { MANIFEST_PATH, publicKey, unitKey, type UnitRef } from '../published/paths.ts';
 import { acquirePublishLease, type Lease } from './publish/lease.ts';
 import { readManifest } from '../published/public-store.ts';
@@ -28,7 +29,7 @@ export interface PublishDeps {
 }
 
 export interface PublishProgress {
-  phase: 'plan' | 'unit' | 'dump' | 'commit';
+  phase: 'plan' | 'unit' | 'dump' | 'index' | 'commit';
   done: number;
   total: number;
   unit?: string;
@@ -50,6 +51,8 @@ export interface PublishOptions {
   chunkSize?: number;
   /** How long the store's publish lease lasts without renewal (lease.ts DEFAULT_LEASE_MS). */
   leaseMs?: number;
+  /** When the § index's deltas are folded into its base (publish/read-model.ts; defaults there). */
+  readModel?: ReadModelPolicy;
 }
 
 export interface PublishSummary {
@@ -101,13 +104,50 @@ async function publishHoldingLease(deps: PublishDeps, options: PublishOptions, l
   // The etag first: if the manifest changes after it, the conditional switch below fails instead of overwriting.
   const basedOn = (await store.head(publicKey(MANIFEST_PATH)))?.etag ?? null;
   const current = await readManifest(store);
-  const full = options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
+  const full = isFull(current, options);
   const work = full ? await allUnits(store, current) : await listPending(store);
   const updates = await rebuildUnits(store, deps, work, current, options.baseUrl, now.toISOString());
+  return completePublish(store, deps, options, { current, basedOn, full, work, updates, now }, lease);
+}
+
+/** Whether a publish must rebuild every unit: asked for, or the base URL (and so every permalink) changed. */
+export function isFull(current: PublicManifest | null, options: PublishOptions): boolean {
+  return options.full === true || (current !== null && current.baseUrl !== options.baseUrl);
+}
+
+/** What a publish has done before its switch: the units rebuilt, by municipality, from the work list. */
+export interface RebuiltState {
+  current: PublicManifest | null;
+  /** The etag of the manifest `current` was read from (null when none): the switch is conditional on it. */
+  basedOn: string | null;
+  full: boolean;
+  work: PendingWork;
+  updates: MunicipalityUpdate[];
+  now: Date;
+}
+
+/**
+ * The part of a publish after the units (one run of publishDatasets, or the last step of a fanned-out one,
+ * publish-fan-out.ts): the change feed, dump, index file, metadata, snapshot and the switch, then the markers.
+ */
+export async function completePublish(
+  store: CountingStore,
+  deps: PublishDeps,
+  options: PublishOptions,
+  state: RebuiltState,
+  lease: Lease,
+): Promise<PublishSummary> {
+  const { current, basedOn, full, work, updates, now } = state;
+  // A version without a usable index file (published before there was one) gets one on the next run.
   const erasures = await openErasures(store, updates, now);
   const publisherChanged =
     JSON.stringify(current?.publisher ?? null) !== JSON.stringify(publisherOf(options.publisher));
-  const changed = updates.some((u) => u.changed) || current === null || erasures.length > 0 || publisherChanged;
+  const changed =
+    updates.some((u) => u.changed) ||
+    current === null ||
+    needsReadModel(current) ||
+    erasures.length > 0 ||
+    publisherChanged;
   let manifest = current;
   let dump: PublishSummary['dump'] = 'none';
   const erasure = { paragraphs: 0, snapshots: 0, deleted: 0 };
@@ -120,6 +160,12 @@ async function publishHoldingLease(deps: PublishDeps, options: PublishOptions, l
       draft = prepared.draft;
     }
     dump = await maybeDump(store, deps, draft, { ...options, full });
+    deps.onProgress?.({ phase: 'index', done: 0, total: 1 });
+    // An erasure rewrites every segment: none may keep an erased §'s title or excerpt (docs/read-model.md).
+    draft.readModel = await writeReadModel(store, draft, current, {
+      ...options.readModel,
+      compact: (prepared?.ids.length ?? 0) > 0,
+    });
     deps.onProgress?.({ phase: 'commit', done: 0, total: 1 });
     await lease.renew();
     manifest = (await commitManifest(store, draft, options.publisher, current === null ? null : basedOn)).manifest;
@@ -249,7 +295,7 @@ function publisherOf(p: PublisherConfig): NonNullable<PublicManifest['publisher'
   };
 }
 
-function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {
+export function groupByMunicipality(units: readonly UnitRef[]): Map<string, UnitRef[]> {
   const out = new Map<string, UnitRef[]>();
   for (const u of units) out.set(u.municipality, [...(out.get(u.municipality) ?? []), u]);
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -39,6 +39,14 @@ export interface BlobStore {
   /** A stream of the object, or null when absent. For large files (CSV exports). Consume it or break out of it. */
   getStream(key: string): Promise<AsyncIterable<Uint8Array> | null>;
   /**
+   * Bytes [start, end) of the object (S3's Range GET), or null when it is absent. A range reaching past the end is cut
+   * at the end (so it may be empty); start and end are integers with 0 <= start <= end, else a RangeError before any
+   * I/O. For reading a part of a large file (the § index, docs/read-model.md) without reading the rest. Memory,
+   * filesystem and S3 adapters implement it; callers use `readRange`, which falls back to get() for stores that
+   * do not (test wrappers).
+   */
+  getRange?(key: string, start: number, end: number): Promise<Uint8Array | null>;
+  /**
    * Stores the whole body or nothing: a reader sees the old object or the new one, never a part. An error thrown by
    * a streaming body propagates unchanged and leaves the old object in place.
    */
@@ -62,6 +70,20 @@ export interface BlobStore {
 /** The object and all its versions gone where the store keeps versions; a plain delete where it does not. */
 export function eraseObject(store: BlobStore, key: string): Promise<void> {
   return store.erase ? store.erase(key) : store.delete(key);
+}
+
+/** Bytes [start, end) of an object (see BlobStore.getRange), or null when it is absent. */
+export async function readRange(store: BlobStore, key: string, start: number, end: number): Promise<Uint8Array | null> {
+  assertValidRange(start, end);
+  if (store.getRange) return store.getRange(key, start, end);
+  const whole = await store.get(key);
+  return whole === null ? null : whole.slice(start, Math.max(start, Math.min(end, whole.length)));
+}
+
+/** Throws RangeError unless 0 <= start <= end are integers (the contract of getRange). */
+export function assertValidRange(start: number, end: number): void {
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start)
+    throw new RangeError(`invalid byte range [${start}, ${end})`);
 }
 
 export class InvalidKeyError extends Error {

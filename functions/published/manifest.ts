@@ -41,6 +41,45 @@ export interface PublicManifest {
   publisher?: { name: string; organisationNumber?: string; contactEmail?: string };
   /** The latest materialised "all" partition, if any, and the version it reflects. */
   dump?: DumpEntry;
+  /** The § index of this version as one file (docs/read-model.md): what an API instance loads at start. */
+  readModel?: ReadModelEntry;
+}
+
+/**
+ * The § index file of a version (published/read-model/index-file.ts), stored in parts of at most 16 MB
+ * (`read-model/<id>/paragraphs.idx.000`, …) that a reader fetches in parallel and joins in order. `bytes` and `sha256`
+ * are those of the whole; `format` and `terms` say which code can read it; `sequence` is the manifest it was built
+ * for: an index of another version is not used.
+ */
+export interface ReadModelEntry {
+  format: number;
+  terms: string;
+  /** The version the base file was built for; with deltas, each delta's `sequence` (the last one is the manifest's). */
+  sequence: number;
+  bytes: number;
+  sha256: string;
+  mediaType: string;
+  parts: FileEntry[];
+  /** § in the base file (absent in listings written before segments). */
+  paragraphs?: number;
+  /**
+   * Delta segments, oldest first (docs/read-model.md, "Segments"): index files in the same format holding only the
+   * units rebuilt since the base. A reader that does not know deltas sees a base built for an earlier version and
+   * falls back to the unit files, so it never answers from a stale base.
+   */
+  deltas?: ReadModelDelta[];
+}
+
+/** A delta segment: an index file of the units rebuilt since the segments before it, and the units it supersedes. */
+export interface ReadModelDelta {
+  sequence: number;
+  bytes: number;
+  sha256: string;
+  mediaType: string;
+  parts: FileEntry[];
+  paragraphs: number;
+  /** Unit folders (`UnitEntry.dir`) of the segments before this one that are no longer published (tombstones). */
+  supersedes: string[];
 }
 
 export interface Totals {

@@ -81,6 +81,12 @@ export function dumpDir(id: string): string {
   return `dumps/${hex(id)}/`;
 }
 
+/** Part `n` of the § index file of a version: `read-model/<id>/paragraphs.idx.<nnn>` (published/read-model/). */
+export function readModelPartPath(id: string, part: number): string {
+  if (!Number.isInteger(part) || part < 0 || part > 999) throw new PublishKeyError(`bad index file part ${part}`);
+  return `read-model/${hex(id)}/paragraphs.idx.${String(part).padStart(3, '0')}`;
+}
+
 /** Content-addressed files never change: caches may keep them for a year without asking again. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The switch and the fixed-name copies change with every publish. */
@@ -88,7 +94,7 @@ export const SHORT_LIVED = 'public, max-age=60';
 /** Snapshot manifests: unchanged except when an erasure rewrites them (then the CDN is told, browsers re-ask hourly). */
 export const REVISABLE = 'public, max-age=3600';
 
-const IMMUTABLE_PATH = /^(?:units|index|meetings|schemas|metadata|dumps)\/|^changes\/\d{6}-/u;
+const IMMUTABLE_PATH = /^(?:units|index|meetings|schemas|metadata|dumps|read-model)\/|^changes\/\d{6}-/u;
 
 /**
  * Whether a path is content-addressed (written once under a name that holds its hash, never overwritten; deleted only
@@ -108,6 +114,11 @@ export function cacheControlOf(path: string): string {
 export function snapshotManifestPath(snapshotId: string): string {
   if (!/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/u.test(snapshotId)) throw new PublishKeyError(`bad snapshot id ${snapshotId}`);
   return `${SNAPSHOTS_DIR}${snapshotId}/${MANIFEST_PATH}`;
+}
+
+/** The unit, when its slugs are ids and its year a year; else a PublishKeyError. */
+export function checkedUnit(u: UnitRef): UnitRef {
+  return checked(u);
 }
 
 function checked(u: UnitRef): UnitRef {

@@ -22,6 +22,8 @@ export const DECISIONS_PREFIX = 'decisions/';
 export const ERASURES_PREFIX = 'erasures/';
 /** What the harvester has seen of each source: `harvest/<sourceId>/state.json` (pipeline/harvest/harvest-state.ts). */
 export const HARVEST_PREFIX = 'harvest/';
+/** A fanned-out publish's plan and the results of its parts (pipeline/publish-fan-out.ts), until its last step. */
+export const PUBLISH_RUNS_PREFIX = 'publish-runs/';
 /** Leases that make a job single-writer per store: `locks/publish.json` (pipeline/publish/lease.ts). */
 export const LOCKS_PREFIX = 'locks/';
 export const PUBLISH_LEASE_KEY = `${LOCKS_PREFIX}publish.json`;
@@ -46,6 +48,8 @@ export const STORE_PREFIXES = {
   erasures: ERASURES_PREFIX,
   /** What the harvester has seen of each source. */
   harvest: HARVEST_PREFIX,
+  /** Plans and part results of fanned-out publishes; deleted by the run's last step. */
+  publishRuns: PUBLISH_RUNS_PREFIX,
   /** The publish lease: one publisher per store. */
   locks: LOCKS_PREFIX,
   /** The site's settings (base URL, publisher), set by the municipality in the admin pages. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersect, TextIndexBuilder } from '../../functions/api/read-model/text-index.ts';
+import { intersect, TextIndexBuilder } from '../../functions/published/read-model/text-index.ts';
 import { stem, tokenize } from '../../functions/core/search/tokenize.ts';
 
 function build(texts: string[], order?: number[]) {
@@ -49,11 +49,15 @@ describe('TextIndex', () => {
     const word = fc.constantFrom('plan', 'planen', 'skola', 'skolan', 'får', 'far', 'väg', 'vägen', 'budget');
     fc.assert(
       fc.property(
-        fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 30 }),
+        // Up to 100 documents: a prefix's union is a bit set of 32 documents a word, so ids cross word boundaries.
+        fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 100, size: 'max' }),
         fc.array(word, { minLength: 1, maxLength: 3 }),
         (docs, query) => {
           const idx = build(docs.map((d) => d.join(' ')));
-          const [prefix, ...rest] = query.map(stem);
+          const [whole, ...rest] = query.map(stem);
+          // The prefix is cut short now and then ("f", "fa", "v"), so that it matches several words and their
+          // postings are united.
+          const prefix = whole!.slice(0, Math.max(1, whole!.length - (docs.length % 3)));
           const terms = [...new Set(rest)];
           const naive = docs
             .map((d) => tokenize(d.join(' ')))

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   InvalidKeyError,
   PreconditionFailedError,
+  readRange,
   type BlobMeta,
   type BlobStore,
 } from '../../functions/ports/blob-store.ts';
@@ -148,6 +149,62 @@ export function blobStoreContract(
         expect(await store.getStream(key)).toBeNull();
         expect(await store.head(key)).toBeNull();
       }
+    });
+
+    it('reads byte ranges [start, end): inside, at both ends, past the end, empty, absent', async () => {
+      const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+      await store.put('r/all-bytes', all);
+      const range = (start: number, end: number) =>
+        store.getRange!(start === -1 ? 'r/none' : 'r/all-bytes', start, end);
+      expect(store.getRange).toBeTypeOf('function');
+      const got = await range(10, 20);
+      expect(Object.getPrototypeOf(got)).toBe(Uint8Array.prototype);
+      expect(got).toEqual(all.subarray(10, 20));
+      expect(await range(0, 256)).toEqual(all);
+      expect(await range(0, 1)).toEqual(all.subarray(0, 1));
+      expect(await range(255, 256)).toEqual(all.subarray(255));
+      // Past the end: cut at the end, or empty when it starts there or beyond.
+      expect(await range(250, 1000)).toEqual(all.subarray(250));
+      expect((await range(256, 300))?.length).toBe(0);
+      expect((await range(1000, 2000))?.length).toBe(0);
+      expect((await range(7, 7))?.length).toBe(0);
+      expect(await store.getRange!('r/none', 0, 10)).toBeNull();
+      expect(await store.getRange!('r/none', 3, 3)).toBeNull();
+      expect(await store.getRange!('no/such/dir/x', 0, 10)).toBeNull();
+    });
+
+    it('reads a range of a large object without the rest, and the ranges add up to the object', async () => {
+      const chunks = [...pseudoRandomChunks(7, 64 * 1024, 24)];
+      const whole = Buffer.concat(chunks);
+      await store.put('r/large.bin', asAsync(chunks));
+      const cuts = [0, 1, 65_535, 65_536, 700_001, 1_048_576, whole.length];
+      const pieces = await Promise.all(cuts.slice(1).map((end, i) => store.getRange!('r/large.bin', cuts[i]!, end)));
+      expect(pieces.map((p) => p?.length)).toEqual(cuts.slice(1).map((end, i) => end - cuts[i]!));
+      expect(Buffer.compare(Buffer.concat(pieces.map((p) => p!)), whole)).toBe(0);
+    });
+
+    it('refuses a bad range or key before any I/O', async () => {
+      const before = ctx.operations?.();
+      for (const [start, end] of [
+        [-1, 4],
+        [5, 4],
+        [0.5, 4],
+        [0, Number.NaN],
+      ] as const) {
+        await expect(store.getRange!('r/x', start, end)).rejects.toThrow(RangeError);
+      }
+      await expect(store.getRange!('a/../b', 0, 1)).rejects.toThrow(InvalidKeyError);
+      expect(ctx.operations?.()).toBe(before);
+    });
+
+    it('the port helper reads ranges from stores without getRange, by the whole object', async () => {
+      await store.put('r/small', 'abcdefgh');
+      const plain: BlobStore = { ...store, get: (k) => store.get(k), getRange: undefined } as BlobStore;
+      expect(text(await readRange(plain, 'r/small', 2, 5))).toBe('cde');
+      expect(text(await readRange(plain, 'r/small', 6, 50))).toBe('gh');
+      expect(await readRange(plain, 'r/none', 0, 1)).toBeNull();
+      expect(text(await readRange(store, 'r/small', 0, 3))).toBe('abc');
+      await expect(readRange(store, 'r/small', 3, 2)).rejects.toThrow(RangeError);
     });
 
     it('overwrites: a shorter new value leaves no trace of the old one', async () => {

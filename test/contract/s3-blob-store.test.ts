@@ -1,6 +1,7 @@
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { S3BlobStore } from '../../functions/adapters/s3-blob-store.ts';
+import { uploadStream } from '../../functions/adapters/s3-multipart-upload.ts';
 import { InvalidKeyError, StoreError } from '../../functions/ports/blob-store.ts';
 import { startS3rver, type RunningS3rver } from '../support/s3rver.ts';
 import { blobStoreContract, collect, inParallel, pseudoRandomChunks } from './blob-store.contract.ts';
@@ -26,7 +27,7 @@ afterAll(async () => {
 let storeNumber = 0;
 // Each test gets its own key prefix in one bucket: a fresh, empty store that also exercises the prefix option.
 blobStoreContract('s3 (s3rver)', async () => ({
-  store: new S3BlobStore(s3.client, 'test-bucket', { prefix: `contract-${++storeNumber}/` }),
+  store: new S3BlobStore(s3.client, 'test-bucket', { prefix: `contract-${++storeNumber}/`, upload: uploadStream }),
   cleanup: async () => undefined,
   operations: () => sent.length,
 }));
@@ -34,7 +35,7 @@ blobStoreContract('s3 (s3rver)', async () => ({
 describe('S3BlobStore against s3rver', () => {
   let store: S3BlobStore;
   beforeEach(() => {
-    store = new S3BlobStore(s3.client, 'test-bucket', { prefix: `specific-${++storeNumber}/` });
+    store = new S3BlobStore(s3.client, 'test-bucket', { prefix: `specific-${++storeNumber}/`, upload: uploadStream });
     sent.length = 0;
   });
   const commands = (): string[] => sent.map((s) => s.command);
@@ -46,6 +47,13 @@ describe('S3BlobStore against s3rver', () => {
     );
     expect(raw.ContentType).toBe('application/json');
     expect(raw.CacheControl).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('reads a range with one GetObject carrying a Range header', async () => {
+    await store.put('r/x.bin', 'abcdefghij');
+    sent.length = 0;
+    expect(new TextDecoder().decode((await store.getRange('r/x.bin', 2, 6))!)).toBe('cdef');
+    expect(sent.map((s) => [s.command, s.input['Range']])).toEqual([['GetObjectCommand', 'bytes=2-5']]);
   });
 
   it('pages through ListObjectsV2 with the continuation token', async () => {
@@ -75,6 +83,15 @@ describe('S3BlobStore against s3rver', () => {
     ]);
     expect(sent[0]?.input['ContentType']).toBe('text/csv');
     expect(await store.head('s/long.bin')).toMatchObject({ size: 12 << 20, contentType: 'text/csv' });
+  });
+
+  it('without an upload option (the API, which only reads) sends a long stream whole, as one PutObject', async () => {
+    const whole = new S3BlobStore(s3.client, 'test-bucket', { prefix: `specific-${storeNumber}/` });
+    await whole.put('s/long.bin', asAsync(pseudoRandomChunks(4, 1 << 20, 12)), { contentType: 'text/csv' });
+    expect(commands()).toEqual(['PutObjectCommand']);
+    expect(await whole.head('s/long.bin')).toMatchObject({ size: 12 << 20, contentType: 'text/csv' });
+    const bytes = await whole.get('s/long.bin');
+    expect(Buffer.from(bytes!).equals(Buffer.concat([...pseudoRandomChunks(4, 1 << 20, 12)]))).toBe(true);
   });
 
   it('aborts the multipart upload when the body fails', async () => {

@@ -103,6 +103,8 @@ describe('bundling the real handlers (functions/handlers)', () => {
     expect(missing, 'cannot bundle: handler entry files missing').toEqual([]);
     const bundles = synthWithBundling(entries);
     await expectDeployableBundles(bundles);
+    // Swedish text stays UTF-8 (esbuild's --charset=utf8), not \u escapes that take three times the bytes.
+    expect(readFileSync(bundles.api, 'utf8')).toContain('14 Upplands Väsby,'); // the municipality list, a string literal
     // The same files on arm64 and x86_64: WebAssembly and JavaScript only, read from the asset, never fetched.
     const page = join(outdirs[0]!, 'page.pgm');
     writeFileSync(

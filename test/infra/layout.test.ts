@@ -29,6 +29,7 @@ type Action = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject' | 's3:ListBuck
 function take(store: RecordingStore): Array<{ action: Action; key: string }> {
   const action = {
     get: 's3:GetObject',
+    getRange: 's3:GetObject',
     getStream: 's3:GetObject',
     head: 's3:GetObject',
     list: 's3:ListBucket',

@@ -15,6 +15,7 @@ beforeAll(() => {
     'Ingest/Uploads': 'uploads-queue',
     'Ingest/FunctionLogs': 'ingest-logs',
     'Publish/FunctionLogs': 'publish-logs',
+    'Publish/FanOutFunctionLogs': 'fan-out-logs',
     'Site/ApiFunctionLogs': 'api-logs',
   });
 });
@@ -53,7 +54,7 @@ describe('least privilege', () => {
     );
   });
 
-  it('publish: reads records/, consumes pending/ markers, writes public/, erases (every version there, erasures/, CDN), holds its lease', () => {
+  it('publish: reads records/, consumes pending/ markers, writes public/, erases (every version there, erasures/, CDN), holds its lease, keeps fan-out runs', () => {
     const distribution = logicalId(built, 'Site/Distribution');
     expect(allowed('Publish/Function')).toEqual(
       [
@@ -76,8 +77,17 @@ describe('least privilege', () => {
         's3:ListBucketVersions data:',
         // On this distribution only.
         `cloudfront:CreateInvalidation arn:{"Ref":"AWS::Partition"}:cloudfront::{"Ref":"AWS::AccountId"}:distribution/{"Ref":"${distribution}"}`,
+        's3:GetObject data:/publish-runs/*',
+        's3:PutObject data:/publish-runs/*',
+        's3:DeleteObject data:/publish-runs/*',
       ].sort(),
     );
+  });
+
+  it('publish fan-out steps: the same grants as the publisher, without the queue', () => {
+    const queue = consume('publish-queue');
+    const publisher = allowed('Publish/Function').filter((p) => !queue.includes(p) && !p.includes('publish-logs'));
+    expect(allowed('Publish/FanOutFunction')).toEqual([...logs('fan-out-logs'), ...publisher].sort());
   });
 
   it('api: reads public/ and nothing else (no review/, no records/, no writes)', () => {
@@ -87,14 +97,14 @@ describe('least privilege', () => {
   });
 
   it('never lets any function delete originals, records or their history', () => {
-    for (const path of ['Ingest/Function', 'Publish/Function', 'Site/ApiFunction']) {
+    for (const path of ['Ingest/Function', 'Publish/Function', 'Publish/FanOutFunction', 'Site/ApiFunction']) {
       const deletes = allowed(path).filter((pair) => pair.startsWith('s3:Delete'));
       expect(deletes.filter((pair) => /\/(originals|records|records-history)\//u.test(pair))).toEqual([]);
     }
   });
 
   it('gives no function a wildcard action or a whole-bucket object grant', () => {
-    for (const path of ['Ingest/Function', 'Publish/Function', 'Site/ApiFunction']) {
+    for (const path of ['Ingest/Function', 'Publish/Function', 'Publish/FanOutFunction', 'Site/ApiFunction']) {
       for (const pair of allowed(path)) {
         const [action, resource] = pair.split(' ') as [string, string];
         expect(action).not.toContain('*');
@@ -105,7 +115,12 @@ describe('least privilege', () => {
   });
 
   it('uses own roles assumed by Lambda only, without AWS managed policies', () => {
-    for (const path of ['Ingest/FunctionRole', 'Publish/FunctionRole', 'Site/ApiFunctionRole']) {
+    for (const path of [
+      'Ingest/FunctionRole',
+      'Publish/FunctionRole',
+      'Publish/FanOutFunctionRole',
+      'Site/ApiFunctionRole',
+    ]) {
       const role = built.template.toJSON().Resources[logicalId(built, path)].Properties;
       expect(role.ManagedPolicyArns).toBeUndefined();
       expect(role.AssumeRolePolicyDocument.Statement).toEqual([

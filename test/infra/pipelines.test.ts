@@ -223,7 +223,7 @@ describe('alarms', () => {
   });
 
   it('alarm on errors of every function', () => {
-    for (const fn of [ids.ingest, ids.publish, ids.api]) {
+    for (const fn of [ids.ingest, ids.publish, logicalId(built, 'Publish/FanOutFunction'), ids.api]) {
       const alarms = alarmOn('Errors', { Ref: fn });
       expect(alarms).toHaveLength(1);
       expect(alarms[0]).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Threshold: 1 });

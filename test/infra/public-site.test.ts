@@ -183,8 +183,11 @@ describe('distribution', () => {
       'IngestDeadLetterQueueUrl',
       'PublicBaseUrl',
       'PublishDeadLetterQueueUrl',
+      'PublishFanOutStateMachineArn',
       'SiteUrl',
       'SourceBucketName',
+      'SqlDatabase',
+      'SqlWorkGroup',
     ]);
     expect(outputs.InboxUri.Value).toEqual({
       'Fn::Join': ['', ['s3://', { Ref: logicalId(built, 'Storage/Source') }, '/inbox/']],

@@ -28,12 +28,13 @@ function policyOf(bucketId: string): Statement[] {
 }
 
 describe('buckets', () => {
-  it('has exactly the source, data and access-log buckets', () => {
+  it('has exactly the source, data and access-log buckets, and the Athena results bucket (docs/sql.md)', () => {
     expect(Object.keys(buckets).sort()).toEqual(
       [
         logicalId(built, 'Storage/AccessLogs'),
         logicalId(built, 'Storage/Data'),
         logicalId(built, 'Storage/Source'),
+        logicalId(built, 'Sql/Results'),
       ].sort(),
     );
   });

@@ -3,8 +3,8 @@ import type { Meeting, Paragraph } from '../../functions/core/records/types.ts';
 import { meetingDocument, paragraphRecord, type MeetingDocument } from '../../functions/core/render/records.ts';
 import { isAfter } from '../../functions/published/change-feed.ts';
 import type { ChangeEvent } from '../../functions/published/manifest.ts';
-import { IndexBuilder } from '../../functions/api/read-model/index-builder.ts';
-import type { ParagraphIndex } from '../../functions/api/read-model/paragraph-index.ts';
+import { IndexBuilder } from '../../functions/published/read-model/index-builder.ts';
+import type { ParagraphIndex } from '../../functions/published/read-model/paragraph-index.ts';
 import type {
   ChangesSince,
   DataVersion,
@@ -41,6 +41,10 @@ export class MemoryReadModel implements ReadModel {
   }
 
   async snapshot(): Promise<Snapshot> {
+    return this.#snapshot;
+  }
+
+  current(): Snapshot {
     return this.#snapshot;
   }
 }

@@ -1,8 +1,14 @@
-import type { BlobBody, BlobMeta, BlobStore, PutOptions } from '../../functions/ports/blob-store.ts';
+import {
+  readRange,
+  type BlobBody,
+  type BlobMeta,
+  type BlobStore,
+  type PutOptions,
+} from '../../functions/ports/blob-store.ts';
 
 /** One call on the store, in the order it was made. */
 export interface StoreOp {
-  op: 'get' | 'getStream' | 'head' | 'list' | 'put' | 'delete';
+  op: 'get' | 'getRange' | 'getStream' | 'head' | 'list' | 'put' | 'delete';
   /** The key, or the prefix of a list. */
   key: string;
 }
@@ -15,6 +21,10 @@ export class RecordingStore implements BlobStore {
   get(key: string): Promise<Uint8Array | null> {
     this.ops.push({ op: 'get', key });
     return this.inner.get(key);
+  }
+  getRange(key: string, start: number, end: number): Promise<Uint8Array | null> {
+    this.ops.push({ op: 'getRange', key });
+    return readRange(this.inner, key, start, end);
   }
   getStream(key: string): Promise<AsyncIterable<Uint8Array> | null> {
     this.ops.push({ op: 'getStream', key });
@@ -44,9 +54,9 @@ export class RecordingStore implements BlobStore {
   get puts(): string[] {
     return this.keysOf('put');
   }
-  /** Reads of whole objects and streams (not heads). */
+  /** Reads of whole objects, ranges and streams (not heads). */
   get gets(): string[] {
-    return this.ops.filter((o) => o.op === 'get' || o.op === 'getStream').map((o) => o.key);
+    return this.ops.filter((o) => o.op === 'get' || o.op === 'getRange' || o.op === 'getStream').map((o) => o.key);
   }
   get lists(): string[] {
     return this.keysOf('list');

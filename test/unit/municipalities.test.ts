@@ -25,6 +25,19 @@ describe('MUNICIPALITIES', () => {
       expect(MUNICIPALITIES).toContain(name);
     }
   });
+
+  it('is in Swedish alphabetical order, as SCB lists it (the synthetic generator and the SQL tables iterate it)', () => {
+    expect(MUNICIPALITIES.slice(0, 3)).toEqual(['Ale', 'Alingsås', 'Alvesta']);
+    expect(MUNICIPALITIES.slice(-3)).toEqual(['Östra Göinge', 'Överkalix', 'Övertorneå']);
+    const at = (name: string) => MUNICIPALITIES.indexOf(name);
+    // Å, Ä and Ö come after Z; a space sorts before a hyphen.
+    expect(at('Vaxholm')).toBeLessThan(at('Åmål'));
+    expect(at('Upplands Väsby')).toBeLessThan(at('Upplands-Bro'));
+    expect(at('Habo')).toBeLessThan(at('Hallsberg'));
+    expect(at('Hallsberg')).toBeLessThan(at('Håbo'));
+    expect(at('Älmhult')).toBeLessThan(at('Örebro'));
+    expect(at('Ystad')).toBeLessThan(at('Åre'));
+  });
 });
 
 describe('findMunicipality', () => {

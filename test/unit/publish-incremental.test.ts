@@ -25,7 +25,7 @@ describe('publish: incremental', () => {
     return { store, clock };
   }
 
-  it('writes only the touched unit, its meeting file, its municipality index, the feed, metadata, snapshot, manifest', async () => {
+  it('writes only the touched unit, its meeting file, its municipality index, the feed, metadata, snapshot, the index file, manifest', async () => {
     const { store, clock } = await archive();
     await ingest(store, protocol('Testby', 'Kommunstyrelsen', '2026-04-13', [{}, {}]), clock);
     store.reset();
@@ -44,7 +44,12 @@ describe('publish: incremental', () => {
           .replace(/^public\/index\/testby\/[0-9a-f]{16}\.json$/u, 'municipality index')
           .replace(/^public\/changes\/000001-[0-9a-f]{16}\.ndjson$/u, 'feed chunk')
           .replace(/^public\/metadata\/[0-9a-f]{16}\/(datapackage\.json|catalog\.rdf)$/u, 'metadata $1')
-          .replace(/^public\/snapshots\/2026-11-27-2\/manifest\.json$/u, 'snapshot'),
+          .replace(/^public\/snapshots\/2026-11-27-2\/manifest\.json$/u, 'snapshot')
+          .replace(/^public\/read-model\/[0-9a-f]{16}\/paragraphs\.idx\.\d{3}$/u, 'index file')
+          .replace(
+            /^public\/tables\/(paragraphs|votes|vote_roll)\/municipality_id=testby\/year=2026\/kommunstyrelsen\.(parquet|csv)$/u,
+            'SQL table copy',
+          ),
       );
     expect(new Set(kinds)).toEqual(
       new Set([
@@ -58,10 +63,13 @@ describe('publish: incremental', () => {
         'public/catalog.rdf',
         'public/changes/index.json',
         'snapshot',
+        'index file',
+        'SQL table copy',
         'public/manifest.json',
       ]),
     );
     expect(kinds.filter((k) => k === 'unit folder')).toHaveLength(20); // 8 tables as CSV and CSV for Excel, Parquet, NDJSON, datapackage, unit.json
+    expect(kinds.filter((k) => k === 'SQL table copy')).toHaveLength(3); // paragraphs.parquet, votes.csv, vote_roll.csv
     expect(kinds.filter((k) => k === 'new meeting')).toHaveLength(1); // the first meeting's file is reused
     expect(store.deletes).toEqual([
       expect.stringMatching(/^pending\/.+-testby-kommunstyrelsen-2026-04-13-[0-9a-f]{8}\.json$/u),

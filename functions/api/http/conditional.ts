@@ -56,6 +56,8 @@ export interface Validators {
   etag: string;
   lastModified?: Date;
   cacheControl: string;
+  /** The data version the representation is of (absent for a stored file's own validators). */
+  version?: string;
 }
 
 /** The validator headers of a representation, as a plain object. */
@@ -67,10 +69,15 @@ export function validatorHeaders(v: Validators): Record<string, string> {
 
 /** Whether the client's copy (If-None-Match, else If-Modified-Since) is current. */
 export function isFresh(c: Context, v: Validators): boolean {
-  const inm = c.req.header('If-None-Match');
-  return inm !== undefined
+  return isFreshRequest(c.req.raw, v);
+}
+
+/** isFresh for a bare request (the response cache answers before the router makes a Context). */
+export function isFreshRequest(request: Request, v: Validators): boolean {
+  const inm = request.headers.get('If-None-Match');
+  return inm !== null
     ? matchesIfNoneMatch(inm, v.etag)
-    : notModifiedSince(c.req.header('If-Modified-Since'), v.lastModified);
+    : notModifiedSince(request.headers.get('If-Modified-Since') ?? undefined, v.lastModified);
 }
 
 /** Sets the validator headers; returns a 304 response when the client's copy is current, else null. */
@@ -100,6 +107,7 @@ export function validatorsFor(
   return {
     etag: representationTag(c, snapshot, format),
     cacheControl,
+    version: snapshot.version.tag,
     ...((lastModified ?? snapshot.version.publishedAt)
       ? { lastModified: new Date((lastModified ?? snapshot.version.publishedAt)!) }
       : {}),

@@ -2,7 +2,7 @@ import { reflow } from '../../core/text/reflow.ts';
 import { originalLink } from '../../core/records/provenance.ts';
 import type { Paragraph, SourceInfo, Vote } from '../../core/records/types.ts';
 import { voteSummary } from '../../core/render/vote-summary.ts';
-import { referencedIds } from '../read-model/index-builder.ts';
+import { referencedIds } from '../../published/read-model/index-builder.ts';
 import type { FullParagraph } from '../read-model/full-records.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
 import { citation } from './cite.ts';

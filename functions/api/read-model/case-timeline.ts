@@ -1,5 +1,5 @@
-import { caseKey } from './paragraph-index.ts';
-import { referencedIds } from './index-builder.ts';
+import { caseKey } from '../../published/read-model/paragraph-index.ts';
+import { referencedIds } from '../../published/read-model/index-builder.ts';
 import { fullParagraph } from './full-records.ts';
 import type { Snapshot } from './read-model.ts';
 

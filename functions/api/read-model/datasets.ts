@@ -10,7 +10,7 @@ import {
 import { datasetUrl } from '../../published/paths.ts';
 import { PARTITION_FILES } from '../../published/unit-files.ts';
 import type { DatasetFile, DatasetListing, DatasetPartition } from './read-model.ts';
-import type { UnitInfo } from './types.ts';
+import type { UnitInfo } from '../../published/read-model/types.ts';
 
 export function downloadUrl(siteUrl: string, partition: string, name: string): string {
   return `${trimSlash(siteUrl)}/v1/datasets/download?partition=${encodeURIComponent(partition)}&file=${encodeURIComponent(name)}`;

@@ -19,7 +19,7 @@ export interface FullParagraph {
 export async function fullParagraph(snapshot: Snapshot, doc: number): Promise<FullParagraph> {
   const m = snapshot.index.parts.docs.meeting[doc]!;
   const file = await snapshot.meetingDocument(m);
-  const id = snapshot.index.paragraph(doc).id;
+  const id = snapshot.index.paragraphId(doc);
   const found = file ? pick(file, doc - snapshot.index.parts.meetings.first[m]!, id) : undefined;
   if (!file || !found) throw new MissingRecordError(`the published meeting file of ${id} does not contain it`);
   return { meeting: file.meeting, paragraph: found };

@@ -8,8 +8,9 @@ import { isImmutablePath, publicKey } from '../../published/paths.ts';
 import { readMeetingDocument } from '../../published/public-store.ts';
 import { PARTITION_FILES } from '../../published/unit-files.ts';
 import { buildListing, unitsOf } from './datasets.ts';
+import { whenIn } from '../../published/read-model/lazy-index.ts';
 import { LruCache } from './lru-cache.ts';
-import type { ParagraphIndex } from './paragraph-index.ts';
+import type { ParagraphIndex } from '../../published/read-model/paragraph-index.ts';
 import type { ChangesSince, DataVersion, DatasetListing, FileBody, PublicFile, Snapshot } from './read-model.ts';
 
 const MEETING_CACHE = 256;
@@ -31,8 +32,10 @@ export class PublishedSnapshot implements Snapshot {
   meetingDocument(m: number): Promise<MeetingDocument | null> {
     let doc = this.#meetings.get(m);
     if (!doc) {
-      const path = this.index.parts.meetings.file[m];
-      doc = path ? readMeetingDocument(this.store, path) : Promise.resolve(null);
+      // Also inside streamed bodies (CSV of many §), which cannot be answered afresh: waits for the paths if need be.
+      doc = whenIn(() => this.index.parts.meetings.file[m]).then((path) =>
+        path ? readMeetingDocument(this.store, path) : null,
+      );
       // A failed read is not cached: the next request tries again.
       doc.catch(() => this.#meetings.delete(m));
       this.#meetings.set(m, doc);

@@ -1,6 +1,6 @@
 import { parseQuery } from '../../core/search/parse-query.ts';
-import { dateNumber, FLAG, type ParagraphIndex } from './paragraph-index.ts';
-import { intersect } from './text-index.ts';
+import { dateNumber, FLAG, type ParagraphIndex } from '../../published/read-model/paragraph-index.ts';
+import { intersect } from '../../published/read-model/text-index.ts';
 import type { MeetingFilter, PageRequest, PageResult, ParagraphFilter } from './types.ts';
 
 const EMPTY = new Uint32Array(0);

@@ -1,7 +1,7 @@
 import type { MeetingDocument } from '../../core/render/records.ts';
 import type { FeedPosition } from '../../published/change-feed.ts';
 import type { ChangeEvent, FileEntry } from '../../published/manifest.ts';
-import type { ParagraphIndex } from './paragraph-index.ts';
+import type { ParagraphIndex } from '../../published/read-model/paragraph-index.ts';
 
 /**
  * What the routes and pages read. A `Snapshot` is one published version: the routes take one per request, so a
@@ -9,6 +9,11 @@ import type { ParagraphIndex } from './paragraph-index.ts';
  */
 export interface ReadModel {
   snapshot(): Promise<Snapshot>;
+  /**
+   * The snapshot `snapshot()` would give, when it can be had without waiting (undefined before the first load): lets
+   * a request answered from the response cache be answered synchronously, without a promise on the way.
+   */
+  current?(): Snapshot | undefined;
 }
 
 export interface DataVersion {

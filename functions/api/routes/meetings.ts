@@ -9,9 +9,10 @@ import type { MeetingFilter } from '../read-model/types.ts';
 import { ref } from '../schema/components.ts';
 import { defineRoute, formatParam } from '../schema/route.ts';
 import * as P from '../request/common-params.ts';
-import { decodeCursor, encodeCursor, resumeAfter } from '../request/cursor.ts';
+import { definedFields } from '../request/defined-fields.ts';
+import { nextPageUrl, pageAfter } from './list-paging.ts';
 import { meetingItem } from './present.ts';
-import { sendJson, sendTable, urlWith } from './respond.ts';
+import { sendJson, sendTable } from './respond.ts';
 
 const FORMATS = ['csv', 'csv-excel-sv', 'ndjson'] as const;
 
@@ -38,35 +39,19 @@ export const listMeetings = defineRoute({
   formats: FORMATS,
   response: { description: 'A page of meetings.', schema: ref('MeetingList') },
   async handle({ c, query, format, snapshot, siteUrl, deps }) {
-    const filter: MeetingFilter = {
-      ...(query.municipality !== undefined ? { municipality: query.municipality } : {}),
-      ...(query.body !== undefined ? { body: query.body } : {}),
-      ...(query.from !== undefined ? { from: query.from } : {}),
-      ...(query.to !== undefined ? { to: query.to } : {}),
-      ...(query.year !== undefined ? { year: query.year } : {}),
-    };
+    const filter: MeetingFilter = definedFields(query, ['municipality', 'body', 'from', 'to', 'year']);
     const index = snapshot.index;
     const v = validatorsFor(c, snapshot, CACHE.list, format);
-    let after: number | undefined;
-    if (query.cursor !== undefined)
-      after = resumeAfter(decodeCursor(query.cursor), snapshot.version.tag, (k) => index.meetingIndex(k)) ?? undefined;
-    const sort = query.sort ?? '-date';
+    const tag = snapshot.version.tag;
     const streamed = format !== 'json';
-    const limit = query.limit ?? (streamed ? Number.MAX_SAFE_INTEGER : P.DEFAULT_LIMIT);
     const result = queryMeetings(index, filter, {
-      sort,
-      limit,
-      ...(after !== undefined ? { after } : {}),
+      sort: query.sort ?? '-date',
+      limit: query.limit ?? (streamed ? Number.MAX_SAFE_INTEGER : P.DEFAULT_LIMIT),
+      ...pageAfter(query.cursor, tag, (k) => index.meetingIndex(k)),
       total: !streamed && query.count === true,
     });
     if (streamed) return sendTable(c, meetingsTable, meetingRows(snapshot, result.items), format, 'sammantraden', v);
-    const last = result.items[result.items.length - 1];
-    const next =
-      result.more && last !== undefined
-        ? urlWith(c, siteUrl, {
-            cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.parts.meetings.ids[last]! }),
-          })
-        : undefined;
+    const next = nextPageUrl(c, siteUrl, tag, result, (m) => index.parts.meetings.ids[m]!);
     return sendJson(
       c,
       {

@@ -6,16 +6,17 @@ import { CACHE, validatorsFor } from '../http/conditional.ts';
 import { fullParagraph, fullParagraphs } from '../read-model/full-records.ts';
 import { queryParagraphs } from '../read-model/query.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
-import type { PageRequest, ParagraphFilter } from '../read-model/types.ts';
+import type { ParagraphFilter } from '../read-model/types.ts';
 import { ref } from '../schema/components.ts';
 import { boolParam, stringParam } from '../request/params.ts';
 import { defineRoute, formatParam } from '../schema/route.ts';
 import * as P from '../request/common-params.ts';
-import { decodeCursor, encodeCursor, resumeAfter } from '../request/cursor.ts';
+import { definedFields } from '../request/defined-fields.ts';
+import { nextPageUrl, pageAfter } from './list-paging.ts';
 import { paragraphLinks } from './present.ts';
-import { permalinkPrefix } from '../read-model/paragraph-index.ts';
+import { permalinkPrefix } from '../../published/read-model/paragraph-index.ts';
 import { trimSlash } from '../../core/render/table.ts';
-import { sendJson, sendJsonText, sendNdjson, sendTable, urlWith } from './respond.ts';
+import { sendJson, sendJsonText, sendNdjson, sendTable } from './respond.ts';
 
 const FORMATS = ['csv', 'csv-excel-sv', 'ndjson'] as const;
 const ITEMS_OPEN = Buffer.from('{"items":[');
@@ -56,49 +57,39 @@ export const listParagraphs = defineRoute({
   formats: FORMATS,
   response: { description: 'A page of §.', schema: ref('ParagraphList') },
   async handle({ c, query, format, snapshot, siteUrl, deps }) {
-    const filter: ParagraphFilter = {
-      ...(query.meeting !== undefined ? { meeting: query.meeting } : {}),
-      ...(query.municipality !== undefined ? { municipality: query.municipality } : {}),
-      ...(query.body !== undefined ? { body: query.body } : {}),
-      ...(query.from !== undefined ? { from: query.from } : {}),
-      ...(query.to !== undefined ? { to: query.to } : {}),
-      ...(query.year !== undefined ? { year: query.year } : {}),
-      ...(query.caseNumber !== undefined ? { caseNumber: query.caseNumber } : {}),
-      ...(query.q !== undefined ? { q: query.q } : {}),
-      ...(query.hasVote !== undefined ? { hasVote: query.hasVote } : {}),
-      ...(query.hasReservation !== undefined ? { hasReservation: query.hasReservation } : {}),
-    };
+    const filter: ParagraphFilter = definedFields(query, [
+      'meeting',
+      'municipality',
+      'body',
+      'from',
+      'to',
+      'year',
+      'caseNumber',
+      'q',
+      'hasVote',
+      'hasReservation',
+    ]);
     const v = validatorsFor(c, snapshot, CACHE.list, format);
     const index = snapshot.index;
-    let after: number | undefined;
-    if (query.cursor !== undefined)
-      after =
-        resumeAfter(decodeCursor(query.cursor), snapshot.version.tag, (k) => index.paragraphIndex(k)) ?? undefined;
+    const tag = snapshot.version.tag;
+    const after = pageAfter(query.cursor, tag, (k) => index.paragraphIndex(k));
     const sort = query.sort ?? '-date';
     if (format !== 'json') {
-      const page: PageRequest = {
+      const docs = queryParagraphs(index, filter, {
         sort,
         limit: query.limit ?? Number.MAX_SAFE_INTEGER,
-        ...(after !== undefined ? { after } : {}),
-      };
-      const docs = queryParagraphs(index, filter, page).items;
+        ...after,
+      }).items;
       if (format === 'ndjson') return sendNdjson(c, records(snapshot, docs), v);
       return sendTable(c, paragraphsTable, rows(snapshot, docs), format, 'paragrafer', v);
     }
-    const limit = query.limit ?? P.DEFAULT_LIMIT;
     const result = queryParagraphs(index, filter, {
       sort,
-      limit,
-      ...(after !== undefined ? { after } : {}),
+      limit: query.limit ?? P.DEFAULT_LIMIT,
+      ...after,
       total: query.count === true,
     });
-    const last = result.items[result.items.length - 1];
-    const next =
-      result.more && last !== undefined
-        ? urlWith(c, siteUrl, {
-            cursor: encodeCursor({ v: snapshot.version.tag, p: last, k: index.paragraphId(last) }),
-          })
-        : undefined;
+    const next = nextPageUrl(c, siteUrl, tag, result, (d) => index.paragraphId(d));
     // Assembled as bytes from the index's stored JSON fragments: nothing is decoded, re-serialised or re-encoded.
     const render = () => {
       const prefix = permalinkPrefix(trimSlash(snapshot.version.baseUrl ?? siteUrl));

@@ -1,5 +1,5 @@
 import { trimSlash } from '../../core/render/table.ts';
-import type { ParagraphIndex } from '../read-model/paragraph-index.ts';
+import type { ParagraphIndex } from '../../published/read-model/paragraph-index.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
 import type { ParagraphSummary } from '../read-model/types.ts';
 

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { BadRequestError } from '../errors.ts';
-import { representationTag } from '../http/conditional.ts';
 import { readPath, readQuery, siteUrlOf } from '../request/read-request.ts';
 import { formatSuffix, type AppDeps, type ResponseFormat, type RouteDef } from '../schema/route.ts';
 import { getCase } from './cases.ts';
@@ -10,7 +9,8 @@ import { downloadPartition, listDatasets } from './datasets.ts';
 import { paragraphFeed } from './feed.ts';
 import { getMeeting, listMeetings } from './meetings.ts';
 import { getParagraph, listParagraphs } from './paragraphs.ts';
-import { cachedResponse, negotiate } from './respond.ts';
+import { negotiate } from './respond.ts';
+import { cachedResponse } from '../http/response-cache.ts';
 
 /** Every /v1 operation; the router and the OpenAPI document are generated from this list. */
 export const API_ROUTES: readonly RouteDef[] = [
@@ -66,10 +66,9 @@ function register(app: Hono, deps: AppDeps, route: RouteDef, fixed: ResponseForm
     const explicit = fixed ?? (query.values as { format?: ResponseFormat }).format;
     const format = route.formats ? negotiate(c.req.header('Accept'), route.formats, explicit) : 'json';
     const snapshot = await deps.readModel.snapshot();
-    if (format === 'json') {
-      const cached = cachedResponse(c, deps.responses, representationTag(c, snapshot, format));
-      if (cached) return cached;
-    }
+    // Usually answered before routing (createApp); a HEAD, or a GET that came while the first version loaded, ends here.
+    const cached = cachedResponse(c.req.raw, deps.responses, snapshot.version.tag);
+    if (cached) return cached;
     return route.handle({
       c,
       query: query.values,

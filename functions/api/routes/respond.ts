@@ -5,8 +5,8 @@ import { renderNdjson } from '../../core/render/formats/ndjson.ts';
 import type { Row, TableDef } from '../../core/render/table.ts';
 import { NotAcceptableError } from '../errors.ts';
 import { conditional, isFresh, validatorHeaders, type Validators } from '../http/conditional.ts';
-import { fastResponse } from '../http/fast-response.ts';
-import type { ResponseCache } from '../http/response-cache.ts';
+import { COMMON_HEADERS, completeResponse, fastResponse } from '../http/fast-response.ts';
+import { requestKey, type ResponseCache } from '../http/response-cache.ts';
 import { toReadableStream } from '../http/streams.ts';
 import type { ResponseFormat } from '../schema/route.ts';
 
@@ -51,7 +51,7 @@ export function negotiate(
 const JSON_TYPE = `${FORMAT_ENTRIES.json.contentType}; charset=utf-8`;
 const utf8 = new TextEncoder();
 
-/** Sends JSON and keeps the rendered body for the next request with the same ETag (see cachedResponse). */
+/** Sends JSON and keeps the rendered answer for the next request asking for the same (see cachedResponse). */
 export function sendJson(c: Context, body: unknown, v: Validators, cache?: ResponseCache): Response {
   return sendJsonText(c, () => JSON.stringify(body), v, cache);
 }
@@ -66,24 +66,10 @@ export function sendJsonText(
   const validators = validatorHeaders(v);
   if (isFresh(c, v)) return fastResponse(null, 304, validators);
   const rendered = render();
-  const bytes = typeof rendered === 'string' ? utf8.encode(rendered) : rendered;
-  const headers = { ...validators, 'Content-Type': JSON_TYPE };
-  cache?.set(v.etag, { body: bytes, headers });
-  return fastResponse(bytes, 200, headers);
-}
-
-/** A body rendered before for this exact representation, or a 304 when the client has it; null when not cached. */
-export function cachedResponse(c: Context, cache: ResponseCache, etag: string): Response | null {
-  const hit = cache.get(etag);
-  if (!hit) return null;
-  const lastModified = hit.headers['Last-Modified'];
-  const v = {
-    etag,
-    cacheControl: hit.headers['Cache-Control']!,
-    ...(lastModified ? { lastModified: new Date(lastModified) } : {}),
-  };
-  if (isFresh(c, v)) return fastResponse(null, 304, validatorHeaders(v));
-  return fastResponse(hit.body, 200, hit.headers);
+  const body = typeof rendered === 'string' ? utf8.encode(rendered) : rendered;
+  const headers = { ...COMMON_HEADERS, ...validators, 'Content-Type': JSON_TYPE };
+  if (v.version !== undefined) cache?.set(requestKey(c.req.raw), { ...v, version: v.version, body, headers });
+  return completeResponse(body, 200, headers);
 }
 
 /** A table streamed through the shared renderer (CSV, Excel CSV or NDJSON rows). */

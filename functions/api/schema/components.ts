@@ -1,16 +1,10 @@
 import type { JsonSchema } from '../request/params.ts';
 import { RECORD_SCHEMAS } from './record-schemas.ts';
+import { bool, date, int, ref, str, uri } from './schema-builders.ts';
 
 /** Reusable response schemas of the OpenAPI document (components.schemas). Routes refer to them with `ref` (a test checks that every reference resolves). */
-export function ref(name: string): JsonSchema {
-  return { $ref: `#/components/schemas/${name}` };
-}
+export { ref };
 
-const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
-const int = (description: string): JsonSchema => ({ type: 'integer', minimum: 0, description });
-const bool = (description: string): JsonSchema => ({ type: 'boolean', description });
-const date = (description: string): JsonSchema => ({ type: 'string', format: 'date', description });
-const uri = (description: string): JsonSchema => ({ type: 'string', format: 'uri', description });
 const list = (items: JsonSchema, description: string): JsonSchema => ({ type: 'array', items, description });
 const object = (properties: Record<string, JsonSchema>, required: string[], extra: JsonSchema = {}): JsonSchema => ({
   type: 'object',

@@ -1,14 +1,11 @@
 import type { JsonSchema } from '../request/params.ts';
+import { date, int, ref, str } from './schema-builders.ts';
 
 /**
  * The parts of a published record (core/records/types.ts) as OpenAPI schemas, so a generated client types every
  * section, vote, reservation, decision item and reference instead of an empty object. Field names follow the record
  * schema, which only ever gains fields: objects allow additional properties for that reason.
  */
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
-const int = (description: string): JsonSchema => ({ type: 'integer', minimum: 0, description });
-const date = (description: string): JsonSchema => ({ type: 'string', format: 'date', description });
 const strings = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
 const list = (name: string, description: string): JsonSchema => ({ type: 'array', items: ref(name), description });
 const object = (description: string, properties: Record<string, JsonSchema>, required: string[]): JsonSchema => ({

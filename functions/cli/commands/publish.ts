@@ -194,6 +194,7 @@ function progressPrinter(io: CliIo): (p: PublishProgress) => void {
     if (p.phase === 'plan') io.stderr(`publish: ${p.total} partition(s) to check\n`);
     else if (p.phase === 'unit') io.stderr(`publish: [${p.done}/${p.total}] ${p.unit ?? ''}\n`);
     else if (p.phase === 'dump') io.stderr('publish: writing the "all" dump\n');
+    else if (p.phase === 'index') io.stderr('publish: writing the § index for the API\n');
     else io.stderr('publish: writing indexes, snapshot and manifest\n');
   };
 }

@@ -6,6 +6,6 @@
 export { foldText, foldedWords, words, type Word } from './fold.ts';
 export { STOPWORDS } from './stopwords.ts';
 export { stem, regionOne } from './swedish-stemmer.ts';
-export { tokenize, termOf } from './tokenize.ts';
+export { tokenize, termOf, TERMS_ID } from './tokenize.ts';
 export { parseQuery, COMPOUND_HEAD_LENGTH, type ParsedQuery } from './parse-query.ts';
 export { matchRanges, snippet, type Range, type Snippet } from './highlight.ts';

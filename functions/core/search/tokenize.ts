@@ -3,6 +3,14 @@ import { STOPWORDS } from './stopwords.ts';
 import { stem } from './swedish-stemmer.ts';
 
 /**
+ * Names the term function below. It is the one seam between text and a search index: the index builder and the
+ * query parser both call `tokenize`, and a published index file records the TERMS_ID it was built with, so a change
+ * to `tokenize` (the stemmer, the stop words, the folding) must change TERMS_ID: API instances then ignore index
+ * files built with the old terms, and the next publish writes a new one.
+ */
+export const TERMS_ID = 'sv-stem-1';
+
+/**
  * The search terms of a text, in order (duplicates kept): folded words (case, accents; å, ä and ö kept), stop words
  * left out, each reduced to its Swedish stem. The index and the query both go through here, so "detaljplanen" finds
  * "detaljplan" and "detaljplaner". Numbers are kept as they are.

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { createCognitoIdentityProvider } from '../../adapters/cognito-identity-provider.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import { uploadStream } from '../../adapters/s3-multipart-upload.ts';
 import { S3Inbox } from '../../adapters/s3-inbox.ts';
 import { S3UploadUrlSigner } from '../../adapters/s3-upload-url.ts';
 import { createPublishTrigger } from '../../adapters/sqs-publish-notifier.ts';
@@ -45,7 +46,7 @@ export function createAdminLambdaApp(w: AdminHandlerWiring): Hono {
   const clock = w.clock ?? systemClock;
   const log = w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'admin' });
   const useCases = createUseCases({
-    store: new S3BlobStore(w.s3, config.dataBucket),
+    store: new S3BlobStore(w.s3, config.dataBucket, { upload: uploadStream }),
     clock,
     defaultBaseUrl: config.publicBaseUrl,
     inbox: new S3Inbox(w.s3, config.sourceBucket, INBOX_PREFIX),

@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createHarvestClient } from '../../adapters/portals/harvest-client.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import { uploadStream } from '../../adapters/s3-multipart-upload.ts';
 import { S3Inbox } from '../../adapters/s3-inbox.ts';
 import {
   missingOptions,
@@ -58,7 +59,7 @@ export function createHarvestHandler(
 ): (event: HarvestEvent, context?: HarvestContext) => Promise<HarvestResult> {
   const logger = clients.logger ?? createJsonLogger({}, { fn: 'harvest' });
   const clock = clients.clock ?? systemClock;
-  const store = new S3BlobStore(clients.s3, config.dataBucket);
+  const store = new S3BlobStore(clients.s3, config.dataBucket, { upload: uploadStream });
   const inbox = new S3Inbox(clients.s3, config.sourceBucket, INBOX_PREFIX);
   return async (event, context) => {
     const source = sourceOf(event);

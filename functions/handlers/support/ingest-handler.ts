@@ -6,6 +6,7 @@ import { type OversizedInput, quarantineOversized } from '../../pipeline/ingest-
 import { locateOcrAssets } from '../../adapters/ocr/ocr-assets.ts';
 import { createTesseractOcr } from '../../adapters/ocr/tesseract-ocr.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import { uploadStream } from '../../adapters/s3-multipart-upload.ts';
 import type { Ocr } from '../../ports/ocr.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
 import { createS3SourceReader } from '../../adapters/s3-source-reader.ts';
@@ -41,7 +42,7 @@ function lambdaOcr(config: IngestConfig): Ocr {
 export function createIngestHandler(w: IngestHandlerWiring): (event: SQSEvent) => Promise<SQSBatchResponse> {
   const config = readIngestConfig(w.env);
   const deps = {
-    store: new S3BlobStore(w.s3, config.dataBucket),
+    store: new S3BlobStore(w.s3, config.dataBucket, { upload: uploadStream }),
     extractor: createDocumentExtractor({
       ...(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
       ...(config.ocrWorkers === 0 ? {} : { ocr: w.ocr ?? lambdaOcr(config) }),

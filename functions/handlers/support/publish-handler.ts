@@ -3,8 +3,10 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { CloudFrontInvalidator } from '../../adapters/cloudfront-invalidator.ts';
 import { S3BlobStore } from '../../adapters/s3-blob-store.ts';
+import { uploadStream } from '../../adapters/s3-multipart-upload.ts';
 import { readSiteSettings } from '../../pipeline/admin/site-settings.ts';
 import { publishDatasets, type PublishSummary } from '../../pipeline/publish-datasets.ts';
+import { finishPublish, planPublish, publishPart } from '../../pipeline/publish-fan-out.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import type { CdnInvalidator } from '../../ports/cdn.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
@@ -29,11 +31,27 @@ export interface PublishRunDeps {
   cdn?: CdnInvalidator;
 }
 
+/**
+ * A step of a publish fanned out per municipality (pipeline/publish-fan-out.ts), as the state machine of
+ * infra/publish-fan-out.ts invokes it: plan (the run id is the execution's name), one part per municipality, finish.
+ */
+export type PublishStep =
+  | { step: 'plan'; execution: string; full?: boolean }
+  | { step: 'part'; run: string; municipality: string }
+  | { step: 'finish'; run: string };
+
+export type PublishStepResult =
+  | { run: string; municipalities: string[] }
+  | { run: string; municipality: string }
+  | { run: string; sequence: number; changed: boolean };
+
 /** Builds the Lambda handler from clients made once per cold start (handlers/publish.ts) or by a test (s3rver). */
-export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent) => Promise<void> {
+export function createPublishHandler(
+  w: PublishHandlerWiring,
+): (event: SQSEvent | PublishStep) => Promise<PublishStepResult | undefined> {
   const config = readPublishConfig(w.env);
   const deps: PublishRunDeps = {
-    store: new S3BlobStore(w.s3, config.dataBucket),
+    store: new S3BlobStore(w.s3, config.dataBucket, { upload: uploadStream }),
     config,
     clock: w.clock ?? systemClock,
     logger: w.logger ?? createJsonLogger(config.logLevel ? { minLevel: config.logLevel } : {}, { fn: 'publish' }),
@@ -42,8 +60,49 @@ export function createPublishHandler(w: PublishHandlerWiring): (event: SQSEvent)
       : {}),
   };
   return async (event) => {
+    if ('step' in event) return runStep(event, deps);
     await runPublish(event, deps);
+    return undefined;
   };
+}
+
+/** One step of a fanned-out publish; the state machine passes each result on. */
+export async function runStep(event: PublishStep, deps: PublishRunDeps): Promise<PublishStepResult> {
+  const pipeline = { store: deps.store, clock: deps.clock };
+  const options = { baseUrl: deps.config.publicBaseUrl, publisher: deps.config.publisher };
+  switch (event.step) {
+    case 'plan': {
+      const run = runId(event.execution);
+      const plan = await planPublish(pipeline, { ...options, full: event.full === true }, run);
+      deps.logger.info('publish planned', { run, municipalities: plan.municipalities.length });
+      return plan;
+    }
+    case 'part':
+      await publishPart(pipeline, event.run, [event.municipality]);
+      return { run: event.run, municipality: event.municipality };
+    case 'finish': {
+      const s = await finishPublish(pipeline, options, event.run);
+      deps.logger.info(s.changed ? 'published' : 'nothing to publish', {
+        run: event.run,
+        sequence: s.sequence,
+        rebuilt: s.units.rebuilt,
+        puts: s.puts,
+        dump: s.dump,
+      });
+      return { run: event.run, sequence: s.sequence, changed: s.changed };
+    }
+  }
+}
+
+/** A run id from a Step Functions execution name (letters, digits, '-' and '_', up to 80 characters). */
+export function runId(execution: string): string {
+  return (
+    execution
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/gu, '-')
+      .replace(/^-+|-+$/gu, '')
+      .slice(0, 64) || 'run'
+  );
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   type UnitEntry,
 } from '../../published/manifest.ts';
 import { municipalityIndexPath, unitKey, type UnitRef } from '../../published/paths.ts';
+import { readModelPaths } from '../../published/read-model/segments.ts';
 import {
   exists,
   fileEntry,
@@ -87,6 +88,13 @@ export class PublishedEraser {
       : m;
     if (withDump && m.dump && (await this.#dumpHolds(m.dump.files['paragraphs.ndjson']?.path))) {
       next = this.#withoutDump(next);
+    }
+    if (next !== m && next.readModel) {
+      // The version's § index segments hold titles and excerpts of the erased § too: they go, and an API reading
+      // this version falls back to the (erased) unit files (docs/read-model.md).
+      for (const path of readModelPaths(next.readModel)) this.garbage.add(path);
+      const { readModel: _index, ...rest } = next;
+      next = rest;
     }
     return next;
   }

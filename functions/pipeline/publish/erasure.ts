@@ -24,6 +24,7 @@ import {
   type UnitRef,
 } from '../../published/paths.ts';
 import { JSON_TYPE, jsonBytes, putFile, readManifest, readUnitManifest } from '../../published/public-store.ts';
+import { readModelPaths } from '../../published/read-model/segments.ts';
 import { ChunkEraser } from './erase-chunks.ts';
 import { ndjsonHolds, PublishedEraser, targetUnits } from './erase-earlier.ts';
 import type { ErasureRequest, StoredErasure } from './erasure-requests.ts';
@@ -109,6 +110,7 @@ export async function finishErasure(
     ...Object.values(committed.dump?.files ?? {}).map((f) => f.path),
     ...Object.values(committed.metadata).flatMap((f) => (f ? [f.path] : [])),
     ...committed.changes.chunks.map((c) => c.path),
+    ...readModelPaths(committed.readModel),
   ]);
   const garbage = prepared.garbage.filter((p) => !listed.has(p));
   const paths = new Set<string>(
@@ -168,6 +170,8 @@ async function sweep(
       if (doc === null || (doc.paragraphs ?? []).some((p) => p.id !== undefined && ids.has(p.id))) out.push(path);
     }
   }
+  // § index files hold titles and excerpts: every one no manifest lists any more goes (also one a crashed run left).
+  for await (const meta of store.list(publicKey('read-model/'))) out.push(meta.key.slice(PUBLIC_PREFIX.length));
   for (const [dir, files] of await groupByFolder(store, 'dumps/')) {
     const complete = files.includes(`${dir}dump.json`);
     if (!complete || (await ndjsonHolds(store, `${dir}paragraphs.ndjson`, ids))) out.push(...files);
@@ -224,6 +228,7 @@ async function listedPaths(
     for (const c of m.changes.chunks) out.add(c.path);
     for (const f of Object.values(m.dump?.files ?? {})) out.add(f.path);
     for (const f of Object.values(m.metadata)) if (f) out.add(f.path);
+    for (const path of readModelPaths(m.readModel)) out.add(path);
   }
   return out;
 }

@@ -2,7 +2,8 @@ import type { BlobStore } from '../../ports/blob-store.ts';
 import { readJson } from '../../ports/blob-json.ts';
 import { heldIds, isMeetingRecord, type MeetingRecord } from '../../store/meeting-record.ts';
 import type { ChangeEvent, UnitEntry, UnitManifest, WithdrawReason } from '../../published/manifest.ts';
-import { unitKey, type UnitRef } from '../../published/paths.ts';
+import { publicKey, unitKey, type UnitRef } from '../../published/paths.ts';
+import { SQL_TABLES, sqlTablePath } from '../../published/sql-tables.ts';
 import { unitRecordsPrefix } from '../../store/keys.ts';
 import { exists, putFile, readUnitManifest } from '../../published/public-store.ts';
 import { renderUnit, type RenderedUnit } from './render-unit.ts';
@@ -46,13 +47,18 @@ export async function updateUnit(
   if (records.length === 0) {
     const old = previous ? await readUnitManifest(store, previous) : null;
     const events = old ? diffParagraphs(unit, old, null, new Set()) : [];
+    if (previous) await deleteSqlTables(store, unit);
     return { ...base, entry: null, changed: previous !== undefined, events, writes: 0 };
   }
   const rendered = await renderUnit(unit, records, options.baseUrl);
   const { dir } = rendered;
   const named = { ...base, municipalityName: rendered.manifest.municipalityName };
-  if (previous?.dir === dir) return { ...named, entry: previous, changed: false, events: [], writes: 0 };
-  const writes = await writeFolder(store, dir, rendered);
+  if (previous?.dir === dir) {
+    // Unchanged; its SQL copies are written when missing (an archive published before they existed, on --full).
+    const writes = await writeSqlTables(store, unit, rendered, true);
+    return { ...named, entry: previous, changed: false, events: [], writes };
+  }
+  const writes = (await writeFolder(store, dir, rendered)) + (await writeSqlTables(store, unit, rendered, false));
   const old = previous ? await readUnitManifest(store, previous) : null;
   const held = new Set(records.flatMap((r) => [...heldIds(r)]));
   const decided = new Set(
@@ -99,6 +105,28 @@ export async function writeFolder(store: BlobStore, dir: string, rendered: Rende
   }
   for (const f of rendered.files) await putFile(store, `${dir}${f.name}`, f.bytes, f.mediaType);
   return writes + rendered.files.length;
+}
+
+/** The unit's copies for the SQL tables (published/sql-tables.ts): fixed names, overwritten; after the folder. */
+async function writeSqlTables(
+  store: BlobStore,
+  unit: UnitRef,
+  rendered: RenderedUnit,
+  onlyMissing: boolean,
+): Promise<number> {
+  let writes = 0;
+  for (const t of SQL_TABLES) {
+    const file = rendered.files.find((f) => f.name === t.file);
+    const path = sqlTablePath(t, unit);
+    if (!file || (onlyMissing && (await exists(store, path)))) continue;
+    await putFile(store, path, file.bytes, file.mediaType);
+    writes++;
+  }
+  return writes;
+}
+
+async function deleteSqlTables(store: BlobStore, unit: UnitRef): Promise<void> {
+  for (const t of SQL_TABLES) await store.delete(publicKey(sqlTablePath(t, unit)));
 }
 
 export function unitEntry(unit: UnitRef, rendered: RenderedUnit, now: string): UnitEntry {

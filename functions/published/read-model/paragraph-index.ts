@@ -71,6 +71,8 @@ export interface HashedDocs {
 
 export interface ParagraphIndexParts {
   units: UnitInfo[];
+  /** The § id suffixes apart from the strings (index files): document d's is bytes[ends[d - 1] .. ends[d]). */
+  suffixes?: { bytes: Buffer; ends: Uint32Array };
   municipalities: Array<{ slug: string; name: string }>;
   bodies: string[];
   docs: ParagraphColumns;
@@ -90,7 +92,7 @@ export interface ParagraphIndexParts {
  */
 export class ParagraphIndex {
   readonly size: number;
-  readonly #meetingById: Map<string, number>;
+  #meetingIds: Map<string, number> | undefined;
   readonly #municipalityBySlug: Map<string, number>;
   readonly #bodyBySlug: Map<string, number>;
   #municipalities: MunicipalitySummary[] | undefined;
@@ -99,9 +101,14 @@ export class ParagraphIndex {
 
   constructor(readonly parts: ParagraphIndexParts) {
     this.size = parts.docs.meeting.length;
-    this.#meetingById = new Map(parts.meetings.ids.map((id, i) => [id, i]));
     this.#municipalityBySlug = new Map(parts.municipalities.map((m, i) => [m.slug, i]));
     this.#bodyBySlug = new Map(parts.bodies.map((b, i) => [b, i]));
+  }
+
+  /** Built on first use: a list needs no lookup by id. */
+  get #meetingById(): Map<string, number> {
+    this.#meetingIds ??= new Map(this.parts.meetings.ids.map((id, i) => [id, i]));
+    return this.#meetingIds;
   }
 
   get meetingCount(): number {
@@ -299,6 +306,9 @@ export class ParagraphIndex {
   }
 
   #suffix(doc: number): string {
+    const suffixes = this.parts.suffixes;
+    if (suffixes)
+      return suffixes.bytes.toString('latin1', doc === 0 ? 0 : suffixes.ends[doc - 1]!, suffixes.ends[doc]!);
     const text = this.#record(doc);
     return text.slice(0, text.indexOf(FIELD_SEPARATOR));
   }

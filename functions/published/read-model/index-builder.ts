@@ -18,6 +18,17 @@ import type { UnitInfo } from './types.ts';
 export const EXCERPT_CHARS = 280;
 const MAX_TITLE_CHARS = 1000;
 
+/** A § of an earlier index: its columns, its stored JSON fragment, its terms (ids from termId) and key hashes. */
+export interface IndexedDoc {
+  flags: number;
+  pageStart: number;
+  pageEnd: number;
+  record: Uint8Array;
+  termIds: ArrayLike<number>;
+  cases: readonly number[];
+  references: readonly number[];
+}
+
 interface MeetingDraft {
   id: string;
   date: number;
@@ -101,6 +112,36 @@ export class IndexBuilder {
     this.#text.add(`${p.title}\n${p.decision}\n${cases.join(' ')}`);
     for (const c of new Set(cases.map(caseKey))) this.#pair(this.#cases, hash32(c), doc);
     for (const target of referencedIds(p, this.#units[unit]!)) this.#pair(this.#refs, hash32(target), doc);
+  }
+
+  /** A meeting of an earlier index, as it was there (its unit is unchanged). */
+  addIndexedMeeting(unit: number, id: string, date: number, bodyName: string, file: string): void {
+    const m = this.addMeeting(unit, id, bodyName, file);
+    m.date = date;
+  }
+
+  /** A § of an earlier index, copied as it is there (its unit is unchanged): nothing to parse or tokenize. */
+  addIndexed(meetingId: string, p: IndexedDoc): void {
+    const meeting = this.#meetings.get(meetingId);
+    if (!meeting) throw new RangeError(`meeting ${meetingId} was not added before its §`);
+    const doc = this.#n++;
+    meeting.docs.push(doc);
+    this.#flags = grow(this.#flags, this.#n);
+    this.#pages = grow(this.#pages, this.#n * 2);
+    this.#str = grow(this.#str, this.#n * 3);
+    this.#flags[doc] = p.flags;
+    this.#pages[doc * 2] = p.pageStart;
+    this.#pages[doc * 2 + 1] = p.pageEnd;
+    const ref = this.#strings.addBytes(p.record);
+    this.#str.set([ref.chunk, ref.offset, ref.length], doc * 3);
+    this.#text.addTermIds(p.termIds);
+    for (const h of p.cases) this.#pair(this.#cases, h, doc);
+    for (const h of p.references) this.#pair(this.#refs, h, doc);
+  }
+
+  /** The id of a search term in the index being built (see IndexedDoc.termIds). */
+  termId(term: string): number {
+    return this.#text.intern(term);
   }
 
   finish(): ParagraphIndex {

@@ -5,14 +5,42 @@ import { tokenize } from '../../core/search/tokenize.ts';
 /** Beyond this many dictionary words a prefix is not expanded further (a two-letter prefix can match thousands). */
 export const MAX_PREFIX_TERMS = 4096;
 
+/** The sorted dictionary: a string array, or words packed in one buffer (PackedWords, from an index file). */
+export interface WordList {
+  readonly length: number;
+  at(i: number): string | undefined;
+}
+
+/**
+ * Words as UTF-8 in one buffer with their end offsets: what an index file stores and loads without a parse, and
+ * without a string object per word. Word i is decoded when a lookup compares it (a binary search decodes about
+ * log2(n) words).
+ */
+export class PackedWords implements WordList {
+  constructor(
+    readonly bytes: Buffer,
+    /** Word i is bytes[ends[i - 1] .. ends[i]). */
+    readonly ends: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  at(i: number): string | undefined {
+    if (i < 0 || i >= this.ends.length) return undefined;
+    return this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
+  }
+}
+
 /**
  * An inverted index: for every folded word, the ascending ids of the documents that contain it, as one Uint32Array of
  * postings with per-word offsets (compressed sparse rows). Words are sorted, so the words with a prefix are a range.
  */
 export class TextIndex {
   constructor(
-    /** Sorted words; a word's id is its position. */
-    readonly words: readonly string[],
+    /** Sorted words (by UTF-16 code units, as `<` compares); a word's id is its position. */
+    readonly words: WordList,
     /** Postings of word i: postings[offsets[i] .. offsets[i + 1]). */
     readonly offsets: Uint32Array,
     readonly postings: Uint32Array,
@@ -46,7 +74,7 @@ export class TextIndex {
     let hi = this.words.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const w = this.words[mid]!;
+      const w = this.words.at(mid)!;
       if (w === word) return mid;
       if (w < word) lo = mid + 1;
       else hi = mid - 1;
@@ -60,32 +88,47 @@ export class TextIndex {
     let hi = this.words.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.words[mid]! < word) lo = mid + 1;
+      if (this.words.at(mid)! < word) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /** Union of the postings of every word with the prefix, via a bitmap (linear in the postings touched). */
+  /**
+   * Union of the postings of every word with the prefix, via a bit set (linear in the postings touched; the set is
+   * one bit a document, and is read out 32 documents at a time, skipping empty words).
+   */
   #prefixUnion(prefix: string): Uint32Array | null {
     const from = this.#lowerBound(prefix);
     let to = from;
-    while (to < this.words.length && to - from < MAX_PREFIX_TERMS && this.words[to]!.startsWith(prefix)) to++;
+    while (to < this.words.length && to - from < MAX_PREFIX_TERMS && this.words.at(to)!.startsWith(prefix)) to++;
     if (to === from) return null;
     if (to - from === 1) return this.postings.subarray(this.offsets[from]!, this.offsets[from + 1]!);
-    const seen = new Uint8Array(this.documents);
+    const bits = new Uint32Array((this.documents + 31) >>> 5);
+    const { postings } = this;
+    for (let p = this.offsets[from]!, end = this.offsets[to]!; p < end; p++) {
+      const d = postings[p]!;
+      bits[d >>> 5]! |= 1 << (d & 31);
+    }
     let count = 0;
-    for (let p = this.offsets[from]!; p < this.offsets[to]!; p++) {
-      const d = this.postings[p]!;
-      if (seen[d] === 0) {
-        seen[d] = 1;
-        count++;
+    for (let w = 0; w < bits.length; w++) count += popcount(bits[w]!);
+    const out = new Uint32Array(count);
+    for (let w = 0, n = 0; n < count; w++) {
+      let word = bits[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        out[n++] = (w << 5) + 31 - Math.clz32(low);
+        word ^= low;
       }
     }
-    const out = new Uint32Array(count);
-    for (let d = 0, n = 0; n < count; d++) if (seen[d] === 1) out[n++] = d;
     return out;
   }
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 const EMPTY = new Uint32Array(0);
@@ -140,16 +183,28 @@ export class TextIndexBuilder {
     this.#starts.push(this.#forward.length);
     const seen = new Set<number>();
     for (const token of this.terms(text)) {
-      let id = this.#ids.get(token);
-      if (id === undefined) {
-        id = this.#words.length;
-        this.#ids.set(token, id);
-        this.#words.push(token);
-      }
+      const id = this.intern(token);
       if (seen.has(id)) continue;
       seen.add(id);
       this.#forward.push(id);
     }
+  }
+
+  /** Adds the next document as the ids (from `intern`) of its distinct terms: a document of an earlier index. */
+  addTermIds(ids: ArrayLike<number>): void {
+    this.#starts.push(this.#forward.length);
+    for (let i = 0; i < ids.length; i++) this.#forward.push(ids[i]!);
+  }
+
+  /** The id of a term in this builder, added to its dictionary when new. */
+  intern(term: string): number {
+    let id = this.#ids.get(term);
+    if (id === undefined) {
+      id = this.#words.length;
+      this.#ids.set(term, id);
+      this.#words.push(term);
+    }
+    return id;
   }
 
   /** `order[final] = added`: the document added as number `added` gets id `final`. */
