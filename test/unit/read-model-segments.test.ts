@@ -6,6 +6,7 @@ import { PublishedReadModel } from '../../functions/api/read-model/published-rea
 import { composeSegments } from '../../functions/api/read-model/segments.ts';
 import type { Paragraph } from '../../functions/core/records/types.ts';
 import { withdrawParagraph } from '../../functions/pipeline/review/review-decisions.ts';
+import { NotUnderReviewError } from '../../functions/pipeline/review/review-queue.ts';
 import type { BlobStore } from '../../functions/ports/blob-store.ts';
 import type { PublicManifest } from '../../functions/published/manifest.ts';
 import { MANIFEST_PATH, publicKey } from '../../functions/published/paths.ts';
@@ -143,7 +144,13 @@ describe('the § index in segments', () => {
                 const live = (await loadPublished(store)).index;
                 if (live.size === 0) continue;
                 const id = live.paragraphId(o.pick % live.size);
-                await withdrawParagraph({ store, clock }, { paragraphId: id, reason: 'test', by: 'registrator' });
+                // A meeting ingested again earlier in this batch may have dropped the § (published until the next
+                // publish): then there is nothing to withdraw, which the review step says.
+                await withdrawParagraph({ store, clock }, { paragraphId: id, reason: 'test', by: 'registrator' }).catch(
+                  (error: unknown) => {
+                    if (!(error instanceof NotUnderReviewError)) throw error;
+                  },
+                );
               }
             }
             await publish(store, clock, policy);
