@@ -13,6 +13,7 @@ import {
 } from '../../functions/published/read-model/lazy-index.ts';
 import { readIndexBytes } from '../../functions/published/read-model/load-published.ts';
 import type { ParagraphIndex } from '../../functions/published/read-model/paragraph-index.ts';
+import { pendingOf } from '../support/pending-part.ts';
 import { newClock, publish } from './publish-support.ts';
 
 /**
@@ -54,16 +55,6 @@ function heldReader(bytes: Uint8Array) {
     },
   };
   return { reader, open: held.open, failOnce: () => (failNext = true) };
-}
-
-function pendingOf(read: () => unknown): IndexPartPendingError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof IndexPartPendingError) return error;
-    throw error;
-  }
-  throw new Error('expected the part to be pending');
 }
 
 describe('an index file opened lazily', () => {

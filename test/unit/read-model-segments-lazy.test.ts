@@ -3,9 +3,10 @@ import { search } from '../../functions/api/read-model/query.ts';
 import { composeSegments } from '../../functions/api/read-model/segments.ts';
 import type { BlobStore } from '../../functions/ports/blob-store.ts';
 import { readManifest } from '../../functions/published/public-store.ts';
-import { IndexPartPendingError, whenComplete } from '../../functions/published/read-model/lazy-index.ts';
+import { whenComplete } from '../../functions/published/read-model/lazy-index.ts';
 import { loadPublished } from '../../functions/published/read-model/load-published.ts';
 import type { ParagraphIndex } from '../../functions/published/read-model/paragraph-index.ts';
+import { pendingOf } from '../support/pending-part.ts';
 import { ingest, memoryStore, newClock, protocol, publish } from './publish-support.ts';
 
 /**
@@ -29,16 +30,6 @@ function holding(store: BlobStore) {
     },
   });
   return { held, open };
-}
-
-function pendingOf(read: () => unknown): IndexPartPendingError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof IndexPartPendingError) return error;
-    throw error;
-  }
-  throw new Error('expected the part to be pending');
 }
 
 async function baseAndDelta() {
