@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './server.ts';
+import { startParagrafServe } from './server.ts';
 import type { SuiteContext } from './types.ts';
 
 /**
@@ -27,22 +27,7 @@ export async function measureSwap(ctx: SuiteContext, archiveDir: string): Promis
   rmSync(dir, { recursive: true, force: true });
   execFileSync('mkdir', ['-p', dir]);
   execFileSync('cp', ['-al', join(archiveDir, 'public'), join(dir, 'public')]);
-  const server = await startServer(
-    process.execPath,
-    (port) => [
-      join(ctx.repoRoot, 'bin/paragraf.js'),
-      'serve',
-      '--data',
-      dir,
-      '--port',
-      String(port),
-      '--cache-mb',
-      '0',
-    ],
-    READY,
-    600_000,
-    ctx.repoRoot,
-  );
+  const server = await startParagrafServe(ctx.repoRoot, dir, ['--cache-mb', '0']);
   try {
     const beforeMb = await settled(server.url, () => server.memory().rssMb);
     const tag = await versionTag(server.url);

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /**
  * A server under test in its own process (so its memory is its own): started, waited for until it answers, its
@@ -108,4 +109,30 @@ function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** `paragraf serve` over a published store, ready once the § list answers (the whole index is needed for it). */
+export function startParagrafServe(
+  repoRoot: string,
+  dir: string,
+  extra: readonly string[] = [],
+): Promise<RunningServer> {
+  return startServer(
+    process.execPath,
+    (port) => [join(repoRoot, 'bin/paragraf.js'), 'serve', '--data', dir, '--port', String(port), ...extra],
+    '/v1/paragraphs?limit=1',
+    600_000,
+    repoRoot,
+  );
+}
+
+/** A bare Hono hello-world started the same way as the API: the baseline of the API suites. */
+export function startHelloWorld(repoRoot: string): Promise<RunningServer> {
+  return startServer(
+    process.execPath,
+    (port) => [join(repoRoot, 'bin/run-ts.js'), join(repoRoot, 'bench/lib/hello-server.ts'), '--port', String(port)],
+    '/',
+    60_000,
+    repoRoot,
+  );
 }

@@ -8,7 +8,7 @@ import { ARCHIVE_MEETINGS, ensurePublishedArchive } from '../lib/archive.ts';
 import { ensureDeltaCopy } from '../lib/delta-copy.ts';
 import { measureSwap } from '../lib/index-swap.ts';
 import { startLatencyProxy } from '../lib/latency-proxy.ts';
-import { startServer, type RunningServer } from '../lib/server.ts';
+import { type RunningServer, startHelloWorld, startParagrafServe, startServer } from '../lib/server.ts';
 import { median, round } from '../lib/stats.ts';
 import { SuiteSkippedError, type ResultRow, type SuiteContext } from '../lib/types.ts';
 
@@ -45,23 +45,8 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const fs: Start[] = [];
   const hello: Start[] = [];
   for (let i = 0; i < samples; i++) {
-    hello.push(
-      await coldStart(() =>
-        startServer(
-          process.execPath,
-          (port) => [
-            join(ctx.repoRoot, 'bin/run-ts.js'),
-            join(ctx.repoRoot, 'bench/lib/hello-server.ts'),
-            '--port',
-            String(port),
-          ],
-          '/',
-          60_000,
-          ctx.repoRoot,
-        ),
-      ),
-    );
-    fs.push(await coldStart(() => serveFs(ctx, archive.dir)));
+    hello.push(await coldStart(() => startHelloWorld(ctx.repoRoot)));
+    fs.push(await coldStart(() => startParagrafServe(ctx.repoRoot, archive.dir)));
     ctx.log(
       `filesystem: ready in ${fs.at(-1)!.seconds.toFixed(2)} s, RSS ${fs.at(-1)!.rssMb.toFixed(0)} MB (hello-world ${hello.at(-1)!.seconds.toFixed(2)} s)`,
     );
@@ -72,7 +57,7 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const deltaDir = await ensureDeltaCopy(ctx, archive.dir);
   const fsDelta: Start[] = [];
   for (let i = 0; i < samples; i++) {
-    fsDelta.push(await coldStart(() => serveFs(ctx, deltaDir)));
+    fsDelta.push(await coldStart(() => startParagrafServe(ctx.repoRoot, deltaDir)));
     ctx.log(
       `filesystem, base + delta: ready in ${fsDelta.at(-1)!.seconds.toFixed(2)} s, RSS ${fsDelta.at(-1)!.rssMb.toFixed(0)} MB`,
     );
@@ -166,16 +151,6 @@ async function coldStart(start: () => Promise<RunningServer>): Promise<Start> {
   } finally {
     await server.stop();
   }
-}
-
-function serveFs(ctx: SuiteContext, dir: string): Promise<RunningServer> {
-  return startServer(
-    process.execPath,
-    (port) => [join(ctx.repoRoot, 'bin/paragraf.js'), 'serve', '--data', dir, '--port', String(port)],
-    READY,
-    600_000,
-    ctx.repoRoot,
-  );
 }
 
 /** Cold starts of the Lambda's app over s3rver + latency, holding the manifest and every index file it lists. */

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { collectTargets, paths, type Targets } from '../lib/api-targets.ts';
 import { ARCHIVE_MEETINGS, ensurePublishedArchive } from '../lib/archive.ts';
 import { cannon, type CannonRun } from '../lib/cannon.ts';
 import { sampleLatency } from '../lib/latency.ts';
-import { startServer, type RunningServer } from '../lib/server.ts';
+import { type RunningServer, startHelloWorld, startParagrafServe } from '../lib/server.ts';
 import { median, pairedRatios, percentile, round } from '../lib/stats.ts';
 import type { ResultRow, SuiteContext } from '../lib/types.ts';
 
@@ -19,25 +18,8 @@ const CONNECTIONS = 32;
 
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const archive = await ensurePublishedArchive(ctx, ctx.quick ? 1_000 : ARCHIVE_MEETINGS.national);
-  const api = await startServer(
-    process.execPath,
-    (port) => [join(ctx.repoRoot, 'bin/paragraf.js'), 'serve', '--data', archive.dir, '--port', String(port)],
-    '/v1/paragraphs?limit=1',
-    600_000,
-    ctx.repoRoot,
-  );
-  const hello = await startServer(
-    process.execPath,
-    (port) => [
-      join(ctx.repoRoot, 'bin/run-ts.js'),
-      join(ctx.repoRoot, 'bench/lib/hello-server.ts'),
-      '--port',
-      String(port),
-    ],
-    '/',
-    60_000,
-    ctx.repoRoot,
-  );
+  const api = await startParagrafServe(ctx.repoRoot, archive.dir);
+  const hello = await startHelloWorld(ctx.repoRoot);
   try {
     const startRss = api.memory().rssMb;
     const targets = await collectTargets(api.url);

@@ -5,7 +5,7 @@ import { caseTimeline } from '../read-model/case-timeline.ts';
 import { fullParagraph, MissingRecordError } from '../read-model/full-records.ts';
 import type { Snapshot } from '../read-model/read-model.ts';
 import * as P from '../request/common-params.ts';
-import { decodeCursor, resumeAfter } from '../request/cursor.ts';
+import { pageAfter } from '../request/cursor.ts';
 import { readQuery, siteUrlOf } from '../request/read-request.ts';
 import { boolParam, stringParam } from '../request/params.ts';
 import type { AppDeps } from '../schema/route.ts';
@@ -30,12 +30,10 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   app.get('/', async (c) => {
     const { values, problems } = readQuery(c, HOME_PARAMS);
     const snapshot = await deps.readModel.snapshot();
-    let after: number | undefined;
+    let after: { after?: number } = {};
     if (values.cursor) {
       try {
-        after =
-          resumeAfter(decodeCursor(values.cursor), snapshot.version.tag, (k) => snapshot.index.paragraphIndex(k)) ??
-          undefined;
+        after = pageAfter(values.cursor, snapshot.version.tag, (k) => snapshot.index.paragraphIndex(k));
       } catch {
         problems.push('cursor: the link to the next page is not valid; start the search again');
       }
@@ -48,7 +46,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const fresh = validate(c, snapshot, CACHE.list);
     if (fresh) return fresh;
     const { cursor: _cursor, ...query } = values;
-    return c.html(homePage(snapshot, { ...query, ...(after !== undefined ? { after } : {}) }, listing));
+    return c.html(homePage(snapshot, { ...query, ...after }, listing));
   });
 
   app.get('/p/:id', async (c) => {

@@ -39,3 +39,14 @@ export function resumeAfter(cursor: Cursor, versionTag: string, find: (key: stri
   const now = find(cursor.k);
   return now >= 0 ? now : null;
 }
+
+/** Where a page resumes, as a page request's field: after the cursor's item, or from the start (no cursor, item gone). */
+export function pageAfter(
+  cursor: string | undefined,
+  versionTag: string,
+  find: (key: string) => number,
+): { after?: number } {
+  if (cursor === undefined) return {};
+  const after = resumeAfter(decodeCursor(cursor), versionTag, find);
+  return after === null ? {} : { after };
+}

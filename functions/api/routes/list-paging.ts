@@ -1,21 +1,11 @@
 import type { Context } from 'hono';
-import { decodeCursor, encodeCursor, resumeAfter } from '../request/cursor.ts';
+import { encodeCursor } from '../request/cursor.ts';
 import { urlWith } from './respond.ts';
 
 /**
- * Cursor paging shared by the list routes: where a page resumes, and the link to the next one. A cursor names the
- * version, the position and the item's key, so a page asked for after a new version resumes at the same item.
+ * The link to the next page of a list route. A cursor names the version, the position and the item's key, so a page
+ * asked for after a new version resumes at the same item (request/cursor.ts, pageAfter).
  */
-export function pageAfter(
-  cursor: string | undefined,
-  versionTag: string,
-  find: (key: string) => number,
-): { after?: number } {
-  if (cursor === undefined) return {};
-  const after = resumeAfter(decodeCursor(cursor), versionTag, find);
-  return after === null ? {} : { after };
-}
-
 /** The URL of the page after `items`, when there are more; `keyOf` gives an item's stable key. */
 export function nextPageUrl(
   c: Context,

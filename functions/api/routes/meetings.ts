@@ -10,7 +10,8 @@ import { ref } from '../schema/components.ts';
 import { defineRoute, formatParam } from '../schema/route.ts';
 import * as P from '../request/common-params.ts';
 import { definedFields } from '../request/defined-fields.ts';
-import { nextPageUrl, pageAfter } from './list-paging.ts';
+import { nextPageUrl } from './list-paging.ts';
+import { pageAfter } from '../request/cursor.ts';
 import { meetingItem } from './present.ts';
 import { sendJson, sendTable } from './respond.ts';
 

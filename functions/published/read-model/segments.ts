@@ -4,19 +4,11 @@
  * a segment is live unless a later segment supersedes its folder (folders are content-addressed, so a changed unit
  * has a new folder and the old one is superseded).
  */
-import type { FileEntry, ReadModelEntry } from '../manifest.ts';
+import type { ReadModelDelta, ReadModelEntry } from '../manifest.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 
-/** One segment's file as the manifest lists it. */
-export interface SegmentFile {
-  sequence: number;
-  bytes: number;
-  sha256: string;
-  mediaType: string;
-  parts: FileEntry[];
-  paragraphs: number;
-  supersedes: readonly string[];
-}
+/** One segment's file as the manifest lists it (the base as a delta that supersedes nothing). */
+export type SegmentFile = ReadModelDelta;
 
 /** A loaded segment and the folders it supersedes in the segments before it. */
 export interface LoadedSegment {
