@@ -137,7 +137,20 @@ export function normalizeHeading(text: string): string {
 
 /** The kind of a known section heading, or undefined when the line is not one. */
 export function knownHeadingKind(text: string): SectionKind | undefined {
-  const t = text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 ? text.trim() : text;
+  return knownHeadingKindOfTrimmed(trimSpaced(text));
+}
+
+/**
+ * The line trimmed when it starts or ends with a space (layout text indents; a line that starts with a tab or another
+ * space character is left as it is, and so is never a heading). Callers asking several questions of one line trim
+ * once and use the *OfTrimmed forms.
+ */
+export function trimSpaced(text: string): string {
+  return text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 ? text.trim() : text;
+}
+
+/** knownHeadingKind of a line already passed through trimSpaced. */
+export function knownHeadingKindOfTrimmed(t: string): SectionKind | undefined {
   // Headings are printed capitalised; "protokollsanteckning:" ending a wrapped sentence is not one.
   if (t.length === 0 || t.length > 60) return undefined;
   const c = t.charCodeAt(0);
@@ -146,10 +159,41 @@ export function knownHeadingKind(text: string): SectionKind | undefined {
   // The first word must start some heading: one anchored test, without copying the line.
   if (!FIRST_WORD_RE.test(t)) return undefined;
   // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised; only a line with a
-  // colon or a run of spaces needs normalising.
-  const direct = LOOKUP.get(t.toLowerCase());
+  // colon or a run of spaces needs normalising. Most lines that pass the first-word test are sentences ("Beslut om
+  // …"): compared in place with the keys of their length, nothing is copied or lower-cased.
+  const direct = sameLengthKey(t);
   if (direct || (!t.includes(':') && !t.includes('  ') && !t.includes('\t'))) return direct;
   return LOOKUP.get(normalizeHeading(t));
+}
+
+/** Vocabulary entries by length (every key is ASCII or å ä ö é: one UTF-16 unit per letter). */
+const KEYS_BY_LENGTH = new Map<number, Array<[string, SectionKind]>>();
+for (const [key, kind] of LOOKUP) {
+  const list = KEYS_BY_LENGTH.get(key.length) ?? [];
+  list.push([key, kind]);
+  KEYS_BY_LENGTH.set(key.length, list);
+}
+
+/**
+ * The kind of the key `t` lower-cases to, compared letter by letter: `t.toLowerCase() === key` exactly when every
+ * character lower-cases to the key's character at the same place, since the keys hold no character that a longer or
+ * shorter lower-casing could produce (İ → i + U+0307: the combining dot is in no key).
+ */
+function sameLengthKey(t: string): SectionKind | undefined {
+  const keys = KEYS_BY_LENGTH.get(t.length);
+  if (keys === undefined) return undefined;
+  for (const [key, kind] of keys) {
+    let k = 0;
+    for (; k < key.length; k += 1) {
+      const c = t.charCodeAt(k);
+      const want = key.charCodeAt(k);
+      if (c === want) continue;
+      // ASCII capitals differ from their key letter by 0x20; any other character is lower-cased as the whole would be.
+      if (c < 0x80 ? !(c >= 0x41 && c <= 0x5a && c + 0x20 === want) : (t[k] as string).toLowerCase() !== key[k]) break;
+    }
+    if (k === key.length) return kind;
+  }
+  return undefined;
 }
 
 /** Kinds whose content is a list or formal statement: no unknown sub-headings are looked for inside them. */

@@ -1,5 +1,11 @@
 import type { LineLayout, SectionKind } from '../records/types.ts';
-import { knownHeadingKind, nearHeadingKind, normalizeHeading } from './section-headings.ts';
+import {
+  knownHeadingKind,
+  knownHeadingKindOfTrimmed,
+  nearHeadingKind,
+  normalizeHeading,
+  trimSpaced,
+} from './section-headings.ts';
 
 /**
  * Section markers beyond the fixed vocabulary of section-headings.ts, recognised by what every template's markers
@@ -51,7 +57,10 @@ const LABEL_SHAPE_RE = /^\p{L}[\p{L} -]{1,50}$/u;
  * capitals); for callers that only need a yes/no over many lines.
  */
 export function couldBeMarker(text: string): boolean {
-  const t = text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 ? text.trim() : text;
+  return couldBeMarkerTrimmed(trimSpaced(text));
+}
+
+function couldBeMarkerTrimmed(t: string): boolean {
   if (t.length < 4 || t.length > MAX_MARKER_LENGTH || !startsCapital(t)) return false;
   return t.charCodeAt(t.length - 1) === 0x3a || mayBeWordedMarker(t);
 }
@@ -117,11 +126,13 @@ const UPPER_RE = /^\p{Lu}/u;
  * ending in a marker word or colon, a label with a colon early on, or emphasised by the layout).
  */
 export function sectionMarker(text: string, layout?: LineLayout, body = ''): Marker | undefined {
-  const known = knownHeadingKind(text);
+  // The vocabulary, the cheap gate and the general rules all read the line trimmed the same way: trimmed once here.
+  const t = trimSpaced(text);
+  const known = knownHeadingKindOfTrimmed(t);
   if (known) return { kind: known, heading: text.trim(), rest: '', basis: 'vocabulary' };
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
-  if (!emphasised && !couldBeMarker(text) && !colonEarly(text)) return undefined;
-  return generalMarker(text, layout, body, true);
+  if (!emphasised && !couldBeMarkerTrimmed(t) && !colonEarly(text)) return undefined;
+  return generalMarker(text, layout, body, t);
 }
 
 /** A colon within the first 53 characters, followed by a space: where an inline label can stand. */
@@ -130,22 +141,14 @@ function colonEarly(text: string): boolean {
   return at > 1 && at <= 60 && text.charCodeAt(at + 1) === 0x20;
 }
 
-function generalMarker(
-  text: string,
-  layout: LineLayout | undefined,
-  body: string,
-  vocabularyTried = false,
-): Marker | undefined {
+/** The general rules for a line the vocabulary does not know; `t` is the line through trimSpaced. */
+function generalMarker(text: string, layout: LineLayout | undefined, body: string, t: string): Marker | undefined {
   // Most lines start with a lower-case letter, a digit or a bullet and carry no emphasis: ruled out before any copy.
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
   if (!emphasised && !startsCapitalAt(text, firstNonSpace(text))) return undefined;
-  const t = text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 ? text.trim() : text;
   if (t.length === 0 || t.length > MAX_MARKER_LENGTH * 2) return undefined;
   // Every worded marker starts with a capital; a line starting otherwise can only be marked by its layout.
   if (startsCapital(t)) {
-    // knownHeadingKind trims the line itself: when the caller tried it on the same text, it says no again.
-    const known = vocabularyTried && t.length === text.length ? undefined : knownHeadingKind(t);
-    if (known) return { kind: known, heading: t, rest: '', basis: 'vocabulary' };
     // A worded marker ends in its marker word, starts with "Förslag"/"Beslutsförslag", or is in capitals: a few
     // character comparisons rule out running text before any regex reads the line.
     if (t.length <= MAX_MARKER_LENGTH && mayBeWordedMarker(t)) {

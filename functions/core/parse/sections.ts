@@ -106,9 +106,19 @@ function openMarker(open: OpenSection[], marker: Marker, line: Line, body: reado
 
 /** A wrapped all-caps marker: the first line ends in a word that cannot end it, the second is short and all caps. */
 function isCapsMarkerTail(first: string, second: string): boolean {
+  // Most markers are not in capitals ("Beslut"): a lower-case ASCII letter in the first line settles it uncopied.
+  if (hasAsciiLower(first)) return false;
   const a = first.trim();
   const b = second.trim();
   return CAPS_RE.test(a) && CAPS_RE.test(b) && b.length <= 40 && (endsDangling(a) || /\bTILL$/u.test(a));
+}
+
+function hasAsciiLower(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
 }
 
 const CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
@@ -182,13 +192,25 @@ function hasContent(s: OpenSection): boolean {
 }
 
 function toSection(s: OpenSection): SplitSection {
-  const content = s.lines.filter((l) => !isBlank(l.text));
-  const first = s.headingLine ?? content[0];
-  const last = content[content.length - 1] ?? first;
+  // One walk finds the first and last non-blank lines (they give the pages and bound the text) and the indentation
+  // the non-blank lines share; the text is then joined once, without intermediate arrays.
+  const lines = s.lines;
+  let start = -1;
+  let end = -1;
+  let indent = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < lines.length; i += 1) {
+    const t = (lines[i] as Line).text;
+    if (isBlank(t)) continue;
+    if (start < 0) start = i;
+    end = i;
+    if (indent > 0) indent = Math.min(indent, leadingIndent(t));
+  }
+  const first = s.headingLine ?? lines[start];
+  const last = end >= 0 ? lines[end] : first;
   const out: SplitSection = {
     heading: s.heading,
     kind: s.kind,
-    text: dedent(trimBlankLines(s.lines.map((l) => l.text))).join('\n'),
+    text: start < 0 ? '' : joinDedented(lines, start, end + 1, indent),
     pages: [first?.page ?? 0, last?.page ?? first?.page ?? 0],
   };
   if (s.marker) out.marker = s.marker;
@@ -196,17 +218,24 @@ function toSection(s: OpenSection): SplitSection {
   return out;
 }
 
-/** Removes the indentation all non-blank lines share (layout text indents whole blocks); relative indents stay. */
-function dedent(texts: string[]): string[] {
-  let min = Number.POSITIVE_INFINITY;
-  for (const t of texts) {
-    if (isBlank(t)) continue;
-    let n = 0;
-    while (n < t.length && (t[n] === ' ' || t[n] === '\t')) n += 1;
-    min = Math.min(min, n);
-    if (min === 0) return texts;
+/** Spaces and tabs before a line's text. */
+function leadingIndent(t: string): number {
+  let n = 0;
+  while (n < t.length && (t.charCodeAt(n) === 0x20 || t.charCodeAt(n) === 0x09)) n += 1;
+  return n;
+}
+
+/**
+ * The lines from..to joined by newlines, less the indentation all non-blank lines share (layout text indents whole
+ * blocks; relative indents stay). A blank line loses at most its own leading whitespace.
+ */
+function joinDedented(lines: readonly Line[], from: number, to: number, indent: number): string {
+  const texts: string[] = new Array(to - from);
+  for (let i = from; i < to; i += 1) {
+    const t = (lines[i] as Line).text;
+    texts[i - from] = indent === 0 ? t : t.slice(Math.min(indent, t.length - t.trimStart().length));
   }
-  return Number.isFinite(min) ? texts.map((t) => t.slice(Math.min(min, t.length - t.trimStart().length))) : texts;
+  return texts.join('\n');
 }
 
 export function trimBlankLines(texts: readonly string[]): string[] {
