@@ -36,11 +36,15 @@ describe('npm run bench -- --quick --only parse', () => {
     expect(results.suites.parse?.peakRssMb).toBeGreaterThan(10);
     expect(Object.keys(results.suites)).toEqual(['parse']);
 
-    const rate = results.results.find((r) => r.name === 'parse.paragraphs-per-second');
+    // The goal is judged on CPU time (what one core spent); the wall-clock rate is reported beside it, without a goal.
+    const rate = results.results.find((r) => r.name === 'parse.paragraphs-per-cpu-second');
     expect(results.results.map((r) => r.name)).toContain('parse.paragraphs-per-second');
     expect(rate).toMatchObject({ suite: 'parse', unit: '§/s', goal: { op: '>=', target: 20_000 } });
     expect(rate?.value).toBeGreaterThan(0);
     expect(rate?.met).toBe((rate?.value ?? 0) >= 20_000);
+    const wall = results.results.find((r) => r.name === 'parse.paragraphs-per-second');
+    expect(wall?.value).toBeGreaterThan(0);
+    expect(wall?.goal).toBeUndefined();
     for (const row of results.results) {
       expect(row.name.startsWith(`${row.suite}.`), row.name).toBe(true);
       expect(Number.isFinite(row.value), row.name).toBe(true);
