@@ -1,6 +1,6 @@
 import type { CaseNumber, ParseWarning, TemplateProfile } from '../records/types.ts';
 import type { Line } from './lines.ts';
-import { matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
+import { couldBeHeadingLine, matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
 import { couldBeMarker, sectionMarker } from './section-markers.ts';
 import { knownHeadingKind } from './section-headings.ts';
 import { caseNumbersOnlyLine, extractCaseNumbersFromHeading } from '../records/case-numbers.ts';
@@ -51,15 +51,17 @@ export function findParagraphBoundaries(
 
 function collectCandidates(lines: readonly Line[]): Candidate[] {
   const found: Candidate[] = [];
-  lines.forEach((line, index) => {
-    const match = matchHeadingLine(line.text);
-    if (!match || match.continuation) return;
+  for (let index = 0; index < lines.length; index += 1) {
+    const text = (lines[index] as Line).text;
+    // Most lines are no heading: the character test (no call into the matcher) rules them out.
+    const match = couldBeHeadingLine(text) ? matchHeadingLine(text) : undefined;
+    if (!match || match.continuation) continue;
     const key = numberKey(match.number);
-    if (Number.isNaN(key)) return;
+    if (Number.isNaN(key)) continue;
     const { caseNumbers, titleRest } = extractCaseNumbersFromHeading(match.rest);
     const evidence = {} as CandidateEvidence;
     found.push({ index, match, caseNumbers, titleRest, key, score: 0, start: index, skip: [], evidence });
-  });
+  }
   return found;
 }
 
