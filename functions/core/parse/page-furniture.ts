@@ -76,11 +76,23 @@ function isSignatureBox(text: string): boolean {
   let end = 0;
   while (end < text.length && end <= LONGEST_SIGNATURE_WORD && !isWhitespaceCode(text.charCodeAt(end))) end += 1;
   if (end > LONGEST_SIGNATURE_WORD || !SIGNATURE_WORDS.has(text.slice(0, end).toLowerCase())) return false;
-  const words = text.toLowerCase().split(SPACES_RE);
-  return words.length <= 12 && words.every((w) => SIGNATURE_WORDS.has(w)) && !words.every((w) => w.startsWith('sign'));
+  // Then every word (at most 12), read in place rather than split: not all of them "sign…" ("Sign Sign" is no box).
+  const lower = text.toLowerCase();
+  let words = 0;
+  let allSign = true;
+  for (let at = 0; at < lower.length; ) {
+    let end = at;
+    while (end < lower.length && !isWhitespaceCode(lower.charCodeAt(end))) end += 1;
+    const word = lower.slice(at, end);
+    words += 1;
+    if (words > 12 || !SIGNATURE_WORDS.has(word)) return false;
+    if (!word.startsWith('sign')) allSign = false;
+    at = end;
+    while (at < lower.length && isWhitespaceCode(lower.charCodeAt(at))) at += 1;
+  }
+  return !allSign;
 }
 
-const SPACES_RE = /\s+/u;
 const PROTOKOLL_WORD_RE = /protokoll\b/iu;
 const PROTOKOLLS_START_RE = /^protokolls/iu;
 const PAGE_NUMBER_RE = /^\d{1,4}$/u;
