@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { couldBeHeadingLine, matchHeadingLine } from '../../functions/core/parse/heading-line.ts';
+import { mayHoldProtokoll } from '../../functions/core/parse/furniture-line-kind.ts';
 import { shapeIdOf, shapeKey, zoneShapes } from '../../functions/core/parse/furniture-zones.ts';
 
 /**
@@ -115,5 +116,45 @@ describe('zone shape ids', () => {
     expect(shapeKey('Sida 3 av 12')).toBe('Sida # av #');
     expect(shapeKey('Protokoll  43 §\t15.09.2022')).toBe('Protokoll # § #.#.#');
     expect(shapeKey('Kommunstyrelsen')).toBe('Kommunstyrelsen');
+  });
+});
+
+describe('mayHoldProtokoll', () => {
+  const WORD = /protokoll\b/iu;
+  const pieces = [
+    'protokoll',
+    'PROTOKOLL',
+    'Protokoll',
+    'proto\u212aoll',
+    'protokol',
+    'rotokoll',
+    'protokolls',
+    ' ',
+    'l',
+    'p',
+    'o',
+    'x',
+    'å',
+    '1',
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(''));
+
+  it('holds for every text the protokoll word regex finds', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 40 })), (t) => {
+        if (WORD.test(t)) expect(mayHoldProtokoll(t)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of [
+      'Protokoll',
+      'KS protokoll 2024',
+      'xxprotoKOLL',
+      'proto\u212aoll nr 3',
+      'aaaaaaaaaaaaaaaaprotokoll',
+    ]) {
+      expect(mayHoldProtokoll(t)).toBe(true);
+    }
+    expect(mayHoldProtokoll('Kommunstyrelsen beslutar att godkänna')).toBe(false);
   });
 });

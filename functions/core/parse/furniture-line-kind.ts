@@ -128,9 +128,34 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
   if (s0 && (digitEnd || last === 0x29) && PAGE_COUNTER_RE.test(t)) return ANYWHERE;
   let s = 0;
   if (isRepeatedFurniture(t, c0, s0, last, digitEnd)) s |= REPEATED;
-  if (n <= 60 && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
+  if (n <= 60 && mayHoldProtokoll(t) && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
   if (bodyLines && n <= 40 && isUpperStart(c0) && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t)) s |= BODY;
   return s;
+}
+
+/**
+ * How far a search for "protokoll" may move on when its 9-character window ends in a given character: the distance
+ * from that character's last place in "protokol" to the end (l 1, o 2, k 3, t 5, r 7, p 8), 9 for any other. Upper
+ * case alike; /iu also reads "K" (U+212A) as "k". This is the skip table of a Boyer–Moore–Horspool search.
+ */
+const PROTOKOLL_SHIFT = new Uint8Array(128).fill(9);
+for (let j = 0; j < 8; j += 1) {
+  PROTOKOLL_SHIFT['protokoll'.charCodeAt(j)] = 8 - j;
+  PROTOKOLL_SHIFT['PROTOKOLL'.charCodeAt(j)] = 8 - j;
+}
+const KELVIN_SIGN = 0x212a;
+
+/**
+ * Whether "p" and "l" (any case) stand eight characters apart somewhere, which PROTOKOLL_WORD_RE needs: false rules
+ * the line out without running the regex. Windows are skipped by PROTOKOLL_SHIFT, so a line is read in a few steps.
+ */
+export function mayHoldProtokoll(t: string): boolean {
+  for (let end = 8; end < t.length; ) {
+    const c = t.charCodeAt(end);
+    if ((c | 0x20) === 0x6c && (t.charCodeAt(end - 8) | 0x20) === 0x70) return true;
+    end += c < 128 ? (PROTOKOLL_SHIFT[c] as number) : c === KELVIN_SIGN ? 3 : 9;
+  }
+  return false;
 }
 
 /** REPEATED_*_RE, the one that can match by the first character: "Protokoll …" ends in "l" or a digit, a date in one. */
