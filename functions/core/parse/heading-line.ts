@@ -86,6 +86,27 @@ export function matchHeadingLine(text: string): HeadingMatch | undefined {
   return undefined;
 }
 
+/**
+ * What every form above needs, tested on the untrimmed text without a regex: a "§" anywhere (sign-number,
+ * prefix-sign-number, number-sign, the bullet and every continuation header), "Paragraf" first (word-number), or a
+ * prefix of 1–6 letters, whitespace and a digit (labelled). False rules the line out; true means matchHeadingLine must
+ * look. Most lines of a protocol are ruled out here: a caller that scans every line tests it first (inside
+ * matchHeadingLine it would only add work for the callers that ask about few, likely lines).
+ */
+export function couldBeHeadingLine(text: string): boolean {
+  if (text.indexOf('§') >= 0) return true;
+  let s = 0;
+  while (s < text.length && isWhitespaceCode(text.charCodeAt(s))) s += 1;
+  if (text.charCodeAt(s) === 0x50) return true;
+  let i = s;
+  while (i < text.length && i - s <= 6 && isHeadingLetter(text.charCodeAt(i))) i += 1;
+  if (i === s || i - s > 6) return false;
+  let j = i;
+  while (j < text.length && isWhitespaceCode(text.charCodeAt(j))) j += 1;
+  const d = text.charCodeAt(j);
+  return j > i && d >= 0x30 && d <= 0x39;
+}
+
 function numberSign(line: string): HeadingMatch | undefined {
   // Only a line whose number is followed (after at most one space) by "§" can match: most numbered lines are not.
   let i = 0;
@@ -121,8 +142,9 @@ function continuedAfter(m: HeadingMatch | undefined): HeadingMatch | undefined {
  */
 function afterPrefix(line: string): number | undefined {
   if (line.charCodeAt(0) === 0xa7) return 0;
+  // Letter runs are read only as far as a prefix can reach (6, then 5 letters): a longer word is not a prefix.
   let i = 0;
-  while (i < line.length && isHeadingLetter(line.charCodeAt(i))) i += 1;
+  while (i < line.length && i <= 6 && isHeadingLetter(line.charCodeAt(i))) i += 1;
   if (i === 0 || i > 6) return undefined;
   let j = i;
   while (j < line.length && isWhitespaceCode(line.charCodeAt(j))) j += 1;
@@ -130,7 +152,7 @@ function afterPrefix(line: string): number | undefined {
   if (line.charCodeAt(j) === 0xa7 || (line.charCodeAt(j) >= 0x30 && line.charCodeAt(j) <= 0x39)) return j;
   // A second prefix word ("KS AU § 12"): upper case, then "§".
   let k = j;
-  while (k < line.length && isHeadingLetter(line.charCodeAt(k))) k += 1;
+  while (k < line.length && k - j <= 5 && isHeadingLetter(line.charCodeAt(k))) k += 1;
   if (k === j || k - j > 5) return j;
   let m = k;
   while (m < line.length && isWhitespaceCode(line.charCodeAt(m))) m += 1;

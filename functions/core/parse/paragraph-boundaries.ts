@@ -1,6 +1,6 @@
 import type { CaseNumber, ParseWarning, TemplateProfile } from '../records/types.ts';
 import type { Line } from './lines.ts';
-import { matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
+import { couldBeHeadingLine, matchHeadingLine, numberKey, numberValue, type HeadingMatch } from './heading-line.ts';
 import { couldBeMarker, sectionMarker } from './section-markers.ts';
 import { knownHeadingKind } from './section-headings.ts';
 import { caseNumbersOnlyLine, extractCaseNumbersFromHeading } from '../records/case-numbers.ts';
@@ -43,23 +43,26 @@ export function findParagraphBoundaries(
   options: { template?: TemplateProfile; body?: string } = {},
 ): { boundaries: Boundary[]; warnings: ParseWarning[] } {
   const candidates = mergeRepeats(lines, collectCandidates(lines));
-  scoreAll(lines, candidates, range, options);
+  const caseLines: CaseLines = new Map();
+  scoreAll(lines, candidates, range, options, caseLines);
   const chain = bestChain(candidates);
-  attachPreambles(lines, chain);
+  attachPreambles(lines, chain, caseLines);
   return { boundaries: chain, warnings: sequenceWarnings(chain, lines, range) };
 }
 
 function collectCandidates(lines: readonly Line[]): Candidate[] {
   const found: Candidate[] = [];
-  lines.forEach((line, index) => {
-    const match = matchHeadingLine(line.text);
-    if (!match || match.continuation) return;
+  for (let index = 0; index < lines.length; index += 1) {
+    const text = (lines[index] as Line).text;
+    // Most lines are no heading: the character test (no call into the matcher) rules them out.
+    const match = couldBeHeadingLine(text) ? matchHeadingLine(text) : undefined;
+    if (!match || match.continuation) continue;
     const key = numberKey(match.number);
-    if (Number.isNaN(key)) return;
+    if (Number.isNaN(key)) continue;
     const { caseNumbers, titleRest } = extractCaseNumbersFromHeading(match.rest);
     const evidence = {} as CandidateEvidence;
     found.push({ index, match, caseNumbers, titleRest, key, score: 0, start: index, skip: [], evidence });
-  });
+  }
   return found;
 }
 
@@ -100,6 +103,7 @@ function scoreAll(
   found: Candidate[],
   range: { from: string; to: string } | undefined,
   options: { template?: TemplateProfile; body?: string },
+  caseLines: CaseLines,
 ): void {
   const from = range ? numberValue(range.from) : Number.NaN;
   const to = range ? numberValue(range.to) : Number.NaN;
@@ -118,7 +122,7 @@ function scoreAll(
       lines,
       index: c.index,
       match: c.match,
-      caseNumbers: c.caseNumbers.length > 0 || caseLineNear(lines, c.index),
+      caseNumbers: c.caseNumbers.length > 0 || caseLineNear(lines, c.index, caseLines),
       hasMarker: hasMarker(c.index + 1, end, marker),
       contentToNext: k + 1 < found.length ? nonBlankBetween(lines, c.index, next) : 4,
       inRange: Number.isNaN(from) || Number.isNaN(to) ? undefined : inRange(numberValue(c.match.number), from, to),
@@ -138,16 +142,29 @@ function hasMarker(start: number, end: number, marker: (i: number) => boolean): 
   return false;
 }
 
+/**
+ * caseNumbersOnlyLine by line index, asked once per line: the line above a heading is read when the heading is scored
+ * and again when the chosen § takes it as its first line. A line's numbers go to at most one §.
+ */
+type CaseLines = Map<number, CaseNumber[] | undefined>;
+
+function caseLineAt(lines: readonly Line[], i: number, caseLines: CaseLines): CaseNumber[] | undefined {
+  if (caseLines.has(i)) return caseLines.get(i);
+  const numbers = caseNumbersOnlyLine(lines[i]?.text ?? '');
+  caseLines.set(i, numbers);
+  return numbers;
+}
+
 /** A case number on its own line just above the heading, or within the three lines after it. */
-function caseLineNear(lines: readonly Line[], index: number): boolean {
+function caseLineNear(lines: readonly Line[], index: number, caseLines: CaseLines): boolean {
   const above = previousNonBlank(lines, index);
-  if (above !== undefined && caseNumbersOnlyLine(lines[above]?.text ?? '')) return true;
+  if (above !== undefined && caseLineAt(lines, above, caseLines)) return true;
   let seen = 0;
   for (let i = index + 1; i < lines.length && seen < 3; i += 1) {
     const t = lines[i]?.text ?? '';
     if (t.trim() === '') continue;
     seen += 1;
-    if (caseNumbersOnlyLine(t)) return true;
+    if (caseLineAt(lines, i, caseLines)) return true;
   }
   return false;
 }
@@ -195,12 +212,12 @@ function bestChain(candidates: readonly Candidate[]): Candidate[] {
  * A case number printed on its own line just above the heading (KTweb's right-aligned errand tag) belongs to the §
  * below it: the span starts there, so it is not left at the end of the § before.
  */
-function attachPreambles(lines: readonly Line[], chain: Candidate[]): void {
+function attachPreambles(lines: readonly Line[], chain: Candidate[], caseLines: CaseLines): void {
   chain.forEach((c, k) => {
     const floor = k > 0 ? (chain[k - 1] as Candidate).index : -1;
     const above = previousNonBlank(lines, c.index);
     if (above === undefined || above <= floor) return;
-    const numbers = caseNumbersOnlyLine(lines[above]?.text ?? '');
+    const numbers = caseLineAt(lines, above, caseLines);
     if (!numbers) return;
     c.start = above;
     if (c.caseNumbers.length === 0) c.caseNumbers = numbers;

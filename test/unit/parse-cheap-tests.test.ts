@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { couldBeHeadingLine, matchHeadingLine } from '../../functions/core/parse/heading-line.ts';
+import { mayHoldProtokoll } from '../../functions/core/parse/furniture-line-kind.ts';
+import { shapeIdOf, shapeKey, zoneShapes } from '../../functions/core/parse/furniture-zones.ts';
+
+/**
+ * The parse stages rule most lines out with a character test before a regex or a string key runs. Each such test
+ * must never change an answer: these properties compare the cheap path with the full one on text built from the
+ * pieces the heading forms and page shapes are made of.
+ */
+const PIECES = [
+  '§',
+  '§ ',
+  '§§',
+  ' ',
+  '  ',
+  '\t',
+  '\u2009',
+  '\u00a0',
+  '12',
+  '5a',
+  '2024',
+  'Paragraf',
+  'paragraf',
+  'Ks',
+  'KS AU',
+  'Kommunstyrelsen',
+  'Dnr',
+  'dnr',
+  'DNR',
+  'Diarienummer',
+  'Ärendenummer',
+  'Forts',
+  'forts.',
+  '(forts.)',
+  '- ',
+  '– ',
+  '• ',
+  '* ',
+  'Sida',
+  'av',
+  '#',
+  ':',
+  '.',
+  'Å',
+  'ö',
+  'x',
+];
+const WS = ['', ' ', '  ', '\t', '\u2009'];
+/** Lines shaped like the heading forms (prefix, sign or word, number, label or title), with whitespace variants. */
+const shaped = fc
+  .tuple(
+    fc.constantFrom(...WS),
+    fc.constantFrom('§', 'Paragraf', 'paragraf', 'Ks', 'KS AU', 'Kommun', 'Forts', '- §', '• §', '12', 'x'),
+    fc.constantFrom(...WS),
+    fc.constantFrom('12', '5a', '§', '12345', '', '§ 7'),
+    fc.constantFrom(...WS),
+    fc.constantFrom('', 'Dnr 2024/1', 'Diarienummer 1', 'forts.', '§', 'Val av justerare', 'dnr', 'Ärendenummer'),
+    fc.constantFrom(...WS),
+  )
+  .map((parts) => parts.join(''));
+const line = fc.oneof(
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 9 }).map((parts) => parts.join('')),
+  shaped,
+);
+
+describe('couldBeHeadingLine', () => {
+  it('holds for every line matchHeadingLine accepts', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        if (matchHeadingLine(text) !== undefined) expect(couldBeHeadingLine(text)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('holds for the heading forms, and rules out ordinary lines', () => {
+    for (const text of [
+      '§ 95 2026.016 KS',
+      '§108',
+      '  KF § 102 DNR: KU.2017.3',
+      'KS AU § 12',
+      '39 § Sammanträdets laglighet',
+      '16 §',
+      'Paragraf 12 Val av justerare',
+      'Ks 1 Dnr 2012-KS0123',
+      '- § 17',
+      'Forts § 16',
+    ]) {
+      expect(matchHeadingLine(text)).toBeDefined();
+      expect(couldBeHeadingLine(text)).toBe(true);
+    }
+    for (const text of ['Kommunstyrelsen beslutar', 'att godkänna förslaget', '12 maj 2024', 'Justerandes sign']) {
+      expect(couldBeHeadingLine(text)).toBe(false);
+    }
+  });
+});
+
+describe('zone shape ids', () => {
+  it('give two lines the same id exactly when their shapes are equal', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (texts) => {
+        const z = zoneShapes(texts.length);
+        const ids = texts.map((t, i) => shapeIdOf(z, i, t));
+        texts.forEach((a, i) => {
+          expect(z.shapes[(ids[i] as number) - 1]).toBe(shapeKey(a));
+          texts.forEach((b, j) => expect(ids[i] === ids[j]).toBe(shapeKey(a) === shapeKey(b)));
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('shape digits as # and whitespace runs as one space', () => {
+    expect(shapeKey('Sida 3 av 12')).toBe('Sida # av #');
+    expect(shapeKey('Protokoll  43 §\t15.09.2022')).toBe('Protokoll # § #.#.#');
+    expect(shapeKey('Kommunstyrelsen')).toBe('Kommunstyrelsen');
+  });
+});
+
+describe('mayHoldProtokoll', () => {
+  const WORD = /protokoll\b/iu;
+  const pieces = [
+    'protokoll',
+    'PROTOKOLL',
+    'Protokoll',
+    'proto\u212aoll',
+    'protokol',
+    'rotokoll',
+    'protokolls',
+    ' ',
+    'l',
+    'p',
+    'o',
+    'x',
+    'å',
+    '1',
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(''));
+
+  it('holds for every text the protokoll word regex finds', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 40 })), (t) => {
+        if (WORD.test(t)) expect(mayHoldProtokoll(t)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of [
+      'Protokoll',
+      'KS protokoll 2024',
+      'xxprotoKOLL',
+      'proto\u212aoll nr 3',
+      'aaaaaaaaaaaaaaaaprotokoll',
+    ]) {
+      expect(mayHoldProtokoll(t)).toBe(true);
+    }
+    expect(mayHoldProtokoll('Kommunstyrelsen beslutar att godkänna')).toBe(false);
+  });
+});
