@@ -189,8 +189,14 @@ export function fieldsOf(fields: readonly Field[], key: FieldKey): Field[] {
   return fields.filter((f) => f.key === key);
 }
 
+/** The key's pieces in field order (a loop: flatMap is a generic slow path, and this runs a dozen times per header). */
 export function piecesOf(fields: readonly Field[], key: FieldKey): Piece[] {
-  return fieldsOf(fields, key).flatMap((f) => f.pieces);
+  const out: Piece[] = [];
+  for (const f of fields) {
+    if (f.key !== key) continue;
+    for (const p of f.pieces) out.push(p);
+  }
+  return out;
 }
 
 /**

@@ -19,6 +19,8 @@ const HEADING_RES: readonly RegExp[] = [
 ];
 
 export function isParagraphHeadingLine(text: string): boolean {
+  // Every form prints "§", "Paragraf" first or " D" (Dnr, DNR, Diarienummer): other lines are ruled out unread.
+  if (!text.includes('§') && !text.includes(' D') && !text.includes('Paragraf')) return false;
   const t = text.trimStart();
   return HEADING_RES.some((re) => re.test(t));
 }
