@@ -49,33 +49,36 @@ function isMunicipalityLine(text: string): boolean {
  */
 export function headerBody(header: readonly Line[]): { body: string; line: Line } | undefined {
   let run: Line[] = [];
-  const candidates: Line[][] = [];
+  // Each run is read as soon as it ends, in header order: the first that holds a body is the answer, and the lines
+  // after it are never classified (the municipality test is the costly one).
   // "SAMHÄLLSBYGGNADSNÄMNDEN   SAMMANTRÄDESPROTOKOLL": each column of a header line is read on its own.
   for (const line of header.flatMap(columnsOf)) {
     const t = withoutMunicipality(line.text.trim());
     if (t !== line.text.trim() && t !== '') {
       // "JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden": the body follows the municipality on one line.
-      if (run.length > 0) candidates.push(run);
-      candidates.push([makeLine(t, line.page, line.line, line.layout)]);
+      const found = bodyIn(run) ?? bodyIn([makeLine(t, line.page, line.line, line.layout)]);
+      if (found) return found;
       run = [];
       continue;
     }
     if (NOT_BODY_RE.test(t) || DATE_LINE_RE.test(t) || isMunicipalityLine(t)) {
-      if (run.length > 0) candidates.push(run);
+      const found = bodyIn(run);
+      if (found) return found;
       run = [];
     } else {
       run.push(line);
     }
   }
-  if (run.length > 0) candidates.push(run);
-  for (const c of candidates) {
-    for (let start = 0; start < c.length; start++) {
-      // Longest first: "Kommunstyrelsens" + "arbetsutskott" is one body.
-      for (let n = Math.min(MAX_BODY_LINES, c.length - start); n >= 1; n--) {
-        const body = joinWrapped(c.slice(start, start + n).map((l) => l.text.trim()));
-        const first = c[start];
-        if (first && body.length <= MAX_BODY_LENGTH && BODY_RE.test(body)) return { body, line: first };
-      }
+  return bodyIn(run);
+}
+
+/** The first body in a run of header lines: by start line, longest first ("Kommunstyrelsens" + "arbetsutskott"). */
+function bodyIn(c: readonly Line[]): { body: string; line: Line } | undefined {
+  for (let start = 0; start < c.length; start++) {
+    for (let n = Math.min(MAX_BODY_LINES, c.length - start); n >= 1; n--) {
+      const body = joinWrapped(c.slice(start, start + n).map((l) => l.text.trim()));
+      const first = c[start];
+      if (first && body.length <= MAX_BODY_LENGTH && BODY_RE.test(body)) return { body, line: first };
     }
   }
   return undefined;
