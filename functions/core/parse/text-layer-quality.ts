@@ -1,4 +1,5 @@
 import type { PageText } from '../records/types.ts';
+import { isPlainPage } from './lines.ts';
 
 /**
  * How far a document's text layer can be trusted, read from the text alone (pure, linear). A PDF whose fonts map some
@@ -45,7 +46,7 @@ interface Counts {
 export function assessTextLayer(pages: readonly PageText[]): TextLayerAssessment {
   const total: Counts = { letters: 0, ligatures: 0, at: 0, att: 0, junk: 0 };
   const perPage = pages.map((p) => {
-    const c = count(p.text);
+    const c = count(p.text, isPlainPage(p));
     total.letters += c.letters;
     total.ligatures += c.ligatures;
     total.at += c.at;
@@ -110,11 +111,13 @@ function clamp(n: number): number {
  * garbage grows faster than the text): characters, ligature pairs ("tt", "ti", "tf", "fi", "ff", "fl", "ft", any
  * case, not overlapping), the words "at"/"att" (the letters around are Latin or Swedish), and junk (U+FFFD,
  * private-use code points except the Symbol-font bullets U+F0A7 and U+F0B7, control characters other than tab,
- * newline, form feed and carriage return). Two native scans counted by `test` on a global regex, which returns no match
- * object: a fifth cheaper than reading every character in JavaScript (see wordsAndPairs for the first).
+ * newline, form feed and carriage return). Native scans counted by `test` on a global regex, which returns no match
+ * object: a fifth cheaper than reading every character in JavaScript (see wordsAndPairs for the first); the junk scan
+ * only when the page is not known to be plain (lines.ts isPlainPage).
  */
-function count(text: string): Counts {
-  const c: Counts = { letters: text.length, ligatures: 0, at: 0, att: 0, junk: matches(JUNK_RE, text) };
+function count(text: string, plain: boolean): Counts {
+  // A plain page (lines.ts: scanned for odd and junk characters at once, when its lines were made) holds no junk.
+  const c: Counts = { letters: text.length, ligatures: 0, at: 0, att: 0, junk: plain ? 0 : matches(JUNK_RE, text) };
   wordsAndPairs(text, c);
   return c;
 }
