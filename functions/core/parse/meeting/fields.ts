@@ -139,16 +139,21 @@ function matchLabel(segment: string): LabelMatch | undefined {
   return undefined;
 }
 
+/** The first column starts with a label (ANY_LABEL_RE holds every label regex matchLabel tries, so it answers alone). */
 export function isLabelLine(text: string): boolean {
   const t = text.trim();
-  const first = HAS_COLUMN_GAP_RE.test(t) ? (t.split(COLUMN_GAP_RE)[0] ?? '') : t;
-  return first !== '' && matchLabel(first) !== undefined;
+  const first = HAS_COLUMN_GAP_RE.test(t) ? t.slice(0, t.search(COLUMN_GAP_RE)) : t;
+  return first !== '' && ANY_LABEL_RE.test(first);
 }
 
 function segments(text: string): string[] {
   const t = text.trim();
-  const columns = HAS_COLUMN_GAP_RE.test(t) ? t.split(COLUMN_GAP_RE) : [t];
-  return (HAS_INLINE_LABEL_RE.test(t) ? columns.flatMap((s) => s.split(INLINE_LABEL_RE)) : columns)
+  const gap = HAS_COLUMN_GAP_RE.test(t);
+  const inline = t.includes('Paragraf') && HAS_INLINE_LABEL_RE.test(t);
+  // One column without a label inside: the trimmed line is the only segment.
+  if (!gap && !inline) return t === '' ? [] : [t];
+  const columns = gap ? t.split(COLUMN_GAP_RE) : [t];
+  return (inline ? columns.flatMap((s) => s.split(INLINE_LABEL_RE)) : columns)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

@@ -116,15 +116,16 @@ export function joinWrapped(parts: readonly string[]): string {
  */
 export function detectMunicipalityIn(lines: readonly Line[], places: readonly string[]): string | undefined {
   // detectMunicipality needs "kommun", "stad" or "Region Gotland" in the text: lines without one are skipped.
-  const named = lines.filter((l) => ORGANISATION_WORD_RE.test(l.text));
-  for (const line of named) {
-    if (/anslagstavla/iu.test(line.text)) {
-      const found = detectMunicipality(line.text);
-      if (found) return found;
-    }
+  // Each distinct text is read once (page headers repeat): a text that named no municipality names none again.
+  const named = [...new Set(lines.filter((l) => ORGANISATION_WORD_RE.test(l.text)).map((l) => l.text))];
+  const notice = named.filter((text) => /anslagstavla/iu.test(text));
+  for (const text of notice) {
+    const found = detectMunicipality(text);
+    if (found) return found;
   }
-  for (const line of named) {
-    const found = detectMunicipality(line.text);
+  for (const text of named) {
+    if (notice.includes(text)) continue;
+    const found = detectMunicipality(text);
     if (found) return found;
   }
   for (const place of places) {

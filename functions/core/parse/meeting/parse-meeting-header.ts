@@ -159,12 +159,13 @@ function organName(ctx: Context): string {
     ),
   ];
   if (names.length <= 1) return names[0] ?? '';
+  // Every line of the document is read here: plain loops, no callback per line.
   const scores = names.map(() => 0);
   for (const l of ctx.lines) {
     const t = l.text.trimStart();
-    names.forEach((name, k) => {
-      if (t.startsWith(name)) scores[k] = (scores[k] ?? 0) + 1;
-    });
+    for (let k = 0; k < names.length; k += 1) {
+      if (t.startsWith(names[k] as string)) scores[k] = (scores[k] ?? 0) + 1;
+    }
   }
   let best = 0;
   scores.forEach((n, k) => {
