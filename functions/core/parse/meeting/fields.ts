@@ -166,13 +166,15 @@ function segments(text: string): string[] {
 export function collectFields(lines: readonly Line[]): Field[] {
   const fields: Field[] = [];
   let current: Field | undefined;
-  let pendingTails: RegExp[] = [];
+  let pendingTails: RegExp[] = NO_TAILS;
   for (const line of lines) {
     const tails = pendingTails;
-    pendingTails = [];
+    pendingTails = NO_TAILS;
     let onLine: Field | undefined;
-    segments(line.text).forEach((segment, column) => {
-      const tail = tails.find((re) => re.test(segment));
+    const parts = segments(line.text);
+    for (let column = 0; column < parts.length; column += 1) {
+      const segment = parts[column] as string;
+      const tail = tails.length === 0 ? undefined : tails.find((re) => re.test(segment));
       const text = tail ? segment.replace(tail, '').trim() : segment;
       const label = tail ? undefined : matchLabel(text);
       if (label) {
@@ -180,15 +182,21 @@ export function collectFields(lines: readonly Line[]): Field[] {
         fields.push(field);
         if (column === 0 || !current) current = field;
         onLine = field;
-        if (label.wrapped && label.def.tail) pendingTails.push(label.def.tail);
+        if (label.wrapped && label.def.tail) {
+          if (pendingTails === NO_TAILS) pendingTails = [];
+          pendingTails.push(label.def.tail);
+        }
         if (label.rest) field.pieces.push({ text: label.rest, line });
       } else if (text && (onLine ?? current)) {
         (onLine ?? (current as Field)).pieces.push({ text, line });
       }
-    });
+    }
   }
   return fields;
 }
+
+/** Shared by every line that leaves no label tail for the next (never written to: a new array is made for tails). */
+const NO_TAILS: RegExp[] = [];
 
 export function fieldsOf(fields: readonly Field[], key: FieldKey): Field[] {
   return fields.filter((f) => f.key === key);
