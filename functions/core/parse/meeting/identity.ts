@@ -39,7 +39,10 @@ export function dateIn(text: string): string | undefined {
 const ORGANISATION_WORD_RE = /[Kk]ommun|KOMMUN|[Ss]tad|STAD|Region Gotland/u;
 
 function isMunicipalityLine(text: string): boolean {
-  return detectMunicipality(text) !== undefined || findMunicipality(text) !== undefined;
+  // detectMunicipality finds nothing without an organisation word: the test rules most header lines out unread.
+  return (
+    (ORGANISATION_WORD_RE.test(text) && detectMunicipality(text) !== undefined) || findMunicipality(text) !== undefined
+  );
 }
 
 /**
@@ -94,11 +97,14 @@ function columnsOf(line: Line): Line[] {
 
 /** "JÖNKÖPINGS KOMMUN Barn- och …" → "Barn- och …"; lines that do not start with "<Name>s kommun" are returned as they are. */
 function withoutMunicipality(text: string): string {
-  const m = /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s+(?:KOMMUN|[Kk]ommun|STAD|[Ss]tad)\s+(?=\p{Lu})/u.exec(
-    text,
-  );
+  // The prefix needs an organisation word (KOMMUN, kommun, STAD, stad): lines without one are returned unread.
+  if (!ORGANISATION_WORD_RE.test(text)) return text;
+  const m = MUNICIPALITY_PREFIX_RE.exec(text);
   return m && isMunicipalityLine(text.slice(0, m[0].length).trim()) ? text.slice(m[0].length) : text;
 }
+
+const MUNICIPALITY_PREFIX_RE =
+  /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s+(?:KOMMUN|[Kk]ommun|STAD|[Ss]tad)\s+(?=\p{Lu})/u;
 
 /** Joins wrapped header lines; a hyphen at a line end before a lower-case letter is a word break and goes away. */
 export function joinWrapped(parts: readonly string[]): string {
