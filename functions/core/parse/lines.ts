@@ -27,7 +27,7 @@ export function toLines(pages: readonly PageText[]): Line[] {
   const out: Line[] = [];
   for (const page of pages) {
     // Without odd characters "\n" is the only line end, so trailing space can be cut per line after the split.
-    const odd = ODD_RE.test(page.text);
+    const odd = !isPlainPage(page) && ODD_RE.test(page.text);
     const rows = (odd ? normalizeOdd(page.text) : page.text).split('\n');
     // Marks are used only when they line up one to one with the lines (an extractor's own output always does).
     const layout = page.layout && page.layout.length === rows.length ? page.layout : undefined;
@@ -56,6 +56,28 @@ export function flatTrim(text: string): string {
   const t = text.trim();
   return t.length === text.length ? text : flatString(t);
 }
+
+/**
+ * Pages whose text holds none of the characters that either the line normaliser (ODD_RE) or the text-layer signal's
+ * junk count (text-layer-quality.ts) looks for: one scan answers both questions, and most pages hold none. Keyed by
+ * the page and checked against its text, so a page whose text changed is scanned again.
+ */
+const PLAIN_PAGES = new WeakMap<PageText, string>();
+
+/** True when `page.text` holds no odd line character and no junk character (scanned once per page text). */
+export function isPlainPage(page: PageText): boolean {
+  if (PLAIN_PAGES.get(page) === page.text) return true;
+  if (UNUSUAL_RE.test(page.text)) return false;
+  PLAIN_PAGES.set(page, page.text);
+  return true;
+}
+
+/**
+ * ODD_RE's characters and text-layer-quality.ts's junk (controls other than tab, newline, form feed and carriage
+ * return, U+FFFD, private-use code points except the Symbol-font bullets U+F0A7 and U+F0B7), in one class.
+ */
+const UNUSUAL_RE =
+  /[\u0000-\u0008\u000b\u000d-\u001f\u00a0\u00ad\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]/u;
 
 /** V8 copies substrings shorter than this; longer ones become slices of their parent. */
 const MIN_SLICE = 13;

@@ -1,4 +1,5 @@
 import type { PageText } from '../records/types.ts';
+import { isPlainPage } from './lines.ts';
 
 /**
  * How far a document's text layer can be trusted, read from the text alone (pure, linear). A PDF whose fonts map some
@@ -45,7 +46,7 @@ interface Counts {
 export function assessTextLayer(pages: readonly PageText[]): TextLayerAssessment {
   const total: Counts = { letters: 0, ligatures: 0, at: 0, att: 0, junk: 0 };
   const perPage = pages.map((p) => {
-    const c = count(p.text);
+    const c = count(p.text, isPlainPage(p));
     total.letters += c.letters;
     total.ligatures += c.ligatures;
     total.at += c.at;
@@ -110,24 +111,71 @@ function clamp(n: number): number {
  * garbage grows faster than the text): characters, ligature pairs ("tt", "ti", "tf", "fi", "ff", "fl", "ft", any
  * case, not overlapping), the words "at"/"att" (the letters around are Latin or Swedish), and junk (U+FFFD,
  * private-use code points except the Symbol-font bullets U+F0A7 and U+F0B7, control characters other than tab,
- * newline, form feed and carriage return). Each is a native scan counted by `test` on a global regex, which returns
- * no match object: a fifth cheaper than reading every character in JavaScript.
+ * newline, form feed and carriage return). Native scans counted by `test` on a global regex, which returns no match
+ * object: a fifth cheaper than reading every character in JavaScript (see wordsAndPairs for the first); the junk scan
+ * only when the page is not known to be plain (lines.ts isPlainPage).
  */
-function count(text: string): Counts {
-  return {
-    letters: text.length,
-    ligatures: matches(LIGATURE_RE, text),
-    at: matches(AT_RE, text),
-    att: matches(ATT_RE, text),
-    junk: matches(JUNK_RE, text),
-  };
+function count(text: string, plain: boolean): Counts {
+  // A plain page (lines.ts: scanned for odd and junk characters at once, when its lines were made) holds no junk.
+  const c: Counts = { letters: text.length, ligatures: 0, at: 0, att: 0, junk: plain ? 0 : matches(JUNK_RE, text) };
+  wordsAndPairs(text, c);
+  return c;
 }
 
-const LIGATURE_RE = /t[tif]|f[iflt]/giu;
-/** "at" and "att" as words: no letter (a-z, å ä ö é, either case) before or after. */
-const AT_RE = /(?<![a-zA-ZåäöéÅÄÖÉ])[aA][tT](?![a-zA-ZåäöéÅÄÖÉ])/gu;
-const ATT_RE = /(?<![a-zA-ZåäöéÅÄÖÉ])[aA][tT][tT](?![a-zA-ZåäöéÅÄÖÉ])/gu;
-const JUNK_RE = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]/gu;
+/** A letter for the at/att word rule: a–z, å ä ö é, either case. */
+const WORD_LETTER = 'a-zA-ZåäöéÅÄÖÉ';
+/**
+ * Ligature pairs and the words "at"/"att" in one scan. Each ligature pair starts with t or f and each word with a, so
+ * at any position at most one alternative can match, and neither consumes a character where the other would start a
+ * match: the scan finds the same pairs and words as one scan for each. (The flag `i` is spelled out as [tT] etc.: with
+ * it the word-letter classes would also take the characters that case-fold to a letter, ſ and K. Without `u` every
+ * class here reads the same, since none holds an astral or a surrogate code point.)
+ */
+const PAIR_OR_WORD_RE = new RegExp(
+  `[tT][tTiIfF]|[fF][iIfFlLtT]|(?<![${WORD_LETTER}])[aA][tT][tT]?(?![${WORD_LETTER}])`,
+  'g',
+);
+const JUNK_RE = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]/g;
+
+/**
+ * Adds the ligature pairs and the at/att words to `c`. A match is told by its last characters (lastIndex after `test`):
+ * "…a" + "t" is the word "at"; any other is a ligature pair. The word "att" ends in the pair "tt", which a scan for pairs
+ * alone counts as well (the "a" before it is in no pair), so it counts as a pair and, when the a before it starts the
+ * word (no word letter on either side), as "att"; when the word rule fails at that a, the pair was matched alone.
+ */
+function wordsAndPairs(text: string, c: Counts): void {
+  const re = PAIR_OR_WORD_RE;
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    if (isA(text.charCodeAt(end - 2))) {
+      c.at += 1;
+      continue;
+    }
+    c.ligatures += 1;
+    if (
+      isA(text.charCodeAt(end - 3)) &&
+      (text.charCodeAt(end - 2) | 0x20) === 0x74 &&
+      (text.charCodeAt(end - 1) | 0x20) === 0x74 &&
+      !isWordLetter(text.charCodeAt(end - 4)) &&
+      !isWordLetter(text.charCodeAt(end))
+    ) {
+      c.att += 1;
+    }
+  }
+}
+
+/** "a" or "A" (NaN, before the start, is neither). */
+function isA(code: number): boolean {
+  return (code | 0x20) === 0x61;
+}
+
+/** A character of WORD_LETTER (NaN, outside the text, is none). */
+function isWordLetter(code: number): boolean {
+  const lower = code | 0x20;
+  if (lower >= 0x61 && lower <= 0x7a) return true;
+  return lower === 0xe5 || lower === 0xe4 || lower === 0xf6 || lower === 0xe9;
+}
 
 /** How many non-overlapping matches `re` (global) finds in `text`. */
 function matches(re: RegExp, text: string): number {

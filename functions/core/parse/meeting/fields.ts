@@ -139,16 +139,21 @@ function matchLabel(segment: string): LabelMatch | undefined {
   return undefined;
 }
 
+/** The first column starts with a label (ANY_LABEL_RE holds every label regex matchLabel tries, so it answers alone). */
 export function isLabelLine(text: string): boolean {
   const t = text.trim();
-  const first = HAS_COLUMN_GAP_RE.test(t) ? (t.split(COLUMN_GAP_RE)[0] ?? '') : t;
-  return first !== '' && matchLabel(first) !== undefined;
+  const first = HAS_COLUMN_GAP_RE.test(t) ? t.slice(0, t.search(COLUMN_GAP_RE)) : t;
+  return first !== '' && ANY_LABEL_RE.test(first);
 }
 
 function segments(text: string): string[] {
   const t = text.trim();
-  const columns = HAS_COLUMN_GAP_RE.test(t) ? t.split(COLUMN_GAP_RE) : [t];
-  return (HAS_INLINE_LABEL_RE.test(t) ? columns.flatMap((s) => s.split(INLINE_LABEL_RE)) : columns)
+  const gap = HAS_COLUMN_GAP_RE.test(t);
+  const inline = t.includes('Paragraf') && HAS_INLINE_LABEL_RE.test(t);
+  // One column without a label inside: the trimmed line is the only segment.
+  if (!gap && !inline) return t === '' ? [] : [t];
+  const columns = gap ? t.split(COLUMN_GAP_RE) : [t];
+  return (inline ? columns.flatMap((s) => s.split(INLINE_LABEL_RE)) : columns)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
@@ -161,13 +166,15 @@ function segments(text: string): string[] {
 export function collectFields(lines: readonly Line[]): Field[] {
   const fields: Field[] = [];
   let current: Field | undefined;
-  let pendingTails: RegExp[] = [];
+  let pendingTails: RegExp[] = NO_TAILS;
   for (const line of lines) {
     const tails = pendingTails;
-    pendingTails = [];
+    pendingTails = NO_TAILS;
     let onLine: Field | undefined;
-    segments(line.text).forEach((segment, column) => {
-      const tail = tails.find((re) => re.test(segment));
+    const parts = segments(line.text);
+    for (let column = 0; column < parts.length; column += 1) {
+      const segment = parts[column] as string;
+      const tail = tails.length === 0 ? undefined : tails.find((re) => re.test(segment));
       const text = tail ? segment.replace(tail, '').trim() : segment;
       const label = tail ? undefined : matchLabel(text);
       if (label) {
@@ -175,22 +182,34 @@ export function collectFields(lines: readonly Line[]): Field[] {
         fields.push(field);
         if (column === 0 || !current) current = field;
         onLine = field;
-        if (label.wrapped && label.def.tail) pendingTails.push(label.def.tail);
+        if (label.wrapped && label.def.tail) {
+          if (pendingTails === NO_TAILS) pendingTails = [];
+          pendingTails.push(label.def.tail);
+        }
         if (label.rest) field.pieces.push({ text: label.rest, line });
       } else if (text && (onLine ?? current)) {
         (onLine ?? (current as Field)).pieces.push({ text, line });
       }
-    });
+    }
   }
   return fields;
 }
+
+/** Shared by every line that leaves no label tail for the next (never written to: a new array is made for tails). */
+const NO_TAILS: RegExp[] = [];
 
 export function fieldsOf(fields: readonly Field[], key: FieldKey): Field[] {
   return fields.filter((f) => f.key === key);
 }
 
+/** The key's pieces in field order (a loop: flatMap is a generic slow path, and this runs a dozen times per header). */
 export function piecesOf(fields: readonly Field[], key: FieldKey): Piece[] {
-  return fieldsOf(fields, key).flatMap((f) => f.pieces);
+  const out: Piece[] = [];
+  for (const f of fields) {
+    if (f.key !== key) continue;
+    for (const p of f.pieces) out.push(p);
+  }
+  return out;
 }
 
 /**

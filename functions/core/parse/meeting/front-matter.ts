@@ -4,6 +4,7 @@
  * that the field reader sees only the cover page(s), including the 2018 template's ANSLAG/BEVIS block on page 3.
  */
 import type { Line } from '../lines.ts';
+import { isWhitespaceCode } from '../../text/whitespace.ts';
 import { isLabelLine } from './fields.ts';
 
 /**
@@ -19,6 +20,8 @@ const HEADING_RES: readonly RegExp[] = [
 ];
 
 export function isParagraphHeadingLine(text: string): boolean {
+  // Every form prints "§", "Paragraf" first or " D" (Dnr, DNR, Diarienummer): other lines are ruled out unread.
+  if (!text.includes('§') && !text.includes(' D') && !text.includes('Paragraf')) return false;
   const t = text.trimStart();
   return HEADING_RES.some((re) => re.test(t));
 }
@@ -48,7 +51,7 @@ export function findFrontMatter(lines: readonly Line[]): FrontMatter {
   const header = headerZone(front);
   const headerTexts = new Set(header.map((l) => l.text.trim()));
   const leading = leadingHeaderLines(front, headerTexts);
-  const kept = front.filter((l) => !isPlainFurniture(l.text.trim()) && !leading.has(l));
+  const kept = front.filter((l) => !leading.has(l) && !isPlainFurniture(l.text.trim()));
   const content = dropHeadingPagePrelude(kept, headingAt >= 0 ? lines[headingAt]?.page : undefined);
   return { end: end >= 0 ? end : lines.length, header, content };
 }
@@ -66,7 +69,26 @@ function headerZone(front: readonly Line[]): Line[] {
 }
 
 function isPlainFurniture(text: string): boolean {
-  return text === '' || FURNITURE_RE.test(text) || DATE_ONLY_RE.test(text);
+  return text === '' || (mayBeFurniture(text.charCodeAt(0)) && (FURNITURE_RE.test(text) || DATE_ONLY_RE.test(text)));
+}
+
+/**
+ * The first characters FURNITURE_RE and DATE_ONLY_RE can start with: a digit, U (Utdragsbestyrkande), J (Justerandes),
+ * P (Protokoll), S (Sida, Sammanträdes…), a leader (. … _ ·) or whitespace. Most cover lines are ruled out by it.
+ */
+function mayBeFurniture(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x55 ||
+    c === 0x4a ||
+    c === 0x50 ||
+    c === 0x53 ||
+    c === 0x2e ||
+    c === 0x2026 ||
+    c === 0x5f ||
+    c === 0xb7 ||
+    isWhitespaceCode(c)
+  );
 }
 
 /**

@@ -39,7 +39,10 @@ export function dateIn(text: string): string | undefined {
 const ORGANISATION_WORD_RE = /[Kk]ommun|KOMMUN|[Ss]tad|STAD|Region Gotland/u;
 
 function isMunicipalityLine(text: string): boolean {
-  return detectMunicipality(text) !== undefined || findMunicipality(text) !== undefined;
+  // detectMunicipality finds nothing without an organisation word: the test rules most header lines out unread.
+  return (
+    (ORGANISATION_WORD_RE.test(text) && detectMunicipality(text) !== undefined) || findMunicipality(text) !== undefined
+  );
 }
 
 /**
@@ -49,33 +52,36 @@ function isMunicipalityLine(text: string): boolean {
  */
 export function headerBody(header: readonly Line[]): { body: string; line: Line } | undefined {
   let run: Line[] = [];
-  const candidates: Line[][] = [];
+  // Each run is read as soon as it ends, in header order: the first that holds a body is the answer, and the lines
+  // after it are never classified (the municipality test is the costly one).
   // "SAMHÄLLSBYGGNADSNÄMNDEN   SAMMANTRÄDESPROTOKOLL": each column of a header line is read on its own.
   for (const line of header.flatMap(columnsOf)) {
     const t = withoutMunicipality(line.text.trim());
     if (t !== line.text.trim() && t !== '') {
       // "JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden": the body follows the municipality on one line.
-      if (run.length > 0) candidates.push(run);
-      candidates.push([makeLine(t, line.page, line.line, line.layout)]);
+      const found = bodyIn(run) ?? bodyIn([makeLine(t, line.page, line.line, line.layout)]);
+      if (found) return found;
       run = [];
       continue;
     }
     if (NOT_BODY_RE.test(t) || DATE_LINE_RE.test(t) || isMunicipalityLine(t)) {
-      if (run.length > 0) candidates.push(run);
+      const found = bodyIn(run);
+      if (found) return found;
       run = [];
     } else {
       run.push(line);
     }
   }
-  if (run.length > 0) candidates.push(run);
-  for (const c of candidates) {
-    for (let start = 0; start < c.length; start++) {
-      // Longest first: "Kommunstyrelsens" + "arbetsutskott" is one body.
-      for (let n = Math.min(MAX_BODY_LINES, c.length - start); n >= 1; n--) {
-        const body = joinWrapped(c.slice(start, start + n).map((l) => l.text.trim()));
-        const first = c[start];
-        if (first && body.length <= MAX_BODY_LENGTH && BODY_RE.test(body)) return { body, line: first };
-      }
+  return bodyIn(run);
+}
+
+/** The first body in a run of header lines: by start line, longest first ("Kommunstyrelsens" + "arbetsutskott"). */
+function bodyIn(c: readonly Line[]): { body: string; line: Line } | undefined {
+  for (let start = 0; start < c.length; start++) {
+    for (let n = Math.min(MAX_BODY_LINES, c.length - start); n >= 1; n--) {
+      const body = joinWrapped(c.slice(start, start + n).map((l) => l.text.trim()));
+      const first = c[start];
+      if (first && body.length <= MAX_BODY_LENGTH && BODY_RE.test(body)) return { body, line: first };
     }
   }
   return undefined;
@@ -91,11 +97,14 @@ function columnsOf(line: Line): Line[] {
 
 /** "JÖNKÖPINGS KOMMUN Barn- och …" → "Barn- och …"; lines that do not start with "<Name>s kommun" are returned as they are. */
 function withoutMunicipality(text: string): string {
-  const m = /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s+(?:KOMMUN|[Kk]ommun|STAD|[Ss]tad)\s+(?=\p{Lu})/u.exec(
-    text,
-  );
+  // The prefix needs an organisation word (KOMMUN, kommun, STAD, stad): lines without one are returned unread.
+  if (!ORGANISATION_WORD_RE.test(text)) return text;
+  const m = MUNICIPALITY_PREFIX_RE.exec(text);
   return m && isMunicipalityLine(text.slice(0, m[0].length).trim()) ? text.slice(m[0].length) : text;
 }
+
+const MUNICIPALITY_PREFIX_RE =
+  /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s+(?:KOMMUN|[Kk]ommun|STAD|[Ss]tad)\s+(?=\p{Lu})/u;
 
 /** Joins wrapped header lines; a hyphen at a line end before a lower-case letter is a word break and goes away. */
 export function joinWrapped(parts: readonly string[]): string {
@@ -113,15 +122,16 @@ export function joinWrapped(parts: readonly string[]): string {
  */
 export function detectMunicipalityIn(lines: readonly Line[], places: readonly string[]): string | undefined {
   // detectMunicipality needs "kommun", "stad" or "Region Gotland" in the text: lines without one are skipped.
-  const named = lines.filter((l) => ORGANISATION_WORD_RE.test(l.text));
-  for (const line of named) {
-    if (/anslagstavla/iu.test(line.text)) {
-      const found = detectMunicipality(line.text);
-      if (found) return found;
-    }
+  // Each distinct text is read once (page headers repeat): a text that named no municipality names none again.
+  const named = [...new Set(lines.filter((l) => ORGANISATION_WORD_RE.test(l.text)).map((l) => l.text))];
+  const notice = named.filter((text) => /anslagstavla/iu.test(text));
+  for (const text of notice) {
+    const found = detectMunicipality(text);
+    if (found) return found;
   }
-  for (const line of named) {
-    const found = detectMunicipality(line.text);
+  for (const text of named) {
+    if (notice.includes(text)) continue;
+    const found = detectMunicipality(text);
     if (found) return found;
   }
   for (const place of places) {

@@ -57,13 +57,10 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
     warnings: [],
     start: first ? { page: first.page, line: first.line } : { page: 1, line: 1 },
   };
-  const placeTime = parsePlaceTime([...piecesOf(ctx.fields, 'place'), ...piecesOf(ctx.fields, 'time')]);
+  const placeTime = parsePlaceTime(piecesOf(ctx.fields, 'place').concat(piecesOf(ctx.fields, 'time')));
   const justering = parseJustering(piecesOf(ctx.fields, 'justering'));
   const announcement = joinedText(ctx.fields, 'announcement') || undefined;
-  const notice = parseNotice(
-    lines.slice(0, front.end).filter((l) => l.text.trim() !== ''),
-    announcement,
-  );
+  const notice = parseNotice(nonBlankLines(lines, front.end), announcement);
   const date = readDate(ctx);
   const body = readBody(ctx);
   const municipality = readMunicipality(ctx, [keptAt(ctx), justering.place, placeTime.place]);
@@ -94,6 +91,16 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   };
   warnMissing(ctx, meeting);
   return { meeting, warnings: ctx.warnings };
+}
+
+/** The first `end` lines without the blank ones. */
+function nonBlankLines(lines: readonly Line[], end: number): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < end; i += 1) {
+    const l = lines[i] as Line;
+    if (l.text.trim() !== '') out.push(l);
+  }
+  return out;
 }
 
 function warn(ctx: Context, code: ParseWarning['code'], message: string, at?: Position): void {
@@ -152,12 +159,13 @@ function organName(ctx: Context): string {
     ),
   ];
   if (names.length <= 1) return names[0] ?? '';
+  // Every line of the document is read here: plain loops, no callback per line.
   const scores = names.map(() => 0);
   for (const l of ctx.lines) {
     const t = l.text.trimStart();
-    names.forEach((name, k) => {
-      if (t.startsWith(name)) scores[k] = (scores[k] ?? 0) + 1;
-    });
+    for (let k = 0; k < names.length; k += 1) {
+      if (t.startsWith(names[k] as string)) scores[k] = (scores[k] ?? 0) + 1;
+    }
   }
   let best = 0;
   scores.forEach((n, k) => {

@@ -4,6 +4,7 @@
  */
 import type { DateSpan } from '../../records/types.ts';
 import { MONTH_PATTERN } from '../../text/swedish-dates.ts';
+import { collapseWhitespace } from '../../text/whitespace.ts';
 import type { Piece } from './fields.ts';
 
 const CLOCK = String.raw`\d{1,2}[.:]\d{2}`;
@@ -19,6 +20,7 @@ const DATE_PHRASE_RE = new RegExp(
   String.raw`(?:[A-Za-zåäö]{3,5}dag(?:en)?\s+)?(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:${MONTH_PATTERN})\.?\s+\d{4})`,
   'giu',
 );
+const HAS_DIGIT_RE = /\d/u;
 /** "Ajourneringar framgår av resp. paragraf." is a note, not a place; it may wrap onto the next line. */
 const ADJOURNMENT_RE = /\bAjournering/u;
 
@@ -37,7 +39,10 @@ export function clockTime(text: string): string | undefined {
 }
 
 export function parseTime(raw: string): DateSpan | undefined {
-  const clocks = [...raw.matchAll(CLOCK_GLOBAL_RE)].map((m) => clockTime(m[0]));
+  // An exec loop on the module regex: matchAll would clone it and build an iterator.
+  const clocks: Array<string | undefined> = [];
+  CLOCK_GLOBAL_RE.lastIndex = 0;
+  for (let m = CLOCK_GLOBAL_RE.exec(raw); m; m = CLOCK_GLOBAL_RE.exec(raw)) clocks.push(clockTime(m[0]));
   const start = clocks[0];
   if (!start) return undefined;
   const end = clocks.length > 1 ? clocks.at(-1) : undefined;
@@ -62,7 +67,8 @@ export function parsePlaceTime(pieces: readonly Piece[]): PlaceTime {
       text = text.slice(0, note);
       inNote = true;
     }
-    text = text.replace(DATE_PHRASE_RE, '').replace(/\s+/gu, ' ').trim();
+    // Every date phrase holds a digit: text without one has none to remove.
+    text = collapseWhitespace(HAS_DIGIT_RE.test(text) ? text.replace(DATE_PHRASE_RE, '') : text).trim();
     if (text) places.push(text);
   }
   const place = places.join(' ').replace(/^[\s,.;:]+|[\s,.;:]+$/gu, '');
