@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessTextLayer } from '../../functions/core/parse/text-layer-quality.ts';
 import { inferPages } from '../../functions/core/parse/virtual-pages.ts';
-import { normalizeText, toLines } from '../../functions/core/parse/lines.ts';
+import { normalizeText, plainPages, toLines } from '../../functions/core/parse/lines.ts';
 
 /**
  * The text-layer signal (shared with the OCR trigger of issue 17: `assessTextLayer(pages)` → { damaged, score,
@@ -66,7 +66,7 @@ describe('assessTextLayer', () => {
 });
 
 describe('plain pages: one scan for the line normaliser and the junk count', () => {
-  it('counts junk and normalises lines as each rule says, whether the page was read into lines first or not', () => {
+  it('counts junk and normalises lines as each rule says, with the scan shared or made by each stage', () => {
     const wrong: string[] = [];
     for (let c = 0; c < 0x10000; c += 1) {
       const ch = String.fromCharCode(c);
@@ -74,24 +74,28 @@ describe('plain pages: one scan for the line normaliser and the junk count', () 
         (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) ||
         c === 0xfffd ||
         (c >= 0xe000 && c <= 0xf8ff && c !== 0xf0a7 && c !== 0xf0b7);
-      const fresh = { number: 1, text: `ab${ch}c ` };
-      const read = { number: 1, text: `ab${ch}c ` };
-      const lines = toLines([read]).map((l) => l.text);
-      if (lines.join('\n') !== normalizeText(read.text)) wrong.push(`lines ${c.toString(16)}`);
-      for (const page of [fresh, read]) {
-        const counted = assessTextLayer([page]).reasons.some((r) => r.includes('unmapped'));
-        if (counted !== junk) wrong.push(`junk ${c.toString(16)}`);
+      const pages = [{ number: 1, text: `ab${ch}c ` }];
+      const shared = plainPages(pages);
+      for (const lines of [toLines(pages), toLines(pages, shared)]) {
+        if (lines.map((l) => l.text).join('\n') !== normalizeText(pages[0]?.text ?? ''))
+          wrong.push(`lines ${c.toString(16)}`);
+      }
+      for (const a of [assessTextLayer(pages), assessTextLayer(pages, shared)]) {
+        if (a.reasons.some((r) => r.includes('unmapped')) !== junk) wrong.push(`junk ${c.toString(16)}`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('reads a page again when its text changed', () => {
+  it('keeps nothing between calls: the same page object with a changed text is read again', () => {
     const page = { number: 1, text: 'ab' };
+    expect(plainPages([page])).toEqual([true]);
     toLines([page]);
+    assessTextLayer([page]);
     page.text = 'a\ufffdb';
     expect(assessTextLayer([page]).reasons).toEqual(['1 unmapped or replacement characters']);
-    expect(toLines([{ number: 1, text: 'a\u00a0b' }])[0]?.text).toBe('a b');
+    page.text = 'a\u00a0b';
+    expect(toLines([page])[0]?.text).toBe('a b');
   });
 });
 

@@ -23,11 +23,11 @@ export function makeLine(text: string, page: number, line: number, layout: LineL
  * Pages → lines. Normalises line endings, non-breaking and odd spaces, soft hyphens and trailing space,
  * but keeps every line (blank ones too) so positions match the source.
  */
-export function toLines(pages: readonly PageText[]): Line[] {
+export function toLines(pages: readonly PageText[], plain: readonly boolean[] = plainPages(pages)): Line[] {
   const out: Line[] = [];
-  for (const page of pages) {
+  for (const [p, page] of pages.entries()) {
     // Without odd characters "\n" is the only line end, so trailing space can be cut per line after the split.
-    const odd = !isPlainPage(page) && ODD_RE.test(page.text);
+    const odd = plain[p] !== true && ODD_RE.test(page.text);
     const rows = (odd ? normalizeOdd(page.text) : page.text).split('\n');
     // Marks are used only when they line up one to one with the lines (an extractor's own output always does).
     const layout = page.layout && page.layout.length === rows.length ? page.layout : undefined;
@@ -58,18 +58,12 @@ export function flatTrim(text: string): string {
 }
 
 /**
- * Pages whose text holds none of the characters that either the line normaliser (ODD_RE) or the text-layer signal's
- * junk count (text-layer-quality.ts) looks for: one scan answers both questions, and most pages hold none. Keyed by
- * the page and checked against its text, so a page whose text changed is scanned again.
+ * Per page: true when its text holds none of the characters that either the line normaliser (ODD_RE) or the
+ * text-layer signal's junk count (text-layer-quality.ts) looks for. One scan answers both questions, and most pages
+ * hold none; parseProtocol computes it once and hands it to both. Nothing is remembered between calls.
  */
-const PLAIN_PAGES = new WeakMap<PageText, string>();
-
-/** True when `page.text` holds no odd line character and no junk character (scanned once per page text). */
-export function isPlainPage(page: PageText): boolean {
-  if (PLAIN_PAGES.get(page) === page.text) return true;
-  if (UNUSUAL_RE.test(page.text)) return false;
-  PLAIN_PAGES.set(page, page.text);
-  return true;
+export function plainPages(pages: readonly PageText[]): boolean[] {
+  return pages.map((page) => !UNUSUAL_RE.test(page.text));
 }
 
 /**
