@@ -16,12 +16,6 @@ const ABBREVIATION_AFTER_RE = /^\s?([A-ZÅÄÖ]{2,6}(?:\s[A-ZÅÄÖ]{2,4})?)(?![
 const ABBREVIATION_BEFORE_RE = /(?:^|[\s(])([A-ZÅÄÖ]{2,6})\s$/u;
 const LAW_BEFORE_RE = /kap\.?\s?\d{0,3}\s?$/iu;
 const WINDOW = 240;
-/**
- * How much collapsed text around a "§" is read: before it the window, in which the date (its last 40 characters) and
- * the sentence start (up to WINDOW before the date) are looked for; after it the number and 40 characters.
- */
-const READ_BEFORE = WINDOW + 60;
-const READ_AFTER = 64;
 /** The last letters of the month names, in the case variants /iu accepts ("ſ" folds to "s"). */
 const MONTH_ENDINGS = new Set(['i', 'l', 's', 'j', 'r', 'I', 'L', 'S', 'J', 'R', 'ſ']);
 const UPPER_RE = /\p{Lu}/u;
@@ -43,7 +37,7 @@ export function referencesFrom(texts: readonly string[]): Reference[] {
 }
 
 function referencesIn(text: string, found: Reference[]): void {
-  const flat = collapseWhitespace(readStretch(text));
+  const flat = collapseWhitespace(text);
   for (let at = flat.indexOf('§'); at >= 0; at = flat.indexOf('§', at + 1)) {
     SECTION_NUMBER_RE.lastIndex = at;
     const m = SECTION_NUMBER_RE.exec(flat);
@@ -55,45 +49,6 @@ function referencesIn(text: string, found: Reference[]): void {
     const ref = prose(before, at, m[0].length, number, flat) ?? docLine(after, at, m[0].length, number, flat);
     found.push(ref ?? { raw: m[0], number });
   }
-}
-
-/**
- * The part of a text the references are read from: READ_BEFORE collapsed characters before its first "§" up to
- * READ_AFTER after its last, or the whole text where it is shorter. Collapsing only this stretch gives the same
- * characters around every "§" as collapsing the whole text: the cuts are made at a non-whitespace character, so no
- * whitespace run is split, and the stretch starts either at the text's start or far enough before the first "§" that
- * no window is clipped (positions in it are then the same as in the whole text shifted by a constant, which nothing
- * read depends on).
- */
-function readStretch(text: string): string {
-  const from = cutBefore(text, text.indexOf('§'), READ_BEFORE);
-  const to = cutAfter(text, text.lastIndexOf('§'), READ_AFTER);
-  return from === 0 && to === text.length ? text : text.slice(from, to);
-}
-
-/** The start of a stretch ending at `end` that collapses to at least `n` characters, at a non-whitespace character (or 0). */
-function cutBefore(text: string, end: number, n: number): number {
-  let count = 0;
-  for (let i = end - 1; i >= 0; i -= 1) {
-    const space = isWhitespaceCode(text.charCodeAt(i));
-    // A whitespace run counts once, at its last character (read backwards: where it starts).
-    if (!space) {
-      count += 1;
-      if (count >= n) return i;
-    } else if (i === end - 1 || !isWhitespaceCode(text.charCodeAt(i + 1))) count += 1;
-  }
-  return 0;
-}
-
-/** The end of a stretch from `start` that collapses to at least `n` characters, before a non-whitespace character (or the text's end). */
-function cutAfter(text: string, start: number, n: number): number {
-  let count = 0;
-  for (let i = start; i < text.length; i += 1) {
-    const space = isWhitespaceCode(text.charCodeAt(i));
-    if (!space && count >= n) return i;
-    if (!space || i === start || !isWhitespaceCode(text.charCodeAt(i - 1))) count += 1;
-  }
-  return text.length;
 }
 
 /**
