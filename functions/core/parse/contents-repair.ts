@@ -66,13 +66,19 @@ export function sameTitleDamaged(title: string, entry: string): boolean {
 }
 
 function lcs(a: string, b: string): number {
+  // Two rows, reused: the previous row and the one being filled (lengths are at most 200).
   let row = new Array<number>(b.length + 1).fill(0);
+  let next = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i += 1) {
-    const next = new Array<number>(b.length + 1).fill(0);
+    const ai = a.charCodeAt(i - 1);
+    next[0] = 0;
     for (let j = 1; j <= b.length; j += 1) {
-      next[j] = a[i - 1] === b[j - 1] ? (row[j - 1] as number) + 1 : Math.max(row[j] as number, next[j - 1] as number);
+      next[j] =
+        ai === b.charCodeAt(j - 1) ? (row[j - 1] as number) + 1 : Math.max(row[j] as number, next[j - 1] as number);
     }
+    const done = row;
     row = next;
+    next = done;
   }
   return row[b.length] as number;
 }

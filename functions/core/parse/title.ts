@@ -30,8 +30,8 @@ export function extractTitle(
     while (i < body.length && isBlank(body[i]?.text ?? '')) i += 1;
     const first = body[i]?.text ?? '';
     // A generic word such as "Meddelanden" or "Information" right after the number is the title, not a section.
-    const generic = knownHeadingKind(first) === 'other' && !matchHeadingLine(first) && !isListItem(first);
-    if (i >= body.length || !(isTitleLine(first) || generic)) return { title: '', consumed: 0 };
+    const generic = () => knownHeadingKind(first) === 'other' && !matchHeadingLine(first) && !isListItem(first);
+    if (i >= body.length || !(isTitleLine(first) || generic())) return { title: '', consumed: 0 };
     parts.push(first.trim());
     last = body[i];
     i += 1;
@@ -39,14 +39,17 @@ export function extractTitle(
   while (i < body.length && parts.length < MAX_TITLE_LINES) {
     const next = body[i]?.text ?? '';
     const previous = parts[parts.length - 1] ?? '';
+    // The title goes on only if the line is wrapped text that can belong to a title. Each test can end it; the cheap
+    // wrapping test comes first, as the line after a one-line title (most titles) seldom looks wrapped.
+    if (isBlank(next)) break;
+    const dangling = endsDangling(previous);
+    const wraps = startsLower(next) || dangling || previous.length + 1 + firstWordLength(next) > width * WRAP_SHARE;
+    if (!wraps) break;
     // "… om" / "att se över …": an att-clause continuing a title is not a list item.
-    const attContinues = endsDangling(previous) && listMarker(next)?.kind === 'att';
-    if (isBlank(next) || !(isTitleLine(next) || attContinues)) break;
+    const attContinues = dangling && listMarker(next)?.kind === 'att';
+    if (!(isTitleLine(next) || attContinues)) break;
     // A bold title followed by plain text: the title has ended, however the lines wrap.
     if (endsEmphasis(last, body[i])) break;
-    const wraps =
-      startsLower(next) || endsDangling(previous) || previous.length + 1 + firstWordLength(next) > width * WRAP_SHARE;
-    if (!wraps) break;
     last = body[i];
     parts.push(next.trim());
     i += 1;

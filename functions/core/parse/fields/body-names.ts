@@ -21,44 +21,57 @@ function hasRoot(word: string): boolean {
 
 /** The first body name in `text`, as [start, end) offsets, or undefined. */
 export function firstBodyName(text: string): { start: number; end: number } | undefined {
-  const { toks, k } = tokensToFirstBody(text);
-  const t = toks[k];
+  const toks = tokensToFirstBody(text);
+  const t = toks.body;
   if (!t) return undefined;
   let start = t.start;
   let end = t.end;
-  const before = toks[k - 1];
-  const before2 = toks[k - 2];
+  const before = toks.before;
+  const before2 = toks.before2;
   if (before && before2 && before.text.toLowerCase() === 'och' && before2.text.endsWith('-')) start = before2.start;
   else if (before && isAdjective(before.text) && text.slice(before.end, t.start).trim() === '') start = before.start;
-  const after = toks[k + 1];
+  const after = toks.after;
   if (after && hasRoot(after.text) && text.slice(t.end, after.start).trim() === '') end = after.end;
   return { start, end };
 }
 
+/** The first word holding a body root, the two words before it and the one after it (those a name is read from). */
+interface BodyTokens {
+  before2?: Token;
+  before?: Token;
+  body?: Token;
+  after?: Token;
+}
+
 /**
- * The words (letter runs, with a trailing hyphen) up to the first one holding a body root (index `k`, -1 when none)
- * and the word after it. A word holds a root only if the lower-cased text does; when lower-casing kept every offset
- * (no character changed length), the first root in the text lies in the first word that holds one.
+ * The words (letter runs, with a trailing hyphen) around the first one holding a body root. A word holds a root only
+ * if the lower-cased text does; when lower-casing kept every offset (no character changed length), the first root in
+ * the text lies in the first word that holds one.
  */
-function tokensToFirstBody(text: string): { toks: Token[]; k: number } {
+function tokensToFirstBody(text: string): BodyTokens {
   const lower = text.toLowerCase();
   let at = Number.POSITIVE_INFINITY;
   for (const r of ROOTS) {
     const i = lower.indexOf(r);
     if (i >= 0 && i < at) at = i;
   }
-  const toks: Token[] = [];
-  if (at === Number.POSITIVE_INFINITY) return { toks, k: -1 };
+  const out: BodyTokens = {};
+  if (at === Number.POSITIVE_INFINITY) return out;
   const aligned = lower.length === text.length;
-  let k = -1;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const token = { text: m[0], start: m.index, end: m.index + m[0].length };
-    toks.push(token);
-    if (k >= 0) break; // the word after the body word
-    if (aligned ? token.end > at : hasRoot(token.text)) k = toks.length - 1;
+    if (out.body) {
+      out.after = token; // the word after the body word
+      break;
+    }
+    if (aligned ? token.end > at : hasRoot(token.text)) out.body = token;
+    else {
+      out.before2 = out.before;
+      out.before = token;
+    }
   }
-  return { toks, k };
+  return out;
 }
 
 /** "Tekniska", "Göteborgsregionens": an attribute printed before a body noun. */

@@ -37,20 +37,38 @@ export function recipientsFrom(text: string): { items: string[]; dropped: number
  * a line that starts in lower case continuing the previous one.
  */
 export function documentsFrom(text: string): { items: string[]; dropped: number } {
-  const all = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !isStatement(l));
-  const lines = all.filter((l) => !isFurnitureLike(l));
-  const bulleted = lines.some((l) => listMarker(l)?.kind === 'bullet');
+  // One pass over the lines: each is trimmed, tested and given its list marker once (the marker both decides whether
+  // the list is bulleted and starts the items).
+  const lines: string[] = [];
+  const markers: Array<ListMarker | undefined> = [];
+  let bulleted = false;
+  let dropped = 0;
+  for (const raw of text.split('\n')) {
+    const l = raw.trim();
+    if (l === '' || isStatement(l)) continue;
+    if (isFurnitureLike(l)) {
+      dropped += 1;
+      continue;
+    }
+    const m = listMarker(l);
+    if (m?.kind === 'bullet') bulleted = true;
+    lines.push(l);
+    markers.push(m);
+  }
   const items: string[] = [];
-  for (const line of lines) {
-    const m = listMarker(line);
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as string;
+    const m = markers[i];
     const starts = bulleted ? m?.kind === 'bullet' : !(startsLower(line) && items.length > 0);
     if (starts || items.length === 0) items.push(m?.kind === 'bullet' ? m.rest.trim() : line);
     else items[items.length - 1] = `${items[items.length - 1]} ${line}`;
   }
-  return { items: items.map(squash).filter((s) => s !== ''), dropped: all.length - lines.length };
+  const out: string[] = [];
+  for (const item of items) {
+    const s = squash(item);
+    if (s !== '') out.push(s);
+  }
+  return { items: out, dropped };
 }
 
 interface OpenItem {
@@ -68,8 +86,13 @@ interface OpenItem {
  */
 export function decisionItemsFrom(text: string): DecisionItem[] {
   const lines = text.split('\n');
-  const level = lines.map((l) => listMarker(l)).find((m) => m !== undefined)?.kind;
-  if (!level) return [];
+  // The list's level is the kind of the first marker; the lines before it hold none, so reading starts there.
+  let first = 0;
+  let firstMarker: ListMarker | undefined;
+  for (; first < lines.length && firstMarker === undefined; first += 1)
+    firstMarker = listMarker(lines[first] as string);
+  if (!firstMarker) return [];
+  const level = firstMarker.kind;
   const items: DecisionItem[] = [];
   let open: OpenItem | undefined;
   const close = (keepTail: boolean): void => {
@@ -78,9 +101,10 @@ export function decisionItemsFrom(text: string): DecisionItem[] {
     items.push({ label: open.marker.label, text: squash(all.join(' ')) });
     open = undefined;
   };
-  for (const raw of lines) {
-    const line = raw.trim();
-    const m = listMarker(line);
+  for (let i = first - 1; i < lines.length; i += 1) {
+    const line = (lines[i] as string).trim();
+    // listMarker trims: the first marker, read from the untrimmed line, is this line's.
+    const m = i === first - 1 ? firstMarker : listMarker(line);
     if (m && m.kind === level && !isStatement(line)) {
       close(open !== undefined && continues(open.marker, m));
       open = { marker: m, lines: [m.rest], tail: [] };
@@ -97,7 +121,7 @@ export function decisionItemsFrom(text: string): DecisionItem[] {
     }
   }
   close(false);
-  return items.map((i) => ({ label: i.label, text: i.text })).filter((i) => i.text !== '');
+  return items.filter((i) => i.text !== '');
 }
 
 function continues(previous: ListMarker, next: ListMarker): boolean {

@@ -1,14 +1,17 @@
 import type { Reference } from '../../records/types.ts';
-import { findDate } from '../../text/swedish-dates.ts';
+import { isoDate, swedishMatchToIso } from '../../text/swedish-dates.ts';
 import { abbreviates, firstBodyName } from './body-names.ts';
 import { collapseWhitespace, isWhitespaceCode } from '../../text/whitespace.ts';
 
 /** "§ 68" at a "§" found by indexOf (sticky: matched only where it stands). */
 const SECTION_NUMBER_RE = /§\s{0,3}(\d{1,4}[a-z]?)(?![\d:/.]\d)/uy;
 
-/** A date right before "§ N": "den 20 maj 2026, ", "2022-10-24, ", "11 maj, " (year missing: no ISO date). */
+/**
+ * A date right before "§ N": "den 20 maj 2026, ", "2022-10-24, ", "11 maj, " (year missing: no ISO date). Captures
+ * day, month and year (1–3) or the ISO date's year, month and day (4–6).
+ */
 const DATE_BEFORE_RE =
-  /(?:den\s)?(?:\d{1,2}\s(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s\d{4})?|\d{4}-\d{2}-\d{2}),?\s?$/iu;
+  /(?:den\s)?(?:(\d{1,2})\s(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s(\d{4}))?|(\d{4})-(\d{2})-(\d{2})),?\s?$/iu;
 const ABBREVIATION_AFTER_RE = /^\s?([A-ZÅÄÖ]{2,6}(?:\s[A-ZÅÄÖ]{2,4})?)(?![\p{L}\d])(?:\s?-?\s?(\d{4}-\d{2}-\d{2}))?/u;
 const ABBREVIATION_BEFORE_RE = /(?:^|[\s(])([A-ZÅÄÖ]{2,6})\s$/u;
 const LAW_BEFORE_RE = /kap\.?\s?\d{0,3}\s?$/iu;
@@ -66,11 +69,11 @@ function prose(before: string, at: number, len: number, number: string, flat: st
   const date = mayEndInDate(before) ? DATE_BEFORE_RE.exec(before.slice(-40)) : null;
   if (!date) return undefined;
   const dateStart = at - (before.slice(-40).length - date.index);
-  const iso = findDate(date[0]);
+  const iso = dateOf(date);
   const sentence = sentenceStart(flat, dateStart);
   const head = flat.slice(sentence, dateStart);
-  const abbr = ABBREVIATION_BEFORE_RE.exec(head);
   const name = firstBodyName(head);
+  const abbr = name ? null : ABBREVIATION_BEFORE_RE.exec(head);
   let start = dateStart;
   const ref: Reference = { raw: '', number };
   if (name) {
@@ -83,6 +86,15 @@ function prose(before: string, at: number, len: number, number: string, flat: st
   if (iso) ref.date = iso;
   ref.raw = flat.slice(start, at + len).trim();
   return ref;
+}
+
+/**
+ * The ISO date of a DATE_BEFORE_RE match, read from its captures: what findDate reads from the matched text (a day,
+ * month name and year; an ISO date; a date without its year is none).
+ */
+function dateOf(m: RegExpExecArray): string | undefined {
+  if (m[4] !== undefined) return isoDate(Number(m[4]), Number(m[5]), Number(m[6]));
+  return m[3] === undefined ? undefined : swedishMatchToIso(m);
 }
 
 /**
@@ -102,7 +114,8 @@ function docLine(after: string, at: number, len: number, number: string, flat: s
   if (!m) return undefined;
   const ref: Reference = { raw: flat.slice(at, at + len + m[0].length).trim(), number, body: m[1] ?? '' };
   if (m[2]) {
-    const iso = findDate(m[2]);
+    // An ISO date, "2022-10-24" (what findDate reads from it).
+    const iso = isoDate(Number(m[2].slice(0, 4)), Number(m[2].slice(5, 7)), Number(m[2].slice(8, 10)));
     if (iso) ref.date = iso;
   }
   return ref;
@@ -143,12 +156,20 @@ function dedupe(refs: Reference[]): Reference[] {
   const out: Reference[] = [];
   const byNumber = new Map<string, number[]>();
   for (const r of refs) {
-    const same = byNumber.get(r.number ?? '') ?? [];
-    const i = same.find((k) => compatible(out[k] as Reference, r));
-    if (i === undefined) {
-      byNumber.set(r.number ?? '', [...same, out.length]);
+    const key = r.number ?? '';
+    const same = byNumber.get(key);
+    const i = same === undefined ? -1 : firstCompatible(out, same, r);
+    if (i < 0) {
+      if (same === undefined) byNumber.set(key, [out.length]);
+      else same.push(out.length);
       out.push(r);
     } else if (richness(r) > richness(out[i] as Reference)) out[i] = r;
   }
   return out;
+}
+
+/** The first of the references at `indices` (in order) compatible with `r`, or -1. */
+function firstCompatible(out: readonly Reference[], indices: readonly number[], r: Reference): number {
+  for (const k of indices) if (compatible(out[k] as Reference, r)) return k;
+  return -1;
 }

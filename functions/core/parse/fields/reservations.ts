@@ -12,13 +12,17 @@ const UPPER_RE = /\p{Lu}/u;
  * Reservation section stays with it.
  */
 export function reservationsFrom(sections: readonly Section[], fullText: string): Reservation[] {
-  const own = sections.filter((s) => s.kind === 'reservation');
-  if (own.length > 0) return own.flatMap((s) => fromBlock(s.text));
+  // Most § have no Reservation section: they are told apart without building a list of them.
+  if (sections.some(isReservation)) return sections.filter(isReservation).flatMap((s) => fromBlock(s.text));
   // Whitespace runs stay whitespace when squashed, so a text without the phrase has no sentence with it.
   if (!RESERVES_RE.test(fullText)) return [];
   return sentences(fullText)
     .filter((s) => RESERVES_RE.test(s))
     .map(toReservation);
+}
+
+function isReservation(s: Section): boolean {
+  return s.kind === 'reservation';
 }
 
 function fromBlock(text: string): Reservation[] {

@@ -10,11 +10,14 @@ import { collapseWhitespace } from '../../text/whitespace.ts';
 export function votesFrom(sections: readonly Section[]): Vote[] {
   // "Omröstning", "Omröstningsresultat", "Voteringslista" printed one after another describe one vote.
   const merged: string[] = [];
-  sections.forEach((s, i) => {
-    if (s.kind !== 'vote') return;
+  for (let i = 0; i < sections.length; i += 1) {
+    const s = sections[i] as Section;
+    if (s.kind !== 'vote') continue;
     if (i > 0 && sections[i - 1]?.kind === 'vote' && merged.length > 0) merged[merged.length - 1] += `\n${s.text}`;
     else merged.push(s.text);
-  });
+  }
+  // Most § hold no vote.
+  if (merged.length === 0) return [];
   const blocks = merged.flatMap(splitVotes);
   return blocks.map(parseVote).filter((v): v is Vote => v !== undefined);
 }
