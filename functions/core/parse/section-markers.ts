@@ -6,6 +6,7 @@ import {
   normalizeHeading,
   trimSpaced,
 } from './section-headings.ts';
+import { isCapitalCode, leadingIndent } from './text-shape.ts';
 
 /**
  * Section markers beyond the fixed vocabulary of section-headings.ts, recognised by what every template's markers
@@ -112,12 +113,6 @@ function startsCapitalAt(t: string, i: number): boolean {
   return UPPER_RE.test(t[i] as string);
 }
 
-function firstNonSpace(t: string): number {
-  let i = 0;
-  while (i < t.length && (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09)) i += 1;
-  return i;
-}
-
 const UPPER_RE = /^\p{Lu}/u;
 
 /**
@@ -145,7 +140,7 @@ function colonEarly(text: string): boolean {
 function generalMarker(text: string, layout: LineLayout | undefined, body: string, t: string): Marker | undefined {
   // Most lines start with a lower-case letter, a digit or a bullet and carry no emphasis: ruled out before any copy.
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
-  if (!emphasised && !startsCapitalAt(text, firstNonSpace(text))) return undefined;
+  if (!emphasised && !startsCapitalAt(text, leadingIndent(text))) return undefined;
   if (t.length === 0 || t.length > MAX_MARKER_LENGTH * 2) return undefined;
   // Every worded marker starts with a capital; a line starting otherwise can only be marked by its layout.
   if (startsCapital(t)) {
@@ -179,7 +174,7 @@ function withHeading(worded: Omit<Marker, 'heading' | 'rest'>, heading: string):
 function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'heading' | 'rest'> | undefined {
   const c = t.charCodeAt(0);
   if (c < 0x41 || (c >= 0x61 && c <= 0x7a) || !MARKER_WORD_RE.test(t)) return undefined;
-  if (isUpper(c) && isUpper(t.charCodeAt(1)) && t.length >= 6 && ALL_CAPS_RE.test(t)) return capsMarker(t);
+  if (isCapitalCode(c) && isCapitalCode(t.charCodeAt(1)) && t.length >= 6 && ALL_CAPS_RE.test(t)) return capsMarker(t);
   // A marker ends in its marker word (or names the body it addresses): the ending decides which rule can apply.
   const ending = lastWord(t).toLowerCase();
   if (ending === 'beslut') {
@@ -207,10 +202,6 @@ function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'he
     return { kind: 'proposal', basis: 'wording' };
   }
   return undefined;
-}
-
-function isUpper(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9;
 }
 
 /** The text after the last space. */

@@ -2,7 +2,15 @@ import type { ParseWarning, Section, SectionKind } from '../records/types.ts';
 import { makeLine, type Line } from './lines.ts';
 import { knownHeadingKind, LIST_KINDS } from './section-headings.ts';
 import { sectionMarker, type Marker } from './section-markers.ts';
-import { endsDangling, endsSentence, isBlank, isListItem, startsUpper } from './text-shape.ts';
+import {
+  endsDangling,
+  endsSentence,
+  isBlank,
+  isCapitalCode,
+  isListItem,
+  leadingIndent,
+  startsUpper,
+} from './text-shape.ts';
 import { isWhitespaceCode } from '../text/whitespace.ts';
 
 interface OpenSection {
@@ -218,13 +226,6 @@ function toSection(s: OpenSection): SplitSection {
   return out;
 }
 
-/** Spaces and tabs before a line's text. */
-function leadingIndent(t: string): number {
-  let n = 0;
-  while (n < t.length && (t.charCodeAt(n) === 0x20 || t.charCodeAt(n) === 0x09)) n += 1;
-  return n;
-}
-
 /**
  * The lines from..to joined by newlines, less the indentation all non-blank lines share (layout text indents whole
  * blocks; relative indents stay). A blank line loses at most its own leading whitespace.
@@ -286,10 +287,6 @@ function twoCapitals(text: string): boolean {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
   return isCapitalCode(text.charCodeAt(i)) && isCapitalCode(text.charCodeAt(i + 1));
-}
-
-function isCapitalCode(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9;
 }
 
 function neighbour(body: readonly Line[], i: number, step: 1 | -1): string | undefined {

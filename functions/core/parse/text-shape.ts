@@ -135,3 +135,15 @@ export function firstWordLength(text: string): number {
 export function squash(text: string): string {
   return collapseWhitespace(text).trim();
 }
+
+/** How many spaces and tabs stand before the text (where its first other character is). */
+export function leadingIndent(text: string): number {
+  let n = 0;
+  while (n < text.length && (text.charCodeAt(n) === 0x20 || text.charCodeAt(n) === 0x09)) n += 1;
+  return n;
+}
+
+/** A-Z, Å, Ä, Ö or É by character code: the capitals Swedish headings and markers start with (a cheap gate). */
+export function isCapitalCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9;
+}

@@ -11,13 +11,14 @@ export function isStatement(text: string): boolean {
 }
 
 /**
- * Recipients (Expedieras till / Protokollsutdrag skickas till): one per line as printed, bullets removed. The list
- * stops at what is no recipient: page furniture that was not recognised as such (a signature box, "Protokollet har
+ * The lines of a list section that can be items, each trimmed and given its list marker once: blank lines and closing
+ * statements are passed over; page furniture that was not recognised as such (a signature box, "Protokollet har
  * justerats digitalt", e-signature text, a rule) is left out and counted (`dropped`), so a warning can say so.
  */
-export function recipientsFrom(text: string): { items: string[]; dropped: number } {
+function listLines(text: string): { lines: string[]; markers: Array<ListMarker | undefined>; dropped: number } {
+  const lines: string[] = [];
+  const markers: Array<ListMarker | undefined> = [];
   let dropped = 0;
-  const items: string[] = [];
   for (const raw of text.split('\n')) {
     const l = raw.trim();
     if (l === '' || isStatement(l)) continue;
@@ -25,8 +26,19 @@ export function recipientsFrom(text: string): { items: string[]; dropped: number
       dropped += 1;
       continue;
     }
-    const m = listMarker(l);
-    const item = m && m.kind === 'bullet' ? m.rest.trim() : l;
+    lines.push(l);
+    markers.push(listMarker(l));
+  }
+  return { lines, markers, dropped };
+}
+
+/** Recipients (Expedieras till / Protokollsutdrag skickas till): one per line as printed, bullets removed. */
+export function recipientsFrom(text: string): { items: string[]; dropped: number } {
+  const { lines, markers, dropped } = listLines(text);
+  const items: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const m = markers[i];
+    const item = m && m.kind === 'bullet' ? m.rest.trim() : (lines[i] as string);
     if (item !== '') items.push(item);
   }
   return { items, dropped };
@@ -37,24 +49,8 @@ export function recipientsFrom(text: string): { items: string[]; dropped: number
  * a line that starts in lower case continuing the previous one.
  */
 export function documentsFrom(text: string): { items: string[]; dropped: number } {
-  // One pass over the lines: each is trimmed, tested and given its list marker once (the marker both decides whether
-  // the list is bulleted and starts the items).
-  const lines: string[] = [];
-  const markers: Array<ListMarker | undefined> = [];
-  let bulleted = false;
-  let dropped = 0;
-  for (const raw of text.split('\n')) {
-    const l = raw.trim();
-    if (l === '' || isStatement(l)) continue;
-    if (isFurnitureLike(l)) {
-      dropped += 1;
-      continue;
-    }
-    const m = listMarker(l);
-    if (m?.kind === 'bullet') bulleted = true;
-    lines.push(l);
-    markers.push(m);
-  }
+  const { lines, markers, dropped } = listLines(text);
+  const bulleted = markers.some((m) => m?.kind === 'bullet');
   const items: string[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] as string;
