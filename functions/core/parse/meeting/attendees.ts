@@ -10,7 +10,7 @@ import { collapseWhitespace, isWhitespaceCode } from '../../text/whitespace.ts';
 
 /** A party letter code as printed in parentheses: S, M, SD, KD, MP, V, C, L, Fi, or "-" for a member without party. */
 const PARTY_RE = /^(?:-|–|[A-ZÅÄÖ]{1,5}|[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]{0,3})$/u;
-const REPLACES_RE = /\s[Ee]rsätter\s/u;
+const REPLACES_GLOBAL_RE = /\s[Ee]rsätter\s/gu;
 const MASK = '\u0000';
 
 interface Entry {
@@ -104,13 +104,79 @@ function depthAfter(start: number, text: string): number {
 }
 
 /**
- * Text with everything inside parentheses (and the parentheses) masked, so searches see only the top level. One MASK
- * per code point (a surrogate pair inside parentheses becomes one MASK); unmasked runs are copied as slices and each
- * masked run is appended at once, not character by character.
+ * What the searches of an attendee's text read: `view` is the text with everything inside top-level parentheses (and
+ * the parentheses) masked, so that a "§" or "ersätter" inside them is not seen; `groups` lists the masked runs as
+ * [start, end) pairs of `view` positions (one run per parenthetical; "(a)(b)" is one run). Positions in `view` slice
+ * the text too.
+ */
+export interface Masked {
+  view: string;
+  groups: number[];
+}
+
+const NO_GROUPS: number[] = [];
+
+/**
+ * The masked view of `text`. Masking only replaces characters (one MASK per code point), so where that keeps every
+ * position (no surrogate pair inside parentheses) and no MASK is in the text already, the text is its own view and
+ * the runs come from one scan, without building the masked string; otherwise the masked string is built and its MASK
+ * runs read.
+ */
+export function masking(text: string): Masked {
+  const hasMask = text.includes(MASK);
+  if (!text.includes('(')) return { view: text, groups: hasMask ? maskRuns(text) : NO_GROUPS };
+  const groups = hasMask ? undefined : parenthesisRuns(text);
+  return groups ? { view: text, groups } : maskedView(text);
+}
+
+/** The masked view built the full way: the masked string and its MASK runs (what masking's shortcut must equal). */
+export function maskedView(text: string): Masked {
+  const masked = maskParentheses(text);
+  return { view: masked, groups: maskRuns(masked) };
+}
+
+/**
+ * The runs maskParentheses masks, read from `text` by the same depth rule; undefined when a surrogate pair stands
+ * inside one (it becomes one MASK, which shifts the positions after it).
+ */
+function parenthesisRuns(text: string): number[] | undefined {
+  const runs: number[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) depth++;
+    if (depth > 0) {
+      if (start < 0) start = i;
+      if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return undefined;
+    } else if (start >= 0) {
+      runs.push(start, i);
+      start = -1;
+    }
+    if (c === 0x29) depth = Math.max(0, depth - 1);
+  }
+  if (start >= 0) runs.push(start, text.length);
+  return runs;
+}
+
+/** The runs of MASK characters in `masked`, as [start, end) pairs. */
+function maskRuns(masked: string): number[] {
+  const runs: number[] = [];
+  for (let start = masked.indexOf(MASK); start >= 0; ) {
+    let end = start + 1;
+    while (end < masked.length && masked.charCodeAt(end) === 0) end += 1;
+    runs.push(start, end);
+    start = masked.indexOf(MASK, end);
+  }
+  return runs;
+}
+
+/**
+ * Text with everything inside parentheses (and the parentheses) masked. One MASK per code point (a surrogate pair
+ * inside parentheses becomes one MASK); unmasked runs are copied as slices and each masked run is appended at once,
+ * not character by character.
  */
 function maskParentheses(text: string): string {
-  // Without "(" the depth never rises, so nothing is masked.
-  if (!text.includes('(')) return text;
   let depth = 0;
   let out = '';
   let from = 0;
@@ -135,21 +201,22 @@ function maskParentheses(text: string): string {
   return out + text.slice(from);
 }
 
-/** Top-level parenthesised texts, without their outer parentheses ("Ersätter tom (V)-plats" keeps its inner one). */
-function parentheticals(text: string, masked: string): string[] {
-  const out: string[] = [];
-  // Each run of MASKs is one parenthetical; positions are the masked text's (as the name's cut is).
-  for (let start = masked.indexOf(MASK); start >= 0; ) {
-    let end = start + 1;
-    while (end < masked.length && masked.charCodeAt(end) === 0) end += 1;
-    if (end === masked.length) {
-      out.push(text.slice(start + 1).replace(/\)$/u, ''));
-      break;
-    }
-    out.push(text.slice(start + 1, end - 1));
-    start = masked.indexOf(MASK, end);
+/** Position `i` of the view lies in a masked run. */
+function inGroup(groups: readonly number[], i: number): boolean {
+  for (let k = 0; k < groups.length; k += 2) {
+    if (i < (groups[k] as number)) return false;
+    if (i < (groups[k + 1] as number)) return true;
   }
-  return out;
+  return false;
+}
+
+/** The first top-level match of a global regex in the view, or null (a match never crosses into a run: see callers). */
+function topLevelMatch(re: RegExp, m: Masked, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  for (let x = re.exec(m.view); x; x = re.exec(m.view)) {
+    if (!inGroup(m.groups, x.index)) return x;
+  }
+  return null;
 }
 
 interface Person {
@@ -159,60 +226,77 @@ interface Person {
   roles: string[];
 }
 
-/** Name (text before the first parenthesis or §), party (first party-like parenthetical) and other parentheticals. */
-function person(text: string, masked: string): Person {
-  const cut = firstOf(masked, MASK, '§');
-  const name = collapseWhitespace(withoutTrailingPunctuation(cut >= 0 ? text.slice(0, cut) : text).trim());
+/**
+ * Name (text before the first parenthesis or top-level §), party (first party-like parenthetical) and the other
+ * parentheticals, of the part of the attendee's text from view position `from` to `to` (`text` and `view` are that
+ * part, sliced). A run ending at the part's end may be unclosed: its text runs to the end, less a final ")".
+ */
+function person(text: string, view: string, m: Masked, from: number): Person {
+  const to = from + view.length;
+  let cut = firstTopLevelSection(view, m, from);
   let party: string | undefined;
   const roles: string[] = [];
-  // Without a MASK there is no parenthetical: no party, no roles.
-  if (masked.includes(MASK)) {
-    for (const raw of parentheticals(text, masked)) {
-      const p = collapseWhitespace(raw).trim();
-      // The first party-like parenthetical is the party; the other non-empty ones are roles.
-      if (party === undefined && PARTY_RE.test(p)) party = p;
-      else if (p !== '') roles.push(p);
-    }
+  for (let k = 0; k < m.groups.length; k += 2) {
+    const start = (m.groups[k] as number) - from;
+    if (start < 0) continue;
+    if (start + from >= to) break;
+    if (cut < 0 || start < cut) cut = start;
+    const end = (m.groups[k + 1] as number) - from;
+    const raw = end >= view.length ? text.slice(start + 1).replace(/\)$/u, '') : text.slice(start + 1, end - 1);
+    const p = collapseWhitespace(raw).trim();
+    // The first party-like parenthetical is the party; the other non-empty ones are roles.
+    if (party === undefined && PARTY_RE.test(p)) party = p;
+    else if (p !== '') roles.push(p);
   }
+  const name = collapseWhitespace(withoutTrailingPunctuation(cut >= 0 ? text.slice(0, cut) : text).trim());
   return { name, party, roles };
 }
 
-/** The first position of either single-unit string in `text` (as a search for the class of both), or -1. */
-function firstOf(text: string, a: string, b: string): number {
-  const i = text.indexOf(a);
-  const j = text.indexOf(b);
-  return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+/** The position in the part (see person) of its first "§" outside the masked runs, or -1. */
+function firstTopLevelSection(view: string, m: Masked, from: number): number {
+  for (let i = view.indexOf('§'); i >= 0; i = view.indexOf('§', i + 1)) {
+    if (!inGroup(m.groups, i + from)) return i;
+  }
+  return -1;
 }
 
-const TRAILING_PUNCTUATION_RE = /[\s,;:]+$/u;
-
-/** Same as `replace(/[\s,;:]+$/u, '')`, without running the regex where the last character ends nothing. */
+/** Same as `replace(/[\s,;:]+$/u, '')`: trailing whitespace, commas, semicolons and colons cut off. */
 function withoutTrailingPunctuation(text: string): string {
-  const last = text.charCodeAt(text.length - 1);
-  if (!(last === 0x2c || last === 0x3b || last === 0x3a || isWhitespaceCode(last))) return text;
-  return text.replace(TRAILING_PUNCTUATION_RE, '');
+  let end = text.length;
+  for (; end > 0; end -= 1) {
+    const c = text.charCodeAt(end - 1);
+    if (!(c === 0x2c || c === 0x3b || c === 0x3a || isWhitespaceCode(c))) break;
+  }
+  return end === text.length ? text : text.slice(0, end);
 }
 
-/** The § references printed at the top level of `masked`, as slices of `text` ([...matchAll] without the iterator). */
-function paragraphRefs(text: string, masked: string): string[] {
+/**
+ * The § references printed at the top level, as slices of `text` ([...matchAll] without the iterator). A reference
+ * is "§", digits, whitespace and separators: it never takes in a parenthesis, so no match crosses into a masked run.
+ */
+function paragraphRefs(text: string, m: Masked): string[] {
   const refs: string[] = [];
-  if (!masked.includes('§')) return refs;
+  if (!m.view.includes('§')) return refs;
   PARAGRAPH_REFS_GLOBAL_RE.lastIndex = 0;
-  for (let m = PARAGRAPH_REFS_GLOBAL_RE.exec(masked); m; m = PARAGRAPH_REFS_GLOBAL_RE.exec(masked)) {
-    refs.push(text.slice(m.index, m.index + m[0].length));
+  for (let x = PARAGRAPH_REFS_GLOBAL_RE.exec(m.view); x; x = PARAGRAPH_REFS_GLOBAL_RE.exec(m.view)) {
+    if (!inGroup(m.groups, x.index)) refs.push(text.slice(x.index, x.index + x[0].length));
   }
   return refs;
 }
 
 /** One attendee from its text (wrapped lines joined by a space) and its verbatim lines. */
 export function parseAttendee(text: string, raw: string = text): Attendee {
-  const masked = maskParentheses(text);
-  const refs = paragraphRefs(text, masked);
-  // REPLACES_RE needs "rsätter": most entries are ruled out without running it.
-  const split = masked.includes('rsätter') ? masked.search(REPLACES_RE) : -1;
-  const self = split >= 0 ? text.slice(0, split) : text;
-  const selfMasked = split >= 0 ? masked.slice(0, split) : masked;
-  const who = person(self, selfMasked);
+  return attendeeFrom(text, raw, masking(text));
+}
+
+/** One attendee from its text, its verbatim lines and the text's masked view. */
+export function attendeeFrom(text: string, raw: string, m: Masked): Attendee {
+  const refs = paragraphRefs(text, m);
+  // REPLACES_RE needs "rsätter": most entries are ruled out without running it. The match is whitespace and letters
+  // only, so it never crosses into a masked run.
+  const replaces = m.view.includes('rsätter') ? topLevelMatch(REPLACES_GLOBAL_RE, m, 0) : null;
+  const split = replaces ? replaces.index : -1;
+  const who = split >= 0 ? person(text.slice(0, split), m.view.slice(0, split), m, 0) : person(text, m.view, m, 0);
   const attendee: Attendee = { name: who.name, raw };
   if (who.party !== undefined) attendee.party = who.party;
   if (who.roles.length > 0) attendee.role = who.roles.join(', ');
@@ -220,9 +304,9 @@ export function parseAttendee(text: string, raw: string = text): Attendee {
     attendee.paragraphsRaw = refs.join(' ');
     attendee.paragraphRanges = refs.flatMap(parseParagraphRanges);
   }
-  if (split >= 0) {
-    const after = split + (REPLACES_RE.exec(masked.slice(split))?.[0].length ?? 0);
-    const replaced = person(text.slice(after), masked.slice(after));
+  if (replaces) {
+    const after = replaces.index + replaces[0].length;
+    const replaced = person(text.slice(after), m.view.slice(after), m, after);
     if (replaced.name) {
       attendee.replaces =
         replaced.party !== undefined ? { name: replaced.name, party: replaced.party } : { name: replaced.name };

@@ -118,40 +118,41 @@ interface LabelMatch {
   wrapped: boolean;
 }
 
-/** All labels in one anchored alternation: most segments are values, and one test rules them out. */
-const ANY_LABEL_RE = new RegExp(
-  LABELS.flatMap((d) => [d.full, ...(d.head ? [d.head] : [])])
-    .map((re) => `(?:${re.source})`)
-    .join('|'),
-  'u',
-);
+/** Every label regex in the order matchLabel tries them: all whole labels first, then the heads of wrapped ones. */
+const ALTERNATIVES: ReadonlyArray<{ def: LabelDef; wrapped: boolean; re: RegExp }> = [
+  ...LABELS.map((def) => ({ def, wrapped: false, re: def.full })),
+  ...LABELS.flatMap((def) => (def.head ? [{ def, wrapped: true, re: def.head }] : [])),
+];
+
+/**
+ * All labels in one anchored alternation, one capture group per label regex (their own groups do not capture): most
+ * segments are values, and one test rules them out; for a label, the first alternative that matches is the one a
+ * loop over ALTERNATIVES would find, with the same match, and its group says which it is.
+ */
+const ANY_LABEL_RE = new RegExp(ALTERNATIVES.map((a) => `(${a.re.source})`).join('|'), 'u');
 
 function matchLabel(segment: string): LabelMatch | undefined {
-  if (!ANY_LABEL_RE.test(segment)) return undefined;
-  for (const def of LABELS) {
-    const m = def.full.exec(segment);
-    if (m) return { def, rest: def.keep ? segment : segment.slice(m[0].length).trim(), wrapped: false };
-  }
-  for (const def of LABELS) {
-    const m = def.head?.exec(segment);
-    if (m) return { def, rest: segment.slice(m[0].length).trim(), wrapped: true };
+  const m = ANY_LABEL_RE.exec(segment);
+  if (!m) return undefined;
+  for (let k = 0; k < ALTERNATIVES.length; k += 1) {
+    if (m[k + 1] === undefined) continue;
+    const { def, wrapped } = ALTERNATIVES[k] as { def: LabelDef; wrapped: boolean };
+    return { def, rest: def.keep && !wrapped ? segment : segment.slice(m[0].length).trim(), wrapped };
   }
   return undefined;
 }
 
-/** The first column starts with a label (ANY_LABEL_RE holds every label regex matchLabel tries, so it answers alone). */
-export function isLabelLine(text: string): boolean {
-  const t = text.trim();
+/**
+ * The first column of a trimmed line starts with a label (ANY_LABEL_RE holds every label regex matchLabel tries, so it
+ * answers alone).
+ */
+export function isLabelText(t: string): boolean {
   const first = HAS_COLUMN_GAP_RE.test(t) ? t.slice(0, t.search(COLUMN_GAP_RE)) : t;
   return first !== '' && ANY_LABEL_RE.test(first);
 }
 
-function segments(text: string): string[] {
-  const t = text.trim();
-  const gap = HAS_COLUMN_GAP_RE.test(t);
-  const inline = t.includes('Paragraf') && HAS_INLINE_LABEL_RE.test(t);
-  // One column without a label inside: the trimmed line is the only segment.
-  if (!gap && !inline) return t === '' ? [] : [t];
+/** The segments of a trimmed line with a column gap or an inline label (HAS_COLUMN_GAP_RE, HAS_INLINE_LABEL_RE). */
+function segments(t: string, gap: boolean, inline: boolean): string[] {
   const columns = gap ? t.split(COLUMN_GAP_RE) : [t];
   return (inline ? columns.flatMap((s) => s.split(INLINE_LABEL_RE)) : columns)
     .map((s) => s.trim())
@@ -161,38 +162,60 @@ function segments(text: string): string[] {
 /**
  * Fields in reading order. Continuation lines belong to the last field started in the left column. A label in a
  * later column (a side field) takes the rest of its own segment, or, when the extractor put a column gap between
- * label and value ("Paragrafer   §§94-110"), the segments after it on the same line.
+ * label and value ("Paragrafer   §§94-110"), the segments after it on the same line. `texts` holds each line's
+ * trimmed text.
  */
-export function collectFields(lines: readonly Line[]): Field[] {
-  const fields: Field[] = [];
-  let current: Field | undefined;
-  let pendingTails: RegExp[] = NO_TAILS;
-  for (const line of lines) {
-    const tails = pendingTails;
-    pendingTails = NO_TAILS;
-    let onLine: Field | undefined;
-    const parts = segments(line.text);
-    for (let column = 0; column < parts.length; column += 1) {
-      const segment = parts[column] as string;
-      const tail = tails.length === 0 ? undefined : tails.find((re) => re.test(segment));
-      const text = tail ? segment.replace(tail, '').trim() : segment;
-      const label = tail ? undefined : matchLabel(text);
-      if (label) {
-        const field: Field = { key: label.def.key, at: line, pieces: [] };
-        fields.push(field);
-        if (column === 0 || !current) current = field;
-        onLine = field;
-        if (label.wrapped && label.def.tail) {
-          if (pendingTails === NO_TAILS) pendingTails = [];
-          pendingTails.push(label.def.tail);
-        }
-        if (label.rest) field.pieces.push({ text: label.rest, line });
-      } else if (text && (onLine ?? current)) {
-        (onLine ?? (current as Field)).pieces.push({ text, line });
-      }
+export function collectFields(lines: readonly Line[], texts: readonly string[]): Field[] {
+  const reader: FieldReader = { fields: [], current: undefined, onLine: undefined, tails: NO_TAILS, pending: NO_TAILS };
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as Line;
+    const t = texts[i] as string;
+    reader.tails = reader.pending;
+    reader.pending = NO_TAILS;
+    reader.onLine = undefined;
+    // One column without a label inside (most lines): the trimmed line is the only segment, read without an array.
+    const gap = HAS_COLUMN_GAP_RE.test(t);
+    const inline = t.includes('Paragraf') && HAS_INLINE_LABEL_RE.test(t);
+    if (!gap && !inline) {
+      if (t !== '') readSegment(reader, t, 0, line);
+      continue;
     }
+    const parts = segments(t, gap, inline);
+    for (let column = 0; column < parts.length; column += 1) readSegment(reader, parts[column] as string, column, line);
   }
-  return fields;
+  return reader.fields;
+}
+
+/** collectFields' state between segments. */
+interface FieldReader {
+  fields: Field[];
+  /** The last field started in the left column (or the first field at all): continuation lines go there. */
+  current: Field | undefined;
+  /** The last field started on the current line: the segments after it on the line go there. */
+  onLine: Field | undefined;
+  /** The tails of labels wrapped on the previous line, which the current line may start with. */
+  tails: RegExp[];
+  /** The tails of labels wrapped on the current line. */
+  pending: RegExp[];
+}
+
+function readSegment(r: FieldReader, segment: string, column: number, line: Line): void {
+  const tail = r.tails.length === 0 ? undefined : r.tails.find((re) => re.test(segment));
+  const text = tail ? segment.replace(tail, '').trim() : segment;
+  const label = tail ? undefined : matchLabel(text);
+  if (label) {
+    const field: Field = { key: label.def.key, at: line, pieces: [] };
+    r.fields.push(field);
+    if (column === 0 || !r.current) r.current = field;
+    r.onLine = field;
+    if (label.wrapped && label.def.tail) {
+      if (r.pending === NO_TAILS) r.pending = [];
+      r.pending.push(label.def.tail);
+    }
+    if (label.rest) field.pieces.push({ text: label.rest, line });
+  } else if (text && (r.onLine ?? r.current)) {
+    (r.onLine ?? (r.current as Field)).pieces.push({ text, line });
+  }
 }
 
 /** Shared by every line that leaves no label tail for the next (never written to: a new array is made for tails). */

@@ -5,7 +5,7 @@
  */
 import type { Line } from '../lines.ts';
 import { isWhitespaceCode } from '../../text/whitespace.ts';
-import { isLabelLine } from './fields.ts';
+import { isLabelText } from './fields.ts';
 
 /**
  * A line that starts a § (or a table-of-contents entry): "§ 94 …", "§94", "§ 27 ", "KF § 102 DNR: …",
@@ -38,31 +38,42 @@ const DATE_ONLY_RE = /^(?:\d{4}-\d{2}-\d{2}|Sammanträdesdatum:? \d{4}-\d{2}-\d{
 export interface FrontMatter {
   /** Index in `lines` of the first § heading (lines.length when there is none). */
   end: number;
+  /** The trimmed text of each line before `end`, in order: every later reader of the front matter takes it from here. */
+  trimmed: string[];
   /** The first non-blank lines before any label or heading: page number, body, "Protokoll", date. */
   header: Line[];
   /** Front-matter lines without furniture and without the header zone: what the field reader reads. */
   content: Line[];
+  /** The trimmed text of each `content` line. */
+  contentTexts: string[];
 }
 
 export function findFrontMatter(lines: readonly Line[]): FrontMatter {
   const headingAt = lines.findIndex((l) => isParagraphHeadingLine(l.text));
-  const end = headingAt >= 0 ? headingAt : lines.findIndex((l) => l.page > MAX_FRONT_PAGES);
-  const front = lines.slice(0, end >= 0 ? end : lines.length);
-  const header = headerZone(front);
-  const headerTexts = new Set(header.map((l) => l.text.trim()));
-  const leading = leadingHeaderLines(front, headerTexts);
-  const kept = front.filter((l) => !leading.has(l) && !isPlainFurniture(l.text.trim()));
-  const content = dropHeadingPagePrelude(kept, headingAt >= 0 ? lines[headingAt]?.page : undefined);
-  return { end: end >= 0 ? end : lines.length, header, content };
+  const found = headingAt >= 0 ? headingAt : lines.findIndex((l) => l.page > MAX_FRONT_PAGES);
+  const end = found >= 0 ? found : lines.length;
+  // Each front line is trimmed once here; the header zone, the furniture test, the label test and the field reader
+  // all read these texts.
+  const trimmed: string[] = [];
+  for (let i = 0; i < end; i += 1) trimmed.push((lines[i] as Line).text.trim());
+  const header = headerZone(lines, trimmed);
+  const headerTexts = new Set<string>();
+  for (const l of header) headerTexts.add(l.text.trim());
+  const content: Line[] = [];
+  const contentTexts: string[] = [];
+  keepContent(lines, trimmed, headerTexts, content, contentTexts);
+  if (headingAt >= 0) dropHeadingPagePrelude(content, contentTexts, (lines[headingAt] as Line).page);
+  return { end, trimmed, header, content, contentTexts };
 }
 
-function headerZone(front: readonly Line[]): Line[] {
+function headerZone(lines: readonly Line[], trimmed: readonly string[]): Line[] {
   const out: Line[] = [];
-  for (const l of front) {
+  for (let i = 0; i < trimmed.length; i += 1) {
+    const t = trimmed[i] as string;
     // "Sammanträdesdatum 2024-01-10" is a label but also the page header's date line (Göteborg).
-    if (isLabelLine(l.text) && !DATE_ONLY_RE.test(l.text.trim())) break;
-    if (l.text.trim() === '') continue;
-    out.push(l);
+    if (isLabelText(t) && !DATE_ONLY_RE.test(t)) break;
+    if (t === '') continue;
+    out.push(lines[i] as Line);
     if (out.length >= MAX_HEADER_LINES) break;
   }
   return out;
@@ -92,32 +103,49 @@ function mayBeFurniture(c: number): boolean {
 }
 
 /**
- * The repeated page header: at the top of each page, the run of lines that are furniture or header texts (page
+ * The front lines the field reader reads (into `content`, their trimmed texts into `texts`): not plain furniture and
+ * not in a repeated page header, the run of lines at the top of each page that are furniture or header texts (page
  * number, body, "Protokoll", date). A header text further down the page is content. One pass over the lines.
  */
-function leadingHeaderLines(front: readonly Line[], headerTexts: ReadonlySet<string>): Set<Line> {
-  const out = new Set<Line>();
+function keepContent(
+  lines: readonly Line[],
+  trimmed: readonly string[],
+  headerTexts: ReadonlySet<string>,
+  content: Line[],
+  texts: string[],
+): void {
   let page = -1;
   let inHeader = false;
-  for (const line of front) {
+  for (let i = 0; i < trimmed.length; i += 1) {
+    const line = lines[i] as Line;
     if (line.page !== page) {
       page = line.page;
       inHeader = true;
     }
-    const t = line.text.trim();
-    inHeader &&= isPlainFurniture(t) || headerTexts.has(t);
-    if (inHeader) out.add(line);
+    const t = trimmed[i] as string;
+    const plain = isPlainFurniture(t);
+    inHeader &&= plain || headerTexts.has(t);
+    if (inHeader || plain) continue;
+    content.push(line);
+    texts.push(t);
   }
-  return out;
 }
 
 /**
  * On the page where the first § heading stands, text before it that follows no label is a table-of-contents title
- * printed above its "§ N" line (2018 and 2026 templates), not a continuation of the cover page.
+ * printed above its "§ N" line (2018 and 2026 templates), not a continuation of the cover page. Removed in place.
  */
-function dropHeadingPagePrelude(kept: readonly Line[], headingPage: number | undefined): Line[] {
-  if (headingPage === undefined) return [...kept];
-  const onPage = kept.filter((l) => l.page === headingPage);
-  if (onPage.some((l) => isLabelLine(l.text))) return [...kept];
-  return kept.filter((l) => l.page !== headingPage);
+function dropHeadingPagePrelude(content: Line[], texts: string[], headingPage: number): void {
+  for (let i = 0; i < content.length; i += 1) {
+    if ((content[i] as Line).page === headingPage && isLabelText(texts[i] as string)) return;
+  }
+  let n = 0;
+  for (let i = 0; i < content.length; i += 1) {
+    if ((content[i] as Line).page === headingPage) continue;
+    content[n] = content[i] as Line;
+    texts[n] = texts[i] as string;
+    n += 1;
+  }
+  content.length = n;
+  texts.length = n;
 }

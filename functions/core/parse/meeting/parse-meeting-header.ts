@@ -52,7 +52,7 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   const ctx: Context = {
     lines,
     front,
-    fields: collectFields(front.content),
+    fields: collectFields(front.content, front.contentTexts),
     hints: input.hints ?? {},
     warnings: [],
     start: first ? { page: first.page, line: first.line } : { page: 1, line: 1 },
@@ -60,7 +60,7 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   const placeTime = parsePlaceTime(piecesOf(ctx.fields, 'place').concat(piecesOf(ctx.fields, 'time')));
   const justering = parseJustering(piecesOf(ctx.fields, 'justering'));
   const announcement = joinedText(ctx.fields, 'announcement') || undefined;
-  const notice = parseNotice(nonBlankLines(lines, front.end), announcement);
+  const notice = parseNotice(nonBlankLines(lines, front.trimmed), announcement);
   const date = readDate(ctx);
   const body = readBody(ctx);
   const municipality = readMunicipality(ctx, [keptAt(ctx), justering.place, placeTime.place]);
@@ -93,12 +93,11 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   return { meeting, warnings: ctx.warnings };
 }
 
-/** The first `end` lines without the blank ones. */
-function nonBlankLines(lines: readonly Line[], end: number): Line[] {
+/** The front lines (their trimmed texts in `trimmed`) without the blank ones. */
+function nonBlankLines(lines: readonly Line[], trimmed: readonly string[]): Line[] {
   const out: Line[] = [];
-  for (let i = 0; i < end; i += 1) {
-    const l = lines[i] as Line;
-    if (l.text.trim() !== '') out.push(l);
+  for (let i = 0; i < trimmed.length; i += 1) {
+    if (trimmed[i] !== '') out.push(lines[i] as Line);
   }
   return out;
 }
