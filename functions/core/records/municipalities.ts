@@ -3,6 +3,7 @@
  * Pure data plus lookups: "alingsas", "Alingsås kommun", "Göteborgs Stad", "Region Gotland" → the proper name.
  * Region Gotland is a municipality with regional tasks (lag 2010:630), hence listed as "Gotland".
  */
+import { isWhitespaceCode } from '../text/whitespace.ts';
 import { slugify } from './ids.ts';
 
 /**
@@ -65,19 +66,27 @@ export function withoutMunicipalitySuffix(name: string): string {
   const m = SUFFIX_WORD_RE.exec(name);
   if (!m) return name;
   let end = m.index;
-  while (end > 0 && /[\s-]/u.test(name[end - 1]!)) end -= 1;
+  while (end > 0 && isSpaceOrDash(name.charCodeAt(end - 1))) end -= 1;
   return name.slice(0, end);
 }
+
+/** `/[\s-]/u` for one UTF-16 unit. */
+function isSpaceOrDash(c: number): boolean {
+  return c === 0x2d || isWhitespaceCode(c);
+}
+
+const WHITESPACE_RUN_RE = /\s+/gu;
+const FINAL_S_RE = /s$/iu;
 
 /**
  * The proper name for a municipality written as a name, slug or organisation name ("alingsas", "Alingsås kommun",
  * "Göteborgs Stad", "Lunds kommun"), or undefined when it is not one of the 290.
  */
 export function findMunicipality(text: string): string | undefined {
-  const name = withoutMunicipalitySuffix(text.trim().replace(/\s+/gu, ' '));
+  const name = withoutMunicipalitySuffix(text.trim().replace(WHITESPACE_RUN_RE, ' '));
   if (!name) return undefined;
   // Genitive: "Göteborgs Stad", "Lunds kommun". Names already ending in s (Alingsås, Borås) match as they are.
-  return lookup(name) ?? (/s$/iu.test(name) ? lookup(name.slice(0, -1)) : undefined);
+  return lookup(name) ?? (FINAL_S_RE.test(name) ? lookup(name.slice(0, -1)) : undefined);
 }
 
 function lookup(name: string): string | undefined {

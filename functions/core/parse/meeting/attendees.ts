@@ -317,5 +317,7 @@ export function attendeeFrom(text: string, raw: string, m: Masked): Attendee {
 
 /** A serving substitute: replaces someone, or says "(Ersätter …)" for a vacant seat. */
 export function isServingSubstitute(a: Attendee): boolean {
-  return a.replaces !== undefined || /^ersätter\b/iu.test(a.role ?? '');
+  return a.replaces !== undefined || VACANT_SEAT_RE.test(a.role ?? '');
 }
+
+const VACANT_SEAT_RE = /^ersätter\b/iu;

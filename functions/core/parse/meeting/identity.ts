@@ -51,28 +51,41 @@ function isMunicipalityLine(text: string): boolean {
  * municipality's own name ("Göteborgs Stad") separate runs.
  */
 export function headerBody(header: readonly Line[]): { body: string; line: Line } | undefined {
-  let run: Line[] = [];
+  const run: Line[] = [];
   // Each run is read as soon as it ends, in header order: the first that holds a body is the answer, and the lines
   // after it are never classified (the municipality test is the costly one).
   // "SAMHÄLLSBYGGNADSNÄMNDEN   SAMMANTRÄDESPROTOKOLL": each column of a header line is read on its own.
-  for (const line of header.flatMap(columnsOf)) {
-    const t = withoutMunicipality(line.text.trim());
-    if (t !== line.text.trim() && t !== '') {
-      // "JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden": the body follows the municipality on one line.
-      const found = bodyIn(run) ?? bodyIn([makeLine(t, line.page, line.line, line.layout)]);
+  for (const line of header) {
+    if (!COLUMN_GAP_RE.test(line.text)) {
+      const found = readHeaderColumn(line, run);
       if (found) return found;
-      run = [];
       continue;
     }
-    if (NOT_BODY_RE.test(t) || DATE_LINE_RE.test(t) || isMunicipalityLine(t)) {
-      const found = bodyIn(run);
+    for (const column of columnsOf(line)) {
+      const found = readHeaderColumn(column, run);
       if (found) return found;
-      run = [];
-    } else {
-      run.push(line);
     }
   }
   return bodyIn(run);
+}
+
+/** One column of the header: added to the run, or it ends the run (emptied), and the body the run held, if any. */
+function readHeaderColumn(line: Line, run: Line[]): { body: string; line: Line } | undefined {
+  const text = line.text.trim();
+  const t = withoutMunicipality(text);
+  if (t !== text && t !== '') {
+    // "JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden": the body follows the municipality on one line.
+    const found = bodyIn(run) ?? bodyIn([makeLine(t, line.page, line.line, line.layout)]);
+    run.length = 0;
+    return found;
+  }
+  if (NOT_BODY_RE.test(t) || DATE_LINE_RE.test(t) || isMunicipalityLine(t)) {
+    const found = bodyIn(run);
+    run.length = 0;
+    return found;
+  }
+  run.push(line);
+  return undefined;
 }
 
 /** The first body in a run of header lines: by start line, longest first ("Kommunstyrelsens" + "arbetsutskott"). */
@@ -87,10 +100,13 @@ function bodyIn(c: readonly Line[]): { body: string; line: Line } | undefined {
   return undefined;
 }
 
+const COLUMN_GAP_RE = /\S\s{3,}\S/u;
+const COLUMNS_RE = /\s{3,}/u;
+
+/** The columns of a header line with a column gap (COLUMN_GAP_RE). */
 function columnsOf(line: Line): Line[] {
-  if (!/\S\s{3,}\S/u.test(line.text)) return [line];
   return line.text
-    .split(/\s{3,}/u)
+    .split(COLUMNS_RE)
     .map((text) => makeLine(text.trim(), line.page, line.line, line.layout))
     .filter((l) => l.text !== '');
 }
@@ -106,11 +122,14 @@ function withoutMunicipality(text: string): string {
 const MUNICIPALITY_PREFIX_RE =
   /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?\s+(?:KOMMUN|[Kk]ommun|STAD|[Ss]tad)\s+(?=\p{Lu})/u;
 
+const WORD_BREAK_RE = /\p{L}-$/u;
+const LOWER_START_RE = /^\p{Ll}/u;
+
 /** Joins wrapped header lines; a hyphen at a line end before a lower-case letter is a word break and goes away. */
 export function joinWrapped(parts: readonly string[]): string {
   return parts.reduce((acc, part) => {
     if (acc === '') return part;
-    if (/\p{L}-$/u.test(acc) && /^\p{Ll}/u.test(part)) return acc.slice(0, -1) + part;
+    if (WORD_BREAK_RE.test(acc) && LOWER_START_RE.test(part)) return acc.slice(0, -1) + part;
     return `${acc} ${part}`;
   }, '');
 }

@@ -42,10 +42,14 @@ type Notice = Meeting['notice'];
  * "Datum för anslags   2018-04-09 Datum för anslags   2018-05-01" / "uppsättande   nedtagande"; the i-th date
  * belongs to the i-th tail. A label without a date leaves that date absent.
  */
-export function parseNotice(lines: readonly Line[], announcement: string | undefined): Notice {
-  const start = lines.findIndex((l) => BLOCK_START_RE.test(l.text.trim()));
+export function parseNotice(
+  lines: readonly Line[],
+  trimmed: readonly string[],
+  announcement: string | undefined,
+): Notice {
+  const start = blockStart(trimmed);
   if (start < 0) return announcement ? { raw: announcement } : {};
-  const block = lines.slice(start, start + BLOCK_LINES);
+  const block = nonBlankFrom(lines, trimmed, start);
   const notice: Notice = {};
   block.forEach((line, i) => {
     const chunks = line.text.split(NOTICE_LABEL_RE).slice(1);
@@ -61,6 +65,28 @@ export function parseNotice(lines: readonly Line[], announcement: string | undef
   for (let i = 0; i <= Math.max(used, 0) && i < block.length; i += 1)
     raw += (i === 0 ? '' : '\n') + (block[i] as Line).text.trim();
   return { ...notice, raw };
+}
+
+/**
+ * The index of the first front line (`trimmed`: the front lines' trimmed texts) where the notice block starts, or -1.
+ * BLOCK_START_RE holds only at an "A" or "B" or where "Datum för anslag" stands: other lines are ruled out unread.
+ */
+function blockStart(trimmed: readonly string[]): number {
+  for (let i = 0; i < trimmed.length; i += 1) {
+    const t = trimmed[i] as string;
+    const c = t.charCodeAt(0);
+    if ((c === 0x41 || c === 0x42 || t.includes('Datum för anslag')) && BLOCK_START_RE.test(t)) return i;
+  }
+  return -1;
+}
+
+/** The first BLOCK_LINES non-blank lines from `start` on. */
+function nonBlankFrom(lines: readonly Line[], trimmed: readonly string[], start: number): Line[] {
+  const out: Line[] = [];
+  for (let i = start; i < trimmed.length && out.length < BLOCK_LINES; i += 1) {
+    if (trimmed[i] !== '') out.push(lines[i] as Line);
+  }
+  return out;
 }
 
 /** "Anslaget sattes upp 2018-04-09" / "… tas ned 2018-05-01" in other templates. */

@@ -60,7 +60,7 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   const placeTime = parsePlaceTime(piecesOf(ctx.fields, 'place').concat(piecesOf(ctx.fields, 'time')));
   const justering = parseJustering(piecesOf(ctx.fields, 'justering'));
   const announcement = joinedText(ctx.fields, 'announcement') || undefined;
-  const notice = parseNotice(nonBlankLines(lines, front.trimmed), announcement);
+  const notice = parseNotice(lines, front.trimmed, announcement);
   const date = readDate(ctx);
   const body = readBody(ctx);
   const municipality = readMunicipality(ctx, [keptAt(ctx), justering.place, placeTime.place]);
@@ -91,15 +91,6 @@ export function parseMeetingHeader(lines: readonly Line[], input: MeetingHeaderI
   };
   warnMissing(ctx, meeting);
   return { meeting, warnings: ctx.warnings };
-}
-
-/** The front lines (their trimmed texts in `trimmed`) without the blank ones. */
-function nonBlankLines(lines: readonly Line[], trimmed: readonly string[]): Line[] {
-  const out: Line[] = [];
-  for (let i = 0; i < trimmed.length; i += 1) {
-    if (trimmed[i] !== '') out.push(lines[i] as Line);
-  }
-  return out;
 }
 
 function warn(ctx: Context, code: ParseWarning['code'], message: string, at?: Position): void {
@@ -208,9 +199,11 @@ function readAttendance(fields: readonly Field[]): Attendance {
   };
 }
 
+const CHAIR_ROLE_RE = /^ordförande$/iu;
+
 /** Without a signature block: the member printed as "(ordförande)" for the whole meeting. */
 function chairFromAttendance(attendance: Attendance): string | undefined {
-  const chair = attendance.members.find((a) => /^ordförande$/iu.test(a.role ?? '') && !a.paragraphRanges);
+  const chair = attendance.members.find((a) => CHAIR_ROLE_RE.test(a.role ?? '') && !a.paragraphRanges);
   return chair?.name;
 }
 

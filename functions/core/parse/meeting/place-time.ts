@@ -29,9 +29,11 @@ export interface PlaceTime {
   time?: DateSpan;
 }
 
+const CLOCK_TIME_RE = /^(\d{1,2})[.:](\d{2})$/u;
+
 /** "14.00" → "14:00", "9.00" → "09:00"; undefined for impossible clock times. */
 export function clockTime(text: string): string | undefined {
-  const m = /^(\d{1,2})[.:](\d{2})$/u.exec(text);
+  const m = CLOCK_TIME_RE.exec(text);
   if (!m) return undefined;
   const h = Number(m[1]);
   const min = Number(m[2]);

@@ -7,18 +7,18 @@ import type { Piece } from './fields.ts';
 /** Dotted signature lines: "......", "………". */
 const LEADER_RE = /[.…_·]{3,}|…+/gu;
 const PARENS_RE = /\s*\([^()]*\)/gu;
+const WHITESPACE_RUN_RE = /\s+/gu;
+const SECTION_REF_RE = /\s*§.*$/u;
+const EDGE_PUNCTUATION_RE = /^[\s,;:]+|[\s,;:]+$/gu;
+const NAME_SEPARATOR_RE = /\s*(?:,|;|&|\boch\b)\s*|(?<=\))\s+(?=\p{Lu})/u;
 
 function clean(text: string): string {
-  return text.replace(LEADER_RE, ' ').replace(/\s+/gu, ' ').trim();
+  return text.replace(LEADER_RE, ' ').replace(WHITESPACE_RUN_RE, ' ').trim();
 }
 
 /** "Kristina Grapenholm (L)" → "Kristina Grapenholm"; § references dropped too. */
 export function personName(text: string): string {
-  return clean(text)
-    .replace(PARENS_RE, '')
-    .replace(/\s*§.*$/u, '')
-    .replace(/^[\s,;:]+|[\s,;:]+$/gu, '')
-    .trim();
+  return clean(text).replace(PARENS_RE, '').replace(SECTION_REF_RE, '').replace(EDGE_PUNCTUATION_RE, '').trim();
 }
 
 /** The first name after a signature label. */
@@ -37,7 +37,7 @@ export function signatureName(pieces: readonly Piece[]): string | undefined {
  */
 export function listNames(pieces: readonly Piece[]): string[] {
   return pieces
-    .flatMap((p) => clean(p.text).split(/\s*(?:,|;|&|\boch\b)\s*|(?<=\))\s+(?=\p{Lu})/u))
+    .flatMap((p) => clean(p.text).split(NAME_SEPARATOR_RE))
     .map(personName)
     .filter((n) => n !== '');
 }
