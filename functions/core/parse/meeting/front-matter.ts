@@ -19,11 +19,13 @@ const HEADING_RES: readonly RegExp[] = [
   /^Paragraf\s+\d{1,4}\b/u,
 ];
 
+/** The heading forms in one alternation: one regex call answers for all of them. */
+const HEADING_RE = new RegExp(HEADING_RES.map((re) => `(?:${re.source})`).join('|'), 'u');
+
 export function isParagraphHeadingLine(text: string): boolean {
   // Every form prints "§", "Paragraf" first or " D" (Dnr, DNR, Diarienummer): other lines are ruled out unread.
   if (!text.includes('§') && !text.includes(' D') && !text.includes('Paragraf')) return false;
-  const t = text.trimStart();
-  return HEADING_RES.some((re) => re.test(t));
+  return HEADING_RE.test(text.trimStart());
 }
 
 /** When no § heading is found, the cover is looked for on the first pages only. */
@@ -79,8 +81,11 @@ function headerZone(lines: readonly Line[], trimmed: readonly string[]): Line[] 
   return out;
 }
 
+/** FURNITURE_RE or DATE_ONLY_RE, in one call. */
+const PLAIN_FURNITURE_RE = new RegExp(`(?:${FURNITURE_RE.source})|(?:${DATE_ONLY_RE.source})`, 'u');
+
 function isPlainFurniture(text: string): boolean {
-  return text === '' || (mayBeFurniture(text.charCodeAt(0)) && (FURNITURE_RE.test(text) || DATE_ONLY_RE.test(text)));
+  return text === '' || (mayBeFurniture(text.charCodeAt(0)) && PLAIN_FURNITURE_RE.test(text));
 }
 
 /**
