@@ -101,12 +101,19 @@ const ORGANISATION_RE = new RegExp(
   'gu',
 );
 
+/** What every ORGANISATION_RE match holds: a space and the organisation word, or "Region Gotland". */
+const ORGANISATION_HINT_RE = / (?:[Kk]ommun|KOMMUN|[Ss]tad|STAD)|Region Gotland/u;
+
 /**
  * The first municipality named as an organisation in `text` ("… på Alingsås kommuns digitala anslagstavla",
  * "Göteborgs Stad"). A two-word match is tried whole first, then by its last word ("Protokoll Lerums kommun").
  */
 export function detectMunicipality(text: string): string | undefined {
-  for (const m of text.matchAll(ORGANISATION_RE)) {
+  // An exec loop on the module regex (matchAll would clone it and build an iterator); text without the organisation
+  // word after a space, or "Region Gotland", holds no match and is ruled out unread.
+  if (!ORGANISATION_HINT_RE.test(text)) return undefined;
+  ORGANISATION_RE.lastIndex = 0;
+  for (let m = ORGANISATION_RE.exec(text); m; m = ORGANISATION_RE.exec(text)) {
     if (m[2]) return 'Gotland';
     const words = (m[1] ?? '').split(' ');
     const found =

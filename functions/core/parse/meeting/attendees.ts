@@ -223,7 +223,8 @@ interface Person {
   name: string;
   /** Always present (undefined when none): one object shape. */
   party: string | undefined;
-  roles: string[];
+  /** The other non-empty parentheticals joined by ", " (undefined when none: most people print only a party). */
+  role: string | undefined;
 }
 
 /**
@@ -235,7 +236,7 @@ function person(text: string, view: string, m: Masked, from: number): Person {
   const to = from + view.length;
   let cut = firstTopLevelSection(view, m, from);
   let party: string | undefined;
-  const roles: string[] = [];
+  let role: string | undefined;
   for (let k = 0; k < m.groups.length; k += 2) {
     const start = (m.groups[k] as number) - from;
     if (start < 0) continue;
@@ -246,10 +247,10 @@ function person(text: string, view: string, m: Masked, from: number): Person {
     const p = collapseWhitespace(raw).trim();
     // The first party-like parenthetical is the party; the other non-empty ones are roles.
     if (party === undefined && PARTY_RE.test(p)) party = p;
-    else if (p !== '') roles.push(p);
+    else if (p !== '') role = role === undefined ? p : `${role}, ${p}`;
   }
   const name = collapseWhitespace(withoutTrailingPunctuation(cut >= 0 ? text.slice(0, cut) : text).trim());
-  return { name, party, roles };
+  return { name, party, role };
 }
 
 /** The position in the part (see person) of its first "§" outside the masked runs, or -1. */
@@ -299,7 +300,7 @@ export function attendeeFrom(text: string, raw: string, m: Masked): Attendee {
   const who = split >= 0 ? person(text.slice(0, split), m.view.slice(0, split), m, 0) : person(text, m.view, m, 0);
   const attendee: Attendee = { name: who.name, raw };
   if (who.party !== undefined) attendee.party = who.party;
-  if (who.roles.length > 0) attendee.role = who.roles.join(', ');
+  if (who.role !== undefined) attendee.role = who.role;
   if (refs.length > 0) {
     attendee.paragraphsRaw = refs.join(' ');
     attendee.paragraphRanges = refs.flatMap(parseParagraphRanges);
