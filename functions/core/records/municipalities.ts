@@ -3,7 +3,7 @@
  * Pure data plus lookups: "alingsas", "Alingsås kommun", "Göteborgs Stad", "Region Gotland" → the proper name.
  * Region Gotland is a municipality with regional tasks (lag 2010:630), hence listed as "Gotland".
  */
-import { isWhitespaceCode } from '../text/whitespace.ts';
+import { collapseWhitespace, isWhitespaceCode } from '../text/whitespace.ts';
 import { slugify } from './ids.ts';
 
 /**
@@ -75,7 +75,6 @@ function isSpaceOrDash(c: number): boolean {
   return c === 0x2d || isWhitespaceCode(c);
 }
 
-const WHITESPACE_RUN_RE = /\s+/gu;
 const FINAL_S_RE = /s$/iu;
 
 /**
@@ -83,7 +82,8 @@ const FINAL_S_RE = /s$/iu;
  * "Göteborgs Stad", "Lunds kommun"), or undefined when it is not one of the 290.
  */
 export function findMunicipality(text: string): string | undefined {
-  const name = withoutMunicipalitySuffix(text.trim().replace(WHITESPACE_RUN_RE, ' '));
+  // Whitespace runs read as one space (collapseWhitespace leaves a single space alone instead of rewriting it).
+  const name = withoutMunicipalitySuffix(collapseWhitespace(text.trim()));
   if (!name) return undefined;
   // Genitive: "Göteborgs Stad", "Lunds kommun". Names already ending in s (Alingsås, Borås) match as they are.
   return lookup(name) ?? (FINAL_S_RE.test(name) ? lookup(name.slice(0, -1)) : undefined);

@@ -225,6 +225,12 @@ export function fieldsOf(fields: readonly Field[], key: FieldKey): Field[] {
   return fields.filter((f) => f.key === key);
 }
 
+/** The first field with the key (fieldsOf(…)[0] without the array). */
+export function firstField(fields: readonly Field[], key: FieldKey): Field | undefined {
+  for (const f of fields) if (f.key === key) return f;
+  return undefined;
+}
+
 /** The key's pieces in field order (a loop: flatMap is a generic slow path, and this runs a dozen times per header). */
 export function piecesOf(fields: readonly Field[], key: FieldKey): Piece[] {
   const out: Piece[] = [];

@@ -19,7 +19,7 @@ import { meetingId } from '../../records/ids.ts';
 import { findMunicipality } from '../../records/municipalities.ts';
 import { findDate } from '../../text/swedish-dates.ts';
 import { isServingSubstitute, parseAttendeeList } from './attendees.ts';
-import { collectFields, type Field, type FieldKey, fieldsOf, joinedText, piecesOf } from './fields.ts';
+import { collectFields, type Field, type FieldKey, fieldsOf, firstField, joinedText, piecesOf } from './fields.ts';
 import { findFrontMatter, type FrontMatter } from './front-matter.ts';
 import { dateIn, detectMunicipalityIn, headerBody, headerDate } from './identity.ts';
 import { parseJustering, parseNotice } from './justering-notice.ts';
@@ -249,7 +249,7 @@ const REQUIRED: ReadonlyArray<[string, FieldKey | undefined, (m: Meeting) => boo
 function warnMissing(ctx: Context, meeting: Meeting): void {
   for (const [name, key, present] of REQUIRED) {
     if (present(meeting)) continue;
-    const label = key ? fieldsOf(ctx.fields, key)[0]?.at : undefined;
+    const label = key ? firstField(ctx.fields, key)?.at : undefined;
     warn(ctx, 'missing-metadata', `No ${name} found in the front matter`, label);
   }
 }
