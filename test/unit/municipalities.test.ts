@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { endsInBodyWord } from '../../functions/core/parse/meeting/identity.ts';
 import { detectMunicipality, findMunicipality, MUNICIPALITIES } from '../../functions/core/records/municipalities.ts';
 import { slugify } from '../../functions/core/records/ids.ts';
 
@@ -87,5 +89,43 @@ describe('detectMunicipality', () => {
 
   it('takes the first municipality named', () => {
     expect(detectMunicipality('Borås Stad och Alingsås kommun')).toBe('Borås');
+  });
+});
+
+describe('findMunicipality and body names', () => {
+  // identity.ts skips findMunicipality for a page-header line that ends in a body word: no name may end in one.
+  it('finds no municipality in text that ends in a body word', () => {
+    const names = [...MUNICIPALITIES, 'Region Gotland'];
+    for (const name of names) {
+      expect(endsInBodyWord(name)).toBe(false);
+      expect(endsInBodyWord(slugify(name))).toBe(false);
+    }
+    const piece = fc.constantFrom(
+      ...names.slice(0, 40),
+      'Alingsås',
+      'Göteborgs',
+      'Stad',
+      'kommun',
+      'KOMMUN',
+      ' ',
+      '-',
+      ',',
+      's',
+      'nämnd',
+      'Nämnden',
+      'styrelsen',
+      'råd',
+      'RÅDET',
+      'ſtyrelse',
+      'fullmäktige',
+      'Kommun',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (parts) => {
+        const text = parts.join('');
+        if (endsInBodyWord(text)) expect(findMunicipality(text)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -40,9 +40,17 @@ const ORGANISATION_WORD_RE = /[Kk]ommun|KOMMUN|[Ss]tad|STAD|Region Gotland/u;
 
 function isMunicipalityLine(text: string): boolean {
   // detectMunicipality finds nothing without an organisation word: the test rules most header lines out unread.
+  // findMunicipality reads the whole text as a name, and no municipality's name (nor its slug) ends in a body word:
+  // a body line ("Kommunstyrelsen", "ungdomsnämnden") is ruled out without folding it into a slug.
   return (
-    (ORGANISATION_WORD_RE.test(text) && detectMunicipality(text) !== undefined) || findMunicipality(text) !== undefined
+    (ORGANISATION_WORD_RE.test(text) && detectMunicipality(text) !== undefined) ||
+    (!endsInBodyWord(text) && findMunicipality(text) !== undefined)
   );
+}
+
+/** The text ends in the last word of a body's name (BODY_RE). */
+export function endsInBodyWord(text: string): boolean {
+  return BODY_RE.test(text);
 }
 
 /**
