@@ -15,7 +15,10 @@ const MASK = '\u0000';
 
 interface Entry {
   lines: string[];
-  /** The last characters of the entry, enough to see a dangling "ersätter" (kept short so grouping stays linear). */
+  /**
+   * The last characters of the entry, enough to see a dangling "ersätter": its last line when that is long enough,
+   * else a short join (tailOf), so grouping stays linear.
+   */
   tail: string;
   /** Parenthesis depth at the end of the entry. */
   depth: number;
@@ -84,10 +87,11 @@ function endsDangling(tail: string): boolean {
 
 /**
  * The entry's tail after `text`: `" " + text` for a new entry (`before` = ''), else `" " + before + " " + text`, cut to
- * its last TAIL_LENGTH characters. A long line is its own tail (sliced without building the joined string first).
+ * its last TAIL_LENGTH characters, or longer: endsDangling reads at most the last 9 characters of a tail of at least
+ * 9, so a line of TAIL_LENGTH or more is its own tail, uncut (no string made).
  */
 function tailOf(before: string, text: string): string {
-  if (text.length >= TAIL_LENGTH) return text.slice(text.length - TAIL_LENGTH);
+  if (text.length >= TAIL_LENGTH) return text;
   const joined = before === '' ? ` ${text}` : ` ${before} ${text}`;
   return joined.length > TAIL_LENGTH ? joined.slice(joined.length - TAIL_LENGTH) : joined;
 }

@@ -154,9 +154,21 @@ export function isLabelText(t: string): boolean {
 /** The segments of a trimmed line with a column gap or an inline label (HAS_COLUMN_GAP_RE, HAS_INLINE_LABEL_RE). */
 function segments(t: string, gap: boolean, inline: boolean): string[] {
   const columns = gap ? t.split(COLUMN_GAP_RE) : [t];
-  return (inline ? columns.flatMap((s) => s.split(INLINE_LABEL_RE)) : columns)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  // Trimmed and without empty ones, in one loop (no map/filter arrays).
+  const out: string[] = [];
+  for (const column of columns) {
+    if (!inline) {
+      pushTrimmed(out, column);
+      continue;
+    }
+    for (const part of column.split(INLINE_LABEL_RE)) pushTrimmed(out, part);
+  }
+  return out;
+}
+
+function pushTrimmed(out: string[], text: string): void {
+  const t = text.trim();
+  if (t !== '') out.push(t);
 }
 
 /**
