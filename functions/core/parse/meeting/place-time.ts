@@ -57,7 +57,8 @@ export function parsePlaceTime(pieces: readonly Piece[]): PlaceTime {
   let inNote = false;
   for (const piece of pieces) {
     let text = piece.text;
-    const t = time ? null : TIME_RE.exec(text);
+    // Every time holds a digit: text without one (most place lines) is ruled out before the case-folding regex.
+    const t = time || !HAS_DIGIT_RE.test(text) ? null : TIME_RE.exec(text);
     if (t) {
       time = parseTime(t[0]);
       text = text.slice(0, t.index) + text.slice(t.index + t[0].length);
