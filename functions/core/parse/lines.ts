@@ -28,24 +28,50 @@ export function toLines(pages: readonly PageText[], plain: readonly boolean[] = 
   for (const [p, page] of pages.entries()) {
     // Without odd characters "\n" is the only line end, so trailing space can be cut per line after the split.
     const odd = plain[p] !== true && ODD_RE.test(page.text);
-    const rows = (odd ? normalizeOdd(page.text) : page.text).split('\n');
+    const rows = compactRows(odd ? normalizeOdd(page.text) : page.text, plain[p] === true);
     // Marks are used only when they line up one to one with the lines (an extractor's own output always does).
     const layout = page.layout && page.layout.length === rows.length ? page.layout : undefined;
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i] as string;
-      out.push(makeLine(flatString(odd ? row : withoutTrailingSpace(row)), page.number, i + 1, layout?.[i]));
+      const cut = odd ? row : withoutTrailingSpace(row);
+      out.push(makeLine(cut === row ? row : flatString(cut), page.number, i + 1, layout?.[i]));
     }
   }
   return out;
 }
 
 /**
- * The same text as one flat sequential string. split() leaves slices of the page text (and copies of short lines), in
- * one-byte or two-byte form, and with the empty string that is five string representations: every parse stage that
- * reads line texts would see them all, which makes V8's inline caches for `length`, `charCodeAt` and the string
- * methods megamorphic (a generic lookup per access). Lines shorter than a slice's minimum (13) are copies already;
- * a longer one is copied by joining two of its pieces, which builds one new sequential string (a JSON round trip
- * did the same at six times the cost: 11 % of a parse's profile).
+ * The text's lines as fresh flat strings, each in the narrowest form V8 has for it: one byte per character when all
+ * its characters are Latin-1 (å, ä, ö and é are), as nearly every line of a Swedish protocol is. A page holding one
+ * dash or quotation mark (U+2013, U+201D) is stored two bytes per character, and split() would leave its lines as
+ * slices of it, two-byte too: every later regex, search and comparison on a line, and on each text joined from lines,
+ * would run on the slower form (5–15 % of the rest of a parse, measured on the corpus). JSON.parse is the one native
+ * reader that copies strings and narrows them, so the lines are read as one JSON array of strings: the text becomes
+ * its JSON with "\n" as the separator between array items. Only quotation marks, backslashes and control characters
+ * need escaping; a plain page (plainPages) holds no control characters but tab, newline and form feed, and most
+ * pages hold none of them, so each escape is one native search when not needed. Other pages: JSON.stringify.
+ */
+function compactRows(text: string, plain: boolean): string[] {
+  if (!plain) return JSON.parse(JSON.stringify(text.split('\n'))) as string[];
+  let body = text;
+  for (const [c, escaped] of JSON_ESCAPES) if (body.includes(c)) body = body.replaceAll(c, escaped);
+  return JSON.parse(`["${body.replaceAll('\n', '","')}"]`) as string[];
+}
+
+/** The characters of a plain page that JSON strings cannot hold as they are, backslash first. */
+const JSON_ESCAPES: ReadonlyArray<readonly [string, string]> = [
+  ['\\', '\\\\'],
+  ['"', '\\"'],
+  ['\t', '\\t'],
+  ['\f', '\\f'],
+];
+
+/**
+ * The same text as one flat sequential string. slice() and trim() leave slices of the line (copies when shorter than
+ * 13 characters): every parse stage that reads line texts would then see slices and flat strings, in one-byte and
+ * two-byte form, and V8's inline caches for `length`, `charCodeAt` and the string methods turn megamorphic (a generic
+ * lookup per access). A longer one is copied by joining two of its pieces, which builds one new sequential string in
+ * the form of its source (compactRows has narrowed that already).
  */
 export function flatString(text: string): string {
   return text.length < MIN_SLICE ? text : [text.slice(0, 1), text.slice(1)].join('');
