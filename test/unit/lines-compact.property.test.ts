@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, toLines } from '../../functions/core/parse/lines.ts';
+import { normalizeText, plainPages, toLines } from '../../functions/core/parse/lines.ts';
 
 /** Seeded generator (mulberry32): the same cases on every run, so a failure reproduces. */
 function random(seed: number): () => number {
@@ -42,6 +42,9 @@ const ALPHABET = [
   '\ufffd',
   '\ue000',
   '\uf0b7',
+  '\uf0a7',
+  '\uf8ff',
+  '\u000b',
   '\ud800',
   '\udc00',
   '😀',
@@ -66,6 +69,18 @@ describe('toLines', () => {
       const lines = toLines([{ number: 3, text }]);
       expect(lines.map((l) => l.text)).toEqual(normalizeText(text).split('\n'));
       expect(lines.map((l) => l.line)).toEqual(lines.map((_, i) => i + 1));
+    }
+  });
+
+  it('calls a page plain exactly when it holds none of the odd or junk characters', () => {
+    const unusual =
+      /[\u0000-\u0008\u000b\u000d-\u001f\u00a0\u00ad\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]/u;
+    const next = random(23);
+    for (let k = 0; k < 20_000; k += 1) {
+      const length = Math.floor(next() * 12);
+      let text = '';
+      for (let i = 0; i < length; i += 1) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+      expect(plainPages([{ number: 1, text }])).toEqual([!unusual.test(text)]);
     }
   });
 

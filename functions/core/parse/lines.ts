@@ -89,15 +89,19 @@ export function flatTrim(text: string): string {
  * hold none; parseProtocol computes it once and hands it to both. Nothing is remembered between calls.
  */
 export function plainPages(pages: readonly PageText[]): boolean[] {
-  return pages.map((page) => !UNUSUAL_RE.test(page.text));
+  return pages.map((page) => PLAIN_RE.test(page.text));
 }
 
 /**
- * ODD_RE's characters and text-layer-quality.ts's junk (controls other than tab, newline, form feed and carriage
- * return, U+FFFD, private-use code points except the Symbol-font bullets U+F0A7 and U+F0B7), in one class.
+ * A text made only of characters outside ODD_RE's and text-layer-quality.ts's junk (controls other than tab, newline,
+ * form feed and carriage return, U+FFFD, private-use code points except the Symbol-font bullets U+F0A7 and U+F0B7).
+ * Written as one greedy run of the negated class from start to end rather than a search for one of the characters:
+ * the run is a tight native loop, where a search starts a new match attempt at every position (a tenth faster on the
+ * corpus). Linear: a failing run backs off one character at a time, each time testing only the end anchor. No `u`
+ * flag: the class holds no astral or surrogate code point, so code units and code points answer alike.
  */
-const UNUSUAL_RE =
-  /[\u0000-\u0008\u000b\u000d-\u001f\u00a0\u00ad\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]/u;
+const PLAIN_RE =
+  /^[^\u0000-\u0008\u000b\u000d-\u001f\u00a0\u00ad\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]*$/;
 
 /** V8 copies substrings shorter than this; longer ones become slices of their parent. */
 const MIN_SLICE = 13;
