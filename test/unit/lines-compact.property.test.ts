@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, plainPages, toLines } from '../../functions/core/parse/lines.ts';
+import { normalizeText, scanPages, toLines } from '../../functions/core/parse/lines.ts';
 
 /** Seeded generator (mulberry32): the same cases on every run, so a failure reproduces. */
 function random(seed: number): () => number {
@@ -14,7 +14,7 @@ function random(seed: number): () => number {
 }
 
 // What JSON must escape (quotation mark, backslash, control characters, an escape sequence's look-alikes), the odd
-// and junk characters of plainPages, line ends, lone and paired surrogates, Latin-1 and wider letters.
+// and junk characters of scanPages, line ends, lone and paired surrogates, Latin-1 and wider letters.
 const ALPHABET = [
   '"',
   '\\',
@@ -72,7 +72,7 @@ describe('toLines', () => {
     }
   });
 
-  it('calls a page plain exactly when it holds none of the odd or junk characters', () => {
+  it('classes a page by its characters: unusual (odd or junk), else Latin-1 or wide', () => {
     const unusual =
       /[\u0000-\u0008\u000b\u000d-\u001f\u00a0\u00ad\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]/u;
     const next = random(23);
@@ -80,7 +80,11 @@ describe('toLines', () => {
       const length = Math.floor(next() * 12);
       let text = '';
       for (let i = 0; i < length; i += 1) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
-      expect(plainPages([{ number: 1, text }])).toEqual([!unusual.test(text)]);
+      const expected = unusual.test(text) ? 'unusual' : /[^\u0000-\u00ff]/u.test(text) ? 'wide' : 'latin1';
+      expect(scanPages([{ number: 1, text }])).toEqual([expected]);
+      // The same lines whatever the class said, as long as it is true of the page.
+      if (expected !== 'unusual')
+        expect(toLines([{ number: 1, text }], ['unusual'])).toEqual(toLines([{ number: 1, text }]));
     }
   });
 

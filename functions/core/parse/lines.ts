@@ -23,18 +23,21 @@ export function makeLine(text: string, page: number, line: number, layout: LineL
  * Pages → lines. Normalises line endings, non-breaking and odd spaces, soft hyphens and trailing space,
  * but keeps every line (blank ones too) so positions match the source.
  */
-export function toLines(pages: readonly PageText[], plain: readonly boolean[] = plainPages(pages)): Line[] {
+export function toLines(pages: readonly PageText[], chars: readonly PageChars[] = scanPages(pages)): Line[] {
   const out: Line[] = [];
   for (const [p, page] of pages.entries()) {
+    const kind = chars[p] ?? 'unusual';
     // Without odd characters "\n" is the only line end, so trailing space can be cut per line after the split.
-    const odd = plain[p] !== true && ODD_RE.test(page.text);
-    const rows = compactRows(odd ? normalizeOdd(page.text) : page.text, plain[p] === true);
+    const odd = kind === 'unusual' && ODD_RE.test(page.text);
+    const text = odd ? normalizeOdd(page.text) : page.text;
+    // Lines of a Latin-1 page are slices of a one-byte text, copied below; any other page's are fresh copies.
+    const rows = kind === 'latin1' ? text.split('\n') : compactRows(text, kind === 'wide');
     // Marks are used only when they line up one to one with the lines (an extractor's own output always does).
     const layout = page.layout && page.layout.length === rows.length ? page.layout : undefined;
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i] as string;
       const cut = odd ? row : withoutTrailingSpace(row);
-      out.push(makeLine(cut === row ? row : flatString(cut), page.number, i + 1, layout?.[i]));
+      out.push(makeLine(cut === row && kind !== 'latin1' ? row : flatString(cut), page.number, i + 1, layout?.[i]));
     }
   }
   return out;
@@ -48,7 +51,7 @@ export function toLines(pages: readonly PageText[], plain: readonly boolean[] = 
  * would run on the slower form (5–15 % of the rest of a parse, measured on the corpus). JSON.parse is the one native
  * reader that copies strings and narrows them, so the lines are read as one JSON array of strings: the text becomes
  * its JSON with "\n" as the separator between array items. Only quotation marks, backslashes and control characters
- * need escaping; a plain page (plainPages) holds no control characters but tab, newline and form feed, and most
+ * need escaping; a plain page (scanPages) holds no control characters but tab, newline and form feed, and most
  * pages hold none of them, so each escape is one native search when not needed. Other pages: JSON.stringify.
  */
 function compactRows(text: string, plain: boolean): string[] {
@@ -84,24 +87,39 @@ export function flatTrim(text: string): string {
 }
 
 /**
- * Per page: true when its text holds none of the characters that either the line normaliser (ODD_RE) or the
- * text-layer signal's junk count (text-layer-quality.ts) looks for. One scan answers both questions, and most pages
- * hold none; parseProtocol computes it once and hands it to both. Nothing is remembered between calls.
+ * What a page's characters are, for the stages that read its text whole: 'unusual' when it holds any of the characters
+ * that either the line normaliser (ODD_RE) or the text-layer signal's junk count (text-layer-quality.ts) looks for;
+ * otherwise 'latin1' when none is beyond U+00FF (such a text is one byte per character, and so are its slices), else
+ * 'wide'. Most pages are not 'unusual', and about half of a corpus's are 'latin1'.
  */
-export function plainPages(pages: readonly PageText[]): boolean[] {
-  return pages.map((page) => PLAIN_RE.test(page.text));
+export type PageChars = 'latin1' | 'wide' | 'unusual';
+
+/**
+ * Per page, what its characters are (PageChars): one scan answers the line normaliser, compactRows and the text-layer
+ * signal, and parseProtocol hands the answer to each. The scan stops at the first character that is unusual or beyond
+ * Latin-1; only a page with a wide character is searched on from there for an unusual one. Nothing is remembered
+ * between calls.
+ */
+export function scanPages(pages: readonly PageText[]): PageChars[] {
+  return pages.map((page) => pageChars(page.text));
+}
+
+function pageChars(text: string): PageChars {
+  BEYOND_PLAIN_LATIN1_RE.lastIndex = 0;
+  if (!BEYOND_PLAIN_LATIN1_RE.test(text)) return 'latin1';
+  UNUSUAL_RE.lastIndex = BEYOND_PLAIN_LATIN1_RE.lastIndex - 1;
+  return UNUSUAL_RE.test(text) ? 'unusual' : 'wide';
 }
 
 /**
- * A text made only of characters outside ODD_RE's and text-layer-quality.ts's junk (controls other than tab, newline,
- * form feed and carriage return, U+FFFD, private-use code points except the Symbol-font bullets U+F0A7 and U+F0B7).
- * Written as one greedy run of the negated class from start to end rather than a search for one of the characters:
- * the run is a tight native loop, where a search starts a new match attempt at every position (a tenth faster on the
- * corpus). Linear: a failing run backs off one character at a time, each time testing only the end anchor. No `u`
- * flag: the class holds no astral or surrogate code point, so code units and code points answer alike.
+ * ODD_RE's characters and text-layer-quality.ts's junk (controls other than tab, newline, form feed and carriage
+ * return, U+FFFD, private-use code points except the Symbol-font bullets U+F0A7 and U+F0B7), in one class; and the
+ * same class's Latin-1 part with everything beyond U+00FF, a class of a few ranges that is quicker to test. No `u`
+ * flag: neither class holds an astral or a surrogate code point, so code units and code points answer alike.
  */
-const PLAIN_RE =
-  /^[^\u0000-\u0008\u000b\u000d-\u001f\u00a0\u00ad\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]*$/;
+const UNUSUAL_RE =
+  /[\u0000-\u0008\u000b\u000d-\u001f\u00a0\u00ad\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\ufffd\ue000-\uf0a6\uf0a8-\uf0b6\uf0b8-\uf8ff]/g;
+const BEYOND_PLAIN_LATIN1_RE = /[\u0000-\u0008\u000b\u000d-\u001f\u00a0\u00ad\u0100-\uffff]/g;
 
 /** V8 copies substrings shorter than this; longer ones become slices of their parent. */
 const MIN_SLICE = 13;
