@@ -58,7 +58,8 @@ function compactRows(text: string, plain: boolean): string[] {
   if (!plain) return JSON.parse(JSON.stringify(text.split('\n'))) as string[];
   let body = text;
   for (const [c, escaped] of JSON_ESCAPES) if (body.includes(c)) body = body.replaceAll(c, escaped);
-  return JSON.parse(`["${body.replaceAll('\n', '","')}"]`) as string[];
+  // Joined, not concatenated: concatenation builds a rope that JSON.parse would first copy into one flat string.
+  return JSON.parse(['["', body.replaceAll('\n', '","'), '"]'].join('')) as string[];
 }
 
 /** The characters of a plain page that JSON strings cannot hold as they are, backslash first. */
