@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessTextLayer } from '../../functions/core/parse/text-layer-quality.ts';
 import { inferPages } from '../../functions/core/parse/virtual-pages.ts';
-import { normalizeText, plainPages, toLines } from '../../functions/core/parse/lines.ts';
+import { normalizeText, scanPages, toLines } from '../../functions/core/parse/lines.ts';
 
 /**
  * The text-layer signal (shared with the OCR trigger of issue 17: `assessTextLayer(pages)` → { damaged, score,
@@ -75,7 +75,7 @@ describe('plain pages: one scan for the line normaliser and the junk count', () 
         c === 0xfffd ||
         (c >= 0xe000 && c <= 0xf8ff && c !== 0xf0a7 && c !== 0xf0b7);
       const pages = [{ number: 1, text: `ab${ch}c ` }];
-      const shared = plainPages(pages);
+      const shared = scanPages(pages);
       for (const lines of [toLines(pages), toLines(pages, shared)]) {
         if (lines.map((l) => l.text).join('\n') !== normalizeText(pages[0]?.text ?? ''))
           wrong.push(`lines ${c.toString(16)}`);
@@ -89,7 +89,7 @@ describe('plain pages: one scan for the line normaliser and the junk count', () 
 
   it('keeps nothing between calls: the same page object with a changed text is read again', () => {
     const page = { number: 1, text: 'ab' };
-    expect(plainPages([page])).toEqual([true]);
+    expect(scanPages([page])).toEqual(['latin1']);
     toLines([page]);
     assessTextLayer([page]);
     page.text = 'a\ufffdb';

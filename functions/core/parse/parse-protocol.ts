@@ -1,5 +1,5 @@
 import type { ParseInput, ParseWarning, Protocol } from '../records/types.ts';
-import { plainPages, toLines, type Line } from './lines.ts';
+import { scanPages, toLines, type Line } from './lines.ts';
 import { inferPages } from './virtual-pages.ts';
 import { findPageFurniture } from './page-furniture.ts';
 import { findParagraphBoundaries, type Boundary } from './paragraph-boundaries.ts';
@@ -21,12 +21,12 @@ import { learnTemplate } from './template-profile.ts';
  * (its decision marker, its table of contents as a second witness) → confidence → the template learned.
  */
 export function parseProtocol(input: ParseInput): Protocol {
-  // One scan per page tells both the line normaliser and the text-layer signal whether it holds odd characters.
-  const plain = plainPages(input.pages);
-  const lines = inferPages(toLines(input.pages, plain));
+  // One scan per page tells both the line normaliser and the text-layer signal what characters it holds.
+  const chars = scanPages(input.pages);
+  const lines = inferPages(toLines(input.pages, chars));
   // A text layer is a PDF's: text, Markdown and HTML input is what its author wrote.
   const textLayer =
-    input.source.mediaType === 'application/pdf' ? assessTextLayer(input.pages, plain) : intactTextLayer(input.pages);
+    input.source.mediaType === 'application/pdf' ? assessTextLayer(input.pages, chars) : intactTextLayer(input.pages);
   const header = parseMeetingHeader(lines, { source: input.source, ...(input.hints ? { hints: input.hints } : {}) });
   const meeting = header.meeting;
   const furniture = findPageFurniture(lines, input.template);

@@ -17,10 +17,13 @@ export function finishConfidence(
   textLayer: TextLayerAssessment,
   warnings: ParseWarning[],
 ): void {
-  const pageScore = new Map(textLayer.pages.map((p) => [p.number, p.score]));
+  // Page scores weigh a § only when the text layer is damaged (most documents: no lookup at all).
+  const pageScore = textLayer.damaged ? new Map(textLayer.pages.map((p) => [p.number, p.score])) : undefined;
   for (const p of paragraphs) {
-    const s = Math.min(pageScore.get(p.pages[0]) ?? 1, pageScore.get(p.pages[1]) ?? 1);
-    if (textLayer.damaged) p.confidence = round(p.confidence * (0.5 + 0.5 * s));
+    if (pageScore) {
+      const s = Math.min(pageScore.get(p.pages[0]) ?? 1, pageScore.get(p.pages[1]) ?? 1);
+      p.confidence = round(p.confidence * (0.5 + 0.5 * s));
+    }
     if (p.confidence < LOW_CONFIDENCE) {
       warnings.push({
         code: 'low-confidence',

@@ -15,20 +15,30 @@ export function learnTemplate(
 ): TemplateProfile {
   const profile = emptyTemplate();
   profile.protocols = 1;
-  for (const b of boundaries) add(profile.headingForms, b.match.form);
+  const forms = new Map<string, number>();
+  const markers = new Map<string, number>();
+  for (const b of boundaries) tally(forms, b.match.form);
   for (const b of built) {
     profile.paragraphs += 1;
     if (b.paragraph.decision === '') continue;
     profile.decisions += 1;
     const section = b.sections.find((s) => s.kind === 'decision' && s.text === b.paragraph.decision);
     if (section)
-      add(
-        profile.decisionMarkers,
+      tally(
+        markers,
         markerKey(section.heading, section.marker?.body !== undefined || /s\s+beslut/iu.test(section.heading)),
       );
   }
+  // Counted in Maps, written once per distinct key: a text used as a property key is looked up in V8's string table
+  // on every access, and most of a protocol's § share one heading form and one marker.
+  for (const [k, n] of forms) add(profile.headingForms, k, n);
+  for (const [k, n] of markers) add(profile.decisionMarkers, k, n);
   for (const shape of furniture) add(profile.furniture, shape);
   return profile;
+}
+
+function tally(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 export function emptyTemplate(): TemplateProfile {

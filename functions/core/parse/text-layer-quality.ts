@@ -1,5 +1,5 @@
 import type { PageText } from '../records/types.ts';
-import { plainPages } from './lines.ts';
+import { type PageChars, scanPages } from './lines.ts';
 
 /**
  * How far a document's text layer can be trusted, read from the text alone (pure, linear). A PDF whose fonts map some
@@ -45,11 +45,11 @@ interface Counts {
 
 export function assessTextLayer(
   pages: readonly PageText[],
-  plain: readonly boolean[] = plainPages(pages),
+  chars: readonly PageChars[] = scanPages(pages),
 ): TextLayerAssessment {
   const total: Counts = { letters: 0, ligatures: 0, at: 0, att: 0, junk: 0 };
   const perPage = pages.map((p, i) => {
-    const c = count(p.text, plain[i] === true);
+    const c = count(p.text, chars[i] === 'latin1' || chars[i] === 'wide');
     total.letters += c.letters;
     total.ligatures += c.ligatures;
     total.at += c.at;
@@ -116,7 +116,7 @@ function clamp(n: number): number {
  * private-use code points except the Symbol-font bullets U+F0A7 and U+F0B7, control characters other than tab,
  * newline, form feed and carriage return). Native scans counted by `test` on a global regex, which returns no match
  * object: a fifth cheaper than reading every character in JavaScript (see wordsAndPairs for the first); the junk scan
- * only when the page is not known to be plain (lines.ts plainPages).
+ * only when the page is not known to be plain (lines.ts scanPages).
  */
 function count(text: string, plain: boolean): Counts {
   // A plain page (lines.ts: scanned for odd and junk characters at once, when its lines were made) holds no junk.

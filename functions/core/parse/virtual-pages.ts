@@ -18,11 +18,14 @@ const MIN_COUNTERS = 3;
 /** The signature footer ends the page before: the header block starts after it. */
 const FOOTER_RE = /^(?:Justerandes|Justerande|Utdragsbestyrkande|Ordförandes)\b/iu;
 const MAX_HEADER_ABOVE = 4;
+/** Longer lines are never counted as recurring header lines. */
+const MAX_REPEATED = 80;
 
-export function inferPages(lines: readonly Line[]): Line[] {
-  if (lines.length === 0 || lines[lines.length - 1]?.page !== lines[0]?.page) return [...lines];
+export function inferPages(lines: readonly Line[]): readonly Line[] {
+  // Nothing to re-cut (most input): the lines themselves, not a copy.
+  if (lines.length === 0 || lines[lines.length - 1]?.page !== lines[0]?.page) return lines;
   const counters = findCounters(lines);
-  if (counters.length < MIN_COUNTERS) return [...lines];
+  if (counters.length < MIN_COUNTERS) return lines;
   const starts = pageStarts(lines, counters);
   const out: Line[] = [];
   let k = 0;
@@ -82,11 +85,7 @@ function findCounters(lines: readonly Line[]): Counter[] {
 
 /** Each counter's page starts at the top of its header block: the recurring lines directly above it. */
 function pageStarts(lines: readonly Line[], counters: readonly Counter[]): Array<{ index: number; page: number }> {
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    const t = l.text.trim();
-    if (t !== '' && t.length <= 80) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
+  const counts = recurrences(lines, counters);
   const floor = Math.max(2, Math.floor(counters.length / 2));
   return counters.map((c, j) => {
     const previous = j > 0 ? (counters[j - 1] as Counter).index : -1;
@@ -101,4 +100,33 @@ function pageStarts(lines: readonly Line[], counters: readonly Counter[]): Array
     }
     return { index: start, page: c.page };
   });
+}
+
+/**
+ * How often each text that pageStarts may ask about (the first MAX_HEADER_ABOVE non-blank lines above a counter,
+ * trimmed, of at most MAX_REPEATED characters) occurs as a whole trimmed line. Only those few texts are counted, and
+ * a line is looked up only when its length is one of theirs: most lines are ruled out without hashing their text.
+ */
+function recurrences(lines: readonly Line[], counters: readonly Counter[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const lengths: boolean[] = [];
+  for (const [j, c] of counters.entries()) {
+    const previous = j > 0 ? (counters[j - 1] as Counter).index : -1;
+    let seen = 0;
+    for (let i = c.index - 1; i > previous && seen < MAX_HEADER_ABOVE; i -= 1) {
+      const t = (lines[i] as Line).text.trim();
+      if (t === '') continue;
+      seen += 1;
+      if (t.length > MAX_REPEATED) continue;
+      counts.set(t, 0);
+      lengths[t.length] = true;
+    }
+  }
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (lengths[t.length] !== true) continue;
+    const n = counts.get(t);
+    if (n !== undefined) counts.set(t, n + 1);
+  }
+  return counts;
 }
