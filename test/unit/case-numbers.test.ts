@@ -19,6 +19,43 @@ describe('normalizeCaseNumber', () => {
     expect(normalizeCaseNumber(raw)).toBe(expected);
   });
 
+  // The normaliser as it was before its steps got character pre-tests (each step applied unconditionally).
+  const reference = (raw: string) =>
+    raw
+      .trim()
+      .replace(/^(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärendenr|Ärende nr)\.?\s*:?\s*/iu, '')
+      .replace(/[-‐‑‒–—−]/gu, '-')
+      .replace(/\s+/gu, ' ')
+      .replace(/ ?([-/]) ?/gu, '$1')
+      .replace(/^[\s,;:.]+|[\s,;:.]+$/gu, '')
+      .toUpperCase();
+  const pieces = [
+    'Dnr',
+    'dnr',
+    'DNR',
+    'Diarienr',
+    'Ärende nr',
+    'ärendenummer',
+    'D',
+    'ä',
+    'Ä',
+    ' ',
+    '  ',
+    '\t',
+    '\u00a0',
+  ];
+  const more = ['-', '–', '/', ' / ', '.', ',', ';', ':', 'KS', 'ks', '2024', '12', 'x', '\ud83d\ude00', '\ud83d'];
+
+  it('gives what every step applied unconditionally gives (property)', () => {
+    const text = fc.array(fc.constantFrom(...pieces, ...more), { maxLength: 10 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 30 })), (s) => {
+        expect(normalizeCaseNumber(s)).toBe(reference(s));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (s) => {
@@ -138,6 +175,15 @@ describe('extractCaseNumbersFromHeading', () => {
       ],
       titleRest: 'Taxor 2020',
     });
+  });
+
+  it("a labelled case number at the end of the line, whatever the label's case", () => {
+    for (const label of ['Dnr', 'DNR', 'dnr', 'Diarienummer', 'DIARIENR', 'Ärendenummer', 'ÄRENDENR', 'ärende nr']) {
+      expect(extractCaseNumbersFromHeading(`Budget 2025 (${label} TN 2024/12)`)).toEqual({
+        caseNumbers: one(`${label} TN 2024/12`, 'TN 2024/12'),
+        titleRest: 'Budget 2025',
+      });
+    }
   });
 
   it('a labelled case number at the end of the line', () => {
