@@ -1,6 +1,6 @@
 import type { Line } from './lines.ts';
 import { isWhitespaceCode } from '../text/whitespace.ts';
-import { matchHeadingLine } from './heading-line.ts';
+import { couldContinue, matchHeadingLine } from './heading-line.ts';
 
 /**
  * What a single line's wording says about it as page furniture, before any counting (page-furniture.ts decides with
@@ -103,7 +103,8 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
   if ((c0 | 0x20) === 0x70 && n >= 22 && ((last | 0x20) === 0x64 || last === 0x2e) && JUSTERING_STAMP_RE.test(t)) {
     return STAMP;
   }
-  // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line.
+  // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line and "§"
+  // stands where a continuation header has it (couldContinue).
   if (
     n <= 60 &&
     (c0 === 0x46 ||
@@ -113,6 +114,7 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
       t.charCodeAt(2) === 0x20 ||
       t.charCodeAt(3) === 0x20 ||
       (c0 >= 0x30 && c0 <= 0x39)) &&
+    couldContinue(t) &&
     t.includes('orts') &&
     matchHeadingLine(t)?.continuation
   ) {
@@ -122,7 +124,7 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
   if (n >= 32 && n <= 90 && t.charCodeAt(n - 13) === 0x2d && isReferenceStart(c0) && SIGNATURE_REFERENCE_RE.test(t)) {
     return STAMP;
   }
-  if (isSignatureBox(t)) return ANYWHERE;
+  if (isSignatureStart(c0 | 0x20, t.charCodeAt(1) | 0x20) && isSignatureBox(t)) return ANYWHERE;
   const s0 = startsWithS(t);
   const digitEnd = last >= 0x30 && last <= 0x39;
   if (s0 && (digitEnd || last === 0x29) && PAGE_COUNTER_RE.test(t)) return ANYWHERE;

@@ -107,6 +107,20 @@ export function couldBeHeadingLine(text: string): boolean {
   return j > i && d >= 0x30 && d <= 0x39;
 }
 
+/**
+ * What a continuation header ("Forts § 16", "§ 71 forts.", "KS § 71 forts", "- § 71 forts.") needs of its trimmed
+ * text `line`, read from its first characters: an "F", a digit or a bullet first, or a "§" where matchHeadingLine
+ * looks for it after a prefix. False means matchHeadingLine(line)?.continuation is not true.
+ */
+export function couldContinue(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if ((c | 0x20) === 0x66 || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2013 || c === 0x2022 || c === 0x2a) {
+    return true;
+  }
+  const after = afterPrefix(line);
+  return after !== undefined && line.charCodeAt(after) === 0xa7;
+}
+
 function numberSign(line: string): HeadingMatch | undefined {
   // Only a line whose number is followed (after at most one space) by "§" can match: most numbered lines are not.
   let i = 0;

@@ -2,13 +2,17 @@ import type { TemplateProfile } from '../records/types.ts';
 import { flatTrim, type Line } from './lines.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
 import { ANYWHERE, BODY, lineKind, PROTOKOLL, REPEATED, STAMP } from './furniture-line-kind.ts';
 import {
   bottomStart,
   internZones,
   repeatedShapes,
   shapeIdOf,
+  shapeOf,
   topEnd,
+  TOP_ZONE,
+  BOTTOM_ZONE,
   zoneShapes,
   type ZoneShapes,
 } from './furniture-zones.ts';
@@ -49,7 +53,7 @@ interface Doc {
   zone: ZoneShapes;
 }
 
-function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): Doc {
+function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean, pageCount: number): Doc {
   const n = lines.length;
   const shape = new Uint8Array(n);
   const counts = new Map<string, number>();
@@ -61,7 +65,16 @@ function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): D
     if (s & (REPEATED | PROTOKOLL | BODY)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const flags = () => new Uint8Array(n);
-  return { lines, texts, shape, counts, never: flags(), removed: flags(), header: flags(), zone: zoneShapes(n) };
+  return {
+    lines,
+    texts,
+    shape,
+    counts,
+    never: flags(),
+    removed: flags(),
+    header: flags(),
+    zone: zoneShapes(n, (TOP_ZONE + BOTTOM_ZONE) * pageCount),
+  };
 }
 
 function isNever(doc: Doc, i: number): boolean {
@@ -82,10 +95,10 @@ export function findPageFurniture(
   lines: readonly Line[],
   template?: TemplateProfile,
 ): { kept: Line[]; shapes: string[] } {
-  const texts = lines.map((l) => flatTrim(l.text));
+  const texts = lines.map((l) => trimmed(l.text));
   const pages = groupByPage(lines, texts);
   const positional = pages.length >= MIN_PAGES;
-  const doc = readDoc(lines, texts, !positional);
+  const doc = readDoc(lines, texts, !positional, pages.length);
   const found = positional ? zoneRepeats(doc, pages) : undefined;
   const prior = priorShapes(template);
   const zones = found !== undefined || prior.size > 0;
@@ -111,6 +124,17 @@ export function findPageFurniture(
   return { kept, shapes };
 }
 
+/**
+ * flatTrim, asked only of a text that starts or ends with whitespace (\s, what trim removes): most lines do neither
+ * and are their own trimmed text, which flatTrim would return after trimming them.
+ */
+function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0 || isWhitespaceCode(text.charCodeAt(0)) || isWhitespaceCode(text.charCodeAt(n - 1)))
+    return flatTrim(text);
+  return text;
+}
+
 /** Furniture shapes of the body's template: those found in at least half of its protocols (and two). */
 function priorShapes(template: TemplateProfile | undefined): Set<string> {
   if (!template || template.protocols < 2) return new Set();
@@ -132,7 +156,7 @@ function removeZones(doc: Doc, content: readonly number[], found: Zones | undefi
   // In the zone's set: a shape found on this document's pages (by id) or one the template knows (by text).
   const inZone = (i: number, ids: Uint8Array | undefined): boolean => {
     if (ids !== undefined && ids[doc.zone.ids[i] as number] === 1) return true;
-    return prior.size > 0 && prior.has(doc.zone.shapes[shapeIdOf(doc.zone, i, doc.texts[i] as string) - 1] as string);
+    return prior.size > 0 && prior.has(shapeOf(doc.zone, shapeIdOf(doc.zone, i, doc.texts[i] as string)));
   };
   const isFurniture = (i: number, ids: Uint8Array | undefined) => {
     const t = doc.texts[i] as string;
@@ -191,11 +215,11 @@ interface Zones {
 function zoneRepeats(doc: Doc, pages: readonly number[][]): Zones {
   internZones(doc.zone, pages, doc.texts);
   const need = Math.max(2, Math.ceil(pages.length / 2));
-  const size = doc.zone.shapes.length + 1;
+  const size = doc.zone.reps.length + 1;
   const pick = (zone: 'top' | 'bottom', ids: Uint8Array): Set<string> => {
     const out = new Set<string>();
     for (const id of repeatedShapes(doc.zone, pages, zone, need)) {
-      const shape = doc.zone.shapes[id - 1] as string;
+      const shape = shapeOf(doc.zone, id);
       if (NEVER_FURNITURE.test(shape)) continue;
       out.add(shape);
       ids[id] = 1;
