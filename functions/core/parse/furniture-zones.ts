@@ -25,12 +25,13 @@ export interface ZoneShapes {
 export function zoneShapes(lineCount: number, zoneLines = 16): ZoneShapes {
   let size = 32;
   while (size < 2 * zoneLines) size *= 2;
+  const t = table(size);
   return {
     ids: new Int32Array(lineCount),
     reps: [],
     shapes: [],
-    hashes: new Int32Array(size),
-    slots: new Int32Array(size),
+    hashes: t.hashes,
+    slots: t.slots,
   };
 }
 
@@ -66,11 +67,18 @@ export function shapeOf(z: ZoneShapes, id: number): string {
   return shape;
 }
 
+/** The hash and id arrays of a table of `size` slots, views on one buffer (one allocation, see page-furniture.ts). */
+function table(size: number): { hashes: Int32Array; slots: Int32Array } {
+  const both = new Int32Array(2 * size);
+  return { hashes: both.subarray(0, size), slots: both.subarray(size) };
+}
+
 /** Doubles the table when it is half full, so a probe sequence stays short. */
 function grow(z: ZoneShapes): void {
   const { hashes, slots } = z;
-  z.hashes = new Int32Array(2 * slots.length);
-  z.slots = new Int32Array(2 * slots.length);
+  const t = table(2 * slots.length);
+  z.hashes = t.hashes;
+  z.slots = t.slots;
   const mask = z.slots.length - 1;
   for (let k = 0; k < slots.length; k += 1) {
     if (slots[k] === 0) continue;
@@ -116,9 +124,10 @@ export function repeatedShapes(
   need: number,
 ): number[] {
   const size = z.reps.length + 1;
-  const counts = new Int32Array(size);
+  const both = new Int32Array(2 * size);
+  const counts = both.subarray(0, size);
   // The page (1-based) on which each shape was last counted: a shape printed twice in one zone counts once.
-  const lastPage = new Int32Array(size);
+  const lastPage = both.subarray(size);
   const out: number[] = [];
   for (let p = 0; p < pages.length; p += 1) {
     const content = pages[p] as readonly number[];

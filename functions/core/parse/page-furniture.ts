@@ -55,7 +55,10 @@ interface Doc {
 
 function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean, pageCount: number): Doc {
   const n = lines.length;
-  const shape = new Uint8Array(n);
+  // One buffer for the four byte arrays by line: a typed array over 64 bytes gets memory of its own outside the heap,
+  // which costs more to allocate than a view on a shared one.
+  const bytes = new Uint8Array(4 * n);
+  const shape = bytes.subarray(0, n);
   const counts = new Map<string, number>();
   for (let i = 0; i < n; i += 1) {
     const t = texts[i] as string;
@@ -64,15 +67,14 @@ function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean, pa
     shape[i] = s;
     if (s & (REPEATED | PROTOKOLL | BODY)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  const flags = () => new Uint8Array(n);
   return {
     lines,
     texts,
     shape,
     counts,
-    never: flags(),
-    removed: flags(),
-    header: flags(),
+    never: bytes.subarray(n, 2 * n),
+    removed: bytes.subarray(2 * n, 3 * n),
+    header: bytes.subarray(3 * n),
     zone: zoneShapes(n, (TOP_ZONE + BOTTOM_ZONE) * pageCount),
   };
 }
@@ -226,8 +228,9 @@ function zoneRepeats(doc: Doc, pages: readonly number[][]): Zones {
     }
     return out;
   };
-  const topIds = new Uint8Array(size);
-  const bottomIds = new Uint8Array(size);
+  const both = new Uint8Array(2 * size);
+  const topIds = both.subarray(0, size);
+  const bottomIds = both.subarray(size);
   return { top: pick('top', topIds), bottom: pick('bottom', bottomIds), topIds, bottomIds };
 }
 
