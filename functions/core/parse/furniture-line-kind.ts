@@ -131,8 +131,13 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
   let s = 0;
   if (isRepeatedFurniture(t, c0, s0, last, digitEnd)) s |= REPEATED;
   if (n <= 60 && mayHoldProtokoll(t) && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
-  if (bodyLines && n <= 40 && isUpperStart(c0) && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t)) s |= BODY;
+  if (bodyLines && isBodyLine(t)) s |= BODY;
   return s;
+}
+
+/** A short line shaped like a body name ("Kommunstyrelsen", "Barn- och utbildningsnämnden"): the BODY bit's test. */
+export function isBodyLine(t: string): boolean {
+  return t.length <= 40 && isUpperStart(t.charCodeAt(0)) && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t);
 }
 
 /**

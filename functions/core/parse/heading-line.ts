@@ -97,7 +97,7 @@ export function couldBeHeadingLine(text: string): boolean {
   if (text.indexOf('§') >= 0) return true;
   let s = 0;
   while (s < text.length && isWhitespaceCode(text.charCodeAt(s))) s += 1;
-  if (text.charCodeAt(s) === 0x50) return true;
+  if (text.charCodeAt(s) === 0x50 && text.startsWith('aragraf', s + 1)) return true;
   let i = s;
   while (i < text.length && i - s <= 6 && isHeadingLetter(text.charCodeAt(i))) i += 1;
   if (i === s || i - s > 6) return false;
