@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { couldBeHeadingLine, couldContinue, matchHeadingLine } from '../../functions/core/parse/heading-line.ts';
-import { mayHoldProtokoll } from '../../functions/core/parse/furniture-line-kind.ts';
+import { isSignatureBox, mayHoldProtokoll } from '../../functions/core/parse/furniture-line-kind.ts';
 import { shapeHash, shapeIdOf, shapeKey, shapeOf, zoneShapes } from '../../functions/core/parse/furniture-zones.ts';
 
 /**
@@ -211,5 +211,43 @@ describe('mayHoldProtokoll', () => {
       expect(mayHoldProtokoll(t)).toBe(true);
     }
     expect(mayHoldProtokoll('Kommunstyrelsen beslutar att godkänna')).toBe(false);
+  });
+});
+
+describe('isSignatureBox', () => {
+  // The rule as first written: lower-case the line, split it at whitespace, every word a signature word (at most
+  // twelve), not all of them "sign…".
+  const WORDS = new Set(['justerandes', 'justerande', 'ordförandes', 'sekreterarens', 'sign', 'sign.', 'signatur']);
+  for (const w of ['signaturer', 'utdragsbestyrkande']) WORDS.add(w);
+  const reference = (text: string) => {
+    const words = text.toLowerCase().split(/\s+/u);
+    if (words[words.length - 1] === '') words.pop();
+    if (words.length === 0 || words.length > 12 || !words.every((w) => WORDS.has(w))) return false;
+    return !words.every((w) => w.startsWith('sign'));
+  };
+  const pieces = [
+    ...['Justerandes', 'JUSTERANDE', 'justerande', 'Ordförandes', 'ORDFÖRANDES', 'Sekreterarens', 'SE\u212aRETERARENS'],
+    ...['sign', 'Sign.', 'SIGNATUR', 'signaturer', 'Utdragsbestyrkande', 'S\u0130GN', 'Sig', 'x', 'ö', 'Ö'],
+    ...[' ', '  ', '\t', '\u00a0', '\u2009'],
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((parts) => parts.join(''));
+
+  it('agrees with lower-casing and splitting the line (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text.map((t) => t.trim()),
+          fc.string({ maxLength: 20 }),
+        ),
+        (t) => {
+          if (t !== '' && !/^\s/u.test(t)) expect(isSignatureBox(t)).toBe(reference(t));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    expect(isSignatureBox('Justerandes sign   Utdragsbestyrkande')).toBe(true);
+    expect(isSignatureBox('SE\u212aRETERARENS SIGN')).toBe(true);
+    expect(isSignatureBox('Sign Sign')).toBe(false);
+    expect(isSignatureBox('Justerandes sign och')).toBe(false);
   });
 });
