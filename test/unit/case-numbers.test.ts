@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractCaseNumbersFromHeading, normalizeCaseNumber } from '../../functions/core/records/case-numbers.ts';
+import {
+  caseNumbersOnlyLine,
+  extractCaseNumbersFromHeading,
+  normalizeCaseNumber,
+} from '../../functions/core/records/case-numbers.ts';
 import { expectLinear, FACTOR } from '../support/growth.ts';
 
 describe('normalizeCaseNumber', () => {
@@ -245,5 +249,36 @@ describe('extractCaseNumbersFromHeading', () => {
       const long = `Dnr ${'a.'.repeat(4 * n)} ${'1'.repeat(4 * n)}/ ${'Dnr '.repeat(n)}`;
       return () => extractCaseNumbersFromHeading(long);
     }, 5_000 / FACTOR);
+  });
+});
+
+describe('caseNumbersOnlyLine', () => {
+  it('reads a line of case numbers whatever its first character (digit, series code, label in either case)', () => {
+    const cases: [string, string[]][] = [
+      ['2023.563 KS', ['2023.563 KS']],
+      ['  SLK-2024-00067', ['SLK-2024-00067']],
+      ['Ärendenummer SLK-2024-00067', ['SLK-2024-00067']],
+      ['ärende nr KS 2017/123', ['KS 2017/123']],
+      ['dnr: ku.2017.3', ['KU.2017.3']],
+      ['DNR 2012-KS0123', ['2012-KS0123']],
+      ['Bun/2015:97   041', ['BUN/2015:97']],
+      ['Öfn 2024/3', []],
+      ['KS 2019/45, KS 2019/46', ['KS 2019/45', 'KS 2019/46']],
+    ];
+    for (const [line, normalized] of cases) {
+      expect(caseNumbersOnlyLine(line)?.map((c) => c.normalized) ?? []).toEqual(normalized);
+    }
+  });
+
+  it('takes no line that starts otherwise or holds more than numbers', () => {
+    for (const line of [
+      'kommunstyrelsen 2024/12',
+      '(2023.563 KS)',
+      'Bun/2015:97   041   x',
+      '2023.563 KS Budget',
+      '',
+    ]) {
+      expect(caseNumbersOnlyLine(line)).toBeUndefined();
+    }
   });
 });

@@ -121,8 +121,10 @@ function columnCaseNumber(column: string): CaseNumber | undefined {
  */
 export function caseNumbersOnlyLine(text: string): CaseNumber[] | undefined {
   const t = text.trim();
-  if (t.length === 0 || t.length > 80 || !HAS_DIGIT_RE.test(t)) return undefined;
-  const columns = t.split(COLUMN_GAP_SPLIT_RE);
+  if (t.length === 0 || t.length > 80 || !mayStartCaseNumber(t.charCodeAt(0)) || !HAS_DIGIT_RE.test(t))
+    return undefined;
+  // split with a regex builds a new regex per call: a line without a column gap is its one column.
+  const columns = COLUMN_GAP_SPLIT_RE.test(t) ? t.split(COLUMN_GAP_SPLIT_RE) : [t];
   const first = columns[0] ?? '';
   if (columns.length > 2 || (columns.length === 2 && !ARCHIVE_CODE_RE.test(columns[1] ?? ''))) return undefined;
   const read = readCaseNumbers(first, 0);
@@ -131,6 +133,22 @@ export function caseNumbersOnlyLine(text: string): CaseNumber[] | undefined {
 }
 
 const ARCHIVE_CODE_RE = /^\d{1,4}(?:\.\d{1,4}){0,3}$/u;
+
+/**
+ * What a case number's first character can be: a digit or A-Z, Å, Ä, Ö (every STRICT_SHAPES form, which has no /i),
+ * or the first letter of a label (D, Ä in either case, see mayStartWithLabel). Other lines hold no case number first.
+ */
+function mayStartCaseNumber(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    c === 0xc5 ||
+    c === 0xc4 ||
+    c === 0xd6 ||
+    c === 0x64 ||
+    c === 0xe4
+  );
+}
 
 function inlineCaseNumbers(rest: string): { caseNumbers: CaseNumber[]; titleRest: string } {
   const leading = readCaseNumbers(rest, 0);
