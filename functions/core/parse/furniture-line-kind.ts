@@ -53,7 +53,10 @@ function isSignatureStart(a: number, b: number): boolean {
   return a >= 0x60 && a < 0x80 && b >= 0x60 && b < 0x80 && SIGNATURE_STARTS[(a - 0x60) * 32 + b - 0x60] === 1;
 }
 
-/** Exported for its property test (test/unit/parse-cheap-tests.test.ts); lineKind asks it of the lines it may be. */
+/**
+ * A signature box: a line of signature words only ("Justerandes sign   Utdragsbestyrkande"), compared without case.
+ * Exported for its property test (test/unit/parse-cheap-tests.test.ts).
+ */
 export function isSignatureBox(text: string): boolean {
   // The first two characters rule out almost every line (ASCII letters only: | 0x20 lower-cases them).
   if (!isSignatureStart(text.charCodeAt(0) | 0x20, text.charCodeAt(1) | 0x20)) return false;

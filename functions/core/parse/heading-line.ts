@@ -125,7 +125,10 @@ export function couldContinue(line: string): boolean {
   return after !== undefined && line.charCodeAt(after) === 0xa7;
 }
 
-/** "39 §", "14§", "5a §": the number (at most five digits read), a letter, one space, then "§" (NUMBER_SIGN_RE's need). */
+/**
+ * "39 §", "14§", "5a §": the number (at most five digits read), then a lower-case letter and one space where there
+ * are, then "§" (what NUMBER_SIGN_RE needs).
+ */
 function signAfterNumber(line: string): boolean {
   let i = 0;
   while (i < line.length && i < 5 && line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39) i += 1;
