@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractCaseNumbersFromHeading, normalizeCaseNumber } from '../../functions/core/records/case-numbers.ts';
+import {
+  caseNumbersOnlyLine,
+  extractCaseNumbersFromHeading,
+  normalizeCaseNumber,
+} from '../../functions/core/records/case-numbers.ts';
 import { expectLinear, FACTOR } from '../support/growth.ts';
 
 describe('normalizeCaseNumber', () => {
@@ -17,6 +21,43 @@ describe('normalizeCaseNumber', () => {
     ['dnr. bun 2024.001,', 'BUN 2024.001'],
   ])('%j → %j', (raw, expected) => {
     expect(normalizeCaseNumber(raw)).toBe(expected);
+  });
+
+  // The normaliser as it was before its steps got character pre-tests (each step applied unconditionally).
+  const reference = (raw: string) =>
+    raw
+      .trim()
+      .replace(/^(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärendenr|Ärende nr)\.?\s*:?\s*/iu, '')
+      .replace(/[-‐‑‒–—−]/gu, '-')
+      .replace(/\s+/gu, ' ')
+      .replace(/ ?([-/]) ?/gu, '$1')
+      .replace(/^[\s,;:.]+|[\s,;:.]+$/gu, '')
+      .toUpperCase();
+  const pieces = [
+    'Dnr',
+    'dnr',
+    'DNR',
+    'Diarienr',
+    'Ärende nr',
+    'ärendenummer',
+    'D',
+    'ä',
+    'Ä',
+    ' ',
+    '  ',
+    '\t',
+    '\u00a0',
+  ];
+  const more = ['-', '–', '/', ' / ', '.', ',', ';', ':', 'KS', 'ks', '2024', '12', 'x', '\ud83d\ude00', '\ud83d'];
+
+  it('gives what every step applied unconditionally gives (property)', () => {
+    const text = fc.array(fc.constantFrom(...pieces, ...more), { maxLength: 10 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 30 })), (s) => {
+        expect(normalizeCaseNumber(s)).toBe(reference(s));
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('is idempotent', () => {
@@ -140,6 +181,15 @@ describe('extractCaseNumbersFromHeading', () => {
     });
   });
 
+  it("a labelled case number at the end of the line, whatever the label's case", () => {
+    for (const label of ['Dnr', 'DNR', 'dnr', 'Diarienummer', 'DIARIENR', 'Ärendenummer', 'ÄRENDENR', 'ärende nr']) {
+      expect(extractCaseNumbersFromHeading(`Budget 2025 (${label} TN 2024/12)`)).toEqual({
+        caseNumbers: one(`${label} TN 2024/12`, 'TN 2024/12'),
+        titleRest: 'Budget 2025',
+      });
+    }
+  });
+
   it('a labelled case number at the end of the line', () => {
     expect(extractCaseNumbersFromHeading('Budget 2025 för tekniska nämnden (Dnr TN 2024/12)')).toEqual({
       caseNumbers: one('Dnr TN 2024/12', 'TN 2024/12'),
@@ -199,5 +249,36 @@ describe('extractCaseNumbersFromHeading', () => {
       const long = `Dnr ${'a.'.repeat(4 * n)} ${'1'.repeat(4 * n)}/ ${'Dnr '.repeat(n)}`;
       return () => extractCaseNumbersFromHeading(long);
     }, 5_000 / FACTOR);
+  });
+});
+
+describe('caseNumbersOnlyLine', () => {
+  it('reads a line of case numbers whatever its first character (digit, series code, label in either case)', () => {
+    const cases: [string, string[]][] = [
+      ['2023.563 KS', ['2023.563 KS']],
+      ['  SLK-2024-00067', ['SLK-2024-00067']],
+      ['Ärendenummer SLK-2024-00067', ['SLK-2024-00067']],
+      ['ärende nr KS 2017/123', ['KS 2017/123']],
+      ['dnr: ku.2017.3', ['KU.2017.3']],
+      ['DNR 2012-KS0123', ['2012-KS0123']],
+      ['Bun/2015:97   041', ['BUN/2015:97']],
+      ['Öfn 2024/3', []],
+      ['KS 2019/45, KS 2019/46', ['KS 2019/45', 'KS 2019/46']],
+    ];
+    for (const [line, normalized] of cases) {
+      expect(caseNumbersOnlyLine(line)?.map((c) => c.normalized) ?? []).toEqual(normalized);
+    }
+  });
+
+  it('takes no line that starts otherwise or holds more than numbers', () => {
+    for (const line of [
+      'kommunstyrelsen 2024/12',
+      '(2023.563 KS)',
+      'Bun/2015:97   041   x',
+      '2023.563 KS Budget',
+      '',
+    ]) {
+      expect(caseNumbersOnlyLine(line)).toBeUndefined();
+    }
   });
 });

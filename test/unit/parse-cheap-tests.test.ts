@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { couldBeHeadingLine, matchHeadingLine } from '../../functions/core/parse/heading-line.ts';
-import { mayHoldProtokoll } from '../../functions/core/parse/furniture-line-kind.ts';
-import { shapeIdOf, shapeKey, zoneShapes } from '../../functions/core/parse/furniture-zones.ts';
+import { couldBeHeadingLine, couldContinue, matchHeadingLine } from '../../functions/core/parse/heading-line.ts';
+import { isSignatureBox, mayHoldProtokoll } from '../../functions/core/parse/furniture-line-kind.ts';
+import { shapeHash, shapeIdOf, shapeKey, shapeOf, zoneShapes } from '../../functions/core/parse/furniture-zones.ts';
 
 /**
  * The parse stages rule most lines out with a character test before a regex or a string key runs. Each such test
@@ -97,19 +97,74 @@ describe('couldBeHeadingLine', () => {
   });
 });
 
+describe('couldContinue', () => {
+  it('holds for every trimmed line matchHeadingLine takes for a continuation header', () => {
+    const pieces = [...PIECES, 'forts', 'Forts.', 'FORTS', 'fortsättning', '(forts)', ',', 'KS', 'AU', '7', '\u2013'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join('').trim());
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text,
+          line.map((t) => t.trim()),
+        ),
+        (t) => {
+          if (matchHeadingLine(t)?.continuation) expect(couldContinue(t)).toBe(true);
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    for (const t of [
+      'Forts § 16',
+      '§ 71 forts.',
+      'KS § 71 (forts.)',
+      'KS AU § 3 forts',
+      '- § 71 forts.',
+      '71 § forts',
+    ]) {
+      expect(matchHeadingLine(t)?.continuation).toBe(true);
+      expect(couldContinue(t)).toBe(true);
+    }
+    expect(couldContinue('Vi fortsätter med § 5')).toBe(false);
+  });
+});
+
 describe('zone shape ids', () => {
+  // Few distinct characters and short texts, so that hash collisions between different shapes are exercised too.
+  const small = fc
+    .array(fc.constantFrom('a', 'b', '#', '1', '23', ' ', '  ', '\t', '\u2009', '\u00a0'), { maxLength: 6 })
+    .map((parts) => parts.join('').trim());
+
   it('give two lines the same id exactly when their shapes are equal', () => {
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (texts) => {
-        const z = zoneShapes(texts.length);
+      fc.property(fc.array(fc.oneof(line, small), { minLength: 1, maxLength: 24 }), (texts) => {
+        const z = zoneShapes(texts.length, 1);
         const ids = texts.map((t, i) => shapeIdOf(z, i, t));
-        texts.forEach((a, i) => {
-          expect(z.shapes[(ids[i] as number) - 1]).toBe(shapeKey(a));
-          texts.forEach((b, j) => expect(ids[i] === ids[j]).toBe(shapeKey(a) === shapeKey(b)));
+        const keys = texts.map(shapeKey);
+        keys.forEach((a, i) => {
+          expect(shapeOf(z, ids[i] as number)).toBe(a);
+          // One expect per pair would dominate the run time: the pairs are compared first, then checked at once.
+          const wrong = keys.findIndex((b, j) => (ids[i] === ids[j]) !== (a === b));
+          expect(wrong).toBe(-1);
         });
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('hash equal shapes alike', () => {
+    fc.assert(
+      fc.property(fc.oneof(line, small), fc.oneof(line, small), (a, b) => {
+        if (shapeKey(a) === shapeKey(b)) expect(shapeHash(a)).toBe(shapeHash(b));
+      }),
+      { numRuns: 20000 },
+    );
+    expect(shapeHash('Sida 3 av 12')).toBe(shapeHash('Sida 14 av 9'));
+    // Two different shapes with one hash (found by search) still get two ids; their repeats find their own.
+    expect(shapeHash('Sida umwc')).toBe(shapeHash('Sida iÄmd'));
+    const z = zoneShapes(4, 1);
+    const ids = ['Sida umwc', 'Sida iÄmd', 'Sida iÄmd', 'Sida umwc'].map((t, i) => shapeIdOf(z, i, t));
+    expect(ids).toEqual([1, 2, 2, 1]);
+    expect(shapeHash('Sida 3 av 12')).toBe(shapeHash('Sida #\tav  #'));
   });
 
   it('shape digits as # and whitespace runs as one space', () => {
@@ -156,5 +211,43 @@ describe('mayHoldProtokoll', () => {
       expect(mayHoldProtokoll(t)).toBe(true);
     }
     expect(mayHoldProtokoll('Kommunstyrelsen beslutar att godkänna')).toBe(false);
+  });
+});
+
+describe('isSignatureBox', () => {
+  // The rule as first written: lower-case the line, split it at whitespace, every word a signature word (at most
+  // twelve), not all of them "sign…".
+  const WORDS = new Set(['justerandes', 'justerande', 'ordförandes', 'sekreterarens', 'sign', 'sign.', 'signatur']);
+  for (const w of ['signaturer', 'utdragsbestyrkande']) WORDS.add(w);
+  const reference = (text: string) => {
+    const words = text.toLowerCase().split(/\s+/u);
+    if (words[words.length - 1] === '') words.pop();
+    if (words.length === 0 || words.length > 12 || !words.every((w) => WORDS.has(w))) return false;
+    return !words.every((w) => w.startsWith('sign'));
+  };
+  const pieces = [
+    ...['Justerandes', 'JUSTERANDE', 'justerande', 'Ordförandes', 'ORDFÖRANDES', 'Sekreterarens', 'SE\u212aRETERARENS'],
+    ...['sign', 'Sign.', 'SIGNATUR', 'signaturer', 'Utdragsbestyrkande', 'S\u0130GN', 'Sig', 'x', 'ö', 'Ö'],
+    ...[' ', '  ', '\t', '\u00a0', '\u2009'],
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((parts) => parts.join(''));
+
+  it('agrees with lower-casing and splitting the line (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text.map((t) => t.trim()),
+          fc.string({ maxLength: 20 }),
+        ),
+        (t) => {
+          if (t !== '' && !/^\s/u.test(t)) expect(isSignatureBox(t)).toBe(reference(t));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    expect(isSignatureBox('Justerandes sign   Utdragsbestyrkande')).toBe(true);
+    expect(isSignatureBox('SE\u212aRETERARENS SIGN')).toBe(true);
+    expect(isSignatureBox('Sign Sign')).toBe(false);
+    expect(isSignatureBox('Justerandes sign och')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Line } from './lines.ts';
 import { isWhitespaceCode } from '../text/whitespace.ts';
-import { matchHeadingLine } from './heading-line.ts';
+import { couldContinue, matchHeadingLine } from './heading-line.ts';
 
 /**
  * What a single line's wording says about it as page furniture, before any counting (page-furniture.ts decides with
@@ -53,28 +53,49 @@ function isSignatureStart(a: number, b: number): boolean {
   return a >= 0x60 && a < 0x80 && b >= 0x60 && b < 0x80 && SIGNATURE_STARTS[(a - 0x60) * 32 + b - 0x60] === 1;
 }
 
-function isSignatureBox(text: string): boolean {
+/**
+ * A signature box: a line of signature words only ("Justerandes sign   Utdragsbestyrkande"), compared without case.
+ * Exported for its property test (test/unit/parse-cheap-tests.test.ts).
+ */
+export function isSignatureBox(text: string): boolean {
   // The first two characters rule out almost every line (ASCII letters only: | 0x20 lower-cases them).
   if (!isSignatureStart(text.charCodeAt(0) | 0x20, text.charCodeAt(1) | 0x20)) return false;
-  // The first word must be one of them before the line is split.
-  let end = 0;
-  while (end < text.length && end <= LONGEST_SIGNATURE_WORD && !isWhitespaceCode(text.charCodeAt(end))) end += 1;
-  if (end > LONGEST_SIGNATURE_WORD || !SIGNATURE_WORDS.has(text.slice(0, end).toLowerCase())) return false;
-  // Then every word (at most 12), read in place rather than split: not all of them "sign…" ("Sign Sign" is no box).
-  const lower = text.toLowerCase();
+  // Then every word (at most 12), read in place: all of them signature words, not all "sign…" ("Sign Sign" is no box).
   let words = 0;
   let allSign = true;
-  for (let at = 0; at < lower.length; ) {
+  for (let at = 0; at < text.length; ) {
     let end = at;
-    while (end < lower.length && !isWhitespaceCode(lower.charCodeAt(end))) end += 1;
-    const word = lower.slice(at, end);
+    while (end < text.length && end - at <= LONGEST_SIGNATURE_WORD && !isWhitespaceCode(text.charCodeAt(end))) end += 1;
+    const word = signatureWord(text, at, end);
     words += 1;
-    if (words > 12 || !SIGNATURE_WORDS.has(word)) return false;
+    if (words > 12 || word === undefined) return false;
     if (!word.startsWith('sign')) allSign = false;
     at = end;
-    while (at < lower.length && isWhitespaceCode(lower.charCodeAt(at))) at += 1;
+    while (at < text.length && isWhitespaceCode(text.charCodeAt(at))) at += 1;
   }
   return !allSign;
+}
+
+const SIGNATURE_WORD_LIST = [...SIGNATURE_WORDS];
+
+/**
+ * The signature word text[from, to) is when lower-cased, compared in place (no slice, no toLowerCase): A–Z and Ö
+ * lower-case by code, and the Kelvin sign K to "k", the only other characters toLowerCase turns into a letter of
+ * these words ("İ" becomes two characters, so it matches none, as the lower-cased slice would not).
+ */
+function signatureWord(text: string, from: number, to: number): string | undefined {
+  for (const w of SIGNATURE_WORD_LIST) {
+    if (w.length !== to - from) continue;
+    let k = 0;
+    while (k < w.length && lowerCode(text.charCodeAt(from + k)) === w.charCodeAt(k)) k += 1;
+    if (k === w.length) return w;
+  }
+  return undefined;
+}
+
+function lowerCode(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return c | 0x20;
+  return c === 0xd6 ? 0xf6 : c === KELVIN_SIGN ? 0x6b : c;
 }
 
 const PROTOKOLL_WORD_RE = /protokoll\b/iu;
@@ -103,7 +124,8 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
   if ((c0 | 0x20) === 0x70 && n >= 22 && ((last | 0x20) === 0x64 || last === 0x2e) && JUSTERING_STAMP_RE.test(t)) {
     return STAMP;
   }
-  // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line.
+  // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line and "§"
+  // stands where a continuation header has it (couldContinue).
   if (
     n <= 60 &&
     (c0 === 0x46 ||
@@ -113,6 +135,7 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
       t.charCodeAt(2) === 0x20 ||
       t.charCodeAt(3) === 0x20 ||
       (c0 >= 0x30 && c0 <= 0x39)) &&
+    couldContinue(t) &&
     t.includes('orts') &&
     matchHeadingLine(t)?.continuation
   ) {
@@ -122,15 +145,20 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
   if (n >= 32 && n <= 90 && t.charCodeAt(n - 13) === 0x2d && isReferenceStart(c0) && SIGNATURE_REFERENCE_RE.test(t)) {
     return STAMP;
   }
-  if (isSignatureBox(t)) return ANYWHERE;
+  if (isSignatureStart(c0 | 0x20, t.charCodeAt(1) | 0x20) && isSignatureBox(t)) return ANYWHERE;
   const s0 = startsWithS(t);
   const digitEnd = last >= 0x30 && last <= 0x39;
   if (s0 && (digitEnd || last === 0x29) && PAGE_COUNTER_RE.test(t)) return ANYWHERE;
   let s = 0;
   if (isRepeatedFurniture(t, c0, s0, last, digitEnd)) s |= REPEATED;
   if (n <= 60 && mayHoldProtokoll(t) && PROTOKOLL_WORD_RE.test(t) && !PROTOKOLLS_START_RE.test(t)) s |= PROTOKOLL;
-  if (bodyLines && n <= 40 && isUpperStart(c0) && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t)) s |= BODY;
+  if (bodyLines && isBodyLine(t)) s |= BODY;
   return s;
+}
+
+/** A short line shaped like a body name ("Kommunstyrelsen", "Barn- och utbildningsnämnden"): the BODY bit's test. */
+export function isBodyLine(t: string): boolean {
+  return t.length <= 40 && isUpperStart(t.charCodeAt(0)) && BODY_WORD_END_RE.test(t) && BODY_LINE_SHAPE_RE.test(t);
 }
 
 /**

@@ -97,7 +97,7 @@ export function couldBeHeadingLine(text: string): boolean {
   if (text.indexOf('§') >= 0) return true;
   let s = 0;
   while (s < text.length && isWhitespaceCode(text.charCodeAt(s))) s += 1;
-  if (text.charCodeAt(s) === 0x50) return true;
+  if (text.charCodeAt(s) === 0x50 && text.startsWith('aragraf', s + 1)) return true;
   let i = s;
   while (i < text.length && i - s <= 6 && isHeadingLetter(text.charCodeAt(i))) i += 1;
   if (i === s || i - s > 6) return false;
@@ -107,13 +107,39 @@ export function couldBeHeadingLine(text: string): boolean {
   return j > i && d >= 0x30 && d <= 0x39;
 }
 
-function numberSign(line: string): HeadingMatch | undefined {
-  // Only a line whose number is followed (after at most one space) by "§" can match: most numbered lines are not.
+/**
+ * What a continuation header ("Forts § 16", "§ 71 forts.", "71 § forts", "KS § 71 forts", "- § 71 forts.") needs of
+ * its trimmed text `line`, read from its first characters: "Forts" first, or a "§" where matchHeadingLine looks for
+ * it (after a bullet, after the number, after a prefix). False means matchHeadingLine(line)?.continuation is not true.
+ */
+export function couldContinue(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c === 0x2d || c === 0x2013 || c === 0x2022 || c === 0x2a) {
+    let i = 1;
+    while (i < line.length && isWhitespaceCode(line.charCodeAt(i))) i += 1;
+    return i > 1 && line.charCodeAt(i) === 0xa7;
+  }
+  if (c >= 0x30 && c <= 0x39) return signAfterNumber(line);
+  if ((c | 0x20) === 0x66 && (line.startsWith('orts', 1) || line.startsWith('ORTS', 1))) return true;
+  const after = afterPrefix(line);
+  return after !== undefined && line.charCodeAt(after) === 0xa7;
+}
+
+/**
+ * "39 §", "14§", "5a §": the number (at most five digits read), then a lower-case letter and one space where there
+ * are, then "§" (what NUMBER_SIGN_RE needs).
+ */
+function signAfterNumber(line: string): boolean {
   let i = 0;
   while (i < line.length && i < 5 && line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39) i += 1;
   if (line.charCodeAt(i) >= 0x61 && line.charCodeAt(i) <= 0x7a) i += 1;
   if (line[i] === ' ') i += 1;
-  if (line[i] !== '§') return undefined;
+  return line[i] === '§';
+}
+
+function numberSign(line: string): HeadingMatch | undefined {
+  // Only a line whose number is followed (after at most one space) by "§" can match: most numbered lines are not.
+  if (!signAfterNumber(line)) return undefined;
   const m = NUMBER_SIGN_RE.exec(line);
   return m ? { number: m[1] ?? '', rest: (m[2] ?? '').trim(), form: 'number-sign' } : undefined;
 }

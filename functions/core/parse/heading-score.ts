@@ -1,6 +1,7 @@
 import type { TemplateProfile } from '../records/types.ts';
 import type { Line } from './lines.ts';
 import type { HeadingMatch } from './heading-line.ts';
+import { isBlank } from './text-shape.ts';
 
 /**
  * How strongly a heading-shaped line looks like the start of a §, from evidence every template shares:
@@ -88,8 +89,7 @@ function previousText(lines: readonly Line[], index: number): string | undefined
   for (let i = index - 1; i >= 0 && i >= index - 3; i -= 1) {
     const l = lines[i] as Line;
     if (l.page !== lines[index]?.page) return undefined;
-    const t = l.text.trim();
-    if (t !== '') return t;
+    if (!isBlank(l.text)) return l.text.trim();
   }
   return undefined;
 }
@@ -99,7 +99,7 @@ function isFirstOnPage(lines: readonly Line[], index: number): boolean {
   for (let i = index - 1; i >= 0; i -= 1) {
     const l = lines[i];
     if (!l || l.page !== page) return true;
-    if (l.text.trim() !== '') return false;
+    if (!isBlank(l.text)) return false;
   }
   return true;
 }

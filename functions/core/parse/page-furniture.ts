@@ -2,13 +2,17 @@ import type { TemplateProfile } from '../records/types.ts';
 import { flatTrim, type Line } from './lines.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
-import { ANYWHERE, BODY, lineKind, PROTOKOLL, REPEATED, STAMP } from './furniture-line-kind.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
+import { ANYWHERE, BODY, isBodyLine, lineKind, PROTOKOLL, REPEATED, STAMP } from './furniture-line-kind.ts';
 import {
   bottomStart,
   internZones,
   repeatedShapes,
   shapeIdOf,
+  shapeOf,
   topEnd,
+  TOP_ZONE,
+  BOTTOM_ZONE,
   zoneShapes,
   type ZoneShapes,
 } from './furniture-zones.ts';
@@ -31,15 +35,20 @@ const NEVER_FURNITURE = /omedelbar|sekretess|^§|reserv|paragrafen/iu;
 const PAGE_NUMBER_RE = /^\d{1,4}$/u;
 
 /**
- * The document's lines seen once: trimmed texts, what each text looks like, and how often the texts that may be
- * repeated furniture occur. A text's count matters only when its shape allows removal, and every line with the same
- * text has the same shape, so only shaped texts are counted. Stages below work on line indices.
+ * The document's lines seen once: trimmed texts, the non-blank lines of each page, what each text looks like, and how
+ * often the texts that may be repeated furniture occur. A text's count matters only when its shape allows removal,
+ * and every line with the same text has the same shape, so only shaped texts are counted. Stages below work on line
+ * indices.
  */
 interface Doc {
   lines: readonly Line[];
   texts: string[];
+  /** Indices of the non-blank lines of each page, pages in order of first appearance. */
+  pages: number[][];
   /** lineKind bits per line (0 for blank lines). */
   shape: Uint8Array;
+  /** The lines whose shape is not 0, in order. */
+  shaped: number[];
   counts: Map<string, number>;
   /** NEVER_FURNITURE per line, tested only for lines that would otherwise be removed: 0 not yet known, 1 no, 2 yes. */
   never: Uint8Array;
@@ -49,19 +58,64 @@ interface Doc {
   zone: ZoneShapes;
 }
 
-function readDoc(lines: readonly Line[], texts: string[], bodyLines: boolean): Doc {
+function readDoc(lines: readonly Line[]): Doc {
   const n = lines.length;
-  const shape = new Uint8Array(n);
+  // One buffer for the four byte arrays by line: a typed array over 64 bytes gets memory of its own outside the heap,
+  // which costs more to allocate than a view on a shared one.
+  const bytes = new Uint8Array(4 * n);
+  const shape = bytes.subarray(0, n);
+  const texts: string[] = [];
+  const shaped: number[] = [];
   const counts = new Map<string, number>();
+  const byPage = new Map<number, number[]>();
+  let page = Number.NaN;
+  let list: number[] = [];
   for (let i = 0; i < n; i += 1) {
-    const t = texts[i] as string;
+    const line = lines[i] as Line;
+    const t = trimmed(line.text);
+    texts.push(t);
+    if (line.page !== page) {
+      page = line.page;
+      const known = byPage.get(page);
+      if (known) list = known;
+      else byPage.set(page, (list = []));
+    }
     if (t === '') continue;
-    const s = lineKind(t, bodyLines, lines[i] as Line);
+    list.push(i);
+    const s = lineKind(t, false, line);
+    if (s === 0) continue;
     shape[i] = s;
-    if (s & (REPEATED | PROTOKOLL | BODY)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    shaped.push(i);
+    if (s & (REPEATED | PROTOKOLL)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  const flags = () => new Uint8Array(n);
-  return { lines, texts, shape, counts, never: flags(), removed: flags(), header: flags(), zone: zoneShapes(n) };
+  const pages = [...byPage.values()];
+  if (pages.length < MIN_PAGES) addBodyLines(texts, shape, counts);
+  return {
+    lines,
+    texts,
+    pages,
+    shape,
+    shaped,
+    counts,
+    never: bytes.subarray(n, 2 * n),
+    removed: bytes.subarray(2 * n, 3 * n),
+    header: bytes.subarray(3 * n),
+    zone: zoneShapes(n, (TOP_ZONE + BOTTOM_ZONE) * pages.length),
+  };
+}
+
+/**
+ * BODY kinds (lineKind with `bodyLines`), asked only of a text without page breaks: a line lineKind did not decide
+ * early (STAMP, ANYWHERE) gains the bit, and is counted unless its other bits counted it already.
+ */
+function addBodyLines(texts: readonly string[], shape: Uint8Array, counts: Map<string, number>): void {
+  for (let i = 0; i < texts.length; i += 1) {
+    const t = texts[i] as string;
+    const s = shape[i] as number;
+    if (t === '' || s & (STAMP | ANYWHERE) || !isBodyLine(t)) continue;
+    shape[i] = s | BODY;
+    if (!(s & (REPEATED | PROTOKOLL))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
 }
 
 function isNever(doc: Doc, i: number): boolean {
@@ -82,33 +136,39 @@ export function findPageFurniture(
   lines: readonly Line[],
   template?: TemplateProfile,
 ): { kept: Line[]; shapes: string[] } {
-  const texts = lines.map((l) => flatTrim(l.text));
-  const pages = groupByPage(lines, texts);
-  const positional = pages.length >= MIN_PAGES;
-  const doc = readDoc(lines, texts, !positional);
-  const found = positional ? zoneRepeats(doc, pages) : undefined;
+  const doc = readDoc(lines);
+  const pages = doc.pages;
+  const found = pages.length >= MIN_PAGES ? zoneRepeats(doc, pages) : undefined;
   const prior = priorShapes(template);
-  const zones = found !== undefined || prior.size > 0;
-  for (const content of pages) {
-    for (const i of content) {
-      const s = doc.shape[i] as number;
-      if (s === 0) continue;
-      const count = s & ANYWHERE ? 0 : (doc.counts.get(doc.texts[i] as string) ?? 0);
-      if (s & STAMP) doc.removed[i] = 1;
-      else if (s & ANYWHERE) {
-        if (!isNever(doc, i)) doc.removed[i] = 1;
-      } else if (((s & REPEATED && count >= 2) || (s & PROTOKOLL && count >= 3)) && !isNever(doc, i)) {
-        doc.removed[i] = 1;
-        doc.header[i] = 1;
-      }
+  // Each line's own verdict, then each page's zones (which read the verdicts of that page's lines only).
+  for (const i of doc.shaped) {
+    const s = doc.shape[i] as number;
+    const count = s & ANYWHERE ? 0 : (doc.counts.get(doc.texts[i] as string) ?? 0);
+    if (s & STAMP) doc.removed[i] = 1;
+    else if (s & ANYWHERE) {
+      if (!isNever(doc, i)) doc.removed[i] = 1;
+    } else if (((s & REPEATED && count >= 2) || (s & PROTOKOLL && count >= 3)) && !isNever(doc, i)) {
+      doc.removed[i] = 1;
+      doc.header[i] = 1;
     }
-    if (zones) removeZones(doc, content, found, prior);
   }
+  if (found !== undefined || prior.size > 0) for (const content of pages) removeZones(doc, content, found, prior);
   if (!found) removeRepeatedBodyLines(doc);
   const kept: Line[] = [];
   for (let i = 0; i < lines.length; i += 1) if (!doc.removed[i]) kept.push(lines[i] as Line);
   const shapes = found ? [...new Set([...found.top, ...found.bottom])].sort() : [];
   return { kept, shapes };
+}
+
+/**
+ * flatTrim, asked only of a text that starts or ends with whitespace (\s, what trim removes): most lines do neither
+ * and are their own trimmed text, which flatTrim would return after trimming them.
+ */
+function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0 || isWhitespaceCode(text.charCodeAt(0)) || isWhitespaceCode(text.charCodeAt(n - 1)))
+    return flatTrim(text);
+  return text;
 }
 
 /** Furniture shapes of the body's template: those found in at least half of its protocols (and two). */
@@ -132,7 +192,7 @@ function removeZones(doc: Doc, content: readonly number[], found: Zones | undefi
   // In the zone's set: a shape found on this document's pages (by id) or one the template knows (by text).
   const inZone = (i: number, ids: Uint8Array | undefined): boolean => {
     if (ids !== undefined && ids[doc.zone.ids[i] as number] === 1) return true;
-    return prior.size > 0 && prior.has(doc.zone.shapes[shapeIdOf(doc.zone, i, doc.texts[i] as string) - 1] as string);
+    return prior.size > 0 && prior.has(shapeOf(doc.zone, shapeIdOf(doc.zone, i, doc.texts[i] as string)));
   };
   const isFurniture = (i: number, ids: Uint8Array | undefined) => {
     const t = doc.texts[i] as string;
@@ -162,24 +222,6 @@ function isPageNumber(text: string, page: number): boolean {
   return PAGE_NUMBER_RE.test(text) && Number(text) === page;
 }
 
-/** Indices of the non-blank lines of each page, pages in order of first appearance. */
-function groupByPage(lines: readonly Line[], texts: readonly string[]): number[][] {
-  const pages = new Map<number, number[]>();
-  let page = Number.NaN;
-  let list: number[] = [];
-  for (let i = 0; i < lines.length; i += 1) {
-    const p = (lines[i] as Line).page;
-    if (p !== page) {
-      page = p;
-      const known = pages.get(p);
-      if (known) list = known;
-      else pages.set(p, (list = []));
-    }
-    if (texts[i] !== '') list.push(i);
-  }
-  return [...pages.values()];
-}
-
 /** Line shapes found in the top (bottom) zone of at least half of the pages: as text and as flags by shape id. */
 interface Zones {
   top: Set<string>;
@@ -191,19 +233,20 @@ interface Zones {
 function zoneRepeats(doc: Doc, pages: readonly number[][]): Zones {
   internZones(doc.zone, pages, doc.texts);
   const need = Math.max(2, Math.ceil(pages.length / 2));
-  const size = doc.zone.shapes.length + 1;
+  const size = doc.zone.reps.length + 1;
   const pick = (zone: 'top' | 'bottom', ids: Uint8Array): Set<string> => {
     const out = new Set<string>();
     for (const id of repeatedShapes(doc.zone, pages, zone, need)) {
-      const shape = doc.zone.shapes[id - 1] as string;
+      const shape = shapeOf(doc.zone, id);
       if (NEVER_FURNITURE.test(shape)) continue;
       out.add(shape);
       ids[id] = 1;
     }
     return out;
   };
-  const topIds = new Uint8Array(size);
-  const bottomIds = new Uint8Array(size);
+  const both = new Uint8Array(2 * size);
+  const topIds = both.subarray(0, size);
+  const bottomIds = both.subarray(size);
   return { top: pick('top', topIds), bottom: pick('bottom', bottomIds), topIds, bottomIds };
 }
 

@@ -5,6 +5,7 @@ import { couldBeMarker, sectionMarker } from './section-markers.ts';
 import { knownHeadingKind } from './section-headings.ts';
 import { caseNumbersOnlyLine, extractCaseNumbersFromHeading } from '../records/case-numbers.ts';
 import { scoreCandidate, type CandidateEvidence } from './heading-score.ts';
+import { isBlank } from './text-shape.ts';
 
 /** A line chosen as the start of a §. `index` points into the furniture-free line list. */
 export interface Boundary {
@@ -94,7 +95,7 @@ function mergeRepeats(lines: readonly Line[], found: Candidate[]): Candidate[] {
 
 function nonBlankBetween(lines: readonly Line[], from: number, to: number): number {
   let n = 0;
-  for (let i = from + 1; i < to && n <= 3; i += 1) if ((lines[i]?.text ?? '').trim() !== '') n += 1;
+  for (let i = from + 1; i < to && n <= 3; i += 1) if (!isBlank(lines[i]?.text ?? '')) n += 1;
   return n;
 }
 
@@ -162,7 +163,7 @@ function caseLineNear(lines: readonly Line[], index: number, caseLines: CaseLine
   let seen = 0;
   for (let i = index + 1; i < lines.length && seen < 3; i += 1) {
     const t = lines[i]?.text ?? '';
-    if (t.trim() === '') continue;
+    if (isBlank(t)) continue;
     seen += 1;
     if (caseLineAt(lines, i, caseLines)) return true;
   }
@@ -170,7 +171,7 @@ function caseLineNear(lines: readonly Line[], index: number, caseLines: CaseLine
 }
 
 function previousNonBlank(lines: readonly Line[], index: number): number | undefined {
-  for (let i = index - 1; i >= 0 && i >= index - 4; i -= 1) if ((lines[i]?.text ?? '').trim() !== '') return i;
+  for (let i = index - 1; i >= 0 && i >= index - 4; i -= 1) if (!isBlank(lines[i]?.text ?? '')) return i;
   return undefined;
 }
 

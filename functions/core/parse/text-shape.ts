@@ -1,5 +1,5 @@
 /** Small predicates on the shape of a line, shared by the parse stages. All regexes are anchored and linear. */
-import { collapseWhitespace } from '../text/whitespace.ts';
+import { collapseWhitespace, isWhitespaceCode } from '../text/whitespace.ts';
 
 /** Bullet glyphs: •, ▪, the Symbol-font bullet U+F0B7 that PDFs from Word leave behind, dashes and "o". */
 const BULLET_RE = /^(?:[•▪●◦‣∙\uf0b7\uf0a7]|[-–—](?=\s|\p{Lu})|o(?=\s))\s*/u;
@@ -15,15 +15,37 @@ export interface ListMarker {
   rest: string;
 }
 
-/** Characters a bullet marker starts with (BULLET_RE). */
-const BULLET_STARTS = new Set(['•', '▪', '●', '◦', '‣', '∙', '\uf0b7', '\uf0a7', '-', '–', '—', 'o']);
+/** Character codes a bullet marker starts with (BULLET_RE): •, ▪, ●, ◦, ‣, ∙, U+F0B7, U+F0A7, -, –, —, o. */
+function isBulletStart(c: number): boolean {
+  if (c < 0x80) return c === 0x2d || c === 0x6f;
+  return (
+    c === 0x2022 ||
+    c === 0x25aa ||
+    c === 0x25cf ||
+    c === 0x25e6 ||
+    c === 0x2023 ||
+    c === 0x2219 ||
+    c === 0xf0b7 ||
+    c === 0xf0a7 ||
+    c === 0x2013 ||
+    c === 0x2014
+  );
+}
+
+/** text.trim(), without the call for a text that neither starts nor ends with whitespace (most lines). */
+function trimmed(text: string): string {
+  const n = text.length;
+  return n > 0 && !isWhitespaceCode(text.charCodeAt(0)) && !isWhitespaceCode(text.charCodeAt(n - 1))
+    ? text
+    : text.trim();
+}
 
 /**
  * The list marker a line starts with. Each regex is tried, in order, only where the first characters allow it to
  * match: most lines start with none of these and are decided without running a regex.
  */
 export function listMarker(text: string): ListMarker | undefined {
-  const t = text.trim();
+  const t = trimmed(text);
   const c = t.charCodeAt(0);
   let m = c >= 0x30 && c <= 0x39 ? NUMBERED_RE.exec(t) : null;
   if (m) return { label: m[1] ?? '', kind: 'number', rest: t.slice(m[0].length) };
@@ -31,9 +53,9 @@ export function listMarker(text: string): ListMarker | undefined {
   const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
   m = letter && (second === '.' || second === ')' || second === '/') ? LETTERED_RE.exec(t) : null;
   if (m) return { label: m[1] ?? '', kind: 'letter', rest: t.slice(m[0].length) };
-  m = BULLET_STARTS.has(t[0] ?? '') ? BULLET_RE.exec(t) : null;
+  m = isBulletStart(c) ? BULLET_RE.exec(t) : null;
   if (m) return { label: m[0].trim() || '•', kind: 'bullet', rest: t.slice(m[0].length) };
-  m = t.startsWith('att') ? ATT_RE.exec(t) : null;
+  m = c === 0x61 && t.startsWith('att') ? ATT_RE.exec(t) : null;
   if (m) return { label: 'att', kind: 'att', rest: t.slice(m[0].length) };
   return undefined;
 }
@@ -42,8 +64,10 @@ export function isListItem(text: string): boolean {
   return listMarker(text) !== undefined;
 }
 
+/** Whether the text is empty or only whitespace (what trim removes), read without trimming it. */
 export function isBlank(text: string): boolean {
-  return text.trim() === '';
+  for (let i = 0; i < text.length; i += 1) if (!isWhitespaceCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Ends a sentence (or a lead-in): ". ! ? :" possibly followed by a closing quote or bracket. */

@@ -17,7 +17,9 @@ const OTHER_DASH_RE = /[‐‑‒–—−]/u;
 const HAS_SPACE_RE = /\s/u;
 const SPACES_RE = /\s+/gu;
 const SPACE_AROUND_SEPARATOR_RE = / ?([-/]) ?/gu;
-const EDGE_CHAR_RE = /^[\s,;:.]$/u;
+/** Where SPACES_RE and SPACE_AROUND_SEPARATOR_RE change something: a run or a non-space whitespace, a spaced "-" "/". */
+const SPACE_RUN_RE = /\s\s|[^\S ]/u;
+const SPACE_BY_SEPARATOR_RE = / [-/]|[-/] /u;
 const EDGE_RE = /^[\s,;:.]+|[\s,;:.]+$/gu;
 
 /** Shapes that are case numbers even without a label (upper-case series codes only, so titles are not eaten). */
@@ -39,15 +41,35 @@ const SEPARATOR_RE = /^\s*(?:,|;|&|och\s)\s*/u;
 /** Göteborg's sub-case suffix, part of the case number: "SLK-2023-00025:26", "SLK-2024-00008:-1". */
 const SUFFIX_RE = /^:-?\d{1,6}(?=\s|$)/u;
 const TRAILING_LABEL_RE = new RegExp(String.raw`(?:^|[\s(,;–-])(?=${LABEL}\b)`, 'giu');
+/** What every LABEL starts with, case-folded as LABEL is (/iu): no match here, no TRAILING_LABEL_RE match. */
+const LABEL_WORD_RE = /d(?:nr|iarie)|ärende/iu;
 
 /** "Dnr: ku.2017.3" → "KU.2017.3": label removed, upper-case, whitespace collapsed, dashes unified. */
 export function normalizeCaseNumber(raw: string): string {
   // Each step runs only where it can change something (they are no-ops otherwise); this runs for every heading.
-  let s = raw.trim().replace(LABEL_RE, '');
+  let s = raw.trim();
+  if (mayStartWithLabel(s)) {
+    const label = LABEL_RE.exec(s);
+    if (label) s = s.slice(label[0].length);
+  }
   if (OTHER_DASH_RE.test(s)) s = s.replace(DASH_GLOBAL_RE, '-');
-  if (HAS_SPACE_RE.test(s)) s = s.replace(SPACES_RE, ' ').replace(SPACE_AROUND_SEPARATOR_RE, '$1');
-  if (EDGE_CHAR_RE.test(s[0] ?? '') || EDGE_CHAR_RE.test(s[s.length - 1] ?? '')) s = s.replace(EDGE_RE, '');
+  if (HAS_SPACE_RE.test(s)) {
+    if (SPACE_RUN_RE.test(s)) s = s.replace(SPACES_RE, ' ');
+    if (SPACE_BY_SEPARATOR_RE.test(s)) s = s.replace(SPACE_AROUND_SEPARATOR_RE, '$1');
+  }
+  if (isEdgeCode(s.charCodeAt(0)) || isEdgeCode(s.charCodeAt(s.length - 1))) s = s.replace(EDGE_RE, '');
   return s.toUpperCase();
+}
+
+/** Every LABEL starts with "D" or "Ä" in either case (/iu folds no other character to them). */
+function mayStartWithLabel(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c | 0x20) === 0x64 || c === 0xe4 || c === 0xc4;
+}
+
+/** The characters EDGE_RE strips: whitespace (\s), ",", ";", ":", "." (NaN, an empty string's, is none). */
+function isEdgeCode(c: number): boolean {
+  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2e || isWhitespaceCode(c);
 }
 
 /**
@@ -99,8 +121,10 @@ function columnCaseNumber(column: string): CaseNumber | undefined {
  */
 export function caseNumbersOnlyLine(text: string): CaseNumber[] | undefined {
   const t = text.trim();
-  if (t.length === 0 || t.length > 80 || !HAS_DIGIT_RE.test(t)) return undefined;
-  const columns = t.split(COLUMN_GAP_SPLIT_RE);
+  if (t.length === 0 || t.length > 80 || !mayStartCaseNumber(t.charCodeAt(0)) || !HAS_DIGIT_RE.test(t))
+    return undefined;
+  // split with a regex builds a new regex per call: a line without a column gap is its one column.
+  const columns = COLUMN_GAP_SPLIT_RE.test(t) ? t.split(COLUMN_GAP_SPLIT_RE) : [t];
   const first = columns[0] ?? '';
   if (columns.length > 2 || (columns.length === 2 && !ARCHIVE_CODE_RE.test(columns[1] ?? ''))) return undefined;
   const read = readCaseNumbers(first, 0);
@@ -110,11 +134,30 @@ export function caseNumbersOnlyLine(text: string): CaseNumber[] | undefined {
 
 const ARCHIVE_CODE_RE = /^\d{1,4}(?:\.\d{1,4}){0,3}$/u;
 
+/**
+ * What a case number's first character can be: a digit or A-Z, Å, Ä, Ö (every STRICT_SHAPES form, which has no /i),
+ * or the first letter of a label (D, Ä in either case, see mayStartWithLabel). Other lines hold no case number first.
+ */
+function mayStartCaseNumber(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    c === 0xc5 ||
+    c === 0xc4 ||
+    c === 0xd6 ||
+    c === 0x64 ||
+    c === 0xe4
+  );
+}
+
 function inlineCaseNumbers(rest: string): { caseNumbers: CaseNumber[]; titleRest: string } {
   const leading = readCaseNumbers(rest, 0);
   if (leading.caseNumbers.length > 0) {
     return { caseNumbers: leading.caseNumbers, titleRest: rest.slice(leading.end).trim() };
   }
+  // matchAll clones its regex on every call (a microsecond each): most titles hold no label word, which one test of
+  // the label's wording under the same flags rules out first.
+  if (!LABEL_WORD_RE.test(rest)) return { caseNumbers: [], titleRest: rest.trim() };
   for (const m of rest.matchAll(TRAILING_LABEL_RE)) {
     const start = m.index + m[0].length;
     const found = readCaseNumbers(rest, start);
@@ -154,7 +197,7 @@ function readOne(text: string): string | undefined {
 }
 
 function readNumber(text: string): string | undefined {
-  const label = LABEL_RE.exec(text);
+  const label = mayStartWithLabel(text) ? LABEL_RE.exec(text) : null;
   if (label) {
     const rest = text.slice(label[0].length);
     const strict = STRICT_RE.exec(rest)?.[0];
