@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { firstBodyName } from '../../functions/core/parse/fields/body-names.ts';
 import { isStatement } from '../../functions/core/parse/fields/lists.ts';
 import { flatAroundSigns } from '../../functions/core/parse/fields/references.ts';
+import { knownHeadingKind } from '../../functions/core/parse/section-headings.ts';
+import { sectionMarker } from '../../functions/core/parse/section-markers.ts';
+import { isoDate } from '../../functions/core/text/swedish-dates.ts';
 import { collapseWhitespace } from '../../functions/core/text/whitespace.ts';
 
 /**
@@ -141,5 +144,48 @@ describe('firstBodyName', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('title lines', () => {
+  const HEADINGS = [
+    'Beslut',
+    'Ärendebeskrivning',
+    'Beslutsunderlag',
+    'Expedieras till',
+    'Justering',
+    'Omedelbar justering',
+  ];
+  const heading = fc
+    .tuple(
+      fc.constantFrom('', ' ', '  ', '\t'),
+      fc.constantFrom(...HEADINGS),
+      fc.constantFrom('', ':', ' :', '  ', 'x'),
+    )
+    .map((parts) => parts.join(''));
+
+  it('are section markers wherever they are known headings (isTitleLine asks sectionMarker alone)', () => {
+    fc.assert(
+      fc.property(fc.oneof(heading, text(4)), (t) => {
+        if (knownHeadingKind(t) !== undefined) expect(sectionMarker(t)).toBeDefined();
+      }),
+      { numRuns: 5000 },
+    );
+    expect(knownHeadingKind('Beslut')).toBeDefined();
+  });
+});
+
+describe('isoDate', () => {
+  it('writes month and day as padStart(2, "0") does, for any number', () => {
+    const n = fc.oneof(fc.integer({ min: -3, max: 40 }), fc.double({ min: -2, max: 40 }), fc.constant(Number.NaN));
+    fc.assert(
+      fc.property(fc.integer({ min: 1890, max: 2210 }), n, n, (y, m, d) => {
+        const got = isoDate(y, m, d);
+        if (got !== undefined) expect(got).toBe(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(isoDate(2024, 2, 5)).toBe('2024-02-05');
+    expect(isoDate(2024, 11, 30)).toBe('2024-11-30');
   });
 });

@@ -72,13 +72,22 @@ const RAW_AFTER = 2 * READ_AFTER;
  * (Exported for its property test.)
  */
 export function flatAroundSigns(text: string): string {
-  const from = Math.max(0, text.indexOf('§') - RAW_BEFORE);
-  const to = Math.min(text.length, text.lastIndexOf('§') + RAW_AFTER);
+  const first = text.indexOf('§');
+  const from = Math.max(0, first - RAW_BEFORE);
+  const to = Math.min(text.length, lastSign(text, first) + RAW_AFTER);
   if (from === 0 && to === text.length) return collapseWhitespace(text);
   const flat = collapseWhitespace(text.slice(from, to));
-  const enoughBefore = from === 0 || flat.indexOf('§') >= READ_BEFORE;
-  const enoughAfter = to === text.length || flat.length - flat.lastIndexOf('§') >= READ_AFTER;
+  const flatFirst = flat.indexOf('§');
+  const enoughBefore = from === 0 || flatFirst >= READ_BEFORE;
+  const enoughAfter = to === text.length || flat.length - lastSign(flat, flatFirst) >= READ_AFTER;
   return enoughBefore && enoughAfter ? flat : collapseWhitespace(text);
+}
+
+/** The last "§" from the first on (forward searches: lastIndexOf compares the text's tail character by character). */
+function lastSign(text: string, first: number): number {
+  let last = first;
+  for (let at = text.indexOf('§', first + 1); at >= 0; at = text.indexOf('§', at + 1)) last = at;
+  return last;
 }
 
 /**
