@@ -54,15 +54,16 @@ export function extractTitle(
     parts.push(next.trim());
     i += 1;
   }
-  return { title: parts.join(' '), consumed: i };
+  // Most titles are one line: taken as they are, without joining an array of one.
+  return { title: parts.length === 1 ? (parts[0] as string) : parts.join(' '), consumed: i };
 }
 
+/** Not a title: a list item, a rule, a § heading, a section heading (a known one is a marker too) or case numbers. */
 function isTitleLine(text: string): boolean {
   return (
     !isBlank(text) &&
     !isListItem(text) &&
     !isRule(text) &&
-    !knownHeadingKind(text) &&
     !matchHeadingLine(text) &&
     sectionMarker(text) === undefined &&
     (text.length > 80 || caseNumbersOnlyLine(text) === undefined)

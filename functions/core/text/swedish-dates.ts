@@ -42,7 +42,13 @@ export function isoDate(year: number, month: number, day: number): string | unde
   if (!Number.isInteger(year) || year < 1900 || year > 2199) return undefined;
   if (month < 1 || month > 12 || day < 1) return undefined;
   if (day > daysInMonth(year, month)) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // The year has four digits (1900–2199); month and day get their leading zero without padStart's string copies.
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+/** `String(n).padStart(2, '0')`: a zero before 0–9 (a number with a longer text, "1.5" or "NaN", gets none). */
+function twoDigits(n: number): string {
+  return n >= 0 && n < 10 && Number.isInteger(n) ? `0${n}` : `${n}`;
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -55,17 +55,42 @@ function tokensToFirstBody(text: string): BodyTokens {
     const i = lower.indexOf(r);
     if (i >= 0 && i < at) at = i;
   }
+  if (at === Number.POSITIVE_INFINITY) return {};
+  if (lower.length !== text.length) return scanTokens(text, 0, (t) => hasRoot(t.text));
+  // Only the two words before the body word are read: the scan starts a little before the root, and from the whole
+  // text only when those few characters do not hold them (long words, or the text's start).
+  const isBody = (t: Token): boolean => t.end > at;
+  if (at > LOOKBACK) {
+    const near = scanTokens(text, at - LOOKBACK, isBody);
+    if (near.before2 !== undefined) return near;
+  }
+  return scanTokens(text, 0, isBody);
+}
+
+/** How far before the root the scan for its words starts (three words of ordinary length fit). */
+const LOOKBACK = 48;
+
+/**
+ * The words from `from` up to the one after the first body word (`isBody`). From an offset inside the text, the
+ * first letter run found may be the cut-off end of a word, so it is never kept: the words after it are the text's
+ * own (a letter run ends where it ends however far back the scan started).
+ */
+function scanTokens(text: string, from: number, isBody: (t: Token) => boolean): BodyTokens {
   const out: BodyTokens = {};
-  if (at === Number.POSITIVE_INFINITY) return out;
-  const aligned = lower.length === text.length;
-  TOKEN_RE.lastIndex = 0;
+  let skip = from > 0;
+  TOKEN_RE.lastIndex = from;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const token = { text: m[0], start: m.index, end: m.index + m[0].length };
     if (out.body) {
       out.after = token; // the word after the body word
       break;
     }
-    if (aligned ? token.end > at : hasRoot(token.text)) out.body = token;
+    if (skip) {
+      skip = false;
+      if (isBody(token)) return {}; // cut off: no words before it were seen
+      continue;
+    }
+    if (isBody(token)) out.body = token;
     else {
       out.before2 = out.before;
       out.before = token;
@@ -105,8 +130,10 @@ function parts(name: string): string[] {
  */
 export function abbreviates(abbreviation: string, name: string): boolean {
   const letters = abbreviation.toLowerCase().replace(/[^\p{L}]/gu, '');
+  // A full name (more than 12 letters) abbreviates nothing: known before the name is split.
+  if (letters.length === 0 || letters.length > 12) return false;
   const ps = parts(name);
-  if (letters.length === 0 || ps.length === 0 || letters.length > 12 || ps.length > 12) return false;
+  if (ps.length === 0 || ps.length > 12) return false;
   // reach[i][j]: letters[0..i) consumed, parts[0..j) fully used (each part starting with its own letter).
   const match = (i: number, j: number): boolean => {
     if (j === ps.length) return i === letters.length;

@@ -18,6 +18,8 @@ const BRACKET_MARKER_RE =
 const MASK_TOKEN_RE = /(?<![\p{L}\d*])(?:X{2,}|x{3,}|\*{3,})(?![\p{L}\d*])/u;
 /** After "(": the starts of the bracketed markers, as written (lower case). */
 const PAREN_HINTS = ['mask', 'bortt', 'överst', 'dolt', 'namn'];
+/** Their first letters ("m", "b", "ö", "d", "n"): most "(" open a party ("(S)") or a number and are passed by one code. */
+const PAREN_HINT_STARTS = new Set(PAREN_HINTS.map((w) => w.charCodeAt(0)));
 
 /**
  * What every written marker needs: "[", "(mask…"/"(bortt…"/"(överst…"/"(dolt…"/"(namn…", "XX", "xxx" or "***". Literal
@@ -27,6 +29,7 @@ const PAREN_HINTS = ['mask', 'bortt', 'överst', 'dolt', 'namn'];
 function hasMaskHint(text: string): boolean {
   if (text.includes('[') || text.includes('XX') || text.includes('xxx') || text.includes('***')) return true;
   for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    if (!PAREN_HINT_STARTS.has(text.charCodeAt(at + 1))) continue;
     for (const w of PAREN_HINTS) if (text.startsWith(w, at + 1)) return true;
   }
   return false;

@@ -34,8 +34,13 @@ export function isImmediatelyJusterad(sections: readonly Section[]): boolean {
   // a list is split into its statement lines only when "omedelbar" is in it at all.
   return sections.some((s) => {
     if (s.kind === 'decision') return statesImmediateJustering(s.text);
+    // A section of its own: its text is searched for "omedelbar" (rarely there) before its heading is normalised.
     if (s.kind === 'other')
-      return OWN_SECTION_HEADINGS.has(normalizeHeading(s.heading)) && statesImmediateJustering(s.text);
+      return (
+        OMEDELBAR_RE.test(s.text) &&
+        OWN_SECTION_HEADINGS.has(normalizeHeading(s.heading)) &&
+        statesImmediateJustering(s.text)
+      );
     if (LIST_KINDS.has(s.kind)) return OMEDELBAR_RE.test(s.text) && statesImmediateJustering(statementLines(s.text));
     return false;
   });

@@ -1,5 +1,5 @@
 import type { DecisionItem } from '../../records/types.ts';
-import { endsSentence, isBlank, listMarker, startsLower, squash, type ListMarker } from '../text-shape.ts';
+import { endsSentence, listMarker, startsLower, squash, type ListMarker } from '../text-shape.ts';
 import { isFurnitureLike } from '../furniture-words.ts';
 
 /** Statements printed at the end of a § that are not part of any list (justering, secrecy note). */
@@ -7,7 +7,11 @@ const STATEMENT_RE =
   /^(?:Paragrafen\s+(?:är|förklaras|justeras)|Protokollet\s+(?:under\s+denna\s+paragraf\s+)?förklaras|Borttagen?\s+på\s+grund\s+av\s+sekretess)/iu;
 
 export function isStatement(text: string): boolean {
-  return STATEMENT_RE.test(text.trim());
+  // Every statement starts with "P" or "B" (either case, the only letters /iu folds to them): one character decides
+  // for most lines before the regex runs.
+  const t = text.trim();
+  const c = t.charCodeAt(0) | 0x20;
+  return (c === 0x70 || c === 0x62) && STATEMENT_RE.test(t);
 }
 
 /**
@@ -19,8 +23,12 @@ function listLines(text: string): { lines: string[]; markers: Array<ListMarker |
   const lines: string[] = [];
   const markers: Array<ListMarker | undefined> = [];
   let dropped = 0;
-  for (const raw of text.split('\n')) {
-    const l = raw.trim();
+  // Line by line as slices of the text (what split('\n') yields, without the array and its copies).
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const l = text.slice(start, end).trim();
+    start = end + 1;
     if (l === '' || isStatement(l)) continue;
     if (isFurnitureLike(l)) {
       dropped += 1;
@@ -81,26 +89,28 @@ interface OpenItem {
  * ("Kommunstyrelsen … föreslår att kommunfullmäktige beslutar:") is not glued to the last item of the first.
  */
 export function decisionItemsFrom(text: string): DecisionItem[] {
-  const lines = text.split('\n');
   // The list's level is the kind of the first marker; the lines before it hold none, so reading starts there.
-  let first = 0;
-  let firstMarker: ListMarker | undefined;
-  for (; first < lines.length && firstMarker === undefined; first += 1)
-    firstMarker = listMarker(lines[first] as string);
-  if (!firstMarker) return [];
-  const level = firstMarker.kind;
+  let level: ListMarker['kind'] | undefined;
   const items: DecisionItem[] = [];
   let open: OpenItem | undefined;
   const close = (keepTail: boolean): void => {
     if (!open) return;
-    const all = keepTail ? [...open.lines, ...open.tail] : open.lines;
-    items.push({ label: open.marker.label, text: squash(all.join(' ')) });
+    const lines = open.lines.join(' ');
+    const all = keepTail && open.tail.length > 0 ? `${lines} ${open.tail.join(' ')}` : lines;
+    items.push({ label: open.marker.label, text: squash(all) });
     open = undefined;
   };
-  for (let i = first - 1; i < lines.length; i += 1) {
-    const line = (lines[i] as string).trim();
-    // listMarker trims: the first marker, read from the untrimmed line, is this line's.
-    const m = i === first - 1 ? firstMarker : listMarker(line);
+  // Line by line as slices of the text (what split('\n') yields, without the array and its copies).
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    const m = listMarker(line);
+    if (level === undefined) {
+      if (m === undefined) continue;
+      level = m.kind;
+    }
     if (m && m.kind === level && !isStatement(line)) {
       close(open !== undefined && continues(open.marker, m));
       open = { marker: m, lines: [m.rest], tail: [] };
@@ -108,10 +118,10 @@ export function decisionItemsFrom(text: string): DecisionItem[] {
       const last = open.tail.length > 0 ? undefined : open.lines[open.lines.length - 1];
       if (
         open.tail.length > 0 ||
-        isBlank(line) ||
+        line === '' ||
         (last !== undefined && endsSentence(last) && !m && !startsLower(line) && !last.endsWith(':'))
       ) {
-        if (!isBlank(line)) open.tail.push(line);
+        if (line !== '') open.tail.push(line);
         else if (open.tail.length === 0) open.tail.push('');
       } else open.lines.push(line);
     }

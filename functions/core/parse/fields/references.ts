@@ -37,7 +37,7 @@ export function referencesFrom(texts: readonly string[]): Reference[] {
 }
 
 function referencesIn(text: string, found: Reference[]): void {
-  const flat = collapseWhitespace(text);
+  const flat = flatAroundSigns(text);
   for (let at = flat.indexOf('§'); at >= 0; at = flat.indexOf('§', at + 1)) {
     SECTION_NUMBER_RE.lastIndex = at;
     const m = SECTION_NUMBER_RE.exec(flat);
@@ -49,6 +49,45 @@ function referencesIn(text: string, found: Reference[]): void {
     const ref = prose(before, at, m[0].length, number, flat) ?? docLine(after, at, m[0].length, number, flat);
     found.push(ref ?? { raw: m[0], number });
   }
+}
+
+/**
+ * What a reference reads of the squashed text around its "§": the window before it and the 40 characters of a date
+ * before the window's sentence start (sentenceStart looks back WINDOW from the date), and after it the number (at
+ * most 7 characters with its space) and the 40 characters a document line is read from.
+ */
+const READ_BEFORE = WINDOW + 40;
+const READ_AFTER = 48;
+/** Raw characters kept before the first "§" and after the last: twice what is read, as whitespace runs squash. */
+const RAW_BEFORE = 2 * READ_BEFORE;
+const RAW_AFTER = 2 * READ_AFTER;
+
+/**
+ * The text with whitespace runs squashed, from READ_BEFORE squashed characters before its first "§" to READ_AFTER
+ * after its last (or from its start, to its end, where they are nearer): references read nothing outside that, and
+ * most of a long section lies outside it. Squashing is local (a run cut at the edge still squashes to its one
+ * space), so every offset a reference reads from the first "§" on holds the same text as in the whole squashed text;
+ * and where the kept part starts at least READ_BEFORE before the first "§", no window reaches its start, so no
+ * clamping at offset 0 differs. When the raw margins squash to less than that, the whole text is squashed.
+ * (Exported for its property test.)
+ */
+export function flatAroundSigns(text: string): string {
+  const first = text.indexOf('§');
+  const from = Math.max(0, first - RAW_BEFORE);
+  const to = Math.min(text.length, lastSign(text, first) + RAW_AFTER);
+  if (from === 0 && to === text.length) return collapseWhitespace(text);
+  const flat = collapseWhitespace(text.slice(from, to));
+  const flatFirst = flat.indexOf('§');
+  const enoughBefore = from === 0 || flatFirst >= READ_BEFORE;
+  const enoughAfter = to === text.length || flat.length - lastSign(flat, flatFirst) >= READ_AFTER;
+  return enoughBefore && enoughAfter ? flat : collapseWhitespace(text);
+}
+
+/** The last "§" from the first on (forward searches: lastIndexOf compares the text's tail character by character). */
+function lastSign(text: string, first: number): number {
+  let last = first;
+  for (let at = text.indexOf('§', first + 1); at >= 0; at = text.indexOf('§', at + 1)) last = at;
+  return last;
 }
 
 /**
@@ -125,8 +164,12 @@ function docLine(after: string, at: number, len: number, number: string, flat: s
 function sentenceStart(flat: string, pos: number): number {
   const floor = Math.max(0, pos - WINDOW);
   for (let i = pos - 2; i > floor; i -= 1) {
-    const c = flat[i];
-    if ((c === '.' || c === '!' || c === '?' || c === ':') && flat[i + 1] === ' ' && UPPER_RE.test(flat[i + 2] ?? '')) {
+    const c = flat.charCodeAt(i); // ". ! ? :" then a space (codes: no one-character string per position)
+    if (
+      (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a) &&
+      flat.charCodeAt(i + 1) === 0x20 &&
+      UPPER_RE.test(flat[i + 2] ?? '')
+    ) {
       const word = LAST_WORD_RE.exec(flat.slice(Math.max(floor, i - 6), i))?.[1] ?? '';
       if (!ABBREVIATED_WORD_RE.test(word)) return i + 2;
     }

@@ -51,8 +51,12 @@ export function sentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i < flat.length - 2; i += 1) {
-    const c = flat[i];
-    if ((c === '.' || c === '!' || c === '?') && flat[i + 1] === ' ' && UPPER_RE.test(flat[i + 2] ?? '')) {
+    const c = flat.charCodeAt(i); // ". ! ?" then a space (codes: no one-character string per position)
+    if (
+      (c === 0x2e || c === 0x21 || c === 0x3f) &&
+      flat.charCodeAt(i + 1) === 0x20 &&
+      UPPER_RE.test(flat[i + 2] ?? '')
+    ) {
       out.push(flat.slice(start, i + 1));
       start = i + 2;
     }

@@ -34,7 +34,15 @@ function choiceOf(word: string): VoteChoice | undefined {
   return COLUMN_WORDS.find(([, re]) => re.test(word))?.[0];
 }
 
+/**
+ * A header has a cell "Ja" and a cell "Nej" (any case), each standing between whitespace or the line's ends: two
+ * searches rule out every other line before it is cut into cells.
+ */
+const YES_CELL_RE = /(?<!\S)ja(?!\S)/iu;
+const NO_CELL_RE = /(?<!\S)nej(?!\S)/iu;
+
 function headerColumns(line: string): Column[] | undefined {
+  if (!YES_CELL_RE.test(line) || !NO_CELL_RE.test(line)) return undefined;
   const cs = cells(line);
   const cols = cs.flatMap((c) => {
     const choice = choiceOf(c.text);

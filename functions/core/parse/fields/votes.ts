@@ -22,13 +22,20 @@ export function votesFrom(sections: readonly Section[]): Vote[] {
   return blocks.map(parseVote).filter((v): v is Vote => v !== undefined);
 }
 
+const PROPOSITION_RE = /voteringsproposition/iu;
+
 /** One section may hold several votes, each introduced by its own voteringsproposition. */
 function splitVotes(text: string): string[] {
+  // A second block starts only at a second line naming a voteringsproposition: with one or none (most sections) the
+  // section is one vote, found by two searches instead of a test of every line.
+  const first = text.search(PROPOSITION_RE);
+  const lineEnd = first < 0 ? -1 : text.indexOf('\n', first);
+  if (lineEnd < 0 || !PROPOSITION_RE.test(text.slice(lineEnd))) return text.trim() === '' ? [] : [text];
   const lines = text.split('\n');
   const out: string[][] = [[]];
   for (const line of lines) {
     const current = out[out.length - 1] as string[];
-    if (/voteringsproposition/iu.test(line) && current.some((l) => /voteringsproposition/iu.test(l))) out.push([line]);
+    if (PROPOSITION_RE.test(line) && current.some((l) => PROPOSITION_RE.test(l))) out.push([line]);
     else current.push(line);
   }
   return out.map((b) => b.join('\n')).filter((b) => b.trim() !== '');
