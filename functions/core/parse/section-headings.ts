@@ -83,6 +83,8 @@ const KNOWN: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
 
 const LOOKUP = new Map<string, SectionKind>();
 for (const [kind, names] of KNOWN) for (const name of names) LOOKUP.set(name, kind);
+/** The vocabulary as normalised keys (lower case, single spaces, no colon) and their kinds. */
+export const HEADING_VOCABULARY: ReadonlyMap<string, SectionKind> = LOOKUP;
 /**
  * The first words of the known headings, followed by whitespace, a colon or the end: one test, without copying or
  * lower-casing the line, rules out almost every line that is not a heading (/iu accepts every spelling that
@@ -156,22 +158,25 @@ export function knownHeadingKindOfTrimmed(t: string): SectionKind | undefined {
   const c = t.charCodeAt(0);
   // ASCII outside A-Z is never an upper-case letter; other characters go to the Unicode test.
   if (c < 0x80 ? c < 0x41 || c > 0x5a : !UPPER_START_RE.test(t)) return undefined;
-  // The first word must start some heading: one anchored test, without copying the line.
-  if (!FIRST_WORD_RE.test(t)) return undefined;
-  // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised; only a line with a
-  // colon or a run of spaces needs normalising. Most lines that pass the first-word test are sentences ("Beslut om
-  // …"): compared in place with the keys of their length, nothing is copied or lower-cased.
+  // Keys have single spaces and no colon: a line that lower-cases to a key is already normalised. It is compared in
+  // place with the keys of its length, nothing copied or lower-cased; most lines have no key of their length or
+  // differ from each in the first letter, which rules them out sooner than a test of the first word could.
   const direct = sameLengthKey(t);
-  if (direct || (!t.includes(':') && !t.includes('  ') && !t.includes('\t'))) return direct;
+  if (direct !== undefined) return direct;
+  // Only a line with a colon or a run of spaces can normalise to a key of another length; its first word must start
+  // some heading (one anchored test) before it is copied and normalised. A line sameLengthKey accepts passes that
+  // test too (its first word lower-cases to a key's, followed by a space or the end), so the order changes nothing.
+  if (!t.includes(':') && !t.includes('  ') && !t.includes('\t')) return undefined;
+  if (!FIRST_WORD_RE.test(t)) return undefined;
   return LOOKUP.get(normalizeHeading(t));
 }
 
-/** Vocabulary entries by length (every key is ASCII or å ä ö é: one UTF-16 unit per letter). */
-const KEYS_BY_LENGTH = new Map<number, Array<[string, SectionKind]>>();
+/** Vocabulary entries by length, indexed by it (every key is ASCII or å ä ö é: one UTF-16 unit per letter). */
+const KEYS_BY_LENGTH: Array<Array<[string, SectionKind]> | undefined> = [];
 for (const [key, kind] of LOOKUP) {
-  const list = KEYS_BY_LENGTH.get(key.length) ?? [];
+  const list = KEYS_BY_LENGTH[key.length] ?? [];
   list.push([key, kind]);
-  KEYS_BY_LENGTH.set(key.length, list);
+  KEYS_BY_LENGTH[key.length] = list;
 }
 
 /**
@@ -180,7 +185,7 @@ for (const [key, kind] of LOOKUP) {
  * shorter lower-casing could produce (İ → i + U+0307: the combining dot is in no key).
  */
 function sameLengthKey(t: string): SectionKind | undefined {
-  const keys = KEYS_BY_LENGTH.get(t.length);
+  const keys = t.length < KEYS_BY_LENGTH.length ? KEYS_BY_LENGTH[t.length] : undefined;
   if (keys === undefined) return undefined;
   for (const [key, kind] of keys) {
     let k = 0;

@@ -86,7 +86,11 @@ export function splitSections(
       });
     } else current.lines.push(line);
   }
-  const sections = open.filter((s) => s.headingLine || hasContent(s)).map(toSection);
+  const sections: SplitSection[] = [];
+  for (const s of open) {
+    const section = toSection(s);
+    if (section !== undefined) sections.push(section);
+  }
   return { sections, warnings };
 }
 
@@ -199,20 +203,24 @@ function hasContent(s: OpenSection): boolean {
   return s.lines.some((l) => !isBlank(l.text));
 }
 
-function toSection(s: OpenSection): SplitSection {
-  // One walk finds the first and last non-blank lines (they give the pages and bound the text) and the indentation
-  // the non-blank lines share; the text is then joined once, without intermediate arrays.
+/** The section as a record, or undefined when it has neither a heading line nor a non-blank line. */
+function toSection(s: OpenSection): SplitSection | undefined {
+  // One walk finds the first and last non-blank lines (they give the pages and bound the text, and tell whether the
+  // section has content at all) and the indentation the non-blank lines share; the text is then joined once.
   const lines = s.lines;
   let start = -1;
   let end = -1;
   let indent = Number.POSITIVE_INFINITY;
   for (let i = 0; i < lines.length; i += 1) {
     const t = (lines[i] as Line).text;
-    if (isBlank(t)) continue;
+    // The spaces and tabs before the text; a line is blank when only whitespace (what trim() removes) follows them.
+    const lead = leadingIndent(t);
+    if (lead === t.length || (isWhitespaceCode(t.charCodeAt(lead)) && isBlankFrom(t, lead))) continue;
     if (start < 0) start = i;
     end = i;
-    if (indent > 0) indent = Math.min(indent, leadingIndent(t));
+    if (lead < indent) indent = lead;
   }
+  if (start < 0 && s.headingLine === undefined) return undefined;
   const first = s.headingLine ?? lines[start];
   const last = end >= 0 ? lines[end] : first;
   const out: SplitSection = {
@@ -226,17 +234,31 @@ function toSection(s: OpenSection): SplitSection {
   return out;
 }
 
+/** Only whitespace from `from` to the end of the text. */
+function isBlankFrom(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i += 1) if (!isWhitespaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
  * The lines from..to joined by newlines, less the indentation all non-blank lines share (layout text indents whole
  * blocks; relative indents stay). A blank line loses at most its own leading whitespace.
  */
 function joinDedented(lines: readonly Line[], from: number, to: number, indent: number): string {
+  if (indent === 0 && to - from === 1) return (lines[from] as Line).text;
   const texts: string[] = new Array(to - from);
   for (let i = from; i < to; i += 1) {
     const t = (lines[i] as Line).text;
-    texts[i - from] = indent === 0 ? t : t.slice(Math.min(indent, t.length - t.trimStart().length));
+    texts[i - from] = indent === 0 ? t : t.slice(leadingWhitespace(t, indent));
   }
   return texts.join('\n');
+}
+
+/** How many of the first `max` characters are whitespace (\s, what trimStart() removes), counted from the start. */
+function leadingWhitespace(text: string, max: number): number {
+  let n = 0;
+  while (n < max && n < text.length && isWhitespaceCode(text.charCodeAt(n))) n += 1;
+  return n;
 }
 
 export function trimBlankLines(texts: readonly string[]): string[] {
