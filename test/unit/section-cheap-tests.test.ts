@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HEADING_VOCABULARY, knownHeadingKind, normalizeHeading } from '../../functions/core/parse/section-headings.ts';
+import { HEADING_SHAPE, headingShaped } from '../../functions/core/parse/section-lines.ts';
+import { lineMarker, sectionMarker } from '../../functions/core/parse/section-markers.ts';
 
 /**
  * The section splitter answers its per-line questions with character tests before any regex or copy. These properties
@@ -81,5 +83,92 @@ describe('knownHeadingKind', () => {
     expect(knownHeadingKind('Beslut om bygglov')).toBeUndefined();
     expect(knownHeadingKind('beslut')).toBeUndefined();
     expect(knownHeadingKind('Beslut: Enligt förslag')).toBeUndefined();
+  });
+});
+
+/** Pieces of § body lines: markers, labels, sentences, list items, and characters at the edges of the cheap tests. */
+const LINE_PIECES = [
+  ...WORDS,
+  'Kommunfullmäktiges',
+  'Välfärdsnämndens',
+  'Barn-',
+  'och',
+  'utbildningsnämnden',
+  'Kommunstyrelsen',
+  'beslutar',
+  'beslutade',
+  'beslöt',
+  'BESLUTSFÖRSLAG',
+  'Ordförandes',
+  'Beslutsförslag',
+  'Förslaget',
+  'Enligt',
+  'Bilaga',
+  'KS',
+  '2024',
+  '§ 12',
+  '•',
+  '-',
+  '–',
+  'a)',
+  'att',
+  ',',
+  '.',
+  '(S)',
+  'ß',
+  'À',
+  'Þ',
+  '×',
+  'µ',
+  'ª',
+  'Ω',
+  'ω',
+  '\u{1d400}',
+];
+const SPACES = [' ', ' ', ' ', '  ', '\t', '', ': ', ':', ' :'];
+const bodyLine = fc
+  .array(fc.tuple(fc.constantFrom(...LINE_PIECES), fc.constantFrom(...SPACES)), { minLength: 0, maxLength: 12 })
+  .chain((parts) =>
+    fc
+      .tuple(fc.constantFrom('', ' ', '  ', '\t', '\u00a0'), fc.constantFrom('', ' ', ':', '\t'))
+      .map(([lead, tail]) => lead + parts.map(([w, g]) => w + g).join('') + tail),
+  );
+
+describe('lineMarker', () => {
+  it('gives the marker sectionMarker gives, emphasised or not', () => {
+    fc.assert(
+      fc.property(
+        bodyLine,
+        fc.constantFrom(0, 0.5, 1),
+        fc.constantFrom('', 'Barn- och utbildningsnämnden'),
+        (t, e, b) => {
+          const layout = { x: 0.1, right: 0.9, size: 1, emphasis: e };
+          expect(lineMarker(t, layout, b)).toEqual(sectionMarker(t, layout, b));
+          expect(lineMarker(t, undefined, b)).toEqual(sectionMarker(t, undefined, b));
+        },
+      ),
+      { numRuns: 30000 },
+    );
+  });
+
+  it('finds the markers of the vocabulary and the wording rules', () => {
+    expect(lineMarker('Beslut', undefined, '')?.kind).toBe('decision');
+    expect(lineMarker('  Kommunfullmäktiges beslut:', undefined, '')?.kind).toBe('decision');
+    expect(lineMarker('Beredning: Kanslichef NN', undefined, '')?.kind).toBe('preparation');
+    expect(lineMarker('Särskilt  yttrande', undefined, '')?.kind).toBe('special-statement');
+    expect(lineMarker('Ordförandes förslag:', undefined, '')?.kind).toBe('proposal');
+    expect(lineMarker('Kommunstyrelsen beslutar att anta planen.', undefined, '')).toBeUndefined();
+  });
+});
+
+describe('headingShaped', () => {
+  it('agrees with HEADING_SHAPE', () => {
+    fc.assert(
+      fc.property(bodyLine, (t) => {
+        expect(headingShaped(t)).toBe(HEADING_SHAPE.test(t));
+        expect(headingShaped(t.trim())).toBe(HEADING_SHAPE.test(t.trim()));
+      }),
+      { numRuns: 30000 },
+    );
   });
 });

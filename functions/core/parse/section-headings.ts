@@ -180,25 +180,52 @@ for (const [key, kind] of LOOKUP) {
 }
 
 /**
- * The kind of the key `t` lower-cases to, compared letter by letter: `t.toLowerCase() === key` exactly when every
- * character lower-cases to the key's character at the same place, since the keys hold no character that a longer or
- * shorter lower-casing could produce (İ → i + U+0307: the combining dot is in no key).
+ * Every key's length and first letter, as length × 0x10000 + the letter's code: a line of that length that starts with
+ * no such letter (in either case) lower-cases to no key.
  */
+const KEY_STARTS = new Set<number>();
+for (const key of LOOKUP.keys()) KEY_STARTS.add(key.length * 0x10000 + key.charCodeAt(0));
+
+/**
+ * Whether a line of `length` characters (trimmed, neither a colon nor a run of spaces in it) whose first character
+ * has code `c` can lower-case to a key. A gate for callers that read a line in place: false only when
+ * knownHeadingKindOfTrimmed of such a line is undefined. Capitals of ASCII and Latin-1 lower-case by +0x20; any
+ * other character above ASCII is let through.
+ */
+export function mayBeKeyStart(length: number, c: number): boolean {
+  if (c >= 0x80 && !(c >= 0xc0 && c <= 0xde && c !== 0xd7)) return true;
+  const lower = (c >= 0x41 && c <= 0x5a) || c >= 0xc0 ? c + 0x20 : c;
+  return KEY_STARTS.has(length * 0x10000 + lower);
+}
+
+/** The kind of the key `t` lower-cases to, compared in place with the keys of its length. */
 function sameLengthKey(t: string): SectionKind | undefined {
   const keys = t.length < KEYS_BY_LENGTH.length ? KEYS_BY_LENGTH[t.length] : undefined;
   if (keys === undefined) return undefined;
-  for (const [key, kind] of keys) {
-    let k = 0;
-    for (; k < key.length; k += 1) {
-      const c = t.charCodeAt(k);
-      const want = key.charCodeAt(k);
-      if (c === want) continue;
-      // ASCII capitals differ from their key letter by 0x20; any other character is lower-cased as the whole would be.
-      if (c < 0x80 ? !(c >= 0x41 && c <= 0x5a && c + 0x20 === want) : (t[k] as string).toLowerCase() !== key[k]) break;
-    }
-    if (k === key.length) return kind;
-  }
+  for (const [key, kind] of keys) if (lowersToAt(t, 0, key)) return kind;
   return undefined;
+}
+
+/**
+ * Whether the characters of `t` from `from` on lower-case to `word` (lower case, every letter one UTF-16 unit),
+ * compared letter by letter without copying: `t.slice(from, from + word.length).toLowerCase() === word` exactly when
+ * every character lower-cases to the word's character at the same place, since no character of such a word is one that
+ * a longer or shorter lower-casing could produce (İ → i + U+0307: the combining dot is in none). ASCII and Latin-1
+ * capitals (À–Þ less ×) differ from their lower case by 0x20; any other character is lower-cased on its own.
+ */
+export function lowersToAt(t: string, from: number, word: string): boolean {
+  if (from < 0 || from + word.length > t.length) return false;
+  for (let k = 0; k < word.length; k += 1) {
+    const c = t.charCodeAt(from + k);
+    const want = word.charCodeAt(k);
+    if (c === want) continue;
+    if (c < 0x80 || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) {
+      if ((c < 0x80 ? c >= 0x41 && c <= 0x5a : true) && c + 0x20 === want) continue;
+      return false;
+    }
+    if ((t[from + k] as string).toLowerCase() !== word[k]) return false;
+  }
+  return true;
 }
 
 /** Kinds whose content is a list or formal statement: no unknown sub-headings are looked for inside them. */

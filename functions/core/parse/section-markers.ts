@@ -2,11 +2,14 @@ import type { LineLayout, SectionKind } from '../records/types.ts';
 import {
   knownHeadingKind,
   knownHeadingKindOfTrimmed,
+  lowersToAt,
+  mayBeKeyStart,
   nearHeadingKind,
   normalizeHeading,
   trimSpaced,
 } from './section-headings.ts';
 import { isCapitalCode, leadingIndent } from './text-shape.ts';
+import { isWhitespaceCode } from '../text/whitespace.ts';
 
 /**
  * Section markers beyond the fixed vocabulary of section-headings.ts, recognised by what every template's markers
@@ -85,10 +88,10 @@ const MARKER_ENDINGS = ['beslut', 'beslutar', 'beslutade', 'beslöt', 'förslag'
  * The text ending at `end` ends in a marker word, also as the end of a compound ("Beslutsförslag"); compared in place,
  * case-insensitively, nothing copied. A gate only: the wording rules decide.
  */
-function endsInMarkerWord(t: string, end: number): boolean {
+function endsInMarkerWord(t: string, end: number, from = 0): boolean {
   for (const word of MARKER_ENDINGS) {
     const start = end - word.length;
-    if (start < 0) continue;
+    if (start < from) continue;
     let same = true;
     for (let k = 0; k < word.length && same; k += 1)
       same =
@@ -128,6 +131,58 @@ export function sectionMarker(text: string, layout?: LineLayout, body = ''): Mar
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
   if (!emphasised && !couldBeMarkerTrimmed(t) && !colonEarly(text)) return undefined;
   return generalMarker(text, layout, body, t);
+}
+
+/**
+ * sectionMarker for a line of a § body, with the same answer: most lines are ruled out here, in place and with
+ * character codes, before sectionMarker trims the line and asks the vocabulary and the wording rules. The splitter
+ * asks this of thousands of lines per protocol, and only of line texts (which keeps V8's view of the strings here
+ * narrow; sectionMarker's helpers also serve other callers with other strings).
+ */
+export function lineMarker(text: string, layout: LineLayout | undefined, body: string): Marker | undefined {
+  const emphasised = layout !== undefined && layout.emphasis >= 0.8;
+  if (!emphasised && !mayStartMarker(text)) return undefined;
+  return sectionMarker(text, layout, body);
+}
+
+/**
+ * False only when sectionMarker gives an unemphasised line no marker: it needs the vocabulary (a capital, at most 60
+ * characters, a key of its length starting with its letter unless a colon or a run of spaces is to be normalised
+ * away), couldBeMarkerTrimmed (read here in place), or a colon early in the line.
+ */
+function mayStartMarker(text: string): boolean {
+  // The bounds trimSpaced would cut the line to (it trims only a line that starts or ends with a space).
+  let s = 0;
+  let e = text.length;
+  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(e - 1) === 0x20) {
+    while (s < e && isWhitespaceCode(text.charCodeAt(s))) s += 1;
+    while (e > s && isWhitespaceCode(text.charCodeAt(e - 1))) e -= 1;
+  }
+  const length = e - s;
+  const c = text.charCodeAt(s);
+  // Both the vocabulary and couldBeMarkerTrimmed need a capital first: ASCII outside A-Z and the Latin-1 lower-case
+  // letters are none; any other character above ASCII is let through.
+  const capital = c < 0x80 ? c >= 0x41 && c <= 0x5a : !(c >= 0xdf && c <= 0xff && c !== 0xf7);
+  const colon = text.indexOf(':');
+  if (colon > 1 && colon <= 60 && text.charCodeAt(colon + 1) === 0x20) return true;
+  if (!capital || length === 0) return false;
+  if (length <= 60 && (mayBeKeyStart(length, c) || colon >= 0 || text.includes('\t') || text.includes('  '))) {
+    return true;
+  }
+  if (length < 4 || length > MAX_MARKER_LENGTH) return false;
+  return text.charCodeAt(e - 1) === 0x3a || mayBeWordedMarkerAt(text, s, e);
+}
+
+/** mayBeWordedMarker of text.slice(s, e), read in place. */
+function mayBeWordedMarkerAt(text: string, s: number, e: number): boolean {
+  let end = e;
+  if (text.charCodeAt(end - 1) === 0x3a) end -= 1;
+  while (end > s && text.charCodeAt(end - 1) === 0x20) end -= 1;
+  const last = text.charCodeAt(end - 1) | 0x20;
+  if ((last === 0x74 || last === 0x72 || last === 0x65 || last === 0x67) && endsInMarkerWord(text, end, s)) return true;
+  const c1 = text.charCodeAt(s + 1);
+  if (c1 >= 0x41 && c1 <= 0x5a) return true;
+  return text.startsWith('Förslag', s) || text.startsWith('Beslutsförslag', s);
 }
 
 /** A colon within the first 53 characters, followed by a space: where an inline label can stand. */
@@ -176,7 +231,7 @@ function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'he
   if (c < 0x41 || (c >= 0x61 && c <= 0x7a) || !MARKER_WORD_RE.test(t)) return undefined;
   if (isCapitalCode(c) && isCapitalCode(t.charCodeAt(1)) && t.length >= 6 && ALL_CAPS_RE.test(t)) return capsMarker(t);
   // A marker ends in its marker word (or names the body it addresses): the ending decides which rule can apply.
-  const ending = lastWord(t).toLowerCase();
+  const ending = lastMarkerWord(t);
   if (ending === 'beslut') {
     const genitive = GENITIVE_DECISION_RE.exec(t);
     if (!genitive || !isBodyPhrase(genitive[1] ?? '')) return undefined;
@@ -197,17 +252,28 @@ function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'he
     if (to) return sameBody(to[1] ?? '', body) ? { kind: 'proposal', basis: 'wording' } : undefined;
   }
   if (ending !== 'förslag') return undefined;
-  const words = t.split(' ').length;
+  const words = spacesIn(t) + 1;
   if ((colon || words <= 3) && words <= 10 && !PREPOSITION_START_RE.test(t) && PERSON_PROPOSAL_RE.test(t)) {
     return { kind: 'proposal', basis: 'wording' };
   }
   return undefined;
 }
 
-/** The text after the last space. */
-function lastWord(t: string): string {
-  const at = t.lastIndexOf(' ');
-  return at < 0 ? t : t.slice(at + 1);
+/** How many spaces the text holds (t.split(' ').length - 1, without the array). */
+function spacesIn(t: string): number {
+  let n = 0;
+  for (let i = t.indexOf(' '); i >= 0; i = t.indexOf(' ', i + 1)) n += 1;
+  return n;
+}
+
+/** The words a marker can end in (lower case). */
+const LAST_WORDS = ['beslut', 'beslutar', 'beslutade', 'beslöt', 'beslutsförslag', 'förslag'];
+
+/** The text after the last space, lower-cased, when it is one of LAST_WORDS; '' otherwise (compared in place). */
+function lastMarkerWord(t: string): string {
+  const from = t.lastIndexOf(' ') + 1;
+  for (const word of LAST_WORDS) if (t.length - from === word.length && lowersToAt(t, from, word)) return word;
+  return '';
 }
 
 /**

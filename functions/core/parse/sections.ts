@@ -1,24 +1,41 @@
 import type { ParseWarning, Section, SectionKind } from '../records/types.ts';
-import { makeLine, type Line } from './lines.ts';
+import { flatString, makeLine, type Line } from './lines.ts';
 import { knownHeadingKind, LIST_KINDS } from './section-headings.ts';
-import { sectionMarker, type Marker } from './section-markers.ts';
 import {
-  endsDangling,
-  endsSentence,
-  isBlank,
-  isCapitalCode,
-  isListItem,
-  leadingIndent,
-  startsUpper,
-} from './text-shape.ts';
+  firstContentLine,
+  hasAsciiLower,
+  hasContentLine,
+  headingShaped,
+  isBlankText,
+  isPlainLine,
+  isRule,
+  twoCapitals,
+} from './section-lines.ts';
+import { lineMarker, type Marker } from './section-markers.ts';
+import { endsDangling, endsSentence, isListItem, leadingIndent, startsUpper } from './text-shape.ts';
 import { isWhitespaceCode } from '../text/whitespace.ts';
 
+export { isRule };
+
+/** A section being filled. Every one is made by openSection, with all fields present: one object shape. */
 interface OpenSection {
   heading: string;
   kind: SectionKind;
   lines: Line[];
-  headingLine?: Line;
-  marker?: Marker;
+  headingLine: Line | undefined;
+  marker: Marker | undefined;
+  /** LIST_KINDS holds the kind (no unknown sub-headings inside). */
+  list: boolean;
+}
+
+function openSection(
+  heading: string,
+  kind: SectionKind,
+  lines: Line[],
+  headingLine?: Line,
+  marker?: Marker,
+): OpenSection {
+  return { heading, kind, lines, headingLine, marker, list: LIST_KINDS.has(kind) };
 }
 
 /** What the section splitter knows about the meeting: its body, for markers that name one. */
@@ -45,13 +62,13 @@ export function splitSections(
   paragraph: string,
   ctx: SectionContext = { body: '' },
 ): { sections: SplitSection[]; warnings: ParseWarning[] } {
-  const open: OpenSection[] = [{ heading: '', kind: 'other', lines: [] }];
+  const open: OpenSection[] = [openSection('', 'other', [])];
   const warnings: ParseWarning[] = [];
   for (let i = 0; i < body.length; i += 1) {
     const line = body[i] as Line;
     const current = open[open.length - 1] as OpenSection;
     if (isRule(line.text)) {
-      if (hasContent(current) || current.headingLine) open.push({ heading: '', kind: 'other', lines: [] });
+      if (hasContentLine(current.lines) || current.headingLine) open.push(openSection('', 'other', []));
       continue;
     }
     // Most lines of a § start with no capital and carry no emphasis: no marker, heading or list end can start there.
@@ -59,25 +76,21 @@ export function splitSections(
       current.lines.push(line);
       continue;
     }
-    const marker = sectionMarker(line.text, line.layout, ctx.body);
+    const marker = lineMarker(line.text, line.layout, ctx.body);
     if (!marker && isAttachmentStart(body, i)) {
       // "Bilaga KF § 63/21" at the top of a page: an attachment of the § (a voteringslista, a written reservation).
-      open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
+      open.push(openSection(line.text.trim(), 'other', [], line));
     } else if (marker) {
       i = openMarker(open, marker, line, body, i);
     } else if (endsBulletedList(current, body, i)) {
       // "- Skrivelse …" items, a blank line, then "Kommunfullmäktiges handläggning": the list has ended.
       const heading = isEmphasisedHeading(body, i) || looksLikeHeadingLine(line.text);
-      open.push(
-        heading
-          ? { heading: line.text.trim(), kind: 'other', lines: [], headingLine: line }
-          : { heading: '', kind: 'other', lines: [line] },
-      );
-    } else if (!LIST_KINDS.has(current.kind) && isEmphasisedHeading(body, i)) {
+      open.push(heading ? openSection(line.text.trim(), 'other', [], line) : openSection('', 'other', [line]));
+    } else if (!current.list && isEmphasisedHeading(body, i)) {
       // The document marks it as a heading (bold, a Markdown/HTML heading): a section of its own, no warning.
-      open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
-    } else if (!LIST_KINDS.has(current.kind) && looksLikeHeading(body, i, current)) {
-      open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
+      open.push(openSection(line.text.trim(), 'other', [], line));
+    } else if (!current.list && looksLikeHeading(body, i, current)) {
+      open.push(openSection(line.text.trim(), 'other', [], line));
       warnings.push({
         code: 'unknown-heading',
         paragraph,
@@ -105,14 +118,15 @@ function openMarker(open: OpenSection[], marker: Marker, line: Line, body: reado
     heading = `${heading} ${next.text.trim()}`;
     consumed = i + 1;
   }
-  const rest = marker.rest ? [makeLine(marker.rest, line.page, line.line, line.layout)] : [];
+  // The inline text becomes a line of its own, flat like every other line text (lines.ts).
+  const rest = marker.rest ? [makeLine(flatString(marker.rest), line.page, line.line, line.layout)] : [];
   // "Beslut" directly followed by "Kommunfullmäktiges beslut:": one marker, printed twice.
-  if (marker.kind === 'decision' && current.kind === 'decision' && !hasContent(current)) {
+  if (marker.kind === 'decision' && current.kind === 'decision' && !hasContentLine(current.lines)) {
     current.lines.push(...rest);
     if (!current.marker || current.marker.basis === 'vocabulary') current.marker = marker;
     return consumed;
   }
-  open.push({ heading, kind: marker.kind, lines: rest, headingLine: line, marker });
+  open.push(openSection(heading, marker.kind, rest, line, marker));
   return consumed;
 }
 
@@ -125,28 +139,7 @@ function isCapsMarkerTail(first: string, second: string): boolean {
   return CAPS_RE.test(a) && CAPS_RE.test(b) && b.length <= 40 && (endsDangling(a) || /\bTILL$/u.test(a));
 }
 
-function hasAsciiLower(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) return true;
-  }
-  return false;
-}
-
 const CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-/** A rule: "______", "––––––––", "-----", "====" (three or more, nothing else). */
-const RULE_RE = /^[_\-–—=]{3,}$/u;
-
-export function isRule(text: string): boolean {
-  // A rule starts with one of its characters: every other line is ruled out by one comparison.
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
-  const c = text.charCodeAt(i);
-  if (c !== 0x5f && c !== 0x2d && c !== 0x2013 && c !== 0x2014 && c !== 0x3d) return false;
-  const t = text.trim();
-  return t.length >= 3 && RULE_RE.test(t);
-}
-
 const ATTACHMENT_RE = /^(?:[\p{L} -]{1,40}:\s+)?Bilaga\b/u;
 
 /** A "Bilaga …" line among the first two lines of a page other than the §'s first. */
@@ -157,7 +150,7 @@ function isAttachmentStart(body: readonly Line[], i: number): boolean {
   for (let j = i - 1; j >= 0; j -= 1) {
     const l = body[j] as Line;
     if (l.page !== line.page) return above <= 1;
-    if (!isBlank(l.text)) above += 1;
+    if (!isBlankText(l.text)) above += 1;
     if (above > 1) return false;
   }
   return false;
@@ -167,40 +160,22 @@ function isAttachmentStart(body: readonly Line[], i: number): boolean {
 function endsBulletedList(current: OpenSection, body: readonly Line[], i: number): boolean {
   if (current.kind !== 'documents' && current.kind !== 'recipients') return false;
   const text = (body[i] as Line).text;
-  if (isBlank(text) || isListItem(text) || !startsUpper(text) || i === 0 || !isBlank((body[i - 1] as Line).text))
+  if (
+    isBlankText(text) ||
+    isListItem(text) ||
+    !startsUpper(text) ||
+    i === 0 ||
+    !isBlankText((body[i - 1] as Line).text)
+  )
     return false;
-  const items = current.lines.filter((l) => !isBlank(l.text));
-  return items.length > 0 && isListItem((items[0] as Line).text);
+  const first = firstContentLine(current.lines);
+  return first !== undefined && isListItem(first.text);
 }
 
 /** Short, capitalised, no sentence: "Kommunfullmäktiges handläggning". */
 function looksLikeHeadingLine(text: string): boolean {
   const t = text.trim();
-  return t.length >= 4 && t.length <= 60 && HEADING_SHAPE.test(t) && !endsDangling(t);
-}
-
-/**
- * A line that can open nothing: its first non-whitespace character is no capital letter and no rule character, the
- * layout does not emphasise it, and it names no "Bilaga". Every test of the loop below needs one of these (a marker
- * starts with a capital or is emphasised, a rule with its character, an attachment with "Bilaga", a heading or the
- * end of a bulleted list with a capital), so such a line is plain text of the current section.
- */
-function isPlainLine(line: Line): boolean {
-  if (line.layout !== undefined && line.layout.emphasis >= 0.8) return false;
-  const text = line.text;
-  let i = 0;
-  while (i < text.length && isWhitespaceCode(text.charCodeAt(i))) i += 1;
-  if (i === text.length) return true;
-  const c = text.charCodeAt(i);
-  if (c === 0x5f || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x3d) return false;
-  if (c < 0x80 ? c >= 0x41 && c <= 0x5a : c >= 0xd800 || UPPER_START_RE.test(text[i] as string)) return false;
-  return !text.includes('Bilaga');
-}
-
-const UPPER_START_RE = /^\p{Lu}/u;
-
-function hasContent(s: OpenSection): boolean {
-  return s.lines.some((l) => !isBlank(l.text));
+  return t.length >= 4 && t.length <= 60 && headingShaped(t) && !endsDangling(t);
 }
 
 /** The section as a record, or undefined when it has neither a heading line nor a non-blank line. */
@@ -264,24 +239,22 @@ function leadingWhitespace(text: string, max: number): number {
 export function trimBlankLines(texts: readonly string[]): string[] {
   let start = 0;
   let end = texts.length;
-  while (start < end && isBlank(texts[start] ?? '')) start += 1;
-  while (end > start && isBlank(texts[end - 1] ?? '')) end -= 1;
+  while (start < end && isBlankText(texts[start] ?? '')) start += 1;
+  while (end > start && isBlankText(texts[end - 1] ?? '')) end -= 1;
   return texts.slice(start, end);
 }
-
-const HEADING_SHAPE = /^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,4}$/u;
 
 /** Conservative: only a line that cannot be running text is taken for an unknown heading. */
 function looksLikeHeading(body: readonly Line[], i: number, current: OpenSection): boolean {
   const text = (body[i]?.text ?? '').trim();
-  if (text.length < 4 || text.length > 50 || !HEADING_SHAPE.test(text) || endsDangling(text) || isListItem(text)) {
+  if (text.length < 4 || text.length > 50 || !headingShaped(text) || endsDangling(text) || isListItem(text)) {
     return false;
   }
   const previous = neighbour(body, i, -1);
   const next = neighbour(body, i, 1);
   if (previous === undefined || next === undefined) return false;
   // The line must follow a finished sentence of the same section, and be followed by new text.
-  if (!current.lines.some((l) => !isBlank(l.text)) || !endsSentence(previous)) return false;
+  if (!hasContentLine(current.lines) || !endsSentence(previous)) return false;
   return !knownHeadingKind(next) && (startsUpper(next) || isListItem(next));
 }
 
@@ -304,17 +277,10 @@ function isEmphasisedHeading(body: readonly Line[], i: number): boolean {
   return neighbour(body, i, 1) !== undefined;
 }
 
-/** The first two non-space characters are capital letters (a cheap test before the all-caps regex). */
-function twoCapitals(text: string): boolean {
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
-  return isCapitalCode(text.charCodeAt(i)) && isCapitalCode(text.charCodeAt(i + 1));
-}
-
 function neighbour(body: readonly Line[], i: number, step: 1 | -1): string | undefined {
   for (let j = i + step; j >= 0 && j < body.length; j += step) {
-    const t = body[j]?.text ?? '';
-    if (!isBlank(t)) return t.trim();
+    const t = (body[j] as Line).text;
+    if (!isBlankText(t)) return t.trim();
   }
   return undefined;
 }
