@@ -236,12 +236,15 @@ function leadingWhitespace(text: string, max: number): number {
   return n;
 }
 
-export function trimBlankLines(texts: readonly string[]): string[] {
+/** The texts of the lines without the blank lines at either end. */
+export function trimmedTexts(lines: readonly Line[]): string[] {
   let start = 0;
-  let end = texts.length;
-  while (start < end && isBlankText(texts[start] ?? '')) start += 1;
-  while (end > start && isBlankText(texts[end - 1] ?? '')) end -= 1;
-  return texts.slice(start, end);
+  let end = lines.length;
+  while (start < end && isBlankText((lines[start] as Line).text)) start += 1;
+  while (end > start && isBlankText((lines[end - 1] as Line).text)) end -= 1;
+  const texts: string[] = new Array(end - start);
+  for (let i = start; i < end; i += 1) texts[i - start] = (lines[i] as Line).text;
+  return texts;
 }
 
 /** Conservative: only a line that cannot be running text is taken for an unknown heading. */
