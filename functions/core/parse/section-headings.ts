@@ -1,5 +1,5 @@
 import type { SectionKind } from '../records/types.ts';
-import { collapseWhitespace } from '../text/whitespace.ts';
+import { collapseWhitespace, isWhitespaceCode } from '../text/whitespace.ts';
 
 /**
  * The section headings of a § as Swedish protocols print them, each on a line of its own. Matching is on the whole
@@ -85,15 +85,14 @@ const LOOKUP = new Map<string, SectionKind>();
 for (const [kind, names] of KNOWN) for (const name of names) LOOKUP.set(name, kind);
 /** The vocabulary as normalised keys (lower case, single spaces, no colon) and their kinds. */
 export const HEADING_VOCABULARY: ReadonlyMap<string, SectionKind> = LOOKUP;
-/**
- * The first words of the known headings, followed by whitespace, a colon or the end: one test, without copying or
- * lower-casing the line, rules out almost every line that is not a heading (/iu accepts every spelling that
- * lower-cases to the word).
- */
-const FIRST_WORD_RE = new RegExp(
-  `^(?:${[...new Set(KNOWN.flatMap(([, names]) => names.map((n) => n.split(' ')[0])))].join('|')})(?=\\s|:|$)`,
-  'iu',
-);
+/** The first words of the keys, by length: a line that normalises to a key starts with one of them. */
+const FIRST_WORDS_BY_LENGTH: string[][] = [];
+for (const key of LOOKUP.keys()) {
+  const word = key.split(' ')[0] as string;
+  const list = FIRST_WORDS_BY_LENGTH[word.length] ?? [];
+  if (!list.includes(word)) list.push(word);
+  FIRST_WORDS_BY_LENGTH[word.length] = list;
+}
 const UPPER_START_RE = /^\p{Lu}/u;
 const TRAILING_COLON_RE = /\s*:$/u;
 
@@ -163,12 +162,29 @@ export function knownHeadingKindOfTrimmed(t: string): SectionKind | undefined {
   // differ from each in the first letter, which rules them out sooner than a test of the first word could.
   const direct = sameLengthKey(t);
   if (direct !== undefined) return direct;
-  // Only a line with a colon or a run of spaces can normalise to a key of another length; its first word must start
-  // some heading (one anchored test) before it is copied and normalised. A line sameLengthKey accepts passes that
-  // test too (its first word lower-cases to a key's, followed by a space or the end), so the order changes nothing.
+  // Only a line with a colon or a run of spaces can normalise to a key of another length, and only when its first
+  // word (up to whitespace or a colon) lower-cases to a key's first word: read in place before it is copied.
+  if (!startsWithKeyWord(t, 0)) return undefined;
   if (!t.includes(':') && !t.includes('  ') && !t.includes('\t')) return undefined;
-  if (!FIRST_WORD_RE.test(t)) return undefined;
   return LOOKUP.get(normalizeHeading(t));
+}
+
+/**
+ * The word of `t` at `from` (up to whitespace, a colon or the end) lower-cases to the first word of a key. Every line
+ * that normalises to a key passes (normalising keeps the first word and lower-cases it), so this rules a line out
+ * before any copy.
+ */
+export function startsWithKeyWord(t: string, from: number): boolean {
+  let end = from;
+  while (end < t.length) {
+    const c = t.charCodeAt(end);
+    if (c === 0x3a || isWhitespaceCode(c)) break;
+    end += 1;
+  }
+  const words = FIRST_WORDS_BY_LENGTH[end - from];
+  if (words === undefined) return false;
+  for (const word of words) if (lowersToAt(t, from, word)) return true;
+  return false;
 }
 
 /** Vocabulary entries by length, indexed by it (every key is ASCII or å ä ö é: one UTF-16 unit per letter). */

@@ -41,9 +41,10 @@ export function firstContentLine(lines: readonly Line[]): Line | undefined {
 
 /**
  * A line that can open nothing: its first non-whitespace character is no capital letter and no rule character, the
- * layout does not emphasise it, and it names no "Bilaga". Every test of the splitter's loop needs one of these (a
- * marker starts with a capital or is emphasised, a rule with its character, an attachment with "Bilaga", a heading
- * or the end of a bulleted list with a capital), so such a line is plain text of the current section.
+ * layout does not emphasise it, and it names no "Bilaga" (or is too long for an attachment line). Every test of the
+ * splitter's loop needs one of these (a marker starts with a capital or is emphasised, a rule with its character, an
+ * attachment with "Bilaga", a heading or the end of a bulleted list with a capital), so such a line is plain text of
+ * the current section.
  */
 export function isPlainLine(line: Line): boolean {
   if (line.layout !== undefined && line.layout.emphasis >= 0.8) return false;
@@ -54,7 +55,8 @@ export function isPlainLine(line: Line): boolean {
   const c = text.charCodeAt(i);
   if (c === 0x5f || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x3d) return false;
   if (c < 0x80 ? c >= 0x41 && c <= 0x5a : c >= 0xd800 || UPPER_START_RE.test(text[i] as string)) return false;
-  return !text.includes('Bilaga');
+  // An attachment line is at most 120 characters long (sections.ts): a longer one is not searched for "Bilaga".
+  return text.length > 120 || !text.includes('Bilaga');
 }
 
 const UPPER_START_RE = /^\p{Lu}/u;

@@ -6,6 +6,7 @@ import {
   mayBeKeyStart,
   nearHeadingKind,
   normalizeHeading,
+  startsWithKeyWord,
   trimSpaced,
 } from './section-headings.ts';
 import { isCapitalCode, leadingIndent } from './text-shape.ts';
@@ -147,8 +148,8 @@ export function lineMarker(text: string, layout: LineLayout | undefined, body: s
 
 /**
  * False only when sectionMarker gives an unemphasised line no marker: it needs the vocabulary (a capital, at most 60
- * characters, a key of its length starting with its letter unless a colon or a run of spaces is to be normalised
- * away), couldBeMarkerTrimmed (read here in place), or a colon early in the line.
+ * characters, a key of its length starting with its letter, or a key's first word and a colon or a run of spaces to
+ * normalise away), couldBeMarkerTrimmed (read here in place), or a colon early in the line.
  */
 function mayStartMarker(text: string): boolean {
   // The bounds trimSpaced would cut the line to (it trims only a line that starts or ends with a space).
@@ -166,7 +167,13 @@ function mayStartMarker(text: string): boolean {
   const colon = text.indexOf(':');
   if (colon > 1 && colon <= 60 && text.charCodeAt(colon + 1) === 0x20) return true;
   if (!capital || length === 0) return false;
-  if (length <= 60 && (mayBeKeyStart(length, c) || colon >= 0 || text.includes('\t') || text.includes('  '))) {
+  // The vocabulary: a key of the line's length starting with its letter, or (for a line with a colon or a run of
+  // spaces, which normalising takes out) a key's first word at its start.
+  if (
+    length <= 60 &&
+    (mayBeKeyStart(length, c) ||
+      (startsWithKeyWord(text, s) && (colon >= 0 || text.includes('\t') || text.includes('  '))))
+  ) {
     return true;
   }
   if (length < 4 || length > MAX_MARKER_LENGTH) return false;
