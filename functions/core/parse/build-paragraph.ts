@@ -45,11 +45,14 @@ export function buildParagraph(
   const { title, consumed } = extractTitle(body, boundary.titleRest, width, headingLine);
   const caseNumbers = [...boundary.caseNumbers];
   const afterTitle = takeCaseNumberLines(body, consumed, caseNumbers);
-  const { sections, warnings } = splitSections(body.slice(afterTitle), number, { body: meeting.body });
   // The § text stays verbatim: a repeated heading line is left out of the sections, not out of the text.
   const kept = span;
-  const texts = trimmedTexts(kept);
+  const { first, texts } = trimmedTexts(kept);
   const text = texts.join('\n');
+  // Without skipped lines the section lines stand in the § text in order: sections of whole lines slice it.
+  const bodyFrom = headingAt + 1 + afterTitle;
+  const source = skip.size === 0 ? { text, starts: lineStarts(span, first, texts.length, bodyFrom) } : undefined;
+  const { sections, warnings } = splitSections(body.slice(afterTitle), number, { body: meeting.body, source });
   const bodyText = bodyOf(texts, text, headingAt);
   const lastPage = lastContentPage(span) ?? headingLine.page;
   const ofKind = (k: Section['kind']) => sections.filter((s) => s.kind === k);
@@ -106,6 +109,21 @@ function takeCaseNumberLines(body: readonly Line[], from: number, into: CaseNumb
     i += 1;
   }
   return seen > 0 ? i : from;
+}
+
+/** Where each of the lines span[from..] starts in the text of span[first..first + count - 1] joined; -1 outside it. */
+function lineStarts(span: readonly Line[], first: number, count: number, from: number): number[] {
+  const starts: number[] = new Array(Math.max(0, span.length - from));
+  let offset = 0;
+  for (let j = first; j < from && j < first + count; j += 1) offset += (span[j] as Line).text.length + 1;
+  for (let j = from; j < span.length; j += 1) {
+    if (j < first || j >= first + count) starts[j - from] = -1;
+    else {
+      starts[j - from] = offset;
+      offset += (span[j] as Line).text.length + 1;
+    }
+  }
+  return starts;
 }
 
 function plainSection(s: SplitSection): Section {

@@ -94,6 +94,8 @@ for (const key of LOOKUP.keys()) {
   FIRST_WORDS_BY_LENGTH[word.length] = list;
 }
 const UPPER_START_RE = /^\p{Lu}/u;
+/** What normalizeHeading can take out of a key's spelling besides case: a colon, a tab, a run of spaces. */
+export const NORMALISED_AWAY_RE = /[:\t]| {2}/;
 const TRAILING_COLON_RE = /\s*:$/u;
 
 /**
@@ -162,10 +164,10 @@ export function knownHeadingKindOfTrimmed(t: string): SectionKind | undefined {
   // differ from each in the first letter, which rules them out sooner than a test of the first word could.
   const direct = sameLengthKey(t);
   if (direct !== undefined) return direct;
-  // Only a line with a colon or a run of spaces can normalise to a key of another length, and only when its first
-  // word (up to whitespace or a colon) lower-cases to a key's first word: read in place before it is copied.
-  if (!startsWithKeyWord(t, 0)) return undefined;
-  if (!t.includes(':') && !t.includes('  ') && !t.includes('\t')) return undefined;
+  // Only a line with a colon or a run of spaces can normalise to a key of another length (one native search), and
+  // only when its first word (up to whitespace or a colon) lower-cases to a key's first word: read in place before
+  // the line is copied and normalised.
+  if (!NORMALISED_AWAY_RE.test(t) || !startsWithKeyWord(t, 0)) return undefined;
   return LOOKUP.get(normalizeHeading(t));
 }
 
@@ -175,8 +177,9 @@ export function knownHeadingKindOfTrimmed(t: string): SectionKind | undefined {
  * before any copy.
  */
 export function startsWithKeyWord(t: string, from: number): boolean {
+  const length = t.length;
   let end = from;
-  while (end < t.length) {
+  while (end < length) {
     const c = t.charCodeAt(end);
     if (c === 0x3a || isWhitespaceCode(c)) break;
     end += 1;

@@ -4,6 +4,7 @@ import {
   knownHeadingKindOfTrimmed,
   lowersToAt,
   mayBeKeyStart,
+  NORMALISED_AWAY_RE,
   nearHeadingKind,
   normalizeHeading,
   startsWithKeyWord,
@@ -171,8 +172,7 @@ function mayStartMarker(text: string): boolean {
   // spaces, which normalising takes out) a key's first word at its start.
   if (
     length <= 60 &&
-    (mayBeKeyStart(length, c) ||
-      (startsWithKeyWord(text, s) && (colon >= 0 || text.includes('\t') || text.includes('  '))))
+    (mayBeKeyStart(length, c) || ((colon >= 0 || NORMALISED_AWAY_RE.test(text)) && startsWithKeyWord(text, s)))
   ) {
     return true;
   }

@@ -26,21 +26,30 @@ interface OpenSection {
   marker: Marker | undefined;
   /** LIST_KINDS holds the kind (no unknown sub-headings inside). */
   list: boolean;
+  /** The body index of its first line when its lines are the body lines from there on (toSection checks). */
+  from: number;
 }
 
 function openSection(
+  from: number,
   heading: string,
   kind: SectionKind,
   lines: Line[],
   headingLine?: Line,
   marker?: Marker,
 ): OpenSection {
-  return { heading, kind, lines, headingLine, marker, list: LIST_KINDS.has(kind) };
+  return { heading, kind, lines, headingLine, marker, list: LIST_KINDS.has(kind), from };
 }
 
-/** What the section splitter knows about the meeting: its body, for markers that name one. */
+/** What the section splitter knows about the meeting and the §. */
 export interface SectionContext {
+  /** The meeting's body, for markers that name one. */
   body: string;
+  /**
+   * The § text and where each body line starts in it (-1 for a line outside it), when the body lines stand in it in
+   * order, joined by newlines: a section of whole, unindented body lines is then a slice of it, not a second copy.
+   */
+  source?: { text: string; starts: readonly number[] };
 }
 
 /** A section of a §, with how its heading was recognised (for the decision choice and the template). */
@@ -62,13 +71,13 @@ export function splitSections(
   paragraph: string,
   ctx: SectionContext = { body: '' },
 ): { sections: SplitSection[]; warnings: ParseWarning[] } {
-  const open: OpenSection[] = [openSection('', 'other', [])];
+  const open: OpenSection[] = [openSection(0, '', 'other', [])];
   const warnings: ParseWarning[] = [];
   for (let i = 0; i < body.length; i += 1) {
     const line = body[i] as Line;
     const current = open[open.length - 1] as OpenSection;
     if (isRule(line.text)) {
-      if (hasContentLine(current.lines) || current.headingLine) open.push(openSection('', 'other', []));
+      if (hasContentLine(current.lines) || current.headingLine) open.push(openSection(i + 1, '', 'other', []));
       continue;
     }
     // Most lines of a § start with no capital and carry no emphasis: no marker, heading or list end can start there.
@@ -79,18 +88,20 @@ export function splitSections(
     const marker = lineMarker(line.text, line.layout, ctx.body);
     if (!marker && isAttachmentStart(body, i)) {
       // "Bilaga KF § 63/21" at the top of a page: an attachment of the § (a voteringslista, a written reservation).
-      open.push(openSection(line.text.trim(), 'other', [], line));
+      open.push(openSection(i + 1, line.text.trim(), 'other', [], line));
     } else if (marker) {
       i = openMarker(open, marker, line, body, i);
     } else if (endsBulletedList(current, body, i)) {
       // "- Skrivelse …" items, a blank line, then "Kommunfullmäktiges handläggning": the list has ended.
       const heading = isEmphasisedHeading(body, i) || looksLikeHeadingLine(line.text);
-      open.push(heading ? openSection(line.text.trim(), 'other', [], line) : openSection('', 'other', [line]));
+      open.push(
+        heading ? openSection(i + 1, line.text.trim(), 'other', [], line) : openSection(i, '', 'other', [line]),
+      );
     } else if (!current.list && isEmphasisedHeading(body, i)) {
       // The document marks it as a heading (bold, a Markdown/HTML heading): a section of its own, no warning.
-      open.push(openSection(line.text.trim(), 'other', [], line));
+      open.push(openSection(i + 1, line.text.trim(), 'other', [], line));
     } else if (!current.list && looksLikeHeading(body, i, current)) {
-      open.push(openSection(line.text.trim(), 'other', [], line));
+      open.push(openSection(i + 1, line.text.trim(), 'other', [], line));
       warnings.push({
         code: 'unknown-heading',
         paragraph,
@@ -101,7 +112,7 @@ export function splitSections(
   }
   const sections: SplitSection[] = [];
   for (const s of open) {
-    const section = toSection(s);
+    const section = toSection(s, body, ctx.source);
     if (section !== undefined) sections.push(section);
   }
   return { sections, warnings };
@@ -126,7 +137,7 @@ function openMarker(open: OpenSection[], marker: Marker, line: Line, body: reado
     if (!current.marker || current.marker.basis === 'vocabulary') current.marker = marker;
     return consumed;
   }
-  open.push(openSection(heading, marker.kind, rest, line, marker));
+  open.push(openSection(consumed + 1, heading, marker.kind, rest, line, marker));
   return consumed;
 }
 
@@ -160,12 +171,13 @@ function isAttachmentStart(body: readonly Line[], i: number): boolean {
 function endsBulletedList(current: OpenSection, body: readonly Line[], i: number): boolean {
   if (current.kind !== 'documents' && current.kind !== 'recipients') return false;
   const text = (body[i] as Line).text;
+  // The blank line before it first: inside a list most lines follow text.
   if (
+    i === 0 ||
+    !isBlankText((body[i - 1] as Line).text) ||
     isBlankText(text) ||
     isListItem(text) ||
-    !startsUpper(text) ||
-    i === 0 ||
-    !isBlankText((body[i - 1] as Line).text)
+    !startsUpper(text)
   )
     return false;
   const first = firstContentLine(current.lines);
@@ -179,7 +191,7 @@ function looksLikeHeadingLine(text: string): boolean {
 }
 
 /** The section as a record, or undefined when it has neither a heading line nor a non-blank line. */
-function toSection(s: OpenSection): SplitSection | undefined {
+function toSection(s: OpenSection, body: readonly Line[], source: SectionContext['source']): SplitSection | undefined {
   // One walk finds the first and last non-blank lines (they give the pages and bound the text, and tell whether the
   // section has content at all) and the indentation the non-blank lines share; the text is then joined once.
   const lines = s.lines;
@@ -201,12 +213,35 @@ function toSection(s: OpenSection): SplitSection | undefined {
   const out: SplitSection = {
     heading: s.heading,
     kind: s.kind,
-    text: start < 0 ? '' : joinDedented(lines, start, end + 1, indent),
+    text:
+      start < 0 ? '' : (sliceOf(s, body, source, start, end, indent) ?? joinDedented(lines, start, end + 1, indent)),
     pages: [first?.page ?? 0, last?.page ?? first?.page ?? 0],
   };
   if (s.marker) out.marker = s.marker;
   if ((s.headingLine?.layout?.emphasis ?? 0) >= 0.8) out.emphasised = true;
   return out;
+}
+
+/**
+ * The text of lines start..end as a slice of the § text, when they are unindented body lines in order (the same
+ * characters joinDedented would copy together); undefined otherwise.
+ */
+function sliceOf(
+  s: OpenSection,
+  body: readonly Line[],
+  source: SectionContext['source'],
+  start: number,
+  end: number,
+  indent: number,
+): string | undefined {
+  if (source === undefined || indent !== 0 || start === end) return undefined;
+  const from = s.from + start;
+  if (from + end - start >= body.length) return undefined;
+  for (let k = start; k <= end; k += 1) if (s.lines[k] !== body[s.from + k]) return undefined;
+  const at = source.starts[from] as number;
+  const last = source.starts[from + end - start] as number;
+  if (at < 0 || last < 0) return undefined;
+  return source.text.slice(at, last + (s.lines[end] as Line).text.length);
 }
 
 /** Only whitespace from `from` to the end of the text. */
@@ -236,15 +271,15 @@ function leadingWhitespace(text: string, max: number): number {
   return n;
 }
 
-/** The texts of the lines without the blank lines at either end. */
-export function trimmedTexts(lines: readonly Line[]): string[] {
+/** The texts of the lines without the blank lines at either end, and the index of the first one kept. */
+export function trimmedTexts(lines: readonly Line[]): { first: number; texts: string[] } {
   let start = 0;
   let end = lines.length;
   while (start < end && isBlankText((lines[start] as Line).text)) start += 1;
   while (end > start && isBlankText((lines[end - 1] as Line).text)) end -= 1;
   const texts: string[] = new Array(end - start);
   for (let i = start; i < end; i += 1) texts[i - start] = (lines[i] as Line).text;
-  return texts;
+  return { first: start, texts };
 }
 
 /** Conservative: only a line that cannot be running text is taken for an unknown heading. */
