@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HEADING_VOCABULARY, knownHeadingKind, normalizeHeading } from '../../functions/core/parse/section-headings.ts';
-import { HEADING_SHAPE, headingShaped } from '../../functions/core/parse/section-lines.ts';
-import { lineMarker, sectionMarker } from '../../functions/core/parse/section-markers.ts';
+import { HEADING_SHAPE, headingShaped, lineMarker } from '../../functions/core/parse/section-lines.ts';
+import { sectionMarker } from '../../functions/core/parse/section-markers.ts';
 
 /**
  * The section splitter answers its per-line questions with character tests before any regex or copy. These properties

@@ -1,5 +1,8 @@
+import type { LineLayout } from '../records/types.ts';
 import { isWhitespaceCode } from '../text/whitespace.ts';
 import type { Line } from './lines.ts';
+import { mayBeKeyStart, NORMALISED_AWAY_RE, startsWithKeyWord } from './section-headings.ts';
+import { endsInMarkerWord, MAX_MARKER_LENGTH, type Marker, sectionMarker } from './section-markers.ts';
 import { isCapitalCode } from './text-shape.ts';
 
 /**
@@ -101,4 +104,61 @@ export function headingShaped(t: string): boolean {
     } else if (!(c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7)) return HEADING_SHAPE.test(t);
   }
   return true;
+}
+
+/**
+ * sectionMarker for a line of a § body, with the same answer: most lines are ruled out here, in place and with
+ * character codes, before sectionMarker trims the line and asks the vocabulary and the wording rules. The splitter
+ * asks this of thousands of lines per protocol, and only of line texts (which keeps V8's view of the strings here
+ * narrow; sectionMarker's helpers also serve other callers with other strings).
+ */
+export function lineMarker(text: string, layout: LineLayout | undefined, body: string): Marker | undefined {
+  const emphasised = layout !== undefined && layout.emphasis >= 0.8;
+  if (!emphasised && !mayStartMarker(text)) return undefined;
+  return sectionMarker(text, layout, body);
+}
+
+/**
+ * False only when sectionMarker gives an unemphasised line no marker: it needs the vocabulary (a capital, at most 60
+ * characters, a key of its length starting with its letter, or a key's first word and a colon or a run of spaces to
+ * normalise away), couldBeMarkerTrimmed (read here in place), or a colon early in the line.
+ */
+function mayStartMarker(text: string): boolean {
+  // The bounds trimSpaced would cut the line to (it trims only a line that starts or ends with a space).
+  let s = 0;
+  let e = text.length;
+  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(e - 1) === 0x20) {
+    while (s < e && isWhitespaceCode(text.charCodeAt(s))) s += 1;
+    while (e > s && isWhitespaceCode(text.charCodeAt(e - 1))) e -= 1;
+  }
+  const length = e - s;
+  const c = text.charCodeAt(s);
+  // Both the vocabulary and couldBeMarkerTrimmed need a capital first: ASCII outside A-Z and the Latin-1 lower-case
+  // letters are none; any other character above ASCII is let through.
+  const capital = c < 0x80 ? c >= 0x41 && c <= 0x5a : !(c >= 0xdf && c <= 0xff && c !== 0xf7);
+  const colon = text.indexOf(':');
+  if (colon > 1 && colon <= 60 && text.charCodeAt(colon + 1) === 0x20) return true;
+  if (!capital || length === 0) return false;
+  // The vocabulary: a key of the line's length starting with its letter, or (for a line with a colon or a run of
+  // spaces, which normalising takes out) a key's first word at its start.
+  if (
+    length <= 60 &&
+    (mayBeKeyStart(length, c) || ((colon >= 0 || NORMALISED_AWAY_RE.test(text)) && startsWithKeyWord(text, s)))
+  ) {
+    return true;
+  }
+  if (length < 4 || length > MAX_MARKER_LENGTH) return false;
+  return text.charCodeAt(e - 1) === 0x3a || mayBeWordedMarkerAt(text, s, e);
+}
+
+/** mayBeWordedMarker of text.slice(s, e), read in place. */
+function mayBeWordedMarkerAt(text: string, s: number, e: number): boolean {
+  let end = e;
+  if (text.charCodeAt(end - 1) === 0x3a) end -= 1;
+  while (end > s && text.charCodeAt(end - 1) === 0x20) end -= 1;
+  const last = text.charCodeAt(end - 1) | 0x20;
+  if ((last === 0x74 || last === 0x72 || last === 0x65 || last === 0x67) && endsInMarkerWord(text, end, s)) return true;
+  const c1 = text.charCodeAt(s + 1);
+  if (c1 >= 0x41 && c1 <= 0x5a) return true;
+  return text.startsWith('Förslag', s) || text.startsWith('Beslutsförslag', s);
 }

@@ -3,15 +3,11 @@ import {
   knownHeadingKind,
   knownHeadingKindOfTrimmed,
   lowersToAt,
-  mayBeKeyStart,
-  NORMALISED_AWAY_RE,
   nearHeadingKind,
   normalizeHeading,
-  startsWithKeyWord,
   trimSpaced,
 } from './section-headings.ts';
 import { isCapitalCode, leadingIndent } from './text-shape.ts';
-import { isWhitespaceCode } from '../text/whitespace.ts';
 
 /**
  * Section markers beyond the fixed vocabulary of section-headings.ts, recognised by what every template's markers
@@ -40,7 +36,7 @@ export interface Marker {
   basis: 'vocabulary' | 'wording' | 'layout';
 }
 
-const MAX_MARKER_LENGTH = 90;
+export const MAX_MARKER_LENGTH = 90;
 /** Every worded marker holds one of these: one test rules out almost every line. */
 const MARKER_WORD_RE = /[bB]eslut|BESLUT|[fF]örslag|FÖRSLAG|EXPEDIER|SKICKAS/u;
 /** Roots of body names: a genitive holding one of these names a body. */
@@ -90,7 +86,7 @@ const MARKER_ENDINGS = ['beslut', 'beslutar', 'beslutade', 'beslöt', 'förslag'
  * The text ending at `end` ends in a marker word, also as the end of a compound ("Beslutsförslag"); compared in place,
  * case-insensitively, nothing copied. A gate only: the wording rules decide.
  */
-function endsInMarkerWord(t: string, end: number, from = 0): boolean {
+export function endsInMarkerWord(t: string, end: number, from = 0): boolean {
   for (const word of MARKER_ENDINGS) {
     const start = end - word.length;
     if (start < from) continue;
@@ -133,63 +129,6 @@ export function sectionMarker(text: string, layout?: LineLayout, body = ''): Mar
   const emphasised = layout !== undefined && layout.emphasis >= 0.8;
   if (!emphasised && !couldBeMarkerTrimmed(t) && !colonEarly(text)) return undefined;
   return generalMarker(text, layout, body, t);
-}
-
-/**
- * sectionMarker for a line of a § body, with the same answer: most lines are ruled out here, in place and with
- * character codes, before sectionMarker trims the line and asks the vocabulary and the wording rules. The splitter
- * asks this of thousands of lines per protocol, and only of line texts (which keeps V8's view of the strings here
- * narrow; sectionMarker's helpers also serve other callers with other strings).
- */
-export function lineMarker(text: string, layout: LineLayout | undefined, body: string): Marker | undefined {
-  const emphasised = layout !== undefined && layout.emphasis >= 0.8;
-  if (!emphasised && !mayStartMarker(text)) return undefined;
-  return sectionMarker(text, layout, body);
-}
-
-/**
- * False only when sectionMarker gives an unemphasised line no marker: it needs the vocabulary (a capital, at most 60
- * characters, a key of its length starting with its letter, or a key's first word and a colon or a run of spaces to
- * normalise away), couldBeMarkerTrimmed (read here in place), or a colon early in the line.
- */
-function mayStartMarker(text: string): boolean {
-  // The bounds trimSpaced would cut the line to (it trims only a line that starts or ends with a space).
-  let s = 0;
-  let e = text.length;
-  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(e - 1) === 0x20) {
-    while (s < e && isWhitespaceCode(text.charCodeAt(s))) s += 1;
-    while (e > s && isWhitespaceCode(text.charCodeAt(e - 1))) e -= 1;
-  }
-  const length = e - s;
-  const c = text.charCodeAt(s);
-  // Both the vocabulary and couldBeMarkerTrimmed need a capital first: ASCII outside A-Z and the Latin-1 lower-case
-  // letters are none; any other character above ASCII is let through.
-  const capital = c < 0x80 ? c >= 0x41 && c <= 0x5a : !(c >= 0xdf && c <= 0xff && c !== 0xf7);
-  const colon = text.indexOf(':');
-  if (colon > 1 && colon <= 60 && text.charCodeAt(colon + 1) === 0x20) return true;
-  if (!capital || length === 0) return false;
-  // The vocabulary: a key of the line's length starting with its letter, or (for a line with a colon or a run of
-  // spaces, which normalising takes out) a key's first word at its start.
-  if (
-    length <= 60 &&
-    (mayBeKeyStart(length, c) || ((colon >= 0 || NORMALISED_AWAY_RE.test(text)) && startsWithKeyWord(text, s)))
-  ) {
-    return true;
-  }
-  if (length < 4 || length > MAX_MARKER_LENGTH) return false;
-  return text.charCodeAt(e - 1) === 0x3a || mayBeWordedMarkerAt(text, s, e);
-}
-
-/** mayBeWordedMarker of text.slice(s, e), read in place. */
-function mayBeWordedMarkerAt(text: string, s: number, e: number): boolean {
-  let end = e;
-  if (text.charCodeAt(end - 1) === 0x3a) end -= 1;
-  while (end > s && text.charCodeAt(end - 1) === 0x20) end -= 1;
-  const last = text.charCodeAt(end - 1) | 0x20;
-  if ((last === 0x74 || last === 0x72 || last === 0x65 || last === 0x67) && endsInMarkerWord(text, end, s)) return true;
-  const c1 = text.charCodeAt(s + 1);
-  if (c1 >= 0x41 && c1 <= 0x5a) return true;
-  return text.startsWith('Förslag', s) || text.startsWith('Beslutsförslag', s);
 }
 
 /** A colon within the first 53 characters, followed by a space: where an inline label can stand. */
