@@ -3,7 +3,7 @@ import { paragraphId } from '../records/ids.ts';
 import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
 import type { Line } from './lines.ts';
 import type { Boundary } from './paragraph-boundaries.ts';
-import { splitSections, trimBlankLines, type SplitSection } from './sections.ts';
+import { splitSections, trimmedTexts, type SplitSection } from './sections.ts';
 import { extractTitle } from './title.ts';
 import { decisionItemsFrom, documentsFrom, isStatement, recipientsFrom } from './fields/lists.ts';
 import { referencesFrom } from './fields/references.ts';
@@ -14,7 +14,7 @@ import { isImmediatelyJusterad } from './fields/immediate-justering.ts';
 import { hasOtherAppealRoute } from './fields/appeal-route.ts';
 import { chooseDecision } from './decision-choice.ts';
 import { paragraphConfidence } from './confidence.ts';
-import { isBlank } from './text-shape.ts';
+import { isBlankText } from './section-lines.ts';
 
 /** What building a § yields beyond the record: its sections with their markers (the template is learned from them). */
 export interface BuiltParagraph {
@@ -45,11 +45,14 @@ export function buildParagraph(
   const { title, consumed } = extractTitle(body, boundary.titleRest, width, headingLine);
   const caseNumbers = [...boundary.caseNumbers];
   const afterTitle = takeCaseNumberLines(body, consumed, caseNumbers);
-  const { sections, warnings } = splitSections(body.slice(afterTitle), number, { body: meeting.body });
   // The § text stays verbatim: a repeated heading line is left out of the sections, not out of the text.
   const kept = span;
-  const texts = trimBlankLines(kept.map((l) => l.text));
+  const { first, texts } = trimmedTexts(kept);
   const text = texts.join('\n');
+  // Without skipped lines the section lines stand in the § text in order: sections of whole lines slice it.
+  const bodyFrom = headingAt + 1 + afterTitle;
+  const source = skip.size === 0 ? { text, starts: lineStarts(span, first, texts.length, bodyFrom) } : undefined;
+  const { sections, warnings } = splitSections(body.slice(afterTitle), number, { body: meeting.body, source });
   const bodyText = bodyOf(texts, text, headingAt);
   const lastPage = lastContentPage(span) ?? headingLine.page;
   const ofKind = (k: Section['kind']) => sections.filter((s) => s.kind === k);
@@ -75,11 +78,13 @@ export function buildParagraph(
     references: referencesFrom(sections.map((s) => s.text)),
     redacted: redaction.redacted,
     immediatelyJusterad: isImmediatelyJusterad(sections),
-    ...(hasOtherAppealRoute(title, decision) ? { otherAppealRoute: true } : {}),
-    pages: [(span[0] as Line | undefined)?.page ?? headingLine.page, lastPage],
-    text,
-    confidence: 1,
-  };
+  } as Paragraph;
+  // Set in the record's key order (otherAppealRoute only when true): a spread in the literal would define every
+  // property after it through a slow generic path.
+  if (hasOtherAppealRoute(title, decision)) paragraph.otherAppealRoute = true;
+  paragraph.pages = [(span[0] as Line | undefined)?.page ?? headingLine.page, lastPage];
+  paragraph.text = text;
+  paragraph.confidence = 1;
   if (meeting.appeal?.lastDay) paragraph.appealLastDay = meeting.appeal.lastDay;
   paragraph.confidence = paragraphConfidence({ boundary, paragraph, span: kept });
   const listFurniture = recipients.dropped + documents.dropped;
@@ -93,7 +98,7 @@ function takeCaseNumberLines(body: readonly Line[], from: number, into: CaseNumb
   let seen = 0;
   while (i < body.length && seen < 2) {
     const t = (body[i] as Line).text;
-    if (isBlank(t)) {
+    if (isBlankText(t)) {
       i += 1;
       continue;
     }
@@ -104,6 +109,21 @@ function takeCaseNumberLines(body: readonly Line[], from: number, into: CaseNumb
     i += 1;
   }
   return seen > 0 ? i : from;
+}
+
+/** Where each of the lines span[from..] starts in the text of span[first..first + count - 1] joined; -1 outside it. */
+function lineStarts(span: readonly Line[], first: number, count: number, from: number): number[] {
+  const starts: number[] = new Array(Math.max(0, span.length - from));
+  let offset = 0;
+  for (let j = first; j < from && j < first + count; j += 1) offset += (span[j] as Line).text.length + 1;
+  for (let j = from; j < span.length; j += 1) {
+    if (j < first || j >= first + count) starts[j - from] = -1;
+    else {
+      starts[j - from] = offset;
+      offset += (span[j] as Line).text.length + 1;
+    }
+  }
+  return starts;
 }
 
 function plainSection(s: SplitSection): Section {
@@ -134,12 +154,12 @@ function bodyOf(texts: readonly string[], text: string, headingAt: number): stri
   // Skip the lines up to and including the heading line (a case-number line may stand above it).
   const upTo = Math.min(headingAt, texts.length - 1);
   for (; k <= upTo; k += 1) offset += (texts[k] as string).length + 1;
-  while (k < texts.length && isBlank(texts[k] as string)) offset += (texts[k++] as string).length + 1;
+  while (k < texts.length && isBlankText(texts[k] as string)) offset += (texts[k++] as string).length + 1;
   return k < texts.length ? text.slice(offset) : '';
 }
 
 function lastContentPage(span: readonly Line[]): number | undefined {
-  for (let i = span.length - 1; i >= 0; i -= 1) if (!isBlank((span[i] as Line).text)) return (span[i] as Line).page;
+  for (let i = span.length - 1; i >= 0; i -= 1) if (!isBlankText((span[i] as Line).text)) return (span[i] as Line).page;
   return undefined;
 }
 

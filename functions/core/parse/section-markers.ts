@@ -2,6 +2,7 @@ import type { LineLayout, SectionKind } from '../records/types.ts';
 import {
   knownHeadingKind,
   knownHeadingKindOfTrimmed,
+  lowersToAt,
   nearHeadingKind,
   normalizeHeading,
   trimSpaced,
@@ -35,7 +36,7 @@ export interface Marker {
   basis: 'vocabulary' | 'wording' | 'layout';
 }
 
-const MAX_MARKER_LENGTH = 90;
+export const MAX_MARKER_LENGTH = 90;
 /** Every worded marker holds one of these: one test rules out almost every line. */
 const MARKER_WORD_RE = /[bB]eslut|BESLUT|[fF]örslag|FÖRSLAG|EXPEDIER|SKICKAS/u;
 /** Roots of body names: a genitive holding one of these names a body. */
@@ -85,10 +86,10 @@ const MARKER_ENDINGS = ['beslut', 'beslutar', 'beslutade', 'beslöt', 'förslag'
  * The text ending at `end` ends in a marker word, also as the end of a compound ("Beslutsförslag"); compared in place,
  * case-insensitively, nothing copied. A gate only: the wording rules decide.
  */
-function endsInMarkerWord(t: string, end: number): boolean {
+export function endsInMarkerWord(t: string, end: number, from = 0): boolean {
   for (const word of MARKER_ENDINGS) {
     const start = end - word.length;
-    if (start < 0) continue;
+    if (start < from) continue;
     let same = true;
     for (let k = 0; k < word.length && same; k += 1)
       same =
@@ -176,7 +177,7 @@ function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'he
   if (c < 0x41 || (c >= 0x61 && c <= 0x7a) || !MARKER_WORD_RE.test(t)) return undefined;
   if (isCapitalCode(c) && isCapitalCode(t.charCodeAt(1)) && t.length >= 6 && ALL_CAPS_RE.test(t)) return capsMarker(t);
   // A marker ends in its marker word (or names the body it addresses): the ending decides which rule can apply.
-  const ending = lastWord(t).toLowerCase();
+  const ending = lastMarkerWord(t);
   if (ending === 'beslut') {
     const genitive = GENITIVE_DECISION_RE.exec(t);
     if (!genitive || !isBodyPhrase(genitive[1] ?? '')) return undefined;
@@ -197,17 +198,28 @@ function wordedMarker(t: string, body: string, colon: boolean): Omit<Marker, 'he
     if (to) return sameBody(to[1] ?? '', body) ? { kind: 'proposal', basis: 'wording' } : undefined;
   }
   if (ending !== 'förslag') return undefined;
-  const words = t.split(' ').length;
+  const words = spacesIn(t) + 1;
   if ((colon || words <= 3) && words <= 10 && !PREPOSITION_START_RE.test(t) && PERSON_PROPOSAL_RE.test(t)) {
     return { kind: 'proposal', basis: 'wording' };
   }
   return undefined;
 }
 
-/** The text after the last space. */
-function lastWord(t: string): string {
-  const at = t.lastIndexOf(' ');
-  return at < 0 ? t : t.slice(at + 1);
+/** How many spaces the text holds (t.split(' ').length - 1, without the array). */
+function spacesIn(t: string): number {
+  let n = 0;
+  for (let i = t.indexOf(' '); i >= 0; i = t.indexOf(' ', i + 1)) n += 1;
+  return n;
+}
+
+/** The words a marker can end in (lower case). */
+const LAST_WORDS = ['beslut', 'beslutar', 'beslutade', 'beslöt', 'beslutsförslag', 'förslag'];
+
+/** The text after the last space, lower-cased, when it is one of LAST_WORDS; '' otherwise (compared in place). */
+function lastMarkerWord(t: string): string {
+  const from = t.lastIndexOf(' ') + 1;
+  for (const word of LAST_WORDS) if (t.length - from === word.length && lowersToAt(t, from, word)) return word;
+  return '';
 }
 
 /**

@@ -1,29 +1,34 @@
-import type { ParseWarning, Section, SectionKind } from '../records/types.ts';
-import { makeLine, type Line } from './lines.ts';
-import { knownHeadingKind, LIST_KINDS } from './section-headings.ts';
-import { sectionMarker, type Marker } from './section-markers.ts';
+import type { ParseWarning, Section } from '../records/types.ts';
+import { flatString, makeLine, type Line } from './lines.ts';
+import { knownHeadingKind } from './section-headings.ts';
 import {
-  endsDangling,
-  endsSentence,
-  isBlank,
-  isCapitalCode,
-  isListItem,
-  leadingIndent,
-  startsUpper,
-} from './text-shape.ts';
-import { isWhitespaceCode } from '../text/whitespace.ts';
+  firstContentLine,
+  hasAsciiLower,
+  hasContentLine,
+  headingShaped,
+  isBlankText,
+  isPlainLine,
+  isRule,
+  lineMarker,
+  twoCapitals,
+} from './section-lines.ts';
+import type { Marker } from './section-markers.ts';
+import { type OpenSection, openSection, toSection } from './section-text.ts';
+import { endsDangling, endsSentence, isListItem, startsUpper } from './text-shape.ts';
 
-interface OpenSection {
-  heading: string;
-  kind: SectionKind;
-  lines: Line[];
-  headingLine?: Line;
-  marker?: Marker;
-}
+export { trimmedTexts } from './section-text.ts';
 
-/** What the section splitter knows about the meeting: its body, for markers that name one. */
+export { isRule };
+
+/** What the section splitter knows about the meeting and the §. */
 export interface SectionContext {
+  /** The meeting's body, for markers that name one. */
   body: string;
+  /**
+   * The § text and where each body line starts in it (-1 for a line outside it), when the body lines stand in it in
+   * order, joined by newlines: a section of whole, unindented body lines is then a slice of it, not a second copy.
+   */
+  source?: { text: string; starts: readonly number[] };
 }
 
 /** A section of a §, with how its heading was recognised (for the decision choice and the template). */
@@ -45,13 +50,13 @@ export function splitSections(
   paragraph: string,
   ctx: SectionContext = { body: '' },
 ): { sections: SplitSection[]; warnings: ParseWarning[] } {
-  const open: OpenSection[] = [{ heading: '', kind: 'other', lines: [] }];
+  const open: OpenSection[] = [openSection(0, '', 'other', [])];
   const warnings: ParseWarning[] = [];
   for (let i = 0; i < body.length; i += 1) {
     const line = body[i] as Line;
     const current = open[open.length - 1] as OpenSection;
     if (isRule(line.text)) {
-      if (hasContent(current) || current.headingLine) open.push({ heading: '', kind: 'other', lines: [] });
+      if (hasContentLine(current.lines) || current.headingLine) open.push(openSection(i + 1, '', 'other', []));
       continue;
     }
     // Most lines of a § start with no capital and carry no emphasis: no marker, heading or list end can start there.
@@ -59,25 +64,23 @@ export function splitSections(
       current.lines.push(line);
       continue;
     }
-    const marker = sectionMarker(line.text, line.layout, ctx.body);
+    const marker = lineMarker(line.text, line.layout, ctx.body);
     if (!marker && isAttachmentStart(body, i)) {
       // "Bilaga KF § 63/21" at the top of a page: an attachment of the § (a voteringslista, a written reservation).
-      open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
+      open.push(openSection(i + 1, line.text.trim(), 'other', [], line));
     } else if (marker) {
       i = openMarker(open, marker, line, body, i);
     } else if (endsBulletedList(current, body, i)) {
       // "- Skrivelse …" items, a blank line, then "Kommunfullmäktiges handläggning": the list has ended.
       const heading = isEmphasisedHeading(body, i) || looksLikeHeadingLine(line.text);
       open.push(
-        heading
-          ? { heading: line.text.trim(), kind: 'other', lines: [], headingLine: line }
-          : { heading: '', kind: 'other', lines: [line] },
+        heading ? openSection(i + 1, line.text.trim(), 'other', [], line) : openSection(i, '', 'other', [line]),
       );
-    } else if (!LIST_KINDS.has(current.kind) && isEmphasisedHeading(body, i)) {
+    } else if (!current.list && isEmphasisedHeading(body, i)) {
       // The document marks it as a heading (bold, a Markdown/HTML heading): a section of its own, no warning.
-      open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
-    } else if (!LIST_KINDS.has(current.kind) && looksLikeHeading(body, i, current)) {
-      open.push({ heading: line.text.trim(), kind: 'other', lines: [], headingLine: line });
+      open.push(openSection(i + 1, line.text.trim(), 'other', [], line));
+    } else if (!current.list && looksLikeHeading(body, i, current)) {
+      open.push(openSection(i + 1, line.text.trim(), 'other', [], line));
       warnings.push({
         code: 'unknown-heading',
         paragraph,
@@ -86,7 +89,11 @@ export function splitSections(
       });
     } else current.lines.push(line);
   }
-  const sections = open.filter((s) => s.headingLine || hasContent(s)).map(toSection);
+  const sections: SplitSection[] = [];
+  for (const s of open) {
+    const section = toSection(s, body, ctx.source);
+    if (section !== undefined) sections.push(section);
+  }
   return { sections, warnings };
 }
 
@@ -101,14 +108,15 @@ function openMarker(open: OpenSection[], marker: Marker, line: Line, body: reado
     heading = `${heading} ${next.text.trim()}`;
     consumed = i + 1;
   }
-  const rest = marker.rest ? [makeLine(marker.rest, line.page, line.line, line.layout)] : [];
+  // The inline text becomes a line of its own, flat like every other line text (lines.ts).
+  const rest = marker.rest ? [makeLine(flatString(marker.rest), line.page, line.line, line.layout)] : [];
   // "Beslut" directly followed by "Kommunfullmäktiges beslut:": one marker, printed twice.
-  if (marker.kind === 'decision' && current.kind === 'decision' && !hasContent(current)) {
+  if (marker.kind === 'decision' && current.kind === 'decision' && !hasContentLine(current.lines)) {
     current.lines.push(...rest);
     if (!current.marker || current.marker.basis === 'vocabulary') current.marker = marker;
     return consumed;
   }
-  open.push({ heading, kind: marker.kind, lines: rest, headingLine: line, marker });
+  open.push(openSection(consumed + 1, heading, marker.kind, rest, line, marker));
   return consumed;
 }
 
@@ -121,28 +129,7 @@ function isCapsMarkerTail(first: string, second: string): boolean {
   return CAPS_RE.test(a) && CAPS_RE.test(b) && b.length <= 40 && (endsDangling(a) || /\bTILL$/u.test(a));
 }
 
-function hasAsciiLower(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) return true;
-  }
-  return false;
-}
-
 const CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-/** A rule: "______", "––––––––", "-----", "====" (three or more, nothing else). */
-const RULE_RE = /^[_\-–—=]{3,}$/u;
-
-export function isRule(text: string): boolean {
-  // A rule starts with one of its characters: every other line is ruled out by one comparison.
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
-  const c = text.charCodeAt(i);
-  if (c !== 0x5f && c !== 0x2d && c !== 0x2013 && c !== 0x2014 && c !== 0x3d) return false;
-  const t = text.trim();
-  return t.length >= 3 && RULE_RE.test(t);
-}
-
 const ATTACHMENT_RE = /^(?:[\p{L} -]{1,40}:\s+)?Bilaga\b/u;
 
 /** A "Bilaga …" line among the first two lines of a page other than the §'s first. */
@@ -153,7 +140,7 @@ function isAttachmentStart(body: readonly Line[], i: number): boolean {
   for (let j = i - 1; j >= 0; j -= 1) {
     const l = body[j] as Line;
     if (l.page !== line.page) return above <= 1;
-    if (!isBlank(l.text)) above += 1;
+    if (!isBlankText(l.text)) above += 1;
     if (above > 1) return false;
   }
   return false;
@@ -163,103 +150,36 @@ function isAttachmentStart(body: readonly Line[], i: number): boolean {
 function endsBulletedList(current: OpenSection, body: readonly Line[], i: number): boolean {
   if (current.kind !== 'documents' && current.kind !== 'recipients') return false;
   const text = (body[i] as Line).text;
-  if (isBlank(text) || isListItem(text) || !startsUpper(text) || i === 0 || !isBlank((body[i - 1] as Line).text))
+  // The blank line before it first: inside a list most lines follow text.
+  if (
+    i === 0 ||
+    !isBlankText((body[i - 1] as Line).text) ||
+    isBlankText(text) ||
+    isListItem(text) ||
+    !startsUpper(text)
+  )
     return false;
-  const items = current.lines.filter((l) => !isBlank(l.text));
-  return items.length > 0 && isListItem((items[0] as Line).text);
+  const first = firstContentLine(current.lines);
+  return first !== undefined && isListItem(first.text);
 }
 
 /** Short, capitalised, no sentence: "Kommunfullmäktiges handläggning". */
 function looksLikeHeadingLine(text: string): boolean {
   const t = text.trim();
-  return t.length >= 4 && t.length <= 60 && HEADING_SHAPE.test(t) && !endsDangling(t);
+  return t.length >= 4 && t.length <= 60 && headingShaped(t) && !endsDangling(t);
 }
-
-/**
- * A line that can open nothing: its first non-whitespace character is no capital letter and no rule character, the
- * layout does not emphasise it, and it names no "Bilaga". Every test of the loop below needs one of these (a marker
- * starts with a capital or is emphasised, a rule with its character, an attachment with "Bilaga", a heading or the
- * end of a bulleted list with a capital), so such a line is plain text of the current section.
- */
-function isPlainLine(line: Line): boolean {
-  if (line.layout !== undefined && line.layout.emphasis >= 0.8) return false;
-  const text = line.text;
-  let i = 0;
-  while (i < text.length && isWhitespaceCode(text.charCodeAt(i))) i += 1;
-  if (i === text.length) return true;
-  const c = text.charCodeAt(i);
-  if (c === 0x5f || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x3d) return false;
-  if (c < 0x80 ? c >= 0x41 && c <= 0x5a : c >= 0xd800 || UPPER_START_RE.test(text[i] as string)) return false;
-  return !text.includes('Bilaga');
-}
-
-const UPPER_START_RE = /^\p{Lu}/u;
-
-function hasContent(s: OpenSection): boolean {
-  return s.lines.some((l) => !isBlank(l.text));
-}
-
-function toSection(s: OpenSection): SplitSection {
-  // One walk finds the first and last non-blank lines (they give the pages and bound the text) and the indentation
-  // the non-blank lines share; the text is then joined once, without intermediate arrays.
-  const lines = s.lines;
-  let start = -1;
-  let end = -1;
-  let indent = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < lines.length; i += 1) {
-    const t = (lines[i] as Line).text;
-    if (isBlank(t)) continue;
-    if (start < 0) start = i;
-    end = i;
-    if (indent > 0) indent = Math.min(indent, leadingIndent(t));
-  }
-  const first = s.headingLine ?? lines[start];
-  const last = end >= 0 ? lines[end] : first;
-  const out: SplitSection = {
-    heading: s.heading,
-    kind: s.kind,
-    text: start < 0 ? '' : joinDedented(lines, start, end + 1, indent),
-    pages: [first?.page ?? 0, last?.page ?? first?.page ?? 0],
-  };
-  if (s.marker) out.marker = s.marker;
-  if ((s.headingLine?.layout?.emphasis ?? 0) >= 0.8) out.emphasised = true;
-  return out;
-}
-
-/**
- * The lines from..to joined by newlines, less the indentation all non-blank lines share (layout text indents whole
- * blocks; relative indents stay). A blank line loses at most its own leading whitespace.
- */
-function joinDedented(lines: readonly Line[], from: number, to: number, indent: number): string {
-  const texts: string[] = new Array(to - from);
-  for (let i = from; i < to; i += 1) {
-    const t = (lines[i] as Line).text;
-    texts[i - from] = indent === 0 ? t : t.slice(Math.min(indent, t.length - t.trimStart().length));
-  }
-  return texts.join('\n');
-}
-
-export function trimBlankLines(texts: readonly string[]): string[] {
-  let start = 0;
-  let end = texts.length;
-  while (start < end && isBlank(texts[start] ?? '')) start += 1;
-  while (end > start && isBlank(texts[end - 1] ?? '')) end -= 1;
-  return texts.slice(start, end);
-}
-
-const HEADING_SHAPE = /^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,4}$/u;
 
 /** Conservative: only a line that cannot be running text is taken for an unknown heading. */
 function looksLikeHeading(body: readonly Line[], i: number, current: OpenSection): boolean {
   const text = (body[i]?.text ?? '').trim();
-  if (text.length < 4 || text.length > 50 || !HEADING_SHAPE.test(text) || endsDangling(text) || isListItem(text)) {
+  if (text.length < 4 || text.length > 50 || !headingShaped(text) || endsDangling(text) || isListItem(text)) {
     return false;
   }
   const previous = neighbour(body, i, -1);
   const next = neighbour(body, i, 1);
   if (previous === undefined || next === undefined) return false;
   // The line must follow a finished sentence of the same section, and be followed by new text.
-  if (!current.lines.some((l) => !isBlank(l.text)) || !endsSentence(previous)) return false;
+  if (!hasContentLine(current.lines) || !endsSentence(previous)) return false;
   return !knownHeadingKind(next) && (startsUpper(next) || isListItem(next));
 }
 
@@ -282,17 +202,10 @@ function isEmphasisedHeading(body: readonly Line[], i: number): boolean {
   return neighbour(body, i, 1) !== undefined;
 }
 
-/** The first two non-space characters are capital letters (a cheap test before the all-caps regex). */
-function twoCapitals(text: string): boolean {
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) === 0x20) i += 1;
-  return isCapitalCode(text.charCodeAt(i)) && isCapitalCode(text.charCodeAt(i + 1));
-}
-
 function neighbour(body: readonly Line[], i: number, step: 1 | -1): string | undefined {
   for (let j = i + step; j >= 0 && j < body.length; j += step) {
-    const t = body[j]?.text ?? '';
-    if (!isBlank(t)) return t.trim();
+    const t = (body[j] as Line).text;
+    if (!isBlankText(t)) return t.trim();
   }
   return undefined;
 }
