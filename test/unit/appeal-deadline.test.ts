@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   appealLastDay,
+  appealLastDayIfKnown,
   InvalidIsoDateError,
   isNonWorkingDay,
   publicHolidays,
@@ -43,6 +44,15 @@ describe('appealLastDay (KL 13 kap. 5 §, lag 1930:173)', () => {
     expect(() => appealLastDay('2024-02-30')).toThrow(InvalidIsoDateError);
     expect(() => appealLastDay('9 april 2018')).toThrow(InvalidIsoDateError);
     expect(() => isNonWorkingDay('2024-13-01')).toThrow(InvalidIsoDateError);
+  });
+
+  it('appealLastDayIfKnown: the same day where it is computable, undefined where appealLastDay throws', () => {
+    expect(appealLastDayIfKnown('2024-02-08')).toBe('2024-02-29');
+    expect(appealLastDayIfKnown('2199-12-01')).toBe(appealLastDay('2199-12-01'));
+    // 21 days after 20 December 2199 is in 2200, outside the calendar the helgdagar are computed for.
+    expect(() => appealLastDay('2199-12-20')).toThrow(InvalidIsoDateError);
+    expect(appealLastDayIfKnown('2199-12-20')).toBeUndefined();
+    expect(appealLastDayIfKnown('2024-02-30')).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { toLines } from '../../functions/core/parse/lines.ts';
+import { appealLastDay } from '../../functions/core/records/appeal-deadline.ts';
 import { isParagraphHeadingLine, parseMeetingHeader } from '../../functions/core/parse/meeting/index.ts';
 import type { ParseHints, SourceInfo } from '../../functions/core/records/types.ts';
 import { expectLinear, FACTOR } from '../support/growth.ts';
@@ -216,6 +217,23 @@ describe('robustness', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('a notice date whose appeal period ends after 2199 is a warning, not an exception', () => {
+    // Found in round 5 of the speed work: appealLastDay throws for a last day outside 1900–2199, and a stated
+    // notice date is document content, so a typo (2199 for 2019) must not stop the parse.
+    const cover = ['Kommunstyrelsen', 'Protokoll', 'Sammanträdesdatum 2199-12-01', ''];
+    const stated = parsePages([[...cover, 'Datum för anslags uppsättande 2199-12-20', '', '§ 1', 'Ärende'].join('\n')]);
+    expect(stated.meeting.appeal).toBeUndefined();
+    expect(stated.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('notice date 2199-12-20'));
+    const supplied = parsePages([[...cover, '§ 1', 'Ärende'].join('\n')], { noticeDate: '2199-12-20' });
+    expect(supplied.meeting.appeal).toBeUndefined();
+    const ordinary = parsePages([[...cover, '§ 1', 'Ärende'].join('\n')], { noticeDate: '2199-12-01' });
+    expect(ordinary.meeting.appeal).toEqual({
+      noticeDate: '2199-12-01',
+      lastDay: appealLastDay('2199-12-01'),
+      basis: 'supplied-notice',
+    });
   });
 
   it('stays linear on long adversarial lines', () => {

@@ -90,6 +90,20 @@ export function appealLastDay(noticeDate: string): string {
   return day;
 }
 
+/**
+ * appealLastDay for a notice date read from a document or a caller: undefined where it would throw, i.e. when the
+ * period ends outside the calendar the helgdagar are computed for (1900–2199: a notice typed as "2199-12-20"). A
+ * content problem is the parser's warning, never its exception.
+ */
+export function appealLastDayIfKnown(noticeDate: string): string | undefined {
+  try {
+    return appealLastDay(noticeDate);
+  } catch (error) {
+    if (error instanceof InvalidIsoDateError) return undefined;
+    throw error;
+  }
+}
+
 function requireIsoDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
   const valid = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;

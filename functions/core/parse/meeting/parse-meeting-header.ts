@@ -14,7 +14,7 @@ import type {
   Position,
   SourceInfo,
 } from '../../records/types.ts';
-import { appealLastDay } from '../../records/appeal-deadline.ts';
+import { appealLastDayIfKnown } from '../../records/appeal-deadline.ts';
 import { meetingId } from '../../records/ids.ts';
 import { findMunicipality } from '../../records/municipalities.ts';
 import { findDate } from '../../text/swedish-dates.ts';
@@ -228,7 +228,12 @@ function readAppeal(ctx: Context, stated: string | undefined): AppealDeadline | 
   }
   const noticeDate = stated ?? supplied;
   if (!noticeDate) return undefined;
-  return { noticeDate, lastDay: appealLastDay(noticeDate), basis: stated ? 'stated-notice' : 'supplied-notice' };
+  const lastDay = appealLastDayIfKnown(noticeDate);
+  if (lastDay === undefined) {
+    warn(ctx, 'other', `No appeal period computed from the notice date ${noticeDate}: it ends after 2199`);
+    return undefined;
+  }
+  return { noticeDate, lastDay, basis: stated ? 'stated-notice' : 'supplied-notice' };
 }
 
 const REQUIRED: ReadonlyArray<[string, FieldKey | undefined, (m: Meeting) => boolean]> = [
