@@ -5,7 +5,6 @@
  * All regexes are anchored and free of nested quantifiers (linear on adversarial input).
  */
 import type { CaseNumber } from './types.ts';
-import { isWhitespaceCode } from '../text/whitespace.ts';
 
 const LABEL = String.raw`(?:Diarienummer|Diarienr|Dnr|Ärendenummer|Ärendenr|Ärende nr)`;
 const LABEL_RE = new RegExp(String.raw`^${LABEL}\.?\s*:?\s*`, 'iu');
@@ -69,7 +68,16 @@ function mayStartWithLabel(s: string): boolean {
 
 /** The characters EDGE_RE strips: whitespace (\s), ",", ";", ":", "." (NaN, an empty string's, is none). */
 function isEdgeCode(c: number): boolean {
-  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2e || isWhitespaceCode(c);
+  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2e || isSpaceCode(c);
+}
+
+/**
+ * `\s` for one UTF-16 unit: ASCII by range, beyond it by the regex itself (text/whitespace.ts has a quicker test,
+ * but the API bundles this module, and its 500 KB budget has no room for that one).
+ */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x7f) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c > 0x7f && HAS_SPACE_RE.test(String.fromCharCode(c));
 }
 
 /**
@@ -178,7 +186,7 @@ function readCaseNumbers(text: string, from: number): { caseNumbers: CaseNumber[
   let pos = from;
   for (;;) {
     let start = pos;
-    while (start < text.length && isWhitespaceCode(text.charCodeAt(start))) start += 1;
+    while (start < text.length && isSpaceCode(text.charCodeAt(start))) start += 1;
     const one = readOne(text.slice(start));
     if (!one) break;
     caseNumbers.push({ raw: one, normalized: normalizeCaseNumber(one) });
