@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { collapseWhitespace, isWhitespaceCode } from '../../functions/core/text/whitespace.ts';
+import { Random } from '../../functions/pipeline/synthetic/random.ts';
 
-/** Seeded generator (mulberry32): the same cases on every run, so a failure reproduces. */
+/** The project's seeded generator (mulberry32): the same cases on every run, so a failure reproduces. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Random(seed);
+  return () => rng.next();
 }
 
 // Every character \s matches, characters just outside it, letters, and a surrogate pair.

@@ -1,4 +1,5 @@
 import type { LineLayout, PageText } from '../records/types.ts';
+import { hasOuterWhitespace } from '../text/whitespace.ts';
 
 /** One line of source text with its position. The unit every parse stage works on. */
 export interface Line {
@@ -83,6 +84,7 @@ export function flatString(text: string): string {
 
 /** The trimmed text, flat (see flatString) when trimming cut anything. */
 export function flatTrim(text: string): string {
+  if (!hasOuterWhitespace(text)) return text;
   const t = text.trim();
   return t.length === text.length ? text : flatString(t);
 }

@@ -2,7 +2,6 @@ import type { TemplateProfile } from '../records/types.ts';
 import { flatTrim, type Line } from './lines.ts';
 import { matchHeadingLine } from './heading-line.ts';
 import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
-import { isWhitespaceCode } from '../text/whitespace.ts';
 import { ANYWHERE, BODY, isBodyLine, lineKind, PROTOKOLL, REPEATED, STAMP } from './furniture-line-kind.ts';
 import {
   bottomStart,
@@ -72,7 +71,7 @@ function readDoc(lines: readonly Line[]): Doc {
   let list: number[] = [];
   for (let i = 0; i < n; i += 1) {
     const line = lines[i] as Line;
-    const t = trimmed(line.text);
+    const t = flatTrim(line.text);
     texts.push(t);
     if (line.page !== page) {
       page = line.page;
@@ -158,17 +157,6 @@ export function findPageFurniture(
   for (let i = 0; i < lines.length; i += 1) if (!doc.removed[i]) kept.push(lines[i] as Line);
   const shapes = found ? [...new Set([...found.top, ...found.bottom])].sort() : [];
   return { kept, shapes };
-}
-
-/**
- * flatTrim, asked only of a text that starts or ends with whitespace (\s, what trim removes): most lines do neither
- * and are their own trimmed text, which flatTrim would return after trimming them.
- */
-function trimmed(text: string): string {
-  const n = text.length;
-  if (n === 0 || isWhitespaceCode(text.charCodeAt(0)) || isWhitespaceCode(text.charCodeAt(n - 1)))
-    return flatTrim(text);
-  return text;
 }
 
 /** Furniture shapes of the body's template: those found in at least half of its protocols (and two). */

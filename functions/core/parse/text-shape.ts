@@ -1,5 +1,5 @@
 /** Small predicates on the shape of a line, shared by the parse stages. All regexes are anchored and linear. */
-import { collapseWhitespace, isWhitespaceCode } from '../text/whitespace.ts';
+import { collapseWhitespace, hasOuterWhitespace, isWhitespaceCode } from '../text/whitespace.ts';
 
 /** Bullet glyphs: •, ▪, the Symbol-font bullet U+F0B7 that PDFs from Word leave behind, dashes and "o". */
 const BULLET_RE = /^(?:[•▪●◦‣∙\uf0b7\uf0a7]|[-–—](?=\s|\p{Lu})|o(?=\s))\s*/u;
@@ -34,10 +34,7 @@ function isBulletStart(c: number): boolean {
 
 /** text.trim(), without the call for a text that neither starts nor ends with whitespace (most lines). */
 function trimmed(text: string): string {
-  const n = text.length;
-  return n > 0 && !isWhitespaceCode(text.charCodeAt(0)) && !isWhitespaceCode(text.charCodeAt(n - 1))
-    ? text
-    : text.trim();
+  return hasOuterWhitespace(text) ? text.trim() : text;
 }
 
 /**

@@ -10,6 +10,12 @@ export function collapseWhitespace(text: string): string {
   return text.replace(RUN_RE, ' ');
 }
 
+/** Whether `text` starts or ends with whitespace (\s): what trim() would remove; most lines neither start nor end so. */
+export function hasOuterWhitespace(text: string): boolean {
+  const n = text.length;
+  return n > 0 && (isWhitespaceCode(text.charCodeAt(0)) || isWhitespaceCode(text.charCodeAt(n - 1)));
+}
+
 /** True for exactly the characters `\s` matches in a JavaScript regex (WhiteSpace and LineTerminator). */
 export function isWhitespaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
