@@ -55,11 +55,10 @@ export function buildParagraph(
   const { sections, warnings } = splitSections(body.slice(afterTitle), number, { body: meeting.body, source });
   const bodyText = bodyOf(texts, text, headingAt);
   const lastPage = lastContentPage(span) ?? headingLine.page;
-  const ofKind = (k: Section['kind']) => sections.filter((s) => s.kind === k);
   const chosen = chooseDecision(sections, meeting.body);
   const decision = withoutTrailingStatements(chosen?.text ?? '');
-  const recipients = listField(ofKind('recipients'), recipientsFrom);
-  const documents = listField(ofKind('documents'), documentsFrom);
+  const recipients = listField(ofKind(sections, 'recipients'), recipientsFrom);
+  const documents = listField(ofKind(sections, 'documents'), documentsFrom);
   const redaction = redactionOf(text, kept);
   const paragraph: Paragraph = {
     id: paragraphId(meeting.id, number),
@@ -208,4 +207,12 @@ function paragraphWarnings(
     });
   }
   return out;
+}
+
+/**
+ * The sections of one kind. A module function, not a closure in buildParagraph: a named closure made per § costs
+ * more than its body under the TypeScript loader, which names each one as it is made (esbuild's keepNames).
+ */
+function ofKind(sections: readonly Section[], kind: Section['kind']): Section[] {
+  return sections.filter((s) => s.kind === kind);
 }

@@ -177,27 +177,30 @@ function priorShapes(template: TemplateProfile | undefined): Set<string> {
  * their numbers change; a § heading or a case number never counts, whatever its shape.
  */
 function removeZones(doc: Doc, content: readonly number[], found: Zones | undefined, prior: Set<string>): void {
-  // In the zone's set: a shape found on this document's pages (by id) or one the template knows (by text).
-  const inZone = (i: number, ids: Uint8Array | undefined): boolean => {
-    if (ids !== undefined && ids[doc.zone.ids[i] as number] === 1) return true;
-    return prior.size > 0 && prior.has(shapeOf(doc.zone, shapeIdOf(doc.zone, i, doc.texts[i] as string)));
-  };
-  const isFurniture = (i: number, ids: Uint8Array | undefined) => {
-    const t = doc.texts[i] as string;
-    if (doc.removed[i] === 1) return true;
-    if (!(inZone(i, ids) || isPageNumber(t, (doc.lines[i] as Line).page))) return false;
-    return !isNever(doc, i) && !isContent(t);
-  };
   for (let k = 0; k < topEnd(content); k += 1) {
     const i = content[k] as number;
-    if (!isFurniture(i, found?.topIds)) break;
+    if (!isZoneFurniture(doc, i, found?.topIds, prior)) break;
     doc.removed[i] = 1;
   }
   for (let k = content.length - 1; k >= bottomStart(content); k -= 1) {
     const i = content[k] as number;
-    if (!isFurniture(i, found?.bottomIds)) break;
+    if (!isZoneFurniture(doc, i, found?.bottomIds, prior)) break;
     doc.removed[i] = 1;
   }
+}
+
+/** Line `i` is furniture of a zone: removed already, or in the zone's set or a page number, and no content. */
+function isZoneFurniture(doc: Doc, i: number, ids: Uint8Array | undefined, prior: Set<string>): boolean {
+  const t = doc.texts[i] as string;
+  if (doc.removed[i] === 1) return true;
+  if (!(inZone(doc, i, ids, prior) || isPageNumber(t, (doc.lines[i] as Line).page))) return false;
+  return !isNever(doc, i) && !isContent(t);
+}
+
+/** In the zone's set: a shape found on this document's pages (by id) or one the template knows (by text). */
+function inZone(doc: Doc, i: number, ids: Uint8Array | undefined, prior: Set<string>): boolean {
+  if (ids !== undefined && ids[doc.zone.ids[i] as number] === 1) return true;
+  return prior.size > 0 && prior.has(shapeOf(doc.zone, shapeIdOf(doc.zone, i, doc.texts[i] as string)));
 }
 
 /** What must stay however often its shape recurs: a § heading, a case number. */
@@ -222,20 +225,33 @@ function zoneRepeats(doc: Doc, pages: readonly number[][]): Zones {
   internZones(doc.zone, pages, doc.texts);
   const need = Math.max(2, Math.ceil(pages.length / 2));
   const size = doc.zone.reps.length + 1;
-  const pick = (zone: 'top' | 'bottom', ids: Uint8Array): Set<string> => {
-    const out = new Set<string>();
-    for (const id of repeatedShapes(doc.zone, pages, zone, need)) {
-      const shape = shapeOf(doc.zone, id);
-      if (NEVER_FURNITURE.test(shape)) continue;
-      out.add(shape);
-      ids[id] = 1;
-    }
-    return out;
-  };
   const both = new Uint8Array(2 * size);
   const topIds = both.subarray(0, size);
   const bottomIds = both.subarray(size);
-  return { top: pick('top', topIds), bottom: pick('bottom', bottomIds), topIds, bottomIds };
+  return {
+    top: pickRepeated(doc, pages, need, 'top', topIds),
+    bottom: pickRepeated(doc, pages, need, 'bottom', bottomIds),
+    topIds,
+    bottomIds,
+  };
+}
+
+/** The shapes repeated in a zone on `need` pages, as texts and flagged in `ids`; never those that are content. */
+function pickRepeated(
+  doc: Doc,
+  pages: readonly number[][],
+  need: number,
+  zone: 'top' | 'bottom',
+  ids: Uint8Array,
+): Set<string> {
+  const out = new Set<string>();
+  for (const id of repeatedShapes(doc.zone, pages, zone, need)) {
+    const shape = shapeOf(doc.zone, id);
+    if (NEVER_FURNITURE.test(shape)) continue;
+    out.add(shape);
+    ids[id] = 1;
+  }
+  return out;
 }
 
 /**
@@ -245,15 +261,16 @@ function zoneRepeats(doc: Doc, pages: readonly number[][]): Zones {
  */
 function removeRepeatedBodyLines(doc: Doc): void {
   const { lines, texts, removed, header } = doc;
-  // The body name heads the surviving header block: it stands before "Protokoll nr N", never after it.
-  const nearRemoved = (i: number): boolean => {
-    for (let d = 1; d <= 4 && i + d < lines.length; d += 1) {
-      if (header[i + d] && lines[i + d]?.page === lines[i]?.page) return true;
-    }
-    return false;
-  };
   texts.forEach((t, i) => {
     if (removed[i] || !((doc.shape[i] as number) & BODY) || (doc.counts.get(t) ?? 0) < 3 || isNever(doc, i)) return;
-    if (nearRemoved(i)) removed[i] = 1;
+    if (headerFollows(lines, header, i)) removed[i] = 1;
   });
+}
+
+/** The body name heads the surviving header block: it stands before "Protokoll nr N", never after it. */
+function headerFollows(lines: readonly Line[], header: Doc['header'], i: number): boolean {
+  for (let d = 1; d <= 4 && i + d < lines.length; d += 1) {
+    if (header[i + d] && lines[i + d]?.page === lines[i]?.page) return true;
+  }
+  return false;
 }

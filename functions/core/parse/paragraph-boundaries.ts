@@ -108,14 +108,6 @@ function scoreAll(
 ): void {
   const from = range ? numberValue(range.from) : Number.NaN;
   const to = range ? numberValue(range.to) : Number.NaN;
-  // The fixed vocabulary first (cheap, and what most templates print); the general wording only for lines holding it.
-  const marker = (i: number) => {
-    const t = lines[i]?.text ?? '';
-    return (
-      knownHeadingKind(t) !== undefined ||
-      (couldBeMarker(t) && sectionMarker(t, undefined, options.body ?? '') !== undefined)
-    );
-  };
   found.forEach((c, k) => {
     const next = found[k + 1]?.index ?? lines.length;
     const end = Math.min(next, c.index + LOOKAHEAD);
@@ -124,7 +116,7 @@ function scoreAll(
       index: c.index,
       match: c.match,
       caseNumbers: c.caseNumbers.length > 0 || caseLineNear(lines, c.index, caseLines),
-      hasMarker: hasMarker(c.index + 1, end, marker),
+      hasMarker: hasMarker(lines, c.index + 1, end, options.body ?? ''),
       contentToNext: k + 1 < found.length ? nonBlankBetween(lines, c.index, next) : 4,
       inRange: Number.isNaN(from) || Number.isNaN(to) ? undefined : inRange(numberValue(c.match.number), from, to),
       ...(options.template ? { template: options.template } : {}),
@@ -138,8 +130,13 @@ function inRange(v: number, from: number, to: number): boolean {
   return v >= from && v <= to;
 }
 
-function hasMarker(start: number, end: number, marker: (i: number) => boolean): boolean {
-  for (let i = start; i < end; i += 1) if (marker(i)) return true;
+function hasMarker(lines: readonly Line[], start: number, end: number, body: string): boolean {
+  for (let i = start; i < end; i += 1) {
+    const t = lines[i]?.text ?? '';
+    // The fixed vocabulary first (cheap, and what most templates print); the general wording only for lines holding it.
+    if (knownHeadingKind(t) !== undefined || (couldBeMarker(t) && sectionMarker(t, undefined, body) !== undefined))
+      return true;
+  }
   return false;
 }
 
@@ -231,14 +228,13 @@ function sequenceWarnings(
   range?: { from: string; to: string },
 ): ParseWarning[] {
   const warnings: ParseWarning[] = [];
-  const at = (c: Candidate) => ({ page: lines[c.index]?.page ?? 0, line: lines[c.index]?.line ?? 0 });
   chain.forEach((c, i) => {
     const p = chain[i - 1];
     if (p && numberValue(c.match.number) - numberValue(p.match.number) > 1) {
       warnings.push({
         code: 'number-gap',
         paragraph: c.match.number,
-        position: at(c),
+        position: positionOf(lines, c),
         message: `§ ${p.match.number} is followed by § ${c.match.number}`,
       });
     }
@@ -250,7 +246,7 @@ function sequenceWarnings(
       warnings.push({
         code: 'number-gap',
         paragraph: first.match.number,
-        position: at(first),
+        position: positionOf(lines, first),
         message: `printed range starts at § ${range.from} but the first § found is § ${first.match.number}`,
       });
     }
@@ -258,10 +254,14 @@ function sequenceWarnings(
       warnings.push({
         code: 'number-gap',
         paragraph: last.match.number,
-        position: at(last),
+        position: positionOf(lines, last),
         message: `printed range ends at § ${range.to} but the last § found is § ${last.match.number}`,
       });
     }
   }
   return warnings;
+}
+
+function positionOf(lines: readonly Line[], c: Candidate): { page: number; line: number } {
+  return { page: lines[c.index]?.page ?? 0, line: lines[c.index]?.line ?? 0 };
 }

@@ -245,12 +245,14 @@ function capsMarker(t: string): Omit<Marker, 'heading' | 'rest'> | undefined {
 /** "Förslag till barn- och utbildningsnämnden" addresses the meeting's own body. */
 function sameBody(named: string, body: string): boolean {
   if (body === '') return named.split(/\s+/u).length <= 5 && BODY_NAME_END_RE.test(named.trim());
-  const stem = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}]/gu, '')
-      .replace(/(?:en|et|s|n)$/u, '');
-  return stem(named) === stem(body);
+  return nameStem(named) === nameStem(body);
+}
+
+function nameStem(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '')
+    .replace(/(?:en|et|s|n)$/u, '');
 }
 
 /** "Beslut: Enligt förslag.", "Beredning: Kanslichef NN", "Beslutet expedieras till: Kommunstyrelsen". */

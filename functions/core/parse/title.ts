@@ -30,8 +30,7 @@ export function extractTitle(
     while (i < body.length && isBlank(body[i]?.text ?? '')) i += 1;
     const first = body[i]?.text ?? '';
     // A generic word such as "Meddelanden" or "Information" right after the number is the title, not a section.
-    const generic = () => knownHeadingKind(first) === 'other' && !matchHeadingLine(first) && !isListItem(first);
-    if (i >= body.length || !(isTitleLine(first) || generic())) return { title: '', consumed: 0 };
+    if (i >= body.length || !(isTitleLine(first) || isGenericTitle(first))) return { title: '', consumed: 0 };
     parts.push(first.trim());
     last = body[i];
     i += 1;
@@ -95,4 +94,9 @@ export function typicalWidth(lines: readonly Line[]): number {
     if (seen > rank) return Math.max(40, len);
   }
   return 80;
+}
+
+/** A generic word such as "Meddelanden" or "Information" right after the number: the title, not a section. */
+function isGenericTitle(first: string): boolean {
+  return knownHeadingKind(first) === 'other' && !matchHeadingLine(first) && !isListItem(first);
 }

@@ -89,9 +89,11 @@ const ABBREVIATION_HINT_RE = /SoL|LSS|LVU|LVM|MB|OSL/u;
 
 export function hasOtherAppealRoute(title: string, decision: string): boolean {
   if (decision.trim() === '') return false;
-  const hinted = (t: string) => SUBJECT_HINT_RE.test(t) || ABBREVIATION_HINT_RE.test(t);
   if (!hinted(title) && !hinted(decision)) return false;
   if (KL_MATTER_RE.test(title) || NOT_DECIDED_RE.test(decision)) return false;
-  const named = (r: Route) => r.subject.some((re) => re.test(title) || re.test(decision));
-  return ROUTES.some((r) => r.action.test(decision) && named(r));
+  return ROUTES.some((r) => r.action.test(decision) && r.subject.some((re) => re.test(title) || re.test(decision)));
+}
+
+function hinted(text: string): boolean {
+  return SUBJECT_HINT_RE.test(text) || ABBREVIATION_HINT_RE.test(text);
 }

@@ -59,12 +59,11 @@ function tokensToFirstBody(text: string): BodyTokens {
   if (lower.length !== text.length) return scanTokens(text, 0, (t) => hasRoot(t.text));
   // Only the two words before the body word are read: the scan starts a little before the root, and from the whole
   // text only when those few characters do not hold them (long words, or the text's start).
-  const isBody = (t: Token): boolean => t.end > at;
   if (at > LOOKBACK) {
-    const near = scanTokens(text, at - LOOKBACK, isBody);
+    const near = scanTokens(text, at - LOOKBACK, (t) => t.end > at);
     if (near.before2 !== undefined) return near;
   }
-  return scanTokens(text, 0, isBody);
+  return scanTokens(text, 0, (t) => t.end > at);
 }
 
 /** How far before the root the scan for its words starts (three words of ordinary length fit). */
@@ -134,22 +133,23 @@ export function abbreviates(abbreviation: string, name: string): boolean {
   if (letters.length === 0 || letters.length > 12) return false;
   const ps = parts(name);
   if (ps.length === 0 || ps.length > 12) return false;
-  // reach[i][j]: letters[0..i) consumed, parts[0..j) fully used (each part starting with its own letter).
-  const match = (i: number, j: number): boolean => {
-    if (j === ps.length) return i === letters.length;
-    const part = ps[j] as string;
-    if (letters[i] !== part[0]) return false;
-    let k = i + 1;
-    let pos = 1;
-    if (match(k, j + 1)) return true;
-    while (k < letters.length) {
-      const found = part.indexOf(letters[k] as string, pos);
-      if (found < 0) return false;
-      k += 1;
-      pos = found + 1;
-      if (match(k, j + 1)) return true;
-    }
-    return false;
-  };
-  return match(0, 0);
+  return lettersMatch(letters, ps, 0, 0);
+}
+
+/** letters[0..i) consumed, parts[0..j) fully used (each part starting with its own letter): can the rest match? */
+function lettersMatch(letters: string, ps: readonly string[], i: number, j: number): boolean {
+  if (j === ps.length) return i === letters.length;
+  const part = ps[j] as string;
+  if (letters[i] !== part[0]) return false;
+  let k = i + 1;
+  let pos = 1;
+  if (lettersMatch(letters, ps, k, j + 1)) return true;
+  while (k < letters.length) {
+    const found = part.indexOf(letters[k] as string, pos);
+    if (found < 0) return false;
+    k += 1;
+    pos = found + 1;
+    if (lettersMatch(letters, ps, k, j + 1)) return true;
+  }
+  return false;
 }

@@ -93,13 +93,6 @@ export function decisionItemsFrom(text: string): DecisionItem[] {
   let level: ListMarker['kind'] | undefined;
   const items: DecisionItem[] = [];
   let open: OpenItem | undefined;
-  const close = (keepTail: boolean): void => {
-    if (!open) return;
-    const lines = open.lines.join(' ');
-    const all = keepTail && open.tail.length > 0 ? `${lines} ${open.tail.join(' ')}` : lines;
-    items.push({ label: open.marker.label, text: squash(all) });
-    open = undefined;
-  };
   // Line by line as slices of the text (what split('\n') yields, without the array and its copies).
   for (let start = 0; start <= text.length; ) {
     const nl = text.indexOf('\n', start);
@@ -112,7 +105,7 @@ export function decisionItemsFrom(text: string): DecisionItem[] {
       level = m.kind;
     }
     if (m && m.kind === level && !isStatement(line)) {
-      close(open !== undefined && continues(open.marker, m));
+      if (open) closeItem(items, open, continues(open.marker, m));
       open = { marker: m, lines: [m.rest], tail: [] };
     } else if (open && !isStatement(line)) {
       const last = open.tail.length > 0 ? undefined : open.lines[open.lines.length - 1];
@@ -126,8 +119,15 @@ export function decisionItemsFrom(text: string): DecisionItem[] {
       } else open.lines.push(line);
     }
   }
-  close(false);
+  if (open) closeItem(items, open, false);
   return items.filter((i) => i.text !== '');
+}
+
+/** Adds the item `open` has gathered; its tail (text after a sentence end) only when the list went on after it. */
+function closeItem(items: DecisionItem[], open: OpenItem, keepTail: boolean): void {
+  const lines = open.lines.join(' ');
+  const all = keepTail && open.tail.length > 0 ? `${lines} ${open.tail.join(' ')}` : lines;
+  items.push({ label: open.marker.label, text: squash(all) });
 }
 
 function continues(previous: ListMarker, next: ListMarker): boolean {
