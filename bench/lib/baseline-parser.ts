@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { ParseInput } from '../../functions/core/records/types.ts';
@@ -30,15 +30,24 @@ export class BaselineUnavailableError extends Error {
   override name = 'BaselineUnavailableError';
 }
 
+/** How a parser build is loaded: its TypeScript sources module by module, or one esbuild bundle. */
+export type ParserForm = 'sources' | 'bundle';
+
 /**
- * Builds (once per commit: cached under `workDir`) and imports the parser of `commit`: `git archive` of its
- * functions/ folder, bundled by esbuild with the dependencies of today's node_modules (the folder lies inside the
- * repository, so module resolution finds them).
+ * Imports the parser of `commit` in the given form: `git archive` of its functions/ folder, extracted once per commit
+ * under `workDir` (inside the repository, so module resolution finds today's node_modules). 'sources' imports its
+ * TypeScript modules through the loader the bench itself runs under (tsx), as the goal was measured then; 'bundle'
+ * imports an esbuild bundle of them, as a Lambda handler runs the parser.
  */
-export async function loadParserAt(repoRoot: string, commit: string, workDir: string): Promise<ParserModule> {
+export async function loadParserAt(
+  repoRoot: string,
+  commit: string,
+  workDir: string,
+  form: ParserForm,
+): Promise<ParserModule> {
   const dir = join(workDir, `parser-${commit.slice(0, 12)}`);
-  const bundle = join(dir, 'parser.mjs');
-  if (!existsSync(bundle)) {
+  const entry = join(dir, 'entry.ts');
+  if (!existsSync(entry)) {
     const archive = spawnSync('git', ['-C', repoRoot, 'archive', '--format=tar', commit, 'functions'], {
       maxBuffer: 256 * 1024 * 1024,
     });
@@ -54,24 +63,48 @@ export async function loadParserAt(repoRoot: string, commit: string, workDir: st
       throw new BaselineUnavailableError(`tar failed: ${untar.error?.message ?? untar.stderr.toString().trim()}`, {
         cause: untar.error,
       });
-    const entry = join(dir, 'entry.ts');
-    writeFileSync(
-      entry,
-      "export { parseProtocol } from './functions/core/parse/parse-protocol.ts';\n" +
-        "export { fileNameHints } from './functions/pipeline/file-name-hints.ts';\n",
-    );
-    try {
-      await build({
-        entryPoints: [entry],
-        bundle: true,
-        format: 'esm',
-        platform: 'node',
-        outfile: bundle,
-        logLevel: 'silent',
-      });
-    } catch (error) {
-      throw new BaselineUnavailableError(`bundling the parser of ${commit.slice(0, 7)} failed`, { cause: error });
-    }
+    writeEntry(entry, dir);
+  }
+  return loadParser(entry, form);
+}
+
+/** Today's parser (the working tree's functions/) in the given form, built the same way as an old one. */
+export async function loadWorkingParser(repoRoot: string, workDir: string, form: ParserForm): Promise<ParserModule> {
+  const dir = join(workDir, 'parser-working-tree');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'entry.ts');
+  writeEntry(entry, repoRoot);
+  return loadParser(entry, form);
+}
+
+function writeEntry(entry: string, root: string): void {
+  const from = (file: string) => {
+    const path = relative(dirname(entry), join(root, 'functions', file))
+      .split(sep)
+      .join('/');
+    return JSON.stringify(path.startsWith('.') ? path : `./${path}`);
+  };
+  writeFileSync(
+    entry,
+    `export { parseProtocol } from ${from('core/parse/parse-protocol.ts')};\n` +
+      `export { fileNameHints } from ${from('pipeline/file-name-hints.ts')};\n`,
+  );
+}
+
+async function loadParser(entry: string, form: ParserForm): Promise<ParserModule> {
+  if (form === 'sources') return (await import(pathToFileURL(entry).href)) as ParserModule;
+  const bundle = entry.replace(/\.ts$/u, '.bundle.mjs');
+  try {
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      outfile: bundle,
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    throw new BaselineUnavailableError(`bundling the parser at ${entry} failed`, { cause: error });
   }
   return (await import(pathToFileURL(bundle).href)) as ParserModule;
 }
