@@ -86,6 +86,22 @@ describe('template learning', () => {
     );
   });
 
+  it('counts keys that name Object properties like any other ("constructor", "__proto__", "toString")', () => {
+    // A page header reading "constructor" is a furniture shape like "Protokoll"; profiles come back from JSON.
+    const odd = ['constructor', '__proto__', 'toString'];
+    const pages = (batch[0] as PageText[]).map((p) => ({ ...p, text: `${odd.join('\n')}\n${p.text}` }));
+    const learned = parse(pages, '2024-01-10').template!;
+    expect(Object.keys(learned.furniture)).toEqual(expect.arrayContaining(odd));
+    const again = JSON.parse(JSON.stringify(learned)) as typeof learned;
+    const merged = mergeTemplates([again, again, learned]);
+    for (const key of odd) {
+      expect(Object.hasOwn(merged.furniture, key), key).toBe(true);
+      expect(merged.furniture[key], key).toBe(3);
+    }
+    expect(Object.getPrototypeOf(merged.furniture)).toBe(Object.prototype);
+    expect(JSON.stringify(merged.furniture)).toContain('"__proto__":3');
+  });
+
   it('the store is a source too: protocols ingested earlier teach the next one', async () => {
     const store = new MemoryBlobStore();
     const deps = {

@@ -68,6 +68,13 @@ function markerKey(heading: string, genitive: boolean): string {
   return `<genitive> ${last}${colon}`;
 }
 
+/**
+ * Counts by own keys only: a furniture line or heading that reads "constructor" or "toString" would otherwise start
+ * from the inherited function, and "__proto__" would set the object's prototype instead of counting.
+ */
 function add(counts: Record<string, number>, key: string, n = 1): void {
-  counts[key] = (counts[key] ?? 0) + n;
+  const sum = (Object.hasOwn(counts, key) ? (counts[key] as number) : 0) + n;
+  if (key === '__proto__')
+    Object.defineProperty(counts, key, { value: sum, enumerable: true, writable: true, configurable: true });
+  else counts[key] = sum;
 }
