@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { couldBeHeadingLine, couldContinue, matchHeadingLine } from '../../functions/core/parse/heading-line.ts';
-import { isSignatureBox, mayHoldProtokoll } from '../../functions/core/parse/furniture-line-kind.ts';
+import { isSignatureBox, lineKind, mayHoldProtokoll, STAMP } from '../../functions/core/parse/furniture-line-kind.ts';
+import { makeLine } from '../../functions/core/parse/lines.ts';
 import { shapeHash, shapeIdOf, shapeKey, shapeOf, zoneShapes } from '../../functions/core/parse/furniture-zones.ts';
 
 /**
@@ -125,6 +126,21 @@ describe('couldContinue', () => {
       expect(couldContinue(t)).toBe(true);
     }
     expect(couldContinue('Vi fortsätter med § 5')).toBe(false);
+  });
+
+  it("lets lineKind remove every short continuation header, in any case ('§ 5 FORTS.' as '§ 5 forts.')", () => {
+    const pieces = ['§', '§ ', ' ', '12', '5a', 'KS', 'KSAU', 'AU', 'forts', 'Forts.', 'FORTS', 'FORTS.', 'fOrTs'];
+    const more = ['fortsättning', 'FORTSÄTTNING', '(forts)', '(FORTS.)', ',', '- ', 'från '];
+    const text = fc.array(fc.constantFrom(...pieces, ...more), { maxLength: 7 }).map((parts) => parts.join('').trim());
+    const stamped = (t: string) => (lineKind(t, false, makeLine(t, 1, 1, undefined)) & STAMP) !== 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        if (t !== '' && t.length <= 60 && matchHeadingLine(t)?.continuation) expect(stamped(t), t).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of ['Forts § 16', 'FORTS § 16', '§ 5 FORTS.', 'KS § 71 (FORTS.)']) expect(stamped(t), t).toBe(true);
+    expect(stamped('§ 5 Fortsatt arbete med översiktsplanen')).toBe(false);
   });
 });
 

@@ -99,6 +99,7 @@ function lowerCode(c: number): number {
 }
 
 const PROTOKOLL_WORD_RE = /protokoll\b/iu;
+const ORTS_RE = /orts/iu;
 const PROTOKOLLS_START_RE = /^protokolls/iu;
 const BODY_LINE_SHAPE_RE = /^[A-ZÅÄÖ][\p{L}-]*(?:\s[\p{L}-]+){0,2}$/u;
 const BODY_WORD_END_RE = /(?:styrelse|nämnd|fullmäktige|utskott)\p{L}*$/iu;
@@ -124,8 +125,8 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
   if ((c0 | 0x20) === 0x70 && n >= 22 && ((last | 0x20) === 0x64 || last === 0x2e) && JUSTERING_STAMP_RE.test(t)) {
     return STAMP;
   }
-  // "Forts § 16" / "§ 71 forts." start with F, §, a digit or a prefix: tried only when "orts" is in the line and "§"
-  // stands where a continuation header has it (couldContinue).
+  // "Forts § 16" / "§ 71 forts." / "§ 5 FORTS." start with F, §, a digit or a prefix: tried only when "§" stands where
+  // a continuation header has it (couldContinue) and "orts" is in the line, in any case (as matchHeadingLine reads it).
   if (
     n <= 60 &&
     (c0 === 0x46 ||
@@ -136,7 +137,7 @@ export function lineKind(t: string, bodyLines: boolean, line: Line): number {
       t.charCodeAt(3) === 0x20 ||
       (c0 >= 0x30 && c0 <= 0x39)) &&
     couldContinue(t) &&
-    t.includes('orts') &&
+    ORTS_RE.test(t) &&
     matchHeadingLine(t)?.continuation
   ) {
     return STAMP;
