@@ -35,7 +35,8 @@ export interface CandidateInput {
   /** Non-blank lines between this candidate and the next (counting stops at 4); 4 when there is no next. */
   contentToNext: number;
   inRange: boolean | undefined;
-  template?: TemplateProfile;
+  /** Always present (undefined without a template): one object shape for every candidate. */
+  template: TemplateProfile | undefined;
 }
 
 /** Leader dots (or spaces) and a page number at the end: "39 § Sammanträdets laglighet ........ 1". */

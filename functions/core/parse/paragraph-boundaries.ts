@@ -119,7 +119,7 @@ function scoreAll(
       hasMarker: hasMarker(lines, c.index + 1, end, options.body ?? ''),
       contentToNext: k + 1 < found.length ? nonBlankBetween(lines, c.index, next) : 4,
       inRange: Number.isNaN(from) || Number.isNaN(to) ? undefined : inRange(numberValue(c.match.number), from, to),
-      ...(options.template ? { template: options.template } : {}),
+      template: options.template,
     });
     c.score = score;
     c.evidence = evidence;

@@ -4,6 +4,7 @@ import { knownHeadingKind } from './section-headings.ts';
 import { sectionMarker } from './section-markers.ts';
 import { isRule } from './sections.ts';
 import { caseNumbersOnlyLine } from '../records/case-numbers.ts';
+import { hasOuterWhitespace } from '../text/whitespace.ts';
 import { endsDangling, firstWordLength, isBlank, isListItem, listMarker, startsLower } from './text-shape.ts';
 
 const MAX_TITLE_LINES = 4;
@@ -81,7 +82,8 @@ export function typicalWidth(lines: readonly Line[]): number {
   const counts: number[] = [];
   let n = 0;
   for (const l of lines) {
-    const len = l.text.trim().length;
+    // Trimmed only when there is something to trim (most lines): the length without a copy of the line.
+    const len = hasOuterWhitespace(l.text) ? l.text.trim().length : l.text.length;
     if (len === 0) continue;
     counts[len] = (counts[len] ?? 0) + 1;
     n += 1;
