@@ -217,6 +217,14 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
       (n) => `§ 1\nExpedieras till\n${'Justerandes sign\nProtokollet har justerats digitalt\n'.repeat(n)}`,
       10_000,
     ],
+    // Attendance lists with boxes, column headings and roles outside parentheses (attendance-marks.ts).
+    [
+      'ticked boxes in two columns',
+      (n) => `Beslutande\nordinarie      ersättare\n${'[X] Ek Anna, ordförande      [ ] Lind Bo\n'.repeat(n)}`,
+      10_000,
+    ],
+    ['a role run on after the party', (n) => `Beslutande Anna Holm (M)${' vice ordförande,'.repeat(n)} Bo`, 20_000],
+    ['commas before lower-case words', (n) => `Beslutande Anna Holm${', vice'.repeat(n)}`, 20_000],
   ];
   for (const [name, make, large] of cases) {
     it(name, () => {

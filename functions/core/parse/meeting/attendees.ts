@@ -4,6 +4,7 @@
  * "Johan Ekedahl (punkt A, samhällsbyggnadsförvaltningen, enhetschef\nprojektenheten) §94".
  */
 import type { Attendee } from '../../records/types.ts';
+import { checkbox, isColumnHeading, joinRoles, roleAfterComma, roleAfterParty } from './attendance-marks.ts';
 import type { Piece } from './fields.ts';
 import { PARAGRAPH_REFS_GLOBAL_RE, parseParagraphRanges } from './paragraph-refs.ts';
 import { collapseWhitespace, isWhitespaceCode } from '../../text/whitespace.ts';
@@ -44,7 +45,10 @@ export function parseAttendeeList(pieces: readonly Piece[]): Attendee[] {
   for (const e of entries) {
     const text = e.lines.length === 1 ? (e.lines[0] as string) : e.lines.join(' ');
     if (mayBeReferral(text) && REFERRAL_RE.test(text)) continue;
-    const a = parseAttendee(text, e.lines.length === 1 ? text : e.lines.join('\n'));
+    // "[ ] Eklund Karita": an empty box, not there; "[X] Lindvall Mikael": the box is no part of the name.
+    const { box, rest } = checkbox(text);
+    if (box === 'empty' || isColumnHeading(rest)) continue;
+    const a = parseAttendee(rest, e.lines.length === 1 ? text : e.lines.join('\n'));
     if (a.name !== '') out.push(a);
   }
   return out;
@@ -241,20 +245,25 @@ function person(text: string, view: string, m: Masked, from: number): Person {
   let cut = firstTopLevelSection(view, m, from);
   let party: string | undefined;
   let role: string | undefined;
+  let afterFirst = -1;
   for (let k = 0; k < m.groups.length; k += 2) {
     const start = (m.groups[k] as number) - from;
     if (start < 0) continue;
     if (start + from >= to) break;
     if (cut < 0 || start < cut) cut = start;
     const end = (m.groups[k + 1] as number) - from;
+    if (afterFirst < 0) afterFirst = end;
     const raw = end >= view.length ? text.slice(start + 1).replace(/\)$/u, '') : text.slice(start + 1, end - 1);
     const p = collapseWhitespace(raw).trim();
     // The first party-like parenthetical is the party; the other non-empty ones are roles.
     if (party === undefined && PARTY_RE.test(p)) party = p;
     else if (p !== '') role = role === undefined ? p : `${role}, ${p}`;
   }
-  const name = collapseWhitespace(withoutTrailingPunctuation(cut >= 0 ? text.slice(0, cut) : text).trim());
-  return { name, party, role };
+  const written = collapseWhitespace(withoutTrailingPunctuation(cut >= 0 ? text.slice(0, cut) : text).trim());
+  // Roles printed outside parentheses: after a comma in the name, after the first parenthetical (attendance-marks.ts).
+  const { name, role: commaRole } = roleAfterComma(written);
+  const partyRole = afterFirst >= 0 && afterFirst < view.length ? roleAfterParty(text, afterFirst) : undefined;
+  return { name, party, role: joinRoles(commaRole, partyRole, role) };
 }
 
 /** The position in the part (see person) of its first "§" outside the masked runs, or -1. */

@@ -18,6 +18,7 @@ import { appealLastDayIfKnown } from '../../records/appeal-deadline.ts';
 import { meetingId } from '../../records/ids.ts';
 import { findMunicipality } from '../../records/municipalities.ts';
 import { findDate } from '../../text/swedish-dates.ts';
+import { splitColumns } from './attendance-marks.ts';
 import { isServingSubstitute, parseAttendeeList } from './attendees.ts';
 import { collectFields, type Field, type FieldKey, fieldsOf, firstField, joinedText, piecesOf } from './fields.ts';
 import { findFrontMatter, type FrontMatter } from './front-matter.ts';
@@ -188,8 +189,10 @@ function readMunicipality(ctx: Context, places: ReadonlyArray<string | undefined
 }
 
 function readAttendance(fields: readonly Field[]): Attendance {
-  const listed = parseAttendeeList(piecesOf(fields, 'members'));
-  const serving = parseAttendeeList(piecesOf(fields, 'substitutes'));
+  // A members list in two columns headed "ordinarie" and "ersättare" holds the serving substitutes in the second.
+  const columns = splitColumns(piecesOf(fields, 'members'));
+  const listed = parseAttendeeList(columns.members);
+  const serving = parseAttendeeList([...columns.substitutes, ...piecesOf(fields, 'substitutes')]);
   const members = [...listed, ...serving];
   return {
     members,
