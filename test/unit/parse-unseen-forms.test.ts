@@ -132,6 +132,36 @@ describe('lists and furniture', () => {
   });
 });
 
+describe('a protocol of two pages', () => {
+  const header = 'SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2024-03-12\n';
+  const first =
+    `${header}Plats och tid   Kommunhuset kl. 13.00\n\n§ 1 Revidering av riktlinjer\nBeslut\nRiktlinjerna antas.\n` +
+    'Beslutet skickas till\nKommunfullmäktige\nSamhällsbyggnadsförvaltningen\n';
+
+  it('its page header, a block of lines repeated at the top of both pages, does not run into a list', () => {
+    const p = parse(
+      first,
+      `${header}§ 2 Delegationsbeslut\nBeslut\nLäggs till handlingarna.\nBeslutet skickas till\nAkten`,
+    );
+    expect(byNumber(p, '1')?.recipients).toEqual(['Kommunfullmäktige', 'Samhällsbyggnadsförvaltningen']);
+    expect(byNumber(p, '2')?.recipients).toEqual(['Akten']);
+    expect(p.meeting.body).toBe('Kommunstyrelsen');
+  });
+
+  it('one line that opens both pages by chance stays: two pages prove a block, not a line', () => {
+    const p = parse(
+      'Kommunstyrelsen\n§ 1 Revidering av riktlinjer\nBeslut\nRiktlinjerna antas.\nBeslutet skickas till\nKommunfullmäktige',
+      'Kommunstyrelsen\nSamhällsbyggnadsförvaltningen\n§ 2 Delegationsbeslut\nBeslut\nLäggs till handlingarna.',
+    );
+    expect(byNumber(p, '1')?.recipients).toEqual([
+      'Kommunfullmäktige',
+      'Kommunstyrelsen',
+      'Samhällsbyggnadsförvaltningen',
+    ]);
+    expect(p.template?.furniture).toEqual({});
+  });
+});
+
 describe('redaction by written markers', () => {
   it.each([
     'Ansökan från XX om bistånd avslås.',

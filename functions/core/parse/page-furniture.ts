@@ -137,7 +137,9 @@ export function findPageFurniture(
 ): { kept: Line[]; shapes: string[] } {
   const doc = readDoc(lines);
   const pages = doc.pages;
-  const found = pages.length >= MIN_PAGES ? zoneRepeats(doc, pages) : undefined;
+  // Two pages are weaker evidence than three: there a zone counts only as a block of two lines or more (below).
+  const found = pages.length >= 2 ? zoneRepeats(doc, pages) : undefined;
+  const minRun = pages.length >= MIN_PAGES ? 1 : 2;
   const prior = priorShapes(template);
   // Each line's own verdict, then each page's zones (which read the verdicts of that page's lines only).
   for (const i of doc.shaped) {
@@ -151,11 +153,13 @@ export function findPageFurniture(
       doc.header[i] = 1;
     }
   }
-  if (found !== undefined || prior.size > 0) for (const content of pages) removeZones(doc, content, found, prior);
-  if (!found) removeRepeatedBodyLines(doc);
+  if (found !== undefined || prior.size > 0)
+    for (const content of pages) removeZones(doc, content, found, prior, minRun);
+  if (pages.length < MIN_PAGES) removeRepeatedBodyLines(doc);
   const kept: Line[] = [];
   for (let i = 0; i < lines.length; i += 1) if (!doc.removed[i]) kept.push(lines[i] as Line);
-  const shapes = found ? [...new Set([...found.top, ...found.bottom])].sort() : [];
+  // What a template learns comes from three pages or more: two can share a line by chance.
+  const shapes = found && minRun === 1 ? [...new Set([...found.top, ...found.bottom])].sort() : [];
   return { kept, shapes };
 }
 
@@ -176,17 +180,35 @@ function priorShapes(template: TemplateProfile | undefined): Set<string> {
  * compared by shape (digits as #), so "Protokoll  43 §  15.09.2022  Sida" and "Välfärdsnämnden  5" repeat although
  * their numbers change; a § heading or a case number never counts, whatever its shape.
  */
-function removeZones(doc: Doc, content: readonly number[], found: Zones | undefined, prior: Set<string>): void {
+function removeZones(
+  doc: Doc,
+  content: readonly number[],
+  found: Zones | undefined,
+  prior: Set<string>,
+  minRun: number,
+): void {
+  const run: number[] = [];
   for (let k = 0; k < topEnd(content); k += 1) {
     const i = content[k] as number;
     if (!isZoneFurniture(doc, i, found?.topIds, prior)) break;
-    doc.removed[i] = 1;
+    run.push(i);
   }
+  removeRun(doc, run, minRun);
+  run.length = 0;
   for (let k = content.length - 1; k >= bottomStart(content); k -= 1) {
     const i = content[k] as number;
     if (!isZoneFurniture(doc, i, found?.bottomIds, prior)) break;
-    doc.removed[i] = 1;
+    run.push(i);
   }
+  removeRun(doc, run, minRun);
+}
+
+/** Removes a zone's run from the page edge when it holds at least `minRun` lines not removed already. */
+function removeRun(doc: Doc, run: readonly number[], minRun: number): void {
+  let fresh = 0;
+  for (const i of run) if (doc.removed[i] !== 1) fresh += 1;
+  if (fresh < minRun) return;
+  for (const i of run) doc.removed[i] = 1;
 }
 
 /** Line `i` is furniture of a zone: removed already, or in the zone's set or a page number, and no content. */
