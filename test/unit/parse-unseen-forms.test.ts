@@ -162,6 +162,28 @@ describe('a protocol of two pages', () => {
   });
 });
 
+describe('a text without page breaks or page counters', () => {
+  const header = 'SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2024-03-12\n';
+
+  it('is cut into pages where the header it opens with recurs as a block, so the header runs into no list', () => {
+    const p = parse(
+      `${header}Plats och tid   Kommunhuset kl. 13.00\n\n§ 1 Revidering av riktlinjer\nBeslut\nRiktlinjerna antas.\n` +
+        `Beslutet skickas till\nKommunfullmäktige\nSamhällsbyggnadsförvaltningen\n\n${header}\n` +
+        '§ 2 Delegationsbeslut\nBeslut\nLäggs till handlingarna.\nBeslutet skickas till\nAkten',
+    );
+    expect(byNumber(p, '1')?.recipients).toEqual(['Kommunfullmäktige', 'Samhällsbyggnadsförvaltningen']);
+    expect(byNumber(p, '1')?.pages).toEqual([1, 1]);
+    expect(byNumber(p, '2')?.pages).toEqual([2, 2]);
+  });
+
+  it('keeps lines it opens with that recur as content (no "protokoll" in them: a list, not a page header)', () => {
+    const documents = 'Yrkande från SD den 16 november 2023.\nÅterremissyrkande från M den 10 januari 2024.\n';
+    const p = parse(`${documents}\n§ 1 Budget\nBeslut\nAntas.\nBeslutsunderlag\n${documents}`);
+    expect(byNumber(p, '1')?.documents).toHaveLength(2);
+    expect(byNumber(p, '1')?.pages).toEqual([1, 1]);
+  });
+});
+
 describe('redaction by written markers', () => {
   it.each([
     'Ansökan från XX om bistånd avslås.',

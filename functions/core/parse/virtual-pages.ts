@@ -20,12 +20,14 @@ const FOOTER_RE = /^(?:Justerandes|Justerande|Utdragsbestyrkande|Ordförandes)\b
 const MAX_HEADER_ABOVE = 4;
 /** Longer lines are never counted as recurring header lines. */
 const MAX_REPEATED = 80;
+/** What a page header of a protocol says: "Protokoll", "SAMMANTRÄDESPROTOKOLL", "Protokollsutdrag". */
+const PROTOKOLL_RE = /protokoll/iu;
 
 export function inferPages(lines: readonly Line[]): readonly Line[] {
   // Nothing to re-cut (most input): the lines themselves, not a copy.
   if (lines.length === 0 || lines[lines.length - 1]?.page !== lines[0]?.page) return lines;
   const counters = findCounters(lines);
-  if (counters.length < MIN_COUNTERS) return lines;
+  if (counters.length < MIN_COUNTERS) return repeatedOpening(lines) ?? lines;
   const starts = pageStarts(lines, counters);
   const out: Line[] = [];
   let k = 0;
@@ -129,4 +131,52 @@ function recurrences(lines: readonly Line[], counters: readonly Counter[]): Map<
     if (n !== undefined) counts.set(t, n + 1);
   }
   return counts;
+}
+
+/**
+ * Without counters, the other mark every page printed: the page header the text opens with ("SAMMANTRÄDESPROTOKOLL" /
+ * "Kommunstyrelsen" / "Sammanträdesdatum 2024-03-12"). Where a block of its first two to four lines recurs line for line
+ * further down, a new page starts there; a single recurring line proves nothing (a body name recurs as a recipient),
+ * and a block that does not say "protokoll" may be content the text happens to open with (a list of documents).
+ * Undefined when no such block recurs. Linear: each line is compared with the block's first line, and only a match reads on.
+ */
+function repeatedOpening(lines: readonly Line[]): Line[] | undefined {
+  const block: string[] = [];
+  let after = 0;
+  for (; after < lines.length && block.length < MAX_HEADER_ABOVE; after += 1) {
+    const t = (lines[after] as Line).text.trim();
+    if (t === '') continue;
+    if (t.length > MAX_REPEATED || t.includes('§')) break;
+    block.push(t);
+  }
+  if (block.length < 2 || !block.some((t) => PROTOKOLL_RE.test(t))) return undefined;
+  const starts: number[] = [];
+  for (let i = after; i < lines.length; i += 1) {
+    if ((lines[i] as Line).text.trim() !== block[0]) continue;
+    let matched = 1;
+    let j = i + 1;
+    for (; j < lines.length && matched < block.length; j += 1) {
+      const t = (lines[j] as Line).text.trim();
+      if (t === '') continue;
+      if (t !== block[matched]) break;
+      matched += 1;
+    }
+    if (matched < 2) continue;
+    starts.push(i);
+    i = j - 1;
+  }
+  if (starts.length === 0) return undefined;
+  const out: Line[] = [];
+  let page = 1;
+  let first = 0;
+  for (let i = 0, k = 0; i < lines.length; i += 1) {
+    if (k < starts.length && i === starts[k]) {
+      page += 1;
+      first = i;
+      k += 1;
+    }
+    const l = lines[i] as Line;
+    out.push(makeLine(l.text, page, i - first + 1, l.layout));
+  }
+  return out;
 }
