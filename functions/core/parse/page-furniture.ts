@@ -193,22 +193,36 @@ function removeZones(
     if (!isZoneFurniture(doc, i, found?.topIds, prior)) break;
     run.push(i);
   }
-  removeRun(doc, run, minRun);
+  removeRun(doc, run, minRun, prior);
   run.length = 0;
   for (let k = content.length - 1; k >= bottomStart(content); k -= 1) {
     const i = content[k] as number;
     if (!isZoneFurniture(doc, i, found?.bottomIds, prior)) break;
     run.push(i);
   }
-  removeRun(doc, run, minRun);
+  removeRun(doc, run, minRun, prior);
 }
 
-/** Removes a zone's run from the page edge when it holds at least `minRun` lines not removed already. */
-function removeRun(doc: Doc, run: readonly number[], minRun: number): void {
+/**
+ * Removes a zone's run from the page edge when it holds at least `minRun` lines not removed already, or any line that
+ * needs no repetition in this document: a shape the template knows, a page number.
+ */
+function removeRun(doc: Doc, run: readonly number[], minRun: number, prior: Set<string>): void {
   let fresh = 0;
-  for (const i of run) if (doc.removed[i] !== 1) fresh += 1;
-  if (fresh < minRun) return;
+  let known = false;
+  for (const i of run) {
+    if (doc.removed[i] === 1) continue;
+    fresh += 1;
+    if (minRun > 1 && !known) known = isKnownFurniture(doc, i, prior);
+  }
+  if (fresh < minRun && !known) return;
   for (const i of run) doc.removed[i] = 1;
+}
+
+function isKnownFurniture(doc: Doc, i: number, prior: Set<string>): boolean {
+  const t = doc.texts[i] as string;
+  if (isPageNumber(t, (doc.lines[i] as Line).page)) return true;
+  return prior.size > 0 && prior.has(shapeOf(doc.zone, shapeIdOf(doc.zone, i, t)));
 }
 
 /** Line `i` is furniture of a zone: removed already, or in the zone's set or a page number, and no content. */
