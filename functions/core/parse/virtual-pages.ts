@@ -1,3 +1,4 @@
+import { hasOuterWhitespace } from '../text/whitespace.ts';
 import { makeLine, type Line } from './lines.ts';
 
 /**
@@ -152,7 +153,9 @@ function repeatedOpening(lines: readonly Line[]): Line[] | undefined {
   if (block.length < 2 || !block.some((t) => PROTOKOLL_RE.test(t))) return undefined;
   const starts: number[] = [];
   for (let i = after; i < lines.length; i += 1) {
-    if ((lines[i] as Line).text.trim() !== block[0]) continue;
+    const text = (lines[i] as Line).text;
+    // Most lines differ from the block's first one without being trimmed (line ends are trimmed already).
+    if (text !== block[0] && !(hasOuterWhitespace(text) && text.trim() === block[0])) continue;
     let matched = 1;
     let j = i + 1;
     for (; j < lines.length && matched < block.length; j += 1) {
