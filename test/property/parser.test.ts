@@ -225,6 +225,7 @@ describe('parseProtocol stays linear on adversarial input (ReDoS)', () => {
     ],
     ['a role run on after the party', (n) => `Beslutande Anna Holm (M)${' vice ordförande,'.repeat(n)} Bo`, 20_000],
     ['commas before lower-case words', (n) => `Beslutande Anna Holm${', vice'.repeat(n)}`, 20_000],
+    ['substitutes written "för"', (n) => `Tjänstgörande ersättare ${'Anna Ek (S) för   '.repeat(n)}x`, 20_000],
     // Page headers recurring in a text without breaks (virtual-pages.ts), whole and cut short.
     [
       'a recurring opening block',

@@ -60,6 +60,60 @@ describe('a cover that ticks boxes in two columns (ordinarie | ersättare)', () 
   });
 });
 
+describe('a cover with "Närvarande ledamöter", substitutes written "för" and a "BEVIS" block', () => {
+  const cover = [
+    'Tierps kommun',
+    'Kommunfullmäktige',
+    'PROTOKOLL',
+    '2024-04-22',
+    '',
+    'Tid och plats            Måndag 22 april 2024 kl. 18.00–20.15, Möbelfabriken',
+    'Närvarande ledamöter     Lena Lindqvist (S), ordförande',
+    '                         Per Persson (M), 1:e vice ordförande',
+    '                         Karin Karlsson (C)',
+    'Tjänstgörande ersättare  Maria Månsson (S) för Sven Svensson (S)',
+    'Övriga närvarande        Tina Tuvesson, kommunsekreterare',
+    'Justerare                Karin Karlsson (C)',
+    '',
+    'Underskrifter',
+    'Ordförande               Lena Lindqvist',
+    'Justerare                Karin Karlsson',
+    '',
+    'BEVIS',
+    'Justeringen har tillkännagivits genom anslag',
+    '',
+    '§ 45 Dnr KS 2024/123',
+  ].join('\n');
+  const meeting = header(cover);
+
+  it('reads the members under "Närvarande ledamöter", not as part of the place', () => {
+    expect(meeting.attendance.members.map((a) => a.name)).toEqual([
+      'Lena Lindqvist',
+      'Per Persson',
+      'Karin Karlsson',
+      'Maria Månsson',
+    ]);
+    expect(meeting.place).not.toContain('Lindqvist');
+    expect(meeting.chair).toBe('Lena Lindqvist');
+  });
+
+  it('reads "X (S) för Y (S)" as X replacing Y, and "för" before no name as no replacement', () => {
+    expect(meeting.attendance.substitutes).toEqual([
+      {
+        name: 'Maria Månsson',
+        raw: 'Maria Månsson (S) för Sven Svensson (S)',
+        party: 'S',
+        replaces: { name: 'Sven Svensson', party: 'S' },
+      },
+    ]);
+    expect(parseAttendee('Anna Ek (S) för del av § 5').replaces).toBeUndefined();
+  });
+
+  it('names each justerare once, and "BEVIS" ends the list', () => {
+    expect(meeting.justerare).toEqual(['Karin Karlsson']);
+  });
+});
+
 describe('roles written outside parentheses', () => {
   it('after the party, with or without a comma, up to a name, a parenthesis or a §', () => {
     expect(parseAttendee('Anna Andersson (M), ordförande')).toMatchObject({

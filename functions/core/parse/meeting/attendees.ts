@@ -11,7 +11,8 @@ import { collapseWhitespace, isWhitespaceCode } from '../../text/whitespace.ts';
 
 /** A party letter code as printed in parentheses: S, M, SD, KD, MP, V, C, L, Fi, or "-" for a member without party. */
 const PARTY_RE = /^(?:-|–|[A-ZÅÄÖ]{1,5}|[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]{0,3})$/u;
-const REPLACES_GLOBAL_RE = /\s[Ee]rsätter\s/gu;
+/** "… ersätter Peter Norlander (S)", "… för Sven Svensson (S)" (a name follows "för": "för del av § 5" replaces nobody). */
+const REPLACES_GLOBAL_RE = /\s(?:[Ee]rsätter|för(?=\s+\p{Lu}))\s/gu;
 const MASK = '\u0000';
 
 interface Entry {
@@ -306,9 +307,10 @@ export function parseAttendee(text: string, raw: string = text): Attendee {
 /** One attendee from its text, its verbatim lines and the text's masked view. */
 export function attendeeFrom(text: string, raw: string, m: Masked): Attendee {
   const refs = paragraphRefs(text, m);
-  // REPLACES_RE needs "rsätter": most entries are ruled out without running it. The match is whitespace and letters
+  // REPLACES_RE needs "rsätter" or " för ": most entries are ruled out without running it. The match is whitespace and letters
   // only, so it never crosses into a masked run.
-  const replaces = m.view.includes('rsätter') ? topLevelMatch(REPLACES_GLOBAL_RE, m, 0) : null;
+  const replaces =
+    m.view.includes('rsätter') || m.view.includes(' för ') ? topLevelMatch(REPLACES_GLOBAL_RE, m, 0) : null;
   const split = replaces ? replaces.index : -1;
   const who = split >= 0 ? person(text.slice(0, split), m.view.slice(0, split), m, 0) : person(text, m.view, m, 0);
   const attendee: Attendee = { name: who.name, raw };

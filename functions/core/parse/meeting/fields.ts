@@ -47,7 +47,7 @@ const LABELS: readonly LabelDef[] = [
   { key: 'time', full: /^Tid\b:?(?=\s*(?:kl|\d))/u },
   { key: 'time', full: /^(?:Sammanträdestid|Sammanträdestd|Sammanträdesdag|Mötestid|Mötesdatum)\b:?/u },
   { key: 'organ', full: /^Beslutande organ\b:?/u },
-  { key: 'members', full: /^Beslutande(?: ledamöter)?\b:?/u },
+  { key: 'members', full: /^(?:Beslutande(?: ledamöter)?|Närvarande ledamöter|Tjänstgörande ledamöter)\b:?/u },
   {
     key: 'nonServing',
     full: /^(?:Ej|Icke) tjänstgörande ersättare\b:?/u,
@@ -73,7 +73,7 @@ const LABELS: readonly LabelDef[] = [
   { key: 'chair', full: /^Ordförande\b:?/u },
   { key: 'signers', full: /^Justerande\b:?/u },
   { key: 'announcement', full: /^Protokollet är justerat\b/u, keep: true },
-  { key: 'anslag', full: /^ANSLAG\/BEVIS\b/u },
+  { key: 'anslag', full: /^(?:ANSLAG\/BEVIS|ANSLAGSBEVIS|BEVIS|Anslagsbevis)\b/u },
   { key: 'organ', full: /^Organ\b:?/u },
   { key: 'meetingDate', full: /^Sammanträdesdatum\b:?/u },
   {

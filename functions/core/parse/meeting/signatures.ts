@@ -36,8 +36,13 @@ export function signatureName(pieces: readonly Piece[]): string | undefined {
  * stay one name.
  */
 export function listNames(pieces: readonly Piece[]): string[] {
-  return pieces
-    .flatMap((p) => clean(p.text).split(NAME_SEPARATOR_RE))
-    .map(personName)
-    .filter((n) => n !== '');
+  // Each name once: a cover may name the justerare twice (under "Justerare" and again under "Underskrifter").
+  return [
+    ...new Set(
+      pieces
+        .flatMap((p) => clean(p.text).split(NAME_SEPARATOR_RE))
+        .map(personName)
+        .filter((n) => n !== ''),
+    ),
+  ];
 }
