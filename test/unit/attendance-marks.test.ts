@@ -38,6 +38,11 @@ describe('a cover that ticks boxes in two columns (ordinarie | ersättare)', () 
     'Övriga närvarande',
     'Rask Hanna, kanslist, protokollförare',
     '',
+    'Elektroniska underskrifter',
+    '',
+    'Anna Ek                                                 Hanna Rask',
+    'ordförande                                              protokollförare',
+    '',
     '§ 20 Val av protokolljusterare',
   ].join('\n');
   const { attendance, chair } = header(cover);
@@ -52,7 +57,7 @@ describe('a cover that ticks boxes in two columns (ordinarie | ersättare)', () 
     expect(attendance.substitutes.map((a) => a.name)).toEqual(['Holm Dan', 'Ahl Greta']);
   });
 
-  it('reads the chair from "Name, ordförande" and roles after a comma', () => {
+  it('reads the chair from "Name, ordförande" and roles after a comma; the e-signature block is no one present', () => {
     expect(chair).toBe('Ek Anna');
     expect(attendance.others).toEqual([
       { name: 'Rask Hanna', raw: 'Rask Hanna, kanslist, protokollförare', role: 'kanslist, protokollförare' },

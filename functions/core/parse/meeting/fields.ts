@@ -88,7 +88,11 @@ const LABELS: readonly LabelDef[] = [
     head: /^Förvaringsplats(?: för)?(?=\s|$)/u,
     tail: /^protokollet\b:?/u,
   },
-  { key: 'signature', full: /^Underskrift(?:er)?\b:?/u },
+  // The signature block, also when signed electronically ("Elektroniska underskrifter", "Elektronisk justering").
+  {
+    key: 'signature',
+    full: /^(?:Underskrift(?:er)?|Elektroniska underskrif\p{L}*|Elektronisk (?:protokoll)?justering)\b:?/u,
+  },
 ];
 
 /** A piece of value text from one physical line. */
