@@ -30,7 +30,7 @@ import type { ResultRow, SuiteContext } from '../lib/types.ts';
  */
 export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   const corpus = await corpusTexts(ctx.repoRoot, ctx.quick ? { maxPdfBytes: 1_300_000 } : {});
-  const inputsFor = (hints: ParserModule['fileNameHints'], files: typeof corpus) =>
+  const inputsFor: InputsFor = (hints, files) =>
     files.map(
       (c): ParseInput => ({
         pages: c.pages,
@@ -94,6 +94,10 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
   ];
 }
 
+type CorpusTexts = Awaited<ReturnType<typeof corpusTexts>>;
+/** The parse inputs of corpus texts, with a parser build's own file-name hints. */
+type InputsFor = (hints: ParserModule['fileNameHints'], files: CorpusTexts) => ParseInput[];
+
 /**
  * The goal's rows: today's parser and the pre-issue-11 parser on the goal's protocols, in alternating slices of CPU
  * time (the order flips every round), each pair loaded alike: first as TypeScript sources through the bench's loader
@@ -103,8 +107,8 @@ export async function run(ctx: SuiteContext): Promise<ResultRow[]> {
  */
 async function againstPreIssue11(
   ctx: SuiteContext,
-  corpus: Awaited<ReturnType<typeof corpusTexts>>,
-  inputsFor: (hints: ParserModule['fileNameHints'], files: typeof corpus) => ParseInput[],
+  corpus: CorpusTexts,
+  inputsFor: InputsFor,
   today: ParserModule,
 ): Promise<ResultRow[]> {
   let names: Set<string>;
@@ -165,8 +169,8 @@ async function againstPreIssue11(
 /** Today's and the old parser on the same protocols: warmed up alike, then timed in alternating slices. */
 async function race(
   ctx: SuiteContext,
-  inputsFor: (hints: ParserModule['fileNameHints'], files: Awaited<ReturnType<typeof corpusTexts>>) => ParseInput[],
-  files: Awaited<ReturnType<typeof corpusTexts>>,
+  inputsFor: InputsFor,
+  files: CorpusTexts,
   today: ParserModule,
   old: ParserModule,
 ) {

@@ -220,9 +220,7 @@ function removeRun(doc: Doc, run: readonly number[], minRun: number, prior: Set<
 }
 
 function isKnownFurniture(doc: Doc, i: number, prior: Set<string>): boolean {
-  const t = doc.texts[i] as string;
-  if (isPageNumber(t, (doc.lines[i] as Line).page)) return true;
-  return prior.size > 0 && prior.has(shapeOf(doc.zone, shapeIdOf(doc.zone, i, t)));
+  return isPageNumber(doc.texts[i] as string, (doc.lines[i] as Line).page) || inZone(doc, i, undefined, prior);
 }
 
 /** Line `i` is furniture of a zone: removed already, or in the zone's set or a page number, and no content. */

@@ -28,11 +28,11 @@ export function inferPages(lines: readonly Line[]): readonly Line[] {
   // Nothing to re-cut (most input): the lines themselves, not a copy.
   if (lines.length === 0 || lines[lines.length - 1]?.page !== lines[0]?.page) return lines;
   const counters = findCounters(lines);
-  if (counters.length < MIN_COUNTERS) return repeatedOpening(lines) ?? lines;
-  const starts = pageStarts(lines, counters);
+  const starts = counters.length >= MIN_COUNTERS ? pageStarts(lines, counters) : repeatedOpening(lines);
+  if (starts.length === 0) return lines;
   const out: Line[] = [];
   let k = 0;
-  let page = counters[0]?.page ?? 1;
+  let page = starts[0]?.page ?? 1;
   let first = 0;
   for (let i = 0; i < lines.length; i += 1) {
     if (k < starts.length && i === starts[k]?.index) {
@@ -41,7 +41,7 @@ export function inferPages(lines: readonly Line[]): readonly Line[] {
       k += 1;
     }
     const l = lines[i] as Line;
-    // Before the first counter the page is the one before it (the cover page carries no counter in some templates).
+    // Before the first start the page is the one before it (the cover page carries no counter in some templates).
     const number = k === 0 ? Math.max(1, page - 1) : page;
     out.push(makeLine(l.text, number, k === 0 ? l.line : i - first + 1, l.layout));
   }
@@ -139,9 +139,9 @@ function recurrences(lines: readonly Line[], counters: readonly Counter[]): Map<
  * "Kommunstyrelsen" / "Sammanträdesdatum 2024-03-12"). Where a block of its first two to four lines recurs line for line
  * further down, a new page starts there; a single recurring line proves nothing (a body name recurs as a recipient),
  * and a block that does not say "protokoll" may be content the text happens to open with (a list of documents).
- * Undefined when no such block recurs. Linear: each line is compared with the block's first line, and only a match reads on.
+ * None when no such block recurs. Linear: each line is compared with the block's first line, and only a match reads on.
  */
-function repeatedOpening(lines: readonly Line[]): Line[] | undefined {
+function repeatedOpening(lines: readonly Line[]): Array<{ index: number; page: number }> {
   const block: string[] = [];
   let after = 0;
   for (; after < lines.length && block.length < MAX_HEADER_ABOVE; after += 1) {
@@ -150,8 +150,8 @@ function repeatedOpening(lines: readonly Line[]): Line[] | undefined {
     if (t.length > MAX_REPEATED || t.includes('§')) break;
     block.push(t);
   }
-  if (block.length < 2 || !block.some((t) => PROTOKOLL_RE.test(t))) return undefined;
-  const starts: number[] = [];
+  const starts: Array<{ index: number; page: number }> = [];
+  if (block.length < 2 || !block.some((t) => PROTOKOLL_RE.test(t))) return starts;
   for (let i = after; i < lines.length; i += 1) {
     const text = (lines[i] as Line).text;
     // Most lines differ from the block's first one without being trimmed (line ends are trimmed already).
@@ -165,21 +165,9 @@ function repeatedOpening(lines: readonly Line[]): Line[] | undefined {
       matched += 1;
     }
     if (matched < 2) continue;
-    starts.push(i);
+    // The text's opening is page 1 (inferPages numbers the lines before the first start one page lower).
+    starts.push({ index: i, page: starts.length + 2 });
     i = j - 1;
   }
-  if (starts.length === 0) return undefined;
-  const out: Line[] = [];
-  let page = 1;
-  let first = 0;
-  for (let i = 0, k = 0; i < lines.length; i += 1) {
-    if (k < starts.length && i === starts[k]) {
-      page += 1;
-      first = i;
-      k += 1;
-    }
-    const l = lines[i] as Line;
-    out.push(makeLine(l.text, page, i - first + 1, l.layout));
-  }
-  return out;
+  return starts;
 }

@@ -11,7 +11,7 @@
  * "ersättare" holds substitutes; "Anna Andersson (M), ordförande", "Anna Andersson (M) 1:e vice ordförande" and
  * "Dan Dahl, kommundirektör" carry the role outside parentheses.
  */
-import type { Piece } from './fields.ts';
+import { COLUMN_GAP_RE, type Piece } from './fields.ts';
 
 /** An attendance entry's box: 'ticked', 'empty' (not there), or undefined (no box), and the text after it. */
 export function checkbox(text: string): { box: 'ticked' | 'empty' | undefined; rest: string } {
@@ -69,8 +69,6 @@ function headingColumn(line: string): number | undefined {
   const substitute = cells.find((c) => SUBSTITUTE_HEADING_RE.test(c));
   return substitute === undefined ? -1 : line.indexOf(substitute);
 }
-
-const COLUMN_GAP_RE = /\s{3,}/u;
 
 /**
  * A name with a role after a comma ("Lindvall Mikael, ordförande", "Dan Dahl, kommundirektör"): the comma that a

@@ -108,7 +108,8 @@ export interface Field {
   pieces: Piece[];
 }
 
-const COLUMN_GAP_RE = /\s{3,}/u;
+/** The gap between a cover's columns, as the PDF extractor writes it: three spaces or more. */
+export const COLUMN_GAP_RE = /\s{3,}/u;
 /** Splitting is slow even where nothing splits: these tests say whether a line has a column gap / inline label. */
 const HAS_COLUMN_GAP_RE = /\s{3}/u;
 const HAS_INLINE_LABEL_RE = /\sParagrafer?\s/u;

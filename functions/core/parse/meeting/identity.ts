@@ -4,6 +4,7 @@
 import { makeLine, type Line } from '../lines.ts';
 import { detectMunicipality, findMunicipality, MUNICIPALITIES } from '../../records/municipalities.ts';
 import { findDate, ISO_DATE_RE, MONTH_PATTERN } from '../../text/swedish-dates.ts';
+import { COLUMN_GAP_RE as COLUMN_GAP_SPLIT_RE } from './fields.ts';
 
 /** The last word of a body's name: "Kommunstyrelsen", "Barn- och ungdomsnämnden", "Kommunfullmäktige" … */
 const BODY_RE =
@@ -109,12 +110,11 @@ function bodyIn(c: readonly Line[]): { body: string; line: Line } | undefined {
 }
 
 const COLUMN_GAP_RE = /\S\s{3,}\S/u;
-const COLUMNS_RE = /\s{3,}/u;
 
 /** The columns of a header line with a column gap (COLUMN_GAP_RE). */
 function columnsOf(line: Line): Line[] {
   return line.text
-    .split(COLUMNS_RE)
+    .split(COLUMN_GAP_SPLIT_RE)
     .map((text) => makeLine(text.trim(), line.page, line.line, line.layout))
     .filter((l) => l.text !== '');
 }
